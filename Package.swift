@@ -1,0 +1,153 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// One set of compiler settings for every target: strict, explicit, and warning-free.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "swift-market",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "seller-server", targets: ["seller-server"]),
+        .executable(name: "buyer-server", targets: ["buyer-server"]),
+        .library(name: "MarketClient", targets: ["MarketClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.26.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
+    ],
+    targets: [
+        // Domain types and validation rules, shared by servers and clients. No I/O.
+        .target(name: "MarketCore", swiftSettings: swiftSettings),
+
+        // Wire protocol: length-prefixed JSON frames and the typed API. NIOCore only.
+        .target(
+            name: "MarketProtocol",
+            dependencies: [
+                "MarketCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // PostgreSQL access for both databases: the only importer of PostgresNIO.
+        .target(
+            name: "MarketStore",
+            dependencies: [
+                "MarketCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Server runtime (listener, connections, routing) and the seller and buyer services.
+        .target(
+            name: "MarketServer",
+            dependencies: [
+                "MarketCore",
+                "MarketProtocol",
+                "MarketStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Async client with pipelining and reconnect, used by the terminal apps and the benchmark.
+        .target(
+            name: "MarketClient",
+            dependencies: [
+                "MarketCore",
+                "MarketProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Command-line options shared by the executables (flags with environment fallbacks).
+        .target(
+            name: "MarketCommandLine",
+            dependencies: [
+                "MarketServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "seller-server",
+            dependencies: ["MarketCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "buyer-server",
+            dependencies: ["MarketCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+
+        // Test support shared by several test targets: a throwaway PostgreSQL cluster and
+        // in-process servers on port 0.
+        .target(
+            name: "MarketTesting",
+            dependencies: [
+                "MarketCore",
+                "MarketServer",
+                "MarketStore",
+                "MarketClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "MarketCoreTests", dependencies: ["MarketCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MarketProtocolTests",
+            dependencies: [
+                "MarketProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MarketStoreTests",
+            dependencies: ["MarketStore", "MarketTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MarketServerTests",
+            dependencies: [
+                "MarketServer", "MarketClient", "MarketTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MarketClientTests",
+            dependencies: ["MarketClient"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

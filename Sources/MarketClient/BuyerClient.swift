@@ -1,0 +1,97 @@
+public import MarketCore
+public import MarketProtocol
+
+/// The buyer API as Swift methods over a ``MarketClient``.
+public struct BuyerClient: Sendable {
+    public let client: MarketClient
+
+    public init(client: MarketClient) {
+        self.client = client
+    }
+
+    public init(configuration: MarketClient.Configuration) {
+        self.client = MarketClient(configuration: configuration)
+    }
+
+    public func ping() async throws(MarketError) -> Role {
+        try await self.client.call(Ping.self, Nothing()).role
+    }
+
+    public func createAccount(username: String, password: String, name: String) async throws(MarketError) -> BuyerID {
+        try await self.client.call(BuyerAPI.CreateAccount.self, .init(username: username, password: password, name: name)).buyerID
+    }
+
+    /// Logs in and keeps the session for later calls.
+    @discardableResult
+    public func login(username: String, password: String) async throws(MarketError) -> BuyerProfile {
+        let result = try await self.client.call(BuyerAPI.Login.self, .init(username: username, password: password))
+        self.client.session = result.session
+        return result.buyer
+    }
+
+    /// Ends this session (only this one), discarding its active cart, and forgets it.
+    public func logout() async throws(MarketError) {
+        _ = try await self.client.call(BuyerAPI.Logout.self, Nothing())
+        self.client.session = nil
+    }
+
+    public func search(
+        category: CategoryFilter,
+        keywords: [String] = [],
+        limit: Int = Paging.defaultLimit,
+        offset: Int = 0
+    ) async throws(MarketError) -> Page<SearchHit> {
+        try await self.client.call(
+            BuyerAPI.SearchItemsForSale.self,
+            .init(category: category, keywords: keywords, limit: limit, offset: offset)
+        )
+    }
+
+    public func item(_ id: ItemID) async throws(MarketError) -> BuyerAPI.GetItem.Result {
+        try await self.client.call(BuyerAPI.GetItem.self, .init(itemID: id))
+    }
+
+    /// Returns the units of the item now in the cart.
+    @discardableResult
+    public func addToCart(_ id: ItemID, quantity: Int) async throws(MarketError) -> Int {
+        try await self.client.call(BuyerAPI.AddItemToCart.self, .init(itemID: id, quantity: quantity)).quantityInCart
+    }
+
+    /// Returns the units of the item left in the cart.
+    @discardableResult
+    public func removeFromCart(_ id: ItemID, quantity: Int) async throws(MarketError) -> Int {
+        try await self.client.call(BuyerAPI.RemoveItemFromCart.self, .init(itemID: id, quantity: quantity)).quantityInCart
+    }
+
+    /// Returns the number of lines saved.
+    @discardableResult
+    public func saveCart() async throws(MarketError) -> Int {
+        try await self.client.call(BuyerAPI.SaveCart.self, Nothing()).savedLines
+    }
+
+    public func clearCart() async throws(MarketError) {
+        _ = try await self.client.call(BuyerAPI.ClearCart.self, Nothing())
+    }
+
+    public func cart() async throws(MarketError) -> Cart {
+        try await self.client.call(BuyerAPI.DisplayCart.self, Nothing())
+    }
+
+    public func purchase(card: PaymentCard) async throws(MarketError) -> Purchase {
+        try await self.client.call(BuyerAPI.MakePurchase.self, .init(card: card))
+    }
+
+    /// Returns the item's feedback after the vote.
+    @discardableResult
+    public func provideFeedback(_ id: ItemID, vote: Vote) async throws(MarketError) -> Rating {
+        try await self.client.call(BuyerAPI.ProvideFeedback.self, .init(itemID: id, vote: vote)).itemRating
+    }
+
+    public func sellerRating(_ seller: SellerID) async throws(MarketError) -> SellerRating {
+        try await self.client.call(BuyerAPI.GetSellerRating.self, .init(sellerID: seller))
+    }
+
+    public func purchases(limit: Int = Paging.defaultLimit, offset: Int = 0) async throws(MarketError) -> Page<Purchase> {
+        try await self.client.call(BuyerAPI.GetBuyerPurchases.self, PageRequest(limit: limit, offset: offset))
+    }
+}

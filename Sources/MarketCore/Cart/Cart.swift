@@ -1,0 +1,53 @@
+/// A buyer's active cart as shown to them, priced at current prices.
+public struct Cart: Sendable, Hashable, Codable {
+    public var lines: [CartLine]
+
+    public init(lines: [CartLine]) {
+        self.lines = lines
+    }
+
+    public static let empty = Cart(lines: [])
+
+    public var totalUnits: Int { self.lines.reduce(0) { $0 + $1.quantity } }
+    public var total: Money { self.lines.reduce(.zero) { $0 + $1.lineTotal } }
+
+    private enum CodingKeys: String, CodingKey {
+        case lines, totalUnits, total
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.lines = try container.decode([CartLine].self, forKey: .lines)
+    }
+
+    /// Totals are written for clients' convenience and recomputed, not trusted, when read.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.lines, forKey: .lines)
+        try container.encode(self.totalUnits, forKey: .totalUnits)
+        try container.encode(self.total, forKey: .total)
+    }
+}
+
+/// One item in a cart.
+public struct CartLine: Sendable, Hashable, Codable {
+    public var itemID: ItemID
+    public var name: String
+    public var quantity: Int
+    /// The item's current price.
+    public var unitPrice: Money
+    /// Units on sale right now; less than ``quantity`` means checkout would fail for this line.
+    public var available: Int
+    public var sellerID: SellerID
+
+    public init(itemID: ItemID, name: String, quantity: Int, unitPrice: Money, available: Int, sellerID: SellerID) {
+        self.itemID = itemID
+        self.name = name
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+        self.available = available
+        self.sellerID = sellerID
+    }
+
+    public var lineTotal: Money { self.unitPrice * self.quantity }
+}

@@ -1,0 +1,19 @@
+/// A failure as the other side sees it: a stable code, a sentence for a person and, for bad
+/// arguments, the field at fault. Nothing from deep inside the server leaks into the message.
+public struct MarketError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+    public var code: ErrorCode
+    public var message: String
+    public var field: String?
+
+    public init(_ code: ErrorCode, _ message: String, field: String? = nil) {
+        self.code = code
+        self.message = message
+        self.field = field
+    }
+
+    public init(_ error: FieldError) {
+        self.init(.invalidArgument, error.message, field: error.field)
+    }
+
+    public var description: String { "\(self.code): \(self.message)" }
+}

@@ -1,0 +1,195 @@
+/// Every input rule of the marketplace. Servers enforce them; clients use the same code to
+/// validate forms as the user types. The database schema backs them up with CHECK constraints.
+public enum FieldRules {
+    public static let maximumNameLength = 32
+    public static let maximumKeywords = 5
+    public static let maximumKeywordLength = 8
+    public static let minimumPasswordLength = 8
+    public static let maximumPasswordLength = 128
+    /// Largest quantity in one request, and the most units one item can have on sale.
+    public static let maximumQuantity = 1_000_000
+
+    public static let itemName = TextRule(field: "name", label: "Item name", maximumLength: maximumNameLength)
+    public static let accountName = TextRule(field: "name", label: "Name", maximumLength: maximumNameLength)
+    public static let cardHolder = TextRule(field: "card.holder", label: "Card holder", maximumLength: 64)
+
+    /// Usernames: 3–32 of `a–z 0–9 . _ -`, case-insensitive (returned lower-cased).
+    public static func validateUsername(_ value: String) throws(FieldError) -> String {
+        let username = Text.trimmingWhitespace(value).lowercased()
+        guard !username.isEmpty else {
+            throw FieldError(field: "username", message: "Username must not be empty.")
+        }
+        guard (3...maximumNameLength).contains(username.count) else {
+            throw FieldError(
+                field: "username",
+                message: "Username must be 3 to \(maximumNameLength) characters (got \(username.count))."
+            )
+        }
+        let allowed = username.unicodeScalars.allSatisfy { scalar in
+            switch scalar {
+            case "a"..."z", "0"..."9", ".", "_", "-": true
+            default: false
+            }
+        }
+        guard allowed else {
+            throw FieldError(
+                field: "username",
+                message: "Username may contain only letters a–z, digits and . _ -"
+            )
+        }
+        return username
+    }
+
+    /// Passwords: 8–128 characters, anything printable. Never trimmed: spaces count.
+    public static func validatePassword(_ value: String) throws(FieldError) {
+        let length = value.count
+        guard length >= minimumPasswordLength else {
+            throw FieldError(
+                field: "password",
+                message: "Password must be at least \(minimumPasswordLength) characters."
+            )
+        }
+        guard length <= maximumPasswordLength else {
+            throw FieldError(field: "password", message: "Password must be at most \(maximumPasswordLength) characters.")
+        }
+        if value.unicodeScalars.contains(where: Text.isForbidden) {
+            throw FieldError(field: "password", message: "Password must not contain control characters.")
+        }
+    }
+
+    /// Normalises one keyword: trimmed, lower-cased, 1–8 characters, letters and digits only.
+    public static func validateKeyword(_ value: String, field: String = "keywords") throws(FieldError) -> String {
+        let keyword = Text.trimmingWhitespace(value).lowercased()
+        guard !keyword.isEmpty else {
+            throw FieldError(field: field, message: "Keywords must not be empty.")
+        }
+        guard keyword.count <= maximumKeywordLength else {
+            throw FieldError(
+                field: field,
+                message: "Keyword “\(keyword)” is \(keyword.count) characters; the limit is \(maximumKeywordLength)."
+            )
+        }
+        guard keyword.allSatisfy({ $0.isLetter || $0.isNumber }) else {
+            throw FieldError(field: field, message: "Keyword “\(keyword)” may contain only letters and digits.")
+        }
+        return keyword
+    }
+
+    /// Up to five keywords, each valid; duplicates (after lower-casing) are dropped.
+    public static func validateKeywords(_ values: [String], field: String = "keywords") throws(FieldError) -> [String] {
+        guard values.count <= maximumKeywords else {
+            throw FieldError(
+                field: field,
+                message: "At most \(maximumKeywords) keywords are allowed (got \(values.count))."
+            )
+        }
+        var result: [String] = []
+        for value in values {
+            let keyword = try validateKeyword(value, field: field)
+            if !result.contains(keyword) { result.append(keyword) }
+        }
+        return result
+    }
+
+    /// Search terms: up to five, each 1–32 letters or digits, lower-cased. Longer than item
+    /// keywords so that long words of item names can be found too.
+    public static func validateSearchKeywords(_ values: [String]) throws(FieldError) -> [String] {
+        guard values.count <= maximumKeywords else {
+            throw FieldError(field: "keywords", message: "At most \(maximumKeywords) search keywords are allowed (got \(values.count)).")
+        }
+        var result: [String] = []
+        for value in values {
+            let keyword = Text.trimmingWhitespace(value).lowercased()
+            guard !keyword.isEmpty, keyword.count <= maximumNameLength, keyword.allSatisfy({ $0.isLetter || $0.isNumber }) else {
+                throw FieldError(
+                    field: "keywords",
+                    message: "Search keyword “\(keyword.prefix(40))” must be 1 to \(maximumNameLength) letters or digits."
+                )
+            }
+            if !result.contains(keyword) { result.append(keyword) }
+        }
+        return result
+    }
+
+    /// Splits what a person types ("red, bike  kids") into keywords.
+    public static func splitKeywords(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+    }
+
+    public static func validatePrice(_ price: Money, field: String = "price") throws(FieldError) {
+        guard price.cents > 0 else {
+            throw FieldError(field: field, message: "Price must be greater than zero.")
+        }
+        guard price <= Money.maximumPrice else {
+            throw FieldError(field: field, message: "Price must be at most \(Money.maximumPrice.grouped).")
+        }
+    }
+
+    public static func validateQuantity(_ quantity: Int, field: String = "quantity", allowZero: Bool) throws(FieldError) {
+        let minimum = allowZero ? 0 : 1
+        guard quantity >= minimum else {
+            throw FieldError(
+                field: field,
+                message: allowZero ? "Quantity must not be negative." : "Quantity must be at least 1."
+            )
+        }
+        guard quantity <= maximumQuantity else {
+            throw FieldError(field: field, message: "Quantity must be at most \(maximumQuantity).")
+        }
+    }
+
+    public static func validatePaging(limit: Int, offset: Int) throws(FieldError) {
+        guard (1...Paging.maximumLimit).contains(limit) else {
+            throw FieldError(field: "limit", message: "Limit must be from 1 to \(Paging.maximumLimit).")
+        }
+        guard (0...Paging.maximumOffset).contains(offset) else {
+            throw FieldError(field: "offset", message: "Offset must be from 0 to \(Paging.maximumOffset).")
+        }
+    }
+
+    /// Checks a card's form: holder, a 12–19 digit number passing the Luhn check, and an `MM/YY`
+    /// expiry no earlier than `currentMonth`. Returns the card with its number reduced to digits.
+    public static func validateCard(_ card: PaymentCard, currentMonth: YearMonth) throws(FieldError) -> PaymentCard {
+        var card = card
+        card.holder = try cardHolder.validate(card.holder)
+        let allowed = card.number.allSatisfy { $0.isASCII && ($0.isNumber || $0 == " " || $0 == "-") }
+        let digits = card.digits
+        guard allowed, (12...19).contains(digits.count) else {
+            throw FieldError(field: "card.number", message: "Card number must be 12 to 19 digits.")
+        }
+        guard luhnIsValid(digits) else {
+            throw FieldError(field: "card.number", message: "Card number is not valid (check digit mismatch).")
+        }
+        card.number = digits
+        guard let expiry = parseExpiry(card.expiry) else {
+            throw FieldError(field: "card.expiry", message: "Expiry must be MM/YY, e.g. 04/28.")
+        }
+        guard expiry >= currentMonth else {
+            throw FieldError(field: "card.expiry", message: "This card expired at the end of \(card.expiry).")
+        }
+        return card
+    }
+
+    /// `MM/YY` → year and month, or `nil`.
+    public static func parseExpiry(_ text: String) -> YearMonth? {
+        let parts = Text.trimmingWhitespace(text).split(separator: "/")
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+            let month = Int(parts[0]), let year = Int(parts[1]), (1...12).contains(month)
+        else { return nil }
+        return YearMonth(year: 2000 + year, month: month)
+    }
+
+    public static func luhnIsValid(_ digits: String) -> Bool {
+        var sum = 0
+        for (index, character) in digits.reversed().enumerated() {
+            guard let digit = character.wholeNumberValue else { return false }
+            if index % 2 == 1 {
+                let doubled = digit * 2
+                sum += doubled > 9 ? doubled - 9 : doubled
+            } else {
+                sum += digit
+            }
+        }
+        return sum % 10 == 0
+    }
+}

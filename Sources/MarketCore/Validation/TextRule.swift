@@ -1,0 +1,93 @@
+/// A rule for one free-text field: length counted in characters as a person counts them
+/// (grapheme clusters, so "é" and "👍🏽" are one each), no control characters, not blank.
+///
+/// Values are never truncated: an over-long value is rejected with a message naming the field.
+public struct TextRule: Sendable, Hashable {
+    /// The wire name of the field, used in error messages.
+    public var field: String
+    /// A label for people, e.g. "Item name".
+    public var label: String
+    public var minimumLength: Int
+    public var maximumLength: Int
+
+    public init(field: String, label: String, minimumLength: Int = 1, maximumLength: Int) {
+        self.field = field
+        self.label = label
+        self.minimumLength = minimumLength
+        self.maximumLength = maximumLength
+    }
+
+    /// Returns the value with surrounding white space removed, or the rule it breaks.
+    public func validate(_ value: String) throws(FieldError) -> String {
+        let trimmed = Text.trimmingWhitespace(value)
+        if trimmed.isEmpty {
+            throw FieldError(field: self.field, message: "\(self.label) must not be empty.")
+        }
+        if let bad = trimmed.unicodeScalars.first(where: Text.isForbidden) {
+            throw FieldError(
+                field: self.field,
+                message: "\(self.label) must not contain control characters (found U+\(Text.hex(bad)))."
+            )
+        }
+        let length = trimmed.count
+        if length < self.minimumLength {
+            throw FieldError(
+                field: self.field,
+                message: "\(self.label) must be at least \(self.minimumLength) characters (got \(length))."
+            )
+        }
+        if length > self.maximumLength {
+            throw FieldError(
+                field: self.field,
+                message: "\(self.label) must be at most \(self.maximumLength) characters (got \(length))."
+            )
+        }
+        return trimmed
+    }
+
+    /// The message for `value`, or `nil` when it is acceptable. For inline form validation.
+    public func problem(with value: String) -> String? {
+        do {
+            _ = try self.validate(value)
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+}
+
+/// Text helpers shared by the rules.
+public enum Text {
+    /// Control characters (C0, DEL, C1) and the bidirectional overrides that can disguise text in
+    /// another user's terminal.
+    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: true
+        case 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    public static func trimmingWhitespace(_ value: String) -> String {
+        var scalars = Substring(value)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// Lower-cased words of a name, as search matches them: runs of letters and digits.
+    public static func searchWords(of name: String) -> [String] {
+        var words: [String] = []
+        var seen: Set<String> = []
+        for word in name.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            let word = String(word)
+            if seen.insert(word).inserted { words.append(word) }
+        }
+        return words
+    }
+}

@@ -1,0 +1,103 @@
+public import MarketCore
+
+/// The seller server's operations.
+public enum SellerAPI {
+    /// Every seller operation's wire name, for routing tables and documentation checks.
+    public static let operationNames: [String] = [
+        Ping.name, CreateAccount.name, Login.name, Logout.name, GetSellerRating.name,
+        RegisterItemForSale.name, ChangeItemPrice.name, UpdateUnitsForSale.name, DisplayItemsForSale.name,
+    ]
+
+    public enum CreateAccount: MarketOperation {
+        public static let name = "CreateAccount"
+        public static var requiresSession: Bool { false }
+        public typealias Arguments = CreateAccountArguments
+        public struct Result: Sendable, Hashable, Codable {
+            public var sellerID: SellerID
+            public init(sellerID: SellerID) { self.sellerID = sellerID }
+        }
+    }
+
+    public enum Login: MarketOperation {
+        public static let name = "Login"
+        public static var requiresSession: Bool { false }
+        public typealias Arguments = LoginArguments
+        public struct Result: Sendable, Hashable, Codable {
+            public var session: SessionToken
+            public var seller: SellerProfile
+            public init(session: SessionToken, seller: SellerProfile) {
+                self.session = session
+                self.seller = seller
+            }
+        }
+    }
+
+    /// Ends the calling session only; the seller's other sessions stay.
+    public enum Logout: MarketOperation {
+        public static let name = "Logout"
+        public static var isIdempotent: Bool { true }
+        public typealias Arguments = Nothing
+        public typealias Result = Nothing
+    }
+
+    /// The calling seller's own feedback totals and items sold.
+    public enum GetSellerRating: MarketOperation {
+        public static let name = "GetSellerRating"
+        public static var isIdempotent: Bool { true }
+        public typealias Arguments = Nothing
+        public typealias Result = SellerRating
+    }
+
+    public enum RegisterItemForSale: MarketOperation {
+        public static let name = "RegisterItemForSale"
+        public typealias Arguments = ItemDraft
+        public struct Result: Sendable, Hashable, Codable {
+            public var itemID: ItemID
+            public var item: Item
+            public init(item: Item) {
+                self.itemID = item.id
+                self.item = item
+            }
+        }
+    }
+
+    public enum ChangeItemPrice: MarketOperation {
+        public static let name = "ChangeItemPrice"
+        public static var isIdempotent: Bool { true }
+        public struct Arguments: Sendable, Hashable, Codable {
+            public var itemID: ItemID
+            public var price: Money
+            public init(itemID: ItemID, price: Money) {
+                self.itemID = itemID
+                self.price = price
+            }
+        }
+        public struct Result: Sendable, Hashable, Codable {
+            public var item: Item
+            public init(item: Item) { self.item = item }
+        }
+    }
+
+    /// Takes units off sale. Never below zero: asking for more than remain is an error.
+    public enum UpdateUnitsForSale: MarketOperation {
+        public static let name = "UpdateUnitsForSale"
+        public struct Arguments: Sendable, Hashable, Codable {
+            public var itemID: ItemID
+            /// Units to remove from sale, at least 1.
+            public var remove: Int
+            public init(itemID: ItemID, remove: Int) {
+                self.itemID = itemID
+                self.remove = remove
+            }
+        }
+        public typealias Result = ChangeItemPrice.Result
+    }
+
+    /// The seller's items, including those with no units left, newest first.
+    public enum DisplayItemsForSale: MarketOperation {
+        public static let name = "DisplayItemsForSale"
+        public static var isIdempotent: Bool { true }
+        public typealias Arguments = PageRequest
+        public typealias Result = Page<Item>
+    }
+}

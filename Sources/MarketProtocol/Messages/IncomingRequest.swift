@@ -1,0 +1,111 @@
+import Foundation
+public import MarketCore
+public import NIOCore
+
+/// A request as a server reads it: envelope fields plus arguments already decoded into the
+/// operation's own type.
+public struct IncomingRequest: Sendable {
+    public var id: Int64
+    public var op: String
+    public var session: SessionToken?
+    public var arguments: any Sendable
+}
+
+/// Why a frame could not become an ``IncomingRequest``, with the id when it was readable, so the
+/// error response can still be matched by the client.
+public struct RequestDecodingFailure: Error, Sendable {
+    public var id: Int64?
+    public var error: MarketError
+}
+
+/// How to decode one operation's arguments; the server builds one per routed operation.
+public struct ArgumentDecoding: Sendable {
+    let decode: @Sendable (KeyedDecodingContainer<EnvelopeKey>) throws -> any Sendable
+
+    public static func decoding<Operation: MarketOperation>(_ operation: Operation.Type) -> ArgumentDecoding {
+        ArgumentDecoding { container in
+            if container.contains(.args) {
+                return try container.decode(Operation.Arguments.self, forKey: .args)
+            }
+            // A missing `args` reads as `{}`: fine for operations without required arguments,
+            // and a "missing field" error naming the first required one otherwise.
+            return try WireFormat.makeDecoder().decode(Operation.Arguments.self, from: Data("{}".utf8))
+        }
+    }
+}
+
+/// Decodes request frames for one connection. Not thread-safe: one per connection.
+public struct RequestDecoder {
+    private let decoder: JSONDecoder
+
+    /// - Parameter operations: argument decoders keyed by wire name.
+    public init(operations: [String: ArgumentDecoding]) {
+        self.decoder = WireFormat.makeDecoder()
+        self.decoder.userInfo[.marketOperations] = OperationTable(operations: operations)
+    }
+
+    public func decode(_ frame: ByteBuffer) -> Result<IncomingRequest, RequestDecodingFailure> {
+        do {
+            let envelope = try self.decoder.decode(Envelope.self, from: Data(frame.readableBytesView))
+            return .success(envelope.request)
+        } catch let failure as RequestDecodingFailure {
+            return .failure(failure)
+        } catch let error as DecodingError {
+            return .failure(RequestDecodingFailure(id: nil, error: error.marketError()))
+        } catch {
+            return .failure(RequestDecodingFailure(id: nil, error: MarketError(.badRequest, "The request could not be decoded.")))
+        }
+    }
+
+    private struct OperationTable: Sendable {
+        var operations: [String: ArgumentDecoding]
+    }
+
+    private struct Envelope: Decodable {
+        var request: IncomingRequest
+
+        init(from decoder: any Decoder) throws {
+            let container: KeyedDecodingContainer<EnvelopeKey>
+            do {
+                container = try decoder.container(keyedBy: EnvelopeKey.self)
+            } catch {
+                throw RequestDecodingFailure(id: nil, error: MarketError(.badRequest, "A request must be a JSON object."))
+            }
+            guard let id = try? container.decode(Int64.self, forKey: .id) else {
+                throw RequestDecodingFailure(
+                    id: nil,
+                    error: MarketError(.badRequest, "A request needs an integer “id”.", field: "id")
+                )
+            }
+            guard let op = try? container.decode(String.self, forKey: .op) else {
+                throw RequestDecodingFailure(
+                    id: id,
+                    error: MarketError(.badRequest, "A request needs a string “op”.", field: "op")
+                )
+            }
+            let session: SessionToken?
+            do {
+                session = try container.decodeIfPresent(SessionToken.self, forKey: .session)
+            } catch {
+                throw RequestDecodingFailure(
+                    id: id,
+                    error: MarketError(.invalidArgument, "“session” must be a string.", field: "session")
+                )
+            }
+            let table = decoder.userInfo[.marketOperations] as? OperationTable
+            guard let argumentDecoding = table?.operations[op] else {
+                throw RequestDecodingFailure(
+                    id: id,
+                    error: MarketError(.unknownOp, "This server has no operation “\(op.prefix(64))”.")
+                )
+            }
+            let arguments: any Sendable
+            do {
+                arguments = try argumentDecoding.decode(container)
+            } catch let error as DecodingError {
+                throw RequestDecodingFailure(id: id, error: error.marketError())
+            }
+            self.request = IncomingRequest(id: id, op: op, session: session, arguments: arguments)
+        }
+    }
+}

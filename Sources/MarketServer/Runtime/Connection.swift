@@ -1,0 +1,95 @@
+import Foundation
+import Logging
+import MarketCore
+import MarketProtocol
+import NIOCore
+
+/// Serves one client connection: reads frames, runs up to `maximumPipelinedRequests` of them at
+/// once, and writes each response as soon as it is ready (responses carry the request's id, so
+/// their order does not matter).
+struct Connection {
+    let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+    let router: Router
+    let maximumPipelinedRequests: Int
+    let logger: Logger
+
+    func run() async {
+        do {
+            try await self.channel.executeThenClose { inbound, outbound in
+                let decoder = RequestDecoder(operations: self.router.argumentDecoders)
+                let writer = ResponseWriter(outbound: outbound, allocator: self.channel.channel.allocator, logger: self.logger)
+                await withTaskGroup(of: Void.self) { group in
+                    var inFlight = 0
+                    do {
+                        for try await frame in inbound {
+                            while inFlight >= self.maximumPipelinedRequests {
+                                await group.next()
+                                inFlight -= 1
+                            }
+                            switch decoder.decode(frame) {
+                            case .failure(let failure):
+                                await writer.write(.failure(id: failure.id, error: failure.error))
+                            case .success(let request):
+                                inFlight += 1
+                                group.addTask {
+                                    var logger = self.logger
+                                    logger[metadataKey: "market.op"] = "\(request.op)"
+                                    logger[metadataKey: "market.request"] = "\(request.id)"
+                                    let context = RequestContext(logger: logger, token: request.session)
+                                    await writer.write(await self.router.respond(to: request, context: context))
+                                }
+                            }
+                        }
+                    } catch let error as FrameTooLargeError {
+                        self.logger.notice("closing connection: oversize frame", metadata: ["market.frameLength": "\(error.declaredLength)"])
+                        let message = MarketError(
+                            .frameTooLarge,
+                            "A frame of \(error.declaredLength) bytes exceeds this server's maximum of \(error.maximumLength) bytes; closing the connection."
+                        )
+                        await group.waitForAll()
+                        await writer.write(.failure(id: nil, error: message))
+                    } catch {
+                        // The peer went away or the connection broke: nobody is left to answer.
+                        self.logger.debug("connection ended", metadata: ["error": "\(error)"])
+                    }
+                }
+            }
+        } catch {
+            self.logger.debug("connection closed with error", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+/// Encodes responses and writes them as frames. Safe to call from several tasks at once.
+struct ResponseWriter: Sendable {
+    let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    let allocator: ByteBufferAllocator
+    let logger: Logger
+
+    func write(_ response: OutgoingResponse) async {
+        let frame: ByteBuffer
+        do {
+            frame = try WireFormat.frame(response, encoder: WireFormat.makeEncoder(), allocator: self.allocator)
+        } catch {
+            self.logger.error("could not encode response", metadata: ["error": "\(error)"])
+            let fallback = OutgoingResponse.failure(id: response.id, error: MarketError(.internal, "The server could not encode its answer."))
+            guard let encoded = try? WireFormat.frame(fallback, encoder: WireFormat.makeEncoder(), allocator: self.allocator) else { return }
+            frame = encoded
+        }
+        do {
+            try await self.outbound.write(frame)
+        } catch {
+            // The client is gone; its request's effects stand, as they would for a lost reply.
+            self.logger.debug("could not write response", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+extension OutgoingResponse {
+    var id: Int64? {
+        switch self {
+        case .success(let id, _): id
+        case .failure(let id, _): id
+        }
+    }
+}

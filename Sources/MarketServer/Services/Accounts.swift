@@ -1,0 +1,48 @@
+import Logging
+import MarketCore
+import MarketProtocol
+import MarketStore
+
+/// Account creation, login and logout, the same for both roles.
+struct Accounts: Sendable {
+    let customers: CustomersStore
+    let role: Role
+    let hasher: PasswordHasher
+    let policy: CustomersStore.SessionPolicy
+
+    func create(_ arguments: CreateAccountArguments) async throws(MarketError) -> Int64 {
+        let username: String
+        let name: String
+        do {
+            username = try FieldRules.validateUsername(arguments.username)
+            try FieldRules.validatePassword(arguments.password)
+            name = try FieldRules.accountName.validate(arguments.name)
+        } catch {
+            throw MarketError(error)
+        }
+        let hash = try await self.hasher.hash(arguments.password)
+        return try await self.customers.createAccount(role: self.role, username: username, name: name, passwordHash: hash)
+    }
+
+    /// Checks the credentials and opens a session. Unknown users and wrong passwords get the same
+    /// answer after the same amount of work.
+    func login(_ arguments: LoginArguments) async throws(MarketError) -> (token: SessionToken, key: SessionKey, account: CustomersStore.Credentials) {
+        let refused = MarketError(.invalidCredentials, "Wrong username or password.")
+        guard let username = try? FieldRules.validateUsername(arguments.username),
+            (1...FieldRules.maximumPasswordLength).contains(arguments.password.count)
+        else { throw refused }
+        guard let account = try await self.customers.credentials(role: self.role, username: username) else {
+            try await self.hasher.burnVerification()
+            throw refused
+        }
+        guard try await self.hasher.verify(arguments.password, against: account.passwordHash) else { throw refused }
+        let token = SessionTokens.issue()
+        let key = SessionTokens.key(for: token)
+        try await self.customers.createSession(key: key, accountID: account.accountID, policy: self.policy)
+        return (token, key, account)
+    }
+
+    func logout(_ session: Session) async throws(MarketError) {
+        try await self.customers.deleteSession(key: session.key)
+    }
+}

@@ -1,0 +1,42 @@
+import MarketCore
+import MarketStore
+
+/// Resolves a request's token to a live session of one role.
+struct Authenticator: Sendable {
+    let customers: CustomersStore
+    let role: Role
+    let policy: CustomersStore.SessionPolicy
+
+    func authenticate(_ context: RequestContext) async throws(MarketError) -> Session {
+        guard let token = context.token else {
+            throw MarketError(.notLoggedIn, "This request needs a session: log in first.")
+        }
+        guard token.isWellFormed else {
+            throw MarketError(.notLoggedIn, "The session token is not one this server issued; log in again.")
+        }
+        let key = SessionTokens.key(for: token)
+        switch try await self.customers.authenticate(key: key, policy: self.policy) {
+        case .missing:
+            throw MarketError(.notLoggedIn, "This session does not exist or has ended; log in again.")
+        case .expired:
+            throw MarketError(
+                .sessionExpired,
+                "Your session expired after \(Self.describe(self.policy.timeout)) without activity; log in again."
+            )
+        case .live(let owner):
+            guard owner.role == self.role else {
+                throw MarketError(
+                    .wrongRole,
+                    "This is a \(owner.role.rawValue) session; the \(self.role.rawValue) server accepts only \(self.role.rawValue) sessions."
+                )
+            }
+            return Session(token: token, key: key, owner: owner)
+        }
+    }
+
+    static func describe(_ duration: Duration) -> String {
+        let seconds = duration.components.seconds
+        if seconds >= 120, seconds % 60 == 0 { return "\(seconds / 60) minutes" }
+        return "\(seconds) second\(seconds == 1 ? "" : "s")"
+    }
+}

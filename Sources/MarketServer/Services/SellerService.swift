@@ -1,0 +1,72 @@
+import MarketCore
+import MarketProtocol
+public import MarketStore
+
+/// The seller server's operations.
+public struct SellerService: Sendable {
+    let products: ProductsStore
+    let accounts: Accounts
+    let authenticator: Authenticator
+
+    public init(customers: CustomersStore, products: ProductsStore, hasher: PasswordHasher, sessionPolicy: CustomersStore.SessionPolicy) {
+        self.products = products
+        self.accounts = Accounts(customers: customers, role: .seller, hasher: hasher, policy: sessionPolicy)
+        self.authenticator = Authenticator(customers: customers, role: .seller, policy: sessionPolicy)
+    }
+
+    public func makeRouter() -> Router {
+        var router = Router(authenticate: self.authenticator.authenticate)
+
+        router.on(Ping.self) { _, _ in Ping.Result(role: .seller) }
+
+        router.on(SellerAPI.CreateAccount.self) { arguments, _ throws(MarketError) in
+            SellerAPI.CreateAccount.Result(sellerID: SellerID(try await self.accounts.create(arguments)))
+        }
+
+        router.on(SellerAPI.Login.self) { arguments, _ throws(MarketError) in
+            let login = try await self.accounts.login(arguments)
+            return SellerAPI.Login.Result(
+                session: login.token,
+                seller: SellerProfile(id: SellerID(login.account.accountID), username: login.account.username, name: login.account.name)
+            )
+        }
+
+        router.on(SellerAPI.Logout.self) { _, session, _ throws(MarketError) in
+            try await self.accounts.logout(session)
+            return Nothing()
+        }
+
+        router.on(SellerAPI.GetSellerRating.self) { _, session, _ throws(MarketError) in
+            let seller = SellerID(session.owner.accountID)
+            let totals = try await self.products.sellerTotals(seller)
+            return SellerRating(sellerID: seller, name: session.owner.name, rating: totals.rating, itemsSold: totals.itemsSold)
+        }
+
+        router.on(SellerAPI.RegisterItemForSale.self) { draft, session, _ throws(MarketError) in
+            let valid = try validated { () throws(FieldError) in try draft.validated() }
+            let item = try await self.products.registerItem(valid, sellerID: SellerID(session.owner.accountID), sellerName: session.owner.name)
+            return SellerAPI.RegisterItemForSale.Result(item: item)
+        }
+
+        router.on(SellerAPI.ChangeItemPrice.self) { arguments, session, _ throws(MarketError) in
+            try validated { () throws(FieldError) in try FieldRules.validatePrice(arguments.price) }
+            let item = try await self.products.changePrice(of: arguments.itemID, sellerID: SellerID(session.owner.accountID), to: arguments.price)
+            return SellerAPI.ChangeItemPrice.Result(item: item)
+        }
+
+        router.on(SellerAPI.UpdateUnitsForSale.self) { arguments, session, _ throws(MarketError) in
+            try validated { () throws(FieldError) in
+                try FieldRules.validateQuantity(arguments.remove, field: "remove", allowZero: false)
+            }
+            let item = try await self.products.removeUnits(arguments.remove, of: arguments.itemID, sellerID: SellerID(session.owner.accountID))
+            return SellerAPI.UpdateUnitsForSale.Result(item: item)
+        }
+
+        router.on(SellerAPI.DisplayItemsForSale.self) { page, session, _ throws(MarketError) in
+            try validated { () throws(FieldError) in try FieldRules.validatePaging(limit: page.limit, offset: page.offset) }
+            return try await self.products.sellerItems(SellerID(session.owner.accountID), limit: page.limit, offset: page.offset)
+        }
+
+        return router
+    }
+}

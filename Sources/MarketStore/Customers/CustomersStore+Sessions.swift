@@ -1,0 +1,132 @@
+public import MarketCore
+import NIOCore
+import PostgresNIO
+
+extension CustomersStore {
+    /// A session as seen by a request.
+    public enum SessionLookup: Sendable, Hashable {
+        case live(SessionOwner)
+        case expired
+        case missing
+    }
+
+    /// Who a live session belongs to.
+    public struct SessionOwner: Sendable, Hashable {
+        public var accountID: Int64
+        public var role: Role
+        public var username: String
+        public var name: String
+
+        public init(accountID: Int64, role: Role, username: String, name: String) {
+            self.accountID = accountID
+            self.role = role
+            self.username = username
+            self.name = name
+        }
+    }
+
+    /// How sessions age.
+    public struct SessionPolicy: Sendable, Hashable {
+        /// A session ends after this long without a request.
+        public var timeout: Duration
+        /// Activity moves the expiry forward at most this often, so that most requests only read
+        /// (a write on every request would wait for a WAL flush on every request).
+        public var touchInterval: Duration
+
+        public init(timeout: Duration, touchInterval: Duration? = nil) {
+            self.timeout = timeout
+            // A fiftieth of the timeout (6 s of 5 min), never more than 10 s: expiry is then
+            // accurate to 2 %.
+            self.touchInterval = touchInterval ?? min(timeout / 50, .seconds(10))
+        }
+    }
+
+    public func createSession(key: SessionKey, accountID: Int64, policy: SessionPolicy) async throws(MarketError) {
+        try await self.database.perform("createSession") { client in
+            try await client.execute(
+                """
+                INSERT INTO sessions (token_hash, account_id, expires_at)
+                VALUES (\(key.buffer), \(accountID), now() + \(policy.timeout.milliseconds) * interval '1 millisecond')
+                """
+            )
+        }
+    }
+
+    /// Looks a session up and, when it is live and its expiry is due to move, moves it forward —
+    /// in one statement, so a request costs one round trip and usually no write.
+    public func authenticate(key: SessionKey, policy: SessionPolicy) async throws(MarketError) -> SessionLookup {
+        try await self.database.perform("authenticate") { client in
+            let timeout = policy.timeout.milliseconds
+            let touch = policy.touchInterval.milliseconds
+            let rows = try await client.query(
+                """
+                WITH touched AS (
+                    UPDATE sessions SET expires_at = now() + \(timeout) * interval '1 millisecond'
+                     WHERE token_hash = \(key.buffer)
+                       AND expires_at > now()
+                       AND expires_at < now() + (\(timeout) - \(touch)) * interval '1 millisecond'
+                )
+                SELECT a.id, a.role, a.username, a.name, s.expires_at > now()
+                  FROM sessions s JOIN accounts a ON a.id = s.account_id
+                 WHERE s.token_hash = \(key.buffer)
+                """
+            )
+            for try await (id, role, username, name, live) in rows.decode((Int64, String, String, String, Bool).self) {
+                guard live else { return SessionLookup.expired }
+                return .live(SessionOwner(accountID: id, role: Role(rawValue: role) ?? .buyer, username: username, name: name))
+            }
+            return .missing
+        }
+    }
+
+    /// Ends one session. Returns whether it existed.
+    @discardableResult
+    public func deleteSession(key: SessionKey) async throws(MarketError) -> Bool {
+        try await self.database.perform("deleteSession") { client in
+            let rows = try await client.query("DELETE FROM sessions WHERE token_hash = \(key.buffer) RETURNING 1")
+            for try await _ in rows { return true }
+            return false
+        }
+    }
+
+    /// Of `keys`, those whose session still exists (live or expired but not yet swept).
+    public func existingSessions(among keys: [SessionKey]) async throws(MarketError) -> Set<SessionKey> {
+        guard !keys.isEmpty else { return [] }
+        return try await self.database.perform("existingSessions") { client in
+            let rows = try await client.query(
+                "SELECT token_hash FROM sessions WHERE token_hash = ANY(\(keys.map(\.buffer)))"
+            )
+            var found: Set<SessionKey> = []
+            for try await buffer in rows.decode(ByteBuffer.self) {
+                if let key = SessionKey(buffer: buffer) { found.insert(key) }
+            }
+            return found
+        }
+    }
+
+    /// Deletes sessions that expired more than `grace` ago (until then a request with one is told
+    /// `session_expired` rather than `not_logged_in`). Returns how many went.
+    public func deleteExpiredSessions(grace: Duration) async throws(MarketError) -> Int {
+        try await self.database.perform("deleteExpiredSessions") { client in
+            let rows = try await client.query(
+                """
+                WITH gone AS (
+                    DELETE FROM sessions WHERE expires_at < now() - \(grace.milliseconds) * interval '1 millisecond'
+                    RETURNING 1
+                )
+                SELECT count(*) FROM gone
+                """
+            )
+            for try await count in rows.decode(Int64.self) { return Int(count) }
+            return 0
+        }
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, for SQL intervals.
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = self.components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,0 +1,174 @@
+public import MarketCore
+import PostgresNIO
+
+extension ProductsStore {
+    /// Fills a new session's active cart with a copy of the buyer's saved cart.
+    public func startCart(session: SessionKey, buyerID: BuyerID) async throws(MarketError) {
+        try await self.database.perform("startCart") { client in
+            try await client.execute(
+                """
+                INSERT INTO cart_lines (session_key, item_id, quantity, added_at)
+                SELECT \(session.buffer), item_id, quantity, added_at FROM saved_cart_lines WHERE buyer_id = \(buyerID.rawValue)
+                ON CONFLICT DO NOTHING
+                """
+            )
+        }
+    }
+
+    /// Adds units of an item to the active cart. Fails with `not_found` for an unknown item and
+    /// `insufficient_stock` when the cart would then hold more units than are on sale.
+    /// Returns the units of the item now in the cart.
+    public func addToCart(session: SessionKey, item id: ItemID, quantity: Int) async throws(MarketError) -> Int {
+        try await self.database.perform("addToCart") { client in
+            let key = session.buffer
+            let rows = try await client.query(
+                """
+                WITH item AS (
+                    SELECT id, quantity FROM items WHERE id = \(id.number) AND category = \(id.category.rawValue)
+                ), added AS (
+                    INSERT INTO cart_lines AS c (session_key, item_id, quantity)
+                    SELECT \(key), item.id, \(Int32(quantity)) FROM item WHERE item.quantity >= \(Int32(quantity))
+                    ON CONFLICT (session_key, item_id) DO UPDATE SET quantity = c.quantity + EXCLUDED.quantity
+                     WHERE c.quantity + EXCLUDED.quantity <= (SELECT quantity FROM item)
+                    RETURNING c.quantity
+                )
+                SELECT (SELECT quantity FROM item), (SELECT quantity FROM added),
+                       (SELECT quantity FROM cart_lines WHERE session_key = \(key) AND item_id = \(id.number))
+                """
+            )
+            for try await (available, inCart, before) in rows.decode((Int32?, Int32?, Int32?).self) {
+                guard let available else { throw MarketError.noSuchItem(id) }
+                if let inCart { return Int(inCart) }
+                let already = Int(before ?? 0)
+                let message =
+                    already > 0
+                    ? "Only \(available) unit\(available == 1 ? " is" : "s are") on sale and your cart already holds \(already); cannot add \(quantity) more."
+                    : "Only \(available) unit\(available == 1 ? " is" : "s are") on sale; cannot add \(quantity)."
+                throw MarketError(.insufficientStock, message, field: "quantity")
+            }
+            throw MarketError(.internal, "The cart was not updated.")
+        }
+    }
+
+    /// Removes units of an item from the active cart, dropping the line at zero. Removing more
+    /// than the cart holds is an error. Returns the units left in the cart.
+    public func removeFromCart(session: SessionKey, item id: ItemID, quantity: Int) async throws(MarketError) -> Int {
+        try await self.database.perform("removeFromCart") { client in
+            let key = session.buffer
+            let rows = try await client.query(
+                """
+                WITH line AS (
+                    SELECT c.quantity FROM cart_lines c JOIN items i ON i.id = c.item_id
+                     WHERE c.session_key = \(key) AND c.item_id = \(id.number) AND i.category = \(id.category.rawValue)
+                ), reduced AS (
+                    UPDATE cart_lines SET quantity = quantity - \(Int32(quantity))
+                     WHERE session_key = \(key) AND item_id = \(id.number) AND quantity > \(Int32(quantity))
+                       AND EXISTS (SELECT 1 FROM line)
+                    RETURNING quantity
+                ), dropped AS (
+                    DELETE FROM cart_lines
+                     WHERE session_key = \(key) AND item_id = \(id.number) AND quantity = \(Int32(quantity))
+                       AND EXISTS (SELECT 1 FROM line)
+                    RETURNING 0
+                )
+                SELECT (SELECT quantity FROM line), coalesce((SELECT quantity FROM reduced), (SELECT 0 FROM dropped))
+                """
+            )
+            for try await (held, left) in rows.decode((Int32?, Int32?).self) {
+                guard let held else {
+                    throw MarketError(.notFound, "Item \(id) is not in your cart.", field: "itemID")
+                }
+                guard let left else {
+                    throw MarketError(
+                        .invalidArgument,
+                        "Your cart holds only \(held) unit\(held == 1 ? "" : "s") of item \(id); cannot remove \(quantity).",
+                        field: "quantity"
+                    )
+                }
+                return Int(left)
+            }
+            throw MarketError(.internal, "The cart was not updated.")
+        }
+    }
+
+    /// Replaces the buyer's saved cart with the session's active cart. Returns the lines saved.
+    public func saveCart(session: SessionKey, buyerID: BuyerID) async throws(MarketError) -> Int {
+        try await self.database.perform("saveCart") { client in
+            let rows = try await client.query("SELECT market_save_cart(\(session.buffer), \(buyerID.rawValue))")
+            for try await lines in rows.decode(Int32.self) { return Int(lines) }
+            return 0
+        }
+    }
+
+    /// Empties the session's active cart.
+    public func clearCart(session: SessionKey) async throws(MarketError) {
+        try await self.database.perform("clearCart") { client in
+            try await client.execute("DELETE FROM cart_lines WHERE session_key = \(session.buffer)")
+        }
+    }
+
+    /// The session's active cart at current prices, in the order lines were added.
+    public func cart(session: SessionKey) async throws(MarketError) -> Cart {
+        try await self.database.perform("cart") { client in
+            let rows = try await client.query(
+                """
+                SELECT c.item_id, i.category, i.name, c.quantity, (i.price * 100)::bigint, i.quantity, i.seller_id
+                  FROM cart_lines c JOIN items i ON i.id = c.item_id
+                 WHERE c.session_key = \(session.buffer)
+                 ORDER BY c.added_at, c.item_id
+                """
+            )
+            var lines: [CartLine] = []
+            for try await (item, category, name, quantity, cents, available, seller) in rows.decode(
+                (Int64, Int32, String, Int32, Int64, Int32, Int64).self
+            ) {
+                lines.append(
+                    CartLine(
+                        itemID: ItemID(category: Category(rawValue: max(category, 0))!, number: item),
+                        name: name,
+                        quantity: Int(quantity),
+                        unitPrice: Money(cents: cents),
+                        available: Int(available),
+                        sellerID: SellerID(seller)
+                    )
+                )
+            }
+            return Cart(lines: lines)
+        }
+    }
+
+    /// Up to `limit` session keys that have cart lines, after `after` (for sweeping in batches).
+    public func cartSessions(after: SessionKey?, limit: Int) async throws(MarketError) -> [SessionKey] {
+        try await self.database.perform("cartSessions") { client in
+            let start = after?.buffer ?? ByteBuffer()
+            let rows = try await client.query(
+                """
+                SELECT DISTINCT session_key FROM cart_lines WHERE session_key > \(start)
+                 ORDER BY session_key LIMIT \(Int64(limit))
+                """
+            )
+            var keys: [SessionKey] = []
+            for try await buffer in rows.decode(ByteBuffer.self) {
+                if let key = SessionKey(buffer: buffer) { keys.append(key) }
+            }
+            return keys
+        }
+    }
+
+    /// Deletes the active carts of sessions that no longer exist. Returns the lines deleted.
+    public func deleteCarts(of sessions: [SessionKey]) async throws(MarketError) -> Int {
+        guard !sessions.isEmpty else { return 0 }
+        return try await self.database.perform("deleteCarts") { client in
+            let rows = try await client.query(
+                """
+                WITH gone AS (DELETE FROM cart_lines WHERE session_key = ANY(\(sessions.map(\.buffer))) RETURNING 1)
+                SELECT count(*) FROM gone
+                """
+            )
+            for try await count in rows.decode(Int64.self) { return Int(count) }
+            return 0
+        }
+    }
+}
+
+import NIOCore

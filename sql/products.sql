@@ -1,0 +1,237 @@
+-- The products database: items, carts, purchases, feedback, and the per-seller and per-buyer
+-- totals that move with them. Every invariant of a purchase or a vote lives in this one
+-- database, inside one transaction (see docs/ARCHITECTURE.md, "Consistency").
+-- Applied idempotently (by `./market up` and by the test suite); safe to run again.
+
+CREATE TABLE IF NOT EXISTS market_schema (
+    name    text PRIMARY KEY,
+    version integer NOT NULL
+);
+
+-- Backs up MarketCore's keyword rules: at most 5, each non-empty and lower-case.
+-- (MarketCore counts 8 characters as people count them; the database bounds code points.)
+CREATE OR REPLACE FUNCTION market_valid_keywords(keywords text[]) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+    SELECT cardinality(keywords) <= 5
+       AND NOT EXISTS (SELECT 1 FROM unnest(keywords) AS k
+                        WHERE char_length(k) NOT BETWEEN 1 AND 32 OR k <> lower(k))
+$$;
+
+CREATE TABLE IF NOT EXISTS items (
+    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    category    integer NOT NULL CHECK (category >= 0),
+    seller_id   bigint NOT NULL,
+    -- Copied from the customers database at registration; sellers cannot rename themselves.
+    seller_name text NOT NULL,
+    name        text NOT NULL CHECK (char_length(name) BETWEEN 1 AND 256 AND name !~ '[[:cntrl:]]'),
+    keywords    text[] NOT NULL CHECK (market_valid_keywords(keywords)),
+    -- What search matches: the keywords plus the lower-cased words of the name.
+    terms       text[] NOT NULL,
+    condition   text NOT NULL CHECK (condition IN ('new', 'used')),
+    price       numeric(12, 2) NOT NULL CHECK (price > 0 AND price <= 1000000),
+    quantity    integer NOT NULL CHECK (quantity >= 0),
+    thumbs_up   integer NOT NULL DEFAULT 0 CHECK (thumbs_up >= 0),
+    thumbs_down integer NOT NULL DEFAULT 0 CHECK (thumbs_down >= 0),
+    created_at  timestamptz NOT NULL DEFAULT now()
+);
+-- Search: keyword matches among items on sale, and browsing by price within a category or all.
+CREATE INDEX IF NOT EXISTS items_terms ON items USING gin (terms) WHERE quantity > 0;
+CREATE INDEX IF NOT EXISTS items_category_price ON items (category, price, id) WHERE quantity > 0;
+CREATE INDEX IF NOT EXISTS items_price ON items (price, id) WHERE quantity > 0;
+CREATE INDEX IF NOT EXISTS items_seller ON items (seller_id, id);
+
+-- Running totals, updated in the same transaction as the purchase or vote that moves them.
+CREATE TABLE IF NOT EXISTS seller_stats (
+    seller_id   bigint PRIMARY KEY,
+    thumbs_up   bigint NOT NULL DEFAULT 0 CHECK (thumbs_up >= 0),
+    thumbs_down bigint NOT NULL DEFAULT 0 CHECK (thumbs_down >= 0),
+    items_sold  bigint NOT NULL DEFAULT 0 CHECK (items_sold >= 0)
+);
+CREATE TABLE IF NOT EXISTS buyer_stats (
+    buyer_id        bigint PRIMARY KEY,
+    items_purchased bigint NOT NULL DEFAULT 0 CHECK (items_purchased >= 0)
+);
+
+-- The active cart of a session, keyed like customers.sessions by the SHA-256 of the token.
+-- Lines of a session that no longer exists are unreachable and are swept by the buyer server.
+CREATE TABLE IF NOT EXISTS cart_lines (
+    session_key bytea NOT NULL CHECK (octet_length(session_key) = 32),
+    item_id     bigint NOT NULL REFERENCES items (id),
+    quantity    integer NOT NULL CHECK (quantity > 0),
+    added_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
+    PRIMARY KEY (session_key, item_id)
+);
+
+CREATE TABLE IF NOT EXISTS saved_cart_lines (
+    buyer_id bigint NOT NULL,
+    item_id  bigint NOT NULL REFERENCES items (id),
+    quantity integer NOT NULL CHECK (quantity > 0),
+    added_at timestamptz NOT NULL,
+    PRIMARY KEY (buyer_id, item_id)
+);
+
+CREATE TABLE IF NOT EXISTS purchases (
+    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    buyer_id     bigint NOT NULL,
+    purchased_at timestamptz NOT NULL DEFAULT now(),
+    total        numeric(16, 2) NOT NULL CHECK (total > 0),
+    card_holder  text NOT NULL,
+    -- The only part of the card number ever stored.
+    card_last4   text NOT NULL CHECK (card_last4 ~ '^[0-9]{4}$')
+);
+CREATE INDEX IF NOT EXISTS purchases_buyer ON purchases (buyer_id, id);
+
+CREATE TABLE IF NOT EXISTS purchase_lines (
+    purchase_id bigint NOT NULL REFERENCES purchases (id),
+    item_id     bigint NOT NULL REFERENCES items (id),
+    category    integer NOT NULL,
+    buyer_id    bigint NOT NULL,
+    seller_id   bigint NOT NULL,
+    item_name   text NOT NULL,
+    quantity    integer NOT NULL CHECK (quantity > 0),
+    unit_price  numeric(12, 2) NOT NULL CHECK (unit_price > 0),
+    PRIMARY KEY (purchase_id, item_id)
+);
+CREATE INDEX IF NOT EXISTS purchase_lines_buyer_item ON purchase_lines (buyer_id, item_id);
+
+-- One vote per buyer and purchased item.
+CREATE TABLE IF NOT EXISTS feedback (
+    buyer_id bigint NOT NULL,
+    item_id  bigint NOT NULL REFERENCES items (id),
+    vote     smallint NOT NULL CHECK (vote IN (-1, 1)),
+    given_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (buyer_id, item_id)
+);
+
+-- Errors raised by the functions below carry these SQLSTATEs; MarketStore maps them to
+-- protocol error codes:
+--   MK001 empty cart, MK002 insufficient stock (DETAIL lists item:wanted:available),
+--   MK003 not purchased, MK004 already rated, MK404 no such item.
+
+-- Checkout: buys every line of one session's active cart at current prices, all or nothing.
+-- The cart is read once into arrays; the items are then locked in id order (so concurrent
+-- checkouts cannot deadlock), checked, decremented, recorded and removed from the cart.
+CREATE OR REPLACE FUNCTION market_make_purchase(p_session bytea, p_buyer bigint, p_holder text, p_last4 text)
+    RETURNS TABLE (purchase_id bigint, purchased_at timestamptz, total_cents bigint, item_id bigint,
+                   category integer, item_name text, seller_id bigint, quantity integer, unit_cents bigint)
+    LANGUAGE plpgsql
+AS $$
+#variable_conflict use_column
+DECLARE
+    v_items    bigint[];
+    v_wanted   integer[];
+    v_short    text;
+    v_purchase bigint;
+    v_total    numeric;
+BEGIN
+    SELECT array_agg(c.item_id ORDER BY c.item_id), array_agg(c.quantity ORDER BY c.item_id)
+      INTO v_items, v_wanted
+      FROM cart_lines c
+     WHERE c.session_key = p_session;
+    IF v_items IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'MK001', MESSAGE = 'the cart is empty';
+    END IF;
+
+    PERFORM 1 FROM items i WHERE i.id = ANY (v_items) ORDER BY i.id FOR UPDATE;
+
+    SELECT string_agg(format('%s-%s:%s:%s', i.category, i.id, w.wanted, i.quantity), ',' ORDER BY i.id)
+      INTO v_short
+      FROM unnest(v_items, v_wanted) AS w (id, wanted)
+      JOIN items i ON i.id = w.id
+     WHERE i.quantity < w.wanted;
+    IF v_short IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'MK002', MESSAGE = 'insufficient stock', DETAIL = v_short;
+    END IF;
+
+    UPDATE items i SET quantity = i.quantity - w.wanted
+      FROM unnest(v_items, v_wanted) AS w (id, wanted)
+     WHERE i.id = w.id;
+
+    SELECT sum(i.price * w.wanted) INTO v_total
+      FROM unnest(v_items, v_wanted) AS w (id, wanted) JOIN items i ON i.id = w.id;
+
+    INSERT INTO purchases (buyer_id, total, card_holder, card_last4)
+         VALUES (p_buyer, v_total, p_holder, p_last4)
+      RETURNING id INTO v_purchase;
+
+    INSERT INTO purchase_lines (purchase_id, item_id, category, buyer_id, seller_id, item_name, quantity, unit_price)
+         SELECT v_purchase, i.id, i.category, p_buyer, i.seller_id, i.name, w.wanted, i.price
+           FROM unnest(v_items, v_wanted) AS w (id, wanted) JOIN items i ON i.id = w.id;
+
+    INSERT INTO seller_stats AS s (seller_id, items_sold)
+         SELECT l.seller_id, sum(l.quantity) FROM purchase_lines l
+          WHERE l.purchase_id = v_purchase GROUP BY l.seller_id ORDER BY l.seller_id
+    ON CONFLICT (seller_id) DO UPDATE SET items_sold = s.items_sold + EXCLUDED.items_sold;
+
+    INSERT INTO buyer_stats AS b (buyer_id, items_purchased)
+         VALUES (p_buyer, (SELECT sum(w) FROM unnest(v_wanted) AS w))
+    ON CONFLICT (buyer_id) DO UPDATE SET items_purchased = b.items_purchased + EXCLUDED.items_purchased;
+
+    DELETE FROM cart_lines c WHERE c.session_key = p_session AND c.item_id = ANY (v_items);
+
+    RETURN QUERY
+        SELECT p.id, p.purchased_at, (p.total * 100)::bigint, l.item_id, l.category, l.item_name,
+               l.seller_id, l.quantity, (l.unit_price * 100)::bigint
+          FROM purchases p JOIN purchase_lines l ON l.purchase_id = p.id
+         WHERE p.id = v_purchase
+         ORDER BY l.item_id;
+END;
+$$;
+
+-- Replaces a buyer's saved cart with one session's active cart. The buyer's stats row is the
+-- lock that keeps two sessions of one buyer from interleaving their saves.
+CREATE OR REPLACE FUNCTION market_save_cart(p_session bytea, p_buyer bigint) RETURNS integer
+    LANGUAGE plpgsql
+AS $$
+#variable_conflict use_column
+DECLARE
+    v_lines integer;
+BEGIN
+    INSERT INTO buyer_stats (buyer_id) VALUES (p_buyer) ON CONFLICT (buyer_id) DO NOTHING;
+    PERFORM 1 FROM buyer_stats WHERE buyer_id = p_buyer FOR UPDATE;
+    DELETE FROM saved_cart_lines WHERE buyer_id = p_buyer;
+    INSERT INTO saved_cart_lines (buyer_id, item_id, quantity, added_at)
+         SELECT p_buyer, c.item_id, c.quantity, c.added_at FROM cart_lines c WHERE c.session_key = p_session;
+    GET DIAGNOSTICS v_lines = ROW_COUNT;
+    RETURN v_lines;
+END;
+$$;
+
+-- One vote per buyer and purchased item; moves the item's and its seller's totals together.
+CREATE OR REPLACE FUNCTION market_provide_feedback(p_buyer bigint, p_item bigint, p_category integer, p_vote smallint)
+    RETURNS TABLE (thumbs_up integer, thumbs_down integer)
+    LANGUAGE plpgsql
+AS $$
+#variable_conflict use_column
+DECLARE
+    v_seller bigint;
+BEGIN
+    PERFORM 1 FROM items i WHERE i.id = p_item AND i.category = p_category;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'MK404', MESSAGE = 'no such item';
+    END IF;
+    PERFORM 1 FROM purchase_lines l WHERE l.buyer_id = p_buyer AND l.item_id = p_item;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'MK003', MESSAGE = 'item not purchased by this buyer';
+    END IF;
+    INSERT INTO feedback (buyer_id, item_id, vote) VALUES (p_buyer, p_item, p_vote)
+        ON CONFLICT DO NOTHING;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'MK004', MESSAGE = 'already rated';
+    END IF;
+    UPDATE items i
+       SET thumbs_up = i.thumbs_up + (p_vote = 1)::integer,
+           thumbs_down = i.thumbs_down + (p_vote = -1)::integer
+     WHERE i.id = p_item
+    RETURNING i.seller_id INTO v_seller;
+    INSERT INTO seller_stats AS s (seller_id, thumbs_up, thumbs_down)
+         VALUES (v_seller, (p_vote = 1)::integer, (p_vote = -1)::integer)
+    ON CONFLICT (seller_id) DO UPDATE
+         SET thumbs_up = s.thumbs_up + EXCLUDED.thumbs_up, thumbs_down = s.thumbs_down + EXCLUDED.thumbs_down;
+    RETURN QUERY SELECT i.thumbs_up, i.thumbs_down FROM items i WHERE i.id = p_item;
+END;
+$$;
+
+INSERT INTO market_schema (name, version) VALUES ('products', 1)
+    ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;
