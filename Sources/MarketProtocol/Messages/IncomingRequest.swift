@@ -45,6 +45,10 @@ public struct RequestDecoder {
     }
 
     public func decode(_ frame: ByteBuffer) -> Result<IncomingRequest, RequestDecodingFailure> {
+        // JSON parsers check UTF-8 only in the parts they look at; the protocol promises more.
+        guard String(validating: frame.readableBytesView, as: UTF8.self) != nil else {
+            return .failure(RequestDecodingFailure(id: nil, error: MarketError(.badRequest, "The frame is not valid UTF-8.")))
+        }
         do {
             let envelope = try self.decoder.decode(Envelope.self, from: Data(frame.readableBytesView))
             return .success(envelope.request)

@@ -1,0 +1,101 @@
+import MarketCore
+import Testing
+
+@Suite struct FieldRulesTests {
+    @Test func namesAreCountedInCharactersAsPeopleCountThem() throws {
+        // "é" written as e + combining acute accent is two code points but one character.
+        let combining = String(repeating: "e\u{301}", count: 32)
+        #expect(combining.unicodeScalars.count == 64)
+        #expect(try FieldRules.itemName.validate(combining) == combining)
+        #expect(throws: FieldError.self) { try FieldRules.itemName.validate(combining + "e") }
+
+        let emoji = String(repeating: "👍🏽", count: 32)
+        #expect(try FieldRules.itemName.validate(emoji) == emoji)
+        let cjk = String(repeating: "漢", count: 33)
+        let error = #expect(throws: FieldError.self) { try FieldRules.itemName.validate(cjk) }
+        #expect(error?.field == "name")
+        #expect(error?.message == "Item name must be at most 32 characters (got 33).")
+    }
+
+    @Test func namesAreTrimmedButNeverTruncated() throws {
+        #expect(try FieldRules.accountName.validate("  Ada Lovelace ") == "Ada Lovelace")
+        #expect(throws: FieldError.self) { try FieldRules.accountName.validate("   ") }
+        #expect(throws: FieldError.self) { try FieldRules.accountName.validate(String(repeating: "a", count: 33)) }
+    }
+
+    @Test(arguments: ["bad\u{1B}[31mred", "new\nline", "tab\there", "bidi\u{202E}txt", "nul\u{0}"])
+    func rejectsControlCharacters(name: String) {
+        let error = #expect(throws: FieldError.self) { try FieldRules.itemName.validate(name) }
+        #expect(error?.message.contains("control characters") == true)
+    }
+
+    @Test func keywordsAreNormalisedAndLimited() throws {
+        #expect(try FieldRules.validateKeywords(["Bike", "bike", " RED "]) == ["bike", "red"])
+        #expect(try FieldRules.validateKeywords(["vélo"]) == ["vélo"])
+        #expect(throws: FieldError.self) { try FieldRules.validateKeywords(["a", "b", "c", "d", "e", "f"]) }
+        #expect(throws: FieldError.self) { try FieldRules.validateKeywords(["ninechars"]) }
+        #expect(throws: FieldError.self) { try FieldRules.validateKeywords(["two words"]) }
+        #expect(throws: FieldError.self) { try FieldRules.validateKeywords([""]) }
+        #expect(FieldRules.splitKeywords("red, bike  kids") == ["red", "bike", "kids"])
+    }
+
+    @Test func searchKeywordsMayBeLongerThanItemKeywords() throws {
+        #expect(try FieldRules.validateSearchKeywords(["Headphones"]) == ["headphones"])
+        #expect(throws: FieldError.self) { try FieldRules.validateSearchKeywords([String(repeating: "x", count: 33)]) }
+    }
+
+    @Test func usernames() throws {
+        #expect(try FieldRules.validateUsername("  Alice.B_1 ") == "alice.b_1")
+        for bad in ["ab", "has space", "émile", String(repeating: "a", count: 33), ""] {
+            #expect(throws: FieldError.self) { try FieldRules.validateUsername(bad) }
+        }
+    }
+
+    @Test func passwords() throws {
+        try FieldRules.validatePassword("correct horse")
+        #expect(throws: FieldError.self) { try FieldRules.validatePassword("short") }
+        #expect(throws: FieldError.self) { try FieldRules.validatePassword(String(repeating: "x", count: 129)) }
+    }
+
+    @Test func pricesAndQuantities() throws {
+        try FieldRules.validatePrice(Money(cents: 1))
+        #expect(throws: FieldError.self) { try FieldRules.validatePrice(.zero) }
+        #expect(throws: FieldError.self) { try FieldRules.validatePrice(Money(cents: 100_000_001)) }
+        try FieldRules.validateQuantity(0, allowZero: true)
+        #expect(throws: FieldError.self) { try FieldRules.validateQuantity(0, allowZero: false) }
+        #expect(throws: FieldError.self) { try FieldRules.validateQuantity(-1, allowZero: true) }
+    }
+
+    @Test func cards() throws {
+        let now = YearMonth(year: 2026, month: 11)
+        let card = try FieldRules.validateCard(PaymentCard(holder: " Ada ", number: "4111 1111-1111 1111", expiry: "11/26"), currentMonth: now)
+        #expect(card.number == "4111111111111111")
+        #expect(card.holder == "Ada")
+        #expect(card.last4 == "1111")
+
+        let badCheckDigit = #expect(throws: FieldError.self) {
+            try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111112", expiry: "12/30"), currentMonth: now)
+        }
+        #expect(badCheckDigit?.field == "card.number")
+        let expired = #expect(throws: FieldError.self) {
+            try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111111", expiry: "10/26"), currentMonth: now)
+        }
+        #expect(expired?.field == "card.expiry")
+        for expiry in ["13/30", "1/30", "12-30", "12/2030"] {
+            #expect(throws: FieldError.self) {
+                try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111111", expiry: expiry), currentMonth: now)
+            }
+        }
+    }
+
+    @Test func itemDraftValidationNormalises() throws {
+        let draft = ItemDraft(name: " Lamp ", category: Category(rawValue: 2)!, keywords: ["Light", "light"], condition: .new, price: 5, quantity: 1)
+        let valid = try draft.validated()
+        #expect(valid.name == "Lamp")
+        #expect(valid.keywords == ["light"])
+    }
+
+    @Test func searchWordsOfNames() {
+        #expect(Text.searchWords(of: "Red Mountain-Bike, red!") == ["red", "mountain", "bike"])
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import MarketCore
+import MarketProtocol
+import NIOCore
+import Testing
+
+@Suite struct MessageCodingTests {
+    private let decoder = RequestDecoder(operations: [
+        BuyerAPI.AddItemToCart.name: .decoding(BuyerAPI.AddItemToCart.self),
+        BuyerAPI.DisplayCart.name: .decoding(BuyerAPI.DisplayCart.self),
+        BuyerAPI.SearchItemsForSale.name: .decoding(BuyerAPI.SearchItemsForSale.self),
+        BuyerAPI.MakePurchase.name: .decoding(BuyerAPI.MakePurchase.self),
+    ])
+
+    private func decode(_ json: String) -> Result<IncomingRequest, RequestDecodingFailure> {
+        self.decoder.decode(ByteBuffer(string: json))
+    }
+
+    private func failure(_ json: String) throws -> RequestDecodingFailure {
+        guard case .failure(let failure) = self.decode(json) else {
+            Issue.record("expected \(json) to fail")
+            throw CancellationError()
+        }
+        return failure
+    }
+
+    @Test func decodesATypedRequest() throws {
+        let result = self.decode(#"{"id":7,"op":"AddItemToCart","session":"tok","args":{"itemID":{"category":3,"number":17},"quantity":2}}"#)
+        let request = try result.get()
+        #expect(request.id == 7)
+        #expect(request.op == "AddItemToCart")
+        #expect(request.session?.rawValue == "tok")
+        let arguments = try #require(request.arguments as? BuyerAPI.CartChange)
+        #expect(arguments == BuyerAPI.CartChange(itemID: ItemID("3-17")!, quantity: 2))
+    }
+
+    @Test func missingArgsMeanEmptyArgsAndDefaultsApply() throws {
+        #expect(try self.decode(#"{"id":1,"op":"DisplayCart"}"#).get().arguments is Nothing)
+        let search = try #require(try self.decode(#"{"id":1,"op":"SearchItemsForSale","args":{"category":"any"}}"#).get().arguments as? BuyerAPI.SearchItemsForSale.Arguments)
+        #expect(search.keywords.isEmpty)
+        #expect(search.limit == Paging.defaultLimit)
+        #expect(search.offset == 0)
+    }
+
+    @Test(arguments: [
+        "not json at all", "[1,2,3]", "\"just a string\"", "", "{\"id\":1,", "{\"id\":1,\"op\":\"DisplayCart\"}}",
+    ])
+    func malformedFramesAreBadRequests(json: String) throws {
+        let failure = try self.failure(json)
+        #expect(failure.error.code == .badRequest)
+    }
+
+    @Test func invalidUTF8IsABadRequest() throws {
+        var buffer = ByteBuffer(string: #"{"id":1,"op":"DisplayCart","session":""#)
+        buffer.writeBytes([0xC3, 0x28, 0xFF])
+        buffer.writeString("\"}")
+        guard case .failure(let failure) = self.decoder.decode(buffer) else {
+            Issue.record("invalid UTF-8 was accepted")
+            return
+        }
+        #expect(failure.error.code == .badRequest)
+    }
+
+    @Test func theIdSurvivesLaterErrors() throws {
+        let unknown = try self.failure(#"{"id":9,"op":"Teleport"}"#)
+        #expect(unknown.id == 9)
+        #expect(unknown.error.code == .unknownOp)
+
+        let noOp = try self.failure(#"{"id":10}"#)
+        #expect(noOp.id == 10)
+        #expect(noOp.error.code == .badRequest)
+
+        let noID = try self.failure(#"{"op":"DisplayCart"}"#)
+        #expect(noID.id == nil)
+        #expect(noID.error.field == "id")
+
+        let stringID = try self.failure(#"{"id":"7","op":"DisplayCart"}"#)
+        #expect(stringID.id == nil)
+    }
+
+    @Test func wrongFieldsAreNamedWithTheirPath() throws {
+        let wrongType = try self.failure(#"{"id":1,"op":"AddItemToCart","args":{"itemID":{"category":"3","number":1},"quantity":1}}"#)
+        #expect(wrongType.id == 1)
+        #expect(wrongType.error.code == .invalidArgument)
+        #expect(wrongType.error.field == "itemID.category")
+
+        let missing = try self.failure(#"{"id":2,"op":"AddItemToCart","args":{"itemID":{"category":3,"number":1}}}"#)
+        #expect(missing.error.field == "quantity")
+        #expect(missing.error.message == "Missing field “quantity”.")
+
+        let missingArgs = try self.failure(#"{"id":3,"op":"AddItemToCart"}"#)
+        #expect(missingArgs.error.code == .invalidArgument)
+
+        let badMoney = try self.failure(#"{"id":4,"op":"MakePurchase","args":{"card":{"holder":"A","number":5,"expiry":"01/30"}}}"#)
+        #expect(badMoney.error.field == "card.number")
+
+        let badCategory = try self.failure(#"{"id":5,"op":"SearchItemsForSale","args":{"category":-4}}"#)
+        #expect(badCategory.error.field == "category")
+
+        let badSession = try self.failure(#"{"id":6,"op":"DisplayCart","session":42}"#)
+        #expect(badSession.error.field == "session")
+    }
+
+    @Test func responsesRoundTripThroughTheClientDecoder() throws {
+        let encoder = WireFormat.makeEncoder()
+        let cart = Cart(lines: [CartLine(itemID: ItemID("1-5")!, name: "Mug ☕", quantity: 2, unitPrice: Money("3.20")!, available: 9, sellerID: SellerID(4))])
+        let frame = try WireFormat.frame(OutgoingResponse.success(id: 42, result: cart), encoder: encoder, allocator: ByteBufferAllocator())
+        var payload = frame
+        #expect(payload.readInteger(as: UInt32.self) == UInt32(frame.readableBytes - 4))
+
+        let decoder = ResponseDecoder { id in id == 42 ? .decoding(BuyerAPI.DisplayCart.self) : nil }
+        let response = try decoder.decode(payload)
+        #expect(response.id == 42)
+        #expect(try response.outcome.get() as? Cart == cart)
+
+        let failure = try WireFormat.frame(
+            OutgoingResponse.failure(id: nil, error: MarketError(.frameTooLarge, "Too big.")),
+            encoder: encoder,
+            allocator: ByteBufferAllocator()
+        )
+        let json = String(buffer: failure.getSlice(at: 4, length: failure.readableBytes - 4)!)
+        #expect(json.contains(#""id":null"#))
+        #expect(json.contains(#""ok":false"#))
+        var failurePayload = failure
+        failurePayload.moveReaderIndex(forwardBy: 4)
+        let decoded = try decoder.decode(failurePayload)
+        #expect(decoded.id == nil)
+        guard case .failure(let error) = decoded.outcome else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.code == .frameTooLarge)
+    }
+
+    @Test func everyOperationNameIsUnique() {
+        #expect(Set(SellerAPI.operationNames).count == SellerAPI.operationNames.count)
+        #expect(Set(BuyerAPI.operationNames).count == BuyerAPI.operationNames.count)
+        #expect(BuyerAPI.operationNames.count == 15)
+        #expect(SellerAPI.operationNames.count == 9)
+    }
+}

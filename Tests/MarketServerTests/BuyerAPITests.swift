@@ -1,0 +1,211 @@
+import MarketClient
+import MarketCore
+import MarketTesting
+import Testing
+
+@Suite(.timeLimit(.minutes(2))) struct BuyerAPITests {
+    @Test func searchRanksByMatchedKeywordsThenPriceThenID() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller(name: "Bikes & Co")
+            let cheapRed = try await seller.registerItem(draft("Red bike", category: 7, keywords: ["bike", "red"], price: 50))
+            let dearRed = try await seller.registerItem(draft("Fast bike", category: 7, keywords: ["bike", "red"], price: 80))
+            let blue = try await seller.registerItem(draft("Blue bike", category: 7, keywords: ["bike"], price: 20))
+            let otherCategory = try await seller.registerItem(draft("Red kite", category: 8, keywords: ["kite", "red"], price: 5))
+            let soldOut = try await seller.registerItem(draft("Red bike old", category: 7, keywords: ["bike", "red"], price: 1, quantity: 0))
+            let sameAsCheap = try await seller.registerItem(draft("Red bike twin", category: 7, keywords: ["bike", "red"], price: 50))
+            let (buyer, _, _) = try await market.loggedInBuyer()
+
+            let inSeven = try await buyer.search(category: .only(Category(rawValue: 7)!), keywords: ["RED", "bike", "bike"])
+            #expect(inSeven.items.map(\.item.id) == [cheapRed.id, sameAsCheap.id, dearRed.id, blue.id])
+            #expect(inSeven.items.map(\.matchedKeywords) == [2, 2, 2, 1])
+            #expect(inSeven.total == 4)
+            #expect(!inSeven.items.contains { $0.item.id == soldOut.id }, "items without units are hidden")
+
+            let anywhere = try await buyer.search(category: .any, keywords: ["red"])
+            #expect(Set(anywhere.items.map(\.item.id)) == [cheapRed.id, dearRed.id, otherCategory.id, sameAsCheap.id])
+            #expect(anywhere.items.first?.item.id == otherCategory.id, "cheapest first among equal matches")
+
+            // Words of the name match too, and search words may be longer than item keywords.
+            #expect(try await buyer.search(category: .any, keywords: ["twin"]).items.map(\.item.id) == [sameAsCheap.id])
+            #expect(try await buyer.search(category: .any, keywords: ["nothing"]).items.isEmpty)
+
+            // Category only: everything on sale in it, by price.
+            let browse = try await buyer.search(category: .only(Category(rawValue: 7)!))
+            #expect(browse.items.map(\.item.id) == [blue.id, cheapRed.id, sameAsCheap.id, dearRed.id])
+
+            // Pages.
+            let first = try await buyer.search(category: .any, limit: 2)
+            let second = try await buyer.search(category: .any, limit: 2, offset: 2)
+            let third = try await buyer.search(category: .any, limit: 2, offset: 4)
+            #expect(first.total == 5 && first.totalIsExact)
+            #expect(first.items.count == 2 && second.items.count == 2 && third.items.count == 1)
+            #expect(Set((first.items + second.items + third.items).map(\.item.id)).count == 5)
+
+            await expectError(.invalidArgument) { () throws(MarketError) in
+                try await buyer.search(category: .any, keywords: ["a", "b", "c", "d", "e", "f"])
+            }
+            await expectError(.invalidArgument) { () throws(MarketError) in try await buyer.search(category: .any, limit: 0) }
+            await expectError(.invalidArgument) { () throws(MarketError) in try await buyer.search(category: .any, keywords: ["semi;colon"]) }
+        }
+    }
+
+    @Test func itemDetailsIncludeTheSellersStanding() async throws {
+        try await TestMarket.with { market in
+            let (seller, profile) = try await market.loggedInSeller(name: "Ölmühle")
+            let oil = try await seller.registerItem(draft("Olive oil", category: 3, keywords: ["oil"], price: Money("9.95")!))
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            let detail = try await buyer.item(oil.id)
+            #expect(detail.item == oil)
+            #expect(detail.seller == SellerRating(sellerID: profile.id, name: "Ölmühle", rating: .none, itemsSold: 0))
+            await expectError(.notFound) { () throws(MarketError) in try await buyer.item(ItemID(category: Category(rawValue: 4)!, number: oil.id.number)) }
+            #expect(try await buyer.sellerRating(profile.id).name == "Ölmühle")
+            await expectError(.notFound) { () throws(MarketError) in try await buyer.sellerRating(SellerID(999_999)) }
+        }
+    }
+
+    @Test func cartRules() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let mug = try await seller.registerItem(draft("Mug", price: Money("3.50")!, quantity: 4))
+            let tea = try await seller.registerItem(draft("Tea", price: Money("2.25")!, quantity: 10))
+            let (buyer, _, _) = try await market.loggedInBuyer()
+
+            #expect(try await buyer.addToCart(mug.id, quantity: 3) == 3)
+            let over = await expectError(.insufficientStock) { () throws(MarketError) in try await buyer.addToCart(mug.id, quantity: 2) }
+            #expect(over?.message.contains("already holds 3") == true)
+            #expect(try await buyer.addToCart(mug.id, quantity: 1) == 4)
+            #expect(try await buyer.addToCart(tea.id, quantity: 2) == 2)
+            await expectError(.notFound) { () throws(MarketError) in try await buyer.addToCart(ItemID("1-999999")!, quantity: 1) }
+            await expectError(.invalidArgument) { () throws(MarketError) in try await buyer.addToCart(tea.id, quantity: 0) }
+
+            var cart = try await buyer.cart()
+            #expect(cart.lines.map(\.itemID) == [mug.id, tea.id], "in the order added")
+            #expect(cart.lines.map(\.quantity) == [4, 2])
+            #expect(cart.total == Money("18.50")!)
+
+            #expect(try await buyer.removeFromCart(mug.id, quantity: 1) == 3)
+            let tooMany = await expectError(.invalidArgument) { () throws(MarketError) in try await buyer.removeFromCart(mug.id, quantity: 4) }
+            #expect(tooMany?.field == "quantity")
+            #expect(try await buyer.removeFromCart(tea.id, quantity: 2) == 0)
+            await expectError(.notFound) { () throws(MarketError) in try await buyer.removeFromCart(tea.id, quantity: 1) }
+            cart = try await buyer.cart()
+            #expect(cart.lines.map(\.itemID) == [mug.id])
+
+            // Prices in the cart are current prices.
+            _ = try await seller.changePrice(of: mug.id, to: 5)
+            #expect(try await buyer.cart().total == Money("15.00")!)
+
+            try await buyer.clearCart()
+            #expect(try await buyer.cart().lines.isEmpty)
+        }
+    }
+
+    @Test func savedCartIsCopiedIntoEachNewSession() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let pen = try await seller.registerItem(draft("Pen", quantity: 10))
+            let ink = try await seller.registerItem(draft("Ink", quantity: 10))
+            let (buyer, _, username) = try await market.loggedInBuyer()
+            try await buyer.addToCart(pen.id, quantity: 2)
+            #expect(try await buyer.saveCart() == 1)
+            try await buyer.addToCart(ink.id, quantity: 1)
+
+            // Logging out discards the active cart; the saved one stays.
+            try await buyer.logout()
+            _ = try await buyer.login(username: username, password: password)
+            let cart = try await buyer.cart()
+            #expect(cart.lines.map(\.itemID) == [pen.id])
+            #expect(cart.lines.map(\.quantity) == [2])
+
+            // Clearing the active cart does not touch the saved one.
+            try await buyer.clearCart()
+            try await buyer.logout()
+            _ = try await buyer.login(username: username, password: password)
+            #expect(try await buyer.cart().lines.map(\.itemID) == [pen.id])
+
+            // Saving an empty cart empties the saved cart.
+            try await buyer.clearCart()
+            #expect(try await buyer.saveCart() == 0)
+            try await buyer.logout()
+            _ = try await buyer.login(username: username, password: password)
+            #expect(try await buyer.cart().lines.isEmpty)
+            #expect(try market.productsQuery("SELECT count(*) FROM cart_lines") == ["0"])
+        }
+    }
+
+    @Test func purchaseFeedbackAndHistory() async throws {
+        try await TestMarket.with { market in
+            let (seller, sellerProfile) = try await market.loggedInSeller(name: "Shop")
+            let hat = try await seller.registerItem(draft("Hat", price: Money("12.00")!, quantity: 5))
+            let scarf = try await seller.registerItem(draft("Scarf", price: Money("7.50")!, quantity: 2))
+            let (buyer, buyerProfile, _) = try await market.loggedInBuyer()
+
+            await expectError(.emptyCart) { () throws(MarketError) in try await buyer.purchase(card: validCard) }
+            await expectError(.notPurchased) { () throws(MarketError) in try await buyer.provideFeedback(hat.id, vote: .up) }
+
+            try await buyer.addToCart(hat.id, quantity: 2)
+            try await buyer.addToCart(scarf.id, quantity: 2)
+            let badCard = await expectError(.invalidArgument) { () throws(MarketError) in
+                try await buyer.purchase(card: PaymentCard(holder: "Ada", number: "4111 1111 1111 1112", expiry: "12/39"))
+            }
+            #expect(badCard?.field == "card.number")
+            await expectError(.invalidArgument) { () throws(MarketError) in
+                try await buyer.purchase(card: PaymentCard(holder: "Ada", number: "4111 1111 1111 1111", expiry: "01/20"))
+            }
+
+            let purchase = try await buyer.purchase(card: validCard)
+            #expect(purchase.total == Money("39.00")!)
+            #expect(purchase.cardLast4 == "1111")
+            #expect(purchase.lines.map(\.itemID) == [hat.id, scarf.id])
+            #expect(try await buyer.cart().lines.isEmpty, "the cart empties")
+            #expect(try await seller.items().items.first { $0.id == scarf.id }?.quantity == 0)
+            #expect(try await seller.rating().itemsSold == 4)
+            #expect(try market.productsQuery("SELECT items_purchased FROM buyer_stats WHERE buyer_id = \(buyerProfile.id.rawValue)") == ["4"])
+            // Only the last four digits are stored.
+            #expect(try market.productsQuery("SELECT card_last4 FROM purchases") == ["1111"])
+            let everything = try market.productsQuery("SELECT p::text FROM purchases p").joined()
+            #expect(!everything.contains("4111111111111111") && !everything.contains("4111 1111"))
+
+            // The price paid stays in history when the price changes.
+            _ = try await seller.changePrice(of: hat.id, to: 99)
+
+            // Feedback: once per purchased item; moves item and seller totals.
+            #expect(try await buyer.provideFeedback(hat.id, vote: .up) == Rating(thumbsUp: 1, thumbsDown: 0))
+            await expectError(.alreadyRated) { () throws(MarketError) in try await buyer.provideFeedback(hat.id, vote: .down) }
+            #expect(try await buyer.provideFeedback(scarf.id, vote: .down) == Rating(thumbsUp: 0, thumbsDown: 1))
+            await expectError(.notFound) { () throws(MarketError) in try await buyer.provideFeedback(ItemID("1-999999")!, vote: .up) }
+            let rating = try await buyer.sellerRating(sellerProfile.id)
+            #expect(rating.rating == Rating(thumbsUp: 1, thumbsDown: 1))
+            #expect(rating.itemsSold == 4)
+            #expect(try await seller.rating().rating == Rating(thumbsUp: 1, thumbsDown: 1))
+
+            let history = try await buyer.purchases()
+            #expect(history.total == 1)
+            let line = try #require(history.items.first?.lines.first)
+            #expect(line.unitPrice == Money("12.00")!)
+            #expect(line.feedback == .up)
+            #expect(history.items.first?.lines.last?.feedback == .down)
+
+            // Sold-out items vanish from search but stay in history.
+            #expect(try await buyer.search(category: .any).items.map(\.item.id) == [hat.id])
+        }
+    }
+
+    @Test func checkoutIsAllOrNothing() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let plenty = try await seller.registerItem(draft("Plenty", quantity: 10))
+            let scarce = try await seller.registerItem(draft("Scarce", quantity: 2))
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            try await buyer.addToCart(plenty.id, quantity: 3)
+            try await buyer.addToCart(scarce.id, quantity: 2)
+            _ = try await seller.removeUnits(1, of: scarce.id)
+
+            let error = await expectError(.insufficientStock) { () throws(MarketError) in try await buyer.purchase(card: validCard) }
+            #expect(error?.message.contains("item \(scarce.id) has 1 left (you want 2)") == true)
+            #expect(try await seller.items().items.map(\.quantity).sorted() == [1, 10], "nothing was taken")
+            #expect(try await buyer.cart().lines.count == 2, "the cart is kept")
+            #expect(try market.productsQuery("SELECT count(*) FROM purchases") == ["0"])
+        }
+    }
+}

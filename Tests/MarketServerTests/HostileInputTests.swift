@@ -1,0 +1,152 @@
+import Foundation
+import MarketClient
+import MarketCore
+import MarketTesting
+import Testing
+
+@Suite(.timeLimit(.minutes(2))) struct HostileInputTests {
+    @Test func badFramesGetErrorsAndTheConnectionKeepsServing() async throws {
+        try await TestMarket.with { market in
+            let connection = try RawConnection(port: market.port(.buyer))
+
+            connection.sendFrame("this is not json")
+            #expect(try await connection.readFrame()?.errorCode == "bad_request")
+
+            var invalidUTF8 = Array(#"{"id":2,"op":"Ping","session":""#.utf8)
+            invalidUTF8 += [0xC3, 0x28, 0xFE, 0xFF]
+            invalidUTF8 += Array(#""}"#.utf8)
+            connection.sendFrame(invalidUTF8)
+            #expect(try await connection.readFrame()?.errorCode == "bad_request")
+
+            connection.sendFrame(#"{"id":3,"op":"Levitate"}"#)
+            let unknown = try #require(try await connection.readFrame())
+            #expect(unknown.errorCode == "unknown_op")
+            #expect(unknown["id"] as? Int == 3)
+
+            connection.sendFrame(#"{"id":4,"op":"SearchItemsForSale","session":"x","args":{"category":{"nested":true}}}"#)
+            let wrongType = try #require(try await connection.readFrame())
+            #expect(wrongType.errorCode == "invalid_argument")
+            #expect(wrongType.errorField == "category")
+
+            connection.sendFrame(#"{"id":5,"op":"DisplayCart"}"#)
+            #expect(try await connection.readFrame()?.errorCode == "not_logged_in")
+
+            connection.sendFrame([])
+            #expect(try await connection.readFrame()?.errorCode == "bad_request")
+
+            connection.sendFrame(#"{"id":6,"op":"Ping"}"#)
+            let ping = try #require(try await connection.readFrame())
+            #expect(ping["ok"] as? Bool == true)
+            #expect(ping["id"] as? Int == 6)
+        }
+    }
+
+    @Test func pipelinedRequestsAreAllAnsweredByID() async throws {
+        try await TestMarket.with { market in
+            let connection = try RawConnection(port: market.port(.seller))
+            for id in 1...20 { connection.sendFrame(#"{"id":\#(id),"op":"Ping"}"#) }
+            var ids: Set<Int> = []
+            for _ in 1...20 { ids.insert(try #require(try await connection.readFrame()?["id"] as? Int)) }
+            #expect(ids == Set(1...20))
+        }
+    }
+
+    @Test(arguments: [
+        [0x7F, 0xFF, 0xFF, 0xFF] as [UInt8],  // a 2 GB length prefix
+        Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8),  // another protocol
+    ])
+    func unframeableStreamsAreAnsweredThenClosed(bytes: [UInt8]) async throws {
+        try await TestMarket.with { market in
+            let bystander = market.buyerClient()
+            #expect(try await bystander.ping() == .buyer)
+
+            let connection = try RawConnection(port: market.port(.buyer))
+            connection.send(bytes)
+            let answer = try #require(try await connection.readFrame())
+            #expect(answer.errorCode == "frame_too_large")
+            #expect(answer["id"] is NSNull)
+            #expect(try await connection.isClosedByServer())
+
+            #expect(try await bystander.ping() == .buyer, "other clients are unaffected")
+        }
+    }
+
+    @Test func framesOverTheConfiguredMaximumAreRefused() async throws {
+        try await TestMarket.with(configure: { $0.maximumFrameLength = 1024 }) { market in
+            let connection = try RawConnection(port: market.port(.seller))
+            connection.sendFrame(#"{"id":1,"op":"Ping","padding":"\#(String(repeating: "x", count: 2000))"}"#)
+            #expect(try await connection.readFrame()?.errorCode == "frame_too_large")
+            #expect(try await connection.isClosedByServer())
+            let client = market.sellerClient()
+            #expect(try await client.ping() == .seller)
+        }
+    }
+
+    @Test func vanishingPeersLeaveTheServerServing() async throws {
+        try await TestMarket.with { market in
+            for _ in 0..<20 {
+                let connection = try RawConnection(port: market.port(.buyer))
+                connection.sendFrame(#"{"id":1,"op":"Login","args":{"username":"nobody","password":"whatever1"}}"#)
+                connection.send([0, 0, 0, 50, 123])  // half a frame, then gone
+            }
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            #expect(try await buyer.cart().lines.isEmpty)
+        }
+    }
+
+    @Test func connectionsBeyondTheLimitAreTurnedAwayPolitely() async throws {
+        try await TestMarket.with(configure: { $0.maximumConnections = 2 }) { market in
+            let first = try RawConnection(port: market.port(.seller))
+            let second = try RawConnection(port: market.port(.seller))
+            first.sendFrame(#"{"id":1,"op":"Ping"}"#)
+            second.sendFrame(#"{"id":1,"op":"Ping"}"#)
+            #expect(try await first.readFrame()?["ok"] as? Bool == true)
+            #expect(try await second.readFrame()?["ok"] as? Bool == true)
+
+            let third = try RawConnection(port: market.port(.seller))
+            #expect(try await third.readFrame()?.errorCode == "overloaded")
+            #expect(try await third.isClosedByServer())
+        }
+    }
+
+    @Test func idleConnectionsAreClosed() async throws {
+        try await TestMarket.with(configure: { $0.idleTimeout = .seconds(1) }) { market in
+            let connection = try RawConnection(port: market.port(.seller))
+            connection.sendFrame(#"{"id":1,"op":"Ping"}"#)
+            #expect(try await connection.readFrame()?["ok"] as? Bool == true)
+            let start = ContinuousClock.now
+            #expect(try await connection.isClosedByServer())
+            #expect(ContinuousClock.now - start < .seconds(5))
+        }
+    }
+
+    @Test func sqlInjectionAttemptsAreJustData() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller(name: "Robert'); DROP TABLE items;--")
+            let item = try await seller.registerItem(draft("x' OR '1'='1", keywords: ["or"]))
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            let hits = try await buyer.search(category: .any, keywords: ["or"])
+            #expect(hits.items.map(\.item.id) == [item.id])
+            #expect(hits.items.first?.item.sellerName == "Robert'); DROP TABLE items;--")
+        }
+    }
+}
+
+@Suite(.timeLimit(.minutes(2))) struct DatabaseOutageTests {
+    @Test func anUnreachableDatabaseGivesUnavailableAndTheServerStaysUp() async throws {
+        // Point the products database at a port where nothing listens.
+        let deadPort = try TestPostgres.shared().port + 1
+        try await TestMarket.with(configure: { configuration in
+            configuration.products.port = deadPort
+            configuration.products.requestTimeout = .seconds(1)
+        }) { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let error = await expectError(.unavailable) { () throws(MarketError) in try await seller.items() }
+            #expect(error?.message.contains("not reachable") == true)
+            // Requests that need only the customers database still work, and so does the process.
+            #expect(try await seller.ping() == .seller)
+            await expectError(.unavailable) { () throws(MarketError) in try await seller.registerItem(draft("Lamp")) }
+            try await seller.logout()
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import MarketClient
+import MarketCore
+import MarketTesting
+import Testing
+
+@Suite(.timeLimit(.minutes(2))) struct SellerAPITests {
+    @Test func accountsLoginAndRating() async throws {
+        try await TestMarket.with { market in
+            let client = market.sellerClient()
+            #expect(try await client.ping() == .seller)
+
+            let username = uniqueUsername("Ada")
+            let id = try await client.createAccount(username: username, password: password, name: "  Ada Émilie ")
+            let taken = await expectError(.usernameTaken) { () throws(MarketError) in
+                try await client.createAccount(username: username.uppercased(), password: password, name: "Other")
+            }
+            #expect(taken?.field == "username")
+
+            await expectError(.invalidCredentials) { () throws(MarketError) in try await client.login(username: username, password: "wrong password") }
+            await expectError(.invalidCredentials) { () throws(MarketError) in try await client.login(username: "nobody-here", password: password) }
+            await expectError(.notLoggedIn) { () throws(MarketError) in try await client.rating() }
+
+            let profile = try await client.login(username: username, password: password)
+            #expect(profile.id == id)
+            #expect(profile.name == "Ada Émilie")
+            #expect(profile.username == username.lowercased())
+            let rating = try await client.rating()
+            #expect(rating == SellerRating(sellerID: id, name: "Ada Émilie", rating: .none, itemsSold: 0))
+
+            // Passwords are stored as scrypt hashes, never as the password.
+            let stored = try market.customersQuery("SELECT password_hash FROM accounts WHERE id = \(id.rawValue)")
+            #expect(stored.count == 1)
+            #expect(stored[0].hasPrefix("$scrypt$"))
+            #expect(!stored[0].contains(password))
+        }
+    }
+
+    @Test func createAccountRejectsBadFieldsByName() async throws {
+        try await TestMarket.with { market in
+            let client = market.sellerClient()
+            let cases: [(String, String, String, String)] = [
+                ("x", password, "Name", "username"),
+                (uniqueUsername("user"), "short", "Name", "password"),
+                (uniqueUsername("user"), password, "", "name"),
+                (uniqueUsername("user"), password, String(repeating: "n", count: 33), "name"),
+            ]
+            for (username, secret, name, field) in cases {
+                let error = await expectError(.invalidArgument) { () throws(MarketError) in
+                    try await client.createAccount(username: username, password: secret, name: name)
+                }
+                #expect(error?.field == field)
+            }
+        }
+    }
+
+    @Test func itemLifecycle() async throws {
+        try await TestMarket.with { market in
+            let (seller, profile) = try await market.loggedInSeller(name: "Lamp Shop")
+
+            let lamp = try await seller.registerItem(draft("Desk lamp", category: 4, keywords: ["Lamp", "light"], price: Money("24.90")!, quantity: 3, condition: .used))
+            #expect(lamp.id.category.rawValue == 4)
+            #expect(lamp.keywords == ["lamp", "light"])
+            #expect(lamp.rating == .none)
+            #expect(lamp.sellerID == profile.id)
+            #expect(lamp.sellerName == "Lamp Shop")
+            let second = try await seller.registerItem(draft("Desk lamp", category: 4))
+            #expect(second.id != lamp.id, "names are not unique, IDs are")
+
+            let repriced = try await seller.changePrice(of: lamp.id, to: Money("19.99")!)
+            #expect(repriced.price == Money("19.99")!)
+            await expectError(.invalidArgument) { () throws(MarketError) in try await seller.changePrice(of: lamp.id, to: .zero) }
+
+            #expect(try await seller.removeUnits(2, of: lamp.id).quantity == 1)
+            let tooMany = await expectError(.insufficientStock) { () throws(MarketError) in try await seller.removeUnits(2, of: lamp.id) }
+            #expect(tooMany?.message.contains("only 1 unit") == true)
+            await expectError(.invalidArgument) { () throws(MarketError) in try await seller.removeUnits(0, of: lamp.id) }
+            #expect(try await seller.removeUnits(1, of: lamp.id).quantity == 0)
+
+            // A sold-out item is still listed for its seller, newest first.
+            let page = try await seller.items()
+            #expect(page.total == 2)
+            #expect(page.items.map(\.id) == [second.id, lamp.id])
+            #expect(page.items[1].quantity == 0)
+            let paged = try await seller.items(limit: 1, offset: 1)
+            #expect(paged.items.map(\.id) == [lamp.id])
+            #expect(paged.total == 2)
+            #expect(try market.productsQuery("SELECT price, quantity FROM items WHERE id = \(lamp.id.number)") == ["19.99|0"])
+        }
+    }
+
+    @Test func sellersCannotTouchOthersItemsOrUseWrongIDs() async throws {
+        try await TestMarket.with { market in
+            let (owner, _) = try await market.loggedInSeller()
+            let (other, _) = try await market.loggedInSeller()
+            let item = try await owner.registerItem(draft("Chair"))
+            await expectError(.notFound) { () throws(MarketError) in try await other.changePrice(of: item.id, to: 1) }
+            await expectError(.notFound) { () throws(MarketError) in try await other.removeUnits(1, of: item.id) }
+            // The category is part of the ID.
+            let wrongCategory = ItemID(category: Category(rawValue: item.id.category.rawValue + 1)!, number: item.id.number)
+            await expectError(.notFound) { () throws(MarketError) in try await owner.changePrice(of: wrongCategory, to: 1) }
+            #expect(try await owner.items().total == 1)
+            #expect(try await other.items().total == 0)
+        }
+    }
+
+    @Test func registrationValidatesEveryField() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let cases: [(ItemDraft, String)] = [
+                (draft(String(repeating: "x", count: 33)), "name"),
+                (draft("  "), "name"),
+                (draft("Bell\u{7}"), "name"),
+                (draft("Cup", keywords: ["a", "b", "c", "d", "e", "f"]), "keywords"),
+                (draft("Cup", keywords: ["toolongkw"]), "keywords"),
+                (draft("Cup", price: .zero), "price"),
+                (draft("Cup", quantity: -1), "quantity"),
+            ]
+            for (item, field) in cases {
+                let error = await expectError(.invalidArgument) { () throws(MarketError) in try await seller.registerItem(item) }
+                #expect(error?.field == field, "\(item)")
+            }
+            #expect(try await seller.items().total == 0)
+            // Zero units is allowed: listed, but hidden from search.
+            #expect(try await seller.registerItem(draft("Spare", quantity: 0)).quantity == 0)
+        }
+    }
+}

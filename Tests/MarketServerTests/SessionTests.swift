@@ -1,0 +1,126 @@
+import MarketClient
+import MarketCore
+import MarketTesting
+import Testing
+
+@Suite(.timeLimit(.minutes(2))) struct SessionTests {
+    @Test func sessionsExpireAfterTheConfiguredIdleTime() async throws {
+        try await TestMarket.with(configure: { $0.sessionTimeout = .seconds(2) }) { market in
+            let (buyer, _, username) = try await market.loggedInBuyer()
+            // Activity keeps the session alive past the timeout.
+            for _ in 0..<3 {
+                try await Task.sleep(for: .milliseconds(900))
+                _ = try await buyer.cart()
+            }
+            try await Task.sleep(for: .milliseconds(2500))
+            let expired = await expectError(.sessionExpired) { () throws(MarketError) in try await buyer.cart() }
+            #expect(expired?.message.contains("2 seconds") == true)
+            _ = try await buyer.login(username: username, password: password)
+            #expect(try await buyer.cart().lines.isEmpty)
+        }
+    }
+
+    @Test func aRestartedServerKeepsTheSessionAndTheCarts() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let book = try await seller.registerItem(draft("Book", quantity: 5))
+            let (buyer, _, username) = try await market.loggedInBuyer()
+            try await buyer.addToCart(book.id, quantity: 2)
+            try await buyer.saveCart()
+            try await buyer.addToCart(book.id, quantity: 1)
+
+            await market.stopServer(.buyer)
+            await expectError(.unreachable) { () throws(MarketError) in try await buyer.cart() }
+            try await market.startServer(.buyer)
+
+            // Same token, new TCP connection, new server process state: nothing changes for the user.
+            let cart = try await buyer.cart()
+            #expect(cart.lines.map(\.quantity) == [3])
+            try await buyer.logout()
+            _ = try await buyer.login(username: username, password: password)
+            #expect(try await buyer.cart().lines.map(\.quantity) == [2])
+        }
+    }
+
+    @Test func oneBuyerMayHoldSeveralSessionsEachWithItsOwnCart() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let cup = try await seller.registerItem(draft("Cup", quantity: 10))
+            let plate = try await seller.registerItem(draft("Plate", quantity: 10))
+            let (laptop, profile, username) = try await market.loggedInBuyer()
+            let phone = market.buyerClient()
+            #expect(try await phone.login(username: username, password: password) == profile)
+            #expect(laptop.client.session != phone.client.session)
+
+            try await laptop.addToCart(cup.id, quantity: 1)
+            try await phone.addToCart(plate.id, quantity: 2)
+            #expect(try await laptop.cart().lines.map(\.itemID) == [cup.id])
+            #expect(try await phone.cart().lines.map(\.itemID) == [plate.id])
+
+            // Both sessions act at once; then logging out one leaves the other alone.
+            async let a = laptop.addToCart(cup.id, quantity: 1)
+            async let b = phone.addToCart(cup.id, quantity: 1)
+            #expect(try await a == 2)
+            #expect(try await b == 1)
+            try await phone.logout()
+            await expectError(.notLoggedIn) { () throws(MarketError) in try await phone.cart() }
+            #expect(try await laptop.cart().totalUnits == 2)
+        }
+    }
+
+    @Test func sessionsWorkOnlyOnTheirOwnRolesServer() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            // Send each client's token to the other server.
+            let sellerTokenAtBuyerServer = market.buyerClient()
+            sellerTokenAtBuyerServer.client.session = seller.client.session
+            let wrong = await expectError(.wrongRole) { () throws(MarketError) in try await sellerTokenAtBuyerServer.cart() }
+            #expect(wrong?.message == "This is a seller session; the buyer server accepts only buyer sessions.")
+            let buyerTokenAtSellerServer = market.sellerClient()
+            buyerTokenAtSellerServer.client.session = buyer.client.session
+            await expectError(.wrongRole) { () throws(MarketError) in try await buyerTokenAtSellerServer.items() }
+
+            let forged = market.buyerClient()
+            forged.client.session = SessionToken(rawValue: String(repeating: "A", count: 43))
+            await expectError(.notLoggedIn) { () throws(MarketError) in try await forged.cart() }
+            forged.client.session = SessionToken(rawValue: "'; DROP TABLE sessions; --")
+            await expectError(.notLoggedIn) { () throws(MarketError) in try await forged.cart() }
+        }
+    }
+
+    @Test func tokensAreLongRandomAndStoredOnlyAsHashes() async throws {
+        try await TestMarket.with { market in
+            var tokens: Set<String> = []
+            let (buyer, _, username) = try await market.loggedInBuyer()
+            for _ in 0..<5 {
+                _ = try await buyer.login(username: username, password: password)
+                let token = try #require(buyer.client.session?.rawValue)
+                #expect(token.utf8.count == 43, "256 bits in base64url")
+                tokens.insert(token)
+            }
+            #expect(tokens.count == 5)
+            let stored = try market.customersQuery("SELECT encode(token_hash, 'base64') FROM sessions")
+            #expect(stored.count == 6, "the five logins above and the first one")
+            for token in tokens { #expect(!stored.joined().contains(token.prefix(20))) }
+        }
+    }
+
+    @Test func theSweeperRemovesCartsOfEndedSessionsOnly() async throws {
+        try await TestMarket.with(configure: { $0.sessionTimeout = .seconds(1) }) { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let lamp = try await seller.registerItem(draft("Lamp", quantity: 10))
+            let (stays, _, _) = try await market.loggedInBuyer()
+            let (leaves, _, _) = try await market.loggedInBuyer()
+            try await stays.addToCart(lamp.id, quantity: 1)
+            try await leaves.addToCart(lamp.id, quantity: 1)
+            // A logout whose cart clean-up was lost leaves an orphan cart behind; simulate it.
+            _ = try market.customersQuery("DELETE FROM sessions WHERE account_id = (SELECT max(id) FROM accounts WHERE role = 'buyer')")
+            #expect(try market.productsQuery("SELECT count(*) FROM cart_lines") == ["2"])
+
+            await market.sweepOnce(.buyer)
+            #expect(try market.productsQuery("SELECT count(*) FROM cart_lines") == ["1"])
+            #expect(try await stays.cart().totalUnits == 1)
+        }
+    }
+}
