@@ -1,0 +1,31 @@
+@testable import MarketServer
+import Testing
+
+@Suite struct PasswordHasherTests {
+    @Test func hashesAreSaltedSelfDescribingAndVerify() async throws {
+        let hasher = PasswordHasher(cost: .init(logN: 12))
+        let first = try await hasher.hash("correct horse")
+        let second = try await hasher.hash("correct horse")
+        #expect(first.hasPrefix("$scrypt$ln=12,r=8,p=1$"))
+        #expect(first != second, "a fresh salt each time")
+        #expect(try await hasher.verify("correct horse", against: first))
+        #expect(try await !hasher.verify("correct horsE", against: first))
+        #expect(try await !hasher.verify("correct horse", against: "$scrypt$garbage"))
+    }
+
+    @Test func theDefaultCostStillVerifiesAfterTheCostChanges() async throws {
+        let stored = try await PasswordHasher().hash("ünïcødé pässwörd 🔑")
+        #expect(stored.hasPrefix("$scrypt$ln=15,"))
+        // A server configured with another cost reads the cost from the stored hash.
+        #expect(try await PasswordHasher(cost: .init(logN: 10)).verify("ünïcødé pässwörd 🔑", against: stored))
+    }
+
+    @Test func sessionTokensAreUniqueAndTheirKeysFixed() {
+        let tokens = (0..<1000).map { _ in SessionTokens.issue() }
+        #expect(Set(tokens).count == 1000)
+        #expect(tokens.allSatisfy { $0.rawValue.utf8.count == 43 && $0.isWellFormed })
+        #expect(SessionTokens.key(for: tokens[0]) == SessionTokens.key(for: tokens[0]))
+        #expect(SessionTokens.key(for: tokens[0]) != SessionTokens.key(for: tokens[1]))
+        #expect(SessionTokens.base64URL([0xFB, 0xFF]) == "-_8")
+    }
+}
