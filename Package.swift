@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "seller-server", targets: ["seller-server"]),
         .executable(name: "buyer-server", targets: ["buyer-server"]),
+        .executable(name: "market-bench", targets: ["market-bench"]),
         .library(name: "MarketClient", targets: ["MarketClient"]),
     ],
     dependencies: [
@@ -22,10 +23,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.1.0"),
     ],
     targets: [
         // Domain types and validation rules, shared by servers and clients. No I/O.
         .target(name: "MarketCore", swiftSettings: swiftSettings),
+
+        // Runs Swift tasks on a NIO event loop, so a connection's work stays on one thread.
+        .target(
+            name: "NIOTaskExecutor",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
 
         // Wire protocol: length-prefixed JSON frames and the typed API. NIOCore only.
         .target(
@@ -42,7 +51,10 @@ let package = Package(
             name: "MarketStore",
             dependencies: [
                 "MarketCore",
+                "NIOTaskExecutor",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -56,6 +68,7 @@ let package = Package(
                 "MarketCore",
                 "MarketProtocol",
                 "MarketStore",
+                "NIOTaskExecutor",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -103,6 +116,31 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // The evaluation harness: N sellers and N buyers against running servers, with latency
+        // histograms, throughput, pgbench as the ceiling, and Markdown/CSV/JSON/SVG reports.
+        .target(
+            name: "MarketBench",
+            dependencies: [
+                "MarketCore",
+                "MarketClient",
+                "NIOTaskExecutor",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "market-bench",
+            dependencies: [
+                "MarketBench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // Test support shared by several test targets: a throwaway PostgreSQL cluster and
         // in-process servers on port 0.
         .target(
@@ -144,6 +182,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "MarketBenchTests", dependencies: ["MarketBench"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MarketClientTests",
             dependencies: ["MarketClient"],

@@ -57,13 +57,16 @@ public final class MarketClient: Sendable {
     }
 
     public let configuration: Configuration
-    private let eventLoopGroup: any EventLoopGroup
+    /// The loop this client's connections live on. Tasks that prefer it as their executor make
+    /// calls without switching threads.
+    public let eventLoop: any EventLoop
     private let logger: Logger
     private let state: Mutex<State>
+    private let encoder = WireFormat.makeEncoder()
 
     public init(configuration: Configuration, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, logger: Logger = Logger(label: "market.client")) {
         self.configuration = configuration
-        self.eventLoopGroup = eventLoopGroup
+        self.eventLoop = eventLoopGroup.next()
         self.logger = logger
         self.state = Mutex(State(machine: ConnectionStateMachine(reconnectsAutomatically: configuration.reconnectsAutomatically)))
     }
@@ -106,7 +109,7 @@ public final class MarketClient: Sendable {
             let frame: ByteBuffer
             do {
                 let request = OutgoingRequest<Operation>(id: id, session: Operation.requiresSession ? session : nil, arguments: arguments)
-                frame = try WireFormat.frame(request, encoder: WireFormat.makeEncoder(), allocator: connection.channel.allocator)
+                frame = try WireFormat.frame(request, encoder: self.encoder, allocator: connection.channel.allocator)
             } catch {
                 throw MarketError(.invalidArgument, "The request could not be encoded: \(error)")
             }
@@ -184,7 +187,7 @@ public final class MarketClient: Sendable {
     /// Records a new attempt in `state`; the caller starts it with ``connect(fulfilling:)`` once
     /// the lock is released.
     private func beginAttempt(_ state: inout State) -> EventLoopPromise<ClientConnection> {
-        let promise = self.eventLoopGroup.any().makePromise(of: ClientConnection.self)
+        let promise = self.eventLoop.makePromise(of: ClientConnection.self)
         state.attempt = promise.futureResult
         return promise
     }
@@ -194,7 +197,7 @@ public final class MarketClient: Sendable {
         let timeout = self.configuration.connectTimeout
         let maximumFrameLength = self.configuration.maximumFrameLength
         let logger = self.logger
-        ClientBootstrap(group: self.eventLoopGroup)
+        ClientBootstrap(group: self.eventLoop)
             .connectTimeout(.milliseconds(Int64(timeout.components.seconds) * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
@@ -261,7 +264,7 @@ public final class MarketClient: Sendable {
     private func follow(_ action: ConnectionStateMachine.FailureAction) {
         guard case .scheduleReconnect(let delay) = action else { return }
         let nanoseconds = Int64(delay.components.seconds) * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
-        self.eventLoopGroup.any().scheduleTask(in: .nanoseconds(nanoseconds)) { [weak self] in
+        self.eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) { [weak self] in
             guard let self else { return }
             let promise = self.state.withLock { state -> EventLoopPromise<ClientConnection>? in
                 guard state.machine.reconnectTimerFired() == .connect else { return nil }
