@@ -31,5 +31,18 @@ CREATE TABLE IF NOT EXISTS sessions (
 CREATE INDEX IF NOT EXISTS sessions_expires_at ON sessions (expires_at);
 CREATE INDEX IF NOT EXISTS sessions_account ON sessions (account_id);
 
-INSERT INTO market_schema (name, version) VALUES ('customers', 1)
+-- Every ended session (logout, sweep, or by hand) is announced, so servers that cache sessions
+-- they have checked forget it at once. The payload is the hex of the token hash.
+CREATE OR REPLACE FUNCTION market_announce_ended_session() RETURNS trigger
+    LANGUAGE plpgsql
+AS $$
+BEGIN
+    PERFORM pg_notify('market_session_ended', encode(OLD.token_hash, 'hex'));
+    RETURN OLD;
+END;
+$$;
+CREATE OR REPLACE TRIGGER sessions_announce_end AFTER DELETE ON sessions
+    FOR EACH ROW EXECUTE FUNCTION market_announce_ended_session();
+
+INSERT INTO market_schema (name, version) VALUES ('customers', 2)
     ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;

@@ -35,11 +35,55 @@ CREATE TABLE IF NOT EXISTS items (
     thumbs_down integer NOT NULL DEFAULT 0 CHECK (thumbs_down >= 0),
     created_at  timestamptz NOT NULL DEFAULT now()
 );
--- Search: keyword matches among items on sale, and browsing by price within a category or all.
-CREATE INDEX IF NOT EXISTS items_terms ON items USING gin (terms) WHERE quantity > 0;
-CREATE INDEX IF NOT EXISTS items_category_price ON items (category, price, id) WHERE quantity > 0;
-CREATE INDEX IF NOT EXISTS items_price ON items (price, id) WHERE quantity > 0;
+-- Browsing newest first within a category (and, by the primary key, across all); keyword search
+-- uses item_terms below. Neither price nor quantity is indexed, so price changes, purchases and
+-- unit removals are HOT updates that touch no index; items with no units left are filtered out
+-- when read.
+CREATE INDEX IF NOT EXISTS items_category_id ON items (category, id);
 CREATE INDEX IF NOT EXISTS items_seller ON items (seller_id, id);
+-- Indexes of schema versions 1 and 2, replaced by the ones above and by item_terms.
+DROP INDEX IF EXISTS items_terms_gin;
+DROP INDEX IF EXISTS items_terms;
+DROP INDEX IF EXISTS items_category_price;
+DROP INDEX IF EXISTS items_price;
+
+-- The search index: one row per term of every item with units on sale, kept by the triggers
+-- below in the same transaction as the change to the item. Ordered by (term, item): the newest
+-- items matching a term are an index range read backwards, whatever the term's frequency.
+CREATE TABLE IF NOT EXISTS item_terms (
+    term     text NOT NULL,
+    item_id  bigint NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+    category integer NOT NULL,
+    PRIMARY KEY (term, item_id)
+);
+CREATE INDEX IF NOT EXISTS item_terms_category ON item_terms (term, category, item_id);
+CREATE INDEX IF NOT EXISTS item_terms_item ON item_terms (item_id);
+
+CREATE OR REPLACE FUNCTION market_index_item_terms() RETURNS trigger
+    LANGUAGE plpgsql
+AS $$
+BEGIN
+    IF NEW.quantity > 0 AND (TG_OP = 'INSERT' OR OLD.quantity = 0) THEN
+        INSERT INTO item_terms (term, item_id, category)
+             SELECT DISTINCT t, NEW.id, NEW.category FROM unnest(NEW.terms) AS t
+        ON CONFLICT DO NOTHING;
+    ELSIF TG_OP = 'UPDATE' AND NEW.quantity = 0 AND OLD.quantity > 0 THEN
+        DELETE FROM item_terms WHERE item_id = NEW.id;
+    END IF;
+    RETURN NULL;
+END;
+$$;
+CREATE OR REPLACE TRIGGER items_index_terms_on_insert AFTER INSERT ON items
+    FOR EACH ROW EXECUTE FUNCTION market_index_item_terms();
+-- Fires only when an item sells out or comes back: purchases and price changes pay nothing.
+CREATE OR REPLACE TRIGGER items_index_terms_on_update AFTER UPDATE OF quantity ON items
+    FOR EACH ROW WHEN ((OLD.quantity > 0) IS DISTINCT FROM (NEW.quantity > 0))
+    EXECUTE FUNCTION market_index_item_terms();
+-- Items of schema version 2 and earlier, indexed once.
+INSERT INTO item_terms (term, item_id, category)
+     SELECT DISTINCT t, i.id, i.category FROM items AS i, unnest(i.terms) AS t
+      WHERE i.quantity > 0 AND NOT EXISTS (SELECT 1 FROM item_terms x WHERE x.item_id = i.id)
+ON CONFLICT DO NOTHING;
 
 -- Running totals, updated in the same transaction as the purchase or vote that moves them.
 CREATE TABLE IF NOT EXISTS seller_stats (
@@ -233,5 +277,5 @@ BEGIN
 END;
 $$;
 
-INSERT INTO market_schema (name, version) VALUES ('products', 1)
+INSERT INTO market_schema (name, version) VALUES ('products', 3)
     ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;

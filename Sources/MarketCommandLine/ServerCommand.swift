@@ -30,6 +30,16 @@ public struct ServerOptions: ParsableArguments {
     @Option(name: .customLong("password-cost"), help: "scrypt cost for new passwords as log2(N), 10–20 (env MARKET_PASSWORD_COST).")
     var passwordCost: Int = Environment.int("MARKET_PASSWORD_COST") ?? 15
 
+    @Option(help: "Event loop threads; each serves its share of connections with its own database connections (env MARKET_THREADS).")
+    var threads: Int = Environment.int("MARKET_THREADS") ?? 1
+
+    @Flag(
+        name: .customLong("session-cache"),
+        inversion: .prefixedNo,
+        help: "Trust a session the database confirmed for a few seconds, invalidated at once when it ends (env MARKET_SESSION_CACHE=0 turns it off)."
+    )
+    var sessionCache: Bool = Environment.string("MARKET_SESSION_CACHE") != "0"
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (env MARKET_LOG_LEVEL).")
     var logLevel: String = Environment.string("MARKET_LOG_LEVEL") ?? "info"
 
@@ -41,6 +51,7 @@ public struct ServerOptions: ParsableArguments {
         guard (64...(64 << 20)).contains(self.maximumFrame) else { throw ValidationError("--max-frame must be from 64 bytes to 64 MiB.") }
         guard (1...86_400).contains(self.idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 86400 seconds.") }
         guard (1...100_000).contains(self.maximumConnections) else { throw ValidationError("--max-connections must be from 1 to 100000.") }
+        guard (1...256).contains(self.threads) else { throw ValidationError("--threads must be from 1 to 256.") }
         guard (10...20).contains(self.passwordCost) else { throw ValidationError("--password-cost must be from 10 to 20.") }
         guard Logger.Level(rawValue: self.logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.") }
     }
@@ -55,7 +66,9 @@ public struct ServerOptions: ParsableArguments {
             maximumFrameLength: self.maximumFrame,
             idleTimeout: .seconds(self.idleTimeout),
             maximumConnections: self.maximumConnections,
-            passwordCost: PasswordHasher.Cost(logN: self.passwordCost)
+            passwordCost: PasswordHasher.Cost(logN: self.passwordCost),
+            threads: self.threads,
+            cachesSessions: self.sessionCache
         )
     }
 

@@ -4,7 +4,7 @@ import MarketTesting
 import Testing
 
 @Suite(.timeLimit(.minutes(2))) struct BuyerAPITests {
-    @Test func searchRanksByMatchedKeywordsThenPriceThenID() async throws {
+    @Test func searchRanksByMatchedKeywordsThenNewestFirst() async throws {
         try await TestMarket.with { market in
             let (seller, _) = try await market.loggedInSeller(name: "Bikes & Co")
             let cheapRed = try await seller.registerItem(draft("Red bike", category: 7, keywords: ["bike", "red"], price: 50))
@@ -16,36 +16,68 @@ import Testing
             let (buyer, _, _) = try await market.loggedInBuyer()
 
             let inSeven = try await buyer.search(category: .only(Category(rawValue: 7)!), keywords: ["RED", "bike", "bike"])
-            #expect(inSeven.items.map(\.item.id) == [cheapRed.id, sameAsCheap.id, dearRed.id, blue.id])
+            #expect(inSeven.items.map(\.item.id) == [sameAsCheap.id, dearRed.id, cheapRed.id, blue.id])
             #expect(inSeven.items.map(\.matchedKeywords) == [2, 2, 2, 1])
             #expect(inSeven.total == 4)
             #expect(!inSeven.items.contains { $0.item.id == soldOut.id }, "items without units are hidden")
 
             let anywhere = try await buyer.search(category: .any, keywords: ["red"])
             #expect(Set(anywhere.items.map(\.item.id)) == [cheapRed.id, dearRed.id, otherCategory.id, sameAsCheap.id])
-            #expect(anywhere.items.first?.item.id == otherCategory.id, "cheapest first among equal matches")
+            #expect(anywhere.items.map(\.item.id) == [sameAsCheap.id, otherCategory.id, dearRed.id, cheapRed.id], "newest first among equal matches")
 
             // Words of the name match too, and search words may be longer than item keywords.
             #expect(try await buyer.search(category: .any, keywords: ["twin"]).items.map(\.item.id) == [sameAsCheap.id])
             #expect(try await buyer.search(category: .any, keywords: ["nothing"]).items.isEmpty)
 
-            // Category only: everything on sale in it, by price.
+            // Category only: everything on sale in it, newest first.
             let browse = try await buyer.search(category: .only(Category(rawValue: 7)!))
-            #expect(browse.items.map(\.item.id) == [blue.id, cheapRed.id, sameAsCheap.id, dearRed.id])
+            #expect(browse.items.map(\.item.id) == [sameAsCheap.id, blue.id, dearRed.id, cheapRed.id])
+
+            // A page beyond the items that match every keyword continues with the others.
+            let second = try await buyer.search(category: .only(Category(rawValue: 7)!), keywords: ["red", "bike"], limit: 2, offset: 2)
+            #expect(second.items.map(\.item.id) == [cheapRed.id, blue.id])
+            #expect(second.total == 4)
 
             // Pages.
             let first = try await buyer.search(category: .any, limit: 2)
-            let second = try await buyer.search(category: .any, limit: 2, offset: 2)
+            let middle = try await buyer.search(category: .any, limit: 2, offset: 2)
             let third = try await buyer.search(category: .any, limit: 2, offset: 4)
             #expect(first.total == 5 && first.totalIsExact)
-            #expect(first.items.count == 2 && second.items.count == 2 && third.items.count == 1)
-            #expect(Set((first.items + second.items + third.items).map(\.item.id)).count == 5)
+            #expect(first.items.count == 2 && middle.items.count == 2 && third.items.count == 1)
+            #expect(Set((first.items + middle.items + third.items).map(\.item.id)).count == 5)
 
             await expectError(.invalidArgument) { () throws(MarketError) in
                 try await buyer.search(category: .any, keywords: ["a", "b", "c", "d", "e", "f"])
             }
             await expectError(.invalidArgument) { () throws(MarketError) in try await buyer.search(category: .any, limit: 0) }
             await expectError(.invalidArgument) { () throws(MarketError) in try await buyer.search(category: .any, keywords: ["semi;colon"]) }
+        }
+    }
+
+    @Test func searchWithThreeKeywordsRanksEveryTierAndPagesAcrossThem() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let one = try await seller.registerItem(draft("Tent", keywords: ["camp"]))
+            let all = try await seller.registerItem(draft("Tent", keywords: ["camp", "green", "light"]))
+            let two = try await seller.registerItem(draft("Tent", keywords: ["camp", "light"]))
+            let none = try await seller.registerItem(draft("Stove", keywords: ["gas"]))
+            let alsoOne = try await seller.registerItem(draft("Lamp", keywords: ["green"]))
+            let soldOut = try await seller.registerItem(draft("Tent", keywords: ["camp", "green", "light"], quantity: 1))
+            _ = try await seller.removeUnits(1, of: soldOut.id)
+            let (buyer, _, _) = try await market.loggedInBuyer()
+
+            let results = try await buyer.search(category: .any, keywords: ["camp", "green", "light"])
+            #expect(results.items.map(\.item.id) == [all.id, two.id, alsoOne.id, one.id])
+            #expect(results.items.map(\.matchedKeywords) == [3, 2, 1, 1])
+            #expect(results.total == 4 && results.totalIsExact)
+            #expect(!results.items.contains { $0.item.id == none.id })
+
+            var paged: [ItemID] = []
+            for offset in stride(from: 0, to: 4, by: 1) {
+                paged += try await buyer.search(category: .any, keywords: ["camp", "green", "light"], limit: 1, offset: offset).items.map(\.item.id)
+            }
+            #expect(paged == results.items.map(\.item.id))
+            #expect(try await buyer.search(category: .any, keywords: ["tent"]).items.map(\.item.id) == [two.id, all.id, one.id])
         }
     }
 

@@ -42,8 +42,8 @@ public enum BuyerAPI {
         public typealias Result = Nothing
     }
 
-    /// Items with units on sale, ranked by matched keywords, then price (low first), then item
-    /// number (older first).
+    /// Items with units on sale, ranked by matched keywords, then newest first (highest item
+    /// number).
     public enum SearchItemsForSale: MarketOperation {
         public static let name = "SearchItemsForSale"
         public static var isIdempotent: Bool { true }

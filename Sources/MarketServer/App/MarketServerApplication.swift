@@ -2,6 +2,7 @@ public import Logging
 public import MarketCore
 public import MarketStore
 public import NIOCore
+import NIOPosix
 public import ServiceLifecycle
 public import UnixSignals
 
@@ -14,11 +15,17 @@ public struct MarketServerApplication: Sendable {
     public let productsDatabase: Database
     public let listener: Listener
     public let sweeper: SessionSweeper
+    public let sessionCache: SessionCache?
+    let eventLoopGroup: MultiThreadedEventLoopGroup
     let logger: Logger
 
-    /// In start order; a `ServiceGroup` shuts them down in reverse (listener first, pools last).
+    /// In start order; a `ServiceGroup` shuts them down in reverse (listener first, pools next,
+    /// the event loop threads last).
     public var services: [any Service] {
-        [self.customersDatabase, self.productsDatabase, StartupCheck(application: self), self.sweeper, self.listener]
+        [
+            EventLoopGroupService(group: self.eventLoopGroup), self.customersDatabase, self.productsDatabase,
+            StartupCheck(application: self), self.sweeper,
+        ] + (self.sessionCache.map { [$0] } ?? []) + [self.listener]
     }
 
     /// A group that runs every service and shuts down cleanly on SIGTERM and SIGINT.
@@ -44,19 +51,21 @@ public func buildServer(
 ) -> MarketServerApplication {
     var logger = logger
     logger[metadataKey: "market.role"] = "\(role.rawValue)"
-    let customersDatabase = Database(configuration: configuration.customers, logger: logger)
-    let productsDatabase = Database(configuration: configuration.products, logger: logger)
+    let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))
+    let customersDatabase = Database(configuration: configuration.customers, eventLoopGroup: eventLoopGroup, logger: logger)
+    let productsDatabase = Database(configuration: configuration.products, eventLoopGroup: eventLoopGroup, logger: logger)
     let customers = CustomersStore(database: customersDatabase)
     let products = ProductsStore(database: productsDatabase)
     let hasher = PasswordHasher(cost: configuration.passwordCost)
     let policy = CustomersStore.SessionPolicy(timeout: configuration.sessionTimeout)
+    let cache = configuration.cachesSessions ? SessionCache(customers: customers, freshness: policy.touchInterval, logger: logger) : nil
 
     let router =
         switch role {
         case .seller:
-            SellerService(customers: customers, products: products, hasher: hasher, sessionPolicy: policy).makeRouter()
+            SellerService(customers: customers, products: products, hasher: hasher, sessionPolicy: policy, sessionCache: cache).makeRouter()
         case .buyer:
-            BuyerService(customers: customers, products: products, hasher: hasher, sessionPolicy: policy).makeRouter()
+            BuyerService(customers: customers, products: products, hasher: hasher, sessionPolicy: policy, sessionCache: cache).makeRouter()
         }
     let listener = Listener(
         configuration: Listener.Configuration(
@@ -68,6 +77,7 @@ public func buildServer(
             maximumPipelinedRequests: configuration.maximumPipelinedRequests
         ),
         router: router,
+        eventLoopGroup: eventLoopGroup,
         logger: logger,
         onListening: onListening
     )
@@ -85,8 +95,20 @@ public func buildServer(
         productsDatabase: productsDatabase,
         listener: listener,
         sweeper: sweeper,
+        sessionCache: cache,
+        eventLoopGroup: eventLoopGroup,
         logger: logger
     )
+}
+
+/// Owns the server's event loop threads: shuts them down once every other service has stopped.
+struct EventLoopGroupService: Service {
+    let group: MultiThreadedEventLoopGroup
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        try await self.group.shutdownGracefully()
+    }
 }
 
 /// Checks once at start-up that both schemas are in place. A missing schema stops the process

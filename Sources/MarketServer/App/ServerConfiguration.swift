@@ -24,6 +24,13 @@ public struct ServerConfiguration: Sendable {
     public var maximumPipelinedRequests: Int
     /// Password hashing cost.
     public var passwordCost: PasswordHasher.Cost
+    /// Event loop threads. Each serves its share of the connections together with its own
+    /// database connections (see ``EventLoopExecutor``). One is best where the database and the
+    /// clients share a small machine; use the core count on a machine of its own.
+    public var threads: Int
+    /// Remember sessions the database confirmed for a few seconds (see ``SessionCache``), so most
+    /// requests cost one database round trip instead of two.
+    public var cachesSessions: Bool
     /// How often the buyer server sweeps the carts of ended sessions and ended sessions themselves.
     public var sweepInterval: Duration
 
@@ -38,6 +45,8 @@ public struct ServerConfiguration: Sendable {
         maximumConnections: Int = 4096,
         maximumPipelinedRequests: Int = 32,
         passwordCost: PasswordHasher.Cost = PasswordHasher.Cost(),
+        threads: Int = 1,
+        cachesSessions: Bool = true,
         sweepInterval: Duration = .seconds(60)
     ) {
         self.host = host
@@ -50,6 +59,8 @@ public struct ServerConfiguration: Sendable {
         self.maximumConnections = maximumConnections
         self.maximumPipelinedRequests = maximumPipelinedRequests
         self.passwordCost = passwordCost
+        self.threads = threads
+        self.cachesSessions = cachesSessions
         self.sweepInterval = sweepInterval
     }
 

@@ -1,6 +1,7 @@
 public import Logging
 import MarketCore
 import MarketProtocol
+import NIOTaskExecutor
 public import NIOCore
 public import NIOPosix
 public import ServiceLifecycle
@@ -41,6 +42,7 @@ public final class Listener: Service, Sendable {
     private let logger: Logger
     private let onListening: @Sendable (SocketAddress) async -> Void
     private let openConnections = Mutex(0)
+    private let executors: [ObjectIdentifier: EventLoopExecutor]
 
     /// - Parameter onListening: called once the socket is bound, with the actual address (tests
     ///   bind port 0 and learn the port here).
@@ -56,6 +58,7 @@ public final class Listener: Service, Sendable {
         self.eventLoopGroup = eventLoopGroup
         self.logger = logger
         self.onListening = onListening
+        self.executors = EventLoopExecutor.executors(for: eventLoopGroup)
     }
 
     public func run() async throws {
@@ -124,7 +127,9 @@ public final class Listener: Service, Sendable {
             logger: logger
         )
         await withGracefulShutdownHandler {
-            await connection.run()
+            await withTaskExecutorPreference(self.executors[ObjectIdentifier(channel.channel.eventLoop)]) {
+                await connection.run()
+            }
         } onGracefulShutdown: {
             // Stop reading; requests already read are answered before the connection closes.
             channel.channel.close(mode: .input, promise: nil)

@@ -42,7 +42,8 @@ struct Accounts: Sendable {
         return (token, key, account)
     }
 
-    func logout(_ session: Session) async throws(MarketError) {
+    func logout(_ session: Session, authenticator: Authenticator) async throws(MarketError) {
         try await self.customers.deleteSession(key: session.key)
+        authenticator.ended(session)
     }
 }

@@ -6,6 +6,8 @@ struct Authenticator: Sendable {
     let customers: CustomersStore
     let role: Role
     let policy: CustomersStore.SessionPolicy
+    /// Recently confirmed sessions, or `nil` to ask the database every time.
+    let cache: SessionCache?
 
     func authenticate(_ context: RequestContext) async throws(MarketError) -> Session {
         guard let token = context.token else {
@@ -15,6 +17,9 @@ struct Authenticator: Sendable {
             throw MarketError(.notLoggedIn, "The session token is not one this server issued; log in again.")
         }
         let key = SessionTokens.key(for: token)
+        if let owner = self.cache?.owner(of: key) {
+            return try self.session(token: token, key: key, owner: owner)
+        }
         switch try await self.customers.authenticate(key: key, policy: self.policy) {
         case .missing:
             throw MarketError(.notLoggedIn, "This session does not exist or has ended; log in again.")
@@ -24,14 +29,24 @@ struct Authenticator: Sendable {
                 "Your session expired after \(Self.describe(self.policy.timeout)) without activity; log in again."
             )
         case .live(let owner):
-            guard owner.role == self.role else {
-                throw MarketError(
-                    .wrongRole,
-                    "This is a \(owner.role.rawValue) session; the \(self.role.rawValue) server accepts only \(self.role.rawValue) sessions."
-                )
-            }
-            return Session(token: token, key: key, owner: owner)
+            self.cache?.remember(key, owner: owner)
+            return try self.session(token: token, key: key, owner: owner)
         }
+    }
+
+    private func session(token: SessionToken, key: SessionKey, owner: CustomersStore.SessionOwner) throws(MarketError) -> Session {
+        guard owner.role == self.role else {
+            throw MarketError(
+                .wrongRole,
+                "This is a \(owner.role.rawValue) session; the \(self.role.rawValue) server accepts only \(self.role.rawValue) sessions."
+            )
+        }
+        return Session(token: token, key: key, owner: owner)
+    }
+
+    /// Ends a session here and now (the database's announcement reaches the other servers).
+    func ended(_ session: Session) {
+        self.cache?.forget(session.key)
     }
 
     static func describe(_ duration: Duration) -> String {

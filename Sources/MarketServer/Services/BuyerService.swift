@@ -17,12 +17,13 @@ public struct BuyerService: Sendable {
         products: ProductsStore,
         hasher: PasswordHasher,
         sessionPolicy: CustomersStore.SessionPolicy,
+        sessionCache: SessionCache? = nil,
         currentMonth: @escaping @Sendable () -> YearMonth = BuyerService.utcMonth
     ) {
         self.customers = customers
         self.products = products
         self.accounts = Accounts(customers: customers, role: .buyer, hasher: hasher, policy: sessionPolicy)
-        self.authenticator = Authenticator(customers: customers, role: .buyer, policy: sessionPolicy)
+        self.authenticator = Authenticator(customers: customers, role: .buyer, policy: sessionPolicy, cache: sessionCache)
         self.currentMonth = currentMonth
     }
 
@@ -53,7 +54,7 @@ public struct BuyerService: Sendable {
         }
 
         router.on(BuyerAPI.Logout.self) { _, session, context throws(MarketError) in
-            try await self.accounts.logout(session)
+            try await self.accounts.logout(session, authenticator: self.authenticator)
             // The session is gone, so its cart is unreachable either way; if this fails the
             // sweeper removes it later.
             do throws(MarketError) {

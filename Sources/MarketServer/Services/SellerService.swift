@@ -8,10 +8,10 @@ public struct SellerService: Sendable {
     let accounts: Accounts
     let authenticator: Authenticator
 
-    public init(customers: CustomersStore, products: ProductsStore, hasher: PasswordHasher, sessionPolicy: CustomersStore.SessionPolicy) {
+    public init(customers: CustomersStore, products: ProductsStore, hasher: PasswordHasher, sessionPolicy: CustomersStore.SessionPolicy, sessionCache: SessionCache? = nil) {
         self.products = products
         self.accounts = Accounts(customers: customers, role: .seller, hasher: hasher, policy: sessionPolicy)
-        self.authenticator = Authenticator(customers: customers, role: .seller, policy: sessionPolicy)
+        self.authenticator = Authenticator(customers: customers, role: .seller, policy: sessionPolicy, cache: sessionCache)
     }
 
     public func makeRouter() -> Router {
@@ -32,7 +32,7 @@ public struct SellerService: Sendable {
         }
 
         router.on(SellerAPI.Logout.self) { _, session, _ throws(MarketError) in
-            try await self.accounts.logout(session)
+            try await self.accounts.logout(session, authenticator: self.authenticator)
             return Nothing()
         }
 

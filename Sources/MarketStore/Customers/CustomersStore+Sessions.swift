@@ -56,27 +56,29 @@ extension CustomersStore {
     /// in one statement, so a request costs one round trip and usually no write.
     public func authenticate(key: SessionKey, policy: SessionPolicy) async throws(MarketError) -> SessionLookup {
         try await self.database.perform("authenticate") { client in
-            let timeout = policy.timeout.milliseconds
-            let touch = policy.touchInterval.milliseconds
-            let rows = try await client.query(
-                """
-                WITH touched AS (
-                    UPDATE sessions SET expires_at = now() + \(timeout) * interval '1 millisecond'
-                     WHERE token_hash = \(key.buffer)
-                       AND expires_at > now()
-                       AND expires_at < now() + (\(timeout) - \(touch)) * interval '1 millisecond'
-                )
-                SELECT a.id, a.role, a.username, a.name, s.expires_at > now()
-                  FROM sessions s JOIN accounts a ON a.id = s.account_id
-                 WHERE s.token_hash = \(key.buffer)
-                """
+            let statement = Authenticate(
+                bindings: PostgresBindings(key.buffer, policy.timeout.milliseconds, policy.touchInterval.milliseconds)
             )
-            for try await (id, role, username, name, live) in rows.decode((Int64, String, String, String, Bool).self) {
-                guard live else { return SessionLookup.expired }
-                return .live(SessionOwner(accountID: id, role: Role(rawValue: role) ?? .buyer, username: username, name: name))
-            }
-            return .missing
+            guard let row = try await client.firstRow(statement) else { return SessionLookup.missing }
+            let (id, role, username, name, live) = try row.decode((Int64, String, String, String, Bool).self)
+            guard live else { return .expired }
+            return .live(SessionOwner(accountID: id, role: Role(rawValue: role) ?? .buyer, username: username, name: name))
         }
+    }
+
+    private struct Authenticate: Statement {
+        static let sql = """
+            WITH touched AS (
+                UPDATE sessions SET expires_at = now() + $2::int8 * interval '1 millisecond'
+                 WHERE token_hash = $1::bytea
+                   AND expires_at > now()
+                   AND expires_at < now() + ($2::int8 - $3::int8) * interval '1 millisecond'
+            )
+            SELECT a.id, a.role, a.username, a.name, s.expires_at > now()
+              FROM sessions s JOIN accounts a ON a.id = s.account_id
+             WHERE s.token_hash = $1::bytea
+            """
+        let bindings: PostgresBindings
     }
 
     /// Ends one session. Returns whether it existed.
@@ -128,5 +130,15 @@ extension Duration {
     var milliseconds: Int64 {
         let (seconds, attoseconds) = self.components
         return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}
+
+extension CustomersStore {
+    /// Calls `onEnded` with the key of every session deleted from now on, by any server or by
+    /// hand, until the database connection breaks (then it throws) or the task is cancelled.
+    public func watchEndedSessions(onListening: @escaping @Sendable () -> Void, onEnded: @escaping @Sendable (SessionKey) -> Void) async throws {
+        try await self.database.listen(on: "market_session_ended", onListening: onListening) { payload in
+            if let key = SessionKey(hex: payload) { onEnded(key) }
+        }
     }
 }

@@ -22,18 +22,16 @@ public struct CustomersStore: Sendable {
     /// Creates an account; `username_taken` if the role already has that username.
     public func createAccount(role: Role, username: String, name: String, passwordHash: String) async throws(MarketError) -> Int64 {
         try await self.database.perform("createAccount") { client in
-            do {
-                let rows = try await client.query(
-                    """
-                    INSERT INTO accounts (role, username, name, password_hash)
-                    VALUES (\(role.rawValue), \(username), \(name), \(passwordHash))
-                    ON CONFLICT (role, username) DO NOTHING
-                    RETURNING id
-                    """
-                )
-                for try await id in rows.decode(Int64.self) { return id }
-                throw MarketError(.usernameTaken, "The username “\(username)” is already taken.", field: "username")
-            }
+            let rows = try await client.query(
+                """
+                INSERT INTO accounts (role, username, name, password_hash)
+                VALUES (\(role.rawValue), \(username), \(name), \(passwordHash))
+                ON CONFLICT (role, username) DO NOTHING
+                RETURNING id
+                """
+            )
+            for try await id in rows.decode(Int64.self) { return id }
+            throw MarketError(.usernameTaken, "The username “\(username)” is already taken.", field: "username")
         }
     }
 
@@ -53,9 +51,12 @@ public struct CustomersStore: Sendable {
     /// The display name of an account of `role`, or `nil` when there is none.
     public func accountName(id: Int64, role: Role) async throws(MarketError) -> String? {
         try await self.database.perform("accountName") { client in
-            let rows = try await client.query("SELECT name FROM accounts WHERE id = \(id) AND role = \(role.rawValue)")
-            for try await name in rows.decode(String.self) { return name }
-            return nil
+            try await client.firstRow(AccountName(bindings: PostgresBindings(id, role.rawValue)))?.decode(String.self)
         }
+    }
+
+    private struct AccountName: Statement {
+        static let sql = "SELECT name FROM accounts WHERE id = $1::int8 AND role = $2::text"
+        let bindings: PostgresBindings
     }
 }

@@ -18,6 +18,6 @@ extension Database {
 
 /// The schema versions this build of MarketStore expects (see `sql/`).
 public enum SchemaVersion {
-    public static let customers: Int32 = 1
-    public static let products: Int32 = 1
+    public static let customers: Int32 = 2
+    public static let products: Int32 = 3
 }

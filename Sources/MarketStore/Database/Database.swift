@@ -1,7 +1,10 @@
 public import Logging
 import MarketCore
-import NIOCore
+import NIOTaskExecutor
+public import NIOCore
+public import NIOPosix
 import PostgresNIO
+import Synchronization
 public import ServiceLifecycle
 
 /// One PostgreSQL database behind a connection pool, with the error policy every store shares:
@@ -9,19 +12,32 @@ public import ServiceLifecycle
 /// (`unavailable` when the database cannot be reached, `internal` for the rest, details logged).
 public final class Database: Service, Sendable {
     public let configuration: DatabaseConfiguration
-    let client: PostgresClient
     let logger: Logger
+    /// One pool per event loop, so that a request served on a loop queries on that loop's own
+    /// connections and never hops between threads.
+    private let pools: [ObjectIdentifier: PostgresClient]
+    private let allPools: [PostgresClient]
+    private let loops: [any EventLoop]
+    private let nextPool = Atomic<Int>(0)
 
-    public init(configuration: DatabaseConfiguration, logger: Logger) {
+    /// - Parameter eventLoopGroup: the loops the pools' connections live on. The connection limit
+    ///   is shared out among them.
+    public init(configuration: DatabaseConfiguration, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, logger: Logger) {
         var logger = logger
         logger[metadataKey: "market.database"] = "\(configuration.database)"
         self.configuration = configuration
         self.logger = logger
 
+        let loops = Array(eventLoopGroup.makeIterator())
+        let perLoop = max(1, (configuration.maximumConnections + loops.count - 1) / loops.count)
         var options = PostgresClient.Configuration.Options()
-        options.maximumConnections = configuration.maximumConnections
-        options.minimumConnections = min(configuration.minimumConnections, configuration.maximumConnections)
+        options.maximumConnections = perLoop
+        options.minimumConnections = min(max(configuration.minimumConnections / loops.count, configuration.minimumConnections > 0 ? 1 : 0), perLoop)
         options.connectTimeout = .seconds(3)
+        // The pool arms a keep-alive timer whenever a connection goes idle and disarms it when the
+        // connection is leased: two timer operations per query on another thread. Connections that
+        // are busy need no keep-alive, and a dead one is noticed by its next query.
+        options.keepAliveBehavior = nil
         let tls: PostgresClient.Configuration.TLS =
             switch configuration.tls {
             case .disable: .disable
@@ -37,12 +53,35 @@ public final class Database: Service, Sendable {
             tls: tls
         )
         clientConfiguration.options = options
-        self.client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
+        var pools: [ObjectIdentifier: PostgresClient] = [:]
+        var allPools: [PostgresClient] = []
+        for loop in loops {
+            let pool = PostgresClient(configuration: clientConfiguration, eventLoopGroup: loop, backgroundLogger: logger)
+            pools[ObjectIdentifier(loop)] = pool
+            allPools.append(pool)
+        }
+        self.pools = pools
+        self.allPools = allPools
+        self.loops = loops
     }
 
-    /// Runs the pool until the task is cancelled or a graceful shutdown begins.
+    /// Runs the pools until the task is cancelled or a graceful shutdown begins.
     public func run() async {
-        await self.client.run()
+        await withDiscardingTaskGroup { group in
+            for (pool, loop) in zip(self.allPools, self.loops) {
+                // The pool's own tasks (connecting, handing out leases) run on its loop too.
+                group.addTask(executorPreference: EventLoopExecutor(eventLoop: loop)) { await pool.run() }
+            }
+        }
+    }
+
+    /// The pool of the event loop this code runs on, or the next one in turn.
+    private var client: (pool: PostgresClient, eventLoop: any EventLoop) {
+        if let loop = MultiThreadedEventLoopGroup.currentEventLoop, let pool = self.pools[ObjectIdentifier(loop)] {
+            return (pool, loop)
+        }
+        let index = self.nextPool.wrappingAdd(1, ordering: .relaxed).oldValue % self.allPools.count
+        return (self.allPools[index], self.loops[index])
     }
 
     /// Runs `body` with the database's error policy and timeout.
@@ -50,11 +89,20 @@ public final class Database: Service, Sendable {
         _ what: StaticString,
         _ body: @escaping @Sendable (PostgresClient) async throws -> Result
     ) async throws(MarketError) -> Result {
+        let client = self.client
+        let timeout = TimeAmount.nanoseconds(Int64(self.configuration.requestTimeout.milliseconds) * 1_000_000)
         do {
+            // The deadline is an event-loop timer, not `Task.sleep`: a sleeping task costs a
+            // dispatch timer and wake-ups of another thread on every call.
             return try await withThrowingTaskGroup(of: Result?.self) { group in
-                group.addTask { try await body(self.client) }
+                group.addTask { try await body(client.pool) }
                 group.addTask {
-                    try await Task.sleep(for: self.configuration.requestTimeout)
+                    let deadline = client.eventLoop.scheduleTask(in: timeout) {}
+                    try await withTaskCancellationHandler {
+                        try await deadline.futureResult.get()
+                    } onCancel: {
+                        deadline.cancel()
+                    }
                     return nil
                 }
                 defer { group.cancelAll() }
@@ -130,5 +178,24 @@ extension PostgresClient {
     /// pooled connection is back in the pool when this returns.
     func execute(_ query: PostgresQuery) async throws {
         for try await _ in try await self.query(query) {}
+    }
+}
+
+extension Database {
+    /// Listens on `channel` until the connection breaks or the task is cancelled, calling
+    /// `onListening` once the subscription is in place and `onNotification` with each payload.
+    func listen(
+        on channel: String,
+        onListening: @escaping @Sendable () -> Void,
+        onNotification: @escaping @Sendable (String) -> Void
+    ) async throws {
+        try await self.allPools[0].withConnection { connection in
+            try await connection.listen(on: channel) { notifications in
+                onListening()
+                for try await notification in notifications {
+                    onNotification(notification.payload)
+                }
+            }
+        }
     }
 }

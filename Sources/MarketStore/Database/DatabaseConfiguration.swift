@@ -13,7 +13,8 @@ public struct DatabaseConfiguration: Sendable, Hashable {
     /// Most connections the pool opens. Every pool of every process counts against the
     /// server's `max_connections` (100 by default).
     public var maximumConnections: Int
-    /// Connections kept open even when idle, so the first requests after a quiet spell are fast.
+    /// Connections kept open even when idle. Idle connections above this number are closed after
+    /// a minute, which costs timer work on every query; the default keeps them all.
     public var minimumConnections: Int
     /// How long one database call may take, including waiting for a pooled connection, before the
     /// request fails with `unavailable`.
@@ -32,7 +33,7 @@ public struct DatabaseConfiguration: Sendable, Hashable {
         password: String? = nil,
         database: String,
         maximumConnections: Int = 20,
-        minimumConnections: Int = 2,
+        minimumConnections: Int? = nil,
         requestTimeout: Duration = .seconds(5),
         tls: TLSMode = .disable
     ) {
@@ -42,7 +43,7 @@ public struct DatabaseConfiguration: Sendable, Hashable {
         self.password = password
         self.database = database
         self.maximumConnections = maximumConnections
-        self.minimumConnections = minimumConnections
+        self.minimumConnections = minimumConnections ?? maximumConnections
         self.requestTimeout = requestTimeout
         self.tls = tls
     }

@@ -1,3 +1,4 @@
+import NIOCore
 public import MarketCore
 import PostgresNIO
 
@@ -19,109 +20,63 @@ extension ProductsStore {
     /// `insufficient_stock` when the cart would then hold more units than are on sale.
     /// Returns the units of the item now in the cart.
     public func addToCart(session: SessionKey, item id: ItemID, quantity: Int) async throws(MarketError) -> Int {
-        try await self.database.perform("addToCart") { client in
-            let key = session.buffer
-            let rows = try await client.query(
-                """
-                WITH item AS (
-                    SELECT id, quantity FROM items WHERE id = \(id.number) AND category = \(id.category.rawValue)
-                ), added AS (
-                    INSERT INTO cart_lines AS c (session_key, item_id, quantity)
-                    SELECT \(key), item.id, \(Int32(quantity)) FROM item WHERE item.quantity >= \(Int32(quantity))
-                    ON CONFLICT (session_key, item_id) DO UPDATE SET quantity = c.quantity + EXCLUDED.quantity
-                     WHERE c.quantity + EXCLUDED.quantity <= (SELECT quantity FROM item)
-                    RETURNING c.quantity
-                )
-                SELECT (SELECT quantity FROM item), (SELECT quantity FROM added),
-                       (SELECT quantity FROM cart_lines WHERE session_key = \(key) AND item_id = \(id.number))
-                """
-            )
-            for try await (available, inCart, before) in rows.decode((Int32?, Int32?, Int32?).self) {
-                guard let available else { throw MarketError.noSuchItem(id) }
-                if let inCart { return Int(inCart) }
-                let already = Int(before ?? 0)
-                let message =
-                    already > 0
-                    ? "Only \(available) unit\(available == 1 ? " is" : "s are") on sale and your cart already holds \(already); cannot add \(quantity) more."
-                    : "Only \(available) unit\(available == 1 ? " is" : "s are") on sale; cannot add \(quantity)."
-                throw MarketError(.insufficientStock, message, field: "quantity")
-            }
-            throw MarketError(.internal, "The cart was not updated.")
+        let statement = AddToCart(bindings: PostgresBindings(session.buffer, id.number, id.category.rawValue, Int32(quantity)))
+        return try await self.database.perform("addToCart") { client in
+            guard let row = try await client.firstRow(statement) else { throw MarketError(.internal, "The cart was not updated.") }
+            let (available, inCart, before) = try row.decode((Int32?, Int32?, Int32?).self)
+            guard let available else { throw MarketError.noSuchItem(id) }
+            if let inCart { return Int(inCart) }
+            let already = Int(before ?? 0)
+            let message =
+                already > 0
+                ? "Only \(available) unit\(available == 1 ? " is" : "s are") on sale and your cart already holds \(already); cannot add \(quantity) more."
+                : "Only \(available) unit\(available == 1 ? " is" : "s are") on sale; cannot add \(quantity)."
+            throw MarketError(.insufficientStock, message, field: "quantity")
         }
     }
-
     /// Removes units of an item from the active cart, dropping the line at zero. Removing more
     /// than the cart holds is an error. Returns the units left in the cart.
     public func removeFromCart(session: SessionKey, item id: ItemID, quantity: Int) async throws(MarketError) -> Int {
-        try await self.database.perform("removeFromCart") { client in
-            let key = session.buffer
-            let rows = try await client.query(
-                """
-                WITH line AS (
-                    SELECT c.quantity FROM cart_lines c JOIN items i ON i.id = c.item_id
-                     WHERE c.session_key = \(key) AND c.item_id = \(id.number) AND i.category = \(id.category.rawValue)
-                ), reduced AS (
-                    UPDATE cart_lines SET quantity = quantity - \(Int32(quantity))
-                     WHERE session_key = \(key) AND item_id = \(id.number) AND quantity > \(Int32(quantity))
-                       AND EXISTS (SELECT 1 FROM line)
-                    RETURNING quantity
-                ), dropped AS (
-                    DELETE FROM cart_lines
-                     WHERE session_key = \(key) AND item_id = \(id.number) AND quantity = \(Int32(quantity))
-                       AND EXISTS (SELECT 1 FROM line)
-                    RETURNING 0
-                )
-                SELECT (SELECT quantity FROM line), coalesce((SELECT quantity FROM reduced), (SELECT 0 FROM dropped))
-                """
-            )
-            for try await (held, left) in rows.decode((Int32?, Int32?).self) {
-                guard let held else {
-                    throw MarketError(.notFound, "Item \(id) is not in your cart.", field: "itemID")
-                }
-                guard let left else {
-                    throw MarketError(
-                        .invalidArgument,
-                        "Your cart holds only \(held) unit\(held == 1 ? "" : "s") of item \(id); cannot remove \(quantity).",
-                        field: "quantity"
-                    )
-                }
-                return Int(left)
+        let statement = RemoveFromCart(bindings: PostgresBindings(session.buffer, id.number, id.category.rawValue, Int32(quantity)))
+        return try await self.database.perform("removeFromCart") { client in
+            guard let row = try await client.firstRow(statement) else { throw MarketError(.internal, "The cart was not updated.") }
+            let (held, left) = try row.decode((Int32?, Int32?).self)
+            guard let held else {
+                throw MarketError(.notFound, "Item \(id) is not in your cart.", field: "itemID")
             }
-            throw MarketError(.internal, "The cart was not updated.")
+            guard let left else {
+                throw MarketError(
+                    .invalidArgument,
+                    "Your cart holds only \(held) unit\(held == 1 ? "" : "s") of item \(id); cannot remove \(quantity).",
+                    field: "quantity"
+                )
+            }
+            return Int(left)
         }
     }
-
     /// Replaces the buyer's saved cart with the session's active cart. Returns the lines saved.
     public func saveCart(session: SessionKey, buyerID: BuyerID) async throws(MarketError) -> Int {
-        try await self.database.perform("saveCart") { client in
-            let rows = try await client.query("SELECT market_save_cart(\(session.buffer), \(buyerID.rawValue))")
-            for try await lines in rows.decode(Int32.self) { return Int(lines) }
-            return 0
+        let statement = SaveCart(bindings: PostgresBindings(session.buffer, buyerID.rawValue))
+        return try await self.database.perform("saveCart") { client in
+            Int(try await client.firstRow(statement)?.decode(Int32.self) ?? 0)
         }
     }
-
     /// Empties the session's active cart.
     public func clearCart(session: SessionKey) async throws(MarketError) {
+        let statement = ClearCart(bindings: PostgresBindings(session.buffer))
         try await self.database.perform("clearCart") { client in
-            try await client.execute("DELETE FROM cart_lines WHERE session_key = \(session.buffer)")
+            _ = try await client.rows(statement)
         }
     }
-
     /// The session's active cart at current prices, in the order lines were added.
     public func cart(session: SessionKey) async throws(MarketError) -> Cart {
-        try await self.database.perform("cart") { client in
-            let rows = try await client.query(
-                """
-                SELECT c.item_id, i.category, i.name, c.quantity, (i.price * 100)::bigint, i.quantity, i.seller_id
-                  FROM cart_lines c JOIN items i ON i.id = c.item_id
-                 WHERE c.session_key = \(session.buffer)
-                 ORDER BY c.added_at, c.item_id
-                """
-            )
+        let statement = CartLines(bindings: PostgresBindings(session.buffer))
+        return try await self.database.perform("cart") { client in
             var lines: [CartLine] = []
-            for try await (item, category, name, quantity, cents, available, seller) in rows.decode(
-                (Int64, Int32, String, Int32, Int64, Int32, Int64).self
-            ) {
+            for row in try await client.rows(statement) {
+                let (item, category, name, quantity, cents, available, seller) = try row.decode(
+                    (Int64, Int32, String, Int32, Int64, Int32, Int64).self
+                )
                 lines.append(
                     CartLine(
                         itemID: ItemID(category: Category(rawValue: max(category, 0))!, number: item),
@@ -136,7 +91,6 @@ extension ProductsStore {
             return Cart(lines: lines)
         }
     }
-
     /// Up to `limit` session keys that have cart lines, after `after` (for sweeping in batches).
     public func cartSessions(after: SessionKey?, limit: Int) async throws(MarketError) -> [SessionKey] {
         try await self.database.perform("cartSessions") { client in
@@ -171,4 +125,66 @@ extension ProductsStore {
     }
 }
 
-import NIOCore
+// MARK: - Statements
+
+/// Inserts or increments the line only while the cart would not hold more than is on sale.
+/// Returns the units on sale (null: no such item), the units now in the cart (null: refused),
+/// and the units the cart held before.
+private struct AddToCart: Statement {
+    static let sql = """
+        WITH item AS (
+            SELECT id, quantity FROM items WHERE id = $2::int8 AND category = $3::int4
+        ), added AS (
+            INSERT INTO cart_lines AS c (session_key, item_id, quantity)
+            SELECT $1::bytea, item.id, $4::int4 FROM item WHERE item.quantity >= $4::int4
+            ON CONFLICT (session_key, item_id) DO UPDATE SET quantity = c.quantity + EXCLUDED.quantity
+             WHERE c.quantity + EXCLUDED.quantity <= (SELECT quantity FROM item)
+            RETURNING c.quantity
+        )
+        SELECT (SELECT quantity FROM item), (SELECT quantity FROM added),
+               (SELECT quantity FROM cart_lines WHERE session_key = $1::bytea AND item_id = $2::int8)
+        """
+    let bindings: PostgresBindings
+}
+
+/// Returns the units the line held (null: not in the cart) and the units left (null: refused).
+private struct RemoveFromCart: Statement {
+    static let sql = """
+        WITH line AS (
+            SELECT c.quantity FROM cart_lines c JOIN items i ON i.id = c.item_id
+             WHERE c.session_key = $1::bytea AND c.item_id = $2::int8 AND i.category = $3::int4
+        ), reduced AS (
+            UPDATE cart_lines SET quantity = quantity - $4::int4
+             WHERE session_key = $1::bytea AND item_id = $2::int8 AND quantity > $4::int4
+               AND EXISTS (SELECT 1 FROM line)
+            RETURNING quantity
+        ), dropped AS (
+            DELETE FROM cart_lines
+             WHERE session_key = $1::bytea AND item_id = $2::int8 AND quantity = $4::int4
+               AND EXISTS (SELECT 1 FROM line)
+            RETURNING 0
+        )
+        SELECT (SELECT quantity FROM line), coalesce((SELECT quantity FROM reduced), (SELECT 0 FROM dropped))
+        """
+    let bindings: PostgresBindings
+}
+
+private struct SaveCart: Statement {
+    static let sql = "SELECT market_save_cart($1::bytea, $2::int8)"
+    let bindings: PostgresBindings
+}
+
+private struct ClearCart: Statement {
+    static let sql = "DELETE FROM cart_lines WHERE session_key = $1::bytea"
+    let bindings: PostgresBindings
+}
+
+private struct CartLines: Statement {
+    static let sql = """
+        SELECT c.item_id, i.category, i.name, c.quantity, (i.price * 100)::bigint, i.quantity, i.seller_id
+          FROM cart_lines c JOIN items i ON i.id = c.item_id
+         WHERE c.session_key = $1::bytea
+         ORDER BY c.added_at, c.item_id
+        """
+    let bindings: PostgresBindings
+}

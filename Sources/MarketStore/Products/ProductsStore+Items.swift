@@ -6,87 +6,56 @@ extension ProductsStore {
     public func registerItem(_ draft: ItemDraft, sellerID: SellerID, sellerName: String) async throws(MarketError) -> Item {
         var terms = draft.keywords
         for word in Text.searchWords(of: draft.name) where !terms.contains(word) { terms.append(word) }
-        let terms_ = terms
-        return try await self.database.perform("registerItem") { client in
-            let rows = try await client.query(
-                """
-                INSERT INTO items AS i (category, seller_id, seller_name, name, keywords, terms, condition, price, quantity)
-                VALUES (\(draft.category.rawValue), \(sellerID.rawValue), \(sellerName), \(draft.name), \(draft.keywords),
-                        \(terms_), \(draft.condition.rawValue), \(draft.price.cents)::numeric / 100, \(Int32(draft.quantity)))
-                RETURNING \(unescaped: ItemRow.columns)
-                """
+        let statement = RegisterItem(
+            bindings: PostgresBindings(
+                draft.category.rawValue, sellerID.rawValue, sellerName, draft.name, draft.keywords, terms,
+                draft.condition.rawValue, draft.price.cents, Int32(draft.quantity)
             )
-            for try await row in rows { return try ItemRow.item(from: row) }
-            throw MarketError(.internal, "The item was not stored.")
+        )
+        return try await self.database.perform("registerItem") { client in
+            guard let row = try await client.firstRow(statement) else { throw MarketError(.internal, "The item was not stored.") }
+            return try ItemRow.item(from: row)
         }
     }
 
     /// Changes the price of one of the seller's items.
     public func changePrice(of id: ItemID, sellerID: SellerID, to price: Money) async throws(MarketError) -> Item {
-        try await self.database.perform("changePrice") { client in
-            let rows = try await client.query(
-                """
-                UPDATE items AS i SET price = \(price.cents)::numeric / 100
-                 WHERE i.id = \(id.number) AND i.category = \(id.category.rawValue) AND i.seller_id = \(sellerID.rawValue)
-                RETURNING \(unescaped: ItemRow.columns)
-                """
-            )
-            for try await row in rows { return try ItemRow.item(from: row) }
-            throw MarketError(.notFound, "You have no item \(id).", field: "itemID")
+        let statement = ChangePrice(bindings: PostgresBindings(id.number, id.category.rawValue, sellerID.rawValue, price.cents))
+        return try await self.database.perform("changePrice") { client in
+            guard let row = try await client.firstRow(statement) else {
+                throw MarketError(.notFound, "You have no item \(id).", field: "itemID")
+            }
+            return try ItemRow.item(from: row)
         }
     }
 
     /// Takes `count` units of one of the seller's items off sale; never below zero.
     public func removeUnits(_ count: Int, of id: ItemID, sellerID: SellerID) async throws(MarketError) -> Item {
-        try await self.database.perform("removeUnits") { client in
-            let rows = try await client.query(
-                """
-                WITH target AS (
-                    SELECT id, quantity FROM items
-                     WHERE id = \(id.number) AND category = \(id.category.rawValue) AND seller_id = \(sellerID.rawValue)
-                ), changed AS (
-                    UPDATE items AS i SET quantity = i.quantity - \(Int32(count))
-                      FROM target t WHERE i.id = t.id AND i.quantity >= \(Int32(count))
-                    RETURNING \(unescaped: ItemRow.columns)
-                )
-                SELECT (SELECT quantity FROM target), changed.* FROM (SELECT 1) AS one LEFT JOIN changed ON true
-                """
-            )
-            for try await row in rows {
-                let columns = row.makeRandomAccess()
-                guard let available = try columns[0].decode(Int32?.self) else {
-                    throw MarketError(.notFound, "You have no item \(id).", field: "itemID")
-                }
-                guard try columns[1].decode(Int64?.self) != nil else {
-                    throw MarketError(
-                        .insufficientStock,
-                        "Item \(id) has only \(available) unit\(available == 1 ? "" : "s") on sale; cannot remove \(count).",
-                        field: "remove"
-                    )
-                }
-                return try ItemRow.item(from: row, skipping: 1)
+        let statement = RemoveUnits(bindings: PostgresBindings(id.number, id.category.rawValue, sellerID.rawValue, Int32(count)))
+        return try await self.database.perform("removeUnits") { client in
+            guard let row = try await client.firstRow(statement) else { throw MarketError(.internal, "The item was not updated.") }
+            let columns = row.makeRandomAccess()
+            guard let available = try columns[0].decode(Int32?.self) else {
+                throw MarketError(.notFound, "You have no item \(id).", field: "itemID")
             }
-            throw MarketError(.internal, "The item was not updated.")
+            guard try columns[1].decode(Int64?.self) != nil else {
+                throw MarketError(
+                    .insufficientStock,
+                    "Item \(id) has only \(available) unit\(available == 1 ? "" : "s") on sale; cannot remove \(count).",
+                    field: "remove"
+                )
+            }
+            return try ItemRow.item(from: row, skipping: 1)
         }
     }
 
     /// The seller's items, newest first, including those with no units left.
     public func sellerItems(_ sellerID: SellerID, limit: Int, offset: Int) async throws(MarketError) -> Page<Item> {
-        try await self.database.perform("sellerItems") { client in
-            let rows = try await client.query(
-                """
-                SELECT t.total, \(unescaped: ItemRow.columns)
-                  FROM (SELECT count(*) AS total FROM items WHERE seller_id = \(sellerID.rawValue)) AS t
-                  LEFT JOIN LATERAL (
-                      SELECT * FROM items WHERE seller_id = \(sellerID.rawValue)
-                       ORDER BY id DESC LIMIT \(limit) OFFSET \(offset)
-                  ) AS i ON true
-                 ORDER BY i.id DESC
-                """
-            )
+        let statement = SellerItems(bindings: PostgresBindings(sellerID.rawValue, Int64(limit), Int64(offset)))
+        return try await self.database.perform("sellerItems") { client in
             var items: [Item] = []
             var total = 0
-            for try await row in rows {
+            for row in try await client.rows(statement) {
                 let columns = row.makeRandomAccess()
                 total = Int(try columns[0].decode(Int64.self))
                 if try columns[1].decode(Int64?.self) != nil {
@@ -99,50 +68,96 @@ extension ProductsStore {
 
     /// One item, or `not_found`.
     public func item(_ id: ItemID) async throws(MarketError) -> Item {
-        try await self.database.perform("item") { client in
-            let rows = try await client.query(
-                "SELECT \(unescaped: ItemRow.columns) FROM items AS i WHERE i.id = \(id.number) AND i.category = \(id.category.rawValue)"
-            )
-            for try await row in rows { return try ItemRow.item(from: row) }
-            throw MarketError.noSuchItem(id)
-        }
+        try await self.itemWithSeller(id).0
     }
 
     /// One item together with its seller's totals, in one round trip.
     public func itemWithSeller(_ id: ItemID) async throws(MarketError) -> (Item, SellerRating) {
-        try await self.database.perform("itemWithSeller") { client in
-            let rows = try await client.query(
-                """
-                SELECT coalesce(s.thumbs_up, 0), coalesce(s.thumbs_down, 0), coalesce(s.items_sold, 0), \(unescaped: ItemRow.columns)
-                  FROM items AS i LEFT JOIN seller_stats AS s ON s.seller_id = i.seller_id
-                 WHERE i.id = \(id.number) AND i.category = \(id.category.rawValue)
-                """
+        let statement = ItemWithSeller(bindings: PostgresBindings(id.number, id.category.rawValue))
+        return try await self.database.perform("itemWithSeller") { client in
+            guard let row = try await client.firstRow(statement) else { throw MarketError.noSuchItem(id) }
+            let (up, down, sold) = try row.decode((Int64, Int64, Int64).self)
+            let item = try ItemRow.item(from: row, skipping: 3)
+            let seller = SellerRating(
+                sellerID: item.sellerID,
+                name: item.sellerName,
+                rating: Rating(thumbsUp: Int(up), thumbsDown: Int(down)),
+                itemsSold: Int(sold)
             )
-            for try await row in rows {
-                let (up, down, sold) = try row.decode((Int64, Int64, Int64).self)
-                let item = try ItemRow.item(from: row, skipping: 3)
-                let seller = SellerRating(
-                    sellerID: item.sellerID,
-                    name: item.sellerName,
-                    rating: Rating(thumbsUp: Int(up), thumbsDown: Int(down)),
-                    itemsSold: Int(sold)
-                )
-                return (item, seller)
-            }
-            throw MarketError.noSuchItem(id)
+            return (item, seller)
         }
     }
 
     /// A seller's feedback totals and units sold (zeros before the first sale or vote).
     public func sellerTotals(_ sellerID: SellerID) async throws(MarketError) -> (rating: Rating, itemsSold: Int) {
-        try await self.database.perform("sellerTotals") { client in
-            let rows = try await client.query(
-                "SELECT thumbs_up, thumbs_down, items_sold FROM seller_stats WHERE seller_id = \(sellerID.rawValue)"
-            )
-            for try await (up, down, sold) in rows.decode((Int64, Int64, Int64).self) {
-                return (Rating(thumbsUp: Int(up), thumbsDown: Int(down)), Int(sold))
-            }
-            return (Rating.none, 0)
+        let statement = SellerTotals(bindings: PostgresBindings(sellerID.rawValue))
+        return try await self.database.perform("sellerTotals") { client in
+            guard let row = try await client.firstRow(statement) else { return (Rating.none, 0) }
+            let (up, down, sold) = try row.decode((Int64, Int64, Int64).self)
+            return (Rating(thumbsUp: Int(up), thumbsDown: Int(down)), Int(sold))
         }
     }
+}
+
+// MARK: - Statements
+
+private struct RegisterItem: Statement {
+    static let sql = """
+        INSERT INTO items AS i (category, seller_id, seller_name, name, keywords, terms, condition, price, quantity)
+        VALUES ($1::int4, $2::int8, $3::text, $4::text, $5::text[], $6::text[], $7::text, $8::int8::numeric / 100, $9::int4)
+        RETURNING \(ItemRow.columns)
+        """
+    let bindings: PostgresBindings
+}
+
+private struct ChangePrice: Statement {
+    static let sql = """
+        UPDATE items AS i SET price = $4::int8::numeric / 100
+         WHERE i.id = $1::int8 AND i.category = $2::int4 AND i.seller_id = $3::int8
+        RETURNING \(ItemRow.columns)
+        """
+    let bindings: PostgresBindings
+}
+
+/// The first column is the units on sale before the change (null: no such item of this seller);
+/// the item columns follow, null when there were too few units to remove.
+private struct RemoveUnits: Statement {
+    static let sql = """
+        WITH target AS (
+            SELECT id, quantity FROM items WHERE id = $1::int8 AND category = $2::int4 AND seller_id = $3::int8
+        ), changed AS (
+            UPDATE items AS i SET quantity = i.quantity - $4::int4
+              FROM target t WHERE i.id = t.id AND i.quantity >= $4::int4
+            RETURNING \(ItemRow.columns)
+        )
+        SELECT (SELECT quantity FROM target), changed.* FROM (SELECT 1) AS one LEFT JOIN changed ON true
+        """
+    let bindings: PostgresBindings
+}
+
+/// The total first, then one row per item of the page (or one row of nulls for an empty page).
+private struct SellerItems: Statement {
+    static let sql = """
+        SELECT t.total, \(ItemRow.columns)
+          FROM (SELECT count(*) AS total FROM items WHERE seller_id = $1::int8) AS t
+          LEFT JOIN LATERAL (
+              SELECT * FROM items WHERE seller_id = $1::int8 ORDER BY id DESC LIMIT $2::int8 OFFSET $3::int8
+          ) AS i ON true
+         ORDER BY i.id DESC
+        """
+    let bindings: PostgresBindings
+}
+
+private struct ItemWithSeller: Statement {
+    static let sql = """
+        SELECT coalesce(s.thumbs_up, 0), coalesce(s.thumbs_down, 0), coalesce(s.items_sold, 0), \(ItemRow.columns)
+          FROM items AS i LEFT JOIN seller_stats AS s ON s.seller_id = i.seller_id
+         WHERE i.id = $1::int8 AND i.category = $2::int4
+        """
+    let bindings: PostgresBindings
+}
+
+private struct SellerTotals: Statement {
+    static let sql = "SELECT thumbs_up, thumbs_down, items_sold FROM seller_stats WHERE seller_id = $1::int8"
+    let bindings: PostgresBindings
 }

@@ -7,15 +7,14 @@ extension ProductsStore {
     /// `market_make_purchase` in `sql/products.sql`). Fails with `empty_cart`, or with
     /// `insufficient_stock` naming every line that is short.
     public func purchase(session: SessionKey, buyerID: BuyerID, cardHolder: String, cardLast4: String) async throws(MarketError) -> Purchase {
-        try await self.database.perform("purchase") { client in
+        let statement = MakePurchase(bindings: PostgresBindings(session.buffer, buyerID.rawValue, cardHolder, cardLast4))
+        return try await self.database.perform("purchase") { client in
             do {
-                let rows = try await client.query(
-                    "SELECT * FROM market_make_purchase(\(session.buffer), \(buyerID.rawValue), \(cardHolder), \(cardLast4))"
-                )
                 var purchase: Purchase?
-                for try await (id, at, total, item, category, name, seller, quantity, unit) in rows.decode(
-                    (Int64, Date, Int64, Int64, Int32, String, Int64, Int32, Int64).self
-                ) {
+                for row in try await client.rows(statement) {
+                    let (id, at, total, item, category, name, seller, quantity, unit) = try row.decode(
+                        (Int64, Date, Int64, Int64, Int32, String, Int64, Int32, Int64).self
+                    )
                     let line = PurchaseLine(
                         itemID: ItemID(category: Category(rawValue: max(category, 0))!, number: item),
                         name: name,
@@ -52,24 +51,11 @@ extension ProductsStore {
 
     /// The buyer's purchases, newest first, each with its lines and the buyer's votes.
     public func purchases(buyerID: BuyerID, limit: Int, offset: Int) async throws(MarketError) -> Page<Purchase> {
-        try await self.database.perform("purchases") { client in
-            let buyer = buyerID.rawValue
-            let rows = try await client.query(
-                """
-                SELECT t.total, p.id, p.purchased_at, (p.total * 100)::bigint, p.card_last4,
-                       l.item_id, l.category, l.item_name, l.seller_id, l.quantity, (l.unit_price * 100)::bigint, f.vote
-                  FROM (SELECT count(*) AS total FROM purchases WHERE buyer_id = \(buyer)) AS t
-                  LEFT JOIN LATERAL (
-                      SELECT * FROM purchases WHERE buyer_id = \(buyer) ORDER BY id DESC LIMIT \(Int64(limit)) OFFSET \(Int64(offset))
-                  ) AS p ON true
-                  LEFT JOIN purchase_lines l ON l.purchase_id = p.id
-                  LEFT JOIN feedback f ON f.buyer_id = \(buyer) AND f.item_id = l.item_id
-                 ORDER BY p.id DESC, l.item_id
-                """
-            )
+        let statement = Purchases(bindings: PostgresBindings(buyerID.rawValue, Int64(limit), Int64(offset)))
+        return try await self.database.perform("purchases") { client in
             var purchases: [Purchase] = []
             var total = 0
-            for try await row in rows {
+            for row in try await client.rows(statement) {
                 let (count, id, at, sum, last4, item, category, name, seller, quantity, unit, vote) = try row.decode(
                     (Int64, Int64?, Date?, Int64?, String?, Int64?, Int32?, String?, Int64?, Int32?, Int64?, Int16?).self
                 )
@@ -96,26 +82,25 @@ extension ProductsStore {
 
     /// The number of units the buyer has bought in all.
     public func itemsPurchased(buyerID: BuyerID) async throws(MarketError) -> Int {
-        try await self.database.perform("itemsPurchased") { client in
-            let rows = try await client.query("SELECT items_purchased FROM buyer_stats WHERE buyer_id = \(buyerID.rawValue)")
-            for try await count in rows.decode(Int64.self) { return Int(count) }
-            return 0
+        let statement = ItemsPurchased(bindings: PostgresBindings(buyerID.rawValue))
+        return try await self.database.perform("itemsPurchased") { client in
+            Int(try await client.firstRow(statement)?.decode(Int64.self) ?? 0)
         }
     }
 
     /// Records one vote for a purchased item and moves the item's and the seller's totals
     /// (see `market_provide_feedback`). Returns the item's totals after the vote.
     public func provideFeedback(buyerID: BuyerID, item id: ItemID, vote: Vote) async throws(MarketError) -> Rating {
-        try await self.database.perform("provideFeedback") { client in
+        let statement = ProvideFeedback(
+            bindings: PostgresBindings(buyerID.rawValue, id.number, id.category.rawValue, Int16(vote == .up ? 1 : -1))
+        )
+        return try await self.database.perform("provideFeedback") { client in
             do {
-                let value: Int16 = vote == .up ? 1 : -1
-                let rows = try await client.query(
-                    "SELECT * FROM market_provide_feedback(\(buyerID.rawValue), \(id.number), \(id.category.rawValue), \(value))"
-                )
-                for try await (up, down) in rows.decode((Int32, Int32).self) {
-                    return Rating(thumbsUp: Int(up), thumbsDown: Int(down))
+                guard let row = try await client.firstRow(statement) else {
+                    throw MarketError(.internal, "The vote was not recorded.")
                 }
-                throw MarketError(.internal, "The vote was not recorded.")
+                let (up, down) = try row.decode((Int32, Int32).self)
+                return Rating(thumbsUp: Int(up), thumbsDown: Int(down))
             } catch let error as PSQLError where error.sqlState == "MK404" {
                 throw MarketError.noSuchItem(id)
             } catch let error as PSQLError where error.sqlState == "MK003" {
@@ -125,4 +110,38 @@ extension ProductsStore {
             }
         }
     }
+}
+
+// MARK: - Statements
+
+private struct MakePurchase: Statement {
+    static let sql = "SELECT * FROM market_make_purchase($1::bytea, $2::int8, $3::text, $4::text)"
+    let bindings: PostgresBindings
+}
+
+/// The buyer's total first, then one row per purchase line of the page (with the buyer's vote),
+/// or one row of nulls for an empty page.
+private struct Purchases: Statement {
+    static let sql = """
+        SELECT t.total, p.id, p.purchased_at, (p.total * 100)::bigint, p.card_last4,
+               l.item_id, l.category, l.item_name, l.seller_id, l.quantity, (l.unit_price * 100)::bigint, f.vote
+          FROM (SELECT count(*) AS total FROM purchases WHERE buyer_id = $1::int8) AS t
+          LEFT JOIN LATERAL (
+              SELECT * FROM purchases WHERE buyer_id = $1::int8 ORDER BY id DESC LIMIT $2::int8 OFFSET $3::int8
+          ) AS p ON true
+          LEFT JOIN purchase_lines l ON l.purchase_id = p.id
+          LEFT JOIN feedback f ON f.buyer_id = $1::int8 AND f.item_id = l.item_id
+         ORDER BY p.id DESC, l.item_id
+        """
+    let bindings: PostgresBindings
+}
+
+private struct ItemsPurchased: Statement {
+    static let sql = "SELECT items_purchased FROM buyer_stats WHERE buyer_id = $1::int8"
+    let bindings: PostgresBindings
+}
+
+private struct ProvideFeedback: Statement {
+    static let sql = "SELECT * FROM market_provide_feedback($1::int8, $2::int8, $3::int4, $4::int2)"
+    let bindings: PostgresBindings
 }
