@@ -149,7 +149,7 @@ let package = Package(
         ),
         .target(
             name: "BuyerApp",
-            dependencies: ["MarketUI", "TerminalUI", "MarketCore", "MarketClient", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["MarketUI", "TerminalUI", "MarketCore", "MarketClient", "MarketProtocol", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
 
