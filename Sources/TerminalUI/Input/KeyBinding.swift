@@ -25,6 +25,6 @@ public struct KeyBinding<Action: Sendable & Hashable>: Sendable {
     /// The keys as written in help, e.g. "j/↓".
     public var keyLabel: String { self.label ?? self.keys.map(\.description).joined(separator: "/") }
 
-    /// The shortest form for the footer: the label, or the first key.
-    public var footerKeyLabel: String { self.label ?? self.keys.first?.description ?? "" }
+    /// The shortest form for the footer: the first key.
+    public var footerKeyLabel: String { self.keys.first?.description ?? "" }
 }
