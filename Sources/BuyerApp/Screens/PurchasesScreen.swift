@@ -31,7 +31,7 @@ public struct PurchasesScreen: Sendable {
             .sorted("Item", width: .fixed(9), by: { $0.line.itemID }, text: { $0.line.itemID.description }),
             .sorted("Name", width: .flexible(minimum: 14, weight: 1), by: { $0.line.name.lowercased() }, text: { $0.line.name }),
             .sorted("Units", width: .fixed(6), alignment: .right, by: { $0.line.quantity }, text: { Format.count($0.line.quantity) }),
-            .sorted("Unit price", width: .fixed(11), alignment: .right, by: { $0.line.unitPrice }, text: { Format.money($0.line.unitPrice) }),
+            .sorted("Unit price", width: .fixed(11), alignment: .right, by: { $0.line.unitPrice }, text: { Format.money($0.line.unitPrice) }).hidden(below: 90),
             .sorted("Paid", width: .fixed(12), alignment: .right, by: { $0.line.lineTotal }, text: { Format.money($0.line.lineTotal) }),
             .sorted("Feedback", width: .fixed(9), by: { $0.line.feedback?.rawValue ?? "" }, style: { row in
                 switch row.line.feedback {

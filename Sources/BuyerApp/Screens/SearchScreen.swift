@@ -29,13 +29,13 @@ public struct SearchScreen: Sendable {
         TableColumn("#", width: .fixed(4), alignment: .right, ascending: nil) { _ in "" },
         .sorted("Item", width: .fixed(9), by: { $0.item.id }, text: { $0.item.id.description }),
         .sorted("Name", width: .flexible(minimum: 14, weight: 3), by: { $0.item.name.lowercased() }, text: { $0.item.name }),
-        .sorted("Condition", width: .fixed(9), by: { $0.item.condition.rawValue }, text: { $0.item.condition.description }),
+        .sorted("Condition", width: .fixed(9), by: { $0.item.condition.rawValue }, text: { $0.item.condition.description }).hidden(below: 90),
         .sorted("Price", width: .fixed(12), alignment: .right, by: { $0.item.price }, text: { Format.money($0.item.price) }),
         .sorted("On sale", width: .fixed(8), alignment: .right, by: { $0.item.quantity }, text: { Format.count($0.item.quantity) }),
         .sorted("Seller", width: .flexible(minimum: 10, weight: 2), by: { $0.item.sellerName.lowercased() }, text: { $0.item.sellerName }),
         .sorted("👍", width: .fixed(5), alignment: .right, by: { $0.item.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.item.rating.thumbsUp) }),
         .sorted("👎", width: .fixed(5), alignment: .right, by: { $0.item.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.item.rating.thumbsDown) }),
-        .sorted("Match", width: .fixed(5), alignment: .right, by: { $0.matchedKeywords }, text: { $0.matchedKeywords == 0 ? "" : "\($0.matchedKeywords)" }),
+        .sorted("Match", width: .fixed(5), alignment: .right, by: { $0.matchedKeywords }, text: { $0.matchedKeywords == 0 ? "" : "\($0.matchedKeywords)" }).hidden(below: 100),
     ]
 
     public static let table = Table<SearchHit>(columns: columns, emptyMessage: "No items match — try fewer or other keywords, or any category")

@@ -29,7 +29,7 @@ public enum Chrome {
         if let user = shell.user {
             right.append(Span(user.username, .header))
             if layout.showsName, user.name != user.username { right.append(Span(" (\(DisplayWidth.truncate(user.name, to: 20)))", .headerMuted)) }
-            right.append(Span(" · ", .headerMuted))
+            right.append(Span(layout.showsServer ? " · " : " ", .headerMuted))
         }
         if layout.showsServer { right.append(Span(shell.server + " ", .headerMuted)) }
         right.append(shell.connectionBadge)

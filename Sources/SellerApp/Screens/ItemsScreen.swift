@@ -23,7 +23,7 @@ public struct ItemsScreen: Sendable {
     public static let columns: [TableColumn<Item>] = [
         .sorted("ID", width: .fixed(9), by: { $0.id }, text: { $0.id.description }),
         .sorted("Name", width: .flexible(minimum: 14, weight: 1), by: { $0.name.lowercased() }, text: { $0.name }),
-        .sorted("Category", width: .fixed(8), alignment: .right, by: { $0.id.category }, text: { $0.id.category.description }),
+        .sorted("Category", width: .fixed(8), alignment: .right, by: { $0.id.category }, text: { $0.id.category.description }).hidden(below: 90),
         .sorted("Condition", width: .fixed(9), by: { $0.condition.rawValue }, text: { $0.condition.description }),
         .sorted("Price", width: .fixed(13), alignment: .right, by: { $0.price }, text: { Format.money($0.price) }),
         .sorted("Units", width: .fixed(9), alignment: .right, by: { $0.quantity }, style: { $0.quantity == 0 ? .warning : nil }, text: { $0.quantity == 0 ? "sold out" : Format.count($0.quantity) }),

@@ -31,18 +31,21 @@ public struct Table<Row>: Sendable {
         return ordered.map(\.row)
     }
 
-    /// The x position and width of each column in a table `width` columns wide.
+    /// The x position and width of each column in a table `width` columns wide; columns hidden at
+    /// this width get a width of 0.
     public func layout(width: Int) -> [(x: Int, width: Int)] {
-        let gaps = max(0, self.columns.count - 1)
-        var widths = self.columns.map { column -> Int in
+        let shown = self.columns.map { $0.minimumTableWidth <= width }
+        let gaps = max(0, shown.filter { $0 }.count - 1)
+        var widths = self.columns.enumerated().map { index, column -> Int in
+            guard shown[index] else { return 0 }
             switch column.width {
-            case .fixed(let width): width
-            case .flexible(let minimum, _): minimum
+            case .fixed(let width): return width
+            case .flexible(let minimum, _): return minimum
             }
         }
-        var spare = width - gaps - widths.reduce(0, +)
-        let weights = self.columns.map { column -> Int in
-            if case .flexible(_, let weight) = column.width { return max(1, weight) }
+        let spare = width - gaps - widths.reduce(0, +)
+        let weights = self.columns.enumerated().map { index, column -> Int in
+            if shown[index], case .flexible(_, let weight) = column.width { return max(1, weight) }
             return 0
         }
         let totalWeight = weights.reduce(0, +)
@@ -55,11 +58,14 @@ public struct Table<Row>: Sendable {
             }
             // Rounding leftovers go to the last flexible column.
             if let last = weights.lastIndex(where: { $0 > 0 }) { widths[last] += spare - given }
-            spare = 0
         }
         var result: [(x: Int, width: Int)] = []
         var x = 0
-        for width in widths {
+        for (index, width) in widths.enumerated() {
+            guard shown[index] else {
+                result.append((x, 0))
+                continue
+            }
             result.append((x, width))
             x += width + 1
         }
@@ -73,6 +79,7 @@ public struct Table<Row>: Sendable {
         canvas.fill(rect.row(0), style: .tableHeader)
         for (index, column) in self.columns.enumerated() {
             let (x, width) = layout[index]
+            guard width > 0 else { continue }
             guard x < rect.width else { break }
             let sorted = state.sortColumn == index
             var title = column.title
@@ -99,6 +106,7 @@ public struct Table<Row>: Sendable {
             canvas.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: selected && focused ? .selection : .normal)
             for (column, spec) in self.columns.enumerated() {
                 let (x, width) = layout[column]
+                guard width > 0 else { continue }
                 guard x < body.width else { break }
                 let cellStyle = selected && focused ? rowStyle : (spec.style?(row) ?? rowStyle)
                 canvas.write(spec.text(row), in: Rect(x: body.x + x, y: y, width: min(width, body.width - x), height: 1), style: cellStyle, alignment: spec.alignment)
@@ -111,7 +119,7 @@ public struct Table<Row>: Sendable {
         guard rect.contains(point) else { return nil }
         if point.y == rect.y {
             let x = point.x - rect.x
-            for (index, column) in self.layout(width: rect.width).enumerated() where x >= column.x && x < column.x + column.width {
+            for (index, column) in self.layout(width: rect.width).enumerated() where column.width > 0 && x >= column.x && x < column.x + column.width {
                 return .header(column: index)
             }
             return nil

@@ -17,6 +17,16 @@ public struct TableColumn<Row>: Sendable {
     public var style: (@Sendable (Row) -> Style?)?
     /// "Comes before" for an ascending sort; `nil` when the column cannot be sorted.
     public var ascending: (@Sendable (Row, Row) -> Bool)?
+    /// The column is left out of tables narrower than this, so narrow terminals keep the columns
+    /// that matter readable.
+    public var minimumTableWidth: Int = 0
+
+    /// The same column, shown only in tables at least `width` columns wide.
+    public func hidden(below width: Int) -> TableColumn {
+        var column = self
+        column.minimumTableWidth = width
+        return column
+    }
 
     public init(
         _ title: String,
