@@ -187,6 +187,18 @@ import TerminalUITesting
         #expect(state.login.notice?.text.contains("expired") == true)
     }
 
+    @Test func severalExpiredRequestsAtOnceGoBackToLoginOnce() {
+        var state = BuyerFixtures.loggedIn()
+        let commands = self.program.press([.character("r")], &state)
+        #expect(commands.count == 3)
+        for command in commands {
+            _ = self.program.update(&state, .message(.failed(request: command.request ?? 0, command: command, error: MarketError(.sessionExpired, "x"))))
+        }
+        #expect(state.login.form["username"] == "bea", "later failures do not wipe the login screen")
+        #expect(state.login.notice?.kind == .warning)
+        #expect(!state.shell.isBusy)
+    }
+
     @Test func reconnectingRefreshesEverythingOnScreen() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.update(&state, .message(.connection(.waitingToReconnect(attempt: 1, reason: "closed"))))

@@ -39,4 +39,10 @@ import Testing
         #expect(fitted == expected)
         #expect(DisplayWidth.of(fitted) == width)
     }
+
+    @Test func wrappingBreaksAtSpacesAndCutsOnlyOverlongWords() {
+        #expect(DisplayWidth.wrap("Your session expired. Please log in again.", to: 20) == ["Your session", "expired. Please log", "in again."])
+        #expect(DisplayWidth.wrap("東京カメラ東京", to: 6) == ["東京カ", "メラ東", "京"])
+        #expect(DisplayWidth.wrap("", to: 5) == [])
+    }
 }

@@ -144,7 +144,8 @@ extension BuyerProgram {
             break
         }
         if ErrorText.endsSession(error) {
-            self.returnToLogin(&state, username: state.profile?.username ?? "", notice: .warning(sentence))
+            // Several requests may fail this way at once; the first one already went back.
+            if state.isLoggedIn { self.returnToLogin(&state, username: state.profile?.username ?? "", notice: .warning(sentence)) }
             return []
         }
         switch command {

@@ -21,7 +21,11 @@ extension LoginScreen {
         if self.isSubmitting {
             canvas.write(self.mode == .login ? "Logging in…" : "Creating your account…", in: noticeRow, style: .muted)
         } else if let notice = self.notice {
-            canvas.write(notice.span.text, in: noticeRow, style: notice.span.style)
+            // Two lines: session and connection messages are full sentences.
+            let lines = DisplayWidth.wrap(notice.span.text, to: noticeRow.width)
+            for (index, line) in lines.prefix(2).enumerated() {
+                canvas.write(line, in: Rect(x: noticeRow.x, y: noticeRow.y - 1 + index, width: noticeRow.width, height: 1), style: notice.span.style)
+            }
         } else {
             let role = self.role == .seller ? "seller" : "buyer"
             let text = self.mode == .login ? "Log in with your \(role) account." : "Pick a username and a password for a new \(role) account."

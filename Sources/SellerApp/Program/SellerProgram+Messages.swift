@@ -92,7 +92,8 @@ extension SellerProgram {
             break
         }
         if ErrorText.endsSession(error) {
-            self.returnToLogin(&state, username: state.profile?.username ?? "", notice: .warning(sentence))
+            // Several requests may fail this way at once; the first one already went back.
+            if state.isLoggedIn { self.returnToLogin(&state, username: state.profile?.username ?? "", notice: .warning(sentence)) }
             return []
         }
         switch command {

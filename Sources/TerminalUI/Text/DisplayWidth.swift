@@ -44,6 +44,34 @@ public enum DisplayWidth {
         return result + ellipsis
     }
 
+    /// `text` broken into lines of at most `width` columns, at spaces where possible.
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if self.of(candidate) <= width {
+                line = candidate
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            line = word
+            // A single word wider than the line is cut.
+            while self.of(line) > width {
+                var head = ""
+                for character in line {
+                    if self.of(head) + self.of(character) > width { break }
+                    head.append(character)
+                }
+                lines.append(head)
+                line = String(line.dropFirst(head.count))
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
     /// `text` truncated to `width` and padded with spaces to exactly `width` columns.
     public static func fit(_ text: String, to width: Int, alignment: Alignment = .left) -> String {
         let cut = self.truncate(text, to: width)
