@@ -152,6 +152,8 @@ extension BuyerProgram {
 
     /// Carries out a key table action on the storefront.
     func perform(_ action: BuyerAction, _ state: inout BuyerState) -> [BuyerCommand] {
+        if case .show = action { state.shell.status = nil }
+        if action == .nextView || action == .previousView { state.shell.status = nil }
         switch action {
         case .show(let view):
             state.view = view

@@ -103,7 +103,7 @@ public struct CheckoutScreen: Sendable {
         let cursor = FormBox.render(
             title: "Checkout",
             subtitle: [Span("Total ", .muted), Span(Format.money(self.total), .title), Span(" for \(Format.units(self.units)). Only the last 4 digits are kept.", .muted)],
-            form: self.form, labelWidth: 12, inputWidth: 28, notice: notice, width: 78, in: screen, canvas: &canvas
+            form: self.form, labelWidth: 12, inputWidth: 28, notice: notice, action: "continues", width: 78, in: screen, canvas: &canvas
         )
         if let confirmation = self.confirmation {
             confirmation.render(in: screen, canvas: &canvas)

@@ -11,6 +11,7 @@ public enum FormBox {
         labelWidth: Int,
         inputWidth: Int,
         notice: Span?,
+        action: String = "saves",
         width: Int = 72,
         in screen: Rect,
         canvas: inout Canvas
@@ -24,7 +25,7 @@ public enum FormBox {
         if let notice {
             canvas.write(notice.text, in: row, style: notice.style)
         } else {
-            canvas.write("Enter saves · Esc cancels · Tab moves between fields", in: row, style: .muted)
+            canvas.write("Enter \(action) · Esc cancels · Tab moves between fields", in: row, style: .muted)
         }
         return notice?.style == .muted ? nil : cursor
     }

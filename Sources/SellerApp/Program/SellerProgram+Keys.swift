@@ -113,6 +113,8 @@ extension SellerProgram {
     func perform(_ action: SellerAction, _ state: inout SellerState) -> [SellerCommand] {
         let visible = Self.visibleRows(state)
         let rowCount = state.items.rows.count
+        if case .show = action { state.shell.status = nil }
+        if action == .nextView || action == .previousView { state.shell.status = nil }
         switch action {
         case .show(let view):
             state.view = view

@@ -109,7 +109,7 @@ public struct ItemFormScreen: Sendable {
         return FormBox.render(
             title: "New item",
             subtitle: [Span("Put an item on sale. Buyers find it by its keywords and the words of its name.", .normal)],
-            form: self.form, labelWidth: 10, inputWidth: 40, notice: notice, width: 84, in: screen, canvas: &canvas
+            form: self.form, labelWidth: 10, inputWidth: 40, notice: notice, action: "registers", width: 84, in: screen, canvas: &canvas
         )
     }
 }

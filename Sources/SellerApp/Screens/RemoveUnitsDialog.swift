@@ -94,7 +94,7 @@ public struct RemoveUnitsDialog: Sendable {
         let cursor = FormBox.render(
             title: "Remove units",
             subtitle: [Span("\(self.item.id)  ", .muted), Span(self.item.name, .title)],
-            form: self.form, labelWidth: 8, inputWidth: 12, notice: notice, width: 64, in: screen, canvas: &canvas
+            form: self.form, labelWidth: 8, inputWidth: 12, notice: notice, action: "continues", width: 64, in: screen, canvas: &canvas
         )
         if let confirmation = self.confirmation {
             confirmation.render(in: screen, canvas: &canvas)

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The one loop of a terminal program, on the main actor: it merges key presses, resizes, spinner
 /// ticks and the results of commands, applies each to the state, and draws the new state.
 ///
@@ -16,6 +18,7 @@ public final class ProgramRunner<P: Program> {
     private var settledWaiters: [CheckedContinuation<Void, Never>] = []
     private var ticker: Task<Void, Never>?
     private var finished = false
+    private let feed: Feed
 
     private enum Input: Sendable {
         /// A terminal event (not counted) or one given to ``send(_:)`` (counted).
@@ -34,12 +37,26 @@ public final class ProgramRunner<P: Program> {
         self.terminal = terminal
         self.tickInterval = tickInterval
         (self.queue, self.queueContinuation) = AsyncStream<Input>.makeStream()
+        self.feed = Feed(continuation: self.queueContinuation, depth: QueueDepth())
     }
 
     /// Feeds an event to the loop, as if the terminal had reported it.
     public func send(_ event: ProgramEvent<P.Message>) {
         self.outstanding += 1
-        self.queueContinuation.yield(.event(event, counted: true))
+        self.feed.yield(.event(event, counted: true))
+    }
+
+    /// Puts inputs on the loop's queue and counts those not yet taken: while more are waiting, the
+    /// loop applies them without drawing, so a burst of keys (a paste) costs one frame, not one
+    /// per key.
+    private struct Feed: Sendable {
+        let continuation: AsyncStream<Input>.Continuation
+        let depth: QueueDepth
+
+        func yield(_ input: Input) {
+            self.depth.count.add(1, ordering: .relaxed)
+            self.continuation.yield(input)
+        }
     }
 
     /// Waits until every event given to ``send(_:)`` has been applied and every command it
@@ -54,19 +71,20 @@ public final class ProgramRunner<P: Program> {
     public func run() async -> P.State {
         await withDiscardingTaskGroup { group in
             let events = self.terminal.events
-            let continuation = self.queueContinuation
+            let feed = self.feed
             group.addTask {
-                for await event in events { continuation.yield(.event(ProgramEvent(event), counted: false)) }
+                for await event in events { feed.yield(.event(ProgramEvent(event), counted: false)) }
             }
             for subscription in self.program.subscriptions() {
                 group.addTask {
-                    for await message in subscription { continuation.yield(.news(message)) }
+                    for await message in subscription { feed.yield(.news(message)) }
                 }
             }
             self.spawn(self.program.start(&self.state), group: &group)
             self.apply(.resize(self.terminal.size), group: &group)
             self.draw()
             for await input in self.queue {
+                self.feed.depth.count.subtract(1, ordering: .relaxed)
                 switch input {
                 case .event(let event, let counted):
                     self.apply(event, group: &group)
@@ -78,7 +96,7 @@ public final class ProgramRunner<P: Program> {
                     self.done()
                 }
                 if self.program.isFinished(self.state) { break }
-                self.draw()
+                if self.feed.depth.count.load(ordering: .relaxed) == 0 { self.draw() }
                 self.updateTicker()
             }
             self.finished = true
@@ -100,10 +118,10 @@ public final class ProgramRunner<P: Program> {
         for command in commands {
             self.outstanding += 1
             let program = self.program
-            let continuation = self.queueContinuation
+            let feed = self.feed
             group.addTask {
                 let message = await program.perform(command)
-                continuation.yield(.completed(message))
+                feed.yield(.completed(message))
             }
         }
     }
@@ -125,12 +143,12 @@ public final class ProgramRunner<P: Program> {
     private func updateTicker() {
         let animating = self.program.isAnimating(self.state)
         if animating, self.ticker == nil, let interval = self.tickInterval {
-            let continuation = self.queueContinuation
+            let feed = self.feed
             self.ticker = Task {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: interval)
                     if Task.isCancelled { break }
-                    continuation.yield(.event(.tick, counted: false))
+                    feed.yield(.event(.tick, counted: false))
                 }
             }
         } else if !animating, let ticker = self.ticker {
@@ -138,4 +156,9 @@ public final class ProgramRunner<P: Program> {
             self.ticker = nil
         }
     }
+}
+
+/// How many inputs wait in a runner's queue.
+private final class QueueDepth: Sendable {
+    let count = Atomic<Int>(0)
 }

@@ -82,9 +82,12 @@ public struct Table<Row>: Sendable {
             guard width > 0 else { continue }
             guard x < rect.width else { break }
             let sorted = state.sortColumn == index
-            var title = column.title
-            if sorted { title += state.sortAscending ? "▲" : "▼" }
             let cellWidth = min(width, rect.width - x)
+            var title = column.title
+            if sorted {
+                // The arrow always shows; the title gives way if both do not fit.
+                title = DisplayWidth.truncate(title, to: cellWidth - 1) + (state.sortAscending ? "▲" : "▼")
+            }
             let style: Style = sorted ? .tableHeaderSorted : .tableHeader
             canvas.write(title, in: Rect(x: rect.x + x, y: rect.y, width: cellWidth, height: 1), style: style, alignment: column.alignment)
         }
