@@ -138,8 +138,10 @@ import TerminalUITesting
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("?")], &state)
         self.snapshot(state, "help")
-        _ = self.program.press([.escape, .character("2"), .character("x"), .enter], &state)
-        _ = self.program.update(&state, .message(.removedFromCart(request: 0, item: BuyerFixtures.hits[0].item.id, removed: 2, left: 0)))
+        _ = self.program.press([.escape, .character("2"), .character("x"), .backspace], &state)
+        _ = self.program.type("1", &state)
+        let commands = self.program.press([.enter], &state)
+        _ = self.program.update(&state, .message(.removedFromCart(request: commands.first?.request ?? 0, item: BuyerFixtures.hits[0].item.id, removed: 1, left: 1)))
         _ = self.program.press([.character("q")], &state)
         self.snapshot(state, "quit-unsaved-cart")
     }

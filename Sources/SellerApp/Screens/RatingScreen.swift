@@ -17,8 +17,10 @@ public struct RatingScreen: Sendable {
             canvas.write(self.loadRequest == nil ? "Not loaded — press r to try again" : "Loading…", in: inner.row(0), style: .muted)
             return
         }
-        canvas.write(rating.name, in: inner.row(0), style: .title)
-        canvas.write("Seller #\(rating.sellerID)", in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), style: .muted, alignment: .right)
+        let number = "Seller #\(rating.sellerID)"
+        let numberWidth = DisplayWidth.of(number)
+        canvas.write(rating.name, in: Rect(x: inner.x, y: inner.y, width: inner.width - numberWidth - 1, height: 1), style: .title)
+        canvas.write(number, x: inner.maxX - numberWidth, y: inner.y, style: .muted)
         let votes = rating.rating.thumbsUp + rating.rating.thumbsDown
         Meter.render(
             label: "Positive ", filled: rating.rating.thumbsUp, of: votes,
