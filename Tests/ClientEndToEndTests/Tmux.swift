@@ -25,38 +25,38 @@ final class Tmux: Sendable {
         let variables = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let script = "env \(variables) \(program); echo \"\(Self.exitMarker)$?]\"; sleep 600"
         do {
-            try tmux.run([
+            try await tmux.run([
                 "-f", "/dev/null", "new-session", "-d", "-x", "\(size.width)", "-y", "\(size.height)", "-s", "e2e", script,
             ])
             let result = try await body(tmux)
-            tmux.kill()
+            await tmux.kill()
             return result
         } catch {
-            tmux.kill()
+            await tmux.kill()
             throw error
         }
     }
 
     /// Types text literally (any script).
-    func type(_ text: String) throws {
-        try self.run(["send-keys", "-t", "e2e", "-l", text])
+    func type(_ text: String) async throws {
+        try await self.run(["send-keys", "-t", "e2e", "-l", text])
     }
 
     /// Presses keys by tmux's names: "Enter", "Tab", "C-n", "Escape", "BSpace", "+".
-    func press(_ keys: String...) throws {
-        try self.run(["send-keys", "-t", "e2e"] + keys)
+    func press(_ keys: String...) async throws {
+        try await self.run(["send-keys", "-t", "e2e"] + keys)
     }
 
     /// The screen as text.
-    func screen() throws -> String {
-        try self.run(["capture-pane", "-p", "-t", "e2e"])
+    func screen() async throws -> String {
+        try await self.run(["capture-pane", "-p", "-t", "e2e"])
     }
 
     static let exitMarker = "[exited with status "
 
     /// Whether the program has exited, and with what status.
-    func exitStatus() throws -> Int32? {
-        let screen = try self.screen()
+    func exitStatus() async throws -> Int32? {
+        let screen = try await self.screen()
         guard let marker = screen.range(of: Self.exitMarker) else { return nil }
         return Int32(screen[marker.upperBound...].prefix { $0.isNumber })
     }
@@ -69,7 +69,7 @@ final class Tmux: Sendable {
         let deadline = clock.now + timeout
         var last = ""
         while clock.now < deadline {
-            last = try self.screen()
+            last = try await self.screen()
             if condition(last) { return last }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -87,19 +87,19 @@ final class Tmux: Sendable {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while clock.now < deadline {
-            if let status = try self.exitStatus() { return status }
+            if let status = try await self.exitStatus() { return status }
             try await Task.sleep(for: .milliseconds(100))
         }
-        throw TmuxError("the program did not exit; the screen was:\n\(try self.screen())")
+        throw TmuxError("the program did not exit; the screen was:\n\(try await self.screen())")
     }
 
-    func kill() {
-        _ = try? self.run(["kill-server"])
+    func kill() async {
+        _ = try? await self.run(["kill-server"])
     }
 
     @discardableResult
-    private func run(_ arguments: [String]) throws -> String {
-        let outcome = try Spawn.run("/usr/bin/tmux", ["-u", "-L", self.socket] + arguments, environment: ["LANG": "C.UTF-8", "TMUX": ""])
+    private func run(_ arguments: [String]) async throws -> String {
+        let outcome = try await Spawn.run("/usr/bin/tmux", ["-u", "-L", self.socket] + arguments, environment: ["LANG": "C.UTF-8", "TMUX": ""])
         guard outcome.status == 0 else {
             throw TmuxError("tmux \(arguments.prefix(2).joined(separator: " ")) failed (\(outcome.status)): \(outcome.errors)")
         }
