@@ -20,14 +20,19 @@ HOST="${MARKET_HOST:-127.0.0.1}"
 SELLER_PORT="${MARKET_SELLER_PORT:-7001}"
 BUYER_PORT="${MARKET_BUYER_PORT:-7002}"
 OUT="$ROOT/screenshots"
-SOCKET="market-shots-$$"
+SOCKET="market-shots-$$-0"
+SOCKETS=()
 WORK="$(mktemp -d)"
 COLUMNS_=120
 ROWS_=36
 
 die() { printf 'screenshots: %s\n' "$*" >&2; exit 1; }
 tm() { tmux -u -L "$SOCKET" "$@"; }
-cleanup() { tm kill-server >/dev/null 2>&1 || true; rm -rf "$WORK"; }
+cleanup() {
+  local socket
+  for socket in "${SOCKETS[@]}"; do tmux -L "$socket" kill-server >/dev/null 2>&1 || true; done
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 
 for tool in tmux python3; do command -v "$tool" >/dev/null || die "$tool is needed"; done
@@ -48,6 +53,9 @@ start() {
   local role="$1" port
   if [ "$role" = seller ]; then port="$SELLER_PORT"; else port="$BUYER_PORT"; fi
   tm kill-server >/dev/null 2>&1 || true
+  # A fresh server per scene: reusing a socket races with the old server's exit.
+  SOCKET="market-shots-$$-${#SOCKETS[@]}"
+  SOCKETS+=("$SOCKET")
   tm -f /dev/null new-session -d -x "$COLUMNS_" -y "$ROWS_" -s shot \
     "env -u NO_COLOR LANG=C.UTF-8 '$BIN_DIR/$role' --host '$HOST' --port '$port' --log-file '$WORK/$role.log'"
 }

@@ -154,7 +154,7 @@ public struct Form: Sendable, Hashable {
                 if isFocused { cursor = point }
             }
             let showProblem = field.problem != nil && (field.touched || self.showsAllProblems)
-            let note = Rect(x: inputX, y: y + 1, width: max(0, rect.maxX - inputX), height: 1)
+            let note = Rect(x: inputX + 1, y: y + 1, width: max(0, rect.maxX - inputX - 1), height: 1)
             if showProblem, let problem = field.problem {
                 canvas.write("✗ " + problem, in: note, style: .error)
             } else if field.touched, field.problem == nil, field.kind != .secret || !field.input.text.isEmpty {
