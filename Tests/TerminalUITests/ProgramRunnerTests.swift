@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 import TerminalUI
 
@@ -76,6 +77,64 @@ private struct Counter: Program {
         #expect(runner.state.size == Size(width: 50, height: 4))
         runner.send(.hangup)
         _ = await run.value
+        #expect(terminal.isRestored)
+    }
+}
+
+/// A program whose only command waits until the program is shut down, like a request to a
+/// server that does not answer.
+private struct Stalled: Program {
+    final class Gate: Sendable {
+        private let waiter = Mutex<CheckedContinuation<Void, Never>?>(nil)
+        private let opened = Mutex(false)
+
+        func wait() async {
+            await withCheckedContinuation { continuation in
+                let open = self.opened.withLock { $0 }
+                if open { continuation.resume() } else { self.waiter.withLock { $0 = continuation } }
+            }
+        }
+
+        func open() {
+            self.opened.withLock { $0 = true }
+            self.waiter.withLock { $0 }?.resume()
+        }
+    }
+
+    struct State: Sendable {
+        var finished = false
+    }
+
+    let gate = Gate()
+
+    func update(_ state: inout State, _ event: ProgramEvent<Never>) -> [Int] {
+        switch event {
+        case .key(.character("s")): return [1]
+        case .key(.control("c")): state.finished = true
+        default: break
+        }
+        return []
+    }
+
+    func render(_ state: State, into canvas: inout Canvas) {}
+    func isFinished(_ state: State) -> Bool { state.finished }
+    func perform(_ command: Int) async -> Never? {
+        await self.gate.wait()
+        return nil
+    }
+    func shutdown() { self.gate.open() }
+}
+
+@MainActor
+@Suite(.timeLimit(.minutes(1))) struct ProgramShutdownTests {
+    @Test func quittingDoesNotWaitForRequestsInFlight() async {
+        let terminal = MemoryTerminal(size: Size(width: 20, height: 2))
+        let runner = ProgramRunner(program: Stalled(), state: Stalled.State(), terminal: terminal, tickInterval: nil)
+        let run = Task { await runner.run() }
+        runner.send(.key(.character("s")))
+        runner.send(.key(.control("c")))
+        let final = await run.value
+        #expect(final.finished)
         #expect(terminal.isRestored)
     }
 }

@@ -21,6 +21,12 @@ public struct SellerProgram: Program {
 
     public func isAnimating(_ state: SellerState) -> Bool { state.shell.isBusy }
 
+    /// Closing the connection makes requests still in flight fail at once, so quitting is
+    /// immediate even while the server is slow or away.
+    public func shutdown() {
+        self.client.client.close()
+    }
+
     public func subscriptions() -> [AsyncStream<SellerMessage>] {
         [ConnectionFeed.messages(from: self.client.client) { .connection($0) }]
     }

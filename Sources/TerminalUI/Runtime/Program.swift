@@ -28,12 +28,17 @@ public protocol Program: Sendable {
 
     /// Streams of messages that run for the program's whole life (connection state changes).
     func subscriptions() -> [AsyncStream<Message>]
+
+    /// Called once the loop has ended and the terminal is restored: make commands still in flight
+    /// return at once (close the connection), so quitting never waits for the network.
+    func shutdown()
 }
 
 extension Program {
     public func start(_ state: inout State) -> [Command] { [] }
     public func isAnimating(_ state: State) -> Bool { false }
     public func subscriptions() -> [AsyncStream<Message>] { [] }
+    public func shutdown() {}
 }
 
 /// What reaches a program's `update`.

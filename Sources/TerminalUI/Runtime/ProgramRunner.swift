@@ -101,9 +101,12 @@ public final class ProgramRunner<P: Program> {
             }
             self.finished = true
             self.ticker?.cancel()
+            // Give the terminal back first: the user asked to leave, and the group still waits
+            // for the commands in flight, which shutdown() makes end promptly.
+            self.terminal.restore()
+            self.program.shutdown()
             group.cancelAll()
         }
-        self.terminal.restore()
         self.queueContinuation.finish()
         for waiter in self.settledWaiters { waiter.resume() }
         self.settledWaiters.removeAll()
