@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Foundation's `Process` waits for a descriptor that a daemon started by the child (the tmux
 /// server) inherits, so it may never return; `waitpid` does not have that problem. The child gets
-/// standard input, output and error and no other descriptor. The wait runs
+/// standard input, output and error and no other descriptor, no blocked signals and default
+/// handling of the usual ones. The wait runs
 /// on a Dispatch thread: blocking one of the few threads of Swift's cooperative pool would stall
 /// the in-process servers of every other test running at the same time.
 enum Spawn {
@@ -51,8 +52,21 @@ enum Spawn {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
+        // Threads of this process block most signals; a child would inherit that mask, and the
+        // tmux server and its panes would then never hear the SIGHUP that ends them.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        posix_spawnattr_setsigmask(&attributes, &mask)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGHUP, SIGINT, SIGTERM, SIGQUIT, SIGPIPE, SIGWINCH, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/bash", &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, "/bin/bash", &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw TmuxError("could not start \(program): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

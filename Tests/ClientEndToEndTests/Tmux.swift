@@ -23,7 +23,9 @@ final class Tmux: Sendable {
         // screen, so the status line also shows that the terminal was given back.
         let program = command.map(Self.quote).joined(separator: " ")
         let variables = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let script = "env \(variables) \(program); echo \"\(Self.exitMarker)$?]\"; sleep 600"
+        // The shell waits afterwards so that the pane, and the status line, stay to be read
+        // (with remain-on-exit tmux may drop the last output); kill-server ends the wait.
+        let script = "env \(variables) \(program); echo \"\(Self.exitMarker)$?]\"; sleep 120"
         do {
             try await tmux.run([
                 "-f", "/dev/null", "new-session", "-d", "-x", "\(size.width)", "-y", "\(size.height)", "-s", "e2e", script,
@@ -93,8 +95,11 @@ final class Tmux: Sendable {
         throw TmuxError("the program did not exit; the screen was:\n\(try await self.screen())")
     }
 
+    /// Stops the server and removes its socket file.
     func kill() async {
+        let path = try? await self.run(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try? await self.run(["kill-server"])
+        if let path, !path.isEmpty { unlink(path) }
     }
 
     @discardableResult
