@@ -92,7 +92,7 @@ text demo; keys Tab; text market-demo
 shoot buyer-login
 keys Enter
 wait_for "results for everything"
-text "coffee mug"; keys Enter
+text "/coffee mug"; keys Enter
 wait_for "results for “coffee mug”"
 keys j
 shoot buyer-search

@@ -17,7 +17,7 @@ import TerminalUITesting
         #expect(commands.contains { if case .search(_, .everything, 0) = $0 { true } else { false } })
         #expect(commands.contains { if case .loadCart = $0 { true } else { false } })
         #expect(commands.contains { if case .loadPurchases(_, 0) = $0 { true } else { false } })
-        #expect(state.search.isEditing, "the cursor waits in the search bar")
+        #expect(!state.search.isEditing, "keys move through the results until / opens the bar")
     }
 
     @Test func searchingSendsCategoryAndNormalisedKeywords() {

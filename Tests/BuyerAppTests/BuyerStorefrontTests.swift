@@ -39,7 +39,7 @@ import TerminalUITesting
         await runner.pressAndSettle(.enter)
         #expect(terminal.screenText.contains("2 results for everything"))
 
-        runner.type("pumpkin")
+        runner.type("/pumpkin")
         await runner.pressAndSettle(.enter)
         #expect(terminal.screenText.contains("1 result for “pumpkin”"))
         runner.press(.character("a"), .control("u"))

@@ -32,7 +32,7 @@ import Testing
                 #expect(welcome.contains("bea (Bea Büyer 東京)"))
                 #expect(welcome.contains("● connected"))
 
-                try await tmux.type("pumpkin")
+                try await tmux.type("/pumpkin")
                 try await tmux.press("Enter")
                 let results = try await tmux.waitFor("1 result for “pumpkin”")
                 #expect(results.contains("Pumpkin Seed Oil 南瓜"))

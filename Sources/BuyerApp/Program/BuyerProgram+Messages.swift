@@ -22,7 +22,7 @@ extension BuyerProgram {
             state.search = SearchScreen()
             state.cart = CartScreen()
             state.purchases = PurchasesScreen()
-            state.shell.status = .success("Welcome, \(TerminalText.sanitized(profile.name)). Type keywords and press Enter to search.")
+            state.shell.status = .success("Welcome, \(TerminalText.sanitized(profile.name)). Press / to search, Enter to open an item, ? for every key.")
             // Show the catalogue straight away, and the cart saved at the last visit.
             return self.runSearch(.everything, offset: 0, &state) + self.loadCart(&state) + self.loadPurchases(&state, offset: 0)
 

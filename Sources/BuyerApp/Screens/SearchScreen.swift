@@ -8,8 +8,9 @@ public struct SearchScreen: Sendable {
     public static let pageSize = 50
 
     public var bar: Form
-    /// Typing goes to the search bar (instead of moving through the results).
-    public var isEditing = true
+    /// Typing goes to the search bar (instead of moving through the results). Off at first, so
+    /// the keys work as in htop or less until / opens the bar.
+    public var isEditing = false
     /// The search the results are for.
     public var query: SearchQuery?
     /// The page on screen; kept while loading the next or while offline.
@@ -150,7 +151,7 @@ public struct SearchScreen: Sendable {
         let area = Self.tableArea(in: content)
         if self.page == nil {
             Self.table.render([], state: self.table, in: area, canvas: &canvas)
-            let message = self.loadRequest != nil ? "Searching…" : "Type keywords above and press Enter — or just Enter to browse everything."
+            let message = self.loadRequest != nil ? "Searching…" : "Press / and type keywords, then Enter — or Enter alone to browse everything."
             canvas.write(message, in: Rect(x: area.x, y: area.y + max(1, area.height / 2 - 1), width: area.width, height: 1), style: .muted, alignment: .center)
             return cursor
         }
