@@ -30,7 +30,10 @@ die() { printf 'screenshots: %s\n' "$*" >&2; exit 1; }
 tm() { tmux -u -L "$SOCKET" "$@"; }
 cleanup() {
   local socket
-  for socket in "${SOCKETS[@]}"; do tmux -L "$socket" kill-server >/dev/null 2>&1 || true; done
+  for socket in "${SOCKETS[@]}"; do
+    tmux -L "$socket" kill-server >/dev/null 2>&1 || true
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$socket"
+  done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
