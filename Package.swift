@@ -15,6 +15,9 @@ let package = Package(
         .executable(name: "buyer-server", targets: ["buyer-server"]),
         .executable(name: "market-bench", targets: ["market-bench"]),
         .library(name: "MarketClient", targets: ["MarketClient"]),
+        .executable(name: "seller", targets: ["seller"]),
+        .executable(name: "buyer", targets: ["buyer"]),
+        .executable(name: "market-demo", targets: ["market-demo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
@@ -35,6 +38,10 @@ let package = Package(
             dependencies: [.product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
+
+        // Runs tools (initdb, pg_ctl, psql, tmux, pgbench) as child processes that inherit nothing
+        // but standard I/O, for the test harness and the benchmark.
+        .target(name: "ChildProcess", swiftSettings: swiftSettings),
 
         // Wire protocol: length-prefixed JSON frames and the typed API. NIOCore only.
         .target(
@@ -124,6 +131,7 @@ let package = Package(
                 "MarketCore",
                 "MarketClient",
                 "NIOTaskExecutor",
+                "ChildProcess",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -146,6 +154,7 @@ let package = Package(
         .target(
             name: "MarketTesting",
             dependencies: [
+                "ChildProcess",
                 "MarketCore",
                 "MarketServer",
                 "MarketStore",
@@ -156,6 +165,67 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+
+        // ncursesw, through a shim for what Swift cannot import. Only TerminalUI imports it.
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncursesw5-dev"])]),
+
+        // Full-screen terminal toolkit: the Terminal protocol (ncurses and in-memory), a cell
+        // canvas with semantic colours, widgets, key tables and the main-actor program loop.
+        .target(name: "TerminalUI", dependencies: ["CNCurses"], swiftSettings: swiftSettings),
+
+        // What both terminal clients share: login and account creation, the header/footer frame,
+        // connection state, error wording, file logging and command-line options.
+        .target(
+            name: "MarketUI",
+            dependencies: [
+                "TerminalUI", "MarketCore", "MarketClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // The seller dashboard and the buyer storefront: state, pure updates, one file per screen.
+        .target(
+            name: "SellerApp",
+            dependencies: ["MarketUI", "TerminalUI", "MarketCore", "MarketClient", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BuyerApp",
+            dependencies: ["MarketUI", "TerminalUI", "MarketCore", "MarketClient", "MarketProtocol", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "seller",
+            dependencies: ["SellerApp", "MarketUI", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "buyer",
+            dependencies: ["BuyerApp", "MarketUI", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+
+        // The demo catalogue, loaded once through the public API.
+        .target(
+            name: "MarketDemo",
+            dependencies: ["MarketCore", "MarketClient", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "market-demo",
+            dependencies: [
+                "MarketDemo", "MarketClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Test support for terminal screens: text snapshots and a program driver.
+        .target(name: "TerminalUITesting", dependencies: ["TerminalUI"], swiftSettings: swiftSettings),
 
         .testTarget(name: "MarketCoreTests", dependencies: ["MarketCore"], swiftSettings: swiftSettings),
         .testTarget(
@@ -186,6 +256,31 @@ let package = Package(
         .testTarget(
             name: "MarketClientTests",
             dependencies: ["MarketClient"],
+            swiftSettings: swiftSettings
+        ),
+            .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SellerAppTests",
+            dependencies: ["SellerApp", "MarketUI", "TerminalUI", "TerminalUITesting", "MarketTesting", "MarketClient", "MarketCore"],
+            exclude: ["__Snapshots__"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BuyerAppTests",
+            dependencies: ["BuyerApp", "MarketUI", "TerminalUI", "TerminalUITesting", "MarketTesting", "MarketClient", "MarketCore"],
+            exclude: ["__Snapshots__"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MarketDemoTests",
+            dependencies: ["MarketDemo", "MarketTesting", "MarketClient", "MarketCore"],
+            swiftSettings: swiftSettings
+        ),
+        // Drives the real `seller` and `buyer` binaries in tmux against real servers; depending on
+        // the executables makes `swift test` build them first.
+        .testTarget(
+            name: "ClientEndToEndTests",
+            dependencies: ["seller", "buyer", "ChildProcess", "MarketTesting", "MarketClient", "MarketCore"],
             swiftSettings: swiftSettings
         ),
     ]

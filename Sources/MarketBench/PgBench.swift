@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// Runs PostgreSQL's own `pgbench -S -M prepared` (one indexed SELECT per transaction) against the
@@ -56,21 +57,14 @@ public struct PgBench: Sendable {
         return PgBenchResult(clients: clients, transactionsPerSecond: tps, averageLatencyMillis: latency)
     }
 
+    /// Runs a PostgreSQL tool. Not with Foundation's `Process`: its child would inherit this
+    /// process's blocked signals, and pgbench's `-T` is a SIGALRM it would then never receive.
     private static func run(_ program: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw PgBenchError(message: "\(program) failed: \(text)")
+        let outcome = try ChildProcess.run(program, arguments)
+        guard outcome.status == 0 else {
+            throw PgBenchError(message: "\(program) failed: \(outcome.errors)\(outcome.output)")
         }
-        return text
+        return outcome.output
     }
 }
 

@@ -32,6 +32,11 @@ struct MarketBenchCommand: AsyncParsableCommand {
     @Option(help: "Seconds per pgbench measurement.") var pgbenchSeconds = 8
     @Option(help: "Event loop threads for the benchmark's own clients.") var threads = 1
     @Flag(help: "No progress line on standard error.") var quiet = false
+    @Option(
+        name: .customLong("combine"),
+        help: "Measure nothing: merge these results.json files (scenarios and pgbench figures) into one report in --output."
+    )
+    var combine: [String] = []
 
     func validate() throws {
         for host in [self.sellerHost, self.buyerHost] where !BenchConfiguration.isLoopback(host) {
@@ -51,6 +56,12 @@ struct MarketBenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if !self.combine.isEmpty {
+            let report = try ReportFiles.combine(self.combine)
+            try ReportFiles.write(report, to: self.output)
+            print(MarkdownReport.render(report))
+            return
+        }
         let configuration = BenchConfiguration(
             sellerHost: self.sellerHost,
             sellerPort: self.sellerPort,

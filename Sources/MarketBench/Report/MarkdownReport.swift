@@ -9,7 +9,7 @@ public enum MarkdownReport {
         for scenario in report.scenarios {
             let throughputs = scenario.runs.map(\.throughput)
             lines.append(
-                "| \(scenario.clients) | \(scenario.connections) | \(grouped(scenario.runs.map(\.operations).reduce(0, +))) | \(ms(scenario.averageResponseMicros)) | \(ms(scenario.overall.p50Micros)) | \(ms(scenario.overall.p95Micros)) | \(ms(scenario.overall.p99Micros)) | \(ms(scenario.overall.maxMicros)) | \(grouped(scenario.averageThroughput)) | \(grouped(throughputs.min() ?? 0))–\(grouped(throughputs.max() ?? 0)) | \(scenario.errors) |"
+                "| \(scenario.clients) | \(grouped(scenario.connections)) | \(grouped(scenario.runs.map(\.operations).reduce(0, +))) | \(ms(scenario.averageResponseMicros)) | \(ms(scenario.overall.p50Micros)) | \(ms(scenario.overall.p95Micros)) | \(ms(scenario.overall.p99Micros)) | \(ms(scenario.overall.maxMicros)) | \(grouped(scenario.averageThroughput)) | \(grouped(throughputs.min() ?? 0))–\(grouped(throughputs.max() ?? 0)) | \(scenario.errors) |"
             )
         }
         if !report.pgbench.isEmpty {

@@ -13,6 +13,21 @@ public enum ReportFiles {
         try self.latencyChart(report).write(toFile: "\(folder)/latency.svg", atomically: true, encoding: .utf8)
     }
 
+    /// One report from several runs' `results.json`: their scenarios in order of client count,
+    /// and the pgbench figures of the first that has any.
+    public static func combine(_ paths: [String]) throws -> BenchReport {
+        let reports = try paths.map { path in
+            try JSONDecoder().decode(BenchReport.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+        return BenchReport(
+            date: reports.map(\.date).max() ?? "",
+            machine: reports.first?.machine ?? "",
+            configuration: reports.map(\.configuration).joined(separator: "; "),
+            scenarios: reports.flatMap(\.scenarios).sorted { $0.clients < $1.clients },
+            pgbench: reports.first { !$0.pgbench.isEmpty }?.pgbench ?? []
+        )
+    }
+
     static func throughputChart(_ report: BenchReport) -> String {
         var series = [
             SVGChart.Series(name: "market (ops/s)", colour: "#2b7bb9", values: report.scenarios.map(\.averageThroughput))

@@ -75,6 +75,7 @@ public enum SVGChart {
     }
 
     static func label(_ value: Double) -> String {
+        if value == 0 { return "0" }
         if value >= 1000 { return MarkdownReport.grouped(value) }
         if value >= 10 { return String(format: "%.0f", value) }
         if value >= 1 { return String(format: "%.1f", value) }

@@ -1,0 +1,56 @@
+public import MarketCore
+
+/// A network call the storefront wants made, with the id of its request.
+public enum BuyerCommand: Sendable, Hashable {
+    /// Opens the connection early so the header can say "connected".
+    case connect
+    case login(request: Int, username: String, password: String)
+    case createAccount(request: Int, username: String, password: String, name: String)
+    case logout(request: Int)
+    case search(request: Int, query: SearchQuery, offset: Int)
+    case loadItem(request: Int, item: ItemID)
+    case addToCart(request: Int, item: ItemID, quantity: Int)
+    case removeFromCart(request: Int, item: ItemID, quantity: Int)
+    case clearCart(request: Int)
+    case saveCart(request: Int)
+    case loadCart(request: Int)
+    case purchase(request: Int, card: PaymentCard)
+    case feedback(request: Int, item: ItemID, vote: Vote)
+    case sellerRating(request: Int, seller: SellerID)
+    case loadPurchases(request: Int, offset: Int)
+
+    public var request: Int? {
+        switch self {
+        case .connect: nil
+        case .login(let request, _, _), .createAccount(let request, _, _, _), .logout(let request),
+            .search(let request, _, _), .loadItem(let request, _), .addToCart(let request, _, _),
+            .removeFromCart(let request, _, _), .clearCart(let request), .saveCart(let request),
+            .loadCart(let request), .purchase(let request, _), .feedback(let request, _, _),
+            .sellerRating(let request, _), .loadPurchases(let request, _):
+            request
+        }
+    }
+}
+
+/// What the buyer searched for.
+public struct SearchQuery: Sendable, Hashable {
+    public var category: CategoryFilter
+    public var keywords: [String]
+
+    public init(category: CategoryFilter, keywords: [String]) {
+        self.category = category
+        self.keywords = keywords
+    }
+
+    /// Everything on sale, newest first.
+    public static let everything = SearchQuery(category: .any, keywords: [])
+
+    /// "“red bike” in category 7", for the status line.
+    public var summary: String {
+        let words = self.keywords.isEmpty ? "everything" : "“" + self.keywords.joined(separator: " ") + "”"
+        switch self.category {
+        case .any: return words
+        case .only(let category): return "\(words) in category \(category)"
+        }
+    }
+}

@@ -1,0 +1,93 @@
+public import TerminalUI
+
+/// Everything a key can do in the storefront.
+public enum BuyerAction: Sendable, Hashable {
+    case show(BuyerView)
+    case nextView
+    case previousView
+    case help
+    case refresh
+    case logout
+    case quit
+    case exit
+    case editSearch
+    case open
+    case addToCart
+    case lookUpSeller
+    case cycleSort
+    case reverseSort
+    case nextPage
+    case previousPage
+    case removeFromCart
+    case clearCart
+    case saveCart
+    case checkout
+    case thumbsUp
+    case thumbsDown
+    case move(TableState.Motion)
+}
+
+/// The storefront's key tables. They drive the handlers, the footer and the help overlay alike.
+public enum BuyerKeys {
+    public static let global = KeyMap<BuyerAction>("Everywhere", [
+        KeyBinding([.character("?"), .function(1)], .help, help: "Show this help", hint: "Help", label: "?/F1"),
+        KeyBinding(.character("1"), .show(.search), help: "Search the catalogue"),
+        KeyBinding(.character("2"), .show(.cart), help: "Your cart"),
+        KeyBinding(.character("3"), .show(.purchases), help: "Your purchases, with feedback"),
+        KeyBinding(.tab, .nextView, help: "Next view", hint: "View"),
+        KeyBinding(.backTab, .previousView, help: "Previous view"),
+        KeyBinding(.character("R"), .lookUpSeller, help: "Look up a seller's rating by number", hint: "Seller"),
+        KeyBinding([.character("r"), .function(5), .control("r")], .refresh, help: "Refresh from the server", hint: "Refresh", label: "r/F5"),
+        KeyBinding(.character("L"), .logout, help: "Log out (the active cart is dropped unless saved)"),
+        KeyBinding(.character("q"), .quit, help: "Quit (asks first)", hint: "Quit"),
+        KeyBinding(.control("c"), .exit, help: "Exit at once, from anywhere"),
+    ])
+
+    public static let search = KeyMap<BuyerAction>("Search", [
+        KeyBinding(.character("/"), .editSearch, help: "Edit the search: category (a number or blank for any) and keywords", hint: "Search"),
+        KeyBinding(.enter, .open, help: "Details of the selected item, with its seller's rating", hint: "Open"),
+        KeyBinding(.character("a"), .addToCart, help: "Add the selected item to the cart", hint: "Add"),
+        KeyBinding(.character("s"), .cycleSort, help: "Sort this page by the next column (click a title to sort by it)", hint: "Sort"),
+        KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
+        KeyBinding(.character("]"), .nextPage, help: "Next page of results", hint: "Page", label: "]"),
+        KeyBinding(.character("["), .previousPage, help: "Previous page of results"),
+    ])
+
+    public static let cart = KeyMap<BuyerAction>("Cart", [
+        KeyBinding(.character("c"), .checkout, help: "Check out: pay for the whole cart", hint: "Checkout"),
+        KeyBinding([.character("x"), .delete], .removeFromCart, help: "Remove units of the selected line", hint: "Remove", label: "x/Del"),
+        KeyBinding(.character("X"), .clearCart, help: "Empty the cart (asks first)", hint: "Clear"),
+        KeyBinding(.character("w"), .saveCart, help: "Save the cart so it is here at your next login", hint: "Save"),
+        KeyBinding(.enter, .open, help: "Details of the selected item", hint: "Open"),
+    ])
+
+    public static let purchases = KeyMap<BuyerAction>("Purchases", [
+        KeyBinding([.character("+"), .character("u")], .thumbsUp, help: "Thumbs up for the selected item (one vote per item)", hint: "👍", label: "+"),
+        KeyBinding([.character("-"), .character("d")], .thumbsDown, help: "Thumbs down for the selected item", hint: "👎", label: "-"),
+        KeyBinding(.enter, .open, help: "Details of the selected item", hint: "Open"),
+        KeyBinding(.character("]"), .nextPage, help: "Older purchases"),
+        KeyBinding(.character("["), .previousPage, help: "Newer purchases"),
+    ])
+
+    public static let navigation = TableState.keys.map { BuyerAction.move($0) }
+
+    static func table(for view: BuyerView) -> KeyMap<BuyerAction> {
+        switch view {
+        case .search: self.search
+        case .cart: self.cart
+        case .purchases: self.purchases
+        }
+    }
+
+    public static func help(for view: BuyerView) -> [HelpSection] {
+        [self.table(for: view).helpSection, self.navigation.helpSection, self.global.helpSection]
+    }
+
+    public static func hints(for view: BuyerView) -> [KeyHint] {
+        self.table(for: view).hints + self.global.hints
+    }
+
+    public static func action(for key: Key, in view: BuyerView) -> BuyerAction? {
+        self.table(for: view).action(for: key) ?? self.navigation.action(for: key) ?? self.global.action(for: key)
+    }
+}

@@ -1,0 +1,23 @@
+public import MarketClient
+public import MarketCore
+public import MarketProtocol
+
+/// What comes back to the storefront's loop: results of commands and connection news.
+public enum BuyerMessage: Sendable {
+    case connection(ConnectionState)
+    case loggedIn(request: Int, profile: BuyerProfile)
+    case accountCreated(request: Int, username: String, password: String)
+    case loggedOut(request: Int)
+    case searched(request: Int, query: SearchQuery, page: Page<SearchHit>)
+    case itemLoaded(request: Int, detail: BuyerAPI.GetItem.Result)
+    case addedToCart(request: Int, item: ItemID, added: Int, inCart: Int)
+    case removedFromCart(request: Int, item: ItemID, removed: Int, left: Int)
+    case cartCleared(request: Int)
+    case cartSaved(request: Int, lines: Int)
+    case cartLoaded(request: Int, cart: Cart)
+    case purchased(request: Int, purchase: Purchase)
+    case feedbackGiven(request: Int, item: ItemID, vote: Vote, rating: Rating)
+    case sellerRatingLoaded(request: Int, rating: SellerRating)
+    case purchasesLoaded(request: Int, page: Page<Purchase>)
+    case failed(request: Int, command: BuyerCommand, error: MarketError)
+}

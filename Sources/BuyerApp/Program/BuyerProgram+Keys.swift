@@ -1,0 +1,342 @@
+import MarketCore
+import MarketUI
+import TerminalUI
+
+extension BuyerProgram {
+    /// Routes a key: Ctrl-C first, then whatever is on top (help, the quit question, a box, the
+    /// login screen, the search bar), then the view's key table.
+    func press(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
+        if key == .interrupt {
+            state.shell.isFinished = true
+            return []
+        }
+        if state.shell.isTooSmall { return [] }
+        if var help = state.shell.help {
+            let outcome = help.handle(key, visibleLines: help.visibleLines(in: Rect(size: state.shell.size)))
+            state.shell.help = outcome == .closed ? nil : help
+            return []
+        }
+        if var dialog = state.shell.quitDialog {
+            let outcome = dialog.handle(key)
+            state.shell.quitDialog = dialog
+            if case .pressed(let button) = outcome {
+                state.shell.quitDialog = nil
+                if button == 0 { state.shell.isFinished = true }
+            }
+            return []
+        }
+        guard state.isLoggedIn else { return self.pressOnLogin(key, &state) }
+        if state.modal != nil { return self.pressOnModal(key, &state) }
+        if state.view == .search, state.search.isEditing { return self.pressOnSearchBar(key, &state) }
+        guard let action = BuyerKeys.action(for: key, in: state.view) else { return [] }
+        return self.perform(action, &state)
+    }
+
+    private func pressOnLogin(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
+        switch state.login.handle(key) {
+        case .none:
+            return []
+        case .help:
+            state.shell.help = HelpOverlay(sections: [LoginScreen.keys.helpSection, Form.keys.helpSection, TextField.keys.helpSection])
+            return []
+        case .quit:
+            state.shell.confirmQuit()
+            return []
+        case .login(let username, let password):
+            let request = state.shell.begin("Logging in…")
+            return [.login(request: request, username: username, password: password)]
+        case .createAccount(let username, let password, let name):
+            let request = state.shell.begin("Creating your account…")
+            return [.createAccount(request: request, username: username, password: password, name: name)]
+        }
+    }
+
+    private func pressOnSearchBar(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
+        if key == .function(1) { return self.perform(.help, &state) }
+        if key == .down || key == .escape {
+            // Down to the results, if there are any to go to.
+            if state.search.page != nil { state.search.isEditing = false }
+            return []
+        }
+        switch state.search.bar.handle(key) {
+        case .edited:
+            state.search.validate()
+            return []
+        case .submit:
+            guard let query = state.search.barQuery else { return [] }
+            state.search.isEditing = false
+            state.shell.status = nil
+            return self.runSearch(query, offset: 0, &state)
+        case .moved, .refused, .cancel, .ignored:
+            return []
+        }
+    }
+
+    private func pressOnModal(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
+        guard let modal = state.modal else { return [] }
+        switch modal {
+        case .detail(var detail):
+            let outcome = detail.handle(key)
+            state.modal = .detail(detail)
+            switch outcome {
+            case .none:
+                return []
+            case .close:
+                state.modal = nil
+                return []
+            case .addToCart:
+                guard let item = detail.detail?.item else { return [] }
+                state.modal = nil
+                return self.offerToAdd(item, &state)
+            }
+        case .quantity(var dialog):
+            switch dialog.handle(key) {
+            case .none:
+                state.modal = .quantity(dialog)
+            case .cancel:
+                state.modal = nil
+            case .submit(let quantity):
+                let request = state.shell.begin(dialog.purpose == .add ? "Adding to your cart…" : "Removing from your cart…")
+                dialog.request = request
+                state.modal = .quantity(dialog)
+                return dialog.purpose == .add
+                    ? [.addToCart(request: request, item: dialog.item, quantity: quantity)]
+                    : [.removeFromCart(request: request, item: dialog.item, quantity: quantity)]
+            }
+            return []
+        case .checkout(var screen):
+            switch screen.handle(key) {
+            case .none:
+                state.modal = .checkout(screen)
+            case .cancel:
+                state.modal = nil
+            case .pay(let card):
+                let request = state.shell.begin("Paying…")
+                screen.request = request
+                state.modal = .checkout(screen)
+                return [.purchase(request: request, card: card)]
+            }
+            return []
+        case .seller(var screen):
+            switch screen.handle(key) {
+            case .none:
+                state.modal = .seller(screen)
+            case .close:
+                state.modal = nil
+            case .lookUp(let seller):
+                let request = state.shell.begin("Looking up seller #\(seller)…")
+                screen.request = request
+                state.modal = .seller(screen)
+                return [.sellerRating(request: request, seller: seller)]
+            }
+            return []
+        case .confirm(var dialog, let confirmed):
+            let outcome = dialog.handle(key)
+            state.modal = .confirm(dialog, confirmed)
+            guard case .pressed(let button) = outcome else { return [] }
+            state.modal = nil
+            guard button == 0 else { return [] }
+            switch confirmed {
+            case .clearCart:
+                let request = state.shell.begin("Emptying your cart…")
+                return [.clearCart(request: request)]
+            case .vote(let item, let vote):
+                let request = state.shell.begin("Recording your vote…")
+                return [.feedback(request: request, item: item, vote: vote)]
+            case .logout:
+                let request = state.shell.begin("Logging out…")
+                return [.logout(request: request)]
+            }
+        }
+    }
+
+    /// Carries out a key table action on the storefront.
+    func perform(_ action: BuyerAction, _ state: inout BuyerState) -> [BuyerCommand] {
+        if case .show = action { state.shell.status = nil }
+        if action == .nextView || action == .previousView { state.shell.status = nil }
+        switch action {
+        case .show(let view):
+            state.view = view
+        case .nextView:
+            state.view = BuyerView(rawValue: (state.view.rawValue + 1) % BuyerView.allCases.count) ?? .search
+        case .previousView:
+            state.view = BuyerView(rawValue: (state.view.rawValue + BuyerView.allCases.count - 1) % BuyerView.allCases.count) ?? .search
+        case .help:
+            state.shell.help = HelpOverlay(sections: BuyerKeys.help(for: state.view) + (state.view == .search ? [Form.keys.helpSection, TextField.keys.helpSection] : []))
+        case .refresh:
+            state.shell.status = nil
+            return self.refresh(&state)
+        case .logout:
+            if state.cart.hasUnsavedChanges, !state.cart.isEmpty {
+                state.modal = .confirm(
+                    Dialog(title: "Log out", lines: [Span("Log out now?"), Span("Your cart has unsaved changes; they are lost unless you save (w).", .warning)], buttons: ["Log out", "Cancel"], focus: 1),
+                    .logout
+                )
+                return []
+            }
+            let request = state.shell.begin("Logging out…")
+            return [.logout(request: request)]
+        case .quit:
+            var lines: [Span] = []
+            if state.cart.hasUnsavedChanges, !state.cart.isEmpty {
+                lines.append(Span("Your cart has unsaved changes (w saves it).", .warning))
+            }
+            state.shell.confirmQuit(extraLines: lines)
+        case .exit:
+            state.shell.isFinished = true
+        case .editSearch:
+            state.view = .search
+            state.search.isEditing = true
+        case .open:
+            return self.openSelected(&state)
+        case .addToCart:
+            guard let hit = state.search.selected else { return self.nothingSelected(&state) }
+            return self.offerToAdd(hit.item, &state)
+        case .lookUpSeller:
+            var seller: SellerID?
+            if state.view == .search { seller = state.search.selected?.item.sellerID }
+            if state.view == .cart { seller = state.cart.selected?.sellerID }
+            if state.view == .purchases { seller = state.purchases.selected(timeZone: state.timeZone)?.line.sellerID }
+            state.modal = .seller(SellerLookupScreen(seller: seller))
+        case .cycleSort, .reverseSort:
+            self.sort(action == .cycleSort, &state)
+        case .nextPage:
+            return self.turnPage(forward: true, &state)
+        case .previousPage:
+            return self.turnPage(forward: false, &state)
+        case .removeFromCart:
+            guard let line = state.cart.selected else { return self.nothingSelected(&state) }
+            state.modal = .quantity(QuantityDialog(purpose: .remove, item: line.itemID, name: line.name, maximum: line.quantity, unitPrice: line.unitPrice))
+        case .clearCart:
+            guard !state.cart.isEmpty else {
+                state.shell.status = .info("Your cart is already empty.")
+                return []
+            }
+            let units = state.cart.cart?.totalUnits ?? 0
+            state.modal = .confirm(
+                Dialog(title: "Clear cart", lines: [Span("Remove all \(Format.units(units)) from your cart?"), Span("Your saved cart is not touched until you save again.", .muted)], buttons: ["Clear", "Cancel"], focus: 1, isDestructive: true),
+                .clearCart
+            )
+        case .saveCart:
+            let request = state.shell.begin("Saving your cart…")
+            return [.saveCart(request: request)]
+        case .checkout:
+            guard let cart = state.cart.cart, !cart.lines.isEmpty else {
+                state.shell.status = .info("Your cart is empty — add something first.")
+                return []
+            }
+            state.modal = .checkout(CheckoutScreen(holder: state.profile?.name ?? "", total: cart.total, units: cart.totalUnits, currentMonth: state.currentMonth))
+        case .thumbsUp, .thumbsDown:
+            guard let row = state.purchases.selected(timeZone: state.timeZone) else { return self.nothingSelected(&state) }
+            let vote: Vote = action == .thumbsUp ? .up : .down
+            if let given = row.line.feedback {
+                state.shell.status = .info("You already rated \(Format.quoted(row.line.name)) \(given == .up ? "👍" : "👎"); each item gets one vote.")
+                return []
+            }
+            state.modal = .confirm(
+                Dialog(
+                    title: vote == .up ? "Thumbs up" : "Thumbs down",
+                    lines: [Span("Give \(Format.quoted(row.line.name)) a \(vote == .up ? "👍" : "👎")?"), Span("Each item gets one vote, and it cannot be changed.", .muted)],
+                    buttons: ["Vote", "Cancel"],
+                    focus: 0
+                ),
+                .vote(item: row.line.itemID, vote: vote)
+            )
+        case .move(let motion):
+            self.move(motion, &state)
+        }
+        return []
+    }
+
+    private func nothingSelected(_ state: inout BuyerState) -> [BuyerCommand] {
+        state.shell.status = .info("Nothing selected.")
+        return []
+    }
+
+    func offerToAdd(_ item: Item, _ state: inout BuyerState) -> [BuyerCommand] {
+        let inCart = state.cart.cart?.lines.first { $0.itemID == item.id }?.quantity ?? 0
+        let room = item.quantity - inCart
+        guard room > 0 else {
+            state.shell.status = .info(item.quantity == 0 ? "\(Format.quoted(item.name)) is sold out." : "All \(Format.units(item.quantity)) of \(Format.quoted(item.name)) are in your cart already.")
+            return []
+        }
+        state.modal = .quantity(QuantityDialog(purpose: .add, item: item.id, name: item.name, maximum: room, unitPrice: item.price, inCart: inCart))
+        return []
+    }
+
+    func openSelected(_ state: inout BuyerState) -> [BuyerCommand] {
+        let target: (ItemID, String)?
+        switch state.view {
+        case .search: target = state.search.selected.map { ($0.item.id, $0.item.name) }
+        case .cart: target = state.cart.selected.map { ($0.itemID, $0.name) }
+        case .purchases: target = state.purchases.selected(timeZone: state.timeZone).map { ($0.line.itemID, $0.line.name) }
+        }
+        guard let (id, name) = target else { return self.nothingSelected(&state) }
+        var detail = BuyerItemDetail(itemID: id, name: name)
+        let request = state.shell.begin("Loading item \(id)…")
+        detail.request = request
+        state.modal = .detail(detail)
+        return [.loadItem(request: request, item: id)]
+    }
+
+    private func move(_ motion: TableState.Motion, _ state: inout BuyerState) {
+        let visible = Self.visibleRows(state)
+        switch state.view {
+        case .search: state.search.table.move(motion, rowCount: state.search.rows.count, visibleRows: visible)
+        case .cart: state.cart.table.move(motion, rowCount: state.cart.rows.count, visibleRows: visible)
+        case .purchases: state.purchases.table.move(motion, rowCount: state.purchases.allRows.count, visibleRows: visible)
+        }
+    }
+
+    func sort(_ cycle: Bool, _ state: inout BuyerState) {
+        let visible = Self.visibleRows(state)
+        switch state.view {
+        case .search:
+            let selected = state.search.selected?.item.id
+            if cycle { state.search.table.cycleSort(sortable: SearchScreen.table.sortable) } else { state.search.table.reverseSort(sortable: SearchScreen.table.sortable) }
+            if let selected, let index = state.search.rows.firstIndex(where: { $0.item.id == selected }) {
+                state.search.table.select(index, rowCount: state.search.rows.count, visibleRows: visible)
+            }
+        case .cart:
+            let selected = state.cart.selected?.itemID
+            if cycle { state.cart.table.cycleSort(sortable: CartScreen.table.sortable) } else { state.cart.table.reverseSort(sortable: CartScreen.table.sortable) }
+            if let selected, let index = state.cart.rows.firstIndex(where: { $0.itemID == selected }) {
+                state.cart.table.select(index, rowCount: state.cart.rows.count, visibleRows: visible)
+            }
+        case .purchases:
+            let sortable = PurchasesScreen.table(timeZone: state.timeZone).sortable
+            if cycle { state.purchases.table.cycleSort(sortable: sortable) } else { state.purchases.table.reverseSort(sortable: sortable) }
+        }
+    }
+
+    private func turnPage(forward: Bool, _ state: inout BuyerState) -> [BuyerCommand] {
+        switch state.view {
+        case .search:
+            guard let query = state.search.query, let page = state.search.page else { return [] }
+            if forward, !page.hasMore {
+                state.shell.status = .info("That was the last page of results.")
+                return []
+            }
+            if !forward, page.offset == 0 {
+                state.shell.status = .info("This is the first page.")
+                return []
+            }
+            let offset = forward ? page.offset + SearchScreen.pageSize : max(0, page.offset - SearchScreen.pageSize)
+            return self.runSearch(query, offset: offset, &state)
+        case .purchases:
+            guard let page = state.purchases.page else { return [] }
+            if forward, !page.hasMore {
+                state.shell.status = .info("These are your oldest purchases.")
+                return []
+            }
+            if !forward, page.offset == 0 {
+                state.shell.status = .info("These are your newest purchases.")
+                return []
+            }
+            state.purchases.table = TableState()
+            return self.loadPurchases(&state, offset: forward ? page.offset + PurchasesScreen.pageSize : max(0, page.offset - PurchasesScreen.pageSize))
+        case .cart:
+            return []
+        }
+    }
+}

@@ -1,0 +1,236 @@
+import MarketClient
+import MarketCore
+import MarketUI
+import TerminalUI
+
+extension BuyerProgram {
+    /// Applies a command's result or a connection change.
+    func receive(_ message: BuyerMessage, _ state: inout BuyerState) -> [BuyerCommand] {
+        switch message {
+        case .connection(let connection):
+            let recovered = state.shell.apply(connection: connection)
+            guard recovered, state.isLoggedIn else { return [] }
+            state.shell.status = .success("Reconnected to \(state.shell.server) — refreshed.")
+            return self.refresh(&state)
+
+        case .loggedIn(let request, let profile):
+            state.shell.finish(request)
+            state.profile = profile
+            state.shell.user = SignedInUser(username: profile.username, name: profile.name)
+            state.login = LoginScreen(role: .buyer)
+            state.view = .search
+            state.search = SearchScreen()
+            state.cart = CartScreen()
+            state.purchases = PurchasesScreen()
+            state.shell.status = .success("Welcome, \(TerminalText.sanitized(profile.name)). Press / to search, Enter to open an item, ? for every key.")
+            // Show the catalogue straight away, and the cart saved at the last visit.
+            return self.runSearch(.everything, offset: 0, &state) + self.loadCart(&state) + self.loadPurchases(&state, offset: 0)
+
+        case .accountCreated(let request, let username, let password):
+            state.shell.finish(request)
+            state.login.accountCreated(username: username)
+            let login = state.shell.begin("Logging in…")
+            return [.login(request: login, username: username, password: password)]
+
+        case .loggedOut(let request):
+            state.shell.finish(request)
+            self.returnToLogin(&state, username: state.profile?.username ?? "", notice: .success("Logged out."))
+            return []
+
+        case .searched(let request, let query, let page):
+            state.shell.finish(request)
+            guard state.search.loadRequest == request else { return [] }
+            state.search.loaded(page, query: query, visibleRows: Self.visibleRows(state, view: .search))
+            if page.items.isEmpty, page.offset == 0 {
+                state.shell.status = .info("Nothing on sale matches \(query.summary).")
+            }
+            return []
+
+        case .itemLoaded(let request, let detail):
+            state.shell.finish(request)
+            if case .detail(var screen) = state.modal, screen.request == request {
+                screen.detail = detail
+                screen.request = nil
+                state.modal = .detail(screen)
+            }
+            state.search.replace(detail.item)
+            return []
+
+        case .addedToCart(let request, let item, let added, let inCart):
+            state.shell.finish(request)
+            var name = "the item"
+            if case .quantity(let dialog) = state.modal, dialog.request == request {
+                name = Format.quoted(dialog.name)
+                state.modal = nil
+            }
+            state.cart.hasUnsavedChanges = true
+            state.shell.status = .success("Added \(Format.count(added)) × \(name) to your cart (\(Format.count(inCart)) in it now) — 2 shows the cart.")
+            _ = item
+            return self.loadCart(&state)
+
+        case .removedFromCart(let request, _, let removed, let left):
+            state.shell.finish(request)
+            var name = "the item"
+            if case .quantity(let dialog) = state.modal, dialog.request == request {
+                name = Format.quoted(dialog.name)
+                state.modal = nil
+            }
+            state.cart.hasUnsavedChanges = true
+            state.shell.status = .success(left == 0 ? "Removed \(name) from your cart." : "Removed \(Format.units(removed)) of \(name); \(Format.count(left)) left in your cart.")
+            return self.loadCart(&state)
+
+        case .cartCleared(let request):
+            state.shell.finish(request)
+            state.cart.hasUnsavedChanges = true
+            state.shell.status = .success("Your cart is empty now.")
+            return self.loadCart(&state)
+
+        case .cartSaved(let request, let lines):
+            state.shell.finish(request)
+            state.cart.hasUnsavedChanges = false
+            state.shell.status = .success("Cart saved (\(lines) line\(lines == 1 ? "" : "s")) — it will be here when you next log in.")
+            return []
+
+        case .cartLoaded(let request, let cart):
+            state.shell.finish(request)
+            guard state.cart.loadRequest == request else { return [] }
+            state.cart.loaded(cart, visibleRows: Self.visibleRows(state, view: .cart))
+            return []
+
+        case .purchased(let request, let purchase):
+            state.shell.finish(request)
+            if case .checkout = state.modal { state.modal = nil }
+            state.cart.hasUnsavedChanges = false
+            state.view = .purchases
+            let units = purchase.lines.reduce(0) { $0 + $1.quantity }
+            state.shell.status = .success("Paid \(Format.money(purchase.total)) for \(Format.units(units)) — purchase #\(purchase.id). Thank you! Rate items with + or -.")
+            state.purchases.table = TableState()
+            return self.loadCart(&state) + self.loadPurchases(&state, offset: 0) + self.rerunSearch(&state)
+
+        case .feedbackGiven(let request, let item, let vote, let rating):
+            state.shell.finish(request)
+            state.purchases.recorded(vote, for: item)
+            state.shell.status = .success("Thanks — your \(vote == .up ? "👍" : "👎") is recorded. The item now has \(Format.thumbs(rating)).")
+            return []
+
+        case .sellerRatingLoaded(let request, let rating):
+            state.shell.finish(request)
+            if case .seller(var screen) = state.modal, screen.request == request {
+                screen.request = nil
+                screen.result = rating
+                state.modal = .seller(screen)
+            }
+            return []
+
+        case .purchasesLoaded(let request, let page):
+            state.shell.finish(request)
+            guard state.purchases.loadRequest == request else { return [] }
+            state.purchases.loaded(page, visibleRows: Self.visibleRows(state, view: .purchases))
+            return []
+
+        case .failed(let request, let command, let error):
+            state.shell.finish(request)
+            return self.failed(command, error, &state)
+        }
+    }
+
+    private func failed(_ command: BuyerCommand, _ error: MarketError, _ state: inout BuyerState) -> [BuyerCommand] {
+        let sentence = ErrorText.sentence(for: error, server: state.shell.server)
+        switch command {
+        case .login, .createAccount:
+            state.login.failed(.error(sentence))
+            return []
+        default:
+            break
+        }
+        if ErrorText.endsSession(error) {
+            // Several requests may fail this way at once; the first one already went back.
+            if state.isLoggedIn { self.returnToLogin(&state, username: state.profile?.username ?? "", notice: .warning(sentence)) }
+            return []
+        }
+        switch command {
+        case .search(let request, _, _):
+            if state.search.loadRequest == request { state.search.loadRequest = nil }
+            if error.code == .invalidArgument { state.search.isEditing = true }
+        case .loadCart(let request):
+            if state.cart.loadRequest == request { state.cart.loadRequest = nil }
+        case .loadPurchases(let request, _):
+            if state.purchases.loadRequest == request { state.purchases.loadRequest = nil }
+        case .loadItem(let request, _):
+            if case .detail(var screen) = state.modal, screen.request == request {
+                screen.request = nil
+                screen.failure = sentence
+                state.modal = .detail(screen)
+            }
+        case .addToCart(let request, _, _), .removeFromCart(let request, _, _):
+            if case .quantity(var dialog) = state.modal, dialog.request == request {
+                dialog.failed(sentence)
+                state.modal = .quantity(dialog)
+                return self.loadCart(&state)
+            }
+        case .purchase:
+            if case .checkout(var screen) = state.modal {
+                screen.failed(sentence, field: error.field)
+                state.modal = .checkout(screen)
+            }
+            // Stock may have moved: show the cart as it stands now.
+            return self.loadCart(&state)
+        case .sellerRating(let request, _):
+            if case .seller(var screen) = state.modal, screen.request == request {
+                screen.failed(sentence)
+                state.modal = .seller(screen)
+                return []
+            }
+        case .feedback:
+            if error.code == .alreadyRated { return self.loadPurchases(&state, offset: state.purchases.offset) }
+        case .logout:
+            self.returnToLogin(&state, username: state.profile?.username ?? "", notice: .info("Logged out."))
+            return []
+        case .clearCart, .saveCart, .connect, .login, .createAccount:
+            break
+        }
+        state.shell.status = .error(sentence)
+        return []
+    }
+
+    func returnToLogin(_ state: inout BuyerState, username: String, notice: StatusMessage) {
+        self.client.client.session = nil
+        state.profile = nil
+        state.shell.user = nil
+        state.modal = nil
+        state.shell.help = nil
+        state.shell.status = nil
+        state.search = SearchScreen()
+        state.cart = CartScreen()
+        state.purchases = PurchasesScreen()
+        state.login = LoginScreen(role: .buyer, username: username, notice: notice)
+    }
+
+    /// Reloads everything on screen.
+    func refresh(_ state: inout BuyerState) -> [BuyerCommand] {
+        self.rerunSearch(&state) + self.loadCart(&state) + self.loadPurchases(&state, offset: state.purchases.offset)
+    }
+
+    func rerunSearch(_ state: inout BuyerState) -> [BuyerCommand] {
+        guard let query = state.search.query else { return [] }
+        return self.runSearch(query, offset: state.search.page?.offset ?? 0, &state)
+    }
+
+    func runSearch(_ query: SearchQuery, offset: Int, _ state: inout BuyerState) -> [BuyerCommand] {
+        let request = state.shell.begin("Searching…")
+        state.search.loadRequest = request
+        return [.search(request: request, query: query, offset: offset)]
+    }
+
+    func loadCart(_ state: inout BuyerState) -> [BuyerCommand] {
+        let request = state.shell.begin("Loading your cart…")
+        state.cart.loadRequest = request
+        return [.loadCart(request: request)]
+    }
+
+    func loadPurchases(_ state: inout BuyerState, offset: Int) -> [BuyerCommand] {
+        let request = state.shell.begin("Loading your purchases…")
+        state.purchases.loadRequest = request
+        return [.loadPurchases(request: request, offset: offset)]
+    }
+}

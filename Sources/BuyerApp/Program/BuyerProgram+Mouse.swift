@@ -1,0 +1,105 @@
+import MarketUI
+import TerminalUI
+
+extension BuyerProgram {
+    /// Clicks and the wheel: tabs, the search bar, column titles (sort), rows (select; again to
+    /// open), dialog buttons and menu items.
+    func click(_ mouse: MouseEvent, _ state: inout BuyerState) -> [BuyerCommand] {
+        guard state.isLoggedIn, !state.shell.isTooSmall, state.shell.help == nil else { return [] }
+        let screen = Rect(size: state.shell.size)
+        if let dialog = state.shell.quitDialog {
+            if mouse.kind == .press, let button = dialog.button(at: mouse.point, in: screen) {
+                state.shell.quitDialog = nil
+                if button == 0 { state.shell.isFinished = true }
+            }
+            return []
+        }
+        if let modal = state.modal {
+            guard mouse.kind == .press else { return [] }
+            switch modal {
+            case .detail(var detail):
+                if let index = detail.menu.item(at: mouse.point, in: detail.menuArea(in: screen)) {
+                    detail.menu.selection = index
+                    state.modal = .detail(detail)
+                    return self.press(.enter, &state)
+                }
+            case .confirm(var dialog, let confirmed):
+                if let button = dialog.button(at: mouse.point, in: screen) {
+                    dialog.focus = button
+                    state.modal = .confirm(dialog, confirmed)
+                    return self.press(.enter, &state)
+                }
+            case .quantity, .checkout, .seller:
+                break
+            }
+            return []
+        }
+        if mouse.kind == .press, let tab = Chrome.tab(at: mouse.point, shell: state.shell, tabs: Self.tabTitles(state)) {
+            state.view = BuyerView(rawValue: tab) ?? .search
+            return []
+        }
+        let content = Chrome.contentArea(state.shell.size)
+        if state.view == .search, mouse.kind == .press, mouse.point.y == content.y {
+            state.search.isEditing = true
+            return []
+        }
+        switch mouse.kind {
+        case .wheelUp:
+            return self.perform(.move(.by(-3)), &state)
+        case .wheelDown:
+            return self.perform(.move(.by(3)), &state)
+        case .press, .doubleClick:
+            let area = Self.tableArea(state)
+            let hit: TableHit?
+            let sortable: [Bool]
+            switch state.view {
+            case .search:
+                hit = SearchScreen.table.hit(mouse.point, in: area, state: state.search.table, rowCount: state.search.rows.count)
+                sortable = SearchScreen.table.sortable
+            case .cart:
+                hit = CartScreen.table.hit(mouse.point, in: area, state: state.cart.table, rowCount: state.cart.rows.count)
+                sortable = CartScreen.table.sortable
+            case .purchases:
+                let table = PurchasesScreen.table(timeZone: state.timeZone)
+                hit = table.hit(mouse.point, in: area, state: state.purchases.table, rowCount: state.purchases.allRows.count)
+                sortable = table.sortable
+            }
+            switch hit {
+            case .header(let column)?:
+                guard sortable[column] else { return [] }
+                switch state.view {
+                case .search: state.search.table.sort(by: column)
+                case .cart: state.cart.table.sort(by: column)
+                case .purchases: state.purchases.table.sort(by: column)
+                }
+            case .row(let index)?:
+                if state.view == .search { state.search.isEditing = false }
+                let visible = Self.visibleRows(state)
+                let again: Bool
+                switch state.view {
+                case .search:
+                    again = state.search.table.selection == index
+                    state.search.table.select(index, rowCount: state.search.rows.count, visibleRows: visible)
+                case .cart:
+                    again = state.cart.table.selection == index
+                    state.cart.table.select(index, rowCount: state.cart.rows.count, visibleRows: visible)
+                case .purchases:
+                    again = state.purchases.table.selection == index
+                    state.purchases.table.select(index, rowCount: state.purchases.allRows.count, visibleRows: visible)
+                }
+                if again || mouse.kind == .doubleClick { return self.openSelected(&state) }
+            case nil:
+                break
+            }
+            return []
+        }
+    }
+
+    /// Tab titles, the cart's with its unit count.
+    static func tabTitles(_ state: BuyerState) -> [String] {
+        BuyerView.allCases.map { view in
+            if view == .cart, let units = state.cart.cart?.totalUnits, units > 0 { return "Cart (\(Format.count(units)))" }
+            return view.title
+        }
+    }
+}

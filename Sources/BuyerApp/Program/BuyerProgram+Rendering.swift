@@ -1,0 +1,60 @@
+import MarketCore
+import MarketUI
+public import TerminalUI
+
+extension BuyerProgram {
+    public func render(_ state: BuyerState, into canvas: inout Canvas) {
+        if state.shell.isTooSmall {
+            TooSmallNotice.render(size: state.shell.size, minimum: .minimum, canvas: &canvas)
+            return
+        }
+        let screen = canvas.bounds
+        var cursor: Point?
+        if !state.isLoggedIn {
+            let content = Chrome.render(shell: state.shell, hints: state.login.hints, canvas: &canvas)
+            cursor = state.login.render(in: content, canvas: &canvas, appTitle: "swift-market · storefront")
+        } else {
+            let visible = Self.visibleRows(state)
+            let hints: [KeyHint]
+            switch state.modal {
+            case .quantity, .checkout, .seller: hints = Form.keys.hints
+            case .detail: hints = [KeyHint(key: "↑↓", label: "Choose"), KeyHint(key: "Enter", label: "Do it"), KeyHint(key: "a", label: "Add to cart"), KeyHint(key: "Esc", label: "Close")]
+            case .confirm: hints = [KeyHint(key: "←→", label: "Choose"), KeyHint(key: "Enter", label: "Confirm"), KeyHint(key: "Esc", label: "Cancel")]
+            case nil:
+                if state.view == .search, state.search.isEditing {
+                    hints = [KeyHint(key: "Enter", label: "Search"), KeyHint(key: "Tab", label: "Category/keywords"), KeyHint(key: "Esc/↓", label: "Results"), KeyHint(key: "F1", label: "Help"), KeyHint(key: "^C", label: "Exit")]
+                } else {
+                    hints = BuyerKeys.hints(for: state.view)
+                }
+            }
+            let position: String? =
+                switch state.view {
+                case .search: state.search.position(visibleRows: visible)
+                case .cart: state.cart.position(visibleRows: visible)
+                case .purchases: state.purchases.position(visibleRows: visible)
+                }
+            let content = Chrome.render(
+                shell: state.shell, tabs: Self.tabTitles(state), activeTab: state.view.rawValue,
+                hints: hints, position: position, canvas: &canvas
+            )
+            let focused = state.modal == nil
+            switch state.view {
+            case .search: cursor = state.search.render(in: content, canvas: &canvas, focused: focused)
+            case .cart: state.cart.render(in: content, canvas: &canvas, focused: focused)
+            case .purchases: state.purchases.render(in: content, timeZone: state.timeZone, canvas: &canvas, focused: focused)
+            }
+            switch state.modal {
+            case .detail(let detail): detail.render(in: screen, canvas: &canvas)
+            case .quantity(let dialog): cursor = dialog.render(in: screen, canvas: &canvas)
+            case .checkout(let checkout): cursor = checkout.render(in: screen, canvas: &canvas)
+            case .seller(let lookup): cursor = lookup.render(in: screen, canvas: &canvas)
+            case .confirm(let dialog, _):
+                dialog.render(in: screen, canvas: &canvas)
+                cursor = nil
+            case nil: break
+            }
+        }
+        Chrome.renderOverlays(shell: state.shell, canvas: &canvas)
+        canvas.cursor = state.shell.help == nil && state.shell.quitDialog == nil ? cursor : nil
+    }
+}

@@ -1,0 +1,46 @@
+public import Foundation
+public import MarketCore
+public import MarketUI
+public import TerminalUI
+
+/// Everything the storefront shows.
+public struct BuyerState: Sendable {
+    public var shell: Shell
+    public var login: LoginScreen
+    public var profile: BuyerProfile?
+    public var view: BuyerView = .search
+    public var search = SearchScreen()
+    public var cart = CartScreen()
+    public var purchases = PurchasesScreen()
+    /// A box over the view: a form, a confirmation or an item's details.
+    public var modal: BuyerModal?
+    /// The month now, for card expiry checks.
+    public var currentMonth: YearMonth
+    /// Dates are shown in this zone.
+    public var timeZone: TimeZone
+
+    public init(server: String, currentMonth: YearMonth, timeZone: TimeZone = .current) {
+        self.shell = Shell(title: "Storefront", server: server)
+        self.login = LoginScreen(role: .buyer)
+        self.currentMonth = currentMonth
+        self.timeZone = timeZone
+    }
+
+    public var isLoggedIn: Bool { self.profile != nil }
+}
+
+/// The boxes that can cover the storefront, one at a time.
+public enum BuyerModal: Sendable {
+    case detail(BuyerItemDetail)
+    case quantity(QuantityDialog)
+    case checkout(CheckoutScreen)
+    case seller(SellerLookupScreen)
+    case confirm(Dialog, Confirmed)
+
+    /// What a confirmation dialog confirms.
+    public enum Confirmed: Sendable, Hashable {
+        case clearCart
+        case vote(item: ItemID, vote: Vote)
+        case logout
+    }
+}

@@ -1,0 +1,76 @@
+public import MarketCore
+import MarketUI
+public import MarketProtocol
+public import TerminalUI
+
+/// One item with every attribute and its seller's standing, fetched fresh when opened.
+public struct BuyerItemDetail: Sendable {
+    public var itemID: ItemID
+    /// What was known when it was opened (a search hit or a cart line), shown while loading.
+    public var name: String
+    public var detail: BuyerAPI.GetItem.Result?
+    public var request: Int?
+    public var failure: String?
+    public var menu = Menu([Menu.Item("Add to cart", key: "a"), Menu.Item("Close", key: "q")])
+
+    public init(itemID: ItemID, name: String) {
+        self.itemID = itemID
+        self.name = name
+    }
+
+    public enum Outcome: Sendable, Hashable {
+        case none
+        case addToCart
+        case close
+    }
+
+    public mutating func handle(_ key: Key) -> Outcome {
+        switch self.menu.handle(key) {
+        case .picked(0): self.detail == nil ? .none : .addToCart
+        case .picked, .closed: .close
+        case .moved, .ignored: .none
+        }
+    }
+
+    public func frame(in screen: Rect) -> Rect {
+        screen.centered(Size(width: min(screen.width - 4, 76), height: 21))
+    }
+
+    public func menuArea(in screen: Rect) -> Rect {
+        let box = self.frame(in: screen)
+        return Rect(x: box.x + 3, y: box.maxY - 4, width: 26, height: 2)
+    }
+
+    public func render(in screen: Rect, canvas: inout Canvas) {
+        let box = self.frame(in: screen)
+        canvas.box(box, style: .border, title: "Item \(self.itemID)", fill: .dialog)
+        let inner = box.insetBy(dx: 3, dy: 2)
+        guard let detail = self.detail else {
+            canvas.write(self.name, in: inner.row(0), style: .title)
+            canvas.write(self.failure.map { "✗ " + $0 } ?? "Loading…", in: inner.row(2), style: self.failure == nil ? .muted : .error)
+            self.menu.render(in: self.menuArea(in: screen), canvas: &canvas)
+            return
+        }
+        let item = detail.item
+        let seller = detail.seller
+        canvas.write(item.name, in: inner.row(0), style: .title)
+        let rows: [(String, [Span])] = [
+            ("Price", [Span(Format.money(item.price), .accent)]),
+            ("On sale", [item.quantity == 0 ? Span("sold out", .warning) : Span(Format.units(item.quantity))]),
+            ("Condition", [Span(item.condition.description)]),
+            ("Category", [Span(item.id.category.description)]),
+            ("Keywords", [Span(item.keywords.isEmpty ? "none" : item.keywords.joined(separator: ", "), item.keywords.isEmpty ? .muted : .normal)]),
+            ("Feedback", Format.ratingSpans(item.rating)),
+            ("", []),
+            ("Seller", [Span(seller.name, .title), Span("  #\(seller.sellerID)", .muted)]),
+            ("Rating", Format.ratingSpans(seller.rating)),
+            ("Sold", [Span(Format.units(seller.itemsSold) + " so far", .normal)]),
+        ]
+        for (index, row) in rows.enumerated() {
+            let y = inner.y + 2 + index
+            canvas.write(row.0, in: Rect(x: inner.x, y: y, width: 10, height: 1), style: .muted)
+            canvas.write(spans: row.1, x: inner.x + 11, y: y, limit: inner.width - 11)
+        }
+        self.menu.render(in: self.menuArea(in: screen), canvas: &canvas)
+    }
+}

@@ -1,0 +1,76 @@
+public import MarketCore
+import MarketUI
+public import TerminalUI
+
+/// The active cart: lines with unit prices and line totals, the total, and the actions on it.
+public struct CartScreen: Sendable {
+    public var cart: Cart?
+    public var table = TableState()
+    public var loadRequest: Int?
+    /// The cart changed since it was last saved (or loaded at login).
+    public var hasUnsavedChanges = false
+
+    public init() {}
+
+    public static let columns: [TableColumn<CartLine>] = [
+        .sorted("Item", width: .fixed(9), by: { $0.itemID }, text: { $0.itemID.description }),
+        .sorted("Name", width: .flexible(minimum: 16, weight: 1), by: { $0.name.lowercased() }, text: { $0.name }),
+        .sorted("Units", width: .fixed(7), alignment: .right, by: { $0.quantity }, text: { Format.count($0.quantity) }),
+        .sorted("Unit price", width: .fixed(12), alignment: .right, by: { $0.unitPrice }, text: { Format.money($0.unitPrice) }),
+        .sorted("Line total", width: .fixed(14), alignment: .right, by: { $0.lineTotal }, style: { _ in .accent }, text: { Format.money($0.lineTotal) }),
+        .sorted("On sale", width: .fixed(9), alignment: .right, by: { $0.available }, style: { $0.available < $0.quantity ? .warning : nil }, text: { $0.available < $0.quantity ? "only \(Format.count($0.available))" : Format.count($0.available) }),
+    ]
+
+    public static let table = Table<CartLine>(columns: columns, emptyMessage: "Your cart is empty — find something under 1 Search and press a to add it")
+
+    public var rows: [CartLine] { Self.table.sorted(self.cart?.lines ?? [], by: self.table) }
+
+    public var selected: CartLine? {
+        let rows = self.rows
+        return rows.indices.contains(self.table.selection) ? rows[self.table.selection] : nil
+    }
+
+    public var isEmpty: Bool { self.cart?.lines.isEmpty ?? true }
+
+    public mutating func loaded(_ cart: Cart, visibleRows: Int) {
+        let previous = self.selected?.itemID
+        self.cart = cart
+        self.loadRequest = nil
+        let rows = self.rows
+        if let previous, let index = rows.firstIndex(where: { $0.itemID == previous }) {
+            self.table.select(index, rowCount: rows.count, visibleRows: visibleRows)
+        } else {
+            self.table.clamp(rowCount: rows.count, visibleRows: visibleRows)
+        }
+    }
+
+    /// The table's area within the content area (the total takes the last two rows).
+    public static func tableArea(in content: Rect) -> Rect {
+        Rect(x: content.x, y: content.y, width: content.width, height: content.height - 2)
+    }
+
+    public func position(visibleRows: Int) -> String? {
+        guard let cart = self.cart else { return nil }
+        return self.table.positionText(visibleRows: visibleRows, rowCount: cart.lines.count)
+    }
+
+    public func render(in content: Rect, canvas: inout Canvas, focused: Bool) {
+        let area = Self.tableArea(in: content)
+        Self.table.render(self.rows, state: self.table, in: area, canvas: &canvas, focused: focused)
+        if self.cart == nil {
+            canvas.write(self.loadRequest == nil ? "Cart not loaded — press r to try again" : "Loading your cart…",
+                in: Rect(x: area.x, y: area.y + max(1, area.height / 2 - 1), width: area.width, height: 1), style: .muted, alignment: .center)
+            return
+        }
+        guard let cart = self.cart, !cart.lines.isEmpty else { return }
+        let totalRow = Rect(x: content.x, y: content.maxY - 1, width: content.width, height: 1)
+        canvas.rule(Rect(x: content.x, y: content.maxY - 2, width: content.width, height: 1))
+        let short = cart.lines.filter { $0.available < $0.quantity }.count
+        var left: [Span] = [Span(" \(Format.units(cart.totalUnits)) in \(cart.lines.count) line\(cart.lines.count == 1 ? "" : "s")", .muted)]
+        if self.hasUnsavedChanges { left.append(Span("  · not saved (w saves)", .muted)) }
+        if short > 0 { left.append(Span("  · \(short) line\(short == 1 ? "" : "s") short of stock", .warning)) }
+        canvas.write(spans: left, x: totalRow.x, y: totalRow.y, limit: totalRow.width - 30)
+        let total = "Total  " + Format.money(cart.total) + " "
+        canvas.write(total, in: Rect(x: totalRow.maxX - 30, y: totalRow.y, width: 30, height: 1), style: .title, alignment: .right)
+    }
+}

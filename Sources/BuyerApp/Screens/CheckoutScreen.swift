@@ -1,0 +1,114 @@
+public import MarketCore
+import MarketUI
+public import TerminalUI
+
+/// Paying for the whole cart: a card form checked as it is typed (holder, number with its check
+/// digit, expiry not in the past), then a confirmation naming the amount.
+public struct CheckoutScreen: Sendable {
+    public var form: Form
+    public var total: Money
+    public var units: Int
+    public var currentMonth: YearMonth
+    public var confirmation: Dialog?
+    public var request: Int?
+    public var failure: String?
+
+    public init(holder: String, total: Money, units: Int, currentMonth: YearMonth) {
+        self.total = total
+        self.units = units
+        self.currentMonth = currentMonth
+        self.form = Form([
+            FormField(id: "holder", label: "Card holder", value: holder, hint: "As printed on the card", maximumLength: 80),
+            FormField(id: "number", label: "Card number", hint: "12–19 digits; spaces are fine", maximumLength: 30),
+            FormField(id: "expiry", label: "Expiry", hint: "MM/YY", maximumLength: 5),
+        ], focus: 1)
+        self.validate()
+    }
+
+    public var card: PaymentCard {
+        PaymentCard(holder: self.form["holder"], number: self.form["number"], expiry: self.form["expiry"])
+    }
+
+    public enum Outcome: Sendable, Hashable {
+        case none
+        case pay(PaymentCard)
+        case cancel
+    }
+
+    public mutating func handle(_ key: Key) -> Outcome {
+        if self.request != nil { return .none }
+        if var confirmation = self.confirmation {
+            let outcome = confirmation.handle(key)
+            self.confirmation = confirmation
+            guard case .pressed(let button) = outcome else { return .none }
+            self.confirmation = nil
+            guard button == 0, let card = try? FieldRules.validateCard(self.card, currentMonth: self.currentMonth) else { return .none }
+            return .pay(card)
+        }
+        switch self.form.handle(key) {
+        case .edited:
+            self.failure = nil
+            self.validate()
+            return .none
+        case .submit:
+            guard let card = try? FieldRules.validateCard(self.card, currentMonth: self.currentMonth) else { return .none }
+            self.confirmation = Dialog(
+                title: "Confirm payment",
+                lines: [
+                    Span("Pay \(Format.money(self.total)) for \(Format.units(self.units))"),
+                    Span("with the card ending in \(card.last4)?", .muted),
+                ],
+                buttons: ["Pay", "Cancel"],
+                focus: 0
+            )
+            return .none
+        case .cancel:
+            return .cancel
+        case .moved, .refused, .ignored:
+            return .none
+        }
+    }
+
+    /// Checks the card field by field, with the server's rules.
+    public mutating func validate() {
+        var problems: [String: String] = [:]
+        if let problem = FieldRules.cardHolder.problem(with: self.form["holder"]) { problems["holder"] = problem }
+        // validateCard stops at the first problem, so each field is checked on its own with a
+        // stand-in for the others.
+        let goodNumber = "4111111111111111"
+        let goodExpiry = "12/99"
+        let holder = "A"
+        do { _ = try FieldRules.validateCard(PaymentCard(holder: holder, number: self.form["number"], expiry: goodExpiry), currentMonth: self.currentMonth) } catch {
+            problems["number"] = error.message
+        }
+        do { _ = try FieldRules.validateCard(PaymentCard(holder: holder, number: goodNumber, expiry: self.form["expiry"]), currentMonth: self.currentMonth) } catch {
+            problems["expiry"] = error.message
+        }
+        self.form.apply(problems: problems)
+    }
+
+    public mutating func failed(_ sentence: String, field: String?) {
+        self.request = nil
+        self.failure = sentence
+        let ids = ["card.holder": "holder", "card.number": "number", "card.expiry": "expiry"]
+        if let field, let id = ids[field], let index = self.form.fields.firstIndex(where: { $0.id == id }) {
+            self.form.focus = index
+        }
+    }
+
+    @discardableResult
+    public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
+        let notice: Span? =
+            if self.request != nil { Span("Paying…", .muted) } else if let failure = self.failure { Span("✗ " + failure, .error) } else { nil }
+        let cursor = FormBox.render(
+            title: "Checkout",
+            subtitle: [Span("Total ", .muted), Span(Format.money(self.total), .title), Span(" for \(Format.units(self.units)). Only the last 4 digits are kept.", .muted)],
+            form: self.form, labelWidth: 12, inputWidth: 28, notice: notice, action: "continues", width: 78, in: screen, canvas: &canvas
+        )
+        if let confirmation = self.confirmation {
+            confirmation.render(in: screen, canvas: &canvas)
+            return nil
+        }
+        return cursor
+    }
+}

@@ -1,0 +1,106 @@
+public import Foundation
+public import MarketCore
+import MarketUI
+public import TerminalUI
+
+/// The purchase history, one row per item bought, newest first, with thumbs up or down.
+public struct PurchasesScreen: Sendable {
+    /// Purchases fetched per page.
+    public static let pageSize = 20
+
+    /// One bought item of one purchase.
+    public struct Row: Sendable, Hashable {
+        public var purchaseID: Int64
+        public var date: Date
+        public var line: PurchaseLine
+        /// The first line of its purchase (drawn with the date and number).
+        public var isFirst: Bool
+    }
+
+    public var page: Page<Purchase>?
+    public var table = TableState()
+    public var loadRequest: Int?
+    public var offset = 0
+
+    public init() {}
+
+    public static func columns(timeZone: TimeZone) -> [TableColumn<Row>] {
+        [
+            .sorted("Date", width: .fixed(16), by: { $0.date }, style: { $0.isFirst ? nil : .muted }, text: { Format.date($0.date, timeZone: timeZone) }),
+            .sorted("#", width: .fixed(6), alignment: .right, by: { $0.purchaseID }, style: { $0.isFirst ? nil : .muted }, text: { "\($0.purchaseID)" }),
+            .sorted("Item", width: .fixed(9), by: { $0.line.itemID }, text: { $0.line.itemID.description }),
+            .sorted("Name", width: .flexible(minimum: 14, weight: 1), by: { $0.line.name.lowercased() }, text: { $0.line.name }),
+            .sorted("Units", width: .fixed(6), alignment: .right, by: { $0.line.quantity }, text: { Format.count($0.line.quantity) }),
+            .sorted("Unit price", width: .fixed(11), alignment: .right, by: { $0.line.unitPrice }, text: { Format.money($0.line.unitPrice) }).hidden(below: 90),
+            .sorted("Paid", width: .fixed(12), alignment: .right, by: { $0.line.lineTotal }, text: { Format.money($0.line.lineTotal) }),
+            .sorted("Feedback", width: .fixed(9), by: { $0.line.feedback?.rawValue ?? "" }, style: { row in
+                switch row.line.feedback {
+                case .up?: .positive
+                case .down?: .negative
+                case nil: .muted
+                }
+            }, text: { row in
+                switch row.line.feedback {
+                case .up?: "👍 up"
+                case .down?: "👎 down"
+                case nil: "+ / -"
+                }
+            }),
+        ]
+    }
+
+    public static func table(timeZone: TimeZone) -> Table<Row> {
+        Table(columns: self.columns(timeZone: timeZone), emptyMessage: "No purchases yet — check out a cart and it shows here")
+    }
+
+    /// Every bought item on this page, in history order.
+    public var allRows: [Row] {
+        guard let page = self.page else { return [] }
+        return page.items.flatMap { purchase in
+            purchase.lines.enumerated().map { Row(purchaseID: purchase.id, date: purchase.purchasedAt, line: $0.element, isFirst: $0.offset == 0) }
+        }
+    }
+
+    public func rows(timeZone: TimeZone) -> [Row] { Self.table(timeZone: timeZone).sorted(self.allRows, by: self.table) }
+
+    public func selected(timeZone: TimeZone) -> Row? {
+        let rows = self.rows(timeZone: timeZone)
+        return rows.indices.contains(self.table.selection) ? rows[self.table.selection] : nil
+    }
+
+    public mutating func loaded(_ page: Page<Purchase>, visibleRows: Int) {
+        self.page = page
+        self.offset = page.offset
+        self.loadRequest = nil
+        self.table.clamp(rowCount: self.allRows.count, visibleRows: visibleRows)
+    }
+
+    /// A vote was recorded: show it on every line of that item.
+    public mutating func recorded(_ vote: Vote, for item: ItemID) {
+        guard var page = self.page else { return }
+        for purchase in page.items.indices {
+            for line in page.items[purchase].lines.indices where page.items[purchase].lines[line].itemID == item {
+                page.items[purchase].lines[line].feedback = vote
+            }
+        }
+        self.page = page
+    }
+
+    public var hasNextPage: Bool { self.page?.hasMore ?? false }
+
+    public func position(visibleRows: Int) -> String? {
+        guard let page = self.page else { return nil }
+        let purchases = page.total == 1 ? "purchase" : "purchases"
+        guard !page.items.isEmpty else { return "0 \(purchases)" }
+        return "purchases \(page.offset + 1)–\(page.offset + page.items.count) of \(Format.count(page.total))"
+    }
+
+    public func render(in content: Rect, timeZone: TimeZone, canvas: inout Canvas, focused: Bool) {
+        let table = Self.table(timeZone: timeZone)
+        table.render(self.rows(timeZone: timeZone), state: self.table, in: content, canvas: &canvas, focused: focused)
+        if self.page == nil {
+            canvas.write(self.loadRequest == nil ? "Purchases not loaded — press r to try again" : "Loading your purchases…",
+                in: Rect(x: content.x, y: content.y + max(1, content.height / 2 - 1), width: content.width, height: 1), style: .muted, alignment: .center)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+public import MarketCore
+import MarketUI
+public import TerminalUI
+
+/// How many units to add to the cart, or to take out of it.
+public struct QuantityDialog: Sendable {
+    public enum Purpose: Sendable, Hashable {
+        case add
+        case remove
+    }
+
+    public var purpose: Purpose
+    public var item: ItemID
+    public var name: String
+    /// The most units the dialog accepts.
+    public var maximum: Int
+    public var unitPrice: Money
+    public var form: Form
+    public var request: Int?
+    public var failure: String?
+
+    public init(purpose: Purpose, item: ItemID, name: String, maximum: Int, unitPrice: Money, inCart: Int = 0) {
+        self.purpose = purpose
+        self.item = item
+        self.name = name
+        self.maximum = maximum
+        self.unitPrice = unitPrice
+        let hint = switch purpose {
+        case .add: "\(Format.units(maximum)) on sale" + (inCart > 0 ? ", \(Format.count(inCart)) already in your cart" : "")
+        case .remove: "1 to \(Format.count(maximum)) (\(Format.units(maximum)) in your cart)"
+        }
+        self.form = Form([FormField(id: "quantity", label: "Units", value: purpose == .remove ? "\(maximum)" : "1", hint: hint, maximumLength: 9)])
+        self.validate()
+    }
+
+    public var quantity: Int? { Int(Text.trimmingWhitespace(self.form["quantity"])) }
+
+    public enum Outcome: Sendable, Hashable {
+        case none
+        case submit(Int)
+        case cancel
+    }
+
+    public mutating func handle(_ key: Key) -> Outcome {
+        if self.request != nil { return key == .escape ? .cancel : .none }
+        switch self.form.handle(key) {
+        case .edited:
+            self.failure = nil
+            self.validate()
+            return .none
+        case .submit:
+            return self.quantity.map(Outcome.submit) ?? .none
+        case .cancel:
+            return .cancel
+        case .moved, .refused, .ignored:
+            return .none
+        }
+    }
+
+    public mutating func validate() {
+        var problems: [String: String] = [:]
+        if let quantity = self.quantity {
+            do {
+                try FieldRules.validateQuantity(quantity, allowZero: false)
+                if quantity > self.maximum {
+                    problems["quantity"] = self.purpose == .add
+                        ? "Only \(Format.units(self.maximum)) on sale."
+                        : "Your cart holds \(Format.units(self.maximum))."
+                }
+            } catch {
+                problems["quantity"] = error.message
+            }
+        } else {
+            problems["quantity"] = "Enter a whole number of units."
+        }
+        self.form.apply(problems: problems)
+    }
+
+    public mutating func failed(_ sentence: String) {
+        self.request = nil
+        self.failure = sentence
+    }
+
+    @discardableResult
+    public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
+        let working = self.purpose == .add ? "Adding…" : "Removing…"
+        var notice: Span? =
+            if self.request != nil { Span(working, .muted) } else if let failure = self.failure { Span("✗ " + failure, .error) } else { nil }
+        if notice == nil, let quantity = self.quantity, self.form.isValid {
+            notice = Span("\(Format.count(quantity)) × \(Format.money(self.unitPrice)) = \(Format.money(self.unitPrice * quantity)) · Enter to confirm", .accent)
+        }
+        return FormBox.render(
+            title: self.purpose == .add ? "Add to cart" : "Remove from cart",
+            subtitle: [Span("\(self.item)  ", .muted), Span(self.name, .title)],
+            form: self.form, labelWidth: 6, inputWidth: 12, notice: notice, action: self.purpose == .add ? "adds" : "removes", width: 66, in: screen, canvas: &canvas
+        )
+    }
+}

@@ -1,0 +1,168 @@
+public import MarketCore
+import MarketUI
+public import TerminalUI
+
+/// The search bar (category or any, keywords) over the ranked results, a page at a time.
+public struct SearchScreen: Sendable {
+    /// Results fetched per page.
+    public static let pageSize = 50
+
+    public var bar: Form
+    /// Typing goes to the search bar (instead of moving through the results). Off at first, so
+    /// the keys work as in htop or less until / opens the bar.
+    public var isEditing = false
+    /// The search the results are for.
+    public var query: SearchQuery?
+    /// The page on screen; kept while loading the next or while offline.
+    public var page: Page<SearchHit>?
+    public var table = TableState()
+    public var loadRequest: Int?
+
+    public init() {
+        self.bar = Form([
+            FormField(id: "category", label: "Category", hint: "a number, or blank for any", maximumLength: 12),
+            FormField(id: "keywords", label: "Keywords", hint: "up to 5 words; blank lists everything", maximumLength: 200),
+        ], focus: 1)
+        self.validate()
+    }
+
+    public static let columns: [TableColumn<SearchHit>] = [
+        TableColumn("#", width: .fixed(4), alignment: .right, ascending: nil) { _ in "" },
+        .sorted("Item", width: .fixed(9), by: { $0.item.id }, text: { $0.item.id.description }),
+        .sorted("Name", width: .flexible(minimum: 14, weight: 3), by: { $0.item.name.lowercased() }, text: { $0.item.name }),
+        .sorted("Condition", width: .fixed(9), by: { $0.item.condition.rawValue }, text: { $0.item.condition.description }).hidden(below: 90),
+        .sorted("Price", width: .fixed(12), alignment: .right, by: { $0.item.price }, text: { Format.money($0.item.price) }),
+        .sorted("On sale", width: .fixed(8), alignment: .right, by: { $0.item.quantity }, text: { Format.count($0.item.quantity) }),
+        .sorted("Seller", width: .flexible(minimum: 10, weight: 2), by: { $0.item.sellerName.lowercased() }, text: { $0.item.sellerName }),
+        .sorted("👍", width: .fixed(5), alignment: .right, by: { $0.item.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.item.rating.thumbsUp) }),
+        .sorted("👎", width: .fixed(5), alignment: .right, by: { $0.item.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.item.rating.thumbsDown) }),
+        .sorted("Match", width: .fixed(5), alignment: .right, by: { $0.matchedKeywords }, text: { $0.matchedKeywords == 0 ? "" : "\($0.matchedKeywords)" }).hidden(below: 100),
+    ]
+
+    public static let table = Table<SearchHit>(columns: columns, emptyMessage: "No items match — try fewer or other keywords, or any category")
+
+    /// The page's hits in the chosen order, each with its rank on the server.
+    public var rows: [SearchHit] { Self.table.sorted(self.page?.items ?? [], by: self.table) }
+
+    /// The rank (1-based, across pages) of a hit on this page.
+    public func rank(of hit: SearchHit) -> Int? {
+        guard let page = self.page, let index = page.items.firstIndex(of: hit) else { return nil }
+        return page.offset + index + 1
+    }
+
+    public var selected: SearchHit? {
+        let rows = self.rows
+        return rows.indices.contains(self.table.selection) ? rows[self.table.selection] : nil
+    }
+
+    /// The query the bar describes now, or `nil` while it has a problem.
+    public var barQuery: SearchQuery? {
+        guard self.bar.isValid else { return nil }
+        let categoryText = Text.trimmingWhitespace(self.bar["category"]).lowercased()
+        let category: CategoryFilter
+        if categoryText.isEmpty || categoryText == "any" {
+            category = .any
+        } else if let raw = Int32(categoryText), let value = Category(rawValue: raw) {
+            category = .only(value)
+        } else {
+            return nil
+        }
+        guard let keywords = try? FieldRules.validateSearchKeywords(FieldRules.splitKeywords(self.bar["keywords"])) else { return nil }
+        return SearchQuery(category: category, keywords: keywords)
+    }
+
+    public mutating func validate() {
+        var problems: [String: String] = [:]
+        let categoryText = Text.trimmingWhitespace(self.bar["category"]).lowercased()
+        if !categoryText.isEmpty, categoryText != "any", Int32(categoryText).flatMap(Category.init(rawValue:)) == nil {
+            problems["category"] = "Category must be a whole number from 0, or blank for any."
+        }
+        do { _ = try FieldRules.validateSearchKeywords(FieldRules.splitKeywords(self.bar["keywords"])) } catch {
+            problems["keywords"] = error.message
+        }
+        self.bar.apply(problems: problems)
+    }
+
+    /// Results arrived.
+    public mutating func loaded(_ page: Page<SearchHit>, query: SearchQuery, visibleRows: Int) {
+        let sameSearch = self.query == query && self.page?.offset == page.offset
+        let previous = self.selected?.item.id
+        self.query = query
+        self.page = page
+        self.loadRequest = nil
+        let rows = self.rows
+        if sameSearch, let previous, let index = rows.firstIndex(where: { $0.item.id == previous }) {
+            self.table.select(index, rowCount: rows.count, visibleRows: visibleRows)
+        } else {
+            self.table = TableState(sortColumn: self.table.sortColumn, sortAscending: self.table.sortAscending)
+            self.table.clamp(rowCount: rows.count, visibleRows: visibleRows)
+        }
+    }
+
+    /// An item's units or rating changed: update it wherever it shows.
+    public mutating func replace(_ item: Item) {
+        guard var page = self.page, let index = page.items.firstIndex(where: { $0.item.id == item.id }) else { return }
+        page.items[index].item = item
+        self.page = page
+    }
+
+    public var hasNextPage: Bool { self.page?.hasMore ?? false }
+
+    public func position(visibleRows: Int) -> String? {
+        guard let page = self.page else { return nil }
+        return self.table.positionText(visibleRows: visibleRows, rowCount: page.items.count, base: page.offset, total: page.total, totalIsExact: page.totalIsExact)
+    }
+
+    /// The results table's area within the content area (the bar takes three rows).
+    public static func tableArea(in content: Rect) -> Rect {
+        Rect(x: content.x, y: content.y + 3, width: content.width, height: content.height - 3)
+    }
+
+    /// Draws the bar and the results; returns the cursor while editing.
+    @discardableResult
+    public func render(in content: Rect, canvas: inout Canvas, focused: Bool) -> Point? {
+        var cursor: Point?
+        let y = content.y
+        var x = content.x + 1
+        for (index, field) in self.bar.fields.enumerated() {
+            let active = self.isEditing && focused && index == self.bar.focus
+            x += canvas.write(field.label + " ", x: x, y: y, style: active ? .accent : .muted)
+            let width = field.id == "category" ? 8 : min(44, max(16, content.maxX - x - 30))
+            let point = field.input.render(in: Rect(x: x, y: y, width: width, height: 1), canvas: &canvas, focused: active, placeholder: field.id == "category" ? "any" : "all items")
+            if active { cursor = point }
+            x += width + 3
+        }
+        let action = self.isEditing ? "Enter searches · Esc to results" : "/ edits the search"
+        canvas.write(action, x: x, y: y, style: .muted, limit: content.maxX - x)
+        // Under the bar: what is wrong with it, or what is shown.
+        let note = Rect(x: content.x + 1, y: y + 1, width: content.width - 2, height: 1)
+        let problem = self.bar.fields.lazy.compactMap { field in field.problem.map { (field, $0) } }.first
+        if let (field, message) = problem, field.touched || self.bar.showsAllProblems {
+            canvas.write("✗ " + message, in: note, style: .error)
+        } else if let query = self.query, let page = self.page {
+            let total = page.totalIsExact ? Format.count(page.total) : "over " + Format.count(page.total)
+            canvas.write(spans: [
+                Span("\(total) result\(page.total == 1 ? "" : "s") for ", .muted), Span(query.summary, .accent),
+                Span(query.keywords.isEmpty ? " · newest first" : " · best match first, then newest", .muted),
+            ], x: note.x, y: note.y, limit: note.width)
+        } else if self.isEditing, focused {
+            canvas.write(self.bar.fields[self.bar.focus].hint ?? "", in: note, style: .muted)
+        }
+        let area = Self.tableArea(in: content)
+        if self.page == nil {
+            Self.table.render([], state: self.table, in: area, canvas: &canvas)
+            let message = self.loadRequest != nil ? "Searching…" : "Press / and type keywords, then Enter — or Enter alone to browse everything."
+            canvas.write(message, in: Rect(x: area.x, y: area.y + max(1, area.height / 2 - 1), width: area.width, height: 1), style: .muted, alignment: .center)
+            return cursor
+        }
+        // The rank column is filled in here: it depends on the page, not on the hit alone.
+        var table = Self.table
+        let page = self.page
+        table.columns[0] = TableColumn("#", width: .fixed(4), alignment: .right) { hit in
+            guard let page, let index = page.items.firstIndex(of: hit) else { return "" }
+            return "\(page.offset + index + 1)"
+        }
+        table.render(self.rows, state: self.table, in: area, canvas: &canvas, focused: focused && !self.isEditing)
+        return cursor
+    }
+}

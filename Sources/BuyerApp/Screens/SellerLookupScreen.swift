@@ -1,0 +1,75 @@
+public import MarketCore
+import MarketUI
+public import TerminalUI
+
+/// Looking up any seller's rating by their number.
+public struct SellerLookupScreen: Sendable {
+    public var form: Form
+    public var result: SellerRating?
+    public var request: Int?
+    public var failure: String?
+
+    public init(seller: SellerID? = nil) {
+        self.form = Form([FormField(id: "seller", label: "Seller #", value: seller.map { "\($0)" } ?? "", hint: "The number shown with each seller", maximumLength: 19)])
+        self.validate()
+    }
+
+    public var seller: SellerID? {
+        Int64(Text.trimmingWhitespace(self.form["seller"])).flatMap { $0 > 0 ? SellerID($0) : nil }
+    }
+
+    public enum Outcome: Sendable, Hashable {
+        case none
+        case lookUp(SellerID)
+        case close
+    }
+
+    public mutating func handle(_ key: Key) -> Outcome {
+        if self.request != nil { return key == .escape ? .close : .none }
+        switch self.form.handle(key) {
+        case .edited:
+            self.failure = nil
+            self.result = nil
+            self.validate()
+            return .none
+        case .submit:
+            return self.seller.map(Outcome.lookUp) ?? .none
+        case .cancel:
+            return .close
+        case .moved, .refused, .ignored:
+            return .none
+        }
+    }
+
+    public mutating func validate() {
+        self.form.apply(problems: self.seller == nil ? ["seller": "Enter a seller's number, e.g. 3."] : [:])
+    }
+
+    public mutating func failed(_ sentence: String) {
+        self.request = nil
+        self.result = nil
+        self.failure = sentence
+    }
+
+    @discardableResult
+    public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
+        let box = screen.centered(Size(width: min(screen.width - 4, 68), height: 15))
+        canvas.box(box, style: .border, title: "Seller rating", fill: .dialog)
+        canvas.write("Look up how buyers rated a seller's items.", in: Rect(x: box.x + 3, y: box.y + 2, width: box.width - 6, height: 1), style: .muted)
+        let cursor = self.form.render(in: Rect(x: box.x + 2, y: box.y + 4, width: box.width - 4, height: 2), canvas: &canvas, labelWidth: 9, inputWidth: 14, focused: self.request == nil)
+        let inner = Rect(x: box.x + 3, y: box.y + 7, width: box.width - 6, height: 5)
+        if self.request != nil {
+            canvas.write("Looking up…", in: inner.row(0), style: .muted)
+        } else if let failure = self.failure {
+            canvas.write("✗ " + failure, in: inner.row(0), style: .error)
+        } else if let result = self.result {
+            canvas.write(spans: [Span(result.name, .title), Span("  #\(result.sellerID)", .muted)], x: inner.x, y: inner.y, limit: inner.width)
+            let votes = result.rating.thumbsUp + result.rating.thumbsDown
+            Meter.render(label: "Positive ", filled: result.rating.thumbsUp, of: votes, text: Format.share(result.rating), style: .positive, in: inner.row(2), canvas: &canvas)
+            canvas.write(spans: Format.ratingSpans(result.rating).dropLast() + [Span("·  ", .muted), Span(Format.units(result.itemsSold) + " sold", .accent)], x: inner.x, y: inner.y + 3, limit: inner.width)
+        } else {
+            canvas.write("Enter looks it up · Esc closes", in: inner.row(0), style: .muted)
+        }
+        return self.request == nil ? cursor : nil
+    }
+}

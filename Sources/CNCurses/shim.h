@@ -1,0 +1,75 @@
+// The parts of ncursesw that Swift cannot import directly, as static inline functions.
+//
+// - NCURSES_WIDECHAR is defined here because SwiftPM drops pkg-config's -D flags.
+// - A_* attributes, mouse masks and KEY_F(n) are macros Swift does not import.
+// - stdscr, LINES, COLS and COLORS are mutable globals that Swift 6 rejects as not
+//   concurrency-safe; accessors keep strict checking on for everything else.
+// - wcwidth comes from glibc and is not visible through the module otherwise.
+#ifndef MARKET_CNCURSES_SHIM_H
+#define MARKET_CNCURSES_SHIM_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+
+#include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <ncursesw/curses.h>
+
+// Screen and size.
+static inline WINDOW *market_stdscr(void) { return stdscr; }
+static inline int market_lines(void) { return LINES; }
+static inline int market_cols(void) { return COLS; }
+static inline int market_colors(void) { return COLORS; }
+
+// Attributes.
+static inline attr_t market_a_normal(void) { return A_NORMAL; }
+static inline attr_t market_a_bold(void) { return A_BOLD; }
+static inline attr_t market_a_dim(void) { return A_DIM; }
+static inline attr_t market_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t market_a_reverse(void) { return A_REVERSE; }
+static inline attr_t market_a_italic(void) { return A_ITALIC; }
+
+// Keys.
+static inline int market_key_f(int n) { return KEY_F(n); }
+
+// Mouse.
+static inline mmask_t market_mouse_mask(void) {
+    return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline int market_mouse_is_button1(mmask_t state) {
+    return (state & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED)) != 0;
+}
+static inline int market_mouse_is_double_click(mmask_t state) {
+    return (state & BUTTON1_DOUBLE_CLICKED) != 0;
+}
+static inline int market_mouse_is_wheel_up(mmask_t state) { return (state & BUTTON4_PRESSED) != 0; }
+static inline int market_mouse_is_wheel_down(mmask_t state) { return (state & BUTTON5_PRESSED) != 0; }
+
+// Characters.
+static inline int market_wcwidth(wchar_t c) { return wcwidth(c); }
+
+// The terminal's size as the kernel knows it, for noticing a resize from another thread.
+static inline int market_terminal_size(int fd, int *rows, int *cols) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+    *rows = size.ws_row;
+    *cols = size.ws_col;
+    return 0;
+}
+
+// Whether the current LC_CTYPE codeset is UTF-8.
+static inline int market_codeset_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset == 0) return 0;
+    return (codeset[0] == 'U' || codeset[0] == 'u') && (codeset[1] == 'T' || codeset[1] == 't')
+        && (codeset[2] == 'F' || codeset[2] == 'f') && (codeset[3] == '-' ? codeset[4] == '8' : codeset[3] == '8');
+}
+
+#endif

@@ -1,0 +1,68 @@
+public import ArgumentParser
+import Foundation
+public import MarketCore
+
+/// The options both clients take, with environment fallbacks like the servers': where the server
+/// is, where to log, and whether to use colours.
+public struct ClientOptions: ParsableArguments, Sendable {
+    @Option(name: .long, help: "Server host (env MARKET_HOST; default 127.0.0.1).")
+    public var host: String?
+
+    @Option(name: .long, help: "Server port (env MARKET_SELLER_PORT or MARKET_BUYER_PORT; default 7001 for the seller dashboard, 7002 for the buyer storefront).")
+    public var port: Int?
+
+    @Option(name: .customLong("log-file"), help: "Where to write the log (env MARKET_CLIENT_LOG; default $MARKET_HOME/logs/<role>-client.log, else $TMPDIR). The screen never shows log lines.")
+    public var logFile: String?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (env MARKET_LOG_LEVEL).")
+    public var logLevel: String?
+
+    @Flag(name: .customLong("no-color"), help: "Use no colours, only bold and reverse video (also when NO_COLOR is set).")
+    public var noColor = false
+
+    public init() {}
+
+    public mutating func validate() throws {
+        if let port, !(1...65535).contains(port) { throw ValidationError("--port must be from 1 to 65535.") }
+        if let level = self.logLevel, LogLevelName.parse(level) == nil {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
+        }
+    }
+
+    /// The host to connect to. A listen address of 0.0.0.0 in MARKET_HOST means this machine.
+    public var resolvedHost: String {
+        let host = self.host ?? Self.environment("MARKET_HOST") ?? "127.0.0.1"
+        return host == "0.0.0.0" ? "127.0.0.1" : host
+    }
+
+    public func resolvedPort(for role: Role) -> Int {
+        if let port { return port }
+        switch role {
+        case .seller: return Self.environment("MARKET_SELLER_PORT").flatMap(Int.init) ?? 7001
+        case .buyer: return Self.environment("MARKET_BUYER_PORT").flatMap(Int.init) ?? 7002
+        }
+    }
+
+    public func resolvedLogFile(for role: Role) -> String {
+        if let logFile { return logFile }
+        if let configured = Self.environment("MARKET_CLIENT_LOG") { return configured }
+        let name = "\(role.rawValue)-client.log"
+        if let home = Self.environment("MARKET_HOME") { return home + "/logs/" + name }
+        let temporary = Self.environment("TMPDIR") ?? "/tmp"
+        return temporary + "/swift-market-" + name
+    }
+
+    public var resolvedLogLevel: String { self.logLevel ?? Self.environment("MARKET_LOG_LEVEL") ?? "info" }
+
+    static func environment(_ name: String) -> String? {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
+        return value
+    }
+}
+
+/// Log level names as the servers spell them.
+enum LogLevelName {
+    static func parse(_ text: String) -> String? {
+        ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(text) ? text : nil
+    }
+}

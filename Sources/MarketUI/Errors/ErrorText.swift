@@ -1,0 +1,39 @@
+public import MarketCore
+
+/// Failures in words a person can act on. Server messages are already written for people; the
+/// client's own failures (no connection, timeouts) and the session's end get sentences here.
+public enum ErrorText {
+    public static func sentence(for error: MarketError, server: String) -> String {
+        switch error.code {
+        case .unreachable:
+            return "Can't reach the server at \(server) — is it running? Retrying in the background."
+        case .connectionLost:
+            return "The connection dropped before the answer came; the last action may not have gone through."
+        case .timedOut:
+            return "The server took too long to answer. Try again in a moment."
+        case .unavailable:
+            return "The server can't reach its database right now; nothing was changed. Try again shortly."
+        case .overloaded:
+            return "The server is busy right now. Try again in a moment."
+        case .internal:
+            return "Something went wrong on the server (it has been logged). Try again."
+        case .protocolError, .frameTooLarge, .badRequest, .unknownOp:
+            return "The server at \(server) answered in a way this client does not understand — is it the right port?"
+        case .sessionExpired:
+            return "Your session expired after a while without activity. Please log in again."
+        case .notLoggedIn:
+            return "Your session has ended. Please log in again."
+        case .wrongRole:
+            return "The server at \(server) is for the other role — check --port."
+        case .invalidCredentials:
+            return "Wrong username or password."
+        default:
+            return error.message
+        }
+    }
+
+    /// Whether the error means the session is gone and the user must log in again.
+    public static func endsSession(_ error: MarketError) -> Bool {
+        error.code == .sessionExpired || error.code == .notLoggedIn
+    }
+}

@@ -1,0 +1,60 @@
+public import Foundation
+public import MarketCore
+public import TerminalUI
+
+/// How market values read on screen: money grouped with two decimals, counts grouped, ratings as
+/// thumbs, dates in the user's time zone.
+public enum Format {
+    public static func money(_ money: Money) -> String { money.grouped }
+
+    public static func count(_ number: Int) -> String {
+        var digits = String(number.magnitude)
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits = String(digits.dropLast(3))
+        }
+        groups.insert(digits, at: 0)
+        return (number < 0 ? "-" : "") + groups.joined(separator: ",")
+    }
+
+    /// "80%" positive, or "no votes yet". Whole percent, rounded half up, integers only.
+    public static func share(_ rating: Rating) -> String {
+        let total = rating.thumbsUp + rating.thumbsDown
+        guard total > 0 else { return "no votes yet" }
+        return "\((rating.thumbsUp * 200 + total) / (2 * total))% positive"
+    }
+
+    /// "👍 12  👎 3".
+    public static func thumbs(_ rating: Rating) -> String {
+        "👍 \(self.count(rating.thumbsUp))  👎 \(self.count(rating.thumbsDown))"
+    }
+
+    /// Spans for a rating line: thumbs in their colours, then the share.
+    public static func ratingSpans(_ rating: Rating) -> [Span] {
+        [
+            Span("👍 \(self.count(rating.thumbsUp))", .positive), Span("  "),
+            Span("👎 \(self.count(rating.thumbsDown))", .negative), Span("  "),
+            Span(self.share(rating), .muted),
+        ]
+    }
+
+    public static func condition(_ condition: Condition) -> String { condition.description }
+
+    /// "2026-11-25 10:32", in the local time zone.
+    public static func date(_ date: Date, timeZone: TimeZone = .current) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ value: Int?) -> String { let value = value ?? 0; return value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
+    }
+
+    /// "1 unit", "3 units".
+    public static func units(_ count: Int) -> String { "\(self.count(count)) unit\(count == 1 ? "" : "s")" }
+
+    /// A name from another user, quoted, safe for the terminal and short enough for a sentence.
+    public static func quoted(_ name: String, limit: Int = 32) -> String {
+        "“" + DisplayWidth.truncate(TerminalText.sanitized(name), to: limit) + "”"
+    }
+}

@@ -1,0 +1,151 @@
+public import MarketCore
+public import TerminalUI
+
+/// Logging in, or creating an account and then logging in. Shared by both clients; the form is
+/// checked with the same MarketCore rules as the server, as the user types.
+public struct LoginScreen: Sendable {
+    public enum Mode: Sendable, Hashable {
+        case login
+        case createAccount
+    }
+
+    public var role: Role
+    public var mode: Mode
+    public var form: Form
+    /// A sentence in the box: why the user is here again, or what went wrong.
+    public var notice: StatusMessage?
+    /// A login or account creation is in flight.
+    public var isSubmitting = false
+
+    public init(role: Role, mode: Mode = .login, username: String = "", notice: StatusMessage? = nil) {
+        self.role = role
+        self.mode = mode
+        self.form = Form(Self.fields(for: mode))
+        self.notice = notice
+        if !username.isEmpty {
+            self.form.set("username", to: username)
+            self.form.focus = self.form.fields.firstIndex { $0.id == "password" } ?? 0
+        }
+        self.validate()
+    }
+
+    static func fields(for mode: Mode) -> [FormField] {
+        let username = FormField(id: "username", label: "Username", hint: "3–32 of a–z 0–9 . _ -", maximumLength: 64)
+        switch mode {
+        case .login:
+            return [username, FormField(id: "password", label: "Password", kind: .secret, maximumLength: 200)]
+        case .createAccount:
+            return [
+                FormField(id: "name", label: "Your name", hint: "Shown to other users, up to 32 characters", maximumLength: 64),
+                username,
+                FormField(id: "password", label: "Password", kind: .secret, hint: "At least 8 characters", maximumLength: 200),
+                FormField(id: "confirm", label: "Repeat it", kind: .secret, maximumLength: 200),
+            ]
+        }
+    }
+
+    /// What the login screen's own keys do.
+    public enum Action: Sendable, Hashable {
+        case switchMode
+        case help
+        case quit
+    }
+
+    public static let keys = KeyMap<Action>("Logging in", [
+        KeyBinding([.control("n"), .function(2)], .switchMode, help: "Switch between logging in and creating an account", hint: "New account", label: "^N"),
+        KeyBinding(.function(1), .help, help: "Show every key", hint: "Help"),
+        KeyBinding(.escape, .quit, help: "Quit", hint: "Quit"),
+    ])
+
+    /// Footer hints for the current mode.
+    public var hints: [KeyHint] {
+        var hints = [KeyHint(key: "Enter", label: self.mode == .login ? "Log in" : "Create"), KeyHint(key: "Tab", label: "Next field")]
+        for hint in Self.keys.hints {
+            if hint.key == "^N" {
+                hints.append(KeyHint(key: "^N", label: self.mode == .login ? "New account" : "Log in instead"))
+            } else {
+                hints.append(hint)
+            }
+        }
+        hints.append(KeyHint(key: "^C", label: "Exit"))
+        return hints
+    }
+
+    /// What a key press asks the app to do.
+    public enum Outcome: Sendable, Hashable {
+        case none
+        case login(username: String, password: String)
+        case createAccount(username: String, password: String, name: String)
+        case help
+        case quit
+    }
+
+    public mutating func handle(_ key: Key) -> Outcome {
+        if let action = Self.keys.action(for: key) {
+            switch action {
+            case .switchMode:
+                let username = self.form["username"]
+                self = LoginScreen(role: self.role, mode: self.mode == .login ? .createAccount : .login, username: "", notice: nil)
+                if !username.isEmpty { self.form.set("username", to: username) }
+                self.validate()
+                return .none
+            case .help:
+                return .help
+            case .quit:
+                return .quit
+            }
+        }
+        guard !self.isSubmitting else { return .none }
+        switch self.form.handle(key) {
+        case .edited:
+            self.validate()
+            self.notice = nil
+            return .none
+        case .submit:
+            let username = (try? FieldRules.validateUsername(self.form["username"])) ?? self.form["username"]
+            self.isSubmitting = true
+            switch self.mode {
+            case .login:
+                return .login(username: username, password: self.form["password"])
+            case .createAccount:
+                return .createAccount(username: username, password: self.form["password"], name: self.form["name"])
+            }
+        case .cancel:
+            return .quit
+        case .moved, .refused, .ignored:
+            return .none
+        }
+    }
+
+    /// Checks every field with the marketplace's rules.
+    public mutating func validate() {
+        self.form.apply(problems: Self.problems(in: self.form, mode: self.mode))
+    }
+
+    static func problems(in form: Form, mode: Mode) -> [String: String] {
+        var problems: [String: String] = [:]
+        do { _ = try FieldRules.validateUsername(form["username"]) } catch { problems["username"] = error.message }
+        do { try FieldRules.validatePassword(form["password"]) } catch { problems["password"] = error.message }
+        if mode == .createAccount {
+            if let problem = FieldRules.accountName.problem(with: form["name"]) { problems["name"] = problem }
+            if form["confirm"] != form["password"] { problems["confirm"] = "The two passwords differ." }
+        }
+        return problems
+    }
+
+    /// The login failed: say why and let the user try again.
+    public mutating func failed(_ message: StatusMessage) {
+        self.isSubmitting = false
+        self.notice = message
+        if self.mode == .login, let password = self.form.fields.firstIndex(where: { $0.id == "password" }) {
+            self.form.set("password", to: "")
+            self.form.focus = password
+            self.validate()
+        }
+    }
+
+    /// An account was created: switch to logging in with it (the app logs in right away).
+    public mutating func accountCreated(username: String) {
+        self.notice = .success("Account \(username) created. Logging in…")
+    }
+}

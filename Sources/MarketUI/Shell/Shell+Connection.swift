@@ -1,0 +1,46 @@
+public import MarketClient
+public import TerminalUI
+
+extension Shell {
+    /// Records a connection state change. Returns true when a lost connection came back, so the
+    /// app can refresh what is on screen.
+    public mutating func apply(connection state: ConnectionState) -> Bool {
+        let wasLost: Bool
+        switch self.connection {
+        case .waitingToReconnect: wasLost = self.hasConnected
+        case .connecting(let attempt): wasLost = self.hasConnected && attempt > 1
+        default: wasLost = false
+        }
+        self.connection = state
+        guard state == .connected else { return false }
+        let recovered = wasLost
+        self.hasConnected = true
+        if recovered, case .error = self.status?.kind { self.status = .success("Reconnected to \(self.server).") }
+        return recovered
+    }
+
+    /// The connection as shown in the header: a dot and a word or two, in a style.
+    public var connectionBadge: Span {
+        switch self.connection {
+        case .connected:
+            return Span(" ● connected ", .headerOnline)
+        case .connecting(let attempt):
+            return attempt > 1 || self.hasConnected ? Span(" ◌ reconnecting… ", .headerWarning) : Span(" ◌ connecting… ", .headerMuted)
+        case .waitingToReconnect:
+            return Span(" ◌ reconnecting… ", .headerWarning)
+        case .idle:
+            return self.hasConnected ? Span(" ○ idle ", .headerMuted) : Span(" ○ not connected ", .headerMuted)
+        case .closed:
+            return Span(" ○ closed ", .headerOffline)
+        }
+    }
+
+    /// Whether the header should say the server is unreachable right now.
+    public var isOffline: Bool {
+        switch self.connection {
+        case .waitingToReconnect: true
+        case .connecting(let attempt): attempt > 1
+        default: false
+        }
+    }
+}

@@ -1,0 +1,81 @@
+public import MarketClient
+public import TerminalUI
+
+/// What every screen of a terminal client shares: who is logged in where, the connection, the
+/// terminal's size, requests in flight, the status line, and the help and quit overlays.
+/// Changed by pure functions; each app keeps one in its state.
+public struct Shell: Sendable {
+    /// The product name shown first in the header.
+    public var appName: String
+    /// What this client is, e.g. "Seller dashboard".
+    public var title: String
+    /// `host:port` of the server.
+    public var server: String
+    public var connection: ConnectionState = .idle
+    /// Whether a connection was ever made (so a later failure reads "reconnecting").
+    public var hasConnected = false
+    /// The logged-in user's username and display name.
+    public var user: SignedInUser?
+    public var size: Size = .zero
+    /// Counts spinner ticks.
+    public var tick = 0
+    public var status: StatusMessage?
+    /// Requests in flight: id → what the status line says while waiting ("Searching…").
+    public var requests: [Int: String] = [:]
+    private var nextRequest = 1
+    /// The help overlay, when shown.
+    public var help: HelpOverlay?
+    /// The quit confirmation, when shown.
+    public var quitDialog: Dialog?
+    public var isFinished = false
+
+    public init(appName: String = "swift-market", title: String, server: String) {
+        self.appName = appName
+        self.title = title
+        self.server = server
+    }
+
+    /// Starts tracking a request; the returned id comes back with its result.
+    public mutating func begin(_ label: String) -> Int {
+        let id = self.nextRequest
+        self.nextRequest += 1
+        self.requests[id] = label
+        return id
+    }
+
+    /// Stops tracking a request.
+    public mutating func finish(_ id: Int) {
+        self.requests[id] = nil
+    }
+
+    /// The label of the latest request in flight, for the status line.
+    public var busyLabel: String? {
+        self.requests.max { $0.key < $1.key }?.value
+    }
+
+    public var isBusy: Bool { !self.requests.isEmpty }
+
+    public var isTooSmall: Bool { !self.size.contains(.minimum) }
+
+    /// Asks whether to quit; `extraLines` adds a note such as an unsaved cart.
+    public mutating func confirmQuit(extraLines: [Span] = []) {
+        self.quitDialog = Dialog(
+            title: "Quit",
+            lines: [Span("Quit the \(self.title.lowercased())?")] + extraLines,
+            buttons: ["Quit", "Cancel"],
+            focus: 0,
+            isDestructive: true
+        )
+    }
+}
+
+/// Who is logged in.
+public struct SignedInUser: Sendable, Hashable {
+    public var username: String
+    public var name: String
+
+    public init(username: String, name: String) {
+        self.username = username
+        self.name = name
+    }
+}

@@ -1,0 +1,74 @@
+public import TerminalUI
+
+/// Everything a key can do in the seller dashboard.
+public enum SellerAction: Sendable, Hashable {
+    case show(SellerView)
+    case nextView
+    case previousView
+    case help
+    case refresh
+    case logout
+    case quit
+    case exit
+    case newItem
+    case changePrice
+    case removeUnits
+    case open
+    case cycleSort
+    case reverseSort
+    case nextPage
+    case previousPage
+    case move(TableState.Motion)
+}
+
+/// The dashboard's key tables. They drive the handlers, the footer and the help overlay alike.
+public enum SellerKeys {
+    public static let global = KeyMap<SellerAction>("Everywhere", [
+        KeyBinding([.character("?"), .function(1)], .help, help: "Show this help", hint: "Help", label: "?/F1"),
+        KeyBinding(.character("1"), .show(.items), help: "My items"),
+        KeyBinding(.character("2"), .show(.rating), help: "Rating: feedback and units sold"),
+        KeyBinding(.tab, .nextView, help: "Next view", hint: "View"),
+        KeyBinding(.backTab, .previousView, help: "Previous view"),
+        KeyBinding([.character("r"), .function(5), .control("r")], .refresh, help: "Refresh from the server", hint: "Refresh", label: "r/F5"),
+        KeyBinding(.character("L"), .logout, help: "Log out"),
+        KeyBinding(.character("q"), .quit, help: "Quit (asks first)", hint: "Quit"),
+        KeyBinding(.control("c"), .exit, help: "Exit at once, from anywhere"),
+    ])
+
+    public static let items = KeyMap<SellerAction>("My items", [
+        KeyBinding(.character("n"), .newItem, help: "Register a new item for sale", hint: "New"),
+        KeyBinding(.character("p"), .changePrice, help: "Change the selected item's price", hint: "Price"),
+        KeyBinding([.character("x"), .delete], .removeUnits, help: "Take units of the selected item off sale (asks first)", hint: "Remove", label: "x/Del"),
+        KeyBinding(.enter, .open, help: "Details and actions for the selected item", hint: "Open"),
+        KeyBinding(.character("s"), .cycleSort, help: "Sort by the next column (click a title to sort by it)", hint: "Sort"),
+        KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
+        KeyBinding(.character("]"), .nextPage, help: "Next page of items"),
+        KeyBinding(.character("["), .previousPage, help: "Previous page of items"),
+    ])
+
+    public static let navigation = TableState.keys.map { SellerAction.move($0) }
+
+    /// The help overlay's sections for `view`.
+    public static func help(for view: SellerView) -> [HelpSection] {
+        switch view {
+        case .items: [self.items.helpSection, self.navigation.helpSection, self.global.helpSection]
+        case .rating: [self.global.helpSection]
+        }
+    }
+
+    /// The footer for `view`.
+    public static func hints(for view: SellerView) -> [KeyHint] {
+        switch view {
+        case .items: self.items.hints + self.global.hints
+        case .rating: self.global.hints
+        }
+    }
+
+    /// The action for `key` in `view`: the view's own table first, then moving, then global.
+    public static func action(for key: Key, in view: SellerView) -> SellerAction? {
+        switch view {
+        case .items: self.items.action(for: key) ?? self.navigation.action(for: key) ?? self.global.action(for: key)
+        case .rating: self.global.action(for: key)
+        }
+    }
+}

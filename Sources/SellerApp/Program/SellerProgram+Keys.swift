@@ -1,0 +1,191 @@
+import MarketCore
+import MarketUI
+import TerminalUI
+
+extension SellerProgram {
+    /// Routes a key: Ctrl-C first, then whatever is on top (help, the quit question, a box, the
+    /// login screen), then the view's key table.
+    func press(_ key: Key, _ state: inout SellerState) -> [SellerCommand] {
+        if key == .interrupt {
+            state.shell.isFinished = true
+            return []
+        }
+        if state.shell.isTooSmall { return [] }
+        if var help = state.shell.help {
+            let outcome = help.handle(key, visibleLines: help.visibleLines(in: Rect(size: state.shell.size)))
+            state.shell.help = outcome == .closed ? nil : help
+            return []
+        }
+        if var dialog = state.shell.quitDialog {
+            let outcome = dialog.handle(key)
+            state.shell.quitDialog = dialog
+            if case .pressed(let button) = outcome {
+                state.shell.quitDialog = nil
+                if button == 0 { state.shell.isFinished = true }
+            }
+            return []
+        }
+        guard state.isLoggedIn else { return self.pressOnLogin(key, &state) }
+        if state.modal != nil { return self.pressOnModal(key, &state) }
+        guard let action = SellerKeys.action(for: key, in: state.view) else { return [] }
+        return self.perform(action, &state)
+    }
+
+    private func pressOnLogin(_ key: Key, _ state: inout SellerState) -> [SellerCommand] {
+        switch state.login.handle(key) {
+        case .none:
+            return []
+        case .help:
+            state.shell.help = HelpOverlay(sections: [LoginScreen.keys.helpSection, Form.keys.helpSection, TextField.keys.helpSection])
+            return []
+        case .quit:
+            state.shell.confirmQuit()
+            return []
+        case .login(let username, let password):
+            let request = state.shell.begin("Logging in…")
+            return [.login(request: request, username: username, password: password)]
+        case .createAccount(let username, let password, let name):
+            let request = state.shell.begin("Creating your account…")
+            return [.createAccount(request: request, username: username, password: password, name: name)]
+        }
+    }
+
+    private func pressOnModal(_ key: Key, _ state: inout SellerState) -> [SellerCommand] {
+        switch state.modal {
+        case .detail(var detail):
+            let outcome = detail.handle(key)
+            state.modal = .detail(detail)
+            switch outcome {
+            case .none: return []
+            case .close: state.modal = nil
+            case .changePrice: state.modal = .price(PriceDialog(item: detail.item))
+            case .removeUnits: state.modal = .remove(RemoveUnitsDialog(item: detail.item))
+            }
+            return []
+        case .register(var form):
+            let outcome = form.handle(key)
+            switch outcome {
+            case .none:
+                state.modal = .register(form)
+            case .cancel:
+                state.modal = nil
+            case .submit(let draft):
+                let request = state.shell.begin("Registering \(Format.quoted(draft.name))…")
+                form.request = request
+                state.modal = .register(form)
+                return [.register(request: request, draft: draft)]
+            }
+            return []
+        case .price(var dialog):
+            let outcome = dialog.handle(key)
+            switch outcome {
+            case .none:
+                state.modal = .price(dialog)
+            case .cancel:
+                state.modal = nil
+            case .submit(let price):
+                let request = state.shell.begin("Saving the new price…")
+                dialog.request = request
+                state.modal = .price(dialog)
+                return [.changePrice(request: request, item: dialog.item.id, price: price)]
+            }
+            return []
+        case .remove(var dialog):
+            let outcome = dialog.handle(key)
+            switch outcome {
+            case .none:
+                state.modal = .remove(dialog)
+            case .cancel:
+                state.modal = nil
+            case .submit(let count):
+                let request = state.shell.begin("Taking units off sale…")
+                dialog.request = request
+                state.modal = .remove(dialog)
+                return [.removeUnits(request: request, item: dialog.item.id, count: count)]
+            }
+            return []
+        case nil:
+            return []
+        }
+    }
+
+    /// Carries out a key table action on the dashboard.
+    func perform(_ action: SellerAction, _ state: inout SellerState) -> [SellerCommand] {
+        let visible = Self.visibleRows(state)
+        let rowCount = state.items.rows.count
+        if case .show = action { state.shell.status = nil }
+        if action == .nextView || action == .previousView { state.shell.status = nil }
+        switch action {
+        case .show(let view):
+            state.view = view
+        case .nextView:
+            state.view = SellerView(rawValue: (state.view.rawValue + 1) % SellerView.allCases.count) ?? .items
+        case .previousView:
+            state.view = SellerView(rawValue: (state.view.rawValue + SellerView.allCases.count - 1) % SellerView.allCases.count) ?? .items
+        case .help:
+            state.shell.help = HelpOverlay(sections: SellerKeys.help(for: state.view))
+        case .refresh:
+            state.shell.status = nil
+            return self.refresh(&state)
+        case .logout:
+            let request = state.shell.begin("Logging out…")
+            return [.logout(request: request)]
+        case .quit:
+            state.shell.confirmQuit()
+        case .exit:
+            state.shell.isFinished = true
+        case .newItem:
+            state.modal = .register(ItemFormScreen())
+        case .changePrice:
+            guard let item = state.items.selected else { return self.nothingSelected(&state) }
+            state.modal = .price(PriceDialog(item: item))
+        case .removeUnits:
+            guard let item = state.items.selected else { return self.nothingSelected(&state) }
+            guard item.quantity > 0 else {
+                state.shell.status = .warning("\(Format.quoted(item.name)) is sold out: there are no units to remove.")
+                return []
+            }
+            state.modal = .remove(RemoveUnitsDialog(item: item))
+        case .open:
+            guard let item = state.items.selected else { return self.nothingSelected(&state) }
+            state.modal = .detail(ItemDetailScreen(item: item))
+        case .cycleSort:
+            let selected = state.items.selected?.id
+            state.items.table.cycleSort(sortable: ItemsScreen.table.sortable)
+            self.reselect(selected, &state)
+        case .reverseSort:
+            let selected = state.items.selected?.id
+            state.items.table.reverseSort(sortable: ItemsScreen.table.sortable)
+            self.reselect(selected, &state)
+        case .nextPage:
+            guard state.items.hasNextPage else {
+                state.shell.status = .info("This is the last page.")
+                return []
+            }
+            state.items.table = TableState(sortColumn: state.items.table.sortColumn, sortAscending: state.items.table.sortAscending)
+            return self.loadItems(&state, offset: state.items.offset + ItemsScreen.pageSize)
+        case .previousPage:
+            guard state.items.offset > 0 else {
+                state.shell.status = .info("This is the first page.")
+                return []
+            }
+            state.items.table = TableState(sortColumn: state.items.table.sortColumn, sortAscending: state.items.table.sortAscending)
+            return self.loadItems(&state, offset: max(0, state.items.offset - ItemsScreen.pageSize))
+        case .move(let motion):
+            state.items.table.move(motion, rowCount: rowCount, visibleRows: visible)
+        }
+        return []
+    }
+
+    private func nothingSelected(_ state: inout SellerState) -> [SellerCommand] {
+        state.shell.status = .info("No item selected — press n to register one.")
+        return []
+    }
+
+    /// Keeps the same item selected after the order changed.
+    private func reselect(_ id: ItemID?, _ state: inout SellerState) {
+        let rows = state.items.rows
+        guard let id, let index = rows.firstIndex(where: { $0.id == id }) else { return }
+        state.items.table.select(index, rowCount: rows.count, visibleRows: Self.visibleRows(state))
+    }
+}

@@ -1,0 +1,159 @@
+import MarketClient
+import MarketCore
+import MarketUI
+import TerminalUI
+
+extension SellerProgram {
+    /// Applies a command's result or a connection change.
+    func receive(_ message: SellerMessage, _ state: inout SellerState) -> [SellerCommand] {
+        switch message {
+        case .connection(let connection):
+            let recovered = state.shell.apply(connection: connection)
+            // Back online: bring what is on screen up to date, keeping it shown meanwhile.
+            guard recovered, state.isLoggedIn else { return [] }
+            state.shell.status = .success("Reconnected to \(state.shell.server) — refreshed.")
+            return self.refresh(&state)
+
+        case .loggedIn(let request, let profile):
+            state.shell.finish(request)
+            state.profile = profile
+            state.shell.user = SignedInUser(username: profile.username, name: profile.name)
+            state.login = LoginScreen(role: .seller)
+            state.view = .items
+            state.items = ItemsScreen()
+            state.rating = RatingScreen()
+            state.shell.status = .success("Welcome, \(TerminalText.sanitized(profile.name)).")
+            return self.refresh(&state)
+
+        case .accountCreated(let request, let username, let password):
+            state.shell.finish(request)
+            state.login.accountCreated(username: username)
+            let login = state.shell.begin("Logging in…")
+            return [.login(request: login, username: username, password: password)]
+
+        case .loggedOut(let request):
+            state.shell.finish(request)
+            let username = state.profile?.username ?? ""
+            self.returnToLogin(&state, username: username, notice: .success("Logged out."))
+            return []
+
+        case .itemsLoaded(let request, let page):
+            state.shell.finish(request)
+            guard state.items.loadRequest == request else { return [] }
+            state.items.loaded(page, visibleRows: Self.visibleRows(state))
+            return []
+
+        case .ratingLoaded(let request, let rating):
+            state.shell.finish(request)
+            guard state.rating.loadRequest == request else { return [] }
+            state.rating.rating = rating
+            state.rating.loadRequest = nil
+            return []
+
+        case .registered(let request, let item):
+            state.shell.finish(request)
+            if case .register = state.modal { state.modal = nil }
+            state.shell.status = .success("Registered \(item.id) \(Format.quoted(item.name)): \(Format.units(item.quantity)) at \(Format.money(item.price)).")
+            // New items come first in the server's order: show the first page, with it selected.
+            state.items.selectAfterLoad = item.id
+            state.items.table.sortColumn = nil
+            return self.loadItems(&state, offset: 0) + self.loadRating(&state)
+
+        case .priceChanged(let request, let item):
+            state.shell.finish(request)
+            let previous = state.items.page?.items.first { $0.id == item.id }?.price
+            if case .price = state.modal { state.modal = nil }
+            state.items.replace(item)
+            let was = previous.map { " (was \(Format.money($0)))" } ?? ""
+            state.shell.status = .success("\(Format.quoted(item.name)) now costs \(Format.money(item.price))\(was).")
+            return []
+
+        case .unitsRemoved(let request, let item, let removed):
+            state.shell.finish(request)
+            if case .remove = state.modal { state.modal = nil }
+            state.items.replace(item)
+            let left = item.quantity == 0 ? "none left on sale" : "\(Format.units(item.quantity)) left on sale"
+            state.shell.status = .success("Took \(Format.units(removed)) of \(Format.quoted(item.name)) off sale; \(left).")
+            return []
+
+        case .failed(let request, let command, let error):
+            state.shell.finish(request)
+            return self.failed(command, error, &state)
+        }
+    }
+
+    private func failed(_ command: SellerCommand, _ error: MarketError, _ state: inout SellerState) -> [SellerCommand] {
+        let sentence = ErrorText.sentence(for: error, server: state.shell.server)
+        switch command {
+        case .login, .createAccount:
+            state.login.failed(.error(sentence))
+            return []
+        default:
+            break
+        }
+        if ErrorText.endsSession(error) {
+            // Several requests may fail this way at once; the first one already went back.
+            if state.isLoggedIn { self.returnToLogin(&state, username: state.profile?.username ?? "", notice: .warning(sentence)) }
+            return []
+        }
+        switch command {
+        case .loadItems(let request, _):
+            if state.items.loadRequest == request { state.items.loadRequest = nil }
+        case .loadRating(let request):
+            if state.rating.loadRequest == request { state.rating.loadRequest = nil }
+        case .register:
+            if case .register(var form) = state.modal {
+                form.failed(error, sentence: sentence)
+                state.modal = .register(form)
+            }
+        case .changePrice:
+            if case .price(var dialog) = state.modal {
+                dialog.failed(sentence)
+                state.modal = .price(dialog)
+            }
+        case .removeUnits:
+            if case .remove(var dialog) = state.modal {
+                dialog.failed(sentence)
+                state.modal = .remove(dialog)
+            }
+        case .logout:
+            // The session is gone or the server is away: either way this client forgets it.
+            self.returnToLogin(&state, username: state.profile?.username ?? "", notice: .info("Logged out."))
+            return []
+        case .connect, .login, .createAccount:
+            break
+        }
+        state.shell.status = .error(sentence)
+        return []
+    }
+
+    /// Leaves the dashboard for the login screen, with a sentence saying why.
+    func returnToLogin(_ state: inout SellerState, username: String, notice: StatusMessage) {
+        self.client.client.session = nil
+        state.profile = nil
+        state.shell.user = nil
+        state.modal = nil
+        state.shell.help = nil
+        state.shell.status = nil
+        state.items = ItemsScreen()
+        state.rating = RatingScreen()
+        state.login = LoginScreen(role: .seller, username: username, notice: notice)
+    }
+
+    /// Reloads the page on screen and the rating.
+    func refresh(_ state: inout SellerState) -> [SellerCommand] {
+        self.loadItems(&state, offset: state.items.offset) + self.loadRating(&state)
+    }
+
+    func loadItems(_ state: inout SellerState, offset: Int) -> [SellerCommand] {
+        let request = state.shell.begin(state.items.page == nil ? "Loading your items…" : "Refreshing…")
+        state.items.loadRequest = request
+        return [.loadItems(request: request, offset: offset)]
+    }
+
+    func loadRating(_ state: inout SellerState) -> [SellerCommand] {
+        let request = state.shell.begin("Loading your rating…")
+        state.rating.loadRequest = request
+        return [.loadRating(request: request)]
+    }
+}

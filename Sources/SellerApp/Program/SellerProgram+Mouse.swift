@@ -1,0 +1,56 @@
+import MarketUI
+import TerminalUI
+
+extension SellerProgram {
+    /// Clicks and the wheel: tabs, column titles (sort), rows (select; again to open), dialog
+    /// buttons and menu items.
+    func click(_ mouse: MouseEvent, _ state: inout SellerState) -> [SellerCommand] {
+        guard state.isLoggedIn, !state.shell.isTooSmall, state.shell.help == nil else { return [] }
+        let screen = Rect(size: state.shell.size)
+        if let dialog = state.shell.quitDialog {
+            if mouse.kind == .press, let button = dialog.button(at: mouse.point, in: screen) {
+                state.shell.quitDialog = nil
+                if button == 0 { state.shell.isFinished = true }
+            }
+            return []
+        }
+        if let modal = state.modal {
+            if case .detail(var detail) = modal, mouse.kind == .press, let index = detail.menu.item(at: mouse.point, in: detail.menuArea(in: screen)) {
+                detail.menu.selection = index
+                state.modal = .detail(detail)
+                return self.press(.enter, &state)
+            }
+            return []
+        }
+        if mouse.kind == .press, let tab = Chrome.tab(at: mouse.point, shell: state.shell, tabs: SellerView.allCases.map(\.title)) {
+            state.view = SellerView(rawValue: tab) ?? .items
+            return []
+        }
+        guard state.view == .items else { return [] }
+        let area = ItemsScreen.tableArea(in: Chrome.contentArea(state.shell.size))
+        let rows = state.items.rows
+        switch mouse.kind {
+        case .wheelUp:
+            return self.perform(.move(.by(-3)), &state)
+        case .wheelDown:
+            return self.perform(.move(.by(3)), &state)
+        case .press, .doubleClick:
+            switch ItemsScreen.table.hit(mouse.point, in: area, state: state.items.table, rowCount: rows.count) {
+            case .header(let column)?:
+                guard ItemsScreen.table.sortable[column] else { return [] }
+                let selected = state.items.selected?.id
+                state.items.table.sort(by: column)
+                if let selected, let index = state.items.rows.firstIndex(where: { $0.id == selected }) {
+                    state.items.table.select(index, rowCount: rows.count, visibleRows: Self.visibleRows(state))
+                }
+            case .row(let index)?:
+                let again = index == state.items.table.selection
+                state.items.table.select(index, rowCount: rows.count, visibleRows: Self.visibleRows(state))
+                if again || mouse.kind == .doubleClick { return self.perform(.open, &state) }
+            case nil:
+                break
+            }
+            return []
+        }
+    }
+}

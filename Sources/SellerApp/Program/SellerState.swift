@@ -1,0 +1,30 @@
+public import MarketCore
+public import MarketUI
+import TerminalUI
+
+/// Everything the seller dashboard shows.
+public struct SellerState: Sendable {
+    public var shell: Shell
+    public var login: LoginScreen
+    public var profile: SellerProfile?
+    public var view: SellerView = .items
+    public var items = ItemsScreen()
+    public var rating = RatingScreen()
+    /// A box over the view: a form, a dialog or an item's details.
+    public var modal: SellerModal?
+
+    public init(server: String) {
+        self.shell = Shell(title: "Seller dashboard", server: server)
+        self.login = LoginScreen(role: .seller)
+    }
+
+    public var isLoggedIn: Bool { self.profile != nil }
+}
+
+/// The boxes that can cover the dashboard, one at a time.
+public enum SellerModal: Sendable {
+    case detail(ItemDetailScreen)
+    case register(ItemFormScreen)
+    case price(PriceDialog)
+    case remove(RemoveUnitsDialog)
+}

@@ -1,0 +1,64 @@
+public import MarketCore
+import MarketUI
+public import TerminalUI
+
+/// Everything about one of the seller's items, with the actions on it as a menu.
+public struct ItemDetailScreen: Sendable {
+    public var item: Item
+    public var menu = Menu([
+        Menu.Item("Change price", key: "p"),
+        Menu.Item("Remove units", key: "x"),
+        Menu.Item("Close", key: "q"),
+    ])
+
+    public init(item: Item) {
+        self.item = item
+    }
+
+    public enum Outcome: Sendable, Hashable {
+        case none
+        case changePrice
+        case removeUnits
+        case close
+    }
+
+    public mutating func handle(_ key: Key) -> Outcome {
+        switch self.menu.handle(key) {
+        case .picked(0): .changePrice
+        case .picked(1): .removeUnits
+        case .picked, .closed: .close
+        case .moved, .ignored: .none
+        }
+    }
+
+    public func frame(in screen: Rect) -> Rect {
+        screen.centered(Size(width: min(screen.width - 4, 70), height: 18))
+    }
+
+    public func render(in screen: Rect, canvas: inout Canvas) {
+        let box = self.frame(in: screen)
+        canvas.box(box, style: .border, title: "Item \(self.item.id)", fill: .dialog)
+        let inner = box.insetBy(dx: 3, dy: 2)
+        canvas.write(self.item.name, in: inner.row(0), style: .title)
+        let item = self.item
+        let rows: [(String, [Span])] = [
+            ("Category", [Span(item.id.category.description)]),
+            ("Condition", [Span(item.condition.description)]),
+            ("Price", [Span(Format.money(item.price), .accent)]),
+            ("On sale", [item.quantity == 0 ? Span("sold out", .warning) : Span(Format.units(item.quantity))]),
+            ("Keywords", [Span(item.keywords.isEmpty ? "none" : item.keywords.joined(separator: ", "), item.keywords.isEmpty ? .muted : .normal)]),
+            ("Feedback", Format.ratingSpans(item.rating)),
+        ]
+        for (index, row) in rows.enumerated() {
+            let y = inner.y + 2 + index
+            canvas.write(row.0, in: Rect(x: inner.x, y: y, width: 11, height: 1), style: .muted)
+            canvas.write(spans: row.1, x: inner.x + 12, y: y, limit: inner.width - 12)
+        }
+        self.menu.render(in: self.menuArea(in: screen), canvas: &canvas)
+    }
+
+    public func menuArea(in screen: Rect) -> Rect {
+        let box = self.frame(in: screen)
+        return Rect(x: box.x + 3, y: box.maxY - 5, width: 28, height: 3)
+    }
+}

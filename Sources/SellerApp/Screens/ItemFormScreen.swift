@@ -1,0 +1,115 @@
+public import MarketCore
+import MarketUI
+public import TerminalUI
+
+/// Registering a new item: every field checked with the server's own rules as the user types.
+public struct ItemFormScreen: Sendable {
+    public var form: Form
+    /// The registration in flight.
+    public var request: Int?
+    /// What the server said when it refused, if not about one field.
+    public var failure: String?
+
+    public init() {
+        self.form = Form([
+            FormField(id: "name", label: "Name", hint: "Up to \(FieldRules.maximumNameLength) characters, any script", maximumLength: 64),
+            FormField(id: "category", label: "Category", hint: "A number, e.g. 1 for books in the demo", maximumLength: 12),
+            FormField(id: "keywords", label: "Keywords", hint: "Up to 5, each 1–8 letters or digits; comma or space between", maximumLength: 80),
+            FormField(id: "condition", label: "Condition", kind: .choice(Condition.allCases.map(\.description))),
+            FormField(id: "price", label: "Price", hint: "e.g. 12.50", maximumLength: 16),
+            FormField(id: "quantity", label: "Units", value: "1", hint: "How many are for sale", maximumLength: 9),
+        ])
+        self.validate()
+    }
+
+    public enum Outcome: Sendable, Hashable {
+        case none
+        case submit(ItemDraft)
+        case cancel
+    }
+
+    public mutating func handle(_ key: Key) -> Outcome {
+        if self.request != nil { return key == .escape ? .cancel : .none }
+        switch self.form.handle(key) {
+        case .edited:
+            self.failure = nil
+            self.validate()
+            return .none
+        case .submit:
+            guard let draft = self.draft() else { return .none }
+            return .submit(draft)
+        case .cancel:
+            return .cancel
+        case .moved, .refused, .ignored:
+            return .none
+        }
+    }
+
+    public mutating func validate() {
+        self.form.apply(problems: Self.problems(in: self.form))
+    }
+
+    /// Each field's problem, by the marketplace's rules.
+    static func problems(in form: Form) -> [String: String] {
+        var problems: [String: String] = [:]
+        if let problem = FieldRules.itemName.problem(with: form["name"]) { problems["name"] = problem }
+        if Self.category(form["category"]) == nil {
+            problems["category"] = "Category must be a whole number from 0 to \(Format.count(Int(Category.maximum)))."
+        }
+        do { _ = try FieldRules.validateKeywords(FieldRules.splitKeywords(form["keywords"])) } catch { problems["keywords"] = error.message }
+        if let price = Money(Text.trimmingWhitespace(form["price"])) {
+            do { try FieldRules.validatePrice(price) } catch { problems["price"] = error.message }
+        } else {
+            problems["price"] = "Price must be an amount like 12 or 12.50."
+        }
+        if let quantity = Int(Text.trimmingWhitespace(form["quantity"])) {
+            do { try FieldRules.validateQuantity(quantity, allowZero: true) } catch { problems["quantity"] = error.message }
+        } else {
+            problems["quantity"] = "Units must be a whole number."
+        }
+        return problems
+    }
+
+    static func category(_ text: String) -> Category? {
+        Int32(Text.trimmingWhitespace(text)).flatMap(Category.init(rawValue:))
+    }
+
+    /// The item to register, normalised, or `nil` while a field is wrong.
+    public func draft() -> ItemDraft? {
+        guard self.form.isValid,
+            let category = Self.category(self.form["category"]),
+            let price = Money(Text.trimmingWhitespace(self.form["price"])),
+            let quantity = Int(Text.trimmingWhitespace(self.form["quantity"]))
+        else { return nil }
+        let condition = Condition.allCases.first { $0.description == self.form["condition"] } ?? .new
+        let draft = ItemDraft(
+            name: self.form["name"], category: category, keywords: FieldRules.splitKeywords(self.form["keywords"]),
+            condition: condition, price: price, quantity: quantity
+        )
+        return try? draft.validated()
+    }
+
+    /// The server refused: show its reason next to the field it names, or under the form.
+    public mutating func failed(_ error: MarketError, sentence: String) {
+        self.request = nil
+        let fieldIDs = ["name": "name", "category": "category", "keywords": "keywords", "price": "price", "quantity": "quantity"]
+        if let field = error.field, let id = fieldIDs[field], let index = self.form.fields.firstIndex(where: { $0.id == id }) {
+            self.form.fields[index].problem = error.message
+            self.form.fields[index].touched = true
+            self.form.focus = index
+        } else {
+            self.failure = sentence
+        }
+    }
+
+    @discardableResult
+    public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
+        let notice: Span? =
+            if self.request != nil { Span("Registering…", .muted) } else if let failure = self.failure { Span("✗ " + failure, .error) } else { nil }
+        return FormBox.render(
+            title: "New item",
+            subtitle: [Span("Put an item on sale. Buyers find it by its keywords and the words of its name.", .normal)],
+            form: self.form, labelWidth: 10, inputWidth: 40, notice: notice, action: "registers", width: 84, in: screen, canvas: &canvas
+        )
+    }
+}

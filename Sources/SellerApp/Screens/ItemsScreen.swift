@@ -1,0 +1,107 @@
+public import MarketCore
+import MarketUI
+public import TerminalUI
+
+/// "My items": the seller's items in a sortable table, a page at a time, with the rating strip
+/// above it.
+public struct ItemsScreen: Sendable {
+    /// Items fetched per page.
+    public static let pageSize = 100
+
+    /// The page on screen; kept while reloading or offline, so nothing disappears.
+    public var page: Page<Item>?
+    /// Offset of the page on screen (or being fetched).
+    public var offset = 0
+    public var table = TableState()
+    /// The latest page request; results of older ones are ignored.
+    public var loadRequest: Int?
+    /// Select this item once the next page arrives (a newly registered one).
+    public var selectAfterLoad: ItemID?
+
+    public init() {}
+
+    public static let columns: [TableColumn<Item>] = [
+        .sorted("ID", width: .fixed(9), by: { $0.id }, text: { $0.id.description }),
+        .sorted("Name", width: .flexible(minimum: 14, weight: 1), by: { $0.name.lowercased() }, text: { $0.name }),
+        .sorted("Category", width: .fixed(8), alignment: .right, by: { $0.id.category }, text: { $0.id.category.description }).hidden(below: 90),
+        .sorted("Condition", width: .fixed(9), by: { $0.condition.rawValue }, text: { $0.condition.description }),
+        .sorted("Price", width: .fixed(13), alignment: .right, by: { $0.price }, text: { Format.money($0.price) }),
+        .sorted("Units", width: .fixed(9), alignment: .right, by: { $0.quantity }, style: { $0.quantity == 0 ? .warning : nil }, text: { $0.quantity == 0 ? "sold out" : Format.count($0.quantity) }),
+        .sorted("👍", width: .fixed(6), alignment: .right, by: { $0.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.rating.thumbsUp) }),
+        .sorted("👎", width: .fixed(6), alignment: .right, by: { $0.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.rating.thumbsDown) }),
+    ]
+
+    public static let table = Table<Item>(columns: columns, emptyMessage: "No items yet — press n to register one")
+
+    /// The page's items in the chosen order.
+    public var rows: [Item] { Self.table.sorted(self.page?.items ?? [], by: self.table) }
+
+    public var selected: Item? {
+        let rows = self.rows
+        return rows.indices.contains(self.table.selection) ? rows[self.table.selection] : nil
+    }
+
+    public var hasNextPage: Bool { self.page?.hasMore ?? false }
+
+    /// A page arrived.
+    public mutating func loaded(_ page: Page<Item>, visibleRows: Int) {
+        let previous = self.selected?.id
+        self.page = page
+        self.offset = page.offset
+        self.loadRequest = nil
+        let rows = self.rows
+        if let wanted = self.selectAfterLoad ?? previous, let index = rows.firstIndex(where: { $0.id == wanted }) {
+            self.table.select(index, rowCount: rows.count, visibleRows: visibleRows)
+        } else {
+            self.table.clamp(rowCount: rows.count, visibleRows: visibleRows)
+        }
+        self.selectAfterLoad = nil
+    }
+
+    /// One item changed (price, units): update it in place.
+    public mutating func replace(_ item: Item) {
+        guard var page = self.page, let index = page.items.firstIndex(where: { $0.id == item.id }) else { return }
+        page.items[index] = item
+        self.page = page
+    }
+
+    /// "1–20 of 36" for the rows in view.
+    public func position(visibleRows: Int) -> String? {
+        guard let page = self.page else { return nil }
+        return self.table.positionText(visibleRows: visibleRows, rowCount: page.items.count, base: page.offset, total: page.total, totalIsExact: page.totalIsExact)
+    }
+
+    /// The table's area within the content area (the rating strip takes the first row).
+    public static func tableArea(in content: Rect) -> Rect {
+        Rect(x: content.x, y: content.y + 1, width: content.width, height: content.height - 1)
+    }
+
+    public func render(in content: Rect, rating: SellerRating?, canvas: inout Canvas, focused: Bool) {
+        var strip: [Span] = [Span(" ")]
+        if let rating {
+            strip += Format.ratingSpans(rating.rating)
+            strip += [Span("  ·  ", .muted), Span(Format.units(rating.itemsSold) + " sold", .accent)]
+        } else {
+            strip.append(Span("Rating not loaded yet", .muted))
+        }
+        if let page = self.page {
+            strip += [Span("  ·  ", .muted), Span("\(Format.count(page.total)) item\(page.total == 1 ? "" : "s") listed", .normal)]
+            if page.offset > 0 || page.hasMore {
+                let pages = max(1, (page.total + Self.pageSize - 1) / Self.pageSize)
+                strip += [Span("  ·  ", .muted), Span("page \(page.offset / Self.pageSize + 1) of \(pages) ([ ])", .muted)]
+            }
+        }
+        canvas.write(spans: strip, x: content.x, y: content.y, limit: content.width)
+        let area = Self.tableArea(in: content)
+        if self.page == nil {
+            Self.table.render([], state: self.table, in: area, canvas: &canvas)
+            canvas.write(
+                self.loadRequest == nil ? "Items not loaded — press r to try again" : "Loading your items…",
+                in: Rect(x: area.x, y: area.y + max(1, area.height / 2 - 1), width: area.width, height: 1),
+                style: .muted, alignment: .center
+            )
+            return
+        }
+        Self.table.render(self.rows, state: self.table, in: area, canvas: &canvas, focused: focused)
+    }
+}

@@ -1,0 +1,47 @@
+/// A key press, decoded from whatever the terminal sent.
+public enum Key: Sendable, Hashable, CustomStringConvertible {
+    /// A printable character (any script).
+    case character(Character)
+    /// Ctrl with a letter, e.g. `.control("c")` for Ctrl-C. Always lower-case.
+    case control(Character)
+    case up, down, left, right
+    case home, end, pageUp, pageDown
+    case insert, delete, backspace
+    case enter, tab, backTab, escape
+    /// F1…F12.
+    case function(Int)
+
+    /// How the key is written in help and in the footer.
+    public var description: String {
+        switch self {
+        case .character(" "): "Space"
+        case .character(let character): String(character)
+        case .control(let letter): "^" + letter.uppercased()
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .home: "Home"
+        case .end: "End"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .insert: "Ins"
+        case .delete: "Del"
+        case .backspace: "Bksp"
+        case .enter: "Enter"
+        case .tab: "Tab"
+        case .backTab: "S-Tab"
+        case .escape: "Esc"
+        case .function(let number): "F\(number)"
+        }
+    }
+
+    /// The character this key types into a text field, if any.
+    public var typedCharacter: Character? {
+        if case .character(let character) = self { return character }
+        return nil
+    }
+
+    /// Ctrl-C: always quits, whatever is on screen.
+    public static let interrupt = Key.control("c")
+}

@@ -1,0 +1,244 @@
+import CNCurses
+import Foundation
+
+/// The real terminal, through ncursesw. The only code that calls ncurses.
+///
+/// Forces a UTF-8 locale, reads input with `get_wch` (so any script can be typed), enables mouse
+/// clicks and the wheel, and maps styles to colours (or to attributes under `NO_COLOR`). Every
+/// frame is drawn cell by cell with `setcchar`, so wide characters take exactly the columns
+/// ``DisplayWidth`` promised.
+@MainActor
+public final class NCursesTerminal: Terminal {
+    public struct Configuration: Sendable {
+        /// Colours, monochrome, or decide from `NO_COLOR` and the terminal.
+        public var colorMode: ColorMode
+        /// Mouse clicks and the wheel.
+        public var mouse: Bool
+        /// How long to wait after Esc for the rest of an escape sequence.
+        public var escapeDelay: Duration
+        /// The environment (for `NO_COLOR`).
+        public var environment: [String: String]
+
+        public init(
+            colorMode: ColorMode = .automatic,
+            mouse: Bool = true,
+            escapeDelay: Duration = .milliseconds(25),
+            environment: [String: String]? = nil
+        ) {
+            self.colorMode = colorMode
+            self.mouse = mouse
+            self.escapeDelay = escapeDelay
+            self.environment = environment ?? ProcessInfo.processInfo.environment
+        }
+    }
+
+    public private(set) var size: Size
+    public let events: AsyncStream<TerminalEvent>
+    /// The colour mode in effect.
+    public let colorMode: ColorMode
+    private let continuation: AsyncStream<TerminalEvent>.Continuation
+    private let screen: OpaquePointer
+    private let poller: InputPoller
+    private var looks: [Style: (attributes: attr_t, pair: Int16)] = [:]
+    private var shown: Canvas?
+    private var cursorVisible = false
+    private var restored = false
+    private var inputTask: Task<Void, Never>?
+
+    /// Takes over the terminal. Throws when standard input or output is not a terminal.
+    public init(configuration: Configuration = Configuration()) throws(TerminalError) {
+        UTF8Locale.ensure()
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            throw TerminalError("standard input and output must be a terminal")
+        }
+        guard let output = fdopen(dup(1), "w"), let input = fdopen(dup(0), "r") else {
+            throw TerminalError("cannot open the terminal")
+        }
+        guard let screen = newterm(nil, output, input) else {
+            throw TerminalError("ncurses cannot drive this terminal (TERM=\(configuration.environment["TERM"] ?? "unset"))")
+        }
+        self.screen = screen
+        set_term(screen)
+        raw()
+        noecho()
+        nonl()
+        let window = market_stdscr()
+        keypad(window, true)
+        nodelay(window, true)
+        intrflush(window, false)
+        set_escdelay(Int32(configuration.escapeDelay.components.seconds * 1000 + configuration.escapeDelay.components.attoseconds / 1_000_000_000_000_000))
+        curs_set(0)
+        if configuration.mouse {
+            mousemask(market_mouse_mask(), nil)
+            mouseinterval(0)
+        }
+        self.colorMode = configuration.colorMode.resolved(environment: configuration.environment, terminalHasColors: has_colors())
+        self.size = Size(width: Int(market_cols()), height: Int(market_lines()))
+        (self.events, self.continuation) = AsyncStream<TerminalEvent>.makeStream()
+        self.poller = InputPoller(descriptor: 0)
+        self.setUpLooks()
+        self.startInput()
+    }
+
+    public func present(_ canvas: Canvas) {
+        guard !self.restored else { return }
+        let window = market_stdscr()
+        let rows = min(canvas.size.height, self.size.height)
+        let columns = min(canvas.size.width, self.size.width)
+        let previous = self.shown?.size == canvas.size ? self.shown : nil
+        if previous == nil { werase(window) }
+        for y in 0..<rows {
+            for x in 0..<columns {
+                let cell = canvas[x, y]
+                if cell.isContinuation { continue }
+                if let previous, previous[x, y] == cell, cell.width != 2 || previous[x + 1, y] == canvas[x + 1, y] {
+                    continue
+                }
+                if cell.width == 2 && x + 1 >= columns { continue }
+                self.draw(cell, x: x, y: y, window: window)
+            }
+        }
+        self.shown = canvas
+        if let cursor = canvas.cursor, cursor.x < self.size.width, cursor.y < self.size.height {
+            if !self.cursorVisible { curs_set(1); self.cursorVisible = true }
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else if self.cursorVisible {
+            curs_set(0)
+            self.cursorVisible = false
+        }
+        wrefresh(window)
+    }
+
+    public func restore() {
+        guard !self.restored else { return }
+        self.restored = true
+        self.poller.stop()
+        self.inputTask?.cancel()
+        curs_set(1)
+        endwin()
+        // Leave the cursor on a clean line below whatever the shell shows next.
+        fflush(nil)
+        self.continuation.finish()
+    }
+
+    private func draw(_ cell: Cell, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>?) {
+        let look = self.looks[cell.style] ?? (attributes: market_a_normal(), pair: 0)
+        var characters = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        if characters.isEmpty { characters = [wchar_t(32)] }
+        characters.append(0)
+        var complex = cchar_t()
+        _ = characters.withUnsafeBufferPointer { buffer in
+            setcchar(&complex, buffer.baseAddress, look.attributes, look.pair, nil)
+        }
+        mvwadd_wch(window, Int32(y), Int32(x), &complex)
+    }
+
+    // MARK: - Colours
+
+    private func setUpLooks() {
+        var palette = Palette.monochrome
+        if self.colorMode == .color {
+            start_color()
+            use_default_colors()
+            palette = market_colors() >= 16 ? Palette.standard : Palette.standard.limitedToEightColors()
+        }
+        for (index, style) in Style.allCases.enumerated() {
+            let look = palette.look(for: style)
+            var attributes = market_a_normal()
+            if look.attributes.contains(.bold) { attributes |= market_a_bold() }
+            if look.attributes.contains(.dim) { attributes |= market_a_dim() }
+            if look.attributes.contains(.underline) { attributes |= market_a_underline() }
+            if look.attributes.contains(.reverse) { attributes |= market_a_reverse() }
+            if look.attributes.contains(.italic) { attributes |= market_a_italic() }
+            var pair: Int16 = 0
+            if self.colorMode == .color, look.foreground != .default || look.background != .default {
+                pair = Int16(index + 1)
+                init_pair(pair, look.foreground.rawValue, look.background.rawValue)
+            }
+            self.looks[style] = (attributes, pair)
+        }
+    }
+
+    // MARK: - Input
+
+    private func startInput() {
+        let signals = self.poller.signals
+        self.inputTask = Task { @MainActor [weak self] in
+            for await signal in signals {
+                guard let self else { return }
+                self.handle(signal)
+            }
+        }
+        self.poller.start(initialSize: self.size)
+    }
+
+    private func handle(_ signal: InputPoller.Signal) {
+        switch signal {
+        case .readable:
+            self.readInput()
+            self.poller.acknowledge()
+        case .resized(let size):
+            self.resize(to: size)
+        case .hangup:
+            self.continuation.yield(.hangup)
+        }
+    }
+
+    private func resize(to size: Size) {
+        guard !self.restored else { return }
+        if size != Size(width: Int(market_cols()), height: Int(market_lines())) {
+            resizeterm(Int32(size.height), Int32(size.width))
+        }
+        let actual = Size(width: Int(market_cols()), height: Int(market_lines()))
+        guard actual != self.size else { return }
+        self.size = actual
+        self.shown = nil
+        self.continuation.yield(.resize(actual))
+    }
+
+    private func readInput() {
+        let window = market_stdscr()
+        var character: wint_t = 0
+        while !self.restored {
+            let status = wget_wch(window, &character)
+            if status == ERR { break }
+            if status == KEY_CODE_YES {
+                self.keyCode(Int32(bitPattern: character))
+            } else if let event = KeyDecoder.character(UInt32(character)) {
+                self.continuation.yield(event)
+            }
+        }
+    }
+
+    private func keyCode(_ code: Int32) {
+        switch code {
+        case KEY_RESIZE:
+            self.resize(to: Size(width: Int(market_cols()), height: Int(market_lines())))
+        case KEY_MOUSE:
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return }
+            let point = Point(x: Int(event.x), y: Int(event.y))
+            let state = event.bstate
+            if market_mouse_is_wheel_up(state) != 0 {
+                self.continuation.yield(.mouse(MouseEvent(.wheelUp, at: point)))
+            } else if market_mouse_is_wheel_down(state) != 0 {
+                self.continuation.yield(.mouse(MouseEvent(.wheelDown, at: point)))
+            } else if market_mouse_is_double_click(state) != 0 {
+                self.continuation.yield(.mouse(MouseEvent(.doubleClick, at: point)))
+            } else if market_mouse_is_button1(state) != 0 {
+                self.continuation.yield(.mouse(MouseEvent(.press, at: point)))
+            }
+        default:
+            if let key = KeyDecoder.keyCode(code, functionKey: market_key_f) { self.continuation.yield(.key(key)) }
+        }
+    }
+}
+
+/// Why the terminal could not be taken over.
+public struct TerminalError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,14 @@
+/// Where a program's screens appear and its input comes from.
+///
+/// ``NCursesTerminal`` is the real one; ``MemoryTerminal`` keeps frames in memory for tests.
+@MainActor
+public protocol Terminal: AnyObject {
+    /// The current size in cells.
+    var size: Size { get }
+    /// Keys, mouse events and resizes, in the order they happened.
+    var events: AsyncStream<TerminalEvent> { get }
+    /// Shows a finished frame.
+    func present(_ canvas: Canvas)
+    /// Gives the terminal back to the shell as it was. Safe to call more than once.
+    func restore()
+}

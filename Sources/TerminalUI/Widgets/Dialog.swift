@@ -1,0 +1,91 @@
+/// A modal box with a title, a few lines of text and buttons: confirmations for anything
+/// destructive or irreversible. ←/→/Tab move between buttons, Enter presses the focused one, a
+/// button's first letter presses it directly, Esc presses the last (cancel) button.
+public struct Dialog: Sendable, Hashable {
+    public var title: String
+    public var lines: [Span]
+    public var buttons: [String]
+    public var focus: Int
+    /// Draws the frame in the error colour (for "remove", "clear", "quit").
+    public var isDestructive: Bool
+
+    public init(title: String, lines: [Span], buttons: [String], focus: Int = 0, isDestructive: Bool = false) {
+        self.title = title
+        self.lines = lines
+        self.buttons = buttons
+        self.focus = focus
+        self.isDestructive = isDestructive
+    }
+
+    public init(title: String, message: String, buttons: [String], focus: Int = 0, isDestructive: Bool = false) {
+        self.init(title: title, lines: [Span(message)], buttons: buttons, focus: focus, isDestructive: isDestructive)
+    }
+
+    public enum Outcome: Sendable, Hashable {
+        /// The button at this index was pressed.
+        case pressed(Int)
+        case moved
+        case ignored
+    }
+
+    public mutating func handle(_ key: Key) -> Outcome {
+        switch key {
+        case .left, .backTab, .character("h"):
+            self.focus = (self.focus + self.buttons.count - 1) % max(1, self.buttons.count)
+            return .moved
+        case .right, .tab, .character("l"):
+            self.focus = (self.focus + 1) % max(1, self.buttons.count)
+            return .moved
+        case .enter:
+            return .pressed(self.focus)
+        case .escape, .character("q"):
+            return .pressed(self.buttons.count - 1)
+        case .character(let character):
+            let letter = Character(character.lowercased())
+            if let index = self.buttons.firstIndex(where: { $0.lowercased().first == letter }) { return .pressed(index) }
+            if letter == "y" { return .pressed(0) }
+            if letter == "n" { return .pressed(self.buttons.count - 1) }
+            return .ignored
+        default:
+            return .ignored
+        }
+    }
+
+    /// The box the dialog takes when drawn over `screen`.
+    public func frame(in screen: Rect) -> Rect {
+        let textWidth = self.lines.map { DisplayWidth.of($0.text) }.max() ?? 0
+        let buttonsWidth = self.buttons.reduce(0) { $0 + DisplayWidth.of($1) + 6 }
+        let width = min(screen.width - 4, max(36, max(textWidth, buttonsWidth, DisplayWidth.of(self.title) + 4) + 6))
+        return screen.centered(Size(width: width, height: self.lines.count + 6))
+    }
+
+    public func render(in screen: Rect, canvas: inout Canvas) {
+        let box = self.frame(in: screen)
+        canvas.box(box, style: self.isDestructive ? .error : .border, title: self.title, fill: .dialog)
+        for (index, line) in self.lines.enumerated() {
+            canvas.write(line.text, in: Rect(x: box.x + 3, y: box.y + 2 + index, width: box.width - 6, height: 1), style: line.style)
+        }
+        let labels = self.buttons.map { "  \($0)  " }
+        let total = labels.reduce(0) { $0 + DisplayWidth.of($1) } + 2 * max(0, labels.count - 1)
+        var x = box.x + max(1, (box.width - total) / 2)
+        let y = box.maxY - 3
+        for (index, label) in labels.enumerated() {
+            x += canvas.write(label, x: x, y: y, style: index == self.focus ? .buttonFocused : .button) + 2
+        }
+    }
+
+    /// Which button a click at `point` hit.
+    public func button(at point: Point, in screen: Rect) -> Int? {
+        let box = self.frame(in: screen)
+        guard point.y == box.maxY - 3 else { return nil }
+        let labels = self.buttons.map { "  \($0)  " }
+        let total = labels.reduce(0) { $0 + DisplayWidth.of($1) } + 2 * max(0, labels.count - 1)
+        var x = box.x + max(1, (box.width - total) / 2)
+        for (index, label) in labels.enumerated() {
+            let width = DisplayWidth.of(label)
+            if point.x >= x && point.x < x + width { return index }
+            x += width + 2
+        }
+        return nil
+    }
+}

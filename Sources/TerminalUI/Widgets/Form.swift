@@ -1,0 +1,169 @@
+/// A column of fields with inline validation: each field shows its problem right under it, in
+/// words, as soon as the user has touched it (and every problem after a submit attempt).
+///
+/// Tab, ↓ and ↑ move between fields; Enter submits from the last field or when everything is
+/// valid, otherwise it moves on; Esc cancels.
+public struct Form: Sendable, Hashable {
+    public var fields: [FormField]
+    public var focus: Int
+    /// Set by a submit attempt: shows every problem, touched or not.
+    public var showsAllProblems: Bool
+
+    public init(_ fields: [FormField], focus: Int = 0) {
+        self.fields = fields
+        self.focus = focus
+        self.showsAllProblems = false
+    }
+
+    /// What a key did to the form.
+    public enum Outcome: Sendable, Hashable {
+        /// A field's value changed: validate again.
+        case edited
+        case moved
+        /// Enter with every field valid.
+        case submit
+        /// Enter with a problem somewhere: the first field at fault now has the focus.
+        case refused
+        case cancel
+        /// Not a form key.
+        case ignored
+    }
+
+    public subscript(id: String) -> String {
+        self.fields.first { $0.id == id }?.value ?? ""
+    }
+
+    public var isValid: Bool { self.fields.allSatisfy { $0.problem == nil } }
+
+    /// Sets each field's problem from `problems` (field id → message).
+    public mutating func apply(problems: [String: String]) {
+        for index in self.fields.indices { self.fields[index].problem = problems[self.fields[index].id] }
+    }
+
+    /// Sets a value from code (and counts the field as untouched).
+    public mutating func set(_ id: String, to value: String) {
+        guard let index = self.fields.firstIndex(where: { $0.id == id }) else { return }
+        self.fields[index].input = TextField(value, isSecret: self.fields[index].kind == .secret, maximumLength: self.fields[index].input.maximumLength)
+    }
+
+    /// Moving between fields and leaving the form.
+    public enum Action: Sendable, Hashable {
+        case next, previous, submit, cancel
+    }
+
+    /// The form's own keys, for handling and for help.
+    public static let keys = KeyMap<Action>("Forms", [
+        KeyBinding([.tab, .down], .next, help: "Next field", hint: "Next", label: "Tab/↓"),
+        KeyBinding([.backTab, .up], .previous, help: "Previous field", label: "S-Tab/↑"),
+        KeyBinding(.enter, .submit, help: "Submit (or go to the next field while something is missing)", hint: "OK"),
+        KeyBinding(.escape, .cancel, help: "Cancel", hint: "Cancel"),
+    ])
+
+    /// Changing the option of a choice field.
+    public enum ChoiceAction: Sendable, Hashable {
+        case previous, next
+    }
+
+    /// The keys of choice fields (a choice's first letter also picks it).
+    public static let choiceKeys = KeyMap<ChoiceAction>("Choices", [
+        KeyBinding(.left, .previous, help: "Previous option"),
+        KeyBinding([.right, .character(" ")], .next, help: "Next option", label: "→/Space"),
+    ])
+
+    public mutating func handle(_ key: Key) -> Outcome {
+        guard self.fields.indices.contains(self.focus) else { return .ignored }
+        if case .choice(let options) = self.fields[self.focus].kind, !options.isEmpty {
+            var choice = self.fields[self.focus].choice
+            var changed = true
+            switch Self.choiceKeys.action(for: key) {
+            case .previous: choice = (choice + options.count - 1) % options.count
+            case .next: choice = (choice + 1) % options.count
+            case nil:
+                // The first letter of an option picks it: "u" for Used.
+                if let character = key.typedCharacter,
+                    let match = options.firstIndex(where: { $0.lowercased().first == Character(character.lowercased()) })
+                {
+                    choice = match
+                } else {
+                    changed = false
+                }
+            }
+            if changed {
+                self.fields[self.focus].choice = choice
+                self.fields[self.focus].touched = true
+                return .edited
+            }
+        }
+        if let action = Self.keys.action(for: key) {
+            switch action {
+            case .next:
+                self.focus = (self.focus + 1) % self.fields.count
+                return .moved
+            case .previous:
+                self.focus = (self.focus + self.fields.count - 1) % self.fields.count
+                return .moved
+            case .cancel:
+                return .cancel
+            case .submit:
+                if self.isValid { return .submit }
+                if self.focus < self.fields.count - 1, self.fields[self.focus].problem == nil {
+                    self.focus += 1
+                    return .moved
+                }
+                self.showsAllProblems = true
+                if let first = self.fields.firstIndex(where: { $0.problem != nil }) { self.focus = first }
+                return .refused
+            }
+        }
+        if case .choice = self.fields[self.focus].kind { return .ignored }
+        let before = self.fields[self.focus].input.text
+        guard self.fields[self.focus].input.handle(key) else { return .ignored }
+        if self.fields[self.focus].input.text != before {
+            self.fields[self.focus].touched = true
+            return .edited
+        }
+        return .moved
+    }
+
+    /// Rows the form needs: two per field (input, then its problem or hint).
+    public var height: Int { self.fields.count * 2 }
+
+    /// Draws the form in `rect`, labels right-aligned in `labelWidth` columns, inputs up to
+    /// `inputWidth` wide. Returns where the cursor goes when `focused`.
+    @discardableResult
+    public func render(in rect: Rect, canvas: inout Canvas, labelWidth: Int, inputWidth: Int, focused: Bool = true) -> Point? {
+        var cursor: Point?
+        let inputX = rect.x + labelWidth + 2
+        let width = max(4, min(inputWidth, rect.maxX - inputX))
+        for (index, field) in self.fields.enumerated() {
+            let y = rect.y + index * 2
+            guard y < rect.maxY else { break }
+            let isFocused = focused && index == self.focus
+            canvas.write(field.label, in: Rect(x: rect.x, y: y, width: labelWidth, height: 1), style: isFocused ? .accent : .normal, alignment: .right)
+            let box = Rect(x: inputX, y: y, width: width, height: 1)
+            switch field.kind {
+            case .choice(let options):
+                var x = inputX
+                for (option, label) in options.enumerated() {
+                    let chosen = option == field.choice
+                    let style: Style = chosen ? (isFocused ? .buttonFocused : .button) : .muted
+                    x += canvas.write(" \(chosen ? "●" : "○") \(label) ", x: x, y: y, style: style, limit: rect.maxX - x) + 1
+                }
+            case .text, .secret:
+                let point = field.input.render(in: box, canvas: &canvas, focused: isFocused)
+                if isFocused { cursor = point }
+            }
+            let showProblem = field.problem != nil && (field.touched || self.showsAllProblems)
+            let note = Rect(x: inputX + 1, y: y + 1, width: max(0, rect.maxX - inputX - 1), height: 1)
+            if showProblem, let problem = field.problem {
+                canvas.write("✗ " + problem, in: note, style: .error)
+            } else if field.touched, field.problem == nil, field.kind != .secret || !field.input.text.isEmpty {
+                canvas.write("✓" + (field.hint.map { " " + $0 } ?? ""), in: note, style: field.hint == nil ? .success : .muted)
+                canvas.restyle(Rect(x: note.x, y: note.y, width: 1, height: 1), style: .success)
+            } else if let hint = field.hint {
+                canvas.write(hint, in: note, style: .muted)
+            }
+        }
+        return cursor
+    }
+}

@@ -1,0 +1,41 @@
+/// One field of a ``Form``: a label, an input (free text, secret, or a choice), and what is wrong
+/// with the current value.
+public struct FormField: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case text
+        case secret
+        /// One of fixed options, changed with ←/→ or Space.
+        case choice([String])
+    }
+
+    /// A name for code to find the field by.
+    public var id: String
+    public var label: String
+    public var kind: Kind
+    public var input: TextField
+    /// For a choice: the option shown.
+    public var choice: Int
+    /// A hint shown under the field while it has no problem.
+    public var hint: String?
+    /// What is wrong with the value now, in words; set by the screen's validation.
+    public var problem: String?
+    /// Whether the user has changed the field (problems show only then, or after a submit).
+    public var touched: Bool
+
+    public init(id: String, label: String, kind: Kind = .text, value: String = "", hint: String? = nil, maximumLength: Int = 256) {
+        self.id = id
+        self.label = label
+        self.kind = kind
+        self.input = TextField(value, isSecret: kind == .secret, maximumLength: maximumLength)
+        self.choice = 0
+        self.hint = hint
+        self.problem = nil
+        self.touched = false
+    }
+
+    /// The text, or the chosen option.
+    public var value: String {
+        if case .choice(let options) = self.kind { return options.indices.contains(self.choice) ? options[self.choice] : "" }
+        return self.input.text
+    }
+}

@@ -1,0 +1,81 @@
+/// Every key of the current context, from the same key tables that drive the program, in a box
+/// over the screen. Scrolls when the sections do not fit.
+public struct HelpOverlay: Sendable, Hashable {
+    public var sections: [HelpSection]
+    public var offset: Int
+
+    public init(sections: [HelpSection], offset: Int = 0) {
+        self.sections = sections
+        self.offset = offset
+    }
+
+    public enum Outcome: Sendable, Hashable {
+        case scrolled
+        case closed
+        case ignored
+    }
+
+    /// The lines of the overlay: section titles and key/description pairs.
+    public var lines: [(keys: String, text: String, isTitle: Bool)] {
+        var lines: [(String, String, Bool)] = []
+        for (index, section) in self.sections.enumerated() {
+            if index > 0 { lines.append(("", "", false)) }
+            lines.append(("", section.title, true))
+            for entry in section.entries { lines.append((entry.keys, entry.help, false)) }
+        }
+        return lines
+    }
+
+    public mutating func handle(_ key: Key, visibleLines: Int) -> Outcome {
+        let maximum = max(0, self.lines.count - visibleLines)
+        switch key {
+        case .down, .character("j"): self.offset = min(maximum, self.offset + 1)
+        case .up, .character("k"): self.offset = max(0, self.offset - 1)
+        case .pageDown, .character(" "): self.offset = min(maximum, self.offset + visibleLines)
+        case .pageUp: self.offset = max(0, self.offset - visibleLines)
+        case .home, .character("g"): self.offset = 0
+        case .end, .character("G"): self.offset = maximum
+        case .escape, .character("q"), .character("?"), .enter, .function(1): return .closed
+        default: return .ignored
+        }
+        return .scrolled
+    }
+
+    /// The box the overlay takes over `screen`.
+    public func frame(in screen: Rect) -> Rect {
+        let keyWidth = self.keyColumnWidth
+        let textWidth = self.lines.map { DisplayWidth.of($0.text) }.max() ?? 0
+        let width = min(screen.width - 4, keyWidth + textWidth + 8)
+        let height = min(screen.height - 2, self.lines.count + 4)
+        return screen.centered(Size(width: width, height: height))
+    }
+
+    /// Lines that fit in the box over `screen`.
+    public func visibleLines(in screen: Rect) -> Int { max(1, self.frame(in: screen).height - 4) }
+
+    private var keyColumnWidth: Int { min(18, self.lines.map { DisplayWidth.of($0.keys) }.max() ?? 0) }
+
+    public func render(in screen: Rect, canvas: inout Canvas) {
+        let box = self.frame(in: screen)
+        canvas.box(box, style: .border, title: "Keys", fill: .dialog)
+        let keyWidth = self.keyColumnWidth
+        let inner = Rect(x: box.x + 3, y: box.y + 2, width: box.width - 6, height: box.height - 4)
+        let lines = self.lines
+        for row in 0..<inner.height {
+            let index = self.offset + row
+            guard index < lines.count else { break }
+            let line = lines[index]
+            let y = inner.y + row
+            if line.isTitle {
+                canvas.write(line.text, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: .title)
+            } else {
+                canvas.write(line.keys, in: Rect(x: inner.x, y: y, width: keyWidth, height: 1), style: .accent)
+                canvas.write(line.text, in: Rect(x: inner.x + keyWidth + 2, y: y, width: inner.width - keyWidth - 2, height: 1), style: .normal)
+            }
+        }
+        let footer = lines.count > inner.height
+            ? " \(self.offset + 1)–\(min(lines.count, self.offset + inner.height)) of \(lines.count) · Esc closes "
+            : " Esc closes "
+        canvas.write(footer, x: box.maxX - 2 - DisplayWidth.of(footer), y: box.maxY - 1, style: .muted)
+    }
+}

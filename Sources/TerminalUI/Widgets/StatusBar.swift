@@ -1,0 +1,23 @@
+/// The line above the footer: what the program is doing (a spinner and "working…") or what just
+/// happened (a success or an error in plain words) on the left, a position such as "1–20 of 312"
+/// on the right.
+public enum StatusBar {
+    public static func render(message: Span?, busy: String?, tick: Int, trailing: String?, in rect: Rect, canvas: inout Canvas) {
+        guard rect.height > 0 else { return }
+        canvas.fill(rect.row(0), style: .normal)
+        let trailingWidth = trailing.map { DisplayWidth.of($0) + 1 } ?? 0
+        var x = rect.x + 1
+        let limit = rect.maxX - trailingWidth - 1
+        if let busy {
+            x += canvas.write(Spinner.frame(tick) + " ", x: x, y: rect.y, style: .accent, limit: max(0, limit - x))
+            x += canvas.write(busy, x: x, y: rect.y, style: .muted, limit: max(0, limit - x))
+            x += 2
+        }
+        if let message, x < limit {
+            canvas.write(DisplayWidth.truncate(message.text, to: limit - x), x: x, y: rect.y, style: message.style, limit: limit - x)
+        }
+        if let trailing {
+            canvas.write(trailing, x: rect.maxX - trailingWidth, y: rect.y, style: .muted)
+        }
+    }
+}

@@ -1,0 +1,139 @@
+/// Draws rows as a table: column titles (the sorted one marked ▲ or ▼), a highlighted selection,
+/// aligned cells, and a message when there are no rows. Widths are display widths, so names in any
+/// script line up.
+public struct Table<Row>: Sendable {
+    public var columns: [TableColumn<Row>]
+    /// Shown in the middle of the table when there are no rows.
+    public var emptyMessage: String
+
+    public init(columns: [TableColumn<Row>], emptyMessage: String = "Nothing here.") {
+        self.columns = columns
+        self.emptyMessage = emptyMessage
+    }
+
+    /// Rows visible in a table drawn in `rect` (one row goes to the titles).
+    public static func visibleRows(in rect: Rect) -> Int { max(0, rect.height - 1) }
+
+    /// Which columns can be sorted, for ``TableState/cycleSort(sortable:)``.
+    public var sortable: [Bool] { self.columns.map { $0.ascending != nil } }
+
+    /// `rows` in the order `state` asks for; a stable sort, so equal rows keep their order.
+    public func sorted(_ rows: [Row], by state: TableState) -> [Row] {
+        guard let column = state.sortColumn, column < self.columns.count, let ascending = self.columns[column].ascending else {
+            return rows
+        }
+        let indexed = rows.enumerated().map { (offset: $0.offset, row: $0.element) }
+        let ordered = indexed.sorted { left, right in
+            if ascending(left.row, right.row) { return state.sortAscending }
+            if ascending(right.row, left.row) { return !state.sortAscending }
+            return left.offset < right.offset
+        }
+        return ordered.map(\.row)
+    }
+
+    /// The x position and width of each column in a table `width` columns wide; columns hidden at
+    /// this width get a width of 0.
+    public func layout(width: Int) -> [(x: Int, width: Int)] {
+        let shown = self.columns.map { $0.minimumTableWidth <= width }
+        let gaps = max(0, shown.filter { $0 }.count - 1)
+        var widths = self.columns.enumerated().map { index, column -> Int in
+            guard shown[index] else { return 0 }
+            switch column.width {
+            case .fixed(let width): return width
+            case .flexible(let minimum, _): return minimum
+            }
+        }
+        let spare = width - gaps - widths.reduce(0, +)
+        let weights = self.columns.enumerated().map { index, column -> Int in
+            if shown[index], case .flexible(_, let weight) = column.width { return max(1, weight) }
+            return 0
+        }
+        let totalWeight = weights.reduce(0, +)
+        if spare > 0, totalWeight > 0 {
+            var given = 0
+            for index in widths.indices where weights[index] > 0 {
+                let share = spare * weights[index] / totalWeight
+                widths[index] += share
+                given += share
+            }
+            // Rounding leftovers go to the last flexible column.
+            if let last = weights.lastIndex(where: { $0 > 0 }) { widths[last] += spare - given }
+        }
+        var result: [(x: Int, width: Int)] = []
+        var x = 0
+        for (index, width) in widths.enumerated() {
+            guard shown[index] else {
+                result.append((x, 0))
+                continue
+            }
+            result.append((x, width))
+            x += width + 1
+        }
+        return result
+    }
+
+    /// Draws `rows` (already sorted) in `rect`. `focused` draws the selection as active.
+    public func render(_ rows: [Row], state: TableState, in rect: Rect, canvas: inout Canvas, focused: Bool = true) {
+        guard rect.height > 0, rect.width > 0 else { return }
+        let layout = self.layout(width: rect.width)
+        canvas.fill(rect.row(0), style: .tableHeader)
+        for (index, column) in self.columns.enumerated() {
+            let (x, width) = layout[index]
+            guard width > 0 else { continue }
+            guard x < rect.width else { break }
+            let sorted = state.sortColumn == index
+            let cellWidth = min(width, rect.width - x)
+            var title = column.title
+            if sorted {
+                // The arrow always shows; the title gives way if both do not fit.
+                title = DisplayWidth.truncate(title, to: cellWidth - 1) + (state.sortAscending ? "▲" : "▼")
+            }
+            let style: Style = sorted ? .tableHeaderSorted : .tableHeader
+            canvas.write(title, in: Rect(x: rect.x + x, y: rect.y, width: cellWidth, height: 1), style: style, alignment: column.alignment)
+        }
+        let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        guard !rows.isEmpty else {
+            if body.height > 0 {
+                let y = body.y + min(body.height - 1, max(0, body.height / 2 - 1))
+                canvas.write(self.emptyMessage, in: Rect(x: body.x, y: y, width: body.width, height: 1), style: .muted, alignment: .center)
+            }
+            return
+        }
+        for line in 0..<body.height {
+            let index = state.offset + line
+            guard index < rows.count else { break }
+            let row = rows[index]
+            let selected = index == state.selection
+            let rowStyle: Style = selected ? (focused ? .selection : .accent) : .normal
+            let y = body.y + line
+            canvas.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: selected && focused ? .selection : .normal)
+            for (column, spec) in self.columns.enumerated() {
+                let (x, width) = layout[column]
+                guard width > 0 else { continue }
+                guard x < body.width else { break }
+                let cellStyle = selected && focused ? rowStyle : (spec.style?(row) ?? rowStyle)
+                canvas.write(spec.text(row), in: Rect(x: body.x + x, y: y, width: min(width, body.width - x), height: 1), style: cellStyle, alignment: spec.alignment)
+            }
+        }
+    }
+
+    /// What a click at `point` hit in a table drawn in `rect`.
+    public func hit(_ point: Point, in rect: Rect, state: TableState, rowCount: Int) -> TableHit? {
+        guard rect.contains(point) else { return nil }
+        if point.y == rect.y {
+            let x = point.x - rect.x
+            for (index, column) in self.layout(width: rect.width).enumerated() where column.width > 0 && x >= column.x && x < column.x + column.width {
+                return .header(column: index)
+            }
+            return nil
+        }
+        let index = state.offset + point.y - rect.y - 1
+        return index < rowCount ? .row(index) : nil
+    }
+}
+
+/// The part of a table a click landed on.
+public enum TableHit: Sendable, Hashable {
+    case header(column: Int)
+    case row(Int)
+}

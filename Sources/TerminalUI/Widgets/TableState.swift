@@ -1,0 +1,120 @@
+/// Where a table's selection and scroll position are, and how it is sorted. Changed by pure
+/// functions; the rows themselves live in the screen's state.
+public struct TableState: Sendable, Hashable {
+    /// The selected row, as an index into the rows in display (sorted) order.
+    public var selection: Int
+    /// The first row shown.
+    public var offset: Int
+    /// The column the rows are sorted by, or `nil` for the order they came in.
+    public var sortColumn: Int?
+    public var sortAscending: Bool
+
+    public init(selection: Int = 0, offset: Int = 0, sortColumn: Int? = nil, sortAscending: Bool = true) {
+        self.selection = selection
+        self.offset = offset
+        self.sortColumn = sortColumn
+        self.sortAscending = sortAscending
+    }
+
+    /// A movement of the selection.
+    public enum Motion: Sendable, Hashable {
+        case up, down, pageUp, pageDown, top, bottom
+        case by(Int)
+    }
+
+    /// The keys that move through a table (vim keys as well as arrows), for handling and help.
+    public static let keys = KeyMap<Motion>("Moving around", [
+        KeyBinding([.up, .character("k")], .up, help: "Previous row", label: "↑/k"),
+        KeyBinding([.down, .character("j")], .down, help: "Next row", label: "↓/j"),
+        KeyBinding([.pageUp, .control("b")], .pageUp, help: "One screen up", label: "PgUp"),
+        KeyBinding([.pageDown, .control("f"), .character(" ")], .pageDown, help: "One screen down", label: "PgDn/Space"),
+        KeyBinding([.home, .character("g")], .top, help: "First row", label: "Home/g"),
+        KeyBinding([.end, .character("G")], .bottom, help: "Last row", label: "End/G"),
+    ])
+
+    /// Moves the selection and scrolls so that it stays visible.
+    public mutating func move(_ motion: Motion, rowCount: Int, visibleRows: Int) {
+        let page = max(1, visibleRows - 1)
+        switch motion {
+        case .up: self.selection -= 1
+        case .down: self.selection += 1
+        case .pageUp: self.selection -= page
+        case .pageDown: self.selection += page
+        case .top: self.selection = 0
+        case .bottom: self.selection = rowCount - 1
+        case .by(let delta): self.selection += delta
+        }
+        self.clamp(rowCount: rowCount, visibleRows: visibleRows)
+    }
+
+    /// Selects `index` (clamped) and scrolls to it.
+    public mutating func select(_ index: Int, rowCount: Int, visibleRows: Int) {
+        self.selection = index
+        self.clamp(rowCount: rowCount, visibleRows: visibleRows)
+    }
+
+    /// Keeps the selection on a row and in view after rows changed or the table was resized.
+    public mutating func clamp(rowCount: Int, visibleRows: Int) {
+        guard rowCount > 0 else {
+            self.selection = 0
+            self.offset = 0
+            return
+        }
+        self.selection = min(max(0, self.selection), rowCount - 1)
+        let visible = max(1, visibleRows)
+        if self.selection < self.offset { self.offset = self.selection }
+        if self.selection >= self.offset + visible { self.offset = self.selection - visible + 1 }
+        self.offset = min(max(0, self.offset), max(0, rowCount - visible))
+    }
+
+    /// Sorts by `column`; choosing the sorted column again reverses the order.
+    public mutating func sort(by column: Int) {
+        if self.sortColumn == column {
+            self.sortAscending.toggle()
+        } else {
+            self.sortColumn = column
+            self.sortAscending = true
+        }
+    }
+
+    /// Moves the sort to the next sortable column (wrapping to "unsorted" after the last).
+    public mutating func cycleSort(sortable: [Bool]) {
+        let start = (self.sortColumn ?? -1) + 1
+        if let next = (start..<sortable.count).first(where: { sortable[$0] }) {
+            self.sortColumn = next
+        } else {
+            self.sortColumn = nil
+        }
+        self.sortAscending = true
+    }
+
+    /// Turns the current order around (sorting by the first sortable column if unsorted).
+    public mutating func reverseSort(sortable: [Bool]) {
+        if self.sortColumn == nil {
+            self.sortColumn = sortable.firstIndex(of: true)
+            self.sortAscending = false
+        } else {
+            self.sortAscending.toggle()
+        }
+    }
+
+    /// "1–20 of 312": the rows in view, counted from `base` + 1, out of `total`.
+    public func positionText(visibleRows: Int, rowCount: Int, base: Int = 0, total: Int? = nil, totalIsExact: Bool = true) -> String {
+        let total = total ?? rowCount
+        guard rowCount > 0 else { return "0 of \(Self.grouped(total))" }
+        let first = base + self.offset + 1
+        let last = base + min(rowCount, self.offset + max(1, visibleRows))
+        return "\(Self.grouped(first))–\(Self.grouped(last)) of \(totalIsExact ? "" : "at least ")\(Self.grouped(total))"
+    }
+
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number.magnitude)
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits = String(digits.dropLast(3))
+        }
+        groups.insert(digits, at: 0)
+        return (number < 0 ? "-" : "") + groups.joined(separator: ",")
+    }
+}

@@ -1,0 +1,109 @@
+/// A one-line text input: any script, a cursor counted in characters as people count them, and the
+/// usual editing keys (←/→, Home/End, ^A/^E, Backspace/Del, ^U, ^K, ^W).
+public struct TextField: Sendable, Hashable {
+    public var text: String
+    /// Characters (grapheme clusters) before the cursor.
+    public var cursor: Int
+    /// Shows • for each character (passwords).
+    public var isSecret: Bool
+    /// The most characters accepted, so a paste cannot grow without bound.
+    public var maximumLength: Int
+
+    public init(_ text: String = "", isSecret: Bool = false, maximumLength: Int = 256) {
+        self.text = text
+        self.cursor = text.count
+        self.isSecret = isSecret
+        self.maximumLength = maximumLength
+    }
+
+    /// Editing operations, bound to keys by ``keys``.
+    public enum Edit: Sendable, Hashable {
+        case deleteBackward, deleteForward, left, right, start, end, clearToStart, clearToEnd, deleteWord
+    }
+
+    /// The editing keys, for handling and for help. Printable characters are typed as they are.
+    public static let keys = KeyMap<Edit>("Editing text", [
+        KeyBinding([.left, .control("b")], .left, help: "Move the cursor left", label: "←"),
+        KeyBinding([.right, .control("f")], .right, help: "Move the cursor right", label: "→"),
+        KeyBinding([.home, .control("a")], .start, help: "Go to the start of the field", label: "Home/^A"),
+        KeyBinding([.end, .control("e")], .end, help: "Go to the end of the field", label: "End/^E"),
+        KeyBinding([.backspace, .control("h")], .deleteBackward, help: "Delete the character before the cursor", label: "Bksp"),
+        KeyBinding([.delete, .control("d")], .deleteForward, help: "Delete the character under the cursor", label: "Del/^D"),
+        KeyBinding(.control("w"), .deleteWord, help: "Delete the word before the cursor"),
+        KeyBinding(.control("u"), .clearToStart, help: "Delete everything before the cursor"),
+        KeyBinding(.control("k"), .clearToEnd, help: "Delete everything after the cursor"),
+    ])
+
+    /// Applies an editing key. Returns false for keys that are not editing keys (Enter, Tab, Esc…),
+    /// which the caller handles.
+    public mutating func handle(_ key: Key) -> Bool {
+        let cursor = min(max(0, self.cursor), self.text.count)
+        var before = String(self.text.prefix(cursor))
+        var after = String(self.text.dropFirst(cursor))
+        if let character = key.typedCharacter {
+            guard self.text.count < self.maximumLength else { return true }
+            before.append(character)
+        } else if let edit = Self.keys.action(for: key) {
+            switch edit {
+            case .deleteBackward:
+                guard !before.isEmpty else { return true }
+                before.removeLast()
+            case .deleteForward:
+                guard !after.isEmpty else { return true }
+                after.removeFirst()
+            case .left:
+                self.cursor = max(0, cursor - 1)
+                return true
+            case .right:
+                self.cursor = min(self.text.count, cursor + 1)
+                return true
+            case .start:
+                self.cursor = 0
+                return true
+            case .end:
+                self.cursor = self.text.count
+                return true
+            case .clearToStart:
+                before = ""
+            case .clearToEnd:
+                after = ""
+            case .deleteWord:
+                while let last = before.last, last.isWhitespace { before.removeLast() }
+                while let last = before.last, !last.isWhitespace { before.removeLast() }
+            }
+        } else {
+            return false
+        }
+        self.text = before + after
+        // Counting again matters: a combining mark typed after a letter joins it.
+        self.cursor = before.count
+        return true
+    }
+
+    /// Draws the field in `rect` (one row), scrolled so the cursor shows. Returns where the cursor
+    /// is on screen.
+    @discardableResult
+    public func render(in rect: Rect, canvas: inout Canvas, focused: Bool, placeholder: String? = nil) -> Point {
+        let style: Style = focused ? .inputFocused : .input
+        canvas.fill(rect, style: style)
+        guard rect.width > 1 else { return Point(x: rect.x, y: rect.y) }
+        let shown = self.isSecret ? String(repeating: "•", count: self.text.count) : self.text
+        if shown.isEmpty, let placeholder, !focused {
+            canvas.write(DisplayWidth.truncate(placeholder, to: rect.width - 1), x: rect.x + 1, y: rect.y, style: style == .input ? .input : style, limit: rect.width - 1)
+            return Point(x: rect.x + 1, y: rect.y)
+        }
+        let characters = Array(shown)
+        let cursor = min(max(0, self.cursor), characters.count)
+        let room = rect.width - 2
+        // Scroll so that the cursor is inside the field, keeping as much text before it as fits.
+        var start = 0
+        var widthBeforeCursor = DisplayWidth.of(String(characters[0..<cursor]))
+        while widthBeforeCursor > room, start < cursor {
+            widthBeforeCursor -= DisplayWidth.of(characters[start])
+            start += 1
+        }
+        let visible = String(characters[start...])
+        canvas.write(visible, x: rect.x + 1, y: rect.y, style: style, limit: rect.width - 1)
+        return Point(x: rect.x + 1 + widthBeforeCursor, y: rect.y)
+    }
+}

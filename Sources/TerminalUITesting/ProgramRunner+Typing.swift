@@ -1,0 +1,38 @@
+public import TerminalUI
+
+extension ProgramRunner {
+    /// Sends each character of `text` as a key press.
+    public func type(_ text: String) {
+        for character in text { self.send(.key(.character(character))) }
+    }
+
+    /// Sends key presses in order.
+    public func press(_ keys: Key...) {
+        for key in keys { self.send(.key(key)) }
+    }
+
+    /// Sends key presses and waits until they and everything they started are done.
+    public func pressAndSettle(_ keys: Key...) async {
+        for key in keys { self.send(.key(key)) }
+        await self.settled()
+    }
+}
+
+extension Program {
+    /// Renders `state` on a canvas of `size`, as the terminal would show it.
+    public func canvas(for state: State, size: Size) -> Canvas {
+        var canvas = Canvas(size: size)
+        self.render(state, into: &canvas)
+        return canvas
+    }
+
+    /// Applies key presses one after another, collecting the commands they ask for.
+    public func press(_ keys: [Key], _ state: inout State) -> [Command] {
+        keys.flatMap { self.update(&state, .key($0)) }
+    }
+
+    /// Types `text` key by key.
+    public func type(_ text: String, _ state: inout State) -> [Command] {
+        text.flatMap { self.update(&state, .key(.character($0))) }
+    }
+}

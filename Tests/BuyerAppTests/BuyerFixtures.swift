@@ -1,0 +1,82 @@
+import BuyerApp
+import Foundation
+import MarketClient
+import MarketCore
+import MarketProtocol
+import TerminalUI
+import TerminalUITesting
+
+/// Sample data and helpers that bring the storefront into a state through its own update function.
+enum BuyerFixtures {
+    static let profile = BuyerProfile(id: BuyerID(3), username: "bea", name: "Bea Buyer")
+    static let month = YearMonth(year: 2026, month: 11)
+    static let utc = TimeZone(identifier: "UTC")!
+
+    static func item(_ number: Int64, _ name: String, category: Int32 = 3, price: String, quantity: Int, seller: (Int64, String) = (7, "Ölmühle Weber"), up: Int = 0, down: Int = 0, condition: Condition = .new) -> Item {
+        Item(
+            id: ItemID(category: Category(rawValue: category)!, number: number), name: name, keywords: ["demo"], condition: condition,
+            price: Money(price)!, quantity: quantity, rating: Rating(thumbsUp: up, thumbsDown: down), sellerID: SellerID(seller.0), sellerName: seller.1
+        )
+    }
+
+    static let hits: [SearchHit] = [
+        SearchHit(item: item(12, "Pour-over Coffee Kit", price: "22.50", quantity: 8, up: 5), matchedKeywords: 2),
+        SearchHit(item: item(31, "Café crème mug €", price: "12.50", quantity: 7, seller: (9, "Zoë Müller 東京"), up: 12, down: 1), matchedKeywords: 1),
+        SearchHit(item: item(40, "Espresso Machine", price: "1249.00", quantity: 2, seller: (4, "Voltage Electronics"), up: 3, condition: .used), matchedKeywords: 1),
+        SearchHit(item: item(41, "東京カメラ Film Camera", category: 2, price: "189.99", quantity: 1, seller: (5, "東京カメラ"), up: 9, down: 2), matchedKeywords: 1),
+    ]
+
+    static let cart = Cart(lines: [
+        CartLine(itemID: hits[0].item.id, name: hits[0].item.name, quantity: 2, unitPrice: Money("22.50")!, available: 8, sellerID: SellerID(7)),
+        CartLine(itemID: hits[3].item.id, name: hits[3].item.name, quantity: 2, unitPrice: Money("189.99")!, available: 1, sellerID: SellerID(5)),
+    ])
+
+    static let purchases = Page(items: [
+        Purchase(id: 18, purchasedAt: Date(timeIntervalSince1970: 1_795_000_000), lines: [
+            PurchaseLine(itemID: hits[1].item.id, name: hits[1].item.name, sellerID: SellerID(9), quantity: 1, unitPrice: Money("12.50")!, feedback: .up),
+            PurchaseLine(itemID: hits[0].item.id, name: hits[0].item.name, sellerID: SellerID(7), quantity: 3, unitPrice: Money("22.50")!, feedback: nil),
+        ], total: Money("80.00")!, cardLast4: "1111"),
+        Purchase(id: 11, purchasedAt: Date(timeIntervalSince1970: 1_794_000_000), lines: [
+            PurchaseLine(itemID: hits[2].item.id, name: hits[2].item.name, sellerID: SellerID(4), quantity: 1, unitPrice: Money("1199.00")!, feedback: .down),
+        ], total: Money("1199.00")!, cardLast4: "4242"),
+    ], offset: 0, limit: 20, total: 2)
+
+    static let program = BuyerProgram(
+        client: BuyerClient(configuration: .init(host: "127.0.0.1", port: 9, reconnectsAutomatically: false))
+    )
+
+    static func started(size: Size = Size(width: 120, height: 36)) -> BuyerState {
+        var state = BuyerState(server: "127.0.0.1:7002", currentMonth: month, timeZone: utc)
+        _ = self.program.update(&state, .resize(size))
+        _ = self.program.update(&state, .message(.connection(.connected)))
+        return state
+    }
+
+    /// Logged in, with search results, a cart and purchases loaded.
+    static func loggedIn(size: Size = Size(width: 120, height: 36), hits: [SearchHit] = Self.hits, cart: Cart = Self.cart, total: Int? = nil) -> BuyerState {
+        var state = self.started(size: size)
+        let commands = self.program.update(&state, .message(.loggedIn(request: 900, profile: self.profile)))
+        for command in commands { self.answer(command, &state, hits: hits, cart: cart, total: total) }
+        state.search.isEditing = false
+        state.shell.status = nil
+        return state
+    }
+
+    /// Feeds the canned answer to a command.
+    static func answer(_ command: BuyerCommand, _ state: inout BuyerState, hits: [SearchHit] = Self.hits, cart: Cart = Self.cart, total: Int? = nil) {
+        switch command {
+        case .search(let request, let query, let offset):
+            _ = self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: hits, offset: offset, limit: 50, total: total ?? hits.count))))
+        case .loadCart(let request):
+            _ = self.program.update(&state, .message(.cartLoaded(request: request, cart: cart)))
+        case .loadPurchases(let request, _):
+            _ = self.program.update(&state, .message(.purchasesLoaded(request: request, page: self.purchases)))
+        case .loadItem(let request, let id):
+            let item = hits.first { $0.item.id == id }?.item ?? hits[0].item
+            let seller = SellerRating(sellerID: item.sellerID, name: item.sellerName, rating: Rating(thumbsUp: 120, thumbsDown: 7), itemsSold: 1_204)
+            _ = self.program.update(&state, .message(.itemLoaded(request: request, detail: BuyerAPI.GetItem.Result(item: item, seller: seller))))
+        default:
+            break
+        }
+    }
+}

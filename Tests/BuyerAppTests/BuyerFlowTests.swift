@@ -1,0 +1,219 @@
+import BuyerApp
+import MarketClient
+import MarketCore
+import MarketUI
+import Testing
+import TerminalUI
+import TerminalUITesting
+
+/// The storefront's flows as state changes and commands, without a network.
+@Suite struct BuyerFlowTests {
+    let program = BuyerFixtures.program
+
+    @Test func loggingInBrowsesTheCatalogueAndLoadsCartAndHistory() {
+        var state = BuyerFixtures.started()
+        let commands = self.program.update(&state, .message(.loggedIn(request: 1, profile: BuyerFixtures.profile)))
+        #expect(commands.count == 3)
+        #expect(commands.contains { if case .search(_, .everything, 0) = $0 { true } else { false } })
+        #expect(commands.contains { if case .loadCart = $0 { true } else { false } })
+        #expect(commands.contains { if case .loadPurchases(_, 0) = $0 { true } else { false } })
+        #expect(!state.search.isEditing, "keys move through the results until / opens the bar")
+    }
+
+    @Test func searchingSendsCategoryAndNormalisedKeywords() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("Red, BIKE red", &state)
+        _ = self.program.press([.backTab], &state)
+        _ = self.program.type("7", &state)
+        let commands = self.program.press([.enter], &state)
+        guard case .search(_, let query, 0)? = commands.first else {
+            Issue.record("expected a search, got \(commands)")
+            return
+        }
+        #expect(query == SearchQuery(category: .only(Category(rawValue: 7)!), keywords: ["red", "bike"]))
+        #expect(!state.search.isEditing, "the results get the keys next")
+    }
+
+    @Test func aBadSearchIsNotSent() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("semi;colon", &state)
+        #expect(self.program.press([.enter], &state).isEmpty)
+        _ = self.program.press([.control("u"), .backTab], &state)
+        _ = self.program.type("x", &state)
+        #expect(self.program.press([.enter], &state).isEmpty)
+    }
+
+    @Test func staleResultsAreIgnored() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("first", &state)
+        let first = self.program.press([.enter], &state)
+        _ = self.program.press([.character("/"), .control("u")], &state)
+        _ = self.program.type("second", &state)
+        let second = self.program.press([.enter], &state)
+        guard case .search(let old, let oldQuery, _)? = first.first, case .search(let new, let newQuery, _)? = second.first else {
+            Issue.record("expected two searches")
+            return
+        }
+        _ = self.program.update(&state, .message(.searched(request: new, query: newQuery, page: Page(items: [BuyerFixtures.hits[2]], offset: 0, limit: 50, total: 1))))
+        _ = self.program.update(&state, .message(.searched(request: old, query: oldQuery, page: Page(items: BuyerFixtures.hits, offset: 0, limit: 50, total: 4))))
+        #expect(state.search.query == newQuery)
+        #expect(state.search.page?.items.count == 1)
+        #expect(!state.shell.isBusy)
+    }
+
+    @Test func pagesMoveByFifty() {
+        var state = BuyerFixtures.loggedIn(total: 120)
+        let next = self.program.press([.character("]")], &state)
+        guard case .search(_, _, 50)? = next.first else {
+            Issue.record("expected the second page, got \(next)")
+            return
+        }
+        var first = BuyerFixtures.loggedIn()
+        #expect(self.program.press([.character("[")], &first).isEmpty)
+        #expect(first.shell.status == .info("This is the first page."))
+    }
+
+    @Test func addingToTheCartRespectsWhatIsOnSaleAndInTheCart() {
+        var state = BuyerFixtures.loggedIn()
+        // The first hit has 8 on sale and 2 already in the cart: 6 more at most.
+        _ = self.program.press([.character("a"), .backspace], &state)
+        _ = self.program.type("7", &state)
+        #expect(self.program.press([.enter], &state).isEmpty)
+        _ = self.program.press([.backspace], &state)
+        _ = self.program.type("6", &state)
+        let commands = self.program.press([.enter], &state)
+        guard case .addToCart(let request, let item, 6)? = commands.first else {
+            Issue.record("expected an add, got \(commands)")
+            return
+        }
+        let reload = self.program.update(&state, .message(.addedToCart(request: request, item: item, added: 6, inCart: 8)))
+        #expect(state.modal == nil)
+        #expect(state.cart.hasUnsavedChanges)
+        #expect(reload.contains { if case .loadCart = $0 { true } else { false } })
+        // A sold-out or fully carted item does not open the dialog.
+        var full = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("G"), .character("a")], &full)
+        #expect(full.modal == nil)
+        #expect(full.shell.status?.text.contains("in your cart already") == true)
+    }
+
+    @Test func checkoutChecksTheCardThenAsksThenPays() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("2"), .character("c")], &state)
+        _ = self.program.type("4111 1111 1111 1111", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("10/26", &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "an expired card is refused")
+        _ = self.program.press([.control("u")], &state)
+        _ = self.program.type("04/29", &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "the confirmation comes first")
+        let commands = self.program.press([.enter], &state)
+        guard case .purchase(let request, let card)? = commands.first else {
+            Issue.record("expected a purchase, got \(commands)")
+            return
+        }
+        #expect(card == PaymentCard(holder: "Bea Buyer", number: "4111111111111111", expiry: "04/29"))
+        let purchase = Purchase(id: 19, purchasedAt: .now, lines: [], total: Money("424.98")!, cardLast4: "1111")
+        let after = self.program.update(&state, .message(.purchased(request: request, purchase: purchase)))
+        #expect(state.view == .purchases)
+        #expect(state.shell.status?.text.contains("purchase #19") == true)
+        #expect(after.contains { if case .loadCart = $0 { true } else { false } })
+        #expect(after.contains { if case .loadPurchases = $0 { true } else { false } })
+    }
+
+    @Test func aShortCheckoutKeepsTheFormAndShowsWhy() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("2"), .character("c")], &state)
+        _ = self.program.type("4111 1111 1111 1111", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("04/29", &state)
+        _ = self.program.press([.enter], &state)
+        let commands = self.program.press([.enter], &state)
+        guard let command = commands.first, let request = command.request else {
+            Issue.record("expected a purchase")
+            return
+        }
+        let reload = self.program.update(&state, .message(.failed(request: request, command: command, error: MarketError(.insufficientStock, "Only 1 unit of 2-41 is on sale."))))
+        guard case .checkout(let checkout)? = state.modal else {
+            Issue.record("the checkout stays open")
+            return
+        }
+        #expect(checkout.failure == "Only 1 unit of 2-41 is on sale.")
+        #expect(reload.contains { if case .loadCart = $0 { true } else { false } })
+    }
+
+    @Test func votesAreConfirmedAndGivenOnce() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("3")], &state)
+        _ = self.program.press([.character("+")], &state)
+        #expect(state.modal == nil, "the first line was rated already")
+        _ = self.program.press([.character("j"), .character("-")], &state)
+        let commands = self.program.press([.enter], &state)
+        guard case .feedback(let request, let item, .down)? = commands.first else {
+            Issue.record("expected a vote, got \(commands)")
+            return
+        }
+        _ = self.program.update(&state, .message(.feedbackGiven(request: request, item: item, vote: .down, rating: Rating(thumbsUp: 5, thumbsDown: 1))))
+        #expect(state.purchases.selected(timeZone: BuyerFixtures.utc)?.line.feedback == .down)
+    }
+
+    @Test func clearingTheCartIsConfirmed() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("2"), .character("X")], &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "Cancel is the default")
+        _ = self.program.press([.character("X")], &state)
+        let commands = self.program.press([.character("c")], &state)
+        guard case .clearCart? = commands.first else {
+            Issue.record("expected the cart to be cleared, got \(commands)")
+            return
+        }
+    }
+
+    @Test func quittingWithAnUnsavedCartSaysSo() {
+        var state = BuyerFixtures.loggedIn()
+        state.cart.hasUnsavedChanges = true
+        _ = self.program.press([.character("q")], &state)
+        #expect(state.shell.quitDialog?.lines.contains { $0.text.contains("unsaved") } == true)
+    }
+
+    @Test func anExpiredSessionGoesBackToLoginKeepingTheUsername() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.update(&state, .message(.failed(request: 1, command: .loadCart(request: 1), error: MarketError(.sessionExpired, "x"))))
+        #expect(!state.isLoggedIn)
+        #expect(state.login.form["username"] == "bea")
+        #expect(state.login.notice?.text.contains("expired") == true)
+    }
+
+    @Test func severalExpiredRequestsAtOnceGoBackToLoginOnce() {
+        var state = BuyerFixtures.loggedIn()
+        let commands = self.program.press([.character("r")], &state)
+        #expect(commands.count == 3)
+        for command in commands {
+            _ = self.program.update(&state, .message(.failed(request: command.request ?? 0, command: command, error: MarketError(.sessionExpired, "x"))))
+        }
+        #expect(state.login.form["username"] == "bea", "later failures do not wipe the login screen")
+        #expect(state.login.notice?.kind == .warning)
+        #expect(!state.shell.isBusy)
+    }
+
+    @Test func reconnectingRefreshesEverythingOnScreen() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.update(&state, .message(.connection(.waitingToReconnect(attempt: 1, reason: "closed"))))
+        let commands = self.program.update(&state, .message(.connection(.connected)))
+        #expect(commands.count == 3)
+        #expect(state.search.page?.items.count == BuyerFixtures.hits.count)
+    }
+
+    @Test func theSellerLookupStartsWithTheSelectedItemsSeller() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("j"), .character("R")], &state)
+        guard case .seller(let lookup)? = state.modal else {
+            Issue.record("expected the lookup")
+            return
+        }
+        #expect(lookup.seller == BuyerFixtures.hits[1].item.sellerID)
+    }
+}

@@ -1,0 +1,70 @@
+import BuyerApp
+import MarketClient
+import MarketCore
+import MarketTesting
+import Testing
+import TerminalUI
+import TerminalUITesting
+
+/// The whole storefront, driven key by key through its loop, against real servers and a real
+/// database, on an in-memory terminal.
+@Suite(.timeLimit(.minutes(2))) struct BuyerStorefrontTests {
+    @Test func aBuyerSignsUpSearchesBuysAndRates() async throws {
+        try await TestMarket.with { market in
+            let seller = market.sellerClient()
+            _ = try await seller.createAccount(username: "weber", password: "correct horse", name: "Ölmühle Weber")
+            try await seller.login(username: "weber", password: "correct horse")
+            let oil = try await seller.registerItem(ItemDraft(name: "Pumpkin Seed Oil", category: Category(rawValue: 3)!, keywords: ["oil"], condition: .new, price: Money("8.49")!, quantity: 5))
+            _ = try await seller.registerItem(ItemDraft(name: "Olive Oil 1L", category: Category(rawValue: 3)!, keywords: ["oil", "olive"], condition: .new, price: Money("12.00")!, quantity: 5))
+            try await Self.shop(market, oil: oil)
+        }
+    }
+
+    @MainActor
+    static func shop(_ market: TestMarket, oil: Item) async throws {
+        let terminal = MemoryTerminal(size: Size(width: 120, height: 36))
+        let client = BuyerClient(client: market.client(for: .buyer, reconnectsAutomatically: true))
+        let state = BuyerState(server: "test", currentMonth: YearMonth(year: 2026, month: 11))
+        let runner = ProgramRunner(program: BuyerProgram(client: client), state: state, terminal: terminal, tickInterval: nil)
+        let run = Task { await runner.run() }
+
+        runner.press(.control("n"))
+        runner.type("Bea Buyer")
+        runner.press(.tab)
+        runner.type("bea")
+        runner.press(.tab)
+        runner.type("correct horse")
+        runner.press(.tab)
+        runner.type("correct horse")
+        await runner.pressAndSettle(.enter)
+        #expect(terminal.screenText.contains("2 results for everything"))
+
+        runner.type("/pumpkin")
+        await runner.pressAndSettle(.enter)
+        #expect(terminal.screenText.contains("1 result for “pumpkin”"))
+        runner.press(.character("a"), .control("u"))
+        runner.type("2")
+        await runner.pressAndSettle(.enter)
+        #expect(terminal.screenText.contains("Added 2 × “Pumpkin Seed Oil”"))
+        #expect(terminal.screenText.contains("2 Cart (2)"))
+
+        runner.press(.character("2"), .character("c"))
+        runner.type("4111 1111 1111 1111")
+        runner.press(.tab)
+        runner.type("04/29")
+        runner.press(.enter)
+        await runner.pressAndSettle(.enter)
+        #expect(terminal.screenText.contains("Paid 16.98 for 2 units"))
+
+        runner.press(.character("+"))
+        await runner.pressAndSettle(.enter)
+        #expect(terminal.screenText.contains("👍 up"))
+
+        #expect(try market.productsQuery("SELECT quantity, thumbs_up FROM items WHERE id = \(oil.id.number)") == ["3|1"])
+        #expect(try market.productsQuery("SELECT count(*) FROM purchases") == ["1"])
+
+        await runner.pressAndSettle(.control("c"))
+        _ = await run.value
+        #expect(terminal.isRestored)
+    }
+}

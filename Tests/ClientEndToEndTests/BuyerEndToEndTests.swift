@@ -1,0 +1,78 @@
+import MarketClient
+import MarketCore
+import MarketTesting
+import Testing
+
+/// The real `buyer` binary in tmux, against both servers and a real database: a whole shopping
+/// trip typed key by key, checked on the screen and in the database.
+@Suite(.timeLimit(.minutes(3))) struct BuyerEndToEndTests {
+    @Test func signUpSearchBuyAndRate() async throws {
+        let binary = try ClientBinaries.path(of: "buyer")
+        try await TestMarket.with { market in
+            let seller = market.sellerClient()
+            _ = try await seller.createAccount(username: "weber", password: "correct horse", name: "Ölmühle Weber")
+            try await seller.login(username: "weber", password: "correct horse")
+            let oil = try await seller.registerItem(ItemDraft(name: "Pumpkin Seed Oil 南瓜", category: Category(rawValue: 3)!, keywords: ["oil", "seeds"], condition: .new, price: Money("8.49")!, quantity: 5))
+            _ = try await seller.registerItem(ItemDraft(name: "Olive Oil 1L", category: Category(rawValue: 3)!, keywords: ["oil", "olive"], condition: .new, price: Money("12.00")!, quantity: 9))
+
+            let command = [binary, "--host", "127.0.0.1", "--port", "\(market.port(.buyer))", "--log-file", ClientBinaries.logFile("buyer")]
+            // A non-UTF-8 locale: the client must switch to C.UTF-8 by itself.
+            try await Tmux.with(command, environment: ["LANG": "C", "LC_ALL": ""]) { tmux in
+                try await tmux.waitFor("Log in with your buyer account.")
+                try await tmux.press("C-n")
+                try await tmux.type("Bea Büyer 東京")
+                try await tmux.press("Tab")
+                try await tmux.type("bea")
+                try await tmux.press("Tab")
+                try await tmux.type("correct horse")
+                try await tmux.press("Tab")
+                try await tmux.type("correct horse")
+                try await tmux.press("Enter")
+                let welcome = try await tmux.waitFor("2 results for everything")
+                #expect(welcome.contains("bea (Bea Büyer 東京)"))
+                #expect(welcome.contains("● connected"))
+
+                try await tmux.type("/pumpkin")
+                try await tmux.press("Enter")
+                let results = try await tmux.waitFor("1 result for “pumpkin”")
+                #expect(results.contains("Pumpkin Seed Oil 南瓜"))
+                #expect(results.contains("Ölmühle Weber"))
+
+                try await tmux.press("a", "C-u")
+                try await tmux.type("2")
+                try await tmux.press("Enter")
+                try await tmux.waitFor("Added 2 × “Pumpkin Seed Oil 南瓜”")
+
+                try await tmux.press("2")
+                let cart = try await tmux.waitFor("Total  16.98")
+                #expect(cart.contains("2 units in 1 line"))
+
+                try await tmux.press("c")
+                try await tmux.waitFor("Card number")
+                try await tmux.type("4111 1111 1111 1111")
+                try await tmux.press("Tab")
+                try await tmux.type("04/29")
+                try await tmux.press("Enter")
+                try await tmux.waitFor("with the card ending in 1111?")
+                try await tmux.press("Enter")
+                try await tmux.waitFor("Paid 16.98 for 2 units")
+
+                try await tmux.press("+")
+                try await tmux.waitFor("Each item gets one vote")
+                try await tmux.press("Enter")
+                try await tmux.waitFor("👍 up")
+
+                try await tmux.press("q")
+                try await tmux.waitFor("Quit the storefront?")
+                try await tmux.press("y")
+                #expect(try await tmux.waitForExit() == 0)
+                #expect(!(try await tmux.screen()).contains("swift-market"), "the terminal is restored")
+            }
+
+            #expect(try market.productsQuery("SELECT quantity, thumbs_up FROM items WHERE id = \(oil.id.number)") == ["3|1"])
+            #expect(try market.productsQuery("SELECT total, card_last4 FROM purchases") == ["16.98|1111"])
+            #expect(try market.productsQuery("SELECT vote FROM feedback") == ["1"])
+            #expect(try market.customersQuery("SELECT name FROM accounts WHERE role = 'buyer'") == ["Bea Büyer 東京"])
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import MarketClient
+import MarketCore
+import MarketTesting
+import Testing
+
+/// The real `seller` binary in tmux, against both servers and a real database: a new seller
+/// registers an item, changes its price and takes units off sale.
+@Suite(.timeLimit(.minutes(3))) struct SellerEndToEndTests {
+    @Test func signUpRegisterRepriceAndRemoveUnits() async throws {
+        let binary = try ClientBinaries.path(of: "seller")
+        try await TestMarket.with { market in
+            let command = [binary, "--host", "127.0.0.1", "--port", "\(market.port(.seller))", "--log-file", ClientBinaries.logFile("seller")]
+            try await Tmux.with(command) { tmux in
+                try await tmux.waitFor("Log in with your seller account.")
+                try await tmux.press("C-n")
+                try await tmux.type("Zoë Müller")
+                try await tmux.press("Tab")
+                try await tmux.type("zoe")
+                try await tmux.press("Tab")
+                try await tmux.type("correct horse")
+                try await tmux.press("Tab")
+                try await tmux.type("correct horse")
+                try await tmux.press("Enter")
+                try await tmux.waitFor("No items yet — press n to register one")
+
+                try await tmux.press("n")
+                try await tmux.waitFor("Put an item on sale.")
+                try await tmux.type("Café crème mug €")
+                try await tmux.press("Tab")
+                try await tmux.type("3")
+                try await tmux.press("Tab")
+                try await tmux.type("mug, coffee")
+                try await tmux.press("Tab", "Right", "Tab")
+                try await tmux.type("12.5")
+                try await tmux.press("Tab", "C-u")
+                try await tmux.type("10")
+                try await tmux.press("Enter")
+                let listed = try await tmux.waitFor("Registered 3-")
+                #expect(listed.contains("Café crème mug €"))
+                #expect(listed.contains("12.50"))
+
+                try await tmux.press("p", "C-u")
+                try await tmux.type("14.90")
+                try await tmux.press("Enter")
+                try await tmux.waitFor("now costs 14.90 (was 12.50)")
+
+                try await tmux.press("x", "C-u")
+                try await tmux.type("4")
+                try await tmux.press("Enter")
+                try await tmux.waitFor("Take 4 units of “Café crème mug €” off sale?")
+                try await tmux.press("r")
+                try await tmux.waitFor("6 units left on sale")
+
+                // Ctrl-C leaves at once and gives the terminal back.
+                try await tmux.press("C-c")
+                #expect(try await tmux.waitForExit() == 0)
+                #expect(!(try await tmux.screen()).contains("swift-market"), "the terminal is restored")
+            }
+            #expect(try market.productsQuery("SELECT name, condition, price, quantity, keywords FROM items") == ["Café crème mug €|used|14.90|6|{mug,coffee}"])
+            #expect(try market.customersQuery("SELECT username, name FROM accounts WHERE role = 'seller'") == ["zoe|Zoë Müller"])
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import MarketClient
+import MarketCore
+import MarketDemo
+import MarketTesting
+import Testing
+
+@Suite(.timeLimit(.minutes(3))) struct DemoLoaderTests {
+    @Test func loadsOnceAndASecondRunChangesNothing() async throws {
+        try await TestMarket.with { market in
+            let loader = DemoLoader(sellerClient: { market.sellerClient() }, buyerClient: { market.buyerClient() })
+            let first = try await loader.load()
+            #expect(first.itemsRegistered == DemoCatalog.standard.itemCount)
+            #expect(first.purchasesMade > 0 && first.votesGiven > 0)
+            #expect(!first.wasAlreadyLoaded)
+            let items = try market.productsQuery("SELECT count(*) FROM items")
+            let purchases = try market.productsQuery("SELECT count(*) FROM purchases")
+
+            let second = try await loader.load()
+            #expect(second.wasAlreadyLoaded)
+            #expect(second.itemsPresent == DemoCatalog.standard.itemCount)
+            #expect(try market.productsQuery("SELECT count(*) FROM items") == items)
+            #expect(try market.productsQuery("SELECT count(*) FROM purchases") == purchases)
+
+            // The demo logins work.
+            let buyer = market.buyerClient()
+            let profile = try await buyer.login(username: DemoCatalog.demoBuyer.username, password: DemoCatalog.demoBuyer.password)
+            #expect(profile.name == DemoCatalog.demoBuyer.name)
+            #expect(try await buyer.purchases().items.isEmpty == false)
+        }
+    }
+}

@@ -1,0 +1,255 @@
+import MarketClient
+import MarketCore
+import MarketUI
+import SellerApp
+import Testing
+import TerminalUI
+import TerminalUITesting
+
+/// The dashboard's flows as state changes and commands, without a network.
+@Suite struct SellerFlowTests {
+    let program = SellerFixtures.program
+
+    @Test func startingConnectsSoTheHeaderCanSaySo() {
+        var state = SellerState(server: "h:1")
+        #expect(self.program.start(&state) == [.connect])
+    }
+
+    @Test func loggingInSendsTheNormalisedUsername() {
+        var state = SellerFixtures.started()
+        _ = self.program.type(" Zoe ", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("correct horse", &state)
+        let commands = self.program.press([.enter], &state)
+        guard case .login(_, let username, let password)? = commands.first else {
+            Issue.record("expected a login, got \(commands)")
+            return
+        }
+        #expect(username == "zoe")
+        #expect(password == "correct horse")
+        #expect(state.shell.isBusy, "the spinner runs while the login is in flight")
+    }
+
+    @Test func aRefusedLoginSaysWhyAndClearsThePassword() {
+        var state = SellerFixtures.started()
+        _ = self.program.type("zoe", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("wrong password", &state)
+        let commands = self.program.press([.enter], &state)
+        let request = commands.first?.request ?? 0
+        _ = self.program.update(&state, .message(.failed(request: request, command: commands[0], error: MarketError(.invalidCredentials, "x"))))
+        #expect(state.login.notice == .error("Wrong username or password."))
+        #expect(state.login.form["password"] == "")
+        #expect(state.login.form["username"] == "zoe")
+        #expect(!state.shell.isBusy)
+    }
+
+    @Test func creatingAnAccountLogsStraightIn() {
+        var state = SellerFixtures.started()
+        _ = self.program.press([.control("n")], &state)
+        _ = self.program.type("Zoë Müller", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("zoe", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("correct horse", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("correct horse", &state)
+        let create = self.program.press([.enter], &state)
+        guard case .createAccount(let request, "zoe", "correct horse", "Zoë Müller")? = create.first else {
+            Issue.record("expected an account creation, got \(create)")
+            return
+        }
+        let next = self.program.update(&state, .message(.accountCreated(request: request, username: "zoe", password: "correct horse")))
+        guard case .login(_, "zoe", "correct horse")? = next.first else {
+            Issue.record("expected a login, got \(next)")
+            return
+        }
+    }
+
+    @Test func anInvalidFormSendsNothing() {
+        var state = SellerFixtures.started()
+        _ = self.program.type("zo", &state)
+        #expect(self.program.press([.tab, .enter], &state).isEmpty)
+        #expect(state.login.form.showsAllProblems)
+    }
+
+    @Test func loggingInLoadsItemsAndTheRating() {
+        var state = SellerFixtures.started()
+        let commands = self.program.update(&state, .message(.loggedIn(request: 1, profile: SellerFixtures.profile)))
+        #expect(commands.count == 2)
+        #expect(commands.contains { if case .loadItems(_, 0) = $0 { true } else { false } })
+        #expect(commands.contains { if case .loadRating = $0 { true } else { false } })
+        #expect(state.shell.user == SignedInUser(username: "zoe", name: "Zoë Müller 東京"))
+    }
+
+    @Test func registeringAnItemSendsANormalisedDraftAndSelectsTheNewItem() throws {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("n")], &state)
+        _ = self.program.type("  Teapot 急須 ", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("3", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("Tea, TEAPOT tea", &state)
+        _ = self.program.press([.tab, .character("u"), .tab], &state)
+        _ = self.program.type("34.9", &state)
+        _ = self.program.press([.tab, .backspace], &state)
+        _ = self.program.type("12", &state)
+        let commands = self.program.press([.enter], &state)
+        guard case .register(let request, let draft)? = commands.first else {
+            Issue.record("expected a registration, got \(commands)")
+            return
+        }
+        #expect(draft == ItemDraft(name: "Teapot 急須", category: Category(rawValue: 3)!, keywords: ["tea", "teapot"], condition: .used, price: Money("34.90")!, quantity: 12))
+        let stored = SellerFixtures.item(40, "Teapot 急須", price: "34.90", quantity: 12, condition: .used)
+        let reload = self.program.update(&state, .message(.registered(request: request, item: stored)))
+        #expect(state.modal == nil)
+        #expect(state.shell.status?.kind == .success)
+        guard case .loadItems(let load, 0)? = reload.first else {
+            Issue.record("expected the first page to reload, got \(reload)")
+            return
+        }
+        _ = self.program.update(&state, .message(.itemsLoaded(request: load, page: Page(items: [stored] + SellerFixtures.items, offset: 0, limit: 100, total: 7))))
+        #expect(state.items.selected?.id == stored.id)
+    }
+
+    @Test func theServersVerdictOnAFieldShowsNextToIt() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("n")], &state)
+        _ = self.program.type("Mug", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("3", &state)
+        _ = self.program.press([.tab, .tab, .tab], &state)
+        _ = self.program.type("5", &state)
+        let commands = self.program.press([.enter], &state)
+        guard let command = commands.first, let request = command.request else {
+            Issue.record("expected a registration")
+            return
+        }
+        _ = self.program.update(&state, .message(.failed(request: request, command: command, error: MarketError(.invalidArgument, "Price is odd.", field: "price"))))
+        guard case .register(let form)? = state.modal else {
+            Issue.record("the form should stay open")
+            return
+        }
+        #expect(form.form.fields.first { $0.id == "price" }?.problem == "Price is odd.")
+        #expect(form.form.fields[form.form.focus].id == "price")
+    }
+
+    @Test func changingThePriceUpdatesTheRowInPlace() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("p")], &state)
+        _ = self.program.press([.control("u")], &state)
+        _ = self.program.type("15", &state)
+        let commands = self.program.press([.enter], &state)
+        guard case .changePrice(let request, let item, let price)? = commands.first else {
+            Issue.record("expected a price change, got \(commands)")
+            return
+        }
+        #expect(item == SellerFixtures.items[0].id)
+        #expect(price == Money(15))
+        var changed = SellerFixtures.items[0]
+        changed.price = price
+        _ = self.program.update(&state, .message(.priceChanged(request: request, item: changed)))
+        #expect(state.items.selected?.price == Money(15))
+        #expect(state.shell.status == .success("“Café crème mug €” now costs 15.00 (was 12.50)."))
+    }
+
+    @Test func removingUnitsNeedsAConfirmationThatDefaultsToCancel() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("x")], &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "the count opens a confirmation first")
+        #expect(self.program.press([.enter], &state).isEmpty, "Enter on the default button cancels")
+        _ = self.program.press([.enter], &state)
+        let commands = self.program.press([.character("r")], &state)
+        guard case .removeUnits(_, let item, 1)? = commands.first else {
+            Issue.record("expected units to be removed, got \(commands)")
+            return
+        }
+        #expect(item == SellerFixtures.items[0].id)
+    }
+
+    @Test func aSoldOutItemHasNothingToRemove() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("G"), .character("k"), .character("k")], &state)
+        #expect(state.items.selected?.quantity == 0)
+        _ = self.program.press([.character("x")], &state)
+        #expect(state.modal == nil)
+        #expect(state.shell.status?.kind == .warning)
+    }
+
+    @Test func anExpiredSessionGoesBackToLoginWithAMessage() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("p")], &state)
+        _ = self.program.update(&state, .message(.failed(request: 3, command: .changePrice(request: 3, item: SellerFixtures.items[0].id, price: 5), error: MarketError(.sessionExpired, "Session expired."))))
+        #expect(!state.isLoggedIn)
+        #expect(state.modal == nil)
+        #expect(state.login.notice?.kind == .warning)
+        #expect(state.login.notice?.text.contains("expired") == true)
+        #expect(state.login.form["username"] == "zoe", "the username is filled in again")
+    }
+
+    @Test func aServerThatComesBackRefreshesWithoutEmptyingTheScreen() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.update(&state, .message(.connection(.waitingToReconnect(attempt: 1, reason: "closed"))))
+        #expect(state.shell.connectionBadge.text.contains("reconnecting"))
+        _ = self.program.update(&state, .message(.failed(request: 1, command: .loadItems(request: 1, offset: 0), error: MarketError(.unreachable, "down"))))
+        #expect(state.items.page?.items.count == SellerFixtures.items.count, "what was on screen stays")
+        _ = self.program.update(&state, .message(.connection(.connecting(attempt: 2))))
+        let commands = self.program.update(&state, .message(.connection(.connected)))
+        #expect(commands.count == 2, "items and rating are fetched again")
+        #expect(state.items.page?.items.count == SellerFixtures.items.count)
+        #expect(state.shell.status?.kind == .success)
+    }
+
+    @Test func quittingAsksAndCtrlCDoesNot() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("q")], &state)
+        #expect(state.shell.quitDialog != nil)
+        _ = self.program.press([.escape], &state)
+        #expect(state.shell.quitDialog == nil && !state.shell.isFinished)
+        _ = self.program.press([.character("q"), .character("y")], &state)
+        #expect(state.shell.isFinished)
+
+        var busy = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("n")], &busy)
+        _ = self.program.press([.control("c")], &busy)
+        #expect(busy.shell.isFinished, "Ctrl-C leaves even from a form")
+    }
+
+    @Test func aTooSmallTerminalIgnoresKeysButCtrlC() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.update(&state, .resize(Size(width: 70, height: 20)))
+        _ = self.program.press([.character("n"), .character("q")], &state)
+        #expect(state.modal == nil && state.shell.quitDialog == nil)
+        _ = self.program.press([.control("c")], &state)
+        #expect(state.shell.isFinished)
+    }
+
+    @Test func clickingTitlesSortsAndClickingARowTwiceOpensIt() {
+        var state = SellerFixtures.loggedIn()
+        // The Price title is right-aligned near column 90 on a 120-column screen (row 2).
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: Point(x: 92, y: 2))))
+        #expect(state.items.table.sortColumn == 4)
+        #expect(state.items.rows.first?.price == Money("9.95"))
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: Point(x: 5, y: 5))))
+        #expect(state.items.table.selection == 2)
+        #expect(state.modal == nil)
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: Point(x: 5, y: 5))))
+        if case .detail(let detail)? = state.modal {
+            #expect(detail.item.id == state.items.rows[2].id)
+        } else {
+            Issue.record("a second click opens the item")
+        }
+        _ = self.program.press([.escape], &state)
+        _ = self.program.update(&state, .mouse(MouseEvent(.wheelDown, at: Point(x: 5, y: 5))))
+        #expect(state.items.table.selection == 5)
+    }
+
+    @Test func helpListsTheKeysOfTheView() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("?")], &state)
+        let lines = state.shell.help?.lines.map(\.text) ?? []
+        for binding in SellerKeys.items.bindings + SellerKeys.global.bindings {
+            #expect(lines.contains(binding.help), "\(binding.help)")
+        }
+    }
+}

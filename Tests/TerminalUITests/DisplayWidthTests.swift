@@ -1,0 +1,48 @@
+import Testing
+@testable import TerminalUI
+
+@Suite struct DisplayWidthTests {
+    @Test func countsColumnsAsTerminalsDraw() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("é") == 1, "precomposed")
+        #expect(DisplayWidth.of("e\u{301}") == 1, "e with a combining accent is one column")
+        #expect(DisplayWidth.of("€") == 1)
+        #expect(DisplayWidth.of("東京") == 4, "CJK takes two columns each")
+        #expect(DisplayWidth.of("カメラ") == 6)
+        #expect(DisplayWidth.of("👍") == 2)
+        #expect(DisplayWidth.of("👍🏽") == 2, "a skin tone modifier does not add a cell")
+        #expect(DisplayWidth.of("👨‍👩‍👧") == 2, "a ZWJ family is drawn as its first emoji")
+        #expect(DisplayWidth.of("Zoë Müller 東京 €5 👍") == 21)
+    }
+
+    @Test func controlCharactersTakeOneColumnAsReplacements() {
+        #expect(DisplayWidth.of("a\u{1B}[31mb") == 7, "ESC becomes one visible replacement; the rest is ordinary text")
+        #expect(DisplayWidth.of("\u{7}") == 1)
+    }
+
+    @Test func truncationNeverSplitsAWideCharacter() {
+        #expect(DisplayWidth.truncate("東京カメラ", to: 5) == "東京…")
+        #expect(DisplayWidth.of(DisplayWidth.truncate("東京カメラ", to: 6)) <= 6)
+        #expect(DisplayWidth.truncate("short", to: 10) == "short")
+        #expect(DisplayWidth.truncate("abcdef", to: 4) == "abc…")
+        #expect(DisplayWidth.truncate("abc", to: 0) == "")
+    }
+
+    @Test(arguments: [
+        ("東京", 5, Alignment.left, "東京 "),
+        ("東京", 5, Alignment.right, " 東京"),
+        ("€1.00", 8, Alignment.right, "   €1.00"),
+        ("é", 3, Alignment.center, " é "),
+    ])
+    func fitPadsToExactlyTheWidth(text: String, width: Int, alignment: Alignment, expected: String) {
+        let fitted = DisplayWidth.fit(text, to: width, alignment: alignment)
+        #expect(fitted == expected)
+        #expect(DisplayWidth.of(fitted) == width)
+    }
+
+    @Test func wrappingBreaksAtSpacesAndCutsOnlyOverlongWords() {
+        #expect(DisplayWidth.wrap("Your session expired. Please log in again.", to: 20) == ["Your session", "expired. Please log", "in again."])
+        #expect(DisplayWidth.wrap("東京カメラ東京", to: 6) == ["東京カ", "メラ東", "京"])
+        #expect(DisplayWidth.wrap("", to: 5) == [])
+    }
+}

@@ -1,0 +1,67 @@
+import Testing
+import TerminalUI
+
+@Suite struct FormTests {
+    func makeForm() -> Form {
+        var form = Form([
+            FormField(id: "name", label: "Name"),
+            FormField(id: "kind", label: "Kind", kind: .choice(["New", "Used"])),
+            FormField(id: "price", label: "Price"),
+        ])
+        form.apply(problems: ["name": "Name must not be empty.", "price": "Price must be an amount."])
+        return form
+    }
+
+    @Test func tabAndArrowsMoveBetweenFields() {
+        var form = self.makeForm()
+        do { let outcome = form.handle(.tab); #expect(outcome == .moved) }
+        #expect(form.focus == 1)
+        do { let outcome = form.handle(.backTab); #expect(outcome == .moved) }
+        #expect(form.focus == 0)
+        do { let outcome = form.handle(.up); #expect(outcome == .moved) }
+        #expect(form.focus == 2, "wraps around")
+    }
+
+    @Test func submittingWithProblemsGoesToTheFirstOne() {
+        var form = self.makeForm()
+        form.focus = 2
+        do { let outcome = form.handle(.enter); #expect(outcome == .refused) }
+        #expect(form.focus == 0)
+        #expect(form.showsAllProblems)
+        form.apply(problems: [:])
+        do { let outcome = form.handle(.enter); #expect(outcome == .submit) }
+    }
+
+    @Test func choicesChangeWithArrowsSpaceOrTheirFirstLetter() {
+        var form = self.makeForm()
+        form.focus = 1
+        do { let outcome = form.handle(.right); #expect(outcome == .edited) }
+        #expect(form["kind"] == "Used")
+        do { let outcome = form.handle(.character(" ")); #expect(outcome == .edited) }
+        #expect(form["kind"] == "New")
+        do { let outcome = form.handle(.character("u")); #expect(outcome == .edited) }
+        #expect(form["kind"] == "Used")
+    }
+
+    @Test func typingSpacesInTextFieldsTypesSpaces() {
+        var form = self.makeForm()
+        _ = form.handle(.character("a"))
+        _ = form.handle(.character(" "))
+        _ = form.handle(.character("b"))
+        #expect(form["name"] == "a b")
+        #expect(form.fields[0].touched)
+    }
+
+    @Test func problemsShowOnlyOnceTouched() {
+        var form = self.makeForm()
+        var canvas = Canvas(size: Size(width: 60, height: 6))
+        form.render(in: canvas.bounds, canvas: &canvas, labelWidth: 6, inputWidth: 20)
+        #expect(!canvas.lines.joined().contains("must"))
+        _ = form.handle(.character("x"))
+        form.apply(problems: ["name": "Name is too short.", "price": "Price must be an amount."])
+        var again = Canvas(size: Size(width: 60, height: 6))
+        form.render(in: again.bounds, canvas: &again, labelWidth: 6, inputWidth: 20)
+        #expect(again.lines[1].contains("✗ Name is too short."))
+        #expect(!again.lines[5].contains("Price must"))
+    }
+}

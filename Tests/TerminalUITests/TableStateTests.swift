@@ -1,0 +1,67 @@
+import Testing
+import TerminalUI
+
+@Suite struct TableStateTests {
+    @Test func movingKeepsTheSelectionInView() {
+        var state = TableState()
+        state.move(.down, rowCount: 100, visibleRows: 10)
+        #expect(state.selection == 1 && state.offset == 0)
+        state.move(.pageDown, rowCount: 100, visibleRows: 10)
+        #expect(state.selection == 10 && state.offset == 1)
+        state.move(.bottom, rowCount: 100, visibleRows: 10)
+        #expect(state.selection == 99 && state.offset == 90)
+        state.move(.up, rowCount: 100, visibleRows: 10)
+        #expect(state.selection == 98 && state.offset == 90)
+        state.move(.top, rowCount: 100, visibleRows: 10)
+        #expect(state.selection == 0 && state.offset == 0)
+        state.move(.up, rowCount: 100, visibleRows: 10)
+        #expect(state.selection == 0, "stops at the first row")
+    }
+
+    @Test func clampingFollowsShrinkingRowsAndWindows() {
+        var state = TableState(selection: 50, offset: 45)
+        state.clamp(rowCount: 20, visibleRows: 10)
+        #expect(state.selection == 19 && state.offset == 10)
+        state.clamp(rowCount: 0, visibleRows: 10)
+        #expect(state.selection == 0 && state.offset == 0)
+    }
+
+    @Test func positionCountsRowsInViewOfTheTotal() {
+        var state = TableState()
+        #expect(state.positionText(visibleRows: 20, rowCount: 50, base: 0, total: 312) == "1–20 of 312")
+        state.move(.bottom, rowCount: 50, visibleRows: 20)
+        #expect(state.positionText(visibleRows: 20, rowCount: 50, base: 100, total: 1312) == "131–150 of 1,312")
+        #expect(TableState().positionText(visibleRows: 20, rowCount: 5) == "1–5 of 5")
+        #expect(TableState().positionText(visibleRows: 20, rowCount: 0) == "0 of 0")
+        #expect(TableState().positionText(visibleRows: 10, rowCount: 10, total: 10000, totalIsExact: false) == "1–10 of at least 10,000")
+    }
+
+    @Test func sortingTheSameColumnAgainReverses() {
+        var state = TableState()
+        state.sort(by: 2)
+        #expect(state.sortColumn == 2 && state.sortAscending)
+        state.sort(by: 2)
+        #expect(state.sortColumn == 2 && !state.sortAscending)
+        state.sort(by: 3)
+        #expect(state.sortColumn == 3 && state.sortAscending)
+    }
+
+    @Test func cyclingVisitsSortableColumnsThenTheOriginalOrder() {
+        var state = TableState()
+        let sortable = [false, true, false, true]
+        state.cycleSort(sortable: sortable)
+        #expect(state.sortColumn == 1)
+        state.cycleSort(sortable: sortable)
+        #expect(state.sortColumn == 3)
+        state.cycleSort(sortable: sortable)
+        #expect(state.sortColumn == nil)
+    }
+
+    @Test func vimKeysAndArrowsMoveAlike() {
+        #expect(TableState.keys.action(for: .character("j")) == .down)
+        #expect(TableState.keys.action(for: .down) == .down)
+        #expect(TableState.keys.action(for: .character("G")) == .bottom)
+        #expect(TableState.keys.action(for: .home) == .top)
+        #expect(TableState.keys.action(for: .pageDown) == .pageDown)
+    }
+}

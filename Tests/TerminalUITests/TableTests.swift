@@ -1,0 +1,61 @@
+import Testing
+import TerminalUI
+
+@Suite struct TableTests {
+    struct Row: Sendable {
+        var name: String
+        var price: Int
+    }
+
+    let table = Table<Row>(
+        columns: [
+            .sorted("Name", width: .flexible(minimum: 6, weight: 1), by: { $0.name }, text: { $0.name }),
+            .sorted("Price", width: .fixed(7), alignment: .right, by: { $0.price }, text: { "\($0.price).00" }),
+        ],
+        emptyMessage: "Nothing yet"
+    )
+
+    @Test func flexibleColumnsTakeTheSpaceLeft() {
+        let layout = self.table.layout(width: 30)
+        #expect(layout.map(\.x) == [0, 23])
+        #expect(layout.map(\.width) == [22, 7])
+    }
+
+    @Test func sortingIsStableAndReversible() {
+        let rows = [Row(name: "b", price: 2), Row(name: "a", price: 2), Row(name: "c", price: 1)]
+        var state = TableState()
+        state.sort(by: 1)
+        #expect(self.table.sorted(rows, by: state).map(\.name) == ["c", "b", "a"], "equal prices keep their order")
+        state.sort(by: 1)
+        #expect(self.table.sorted(rows, by: state).map(\.name) == ["b", "a", "c"])
+    }
+
+    @Test func rendersAlignedColumnsWithWideNamesAndASortIndicator() {
+        var canvas = Canvas(size: Size(width: 20, height: 4))
+        var state = TableState()
+        state.sort(by: 1)
+        let rows = [Row(name: "東京カメラ", price: 5), Row(name: "Zoë", price: 12)]
+        self.table.render(self.table.sorted(rows, by: state), state: state, in: canvas.bounds, canvas: &canvas)
+        #expect(canvas.lines == [
+            "Name          Price▲",
+            "東京カメラ      5.00",
+            "Zoë            12.00",
+            "                    ",
+        ])
+        #expect(canvas[0, 1].style == .selection)
+        #expect(canvas[15, 0].style == .tableHeaderSorted)
+    }
+
+    @Test func emptyTablesSaySo() {
+        var canvas = Canvas(size: Size(width: 20, height: 5))
+        self.table.render([], state: TableState(), in: canvas.bounds, canvas: &canvas)
+        #expect(canvas.lines[2].contains("Nothing yet"))
+    }
+
+    @Test func clicksHitTitlesAndRows() {
+        let rect = Rect(x: 0, y: 2, width: 20, height: 5)
+        #expect(self.table.hit(Point(x: 16, y: 2), in: rect, state: TableState(), rowCount: 3) == .header(column: 1))
+        #expect(self.table.hit(Point(x: 3, y: 4), in: rect, state: TableState(), rowCount: 3) == .row(1))
+        #expect(self.table.hit(Point(x: 3, y: 6), in: rect, state: TableState(), rowCount: 3) == nil)
+    }
+}

@@ -1,0 +1,64 @@
+import Testing
+import TerminalUI
+
+@Suite struct TextFieldTests {
+    func type(_ text: String, into field: inout TextField) {
+        for character in text { _ = field.handle(.character(character)) }
+    }
+
+    @Test func typesAnyScript() {
+        var field = TextField()
+        self.type("Café €5 東京 👍", into: &field)
+        #expect(field.text == "Café €5 東京 👍")
+        #expect(field.cursor == 12)
+    }
+
+    @Test func aCombiningMarkJoinsTheLetterBeforeIt() {
+        var field = TextField()
+        self.type("e", into: &field)
+        _ = field.handle(.character(Character("\u{301}")))
+        #expect(field.text == "e\u{301}")
+        #expect(field.text.count == 1)
+        #expect(field.cursor == 1)
+    }
+
+    @Test func editingKeys() {
+        var field = TextField("hello world")
+        _ = field.handle(.control("w"))
+        #expect(field.text == "hello ")
+        _ = field.handle(.home)
+        _ = field.handle(.delete)
+        #expect(field.text == "ello ")
+        _ = field.handle(.end)
+        _ = field.handle(.backspace)
+        #expect(field.text == "ello")
+        _ = field.handle(.left)
+        _ = field.handle(.left)
+        _ = field.handle(.control("k"))
+        #expect(field.text == "el")
+        _ = field.handle(.control("u"))
+        #expect(field.text.isEmpty)
+        let consumed = field.handle(.backspace)
+        #expect(consumed, "nothing to delete is still an editing key")
+        let enter = field.handle(.enter)
+        #expect(!enter, "Enter is for the form")
+    }
+
+    @Test func refusesMoreThanItsLimit() {
+        var field = TextField(maximumLength: 3)
+        self.type("abcdef", into: &field)
+        #expect(field.text == "abc")
+    }
+
+    @Test func secretsShowDotsAndScrollKeepsTheCursorVisible() {
+        var canvas = Canvas(size: Size(width: 8, height: 1))
+        let secret = TextField("hunter22", isSecret: true)
+        let cursor = secret.render(in: canvas.bounds, canvas: &canvas, focused: true)
+        #expect(!canvas.text(row: 0).contains("hunter"))
+        #expect(canvas.text(row: 0).contains("••••"))
+        #expect(cursor.x < 8)
+        var wide = Canvas(size: Size(width: 8, height: 1))
+        let point = TextField("東京カメラ東京").render(in: wide.bounds, canvas: &wide, focused: true)
+        #expect(point.x <= 7, "the cursor stays inside the field")
+    }
+}

@@ -1,0 +1,68 @@
+import Testing
+import TerminalUI
+
+@Suite struct WidgetTests {
+    @Test func dialogsAnswerToLettersArrowsEnterAndEscape() {
+        var dialog = Dialog(title: "Quit", message: "Quit?", buttons: ["Quit", "Cancel"], focus: 1)
+        do { let outcome = dialog.handle(.enter); #expect(outcome == .pressed(1)) }
+        do { let outcome = dialog.handle(.left); #expect(outcome == .moved) }
+        do { let outcome = dialog.handle(.enter); #expect(outcome == .pressed(0)) }
+        do { let outcome = dialog.handle(.escape); #expect(outcome == .pressed(1)) }
+        do { let outcome = dialog.handle(.character("y")); #expect(outcome == .pressed(0)) }
+        do { let outcome = dialog.handle(.character("n")); #expect(outcome == .pressed(1)) }
+        do { let outcome = dialog.handle(.character("c")); #expect(outcome == .pressed(1), "a button's first letter presses it") }
+    }
+
+    @Test func dialogButtonsCanBeClicked() {
+        let dialog = Dialog(title: "Quit", message: "Quit?", buttons: ["Quit", "Cancel"])
+        let screen = Rect(size: Size(width: 80, height: 24))
+        var canvas = Canvas(size: screen.size)
+        dialog.render(in: screen, canvas: &canvas)
+        let row = dialog.frame(in: screen).maxY - 3
+        let line = canvas.text(row: row)
+        let quit = try! #require(line.range(of: "Quit"))
+        let column = line.distance(from: line.startIndex, to: quit.lowerBound)
+        #expect(dialog.button(at: Point(x: column, y: row), in: screen) == 0)
+    }
+
+    @Test func menusPickByKeyOrEnter() {
+        var menu = Menu([Menu.Item("Change price", key: "p"), Menu.Item("Close", key: "q")])
+        do { let outcome = menu.handle(.character("j")); #expect(outcome == .moved) }
+        do { let outcome = menu.handle(.enter); #expect(outcome == .picked(1)) }
+        do { let outcome = menu.handle(.character("p")); #expect(outcome == .picked(0)) }
+        do { let outcome = menu.handle(.escape); #expect(outcome == .closed) }
+    }
+
+    @Test func helpListsEveryBindingOfItsTables() {
+        let map = KeyMap<Int>("Things", [KeyBinding([.character("n"), .function(2)], 1, help: "Make a thing", hint: "New")])
+        let help = HelpOverlay(sections: [map.helpSection])
+        #expect(help.lines.map(\.keys) == ["", "n/F2"])
+        #expect(help.lines.map(\.text) == ["Things", "Make a thing"])
+        #expect(map.hints == [KeyHint(key: "n", label: "New")])
+        #expect(map.action(for: .function(2)) == 1)
+    }
+
+    @Test func theFooterDropsHintsThatDoNotFit() {
+        var canvas = Canvas(size: Size(width: 20, height: 1))
+        FooterBar.render([KeyHint(key: "q", label: "Quit"), KeyHint(key: "?", label: "Help"), KeyHint(key: "r", label: "Refresh")], in: canvas.bounds, canvas: &canvas)
+        #expect(canvas.text(row: 0) == "q Quit  ? Help      ")
+    }
+
+    @Test func noColorTurnsColoursOff() {
+        #expect(ColorMode.automatic.resolved(environment: ["NO_COLOR": "1"], terminalHasColors: true) == .monochrome)
+        #expect(ColorMode.automatic.resolved(environment: ["NO_COLOR": ""], terminalHasColors: true) == .color, "an empty NO_COLOR does not count")
+        #expect(ColorMode.automatic.resolved(environment: [:], terminalHasColors: false) == .monochrome)
+        #expect(ColorMode.automatic.resolved(environment: [:], terminalHasColors: true) == .color)
+    }
+
+    @Test func everyStyleHasAMonochromeLookThatStandsOutWhereItMatters() {
+        for style in [Style.selection, .header, .footer, .inputFocused, .buttonFocused, .tableHeaderSorted] {
+            #expect(Palette.monochrome.look(for: style).attributes.contains(.reverse), "\(style)")
+        }
+        let limited = Palette.standard.limitedToEightColors()
+        for style in Style.allCases {
+            #expect(limited.look(for: style).foreground.rawValue < 8)
+            #expect(limited.look(for: style).background.rawValue < 8)
+        }
+    }
+}
