@@ -6,25 +6,7 @@ extension BuyerProgram {
     /// Routes a key: Ctrl-C first, then whatever is on top (help, the quit question, a box, the
     /// login screen, the search bar), then the view's key table.
     func press(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
-        if key == .interrupt {
-            state.shell.isFinished = true
-            return []
-        }
-        if state.shell.isTooSmall { return [] }
-        if var help = state.shell.help {
-            let outcome = help.handle(key, visibleLines: help.visibleLines(in: Rect(size: state.shell.size)))
-            state.shell.help = outcome == .closed ? nil : help
-            return []
-        }
-        if var dialog = state.shell.quitDialog {
-            let outcome = dialog.handle(key)
-            state.shell.quitDialog = dialog
-            if case .pressed(let button) = outcome {
-                state.shell.quitDialog = nil
-                if button == 0 { state.shell.isFinished = true }
-            }
-            return []
-        }
+        if state.shell.handleOverlayKey(key) { return [] }
         guard state.isLoggedIn else { return self.pressOnLogin(key, &state) }
         if state.modal != nil { return self.pressOnModal(key, &state) }
         if state.view == .search, state.search.isEditing { return self.pressOnSearchBar(key, &state) }

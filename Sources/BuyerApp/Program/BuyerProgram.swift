@@ -17,10 +17,6 @@ public struct BuyerProgram: Program {
 
     public func start(_ state: inout BuyerState) -> [BuyerCommand] { [.connect] }
 
-    public func isFinished(_ state: BuyerState) -> Bool { state.shell.isFinished }
-
-    public func isAnimating(_ state: BuyerState) -> Bool { state.shell.isBusy }
-
     /// Closing the connection makes requests still in flight fail at once, so quitting is
     /// immediate even while the server is slow or away.
     public func shutdown() {

@@ -4,7 +4,7 @@ public import MarketUI
 public import TerminalUI
 
 /// Everything the storefront shows.
-public struct BuyerState: Sendable {
+public struct BuyerState: Sendable, ShellState {
     public var shell: Shell
     public var login: LoginScreen
     public var profile: BuyerProfile?

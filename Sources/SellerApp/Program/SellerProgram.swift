@@ -17,10 +17,6 @@ public struct SellerProgram: Program {
 
     public func start(_ state: inout SellerState) -> [SellerCommand] { [.connect] }
 
-    public func isFinished(_ state: SellerState) -> Bool { state.shell.isFinished }
-
-    public func isAnimating(_ state: SellerState) -> Bool { state.shell.isBusy }
-
     /// Closing the connection makes requests still in flight fail at once, so quitting is
     /// immediate even while the server is slow or away.
     public func shutdown() {

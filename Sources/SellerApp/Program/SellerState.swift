@@ -3,7 +3,7 @@ public import MarketUI
 import TerminalUI
 
 /// Everything the seller dashboard shows.
-public struct SellerState: Sendable {
+public struct SellerState: Sendable, ShellState {
     public var shell: Shell
     public var login: LoginScreen
     public var profile: SellerProfile?
