@@ -81,6 +81,39 @@ import Testing
         }
     }
 
+    /// Words that rarely go together: the item matching both lies far below the newest items of
+    /// the first word, past the window the server checks before it intersects whole posting lists.
+    @Test(arguments: [CategoryFilter.any, .only(Category(rawValue: 3)!)])
+    func searchFindsRareCombinationsBeyondTheNewestItemsOfAWord(category: CategoryFilter) async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let both = try await seller.registerItem(draft("Box", category: 3, keywords: ["common", "rare"]))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<340 {
+                    group.addTask { _ = try await seller.registerItem(draft("Box", category: 3, keywords: ["common"])) }
+                }
+                try await group.waitForAll()
+            }
+            let onlyRare = try await seller.registerItem(draft("Box", category: 3, keywords: ["rare"]))
+            let (buyer, _, _) = try await market.loggedInBuyer()
+
+            for words in [["common", "rare"], ["rare", "common"]] {
+                let page = try await buyer.search(category: category, keywords: words, limit: 5)
+                #expect(page.items.map(\.item.id).prefix(2) == [both.id, onlyRare.id], "\(words)")
+                #expect(page.items.map(\.matchedKeywords) == [2, 1, 1, 1, 1], "\(words)")
+                #expect(page.total == 342 && page.totalIsExact, "\(words)")
+                // The next page continues with the items matching one word, newest first.
+                let next = try await buyer.search(category: category, keywords: words, limit: 5, offset: 5)
+                #expect(next.items.map(\.matchedKeywords) == [1, 1, 1, 1, 1], "\(words)")
+                #expect(Set(next.items.map(\.item.id)).isDisjoint(with: page.items.map(\.item.id)), "\(words)")
+                // A page that starts past the one item matching both still counts it.
+                let deep = try await buyer.search(category: category, keywords: words, limit: 2, offset: 1)
+                #expect(deep.items.first?.item.id == onlyRare.id, "\(words)")
+            }
+            #expect(try await buyer.search(category: .only(Category(rawValue: 4)!), keywords: ["common", "rare"]).items.isEmpty)
+        }
+    }
+
     @Test func itemDetailsIncludeTheSellersStanding() async throws {
         try await TestMarket.with { market in
             let (seller, profile) = try await market.loggedInSeller(name: "Ölmühle")

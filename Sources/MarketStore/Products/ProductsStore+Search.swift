@@ -5,20 +5,26 @@ extension ProductsStore {
     /// Counting matches stops here; beyond it the total is reported as a lower bound.
     public static let searchCountCap = 1_000
 
+    /// How many of a keyword's newest items are checked for the other keywords before a search
+    /// falls back to intersecting whole posting lists (see ``SearchEvery``), beyond the page itself.
+    static let searchWindow = 300
+
     /// Items with units on sale in `category` (or any), matching any of `keywords` (lower-cased)
     /// against their keywords and name words. Ranked by the number of keywords matched, then
     /// newest first (highest item number).
     ///
     /// The work is bounded by the page, not by the catalogue, wherever the ranking allows:
     /// - no keywords: a walk down the primary key, or the `(category, id)` index;
-    /// - keywords: first the items that match *every* keyword, newest first, read from
-    ///   `item_terms` (ordered by term, then item) as a merge of index ranges. They rank highest,
-    ///   and for one keyword they are the whole answer;
-    /// - when they do not fill the page: for two keywords, the items matching exactly one, as a
-    ///   merge of two index walks; for three or more, every match is scored (cost grows with the
-    ///   matches, read from the index alone).
-    /// The total is counted concurrently on a second pooled connection, exactly up to
-    /// ``searchCountCap`` and as a lower bound beyond it.
+    /// - one keyword: a walk down that term's range of `item_terms`;
+    /// - several: first the items that match *every* keyword. The newest few hundred items of the
+    ///   first keyword are checked for the others; when the page is not filled from them (the
+    ///   words rarely go together), the GIN index on `items.terms` intersects the posting lists.
+    ///   When those items do not fill the page: for two keywords, the items matching exactly one,
+    ///   as a merge of two index walks; for three or more, every match is scored (cost grows with
+    ///   the matches, read from the index alone).
+    /// Every shape is a statement prepared once per pooled connection. The total is counted
+    /// concurrently on a second pooled connection, exactly up to ``searchCountCap`` and as a lower
+    /// bound beyond it.
     public func search(category: CategoryFilter, keywords: [String], limit: Int, offset: Int) async throws(MarketError) -> Page<SearchHit> {
         let (hits, counted) = try await Database.concurrently(
             await self.searchPage(category: category, keywords: keywords, limit: limit, offset: offset),
@@ -34,153 +40,313 @@ extension ProductsStore {
     }
 
     private func searchPage(category: CategoryFilter, keywords: [String], limit: Int, offset: Int) async throws(MarketError) -> [SearchHit] {
-        var binds = PostgresBindings()
-        guard !keywords.isEmpty else {
-            binds.append(Int64(limit))
-            binds.append(Int64(offset))
-            let clause = Self.categoryClause(category, column: "i.category", parameter: 3, binds: &binds)
-            return try await self.searchHits(
-                """
-                SELECT 0, \(ItemRow.columns) FROM items AS i
-                 WHERE i.quantity > 0\(clause)
-                 ORDER BY i.id DESC LIMIT $1::int8 OFFSET $2::int8
-                """,
-                binds
-            )
+        let scope = SearchScope(category)
+        guard let first = keywords.first else {
+            return try await self.hits(scope, Browse.self, BrowseInCategory.self, PostgresBindings(Int64(limit), Int64(offset)))
         }
-        // $1…$k are the keywords, then limit, offset and the category if any.
         let k = keywords.count
-        for keyword in keywords { binds.append(keyword) }
-        binds.append(Int64(limit))
-        binds.append(Int64(offset))
-        let clause = Self.categoryClause(category, column: "t0.category", parameter: k + 3, binds: &binds)
-        let joins = (1..<k).map { "JOIN item_terms AS t\($0) ON t\($0).item_id = t0.item_id AND t\($0).term = $\($0 + 1)::text" }
-        let topTier = try await self.searchHits(
-            """
-            SELECT \(k)::int4, \(ItemRow.columns)
-              FROM (SELECT t0.item_id FROM item_terms AS t0 \(joins.joined(separator: " "))
-                     WHERE t0.term = $1::text\(clause)
-                     ORDER BY t0.item_id DESC LIMIT $\(k + 1)::int8 OFFSET $\(k + 2)::int8) AS m
-              JOIN items AS i ON i.id = m.item_id
-             WHERE i.quantity > 0
-             ORDER BY i.id DESC
-            """,
-            binds
+        guard k > 1 else {
+            return try await self.hits(scope, Term.self, TermInCategory.self, PostgresBindings(first, Int64(limit), Int64(offset)))
+        }
+        let topTier = try await self.hits(
+            scope,
+            Every.self,
+            EveryInCategory.self,
+            PostgresBindings(first, keywords, Int64(Self.searchWindow + offset + limit), Int64(limit), Int64(offset), Int32(k))
         )
-        guard k > 1, topTier.count < limit else { return topTier }
+        guard topTier.count < limit else { return topTier }
 
         // The page reaches past the items matching every keyword: how many of those come first?
-        let everyCount = topTier.isEmpty && offset > 0 ? try await self.countMatchingEvery(category: category, keywords: keywords) : offset + topTier.count
-        var rest = PostgresBindings()
-        for keyword in keywords { rest.append(keyword) }
-        rest.append(Int64(limit - topTier.count))
-        rest.append(Int64(max(0, offset - everyCount)))
+        let everyCount = topTier.isEmpty && offset > 0 ? try await self.countMatchingEvery(scope, keywords) : offset + topTier.count
+        let restLimit = Int64(limit - topTier.count)
+        let restOffset = Int64(max(0, offset - everyCount))
         if k == 2 {
-            let a = Self.categoryClause(category, column: "a.category", parameter: 5, binds: &rest)
-            let b = a.replacingOccurrences(of: "a.category", with: "b.category")
-            return topTier + (try await self.searchHits(
-                """
-                SELECT 1, \(ItemRow.columns)
-                  FROM (SELECT item_id FROM (
-                            (SELECT a.item_id FROM item_terms AS a WHERE a.term = $1::text\(a)
-                                AND (SELECT count(*) FROM item_terms AS x WHERE x.term = $2::text AND x.item_id = a.item_id) = 0
-                              ORDER BY a.item_id DESC)
-                            UNION ALL
-                            (SELECT b.item_id FROM item_terms AS b WHERE b.term = $2::text\(b)
-                                AND (SELECT count(*) FROM item_terms AS x WHERE x.term = $1::text AND x.item_id = b.item_id) = 0
-                              ORDER BY b.item_id DESC)
-                        ) AS one ORDER BY item_id DESC LIMIT $3::int8 OFFSET $4::int8) AS m
-                  JOIN items AS i ON i.id = m.item_id
-                 WHERE i.quantity > 0
-                 ORDER BY i.id DESC
-                """,
-                rest
-            ))
+            return topTier + (try await self.hits(scope, ExactlyOne.self, ExactlyOneInCategory.self, PostgresBindings(first, keywords[1], restLimit, restOffset)))
         }
-        // Three or more keywords: score every match from the index, then take the page after the
-        // items matching all of them.
-        var scored = PostgresBindings()
-        scored.append(keywords)
-        scored.append(Int64(k))
-        scored.append(Int64(limit - topTier.count))
-        scored.append(Int64(max(0, offset - everyCount)))
-        let scoredClause = Self.categoryClause(category, column: "category", parameter: 5, binds: &scored)
-        return topTier + (try await self.searchHits(
-            """
-            SELECT m.score, \(ItemRow.columns)
-              FROM (SELECT item_id, count(*)::int4 AS score FROM item_terms
-                     WHERE term = ANY ($1::text[])\(scoredClause)
-                     GROUP BY item_id HAVING count(*) < $2::int8
-                     ORDER BY score DESC, item_id DESC LIMIT $3::int8 OFFSET $4::int8) AS m
-              JOIN items AS i ON i.id = m.item_id
-             WHERE i.quantity > 0
-             ORDER BY m.score DESC, i.id DESC
-            """,
-            scored
-        ))
+        return topTier + (try await self.hits(scope, Scored.self, ScoredInCategory.self, PostgresBindings(keywords, Int64(k), restLimit, restOffset)))
     }
 
     /// How many items on sale match every keyword.
-    private func countMatchingEvery(category: CategoryFilter, keywords: [String]) async throws(MarketError) -> Int {
-        var binds = PostgresBindings()
-        for keyword in keywords { binds.append(keyword) }
-        let clause = Self.categoryClause(category, column: "t0.category", parameter: keywords.count + 1, binds: &binds)
-        let joins = (1..<keywords.count).map { "JOIN item_terms AS t\($0) ON t\($0).item_id = t0.item_id AND t\($0).term = $\($0 + 1)::text" }
-        let query = PostgresQuery(
-            unsafeSQL: "SELECT count(*) FROM item_terms AS t0 \(joins.joined(separator: " ")) WHERE t0.term = $1::text\(clause)",
-            binds: binds
-        )
+    private func countMatchingEvery(_ scope: SearchScope, _ keywords: [String]) async throws(MarketError) -> Int {
+        let bindings = scope.bind(PostgresBindings(keywords))
         return try await self.database.perform("searchCountEvery") { client in
-            for try await count in try await client.query(query).decode(Int64.self) { return Int(count) }
-            return 0
+            let row = try await scope.isAll ? client.firstRow(CountEvery(bindings: bindings)) : client.firstRow(CountEveryInCategory(bindings: bindings))
+            return Int(try row?.decode(Int64.self) ?? 0)
         }
     }
 
-    private func searchHits(_ sql: String, _ binds: PostgresBindings) async throws(MarketError) -> [SearchHit] {
-        let query = PostgresQuery(unsafeSQL: sql, binds: binds)
+    /// Runs the page statement of `scope` (one of two prepared variants) and decodes its hits:
+    /// the number of keywords matched, then the item columns.
+    private func hits<All: SearchStatement, InCategory: SearchStatement>(
+        _ scope: SearchScope,
+        _ all: All.Type,
+        _ inCategory: InCategory.Type,
+        _ bindings: PostgresBindings
+    ) async throws(MarketError) -> [SearchHit] {
+        let bindings = scope.bind(bindings)
         return try await self.database.perform("search") { client in
-            var hits: [SearchHit] = []
-            for try await row in try await client.query(query) {
+            let rows = try await scope.isAll ? client.rows(All(bindings: bindings)) : client.rows(InCategory(bindings: bindings))
+            return try rows.map { row in
                 let matched = try row.makeRandomAccess()[0].decode(Int32.self)
-                hits.append(SearchHit(item: try ItemRow.item(from: row, skipping: 1), matchedKeywords: Int(matched)))
+                return SearchHit(item: try ItemRow.item(from: row, skipping: 1), matchedKeywords: Int(matched))
             }
-            return hits
         }
     }
 
     /// The number of distinct matching items, exact while it stays within the cap. Reads at most
     /// `cap × keywords` index entries, so a broad search costs no more than a narrow one.
     private func searchCount(category: CategoryFilter, keywords: [String]) async throws(MarketError) -> (total: Int, exact: Bool) {
-        var binds = PostgresBindings()
-        let sql: String
+        let scope = SearchScope(category)
         let entryLimit = Int64(Self.searchCountCap * max(keywords.count, 1) + 1)
-        if keywords.isEmpty {
-            binds.append(entryLimit)
-            let clause = Self.categoryClause(category, column: "i.category", parameter: 2, binds: &binds)
-            sql = "SELECT count(*), count(*) FROM (SELECT i.id AS item_id FROM items AS i WHERE i.quantity > 0\(clause) LIMIT $1::int8) AS s"
-        } else {
-            binds.append(keywords)
-            binds.append(entryLimit)
-            let clause = Self.categoryClause(category, column: "category", parameter: 3, binds: &binds)
-            sql = """
-                SELECT count(DISTINCT item_id), count(*)
-                  FROM (SELECT item_id FROM item_terms WHERE term = ANY ($1::text[])\(clause) LIMIT $2::int8) AS s
-                """
-        }
-        let query = PostgresQuery(unsafeSQL: sql, binds: binds)
+        let bindings = scope.bind(keywords.isEmpty ? PostgresBindings(entryLimit) : PostgresBindings(keywords, entryLimit))
         return try await self.database.perform("searchCount") { client in
-            for try await (distinct, entries) in try await client.query(query).decode((Int64, Int64).self) {
-                let exact = entries < entryLimit
-                return (exact ? Int(distinct) : max(Int(distinct), Self.searchCountCap), exact)
+            let row: PostgresRow?
+            switch (keywords.isEmpty, scope.isAll) {
+            case (true, true): row = try await client.firstRow(CountBrowse(bindings: bindings))
+            case (true, false): row = try await client.firstRow(CountBrowseInCategory(bindings: bindings))
+            case (false, true): row = try await client.firstRow(CountAny(bindings: bindings))
+            case (false, false): row = try await client.firstRow(CountAnyInCategory(bindings: bindings))
             }
-            return (0, true)
+            guard let (distinct, entries) = try row?.decode((Int64, Int64).self) else { return (0, true) }
+            let exact = entries < entryLimit
+            return (exact ? Int(distinct) : max(Int(distinct), Self.searchCountCap), exact)
         }
+    }
+}
+
+/// Every search statement comes in two prepared variants: for any category, and for one (bound
+/// as the last parameter), so each keeps a plan that uses the right index.
+private struct SearchScope: Sendable {
+    let category: Category?
+
+    init(_ filter: CategoryFilter) {
+        if case .only(let category) = filter { self.category = category } else { self.category = nil }
     }
 
-    /// ` AND <column> = $n` with the category bound as parameter `n`, or nothing for any.
-    private static func categoryClause(_ filter: CategoryFilter, column: String, parameter: Int, binds: inout PostgresBindings) -> String {
-        guard case .only(let category) = filter else { return "" }
-        binds.append(category.rawValue)
-        return " AND \(column) = $\(parameter)::int4"
+    var isAll: Bool { self.category == nil }
+
+    func bind(_ bindings: PostgresBindings) -> PostgresBindings {
+        guard let category else { return bindings }
+        var bindings = bindings
+        bindings.append(category.rawValue)
+        return bindings
     }
+
+    /// ` AND <column> = $<parameter>::int4` for the in-category variant of a statement.
+    static func filter(_ inCategory: Bool, _ column: String, parameter: Int) -> String {
+        inCategory ? " AND \(column) = $\(parameter)::int4" : ""
+    }
+}
+
+private protocol SearchStatement: Statement {
+    init(bindings: PostgresBindings)
+}
+
+// MARK: - Statements
+//
+// Each SQL text is built once (a static stored property) and names its parameters' types, as
+// every prepared statement here must. The first column of a page is the number of keywords
+// matched; the item columns follow.
+
+private enum SearchSQL {
+    /// No keywords: newest first. $1 limit, $2 offset, [$3 category].
+    static func browse(inCategory: Bool) -> String {
+        """
+        SELECT 0::int4, \(ItemRow.columns) FROM items AS i
+         WHERE i.quantity > 0\(SearchScope.filter(inCategory, "i.category", parameter: 3))
+         ORDER BY i.id DESC LIMIT $1::int8 OFFSET $2::int8
+        """
+    }
+
+    /// One keyword: its range of `item_terms`, newest first. $1 term, $2 limit, $3 offset,
+    /// [$4 category].
+    static func term(inCategory: Bool) -> String {
+        """
+        SELECT 1::int4, \(ItemRow.columns)
+          FROM (SELECT t.item_id FROM item_terms AS t
+                 WHERE t.term = $1::text\(SearchScope.filter(inCategory, "t.category", parameter: 4))
+                 ORDER BY t.item_id DESC LIMIT $2::int8 OFFSET $3::int8) AS m
+          JOIN items AS i ON i.id = m.item_id
+         WHERE i.quantity > 0
+         ORDER BY i.id DESC
+        """
+    }
+
+    /// Items matching every keyword, newest first. $1 the first keyword, $2 all keywords,
+    /// $3 the window, $4 limit, $5 offset, $6 the number of keywords, [$7 category].
+    ///
+    /// `hits` checks the first keyword's newest `$3` items for all keywords, which fills the page
+    /// at once when the words often go together. Only when it does not, and the first keyword has
+    /// more items than the window, are the whole posting lists intersected by the GIN index on
+    /// `items.terms` — cheap exactly when the words rarely go together.
+    static func every(inCategory: Bool) -> String {
+        let termFilter = SearchScope.filter(inCategory, "category", parameter: 7)
+        let itemFilter = SearchScope.filter(inCategory, "i.category", parameter: 7)
+        return """
+            WITH hits AS MATERIALIZED (
+                    SELECT i.id FROM (SELECT item_id FROM item_terms WHERE term = $1::text\(termFilter)
+                                       ORDER BY item_id DESC LIMIT $3::int8) AS recent
+                      JOIN items AS i ON i.id = recent.item_id
+                     WHERE i.terms @> $2::text[] AND i.quantity > 0
+                     ORDER BY recent.item_id DESC LIMIT $4::int8 + $5::int8),
+                 settled AS MATERIALIZED (
+                    SELECT (SELECT count(*) FROM hits) >= $4::int8 + $5::int8
+                        OR (SELECT count(*) FROM (SELECT FROM item_terms WHERE term = $1::text\(termFilter)
+                                                   LIMIT $3::int8) AS w) < $3::int8 AS done)
+            SELECT $6::int4, \(ItemRow.columns)
+              FROM (SELECT id FROM hits WHERE (SELECT done FROM settled)
+                    UNION ALL
+                    SELECT i.id FROM items AS i
+                     WHERE i.terms @> $2::text[] AND i.quantity > 0\(itemFilter) AND NOT (SELECT done FROM settled)
+                    ORDER BY id DESC LIMIT $4::int8 OFFSET $5::int8) AS m
+              JOIN items AS i ON i.id = m.id
+             ORDER BY i.id DESC
+            """
+    }
+
+    /// How many items on sale match every keyword. $1 the keywords, [$2 category].
+    static func countEvery(inCategory: Bool) -> String {
+        """
+        SELECT count(*) FROM items AS i
+         WHERE i.terms @> $1::text[] AND i.quantity > 0\(SearchScope.filter(inCategory, "i.category", parameter: 2))
+        """
+    }
+
+    /// Two keywords: the items matching exactly one, newest first, as a merge of two index walks.
+    /// (The other keyword is ruled out by a correlated count, not `NOT EXISTS`: an anti-join may
+    /// be planned as a hash join that reads both ranges whole.)
+    /// $1 and $2 the keywords, $3 limit, $4 offset, [$5 category].
+    static func exactlyOne(inCategory: Bool) -> String {
+        let a = SearchScope.filter(inCategory, "a.category", parameter: 5)
+        let b = SearchScope.filter(inCategory, "b.category", parameter: 5)
+        return """
+            SELECT 1::int4, \(ItemRow.columns)
+              FROM (SELECT item_id FROM (
+                        (SELECT a.item_id FROM item_terms AS a WHERE a.term = $1::text\(a)
+                            AND (SELECT count(*) FROM item_terms AS x WHERE x.term = $2::text AND x.item_id = a.item_id) = 0
+                          ORDER BY a.item_id DESC)
+                        UNION ALL
+                        (SELECT b.item_id FROM item_terms AS b WHERE b.term = $2::text\(b)
+                            AND (SELECT count(*) FROM item_terms AS x WHERE x.term = $1::text AND x.item_id = b.item_id) = 0
+                          ORDER BY b.item_id DESC)
+                    ) AS one ORDER BY item_id DESC LIMIT $3::int8 OFFSET $4::int8) AS m
+              JOIN items AS i ON i.id = m.item_id
+             WHERE i.quantity > 0
+             ORDER BY i.id DESC
+            """
+    }
+
+    /// Three or more keywords: the items matching some but not all, scored from the index.
+    /// $1 the keywords, $2 their number, $3 limit, $4 offset, [$5 category].
+    static func scored(inCategory: Bool) -> String {
+        """
+        SELECT m.score, \(ItemRow.columns)
+          FROM (SELECT item_id, count(*)::int4 AS score FROM item_terms
+                 WHERE term = ANY ($1::text[])\(SearchScope.filter(inCategory, "category", parameter: 5))
+                 GROUP BY item_id HAVING count(*) < $2::int8
+                 ORDER BY score DESC, item_id DESC LIMIT $3::int8 OFFSET $4::int8) AS m
+          JOIN items AS i ON i.id = m.item_id
+         WHERE i.quantity > 0
+         ORDER BY m.score DESC, i.id DESC
+        """
+    }
+
+    /// Items on sale, counted up to $1, [$2 category]; both columns are that count.
+    static func countBrowse(inCategory: Bool) -> String {
+        """
+        SELECT count(*), count(*)
+          FROM (SELECT FROM items AS i
+                 WHERE i.quantity > 0\(SearchScope.filter(inCategory, "i.category", parameter: 2)) LIMIT $1::int8) AS s
+        """
+    }
+
+    /// Distinct items among the first $2 index entries of the keywords $1, and the entries read,
+    /// [$3 category].
+    static func countAny(inCategory: Bool) -> String {
+        """
+        SELECT count(DISTINCT item_id), count(*)
+          FROM (SELECT item_id FROM item_terms
+                 WHERE term = ANY ($1::text[])\(SearchScope.filter(inCategory, "category", parameter: 3)) LIMIT $2::int8) AS s
+        """
+    }
+}
+
+private struct Browse: SearchStatement {
+    static let sql = SearchSQL.browse(inCategory: false)
+    let bindings: PostgresBindings
+}
+
+private struct BrowseInCategory: SearchStatement {
+    static let sql = SearchSQL.browse(inCategory: true)
+    let bindings: PostgresBindings
+}
+
+private struct Term: SearchStatement {
+    static let sql = SearchSQL.term(inCategory: false)
+    let bindings: PostgresBindings
+}
+
+private struct TermInCategory: SearchStatement {
+    static let sql = SearchSQL.term(inCategory: true)
+    let bindings: PostgresBindings
+}
+
+private struct Every: SearchStatement {
+    static let sql = SearchSQL.every(inCategory: false)
+    let bindings: PostgresBindings
+}
+
+private struct EveryInCategory: SearchStatement {
+    static let sql = SearchSQL.every(inCategory: true)
+    let bindings: PostgresBindings
+}
+
+private struct CountEvery: SearchStatement {
+    static let sql = SearchSQL.countEvery(inCategory: false)
+    let bindings: PostgresBindings
+}
+
+private struct CountEveryInCategory: SearchStatement {
+    static let sql = SearchSQL.countEvery(inCategory: true)
+    let bindings: PostgresBindings
+}
+
+private struct ExactlyOne: SearchStatement {
+    static let sql = SearchSQL.exactlyOne(inCategory: false)
+    let bindings: PostgresBindings
+}
+
+private struct ExactlyOneInCategory: SearchStatement {
+    static let sql = SearchSQL.exactlyOne(inCategory: true)
+    let bindings: PostgresBindings
+}
+
+private struct Scored: SearchStatement {
+    static let sql = SearchSQL.scored(inCategory: false)
+    let bindings: PostgresBindings
+}
+
+private struct ScoredInCategory: SearchStatement {
+    static let sql = SearchSQL.scored(inCategory: true)
+    let bindings: PostgresBindings
+}
+
+private struct CountBrowse: SearchStatement {
+    static let sql = SearchSQL.countBrowse(inCategory: false)
+    let bindings: PostgresBindings
+}
+
+private struct CountBrowseInCategory: SearchStatement {
+    static let sql = SearchSQL.countBrowse(inCategory: true)
+    let bindings: PostgresBindings
+}
+
+private struct CountAny: SearchStatement {
+    static let sql = SearchSQL.countAny(inCategory: false)
+    let bindings: PostgresBindings
+}
+
+private struct CountAnyInCategory: SearchStatement {
+    static let sql = SearchSQL.countAny(inCategory: true)
+    let bindings: PostgresBindings
 }
