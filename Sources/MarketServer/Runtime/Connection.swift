@@ -32,10 +32,12 @@ struct Connection {
                             case .success(let request):
                                 inFlight += 1
                                 group.addTask {
-                                    var logger = self.logger
-                                    logger[metadataKey: "market.op"] = "\(request.op)"
-                                    logger[metadataKey: "market.request"] = "\(request.id)"
-                                    let context = RequestContext(logger: logger, token: request.session)
+                                    let context = RequestContext(
+                                        connectionLogger: self.logger,
+                                        operation: request.op,
+                                        requestID: request.id,
+                                        token: request.session
+                                    )
                                     await writer.write(await self.router.respond(to: request, context: context))
                                 }
                             }
