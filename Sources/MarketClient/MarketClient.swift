@@ -62,7 +62,6 @@ public final class MarketClient: Sendable {
     public let eventLoop: any EventLoop
     private let logger: Logger
     private let state: Mutex<State>
-    private let encoder = WireFormat.makeEncoder()
 
     public init(configuration: Configuration, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, logger: Logger = Logger(label: "market.client")) {
         self.configuration = configuration
@@ -109,7 +108,7 @@ public final class MarketClient: Sendable {
             let frame: ByteBuffer
             do {
                 let request = OutgoingRequest<Operation>(id: id, session: Operation.requiresSession ? session : nil, arguments: arguments)
-                frame = try WireFormat.frame(request, encoder: self.encoder, allocator: connection.channel.allocator)
+                frame = try WireFormat.frame(request, allocator: connection.channel.allocator)
             } catch {
                 throw MarketError(.invalidArgument, "The request could not be encoded: \(error)")
             }

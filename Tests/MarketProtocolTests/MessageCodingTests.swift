@@ -102,9 +102,8 @@ import Testing
     }
 
     @Test func responsesRoundTripThroughTheClientDecoder() throws {
-        let encoder = WireFormat.makeEncoder()
         let cart = Cart(lines: [CartLine(itemID: ItemID("1-5")!, name: "Mug ☕", quantity: 2, unitPrice: Money("3.20")!, available: 9, sellerID: SellerID(4))])
-        let frame = try WireFormat.frame(OutgoingResponse.success(id: 42, result: cart), encoder: encoder, allocator: ByteBufferAllocator())
+        let frame = try WireFormat.frame(OutgoingResponse.success(id: 42, result: cart), allocator: ByteBufferAllocator())
         var payload = frame
         #expect(payload.readInteger(as: UInt32.self) == UInt32(frame.readableBytes - 4))
 
@@ -115,7 +114,6 @@ import Testing
 
         let failure = try WireFormat.frame(
             OutgoingResponse.failure(id: nil, error: MarketError(.frameTooLarge, "Too big.")),
-            encoder: encoder,
             allocator: ByteBufferAllocator()
         )
         let json = String(buffer: failure.getSlice(at: 4, length: failure.readableBytes - 4)!)

@@ -2,6 +2,7 @@ public import Foundation
 public import NIOCore
 
 /// The JSON conventions of the protocol, in one place: ISO 8601 dates, unescaped slashes.
+/// (``StreamingJSONEncoder`` follows the same conventions as ``makeEncoder()``.)
 public enum WireFormat {
     /// The default largest frame payload: 1 MiB.
     public static let defaultMaximumFrameLength = 1 << 20
@@ -19,12 +20,13 @@ public enum WireFormat {
         return decoder
     }
 
-    /// Encodes `value` as a complete frame: the 4-byte big-endian length, then the JSON.
-    public static func frame(_ value: some Encodable, encoder: JSONEncoder, allocator: ByteBufferAllocator) throws -> ByteBuffer {
-        let data = try encoder.encode(value)
-        var buffer = allocator.buffer(capacity: 4 + data.count)
-        buffer.writeInteger(UInt32(data.count))
-        buffer.writeBytes(data)
+    /// Encodes `value` as a complete frame: the 4-byte big-endian length, then the JSON (written
+    /// by ``StreamingJSONEncoder`` straight into the frame).
+    public static func frame(_ value: some Encodable, allocator: ByteBufferAllocator) throws -> ByteBuffer {
+        var buffer = allocator.buffer(capacity: 512)
+        buffer.writeInteger(UInt32(0))
+        try StreamingJSONEncoder.encode(value, into: &buffer)
+        buffer.setInteger(UInt32(buffer.readableBytes - 4), at: buffer.readerIndex)
         return buffer
     }
 }

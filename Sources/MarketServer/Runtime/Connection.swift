@@ -67,16 +67,15 @@ struct ResponseWriter: Sendable {
     let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     let allocator: ByteBufferAllocator
     let logger: Logger
-    let encoder = WireFormat.makeEncoder()
 
     func write(_ response: OutgoingResponse) async {
         let frame: ByteBuffer
         do {
-            frame = try WireFormat.frame(response, encoder: self.encoder, allocator: self.allocator)
+            frame = try WireFormat.frame(response, allocator: self.allocator)
         } catch {
             self.logger.error("could not encode response", metadata: ["error": "\(error)"])
             let fallback = OutgoingResponse.failure(id: response.id, error: MarketError(.internal, "The server could not encode its answer."))
-            guard let encoded = try? WireFormat.frame(fallback, encoder: self.encoder, allocator: self.allocator) else { return }
+            guard let encoded = try? WireFormat.frame(fallback, allocator: self.allocator) else { return }
             frame = encoded
         }
         do {

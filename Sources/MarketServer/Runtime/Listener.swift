@@ -139,7 +139,7 @@ public final class Listener: Service, Sendable {
     private static func refuse(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
         let error = MarketError(.overloaded, "The server is at its connection limit; please try again shortly.")
         try? await channel.executeThenClose { _, outbound in
-            let frame = try WireFormat.frame(OutgoingResponse.failure(id: nil, error: error), encoder: WireFormat.makeEncoder(), allocator: channel.channel.allocator)
+            let frame = try WireFormat.frame(OutgoingResponse.failure(id: nil, error: error), allocator: channel.channel.allocator)
             try await outbound.write(frame)
         }
     }
