@@ -35,6 +35,18 @@ import TerminalUITesting
         #expect(!state.search.isEditing, "the results get the keys next")
     }
 
+    @Test func escLeavesTheSearchBarEvenBeforeAnyResults() {
+        var state = BuyerFixtures.started()
+        _ = self.program.update(&state, .message(.loggedIn(request: 1, profile: BuyerFixtures.profile)))
+        _ = self.program.press([.character("/")], &state)
+        #expect(state.search.isEditing && state.search.page == nil)
+        _ = self.program.press([.down], &state)
+        #expect(state.search.isEditing, "no results to go down to")
+        _ = self.program.press([.escape, .character("2")], &state)
+        #expect(!state.search.isEditing)
+        #expect(state.view == .cart, "view keys work once the bar is left")
+    }
+
     @Test func aBadSearchIsNotSent() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("/")], &state)

@@ -35,9 +35,10 @@ extension BuyerProgram {
 
     private func pressOnSearchBar(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
         if key == .function(1) { return self.perform(.help, &state) }
-        if key == .down || key == .escape {
-            // Down to the results, if there are any to go to.
-            if state.search.page != nil { state.search.isEditing = false }
+        if key == .escape || (key == .down && state.search.page != nil) {
+            // Esc always leaves the bar (so the view keys work again, results or not); Down only
+            // when there are results to go down to.
+            state.search.isEditing = false
             return []
         }
         switch state.search.bar.handle(key) {
