@@ -148,7 +148,8 @@ private protocol SearchStatement: Statement {
 // every prepared statement here must. The first column of a page is the number of keywords
 // matched; the item columns follow.
 
-private enum SearchSQL {
+/// Internal, not private, so that `SearchPlanTests` can show each statement's plan.
+enum SearchSQL {
     /// No keywords: newest first. $1 limit, $2 offset, [$3 category].
     static func browse(inCategory: Bool) -> String {
         """
