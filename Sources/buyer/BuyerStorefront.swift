@@ -22,7 +22,7 @@ struct BuyerStorefront: AsyncParsableCommand {
         let status = await TerminalClient.run(options: self.options, role: .buyer) { context in
             (
                 BuyerProgram(client: BuyerClient(client: context.client), logger: context.logger),
-                BuyerState(server: context.server, currentMonth: context.currentMonth)
+                BuyerState(server: context.server, currentMonth: context.currentMonth, username: context.username)
             )
         }
         if status != 0 { throw ExitCode(status) }

@@ -20,7 +20,7 @@ struct SellerDashboard: AsyncParsableCommand {
 
     func run() async throws {
         let status = await TerminalClient.run(options: self.options, role: .seller) { context in
-            (SellerProgram(client: SellerClient(client: context.client), logger: context.logger), SellerState(server: context.server))
+            (SellerProgram(client: SellerClient(client: context.client), logger: context.logger), SellerState(server: context.server, username: context.username))
         }
         if status != 0 { throw ExitCode(status) }
     }

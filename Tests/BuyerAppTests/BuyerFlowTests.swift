@@ -35,6 +35,18 @@ import TerminalUITesting
         #expect(!state.search.isEditing, "the results get the keys next")
     }
 
+    @Test func aGivenUsernameLeavesOnlyThePasswordToType() {
+        var state = BuyerState(server: "127.0.0.1:7002", currentMonth: BuyerFixtures.month, timeZone: BuyerFixtures.utc, username: "demo")
+        _ = self.program.update(&state, .resize(Size(width: 120, height: 36)))
+        _ = self.program.type("market-demo", &state)
+        let commands = self.program.press([.enter], &state)
+        guard case .login(_, let username, let password)? = commands.first else {
+            Issue.record("expected a login, got \(commands)")
+            return
+        }
+        #expect(username == "demo" && password == "market-demo")
+    }
+
     @Test func escLeavesTheSearchBarEvenBeforeAnyResults() {
         var state = BuyerFixtures.started()
         _ = self.program.update(&state, .message(.loggedIn(request: 1, profile: BuyerFixtures.profile)))

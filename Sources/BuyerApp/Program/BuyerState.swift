@@ -19,9 +19,10 @@ public struct BuyerState: Sendable, ShellState {
     /// Dates are shown in this zone.
     public var timeZone: TimeZone
 
-    public init(server: String, currentMonth: YearMonth, timeZone: TimeZone = .current) {
+    /// - Parameter username: filled in on the login screen, which then starts at the password.
+    public init(server: String, currentMonth: YearMonth, timeZone: TimeZone = .current, username: String = "") {
         self.shell = Shell(title: "Storefront", server: server)
-        self.login = LoginScreen(role: .buyer)
+        self.login = LoginScreen(role: .buyer, username: username)
         self.currentMonth = currentMonth
         self.timeZone = timeZone
     }

@@ -17,6 +17,9 @@ public struct ClientOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (env MARKET_LOG_LEVEL).")
     public var logLevel: String?
 
+    @Option(name: .long, help: "Fill in this username on the login screen, so only the password is left to type (env MARKET_USERNAME).")
+    public var username: String?
+
     @Flag(name: .customLong("no-color"), help: "Use no colours, only bold and reverse video (also when NO_COLOR is set).")
     public var noColor = false
 
@@ -51,6 +54,9 @@ public struct ClientOptions: ParsableArguments, Sendable {
         let temporary = Self.environment("TMPDIR") ?? "/tmp"
         return temporary + "/swift-market-" + name
     }
+
+    /// The username to fill in on the login screen, if any.
+    public var resolvedUsername: String { self.username ?? Self.environment("MARKET_USERNAME") ?? "" }
 
     public var resolvedLogLevel: String { self.logLevel ?? Self.environment("MARKET_LOG_LEVEL") ?? "info" }
 

@@ -14,6 +14,8 @@ public enum TerminalClient {
         public var logger: Logger
         /// The month now, for card expiry checks.
         public var currentMonth: YearMonth
+        /// A username to fill in on the login screen (`--username`), or empty.
+        public var username: String
     }
 
     /// Runs the client until the user quits. Returns the process exit status.
@@ -45,7 +47,7 @@ public enum TerminalClient {
             return 1
         }
         logger.info("started", metadata: ["size": "\(terminal.size)", "colors": "\(terminal.colorMode)", "locale": "\(UTF8Locale.active ?? "none")"])
-        let context = Context(client: client, server: "\(host):\(port)", logger: logger, currentMonth: Self.currentMonth())
+        let context = Context(client: client, server: "\(host):\(port)", logger: logger, currentMonth: Self.currentMonth(), username: options.resolvedUsername)
         let (program, state) = build(context)
         let runner = ProgramRunner(program: program, state: state, terminal: terminal)
         await runner.run()

@@ -13,9 +13,10 @@ public struct SellerState: Sendable, ShellState {
     /// A box over the view: a form, a dialog or an item's details.
     public var modal: SellerModal?
 
-    public init(server: String) {
+    /// - Parameter username: filled in on the login screen, which then starts at the password.
+    public init(server: String, username: String = "") {
         self.shell = Shell(title: "Seller dashboard", server: server)
-        self.login = LoginScreen(role: .seller)
+        self.login = LoginScreen(role: .seller, username: username)
     }
 
     public var isLoggedIn: Bool { self.profile != nil }
