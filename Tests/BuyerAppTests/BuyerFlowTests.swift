@@ -47,6 +47,45 @@ import TerminalUITesting
         #expect(username == "demo" && password == "market-demo")
     }
 
+    /// Where `text` starts on the rendered screen (the screen's text before it is single-width).
+    private func point(of text: String, in state: BuyerState) -> Point? {
+        let lines = self.program.canvas(for: state, size: state.shell.size).lines
+        for (y, line) in lines.enumerated() {
+            if let range = line.range(of: text) { return Point(x: line.distance(from: line.startIndex, to: range.lowerBound), y: y) }
+        }
+        return nil
+    }
+
+    @Test func clicksSwitchViewsOpenTheSearchBarSortAndOpenRows() throws {
+        var state = BuyerFixtures.loggedIn()
+        let click = { (point: Point, state: inout BuyerState) in
+            _ = self.program.update(&state, .mouse(MouseEvent(.press, at: point)))
+        }
+        click(try #require(self.point(of: "2 Cart", in: state)), &state)
+        #expect(state.view == .cart)
+        click(try #require(self.point(of: "1 Search", in: state)), &state)
+        #expect(state.view == .search)
+
+        click(try #require(self.point(of: "Price", in: state)), &state)
+        #expect(state.search.rows.map(\.item.price) == BuyerFixtures.hits.map(\.item.price).sorted(), "a title sorts by its column")
+
+        let row = try #require(self.point(of: "Espresso Machine", in: state))
+        click(row, &state)
+        #expect(state.search.selected?.item.name == "Espresso Machine")
+        #expect(state.modal == nil, "the first click selects")
+        click(row, &state)
+        guard case .detail? = state.modal else {
+            Issue.record("a second click on the row opens the item")
+            return
+        }
+        _ = self.program.press([.escape], &state)
+        _ = self.program.update(&state, .mouse(MouseEvent(.wheelUp, at: row)))
+        #expect(state.search.table.selection == 0, "the wheel moves the selection")
+
+        click(try #require(self.point(of: "Keywords", in: state)), &state)
+        #expect(state.search.isEditing, "a click on the search bar edits the search")
+    }
+
     @Test func escLeavesTheSearchBarEvenBeforeAnyResults() {
         var state = BuyerFixtures.started()
         _ = self.program.update(&state, .message(.loggedIn(request: 1, profile: BuyerFixtures.profile)))
