@@ -77,13 +77,39 @@ CREATE INDEX IF NOT EXISTS item_terms_item ON item_terms (item_id);
 -- (fastupdate off: no pending list for searches to scan.)
 CREATE INDEX IF NOT EXISTS items_terms_every ON items USING gin (terms) WITH (fastupdate = off);
 
+-- A pair of terms as one search term, "a b" with the two in byte order: an item with terms
+-- {oak, lamp, red} is also indexed under "lamp oak", "lamp red" and "oak red", so the items
+-- matching two words are one index range however common each word is. Terms never contain a
+-- space, and search words never do, so a pair never matches a single word.
+CREATE OR REPLACE FUNCTION market_term_pair(a text, b text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+    SELECT CASE WHEN a COLLATE "C" < b COLLATE "C" THEN a || ' ' || b ELSE b || ' ' || a END
+$$;
+
+-- The rows of item_terms for one item: each term, and each pair of distinct terms (for the
+-- one-off backfills below; the trigger writes the same out).
+CREATE OR REPLACE FUNCTION market_item_terms(terms text[]) RETURNS SETOF text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+    SELECT DISTINCT t FROM unnest(terms) AS t
+    UNION
+    SELECT market_term_pair(a, b) FROM unnest(terms) AS a, unnest(terms) AS b
+     WHERE a COLLATE "C" < b COLLATE "C"
+$$;
+
 CREATE OR REPLACE FUNCTION market_index_item_terms() RETURNS trigger
     LANGUAGE plpgsql
 AS $$
 BEGIN
     IF NEW.quantity > 0 AND (TG_OP = 'INSERT' OR OLD.quantity = 0) THEN
+        -- market_item_terms, written out: a set-returning SQL function would be parsed again
+        -- for every item, where this statement is planned once per connection.
         INSERT INTO item_terms (term, item_id, category)
-             SELECT DISTINCT t, NEW.id, NEW.category FROM unnest(NEW.terms) AS t
+             SELECT t, NEW.id, NEW.category FROM unnest(NEW.terms) AS t
+             UNION
+             SELECT market_term_pair(a, b), NEW.id, NEW.category FROM unnest(NEW.terms) AS a, unnest(NEW.terms) AS b
+              WHERE a COLLATE "C" < b COLLATE "C"
         ON CONFLICT DO NOTHING;
     ELSIF TG_OP = 'UPDATE' AND NEW.quantity = 0 AND OLD.quantity > 0 THEN
         DELETE FROM item_terms WHERE item_id = NEW.id;
@@ -99,9 +125,20 @@ CREATE OR REPLACE TRIGGER items_index_terms_on_update AFTER UPDATE OF quantity O
     EXECUTE FUNCTION market_index_item_terms();
 -- Items of schema version 2 and earlier, indexed once.
 INSERT INTO item_terms (term, item_id, category)
-     SELECT DISTINCT t, i.id, i.category FROM items AS i, unnest(i.terms) AS t
+     SELECT t, i.id, i.category FROM items AS i, market_item_terms(i.terms) AS t
       WHERE i.quantity > 0 AND NOT EXISTS (SELECT 1 FROM item_terms x WHERE x.item_id = i.id)
 ON CONFLICT DO NOTHING;
+-- Items indexed by schema versions 3 and 4 lack their pairs: added once, on the upgrade.
+DO $$
+BEGIN
+    IF (SELECT version FROM market_schema WHERE name = 'products') BETWEEN 3 AND 4 THEN
+        INSERT INTO item_terms (term, item_id, category)
+             SELECT t, i.id, i.category FROM items AS i, market_item_terms(i.terms) AS t
+              WHERE i.quantity > 0 AND position(' ' in t) > 0
+        ON CONFLICT DO NOTHING;
+    END IF;
+END;
+$$;
 
 -- Running totals, updated in the same transaction as the purchase or vote that moves them.
 CREATE TABLE IF NOT EXISTS seller_stats (
@@ -295,5 +332,5 @@ BEGIN
 END;
 $$;
 
-INSERT INTO market_schema (name, version) VALUES ('products', 4)
+INSERT INTO market_schema (name, version) VALUES ('products', 5)
     ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;

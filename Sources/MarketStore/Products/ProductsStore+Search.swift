@@ -5,8 +5,8 @@ extension ProductsStore {
     /// Counting matches stops here; beyond it the total is reported as a lower bound.
     public static let searchCountCap = 1_000
 
-    /// How many of a keyword's newest items are checked for the other keywords before a search
-    /// falls back to intersecting whole posting lists (see ``SearchEvery``), beyond the page itself.
+    /// How many of the newest items matching the first two keywords are checked for the others
+    /// before a search falls back to intersecting whole posting lists, beyond the page itself.
     static let searchWindow = 300
 
     /// Items with units on sale in `category` (or any), matching any of `keywords` (lower-cased)
@@ -16,9 +16,11 @@ extension ProductsStore {
     /// The work is bounded by the page, not by the catalogue, wherever the ranking allows:
     /// - no keywords: a walk down the primary key, or the `(category, id)` index;
     /// - one keyword: a walk down that term's range of `item_terms`;
-    /// - several: first the items that match *every* keyword. The newest few hundred items of the
-    ///   first keyword are checked for the others; when the page is not filled from them (the
-    ///   words rarely go together), the GIN index on `items.terms` intersects the posting lists.
+    /// - several: first the items that match *every* keyword. `item_terms` also holds every pair
+    ///   of an item's terms, so for two keywords those items are one range, however common each
+    ///   word is. For more, the newest few hundred items of the first two keywords' pair are
+    ///   checked for the others; when the page is not filled from them (the words rarely go
+    ///   together), the GIN index on `items.terms` intersects the posting lists.
     ///   When those items do not fill the page: for two keywords, the items matching exactly one,
     ///   as a merge of two index walks; for three or more, every match is scored (cost grows with
     ///   the matches, read from the index alone).
@@ -48,12 +50,18 @@ extension ProductsStore {
         guard k > 1 else {
             return try await self.hits(scope, Term.self, TermInCategory.self, PostgresBindings(first, Int64(limit), Int64(offset)))
         }
-        let topTier = try await self.hits(
-            scope,
-            Every.self,
-            EveryInCategory.self,
-            PostgresBindings(first, keywords, Int64(Self.searchWindow + offset + limit), Int64(limit), Int64(offset), Int32(k))
-        )
+        let topTier: [SearchHit]
+        if k == 2 {
+            topTier = try await self.hits(scope, Pair.self, PairInCategory.self, PostgresBindings(first, keywords[1], Int64(limit), Int64(offset)))
+        } else {
+            let window = Int64(Self.searchWindow + offset + limit)
+            topTier = try await self.hits(
+                scope,
+                Every.self,
+                EveryInCategory.self,
+                PostgresBindings(first, keywords[1], keywords, window, Int64(limit), Int64(offset), Int32(k))
+            )
+        }
         guard topTier.count < limit else { return topTier }
 
         // The page reaches past the items matching every keyword: how many of those come first?
@@ -173,33 +181,51 @@ enum SearchSQL {
         """
     }
 
-    /// Items matching every keyword, newest first. $1 the first keyword, $2 all keywords,
-    /// $3 the window, $4 limit, $5 offset, $6 the number of keywords, [$7 category].
+    /// Two keywords: the items matching both, newest first: the range of their pair in
+    /// `item_terms`. $1 and $2 the keywords, $3 limit, $4 offset, [$5 category].
+    static func pair(inCategory: Bool) -> String {
+        """
+        SELECT 2::int4, \(ItemRow.columns)
+          FROM (SELECT t.item_id FROM item_terms AS t
+                 WHERE t.term = market_term_pair($1::text, $2::text)\(SearchScope.filter(inCategory, "t.category", parameter: 5))
+                 ORDER BY t.item_id DESC LIMIT $3::int8 OFFSET $4::int8) AS m
+          JOIN items AS i ON i.id = m.item_id
+         WHERE i.quantity > 0
+         ORDER BY i.id DESC
+        """
+    }
+
+    /// Three or more keywords: the items matching every one, newest first. $1 and $2 the first two
+    /// keywords, $3 all of them, $4 the window, $5 limit, $6 offset, $7 the number of keywords,
+    /// [$8 category].
     ///
-    /// `hits` checks the first keyword's newest `$3` items for all keywords, which fills the page
-    /// at once when the words often go together. Only when it does not, and the first keyword has
-    /// more items than the window, are the whole posting lists intersected by the GIN index on
-    /// `items.terms` — cheap exactly when the words rarely go together.
+    /// `hits` checks the newest `$4` items matching the first two keywords (their pair's range)
+    /// for the others, which fills the page at once when the words often go together. Only when
+    /// it does not, and the pair has more items than the window, are the whole posting lists
+    /// intersected by the GIN index on `items.terms` — cheap exactly when the words rarely go
+    /// together.
     static func every(inCategory: Bool) -> String {
-        let termFilter = SearchScope.filter(inCategory, "category", parameter: 7)
-        let itemFilter = SearchScope.filter(inCategory, "i.category", parameter: 7)
+        let termFilter = SearchScope.filter(inCategory, "category", parameter: 8)
+        let itemFilter = SearchScope.filter(inCategory, "i.category", parameter: 8)
         return """
             WITH hits AS MATERIALIZED (
-                    SELECT i.id FROM (SELECT item_id FROM item_terms WHERE term = $1::text\(termFilter)
-                                       ORDER BY item_id DESC LIMIT $3::int8) AS recent
+                    SELECT i.id FROM (SELECT item_id FROM item_terms
+                                       WHERE term = market_term_pair($1::text, $2::text)\(termFilter)
+                                       ORDER BY item_id DESC LIMIT $4::int8) AS recent
                       JOIN items AS i ON i.id = recent.item_id
-                     WHERE i.terms @> $2::text[] AND i.quantity > 0
-                     ORDER BY recent.item_id DESC LIMIT $4::int8 + $5::int8),
+                     WHERE i.terms @> $3::text[] AND i.quantity > 0
+                     ORDER BY recent.item_id DESC LIMIT $5::int8 + $6::int8),
                  settled AS MATERIALIZED (
-                    SELECT (SELECT count(*) FROM hits) >= $4::int8 + $5::int8
-                        OR (SELECT count(*) FROM (SELECT FROM item_terms WHERE term = $1::text\(termFilter)
-                                                   LIMIT $3::int8) AS w) < $3::int8 AS done)
-            SELECT $6::int4, \(ItemRow.columns)
+                    SELECT (SELECT count(*) FROM hits) >= $5::int8 + $6::int8
+                        OR (SELECT count(*) FROM (SELECT FROM item_terms
+                                                   WHERE term = market_term_pair($1::text, $2::text)\(termFilter)
+                                                   LIMIT $4::int8) AS w) < $4::int8 AS done)
+            SELECT $7::int4, \(ItemRow.columns)
               FROM (SELECT id FROM hits WHERE (SELECT done FROM settled)
                     UNION ALL
                     SELECT i.id FROM items AS i
-                     WHERE i.terms @> $2::text[] AND i.quantity > 0\(itemFilter) AND NOT (SELECT done FROM settled)
-                    ORDER BY id DESC LIMIT $4::int8 OFFSET $5::int8) AS m
+                     WHERE i.terms @> $3::text[] AND i.quantity > 0\(itemFilter) AND NOT (SELECT done FROM settled)
+                    ORDER BY id DESC LIMIT $5::int8 OFFSET $6::int8) AS m
               JOIN items AS i ON i.id = m.id
              ORDER BY i.id DESC
             """
@@ -289,6 +315,16 @@ private struct Term: SearchStatement {
 
 private struct TermInCategory: SearchStatement {
     static let sql = SearchSQL.term(inCategory: true)
+    let bindings: PostgresBindings
+}
+
+private struct Pair: SearchStatement {
+    static let sql = SearchSQL.pair(inCategory: false)
+    let bindings: PostgresBindings
+}
+
+private struct PairInCategory: SearchStatement {
+    static let sql = SearchSQL.pair(inCategory: true)
     let bindings: PostgresBindings
 }
 
