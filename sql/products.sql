@@ -8,7 +8,7 @@ CREATE TABLE IF NOT EXISTS market_schema (
     version integer NOT NULL
 );
 
--- Backs up MarketCore's keyword rules: at most 5, each non-empty and lower-case.
+-- Backs up MarketCore's keyword rules: at most 5, each non-empty, lower-case, without spaces.
 -- (MarketCore counts 8 characters as people count them; the database bounds code points.)
 -- PL/pgSQL rather than SQL: PostgreSQL checks every CHECK constraint on every update of a row,
 -- price and unit changes included, and a SQL function there is parsed and inlined anew for each
@@ -24,7 +24,9 @@ BEGIN
         RETURN false;
     END IF;
     FOREACH keyword IN ARRAY keywords LOOP
-        IF keyword IS NULL OR char_length(keyword) NOT BETWEEN 1 AND 32 OR keyword <> lower(keyword) THEN
+        -- No spaces: item_terms joins pairs of terms with one.
+        IF keyword IS NULL OR char_length(keyword) NOT BETWEEN 1 AND 32 OR keyword <> lower(keyword)
+           OR strpos(keyword, ' ') > 0 THEN
             RETURN false;
         END IF;
     END LOOP;
