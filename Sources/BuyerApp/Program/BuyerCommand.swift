@@ -1,4 +1,5 @@
 public import MarketCore
+public import MarketUI
 
 /// A network call the storefront wants made, with the id of its request.
 public enum BuyerCommand: Sendable, Hashable {
@@ -54,3 +55,5 @@ public struct SearchQuery: Sendable, Hashable {
         }
     }
 }
+
+extension BuyerCommand: LoginCommands {}

@@ -7,30 +7,11 @@ extension BuyerProgram {
     /// login screen, the search bar), then the view's key table.
     func press(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
         if state.shell.handleOverlayKey(key) { return [] }
-        guard state.isLoggedIn else { return self.pressOnLogin(key, &state) }
+        guard state.isLoggedIn else { return state.shell.pressOnLogin(key, &state.login) }
         if state.modal != nil { return self.pressOnModal(key, &state) }
         if state.view == .search, state.search.isEditing { return self.pressOnSearchBar(key, &state) }
         guard let action = BuyerKeys.action(for: key, in: state.view) else { return [] }
         return self.perform(action, &state)
-    }
-
-    private func pressOnLogin(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
-        switch state.login.handle(key) {
-        case .none:
-            return []
-        case .help:
-            state.shell.help = HelpOverlay(sections: [LoginScreen.keys.helpSection, Form.keys.helpSection, TextField.keys.helpSection])
-            return []
-        case .quit:
-            state.shell.confirmQuit()
-            return []
-        case .login(let username, let password):
-            let request = state.shell.begin("Logging in…")
-            return [.login(request: request, username: username, password: password)]
-        case .createAccount(let username, let password, let name):
-            let request = state.shell.begin("Creating your account…")
-            return [.createAccount(request: request, username: username, password: password, name: name)]
-        }
     }
 
     private func pressOnSearchBar(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {

@@ -26,4 +26,23 @@ extension Shell {
         }
         return false
     }
+
+    /// Handles a key on the login screen: help and the quit question here, and a login or a new
+    /// account as a command to send (its request tracked, so the header shows it).
+    public mutating func pressOnLogin<Command: LoginCommands>(_ key: Key, _ login: inout LoginScreen) -> [Command] {
+        switch login.handle(key) {
+        case .none:
+            return []
+        case .help:
+            self.help = HelpOverlay(sections: [LoginScreen.keys.helpSection, Form.keys.helpSection, TextField.keys.helpSection])
+            return []
+        case .quit:
+            self.confirmQuit()
+            return []
+        case .login(let username, let password):
+            return [.login(request: self.begin("Logging in…"), username: username, password: password)]
+        case .createAccount(let username, let password, let name):
+            return [.createAccount(request: self.begin("Creating your account…"), username: username, password: password, name: name)]
+        }
+    }
 }

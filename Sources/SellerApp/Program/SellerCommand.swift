@@ -1,4 +1,5 @@
 public import MarketCore
+public import MarketUI
 
 /// A network call the seller dashboard wants made. Each carries the id of its request, which comes
 /// back with the result, so the spinner and stale results are tracked precisely.
@@ -25,3 +26,5 @@ public enum SellerCommand: Sendable, Hashable {
         }
     }
 }
+
+extension SellerCommand: LoginCommands {}
