@@ -98,8 +98,7 @@ public struct CheckoutScreen: Sendable {
 
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
-        let notice: Span? =
-            if self.request != nil { Span("Paying…", .muted) } else if let failure = self.failure { Span("✗ " + failure, .error) } else { nil }
+        let notice = FormBox.notice(working: "Paying…", isWorking: self.request != nil, failure: self.failure)
         let cursor = FormBox.render(
             title: "Checkout",
             subtitle: [Span("Total ", .muted), Span(Format.money(self.total), .title), Span(" for \(Format.units(self.units)). Only the last 4 digits are kept.", .muted)],

@@ -84,8 +84,7 @@ public struct QuantityDialog: Sendable {
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
         let working = self.purpose == .add ? "Adding…" : "Removing…"
-        var notice: Span? =
-            if self.request != nil { Span(working, .muted) } else if let failure = self.failure { Span("✗ " + failure, .error) } else { nil }
+        var notice = FormBox.notice(working: working, isWorking: self.request != nil, failure: self.failure)
         if notice == nil, let quantity = self.quantity, self.form.isValid {
             notice = Span("\(Format.count(quantity)) × \(Format.money(self.unitPrice)) = \(Format.money(self.unitPrice * quantity)) · Enter to confirm", .accent)
         }

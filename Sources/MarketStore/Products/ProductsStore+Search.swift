@@ -170,25 +170,23 @@ enum SearchSQL {
     /// One keyword: its range of `item_terms`, newest first. $1 term, $2 limit, $3 offset,
     /// [$4 category].
     static func term(inCategory: Bool) -> String {
-        """
-        SELECT 1::int4, \(ItemRow.columns)
-          FROM (SELECT t.item_id FROM item_terms AS t
-                 WHERE t.term = $1::text\(SearchScope.filter(inCategory, "t.category", parameter: 4))
-                 ORDER BY t.item_id DESC LIMIT $2::int8 OFFSET $3::int8) AS m
-          JOIN items AS i ON i.id = m.item_id
-         WHERE i.quantity > 0
-         ORDER BY i.id DESC
-        """
+        self.range(of: "$1::text", matched: 1, firstParameter: 2, inCategory: inCategory)
     }
 
     /// Two keywords: the items matching both, newest first: the range of their pair in
     /// `item_terms`. $1 and $2 the keywords, $3 limit, $4 offset, [$5 category].
     static func pair(inCategory: Bool) -> String {
+        self.range(of: "market_term_pair($1::text, $2::text)", matched: 2, firstParameter: 3, inCategory: inCategory)
+    }
+
+    /// The items on sale under one `item_terms` term, newest first, each counted as matching
+    /// `matched` keywords. Limit, offset and category are parameters from `firstParameter` on.
+    private static func range(of term: String, matched: Int, firstParameter n: Int, inCategory: Bool) -> String {
         """
-        SELECT 2::int4, \(ItemRow.columns)
+        SELECT \(matched)::int4, \(ItemRow.columns)
           FROM (SELECT t.item_id FROM item_terms AS t
-                 WHERE t.term = market_term_pair($1::text, $2::text)\(SearchScope.filter(inCategory, "t.category", parameter: 5))
-                 ORDER BY t.item_id DESC LIMIT $3::int8 OFFSET $4::int8) AS m
+                 WHERE t.term = \(term)\(SearchScope.filter(inCategory, "t.category", parameter: n + 2))
+                 ORDER BY t.item_id DESC LIMIT $\(n)::int8 OFFSET $\(n + 1)::int8) AS m
           JOIN items AS i ON i.id = m.item_id
          WHERE i.quantity > 0
          ORDER BY i.id DESC

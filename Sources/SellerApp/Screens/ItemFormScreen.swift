@@ -104,8 +104,7 @@ public struct ItemFormScreen: Sendable {
 
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
-        let notice: Span? =
-            if self.request != nil { Span("Registering…", .muted) } else if let failure = self.failure { Span("✗ " + failure, .error) } else { nil }
+        let notice = FormBox.notice(working: "Registering…", isWorking: self.request != nil, failure: self.failure)
         return FormBox.render(
             title: "New item",
             subtitle: [Span("Put an item on sale. Buyers find it by its keywords and the words of its name.", .normal)],

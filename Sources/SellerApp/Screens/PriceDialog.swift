@@ -55,8 +55,7 @@ public struct PriceDialog: Sendable {
 
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
-        let notice: Span? =
-            if self.request != nil { Span("Saving…", .muted) } else if let failure = self.failure { Span("✗ " + failure, .error) } else { nil }
+        let notice = FormBox.notice(working: "Saving…", isWorking: self.request != nil, failure: self.failure)
         return FormBox.render(
             title: "Change price",
             subtitle: [Span("\(self.item.id)  ", .muted), Span(self.item.name, .title)],

@@ -89,8 +89,7 @@ public struct RemoveUnitsDialog: Sendable {
 
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
-        let notice: Span? =
-            if self.request != nil { Span("Removing…", .muted) } else if let failure = self.failure { Span("✗ " + failure, .error) } else { nil }
+        let notice = FormBox.notice(working: "Removing…", isWorking: self.request != nil, failure: self.failure)
         let cursor = FormBox.render(
             title: "Remove units",
             subtitle: [Span("\(self.item.id)  ", .muted), Span(self.item.name, .title)],
