@@ -2,19 +2,13 @@ public import MarketCore
 public import MarketProtocol
 
 /// The buyer API as Swift methods over a ``MarketClient``.
-public struct BuyerClient: Sendable {
+public struct BuyerClient: AccountClient {
+    public typealias Tag = BuyerTag
+
     public let client: MarketClient
 
     public init(client: MarketClient) {
         self.client = client
-    }
-
-    public init(configuration: MarketClient.Configuration) {
-        self.client = MarketClient(configuration: configuration)
-    }
-
-    public func ping() async throws(MarketError) -> Role {
-        try await self.client.call(Ping.self, Nothing()).role
     }
 
     public func createAccount(username: String, password: String, name: String) async throws(MarketError) -> BuyerID {

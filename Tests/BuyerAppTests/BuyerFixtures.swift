@@ -48,14 +48,14 @@ enum BuyerFixtures {
     static func started(size: Size = Size(width: 120, height: 36)) -> BuyerState {
         var state = BuyerState(server: "127.0.0.1:7002", currentMonth: month, timeZone: utc)
         _ = self.program.update(&state, .resize(size))
-        _ = self.program.update(&state, .message(.connection(.connected)))
+        _ = self.program.update(&state, .message(.account(.connection(.connected))))
         return state
     }
 
     /// Logged in, with search results, a cart and purchases loaded.
     static func loggedIn(size: Size = Size(width: 120, height: 36), hits: [SearchHit] = Self.hits, cart: Cart = Self.cart, total: Int? = nil) -> BuyerState {
         var state = self.started(size: size)
-        let commands = self.program.update(&state, .message(.loggedIn(request: 900, profile: self.profile)))
+        let commands = self.program.update(&state, .message(.account(.loggedIn(request: 900, profile: self.profile))))
         for command in commands { self.answer(command, &state, hits: hits, cart: cart, total: total) }
         state.search.isEditing = false
         state.shell.status = nil

@@ -12,7 +12,7 @@ import TerminalUITesting
 
     @Test func loggingInBrowsesTheCatalogueAndLoadsCartAndHistory() {
         var state = BuyerFixtures.started()
-        let commands = self.program.update(&state, .message(.loggedIn(request: 1, profile: BuyerFixtures.profile)))
+        let commands = self.program.update(&state, .message(.account(.loggedIn(request: 1, profile: BuyerFixtures.profile))))
         #expect(commands.count == 3)
         #expect(commands.contains { if case .search(_, .everything, 0) = $0 { true } else { false } })
         #expect(commands.contains { if case .loadCart = $0 { true } else { false } })
@@ -40,7 +40,7 @@ import TerminalUITesting
         _ = self.program.update(&state, .resize(Size(width: 120, height: 36)))
         _ = self.program.type("market-demo", &state)
         let commands = self.program.press([.enter], &state)
-        guard case .login(_, let username, let password)? = commands.first else {
+        guard case .account(.login(_, let username, let password))? = commands.first else {
             Issue.record("expected a login, got \(commands)")
             return
         }
@@ -88,7 +88,7 @@ import TerminalUITesting
 
     @Test func escLeavesTheSearchBarEvenBeforeAnyResults() {
         var state = BuyerFixtures.started()
-        _ = self.program.update(&state, .message(.loggedIn(request: 1, profile: BuyerFixtures.profile)))
+        _ = self.program.update(&state, .message(.account(.loggedIn(request: 1, profile: BuyerFixtures.profile))))
         _ = self.program.press([.character("/")], &state)
         #expect(state.search.isEditing && state.search.page == nil)
         _ = self.program.press([.down], &state)
@@ -264,8 +264,8 @@ import TerminalUITesting
 
     @Test func reconnectingRefreshesEverythingOnScreen() {
         var state = BuyerFixtures.loggedIn()
-        _ = self.program.update(&state, .message(.connection(.waitingToReconnect(attempt: 1, reason: "closed"))))
-        let commands = self.program.update(&state, .message(.connection(.connected)))
+        _ = self.program.update(&state, .message(.account(.connection(.waitingToReconnect(attempt: 1, reason: "closed")))))
+        let commands = self.program.update(&state, .message(.account(.connection(.connected))))
         #expect(commands.count == 3)
         #expect(state.search.page?.items.count == BuyerFixtures.hits.count)
     }

@@ -149,7 +149,7 @@ import TerminalUITesting
     @Test func tooSmallAndOffline() {
         self.snapshot(BuyerFixtures.loggedIn(), "too-small-79x24", size: Size(width: 79, height: 24))
         var state = BuyerFixtures.loggedIn()
-        _ = self.program.update(&state, .message(.connection(.waitingToReconnect(attempt: 2, reason: "refused"))))
+        _ = self.program.update(&state, .message(.account(.connection(.waitingToReconnect(attempt: 2, reason: "refused")))))
         _ = self.program.update(&state, .message(.failed(request: 0, command: .saveCart(request: 0), error: MarketError(.unreachable, "x"))))
         self.snapshot(state, "offline")
     }

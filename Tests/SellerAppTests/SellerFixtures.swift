@@ -35,14 +35,14 @@ enum SellerFixtures {
     static func started(size: Size = Size(width: 120, height: 36)) -> SellerState {
         var state = SellerState(server: "127.0.0.1:7001")
         _ = self.program.update(&state, .resize(size))
-        _ = self.program.update(&state, .message(.connection(.connected)))
+        _ = self.program.update(&state, .message(.account(.connection(.connected))))
         return state
     }
 
     /// Logged in with `items` and the rating loaded.
     static func loggedIn(size: Size = Size(width: 120, height: 36), items: [Item] = Self.items, total: Int? = nil) -> SellerState {
         var state = self.started(size: size)
-        let commands = self.program.update(&state, .message(.loggedIn(request: 900, profile: self.profile)))
+        let commands = self.program.update(&state, .message(.account(.loggedIn(request: 900, profile: self.profile))))
         for command in commands {
             switch command {
             case .loadItems(let request, let offset):

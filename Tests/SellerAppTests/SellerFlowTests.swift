@@ -12,7 +12,7 @@ import TerminalUITesting
 
     @Test func startingConnectsSoTheHeaderCanSaySo() {
         var state = SellerState(server: "h:1")
-        #expect(self.program.start(&state) == [.connect])
+        #expect(self.program.start(&state) == [.account(.connect)])
     }
 
     @Test func loggingInSendsTheNormalisedUsername() {
@@ -21,7 +21,7 @@ import TerminalUITesting
         _ = self.program.press([.tab], &state)
         _ = self.program.type("correct horse", &state)
         let commands = self.program.press([.enter], &state)
-        guard case .login(_, let username, let password)? = commands.first else {
+        guard case .account(.login(_, let username, let password))? = commands.first else {
             Issue.record("expected a login, got \(commands)")
             return
         }
@@ -55,12 +55,12 @@ import TerminalUITesting
         _ = self.program.press([.tab], &state)
         _ = self.program.type("correct horse", &state)
         let create = self.program.press([.enter], &state)
-        guard case .createAccount(let request, "zoe", "correct horse", "Zoë Müller")? = create.first else {
+        guard case .account(.createAccount(let request, "zoe", "correct horse", "Zoë Müller"))? = create.first else {
             Issue.record("expected an account creation, got \(create)")
             return
         }
-        let next = self.program.update(&state, .message(.accountCreated(request: request, username: "zoe", password: "correct horse")))
-        guard case .login(_, "zoe", "correct horse")? = next.first else {
+        let next = self.program.update(&state, .message(.account(.accountCreated(request: request, username: "zoe", password: "correct horse"))))
+        guard case .account(.login(_, "zoe", "correct horse"))? = next.first else {
             Issue.record("expected a login, got \(next)")
             return
         }
@@ -75,7 +75,7 @@ import TerminalUITesting
 
     @Test func loggingInLoadsItemsAndTheRating() {
         var state = SellerFixtures.started()
-        let commands = self.program.update(&state, .message(.loggedIn(request: 1, profile: SellerFixtures.profile)))
+        let commands = self.program.update(&state, .message(.account(.loggedIn(request: 1, profile: SellerFixtures.profile))))
         #expect(commands.count == 2)
         #expect(commands.contains { if case .loadItems(_, 0) = $0 { true } else { false } })
         #expect(commands.contains { if case .loadRating = $0 { true } else { false } })
@@ -189,12 +189,12 @@ import TerminalUITesting
 
     @Test func aServerThatComesBackRefreshesWithoutEmptyingTheScreen() {
         var state = SellerFixtures.loggedIn()
-        _ = self.program.update(&state, .message(.connection(.waitingToReconnect(attempt: 1, reason: "closed"))))
+        _ = self.program.update(&state, .message(.account(.connection(.waitingToReconnect(attempt: 1, reason: "closed")))))
         #expect(state.shell.connectionBadge.text.contains("reconnecting"))
         _ = self.program.update(&state, .message(.failed(request: 1, command: .loadItems(request: 1, offset: 0), error: MarketError(.unreachable, "down"))))
         #expect(state.items.page?.items.count == SellerFixtures.items.count, "what was on screen stays")
-        _ = self.program.update(&state, .message(.connection(.connecting(attempt: 2))))
-        let commands = self.program.update(&state, .message(.connection(.connected)))
+        _ = self.program.update(&state, .message(.account(.connection(.connecting(attempt: 2)))))
+        let commands = self.program.update(&state, .message(.account(.connection(.connected))))
         #expect(commands.count == 2, "items and rating are fetched again")
         #expect(state.items.page?.items.count == SellerFixtures.items.count)
         #expect(state.shell.status?.kind == .success)

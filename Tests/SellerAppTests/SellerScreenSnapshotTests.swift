@@ -139,7 +139,7 @@ import TerminalUITesting
 
     @Test func serverGoneKeepsTheScreenAndSaysReconnecting() {
         var state = SellerFixtures.loggedIn()
-        _ = self.program.update(&state, .message(.connection(.waitingToReconnect(attempt: 3, reason: "connection refused"))))
+        _ = self.program.update(&state, .message(.account(.connection(.waitingToReconnect(attempt: 3, reason: "connection refused")))))
         _ = self.program.update(&state, .message(.failed(request: 5, command: .loadItems(request: 5, offset: 0), error: MarketError(.unreachable, "no"))))
         self.snapshot(state, "reconnecting")
     }

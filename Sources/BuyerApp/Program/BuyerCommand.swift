@@ -2,12 +2,8 @@ public import MarketCore
 public import MarketUI
 
 /// A network call the storefront wants made, with the id of its request.
-public enum BuyerCommand: Sendable, Hashable {
-    /// Opens the connection early so the header can say "connected".
-    case connect
-    case login(request: Int, username: String, password: String)
-    case createAccount(request: Int, username: String, password: String, name: String)
-    case logout(request: Int)
+public enum BuyerCommand: ClientCommand, Hashable {
+    case account(AccountCommand)
     case search(request: Int, query: SearchQuery, offset: Int)
     case loadItem(request: Int, item: ItemID)
     case addToCart(request: Int, item: ItemID, quantity: Int)
@@ -20,11 +16,14 @@ public enum BuyerCommand: Sendable, Hashable {
     case sellerRating(request: Int, seller: SellerID)
     case loadPurchases(request: Int, offset: Int)
 
+    public var account: AccountCommand? {
+        if case .account(let command) = self { command } else { nil }
+    }
+
     public var request: Int? {
         switch self {
-        case .connect: nil
-        case .login(let request, _, _), .createAccount(let request, _, _, _), .logout(let request),
-            .search(let request, _, _), .loadItem(let request, _), .addToCart(let request, _, _),
+        case .account(let command): command.request
+        case .search(let request, _, _), .loadItem(let request, _), .addToCart(let request, _, _),
             .removeFromCart(let request, _, _), .clearCart(let request), .saveCart(let request),
             .loadCart(let request), .purchase(let request, _), .feedback(let request, _, _),
             .sellerRating(let request, _), .loadPurchases(let request, _):
@@ -56,4 +55,3 @@ public struct SearchQuery: Sendable, Hashable {
     }
 }
 
-extension BuyerCommand: LoginCommands {}

@@ -1,13 +1,10 @@
-public import MarketClient
 public import MarketCore
 public import MarketProtocol
+public import MarketUI
 
 /// What comes back to the storefront's loop: results of commands and connection news.
-public enum BuyerMessage: Sendable {
-    case connection(ConnectionState)
-    case loggedIn(request: Int, profile: BuyerProfile)
-    case accountCreated(request: Int, username: String, password: String)
-    case loggedOut(request: Int)
+public enum BuyerMessage: ClientMessage {
+    case account(AccountMessage<BuyerTag>)
     case searched(request: Int, query: SearchQuery, page: Page<SearchHit>)
     case itemLoaded(request: Int, detail: BuyerAPI.GetItem.Result)
     case addedToCart(request: Int, item: ItemID, added: Int, inCart: Int)

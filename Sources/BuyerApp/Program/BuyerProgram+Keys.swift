@@ -1,11 +1,11 @@
 import MarketCore
 import MarketUI
-import TerminalUI
+public import TerminalUI
 
 extension BuyerProgram {
     /// Routes a key: Ctrl-C first, then whatever is on top (help, the quit question, a box, the
     /// login screen, the search bar), then the view's key table.
-    func press(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
+    public func press(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
         if state.shell.handleOverlayKey(key) { return [] }
         guard state.isLoggedIn else { return state.shell.pressOnLogin(key, &state.login) }
         if state.modal != nil { return self.pressOnModal(key, &state) }
@@ -109,7 +109,7 @@ extension BuyerProgram {
                 return [.feedback(request: request, item: item, vote: vote)]
             case .logout:
                 let request = state.shell.begin("Logging out…")
-                return [.logout(request: request)]
+                return [.account(.logout(request: request))]
             }
         }
     }
@@ -139,7 +139,7 @@ extension BuyerProgram {
                 return []
             }
             let request = state.shell.begin("Logging out…")
-            return [.logout(request: request)]
+            return [.account(.logout(request: request))]
         case .quit:
             var lines: [Span] = []
             if state.cart.hasUnsavedChanges, !state.cart.isEmpty {

@@ -5,37 +5,10 @@ import TerminalUI
 
 extension BuyerProgram {
     /// Applies a command's result or a connection change.
-    func receive(_ message: BuyerMessage, _ state: inout BuyerState) -> [BuyerCommand] {
+    public func receive(_ message: BuyerMessage, _ state: inout BuyerState) -> [BuyerCommand] {
         switch message {
-        case .connection(let connection):
-            let recovered = state.shell.apply(connection: connection)
-            guard recovered, state.isLoggedIn else { return [] }
-            state.shell.status = .success("Reconnected to \(state.shell.server) — refreshed.")
-            return self.refresh(&state)
-
-        case .loggedIn(let request, let profile):
-            state.shell.finish(request)
-            state.profile = profile
-            state.shell.user = SignedInUser(username: profile.username, name: profile.name)
-            state.login = LoginScreen(role: .buyer)
-            state.view = .search
-            state.search = SearchScreen()
-            state.cart = CartScreen()
-            state.purchases = PurchasesScreen()
-            state.shell.status = .success("Welcome, \(TerminalText.sanitized(profile.name)). Press / to search, Enter to open an item, ? for every key.")
-            // Show the catalogue straight away, and the cart saved at the last visit.
-            return self.runSearch(.everything, offset: 0, &state) + self.loadCart(&state) + self.loadPurchases(&state, offset: 0)
-
-        case .accountCreated(let request, let username, let password):
-            state.shell.finish(request)
-            state.login.accountCreated(username: username)
-            let login = state.shell.begin("Logging in…")
-            return [.login(request: login, username: username, password: password)]
-
-        case .loggedOut(let request):
-            state.shell.finish(request)
-            self.returnToLogin(&state, username: state.profile?.username ?? "", notice: .success("Logged out."))
-            return []
+        case .account(let message):
+            return self.receive(account: message, &state)
 
         case .searched(let request, let query, let page):
             state.shell.finish(request)
@@ -135,19 +108,7 @@ extension BuyerProgram {
     }
 
     private func failed(_ command: BuyerCommand, _ error: MarketError, _ state: inout BuyerState) -> [BuyerCommand] {
-        let sentence = ErrorText.sentence(for: error, server: state.shell.server)
-        switch command {
-        case .login, .createAccount:
-            state.login.failed(.error(sentence))
-            return []
-        default:
-            break
-        }
-        if ErrorText.endsSession(error) {
-            // Several requests may fail this way at once; the first one already went back.
-            if state.isLoggedIn { self.returnToLogin(&state, username: state.profile?.username ?? "", notice: .warning(sentence)) }
-            return []
-        }
+        guard let sentence = self.failed(account: command.account, error, &state) else { return [] }
         switch command {
         case .search(let request, _, _):
             if state.search.loadRequest == request { state.search.loadRequest = nil }
@@ -183,31 +144,23 @@ extension BuyerProgram {
             }
         case .feedback:
             if error.code == .alreadyRated { return self.loadPurchases(&state, offset: state.purchases.offset) }
-        case .logout:
-            self.returnToLogin(&state, username: state.profile?.username ?? "", notice: .info("Logged out."))
-            return []
-        case .clearCart, .saveCart, .connect, .login, .createAccount:
+        case .clearCart, .saveCart, .account:
             break
         }
         state.shell.status = .error(sentence)
         return []
     }
 
-    func returnToLogin(_ state: inout BuyerState, username: String, notice: StatusMessage) {
-        self.client.client.session = nil
-        state.profile = nil
-        state.shell.user = nil
-        state.modal = nil
-        state.shell.help = nil
-        state.shell.status = nil
-        state.search = SearchScreen()
-        state.cart = CartScreen()
-        state.purchases = PurchasesScreen()
-        state.login = LoginScreen(role: .buyer, username: username, notice: notice)
+    /// Just logged in: a greeting, the catalogue, the cart saved at the last visit, and the
+    /// purchases.
+    public func enter(_ state: inout BuyerState) -> [BuyerCommand] {
+        let name = TerminalText.sanitized(state.profile?.name ?? "")
+        state.shell.status = .success("Welcome, \(name). Press / to search, Enter to open an item, ? for every key.")
+        return self.runSearch(.everything, offset: 0, &state) + self.loadCart(&state) + self.loadPurchases(&state, offset: 0)
     }
 
     /// Reloads everything on screen.
-    func refresh(_ state: inout BuyerState) -> [BuyerCommand] {
+    public func refresh(_ state: inout BuyerState) -> [BuyerCommand] {
         self.rerunSearch(&state) + self.loadCart(&state) + self.loadPurchases(&state, offset: state.purchases.offset)
     }
 

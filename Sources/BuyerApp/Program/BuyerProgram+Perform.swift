@@ -4,19 +4,10 @@ extension BuyerProgram {
     /// Carries out one command with the client and reports the outcome as a message.
     public func perform(_ command: BuyerCommand) async -> BuyerMessage? {
         let client = self.client
-        do throws(MarketError) {
+        return await self.performing(command) { () async throws(MarketError) -> BuyerMessage? in
             switch command {
-            case .connect:
-                _ = try? await client.ping()
-                return nil
-            case .login(let request, let username, let password):
-                return .loggedIn(request: request, profile: try await client.login(username: username, password: password))
-            case .createAccount(let request, let username, let password, let name):
-                _ = try await client.createAccount(username: username, password: password, name: name)
-                return .accountCreated(request: request, username: username, password: password)
-            case .logout(let request):
-                try await client.logout()
-                return .loggedOut(request: request)
+            case .account(let command):
+                return try await self.perform(account: command).map(BuyerMessage.account)
             case .search(let request, let query, let offset):
                 let page = try await client.search(category: query.category, keywords: query.keywords, limit: SearchScreen.pageSize, offset: offset)
                 return .searched(request: request, query: query, page: page)
@@ -44,29 +35,6 @@ extension BuyerProgram {
             case .loadPurchases(let request, let offset):
                 return .purchasesLoaded(request: request, page: try await client.purchases(limit: PurchasesScreen.pageSize, offset: offset))
             }
-        } catch {
-            self.logger.notice("request failed", metadata: ["code": "\(error.code)", "op": "\(Self.name(of: command))"])
-            return .failed(request: command.request ?? 0, command: command, error: error)
-        }
-    }
-
-    static func name(of command: BuyerCommand) -> String {
-        switch command {
-        case .connect: "connect"
-        case .login: "login"
-        case .createAccount: "createAccount"
-        case .logout: "logout"
-        case .search: "search"
-        case .loadItem: "loadItem"
-        case .addToCart: "addToCart"
-        case .removeFromCart: "removeFromCart"
-        case .clearCart: "clearCart"
-        case .saveCart: "saveCart"
-        case .loadCart: "loadCart"
-        case .purchase: "purchase"
-        case .feedback: "feedback"
-        case .sellerRating: "sellerRating"
-        case .loadPurchases: "loadPurchases"
         }
     }
 }

@@ -4,16 +4,9 @@ public import TerminalUI
 
 extension BuyerProgram {
     public func render(_ state: BuyerState, into canvas: inout Canvas) {
-        if state.shell.isTooSmall {
-            TooSmallNotice.render(size: state.shell.size, minimum: .minimum, canvas: &canvas)
-            return
-        }
-        let screen = canvas.bounds
-        var cursor: Point?
-        if !state.isLoggedIn {
-            let content = Chrome.render(shell: state.shell, hints: state.login.hints, canvas: &canvas)
-            cursor = state.login.render(in: content, canvas: &canvas, appTitle: "swift-market · storefront")
-        } else {
+        self.render(state, into: &canvas, appTitle: "swift-market · storefront") { canvas in
+            let screen = canvas.bounds
+            var cursor: Point?
             let visible = Self.visibleRows(state)
             let hints: [KeyHint]
             switch state.modal {
@@ -53,8 +46,7 @@ extension BuyerProgram {
                 cursor = nil
             case nil: break
             }
+            return cursor
         }
-        Chrome.renderOverlays(shell: state.shell, canvas: &canvas)
-        canvas.cursor = state.shell.help == nil && state.shell.quitDialog == nil ? cursor : nil
     }
 }

@@ -1,51 +1,22 @@
 public import Logging
 public import MarketClient
 import MarketCore
-import MarketUI
-public import TerminalUI
+public import MarketUI
+import TerminalUI
 
-/// The buyer storefront as a ``Program``: pure `update` and `render` over ``BuyerState``, and
-/// `perform` carrying out ``BuyerCommand``s with a ``BuyerClient``.
-public struct BuyerProgram: Program {
+/// The buyer storefront as a ``ClientProgram``: pure `update` and `render` over ``BuyerState``,
+/// and `perform` carrying out ``BuyerCommand``s with a ``BuyerClient``.
+public struct BuyerProgram: ClientProgram {
     public let client: BuyerClient
-    let logger: Logger
+    public let logger: Logger
 
     public init(client: BuyerClient, logger: Logger = Logger(label: "market.buyer-client")) {
         self.client = client
         self.logger = logger
     }
 
-    public func start(_ state: inout BuyerState) -> [BuyerCommand] { [.connect] }
-
-    /// Closing the connection makes requests still in flight fail at once, so quitting is
-    /// immediate even while the server is slow or away.
-    public func shutdown() {
-        self.client.client.close()
-    }
-
-    public func subscriptions() -> [AsyncStream<BuyerMessage>] {
-        [ConnectionFeed.messages(from: self.client.client) { .connection($0) }]
-    }
-
-    public func update(_ state: inout BuyerState, _ event: ProgramEvent<BuyerMessage>) -> [BuyerCommand] {
-        switch event {
-        case .resize(let size):
-            state.shell.size = size
-            self.clampTables(&state)
-            return []
-        case .tick:
-            state.shell.tick += 1
-            return []
-        case .hangup:
-            state.shell.isFinished = true
-            return []
-        case .message(let message):
-            return self.receive(message, &state)
-        case .key(let key):
-            return self.press(key, &state)
-        case .mouse(let mouse):
-            return self.click(mouse, &state)
-        }
+    public func relayout(_ state: inout BuyerState) {
+        self.clampTables(&state)
     }
 
     /// The area of the current view's table.

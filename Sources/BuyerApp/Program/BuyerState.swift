@@ -4,7 +4,7 @@ public import MarketUI
 public import TerminalUI
 
 /// Everything the storefront shows.
-public struct BuyerState: Sendable, ShellState {
+public struct BuyerState: ClientState {
     public var shell: Shell
     public var login: LoginScreen
     public var profile: BuyerProfile?
@@ -27,7 +27,13 @@ public struct BuyerState: Sendable, ShellState {
         self.timeZone = timeZone
     }
 
-    public var isLoggedIn: Bool { self.profile != nil }
+    public mutating func resetViews() {
+        self.view = .search
+        self.search = SearchScreen()
+        self.cart = CartScreen()
+        self.purchases = PurchasesScreen()
+        self.modal = nil
+    }
 }
 
 /// The boxes that can cover the storefront, one at a time.

@@ -29,7 +29,7 @@ extension Shell {
 
     /// Handles a key on the login screen: help and the quit question here, and a login or a new
     /// account as a command to send (its request tracked, so the header shows it).
-    public mutating func pressOnLogin<Command: LoginCommands>(_ key: Key, _ login: inout LoginScreen) -> [Command] {
+    public mutating func pressOnLogin<Command: ClientCommand>(_ key: Key, _ login: inout LoginScreen) -> [Command] {
         switch login.handle(key) {
         case .none:
             return []
@@ -40,9 +40,9 @@ extension Shell {
             self.confirmQuit()
             return []
         case .login(let username, let password):
-            return [.login(request: self.begin("Logging in…"), username: username, password: password)]
+            return [.account(.login(request: self.begin("Logging in…"), username: username, password: password))]
         case .createAccount(let username, let password, let name):
-            return [.createAccount(request: self.begin("Creating your account…"), username: username, password: password, name: name)]
+            return [.account(.createAccount(request: self.begin("Creating your account…"), username: username, password: password, name: name))]
         }
     }
 }

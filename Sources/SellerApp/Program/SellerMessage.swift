@@ -1,13 +1,9 @@
-public import MarketClient
 public import MarketCore
+public import MarketUI
 
 /// What comes back to the seller dashboard's loop: results of commands and connection news.
-public enum SellerMessage: Sendable {
-    case connection(ConnectionState)
-    case loggedIn(request: Int, profile: SellerProfile)
-    /// The account exists; logging in follows with the same credentials.
-    case accountCreated(request: Int, username: String, password: String)
-    case loggedOut(request: Int)
+public enum SellerMessage: ClientMessage {
+    case account(AccountMessage<SellerTag>)
     case itemsLoaded(request: Int, page: Page<Item>)
     case ratingLoaded(request: Int, rating: SellerRating)
     case registered(request: Int, item: Item)

@@ -1,11 +1,11 @@
 import MarketCore
 import MarketUI
-import TerminalUI
+public import TerminalUI
 
 extension SellerProgram {
     /// Routes a key: Ctrl-C first, then whatever is on top (help, the quit question, a box, the
     /// login screen), then the view's key table.
-    func press(_ key: Key, _ state: inout SellerState) -> [SellerCommand] {
+    public func press(_ key: Key, _ state: inout SellerState) -> [SellerCommand] {
         if state.shell.handleOverlayKey(key) { return [] }
         guard state.isLoggedIn else { return state.shell.pressOnLogin(key, &state.login) }
         if state.modal != nil { return self.pressOnModal(key, &state) }
@@ -92,7 +92,7 @@ extension SellerProgram {
             return self.refresh(&state)
         case .logout:
             let request = state.shell.begin("Logging out…")
-            return [.logout(request: request)]
+            return [.account(.logout(request: request))]
         case .quit:
             state.shell.confirmQuit()
         case .exit:

@@ -5,37 +5,10 @@ import TerminalUI
 
 extension SellerProgram {
     /// Applies a command's result or a connection change.
-    func receive(_ message: SellerMessage, _ state: inout SellerState) -> [SellerCommand] {
+    public func receive(_ message: SellerMessage, _ state: inout SellerState) -> [SellerCommand] {
         switch message {
-        case .connection(let connection):
-            let recovered = state.shell.apply(connection: connection)
-            // Back online: bring what is on screen up to date, keeping it shown meanwhile.
-            guard recovered, state.isLoggedIn else { return [] }
-            state.shell.status = .success("Reconnected to \(state.shell.server) — refreshed.")
-            return self.refresh(&state)
-
-        case .loggedIn(let request, let profile):
-            state.shell.finish(request)
-            state.profile = profile
-            state.shell.user = SignedInUser(username: profile.username, name: profile.name)
-            state.login = LoginScreen(role: .seller)
-            state.view = .items
-            state.items = ItemsScreen()
-            state.rating = RatingScreen()
-            state.shell.status = .success("Welcome, \(TerminalText.sanitized(profile.name)).")
-            return self.refresh(&state)
-
-        case .accountCreated(let request, let username, let password):
-            state.shell.finish(request)
-            state.login.accountCreated(username: username)
-            let login = state.shell.begin("Logging in…")
-            return [.login(request: login, username: username, password: password)]
-
-        case .loggedOut(let request):
-            state.shell.finish(request)
-            let username = state.profile?.username ?? ""
-            self.returnToLogin(&state, username: username, notice: .success("Logged out."))
-            return []
+        case .account(let message):
+            return self.receive(account: message, &state)
 
         case .itemsLoaded(let request, let page):
             state.shell.finish(request)
@@ -83,19 +56,7 @@ extension SellerProgram {
     }
 
     private func failed(_ command: SellerCommand, _ error: MarketError, _ state: inout SellerState) -> [SellerCommand] {
-        let sentence = ErrorText.sentence(for: error, server: state.shell.server)
-        switch command {
-        case .login, .createAccount:
-            state.login.failed(.error(sentence))
-            return []
-        default:
-            break
-        }
-        if ErrorText.endsSession(error) {
-            // Several requests may fail this way at once; the first one already went back.
-            if state.isLoggedIn { self.returnToLogin(&state, username: state.profile?.username ?? "", notice: .warning(sentence)) }
-            return []
-        }
+        guard let sentence = self.failed(account: command.account, error, &state) else { return [] }
         switch command {
         case .loadItems(let request, _):
             if state.items.loadRequest == request { state.items.loadRequest = nil }
@@ -116,32 +77,21 @@ extension SellerProgram {
                 dialog.failed(sentence)
                 state.modal = .remove(dialog)
             }
-        case .logout:
-            // The session is gone or the server is away: either way this client forgets it.
-            self.returnToLogin(&state, username: state.profile?.username ?? "", notice: .info("Logged out."))
-            return []
-        case .connect, .login, .createAccount:
+        case .account:
             break
         }
         state.shell.status = .error(sentence)
         return []
     }
 
-    /// Leaves the dashboard for the login screen, with a sentence saying why.
-    func returnToLogin(_ state: inout SellerState, username: String, notice: StatusMessage) {
-        self.client.client.session = nil
-        state.profile = nil
-        state.shell.user = nil
-        state.modal = nil
-        state.shell.help = nil
-        state.shell.status = nil
-        state.items = ItemsScreen()
-        state.rating = RatingScreen()
-        state.login = LoginScreen(role: .seller, username: username, notice: notice)
+    /// Just logged in: a greeting, the first page of items and the rating.
+    public func enter(_ state: inout SellerState) -> [SellerCommand] {
+        state.shell.status = .success("Welcome, \(TerminalText.sanitized(state.profile?.name ?? "")).")
+        return self.refresh(&state)
     }
 
     /// Reloads the page on screen and the rating.
-    func refresh(_ state: inout SellerState) -> [SellerCommand] {
+    public func refresh(_ state: inout SellerState) -> [SellerCommand] {
         self.loadItems(&state, offset: state.items.offset) + self.loadRating(&state)
     }
 

@@ -1,19 +1,12 @@
 import MarketUI
-import TerminalUI
+public import TerminalUI
 
 extension SellerProgram {
     /// Clicks and the wheel: tabs, column titles (sort), rows (select; again to open), dialog
     /// buttons and menu items.
-    func click(_ mouse: MouseEvent, _ state: inout SellerState) -> [SellerCommand] {
-        guard state.isLoggedIn, !state.shell.isTooSmall, state.shell.help == nil else { return [] }
+    public func click(_ mouse: MouseEvent, _ state: inout SellerState) -> [SellerCommand] {
+        if state.shell.handleOverlayClick(mouse) { return [] }
         let screen = Rect(size: state.shell.size)
-        if let dialog = state.shell.quitDialog {
-            if mouse.kind == .press, let button = dialog.button(at: mouse.point, in: screen) {
-                state.shell.quitDialog = nil
-                if button == 0 { state.shell.isFinished = true }
-            }
-            return []
-        }
         if let modal = state.modal {
             if case .detail(var detail) = modal, mouse.kind == .press, let index = detail.menu.item(at: mouse.point, in: detail.menuArea(in: screen)) {
                 detail.menu.selection = index

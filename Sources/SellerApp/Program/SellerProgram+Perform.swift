@@ -4,19 +4,10 @@ extension SellerProgram {
     /// Carries out one command with the client and reports the outcome as a message.
     public func perform(_ command: SellerCommand) async -> SellerMessage? {
         let client = self.client
-        do throws(MarketError) {
+        return await self.performing(command) { () async throws(MarketError) -> SellerMessage? in
             switch command {
-            case .connect:
-                _ = try? await client.ping()
-                return nil
-            case .login(let request, let username, let password):
-                return .loggedIn(request: request, profile: try await client.login(username: username, password: password))
-            case .createAccount(let request, let username, let password, let name):
-                _ = try await client.createAccount(username: username, password: password, name: name)
-                return .accountCreated(request: request, username: username, password: password)
-            case .logout(let request):
-                try await client.logout()
-                return .loggedOut(request: request)
+            case .account(let command):
+                return try await self.perform(account: command).map(SellerMessage.account)
             case .loadItems(let request, let offset):
                 return .itemsLoaded(request: request, page: try await client.items(limit: ItemsScreen.pageSize, offset: offset))
             case .loadRating(let request):
@@ -28,23 +19,6 @@ extension SellerProgram {
             case .removeUnits(let request, let item, let count):
                 return .unitsRemoved(request: request, item: try await client.removeUnits(count, of: item), removed: count)
             }
-        } catch {
-            self.logger.notice("request failed", metadata: ["code": "\(error.code)", "op": "\(Self.name(of: command))"])
-            return .failed(request: command.request ?? 0, command: command, error: error)
-        }
-    }
-
-    static func name(of command: SellerCommand) -> String {
-        switch command {
-        case .connect: "connect"
-        case .login: "login"
-        case .createAccount: "createAccount"
-        case .logout: "logout"
-        case .loadItems: "loadItems"
-        case .loadRating: "loadRating"
-        case .register: "register"
-        case .changePrice: "changePrice"
-        case .removeUnits: "removeUnits"
         }
     }
 }

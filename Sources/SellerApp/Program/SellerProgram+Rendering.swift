@@ -4,16 +4,8 @@ public import TerminalUI
 
 extension SellerProgram {
     public func render(_ state: SellerState, into canvas: inout Canvas) {
-        if state.shell.isTooSmall {
-            TooSmallNotice.render(size: state.shell.size, minimum: .minimum, canvas: &canvas)
-            return
-        }
-        let screen = canvas.bounds
-        var cursor: Point?
-        if !state.isLoggedIn {
-            let content = Chrome.render(shell: state.shell, hints: state.login.hints, canvas: &canvas)
-            cursor = state.login.render(in: content, canvas: &canvas, appTitle: "swift-market · seller dashboard")
-        } else {
+        self.render(state, into: &canvas, appTitle: "swift-market · seller dashboard") { canvas in
+            let screen = canvas.bounds
             let visible = Self.visibleRows(state)
             let hints: [KeyHint]
             switch state.modal {
@@ -36,14 +28,14 @@ extension SellerProgram {
                 state.rating.render(in: content, itemsListed: state.items.page?.total, canvas: &canvas)
             }
             switch state.modal {
-            case .detail(let detail): detail.render(in: screen, canvas: &canvas)
-            case .register(let form): cursor = form.render(in: screen, canvas: &canvas)
-            case .price(let dialog): cursor = dialog.render(in: screen, canvas: &canvas)
-            case .remove(let dialog): cursor = dialog.render(in: screen, canvas: &canvas)
-            case nil: break
+            case .detail(let detail):
+                detail.render(in: screen, canvas: &canvas)
+                return nil
+            case .register(let form): return form.render(in: screen, canvas: &canvas)
+            case .price(let dialog): return dialog.render(in: screen, canvas: &canvas)
+            case .remove(let dialog): return dialog.render(in: screen, canvas: &canvas)
+            case nil: return nil
             }
         }
-        Chrome.renderOverlays(shell: state.shell, canvas: &canvas)
-        canvas.cursor = state.shell.help == nil && state.shell.quitDialog == nil ? cursor : nil
     }
 }

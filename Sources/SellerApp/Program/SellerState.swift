@@ -3,7 +3,7 @@ public import MarketUI
 import TerminalUI
 
 /// Everything the seller dashboard shows.
-public struct SellerState: Sendable, ShellState {
+public struct SellerState: ClientState {
     public var shell: Shell
     public var login: LoginScreen
     public var profile: SellerProfile?
@@ -19,7 +19,12 @@ public struct SellerState: Sendable, ShellState {
         self.login = LoginScreen(role: .seller, username: username)
     }
 
-    public var isLoggedIn: Bool { self.profile != nil }
+    public mutating func resetViews() {
+        self.view = .items
+        self.items = ItemsScreen()
+        self.rating = RatingScreen()
+        self.modal = nil
+    }
 }
 
 /// The boxes that can cover the dashboard, one at a time.

@@ -1,0 +1,35 @@
+public import MarketCore
+import MarketProtocol
+
+/// A client of one role's server: what both roles' clients do alike (open the connection, create
+/// an account, log in and out), so code that follows an account's life, such as the terminal
+/// clients' login screens, is written once for both.
+public protocol AccountClient: Sendable {
+    /// Whose accounts this client opens: sellers' or buyers'.
+    associatedtype Tag: AccountTag
+
+    /// The connection every call goes through; it keeps the session after a login.
+    var client: MarketClient { get }
+
+    init(client: MarketClient)
+
+    func createAccount(username: String, password: String, name: String) async throws(MarketError) -> AccountID<Tag>
+
+    /// Logs in and keeps the session for later calls.
+    @discardableResult
+    func login(username: String, password: String) async throws(MarketError) -> AccountProfile<Tag>
+
+    /// Ends this session (only this one) and forgets it.
+    func logout() async throws(MarketError)
+}
+
+extension AccountClient {
+    public init(configuration: MarketClient.Configuration) {
+        self.init(client: MarketClient(configuration: configuration))
+    }
+
+    /// Asks the server which role it serves; the first call also opens the connection.
+    public func ping() async throws(MarketError) -> Role {
+        try await self.client.call(Ping.self, Nothing()).role
+    }
+}

@@ -1,0 +1,25 @@
+public import MarketClient
+public import MarketCore
+
+/// What comes back from an ``AccountCommand``, and news of the connection. Each app's message
+/// enum wraps these in a case of its own (``ClientMessage``).
+public enum AccountMessage<Tag: AccountTag>: Sendable {
+    case connection(ConnectionState)
+    case loggedIn(request: Int, profile: AccountProfile<Tag>)
+    /// The account exists; logging in follows with the same credentials.
+    case accountCreated(request: Int, username: String, password: String)
+    case loggedOut(request: Int)
+}
+
+/// An app's message type: results of its own calls, a case holding an ``AccountMessage``, and a
+/// case for a failed command.
+public protocol ClientMessage: Sendable {
+    associatedtype Tag: AccountTag
+    associatedtype Command: ClientCommand
+
+    /// Wraps an account message (an enum case `account(_:)` satisfies this).
+    static func account(_ message: AccountMessage<Tag>) -> Self
+
+    /// A command failed; the command says what was being tried (an enum case satisfies this).
+    static func failed(request: Int, command: Command, error: MarketError) -> Self
+}

@@ -1,0 +1,112 @@
+public import MarketCore
+public import TerminalUI
+
+extension ClientProgram {
+    /// Applies an account command's result or a connection change.
+    public func receive(account message: AccountMessage<State.Tag>, _ state: inout State) -> [Command] {
+        switch message {
+        case .connection(let connection):
+            let recovered = state.shell.apply(connection: connection)
+            // Back online: bring what is on screen up to date, keeping it shown meanwhile.
+            guard recovered, state.isLoggedIn else { return [] }
+            state.shell.status = .success("Reconnected to \(state.shell.server) — refreshed.")
+            return self.refresh(&state)
+
+        case .loggedIn(let request, let profile):
+            state.shell.finish(request)
+            state.profile = profile
+            state.shell.user = SignedInUser(username: profile.username, name: profile.name)
+            state.login = LoginScreen(role: State.Tag.role)
+            state.resetViews()
+            return self.enter(&state)
+
+        case .accountCreated(let request, let username, let password):
+            state.shell.finish(request)
+            state.login.accountCreated(username: username)
+            let login = state.shell.begin("Logging in…")
+            return [.account(.login(request: login, username: username, password: password))]
+
+        case .loggedOut(let request):
+            state.shell.finish(request)
+            self.returnToLogin(&state, notice: .success("Logged out."))
+            return []
+        }
+    }
+
+    /// What a failure means for the account, the same in both clients: a refused login or new
+    /// account shows on the login screen; a session that ended, or a logout that failed, returns
+    /// to the login screen. Returns the failure's sentence when it is the app's to show, nil when
+    /// it was handled here.
+    public func failed(account command: AccountCommand?, _ error: MarketError, _ state: inout State) -> String? {
+        let sentence = ErrorText.sentence(for: error, server: state.shell.server)
+        switch command {
+        case .login, .createAccount:
+            state.login.failed(.error(sentence))
+            return nil
+        case .logout:
+            // The session is gone or the server is away: either way this client forgets it.
+            self.returnToLogin(&state, notice: .info("Logged out."))
+            return nil
+        case .connect, nil:
+            break
+        }
+        if ErrorText.endsSession(error) {
+            // Several requests may fail this way at once; the first one already went back.
+            if state.isLoggedIn { self.returnToLogin(&state, notice: .warning(sentence)) }
+            return nil
+        }
+        return sentence
+    }
+
+    /// Leaves the app for the login screen, with a sentence saying why; the username stays filled in.
+    public func returnToLogin(_ state: inout State, notice: StatusMessage) {
+        let username = state.profile?.username ?? ""
+        self.client.client.session = nil
+        state.profile = nil
+        state.shell.user = nil
+        state.shell.help = nil
+        state.shell.status = nil
+        state.resetViews()
+        state.login = LoginScreen(role: State.Tag.role, username: username, notice: notice)
+    }
+
+    /// Carries out an account command.
+    public func perform(account command: AccountCommand) async throws(MarketError) -> AccountMessage<State.Tag>? {
+        switch command {
+        case .connect:
+            _ = try? await self.client.ping()
+            return nil
+        case .login(let request, let username, let password):
+            return .loggedIn(request: request, profile: try await self.client.login(username: username, password: password))
+        case .createAccount(let request, let username, let password, let name):
+            _ = try await self.client.createAccount(username: username, password: password, name: name)
+            return .accountCreated(request: request, username: username, password: password)
+        case .logout(let request):
+            try await self.client.logout()
+            return .loggedOut(request: request)
+        }
+    }
+
+    /// Runs `body`, the carrying out of `command`, and turns a failure into the app's `failed`
+    /// message (logged with the command's name; never its arguments, which may hold a password).
+    public func performing(_ command: Command, _ body: () async throws(MarketError) -> Message?) async -> Message? {
+        do {
+            return try await body()
+        } catch {
+            self.logger.notice("request failed", metadata: ["code": "\(error.code)", "op": "\(Self.name(of: command))"])
+            return .failed(request: command.request ?? 0, command: command, error: error)
+        }
+    }
+
+    /// The command's case name, e.g. `search`, or `login` for an account command.
+    static func name(of command: Command) -> String {
+        if let account = command.account { return Self.caseName(account) }
+        return Self.caseName(command)
+    }
+
+    private static func caseName(_ value: some Any) -> String {
+        // An enum case with associated values reflects as one child labelled with the case name;
+        // one without any prints as its name.
+        Mirror(reflecting: value).children.first?.label ?? String(describing: value)
+    }
+}

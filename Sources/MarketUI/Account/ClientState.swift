@@ -1,0 +1,19 @@
+public import MarketCore
+
+/// An app's state: the shell, the login screen, and the account once logged in.
+public protocol ClientState: Sendable {
+    associatedtype Tag: AccountTag
+
+    var shell: Shell { get set }
+    var login: LoginScreen { get set }
+    /// The logged-in account; nil on the login screen.
+    var profile: AccountProfile<Tag>? { get set }
+
+    /// Puts the app's views back as they are before anything is loaded, with no box over them:
+    /// at login and when returning to the login screen.
+    mutating func resetViews()
+}
+
+extension ClientState {
+    public var isLoggedIn: Bool { self.profile != nil }
+}

@@ -1,0 +1,17 @@
+public import TerminalUI
+
+extension Shell {
+    /// Handles a click or the wheel for what sits above every view, the same in both clients:
+    /// nothing is clickable on the login screen, the too-small notice or the help overlay, and
+    /// the quit question takes its buttons. Returns whether the event was used up here; if not,
+    /// the app routes it to its own screens.
+    public mutating func handleOverlayClick(_ mouse: MouseEvent) -> Bool {
+        guard self.user != nil, !self.isTooSmall, self.help == nil else { return true }
+        guard let dialog = self.quitDialog else { return false }
+        if mouse.kind == .press, let button = dialog.button(at: mouse.point, in: Rect(size: self.size)) {
+            self.quitDialog = nil
+            if button == 0 { self.isFinished = true }
+        }
+        return true
+    }
+}
