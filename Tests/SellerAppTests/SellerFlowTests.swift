@@ -153,6 +153,28 @@ import TerminalUITesting
         #expect(state.shell.status == .success("“Café crème mug €” now costs 15.00 (was 12.50)."))
     }
 
+    @Test func aRefusedPriceKeepsTheDialogWithTheReasonAndEscLeavesItWhileWorking() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("p"), .control("u")], &state)
+        _ = self.program.type("15", &state)
+        guard case .changePrice(let request, _, _)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a price change")
+            return
+        }
+        let command = SellerCommand.changePrice(request: request, item: SellerFixtures.items[0].id, price: Money(15))
+        _ = self.program.update(&state, .message(.failed(request: request, command: command, error: MarketError(.notFound, "No item 1-1."))))
+        guard case .price(let refused)? = state.modal else {
+            Issue.record("the dialog closed on a refusal")
+            return
+        }
+        #expect(refused.failure == "No item 1-1." && !refused.isWorking)
+        _ = self.program.type("6", &state)
+        #expect({ if case .price(let edited)? = state.modal { edited.failure == nil } else { false } }(), "an edit clears the refusal")
+        _ = self.program.press([.enter], &state)
+        _ = self.program.press([.escape], &state)
+        #expect(state.modal == nil, "Esc leaves while the change is under way")
+    }
+
     @Test func removingUnitsNeedsAConfirmationThatDefaultsToCancel() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("x")], &state)

@@ -53,47 +53,21 @@ extension BuyerProgram {
                 state.modal = nil
                 return self.offerToAdd(item, &state)
             }
-        case .quantity(var dialog):
-            switch dialog.handle(key) {
-            case .none:
-                state.modal = .quantity(dialog)
-            case .cancel:
-                state.modal = nil
-            case .submit(let quantity):
-                let request = state.shell.begin(dialog.purpose == .add ? "Adding to your cart…" : "Removing from your cart…")
-                dialog.request = request
-                state.modal = .quantity(dialog)
-                return dialog.purpose == .add
-                    ? [.addToCart(request: request, item: dialog.item, quantity: quantity)]
-                    : [.removeFromCart(request: request, item: dialog.item, quantity: quantity)]
+        case .quantity(let dialog):
+            let working = dialog.purpose == .add ? "Adding to your cart…" : "Removing from your cart…"
+            return state.shell.press(key, on: dialog, in: &state.modal, as: BuyerModal.quantity, working: working) { request, quantity in
+                dialog.purpose == .add
+                    ? .addToCart(request: request, item: dialog.item, quantity: quantity)
+                    : .removeFromCart(request: request, item: dialog.item, quantity: quantity)
             }
-            return []
-        case .checkout(var screen):
-            switch screen.handle(key) {
-            case .none:
-                state.modal = .checkout(screen)
-            case .cancel:
-                state.modal = nil
-            case .pay(let card):
-                let request = state.shell.begin("Paying…")
-                screen.request = request
-                state.modal = .checkout(screen)
-                return [.purchase(request: request, card: card)]
+        case .checkout(let screen):
+            return state.shell.press(key, on: screen, in: &state.modal, as: BuyerModal.checkout, working: "Paying…") {
+                .purchase(request: $0, card: $1)
             }
-            return []
-        case .seller(var screen):
-            switch screen.handle(key) {
-            case .none:
-                state.modal = .seller(screen)
-            case .close:
-                state.modal = nil
-            case .lookUp(let seller):
-                let request = state.shell.begin("Looking up seller #\(seller)…")
-                screen.request = request
-                state.modal = .seller(screen)
-                return [.sellerRating(request: request, seller: seller)]
+        case .seller(let screen):
+            return state.shell.press(key, on: screen, in: &state.modal, as: BuyerModal.seller, working: "Looking up the seller…") {
+                .sellerRating(request: $0, seller: $1)
             }
-            return []
         case .confirm(var dialog, let confirmed):
             let outcome = dialog.handle(key)
             state.modal = .confirm(dialog, confirmed)

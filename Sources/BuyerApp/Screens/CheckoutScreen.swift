@@ -1,10 +1,10 @@
 public import MarketCore
-import MarketUI
+public import MarketUI
 public import TerminalUI
 
 /// Paying for the whole cart: a card form checked as it is typed (holder, number with its check
 /// digit, expiry not in the past), then a confirmation naming the amount.
-public struct CheckoutScreen: Sendable {
+public struct CheckoutScreen: FormDialog {
     public var form: Form
     public var total: Money
     public var units: Int
@@ -29,29 +29,22 @@ public struct CheckoutScreen: Sendable {
         PaymentCard(holder: self.form["holder"], number: self.form["number"], expiry: self.form["expiry"])
     }
 
-    public enum Outcome: Sendable, Hashable {
-        case none
-        case pay(PaymentCard)
-        case cancel
+    /// The card, normalised, once every field is right.
+    public var value: PaymentCard? {
+        try? FieldRules.validateCard(self.card, currentMonth: self.currentMonth)
     }
 
-    public mutating func handle(_ key: Key) -> Outcome {
-        if self.request != nil { return .none }
-        if var confirmation = self.confirmation {
-            let outcome = confirmation.handle(key)
-            self.confirmation = confirmation
-            guard case .pressed(let button) = outcome else { return .none }
-            self.confirmation = nil
-            guard button == 0, let card = try? FieldRules.validateCard(self.card, currentMonth: self.currentMonth) else { return .none }
-            return .pay(card)
+    /// Once a payment is under way the box stays until its outcome is known.
+    public static var closesWhileWorking: Bool { false }
+
+    /// A valid card is confirmed, with the amount, before paying.
+    public mutating func handle(_ key: Key) -> FormDialogOutcome<PaymentCard> {
+        if self.confirmation != nil, !self.isWorking {
+            guard Self.confirm(key, &self.confirmation), let card = self.value else { return .none }
+            return .submit(card)
         }
-        switch self.form.handle(key) {
-        case .edited:
-            self.failure = nil
-            self.validate()
-            return .none
-        case .submit:
-            guard let card = try? FieldRules.validateCard(self.card, currentMonth: self.currentMonth) else { return .none }
+        switch self.handleForm(key) {
+        case .submit(let card):
             self.confirmation = Dialog(
                 title: "Confirm payment",
                 lines: [
@@ -62,10 +55,8 @@ public struct CheckoutScreen: Sendable {
                 focus: 0
             )
             return .none
-        case .cancel:
-            return .cancel
-        case .moved, .refused, .ignored:
-            return .none
+        case let outcome:
+            return outcome
         }
     }
 
@@ -87,9 +78,9 @@ public struct CheckoutScreen: Sendable {
         self.form.apply(problems: problems)
     }
 
+    /// The server refused: show why, with the cursor on the field it names.
     public mutating func failed(_ sentence: String, field: String?) {
-        self.request = nil
-        self.failure = sentence
+        self.failed(sentence)
         let ids = ["card.holder": "holder", "card.number": "number", "card.expiry": "expiry"]
         if let field, let id = ids[field], let index = self.form.fields.firstIndex(where: { $0.id == id }) {
             self.form.focus = index
@@ -98,7 +89,7 @@ public struct CheckoutScreen: Sendable {
 
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
-        let notice = FormBox.notice(working: "Paying…", isWorking: self.request != nil, failure: self.failure)
+        let notice = self.notice(working: "Paying…")
         let cursor = FormBox.render(
             title: "Checkout",
             subtitle: [Span("Total ", .muted), Span(Format.money(self.total), .title), Span(" for \(Format.units(self.units)). Only the last 4 digits are kept.", .muted)],

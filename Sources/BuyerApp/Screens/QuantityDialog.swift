@@ -1,9 +1,9 @@
 public import MarketCore
-import MarketUI
+public import MarketUI
 public import TerminalUI
 
 /// How many units to add to the cart, or to take out of it.
-public struct QuantityDialog: Sendable {
+public struct QuantityDialog: FormDialog {
     public enum Purpose: Sendable, Hashable {
         case add
         case remove
@@ -33,33 +33,11 @@ public struct QuantityDialog: Sendable {
         self.validate()
     }
 
-    public var quantity: Int? { Int(Text.trimmingWhitespace(self.form["quantity"])) }
-
-    public enum Outcome: Sendable, Hashable {
-        case none
-        case submit(Int)
-        case cancel
-    }
-
-    public mutating func handle(_ key: Key) -> Outcome {
-        if self.request != nil { return key == .escape ? .cancel : .none }
-        switch self.form.handle(key) {
-        case .edited:
-            self.failure = nil
-            self.validate()
-            return .none
-        case .submit:
-            return self.quantity.map(Outcome.submit) ?? .none
-        case .cancel:
-            return .cancel
-        case .moved, .refused, .ignored:
-            return .none
-        }
-    }
+    public var value: Int? { Int(Text.trimmingWhitespace(self.form["quantity"])) }
 
     public mutating func validate() {
         var problems: [String: String] = [:]
-        if let quantity = self.quantity {
+        if let quantity = self.value {
             do {
                 try FieldRules.validateQuantity(quantity, allowZero: false)
                 if quantity > self.maximum {
@@ -76,16 +54,11 @@ public struct QuantityDialog: Sendable {
         self.form.apply(problems: problems)
     }
 
-    public mutating func failed(_ sentence: String) {
-        self.request = nil
-        self.failure = sentence
-    }
-
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
         let working = self.purpose == .add ? "Adding…" : "Removing…"
-        var notice = FormBox.notice(working: working, isWorking: self.request != nil, failure: self.failure)
-        if notice == nil, let quantity = self.quantity, self.form.isValid {
+        var notice = self.notice(working: working)
+        if notice == nil, let quantity = self.value, self.form.isValid {
             notice = Span("\(Format.count(quantity)) × \(Format.money(self.unitPrice)) = \(Format.money(self.unitPrice * quantity)) · Enter to confirm", .accent)
         }
         return FormBox.render(

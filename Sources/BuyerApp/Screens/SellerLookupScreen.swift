@@ -1,9 +1,9 @@
 public import MarketCore
-import MarketUI
+public import MarketUI
 public import TerminalUI
 
 /// Looking up any seller's rating by their number.
-public struct SellerLookupScreen: Sendable {
+public struct SellerLookupScreen: FormDialog {
     public var form: Form
     public var result: SellerRating?
     public var request: Int?
@@ -14,41 +14,19 @@ public struct SellerLookupScreen: Sendable {
         self.validate()
     }
 
-    public var seller: SellerID? {
+    public var value: SellerID? {
         Int64(Text.trimmingWhitespace(self.form["seller"])).flatMap { $0 > 0 ? SellerID($0) : nil }
     }
 
-    public enum Outcome: Sendable, Hashable {
-        case none
-        case lookUp(SellerID)
-        case close
-    }
-
-    public mutating func handle(_ key: Key) -> Outcome {
-        if self.request != nil { return key == .escape ? .close : .none }
-        switch self.form.handle(key) {
-        case .edited:
-            self.failure = nil
-            self.result = nil
-            self.validate()
-            return .none
-        case .submit:
-            return self.seller.map(Outcome.lookUp) ?? .none
-        case .cancel:
-            return .close
-        case .moved, .refused, .ignored:
-            return .none
-        }
+    /// An edit also clears the last answer, which was for another number.
+    public mutating func edited() {
+        self.failure = nil
+        self.result = nil
+        self.validate()
     }
 
     public mutating func validate() {
-        self.form.apply(problems: self.seller == nil ? ["seller": "Enter a seller's number, e.g. 3."] : [:])
-    }
-
-    public mutating func failed(_ sentence: String) {
-        self.request = nil
-        self.result = nil
-        self.failure = sentence
+        self.form.apply(problems: self.value == nil ? ["seller": "Enter a seller's number, e.g. 3."] : [:])
     }
 
     @discardableResult

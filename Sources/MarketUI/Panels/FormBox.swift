@@ -30,13 +30,6 @@ public enum FormBox {
         return notice?.style == .muted ? nil : cursor
     }
 
-    /// The line under a form: `working` while its request is in flight, else the server's refusal,
-    /// else nothing (the key hints).
-    public static func notice(working: String, isWorking: Bool, failure: String?) -> Span? {
-        if isWorking { return Span(working, .muted) }
-        return failure.map { Span("✗ " + $0, .error) }
-    }
-
     /// The box a form of this size takes.
     public static func frame(form: Form, width: Int = 72, in screen: Rect) -> Rect {
         screen.centered(Size(width: min(screen.width - 4, width), height: form.height + 7))

@@ -46,3 +46,32 @@ extension Shell {
         }
     }
 }
+
+extension Shell {
+    /// Passes a key to a form dialog shown as the app's box over its views: the box stays with
+    /// the key's effect, Esc closes it, and a submission starts the request `send` makes, tracked
+    /// under `working` while the box says so.
+    public mutating func press<Dialog: FormDialog, Modal, Command>(
+        _ key: Key,
+        on dialog: Dialog,
+        in modal: inout Modal?,
+        as box: (Dialog) -> Modal,
+        working: String,
+        send: (_ request: Int, _ value: Dialog.Value) -> Command
+    ) -> [Command] {
+        var dialog = dialog
+        switch dialog.handle(key) {
+        case .none:
+            modal = box(dialog)
+            return []
+        case .cancel:
+            modal = nil
+            return []
+        case .submit(let value):
+            let request = self.begin(working)
+            dialog.request = request
+            modal = box(dialog)
+            return [send(request, value)]
+        }
+    }
+}

@@ -25,48 +25,18 @@ extension SellerProgram {
             case .removeUnits: state.modal = .remove(RemoveUnitsDialog(item: detail.item))
             }
             return []
-        case .register(var form):
-            let outcome = form.handle(key)
-            switch outcome {
-            case .none:
-                state.modal = .register(form)
-            case .cancel:
-                state.modal = nil
-            case .submit(let draft):
-                let request = state.shell.begin("Registering \(Format.quoted(draft.name))…")
-                form.request = request
-                state.modal = .register(form)
-                return [.register(request: request, draft: draft)]
+        case .register(let form):
+            return state.shell.press(key, on: form, in: &state.modal, as: SellerModal.register, working: "Registering the new item…") {
+                .register(request: $0, draft: $1)
             }
-            return []
-        case .price(var dialog):
-            let outcome = dialog.handle(key)
-            switch outcome {
-            case .none:
-                state.modal = .price(dialog)
-            case .cancel:
-                state.modal = nil
-            case .submit(let price):
-                let request = state.shell.begin("Saving the new price…")
-                dialog.request = request
-                state.modal = .price(dialog)
-                return [.changePrice(request: request, item: dialog.item.id, price: price)]
+        case .price(let dialog):
+            return state.shell.press(key, on: dialog, in: &state.modal, as: SellerModal.price, working: "Saving the new price…") {
+                .changePrice(request: $0, item: dialog.item.id, price: $1)
             }
-            return []
-        case .remove(var dialog):
-            let outcome = dialog.handle(key)
-            switch outcome {
-            case .none:
-                state.modal = .remove(dialog)
-            case .cancel:
-                state.modal = nil
-            case .submit(let count):
-                let request = state.shell.begin("Taking units off sale…")
-                dialog.request = request
-                state.modal = .remove(dialog)
-                return [.removeUnits(request: request, item: dialog.item.id, count: count)]
+        case .remove(let dialog):
+            return state.shell.press(key, on: dialog, in: &state.modal, as: SellerModal.remove, working: "Taking units off sale…") {
+                .removeUnits(request: $0, item: dialog.item.id, count: $1)
             }
-            return []
         case nil:
             return []
         }

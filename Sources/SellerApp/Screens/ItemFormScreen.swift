@@ -1,9 +1,9 @@
 public import MarketCore
-import MarketUI
+public import MarketUI
 public import TerminalUI
 
 /// Registering a new item: every field checked with the server's own rules as the user types.
-public struct ItemFormScreen: Sendable {
+public struct ItemFormScreen: FormDialog {
     public var form: Form
     /// The registration in flight.
     public var request: Int?
@@ -20,29 +20,6 @@ public struct ItemFormScreen: Sendable {
             FormField(id: "quantity", label: "Units", value: "1", hint: "How many are for sale", maximumLength: 9),
         ])
         self.validate()
-    }
-
-    public enum Outcome: Sendable, Hashable {
-        case none
-        case submit(ItemDraft)
-        case cancel
-    }
-
-    public mutating func handle(_ key: Key) -> Outcome {
-        if self.request != nil { return key == .escape ? .cancel : .none }
-        switch self.form.handle(key) {
-        case .edited:
-            self.failure = nil
-            self.validate()
-            return .none
-        case .submit:
-            guard let draft = self.draft() else { return .none }
-            return .submit(draft)
-        case .cancel:
-            return .cancel
-        case .moved, .refused, .ignored:
-            return .none
-        }
     }
 
     public mutating func validate() {
@@ -75,7 +52,7 @@ public struct ItemFormScreen: Sendable {
     }
 
     /// The item to register, normalised, or `nil` while a field is wrong.
-    public func draft() -> ItemDraft? {
+    public var value: ItemDraft? {
         guard self.form.isValid,
             let category = Self.category(self.form["category"]),
             let price = Money(Text.trimmingWhitespace(self.form["price"])),
@@ -104,7 +81,7 @@ public struct ItemFormScreen: Sendable {
 
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
-        let notice = FormBox.notice(working: "Registering…", isWorking: self.request != nil, failure: self.failure)
+        let notice = self.notice(working: "Registering…")
         return FormBox.render(
             title: "New item",
             subtitle: [Span("Put an item on sale. Buyers find it by its keywords and the words of its name.", .normal)],

@@ -1,9 +1,9 @@
 public import MarketCore
-import MarketUI
+public import MarketUI
 public import TerminalUI
 
 /// Changing one item's price.
-public struct PriceDialog: Sendable {
+public struct PriceDialog: FormDialog {
     public var item: Item
     public var form: Form
     public var request: Int?
@@ -15,32 +15,11 @@ public struct PriceDialog: Sendable {
         self.validate()
     }
 
-    public enum Outcome: Sendable, Hashable {
-        case none
-        case submit(Money)
-        case cancel
-    }
-
-    public mutating func handle(_ key: Key) -> Outcome {
-        if self.request != nil { return key == .escape ? .cancel : .none }
-        switch self.form.handle(key) {
-        case .edited:
-            self.failure = nil
-            self.validate()
-            return .none
-        case .submit:
-            guard let price = Money(Text.trimmingWhitespace(self.form["price"])) else { return .none }
-            return .submit(price)
-        case .cancel:
-            return .cancel
-        case .moved, .refused, .ignored:
-            return .none
-        }
-    }
+    public var value: Money? { Money(Text.trimmingWhitespace(self.form["price"])) }
 
     public mutating func validate() {
         var problems: [String: String] = [:]
-        if let price = Money(Text.trimmingWhitespace(self.form["price"])) {
+        if let price = self.value {
             do { try FieldRules.validatePrice(price) } catch { problems["price"] = error.message }
         } else {
             problems["price"] = "Price must be an amount like 12 or 12.50."
@@ -48,14 +27,9 @@ public struct PriceDialog: Sendable {
         self.form.apply(problems: problems)
     }
 
-    public mutating func failed(_ sentence: String) {
-        self.request = nil
-        self.failure = sentence
-    }
-
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
-        let notice = FormBox.notice(working: "Saving…", isWorking: self.request != nil, failure: self.failure)
+        let notice = self.notice(working: "Saving…")
         return FormBox.render(
             title: "Change price",
             subtitle: [Span("\(self.item.id)  ", .muted), Span(self.item.name, .title)],

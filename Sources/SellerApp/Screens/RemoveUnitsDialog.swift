@@ -1,10 +1,10 @@
 public import MarketCore
-import MarketUI
+public import MarketUI
 public import TerminalUI
 
 /// Taking units of an item off sale: how many, then a confirmation, since buyers can no longer
 /// buy them.
-public struct RemoveUnitsDialog: Sendable {
+public struct RemoveUnitsDialog: FormDialog {
     public var item: Item
     public var form: Form
     /// Shown once a valid count is entered.
@@ -20,31 +20,16 @@ public struct RemoveUnitsDialog: Sendable {
         self.validate()
     }
 
-    public enum Outcome: Sendable, Hashable {
-        case none
-        case submit(Int)
-        case cancel
-    }
+    public var value: Int? { Int(Text.trimmingWhitespace(self.form["count"])) }
 
-    public var count: Int? { Int(Text.trimmingWhitespace(self.form["count"])) }
-
-    public mutating func handle(_ key: Key) -> Outcome {
-        if self.request != nil { return key == .escape ? .cancel : .none }
-        if var confirmation = self.confirmation {
-            let outcome = confirmation.handle(key)
-            self.confirmation = confirmation
-            guard case .pressed(let button) = outcome else { return .none }
-            self.confirmation = nil
-            if button == 0, let count = self.count { return .submit(count) }
-            return .none
+    /// A valid count is confirmed before it is sent.
+    public mutating func handle(_ key: Key) -> FormDialogOutcome<Int> {
+        if self.confirmation != nil, !self.isWorking {
+            guard Self.confirm(key, &self.confirmation), let count = self.value else { return .none }
+            return .submit(count)
         }
-        switch self.form.handle(key) {
-        case .edited:
-            self.failure = nil
-            self.validate()
-            return .none
-        case .submit:
-            guard let count = self.count else { return .none }
+        switch self.handleForm(key) {
+        case .submit(let count):
             let remaining = self.item.quantity - count
             self.confirmation = Dialog(
                 title: "Remove units",
@@ -57,16 +42,14 @@ public struct RemoveUnitsDialog: Sendable {
                 isDestructive: true
             )
             return .none
-        case .cancel:
-            return .cancel
-        case .moved, .refused, .ignored:
-            return .none
+        case let outcome:
+            return outcome
         }
     }
 
     public mutating func validate() {
         var problems: [String: String] = [:]
-        if let count = self.count {
+        if let count = self.value {
             do {
                 try FieldRules.validateQuantity(count, field: "remove", allowZero: false)
                 if count > self.item.quantity {
@@ -82,14 +65,9 @@ public struct RemoveUnitsDialog: Sendable {
         self.form.apply(problems: problems)
     }
 
-    public mutating func failed(_ sentence: String) {
-        self.request = nil
-        self.failure = sentence
-    }
-
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
-        let notice = FormBox.notice(working: "Removing…", isWorking: self.request != nil, failure: self.failure)
+        let notice = self.notice(working: "Removing…")
         let cursor = FormBox.render(
             title: "Remove units",
             subtitle: [Span("\(self.item.id)  ", .muted), Span(self.item.name, .title)],

@@ -1,0 +1,99 @@
+public import TerminalUI
+
+/// A box over the screen holding a form that makes one request: its fields are checked as they
+/// are typed, Enter sends what the form asks for, the box then says "working…" until the
+/// result, and keeps the server's refusal on show until the next edit.
+///
+/// A dialog provides its form, how to check it and what a valid form asks for; key handling and
+/// failures are shared (``handleForm(_:)``). A dialog that asks for a confirmation first
+/// implements ``handle(_:)`` around ``handleForm(_:)`` with ``confirm(_:_:)``.
+public protocol FormDialog: Sendable {
+    /// What a submitted form asks for (a price, a number of units, a card…).
+    associatedtype Value: Sendable
+
+    var form: Form { get set }
+    /// The request in flight, once sent.
+    var request: Int? { get set }
+    /// What the server said when it refused, if not about one field.
+    var failure: String? { get set }
+
+    /// Puts each field's problem, by the marketplace's rules, next to it.
+    mutating func validate()
+
+    /// What the form asks for, or nil while a field is wrong.
+    var value: Value? { get }
+
+    /// Handles a key (by default ``handleForm(_:)``).
+    mutating func handle(_ key: Key) -> FormDialogOutcome<Value>
+
+    /// After every edit (by default clears the refusal and checks the fields again).
+    mutating func edited()
+
+    /// Whether Esc closes the box while its request is in flight (not for a payment, whose
+    /// outcome the user must see).
+    static var closesWhileWorking: Bool { get }
+}
+
+/// What a key did to a ``FormDialog``.
+public enum FormDialogOutcome<Value: Sendable>: Sendable {
+    case none
+    /// Enter on a valid form (confirmed, where the dialog asks): make the request.
+    case submit(Value)
+    /// Esc: close the box.
+    case cancel
+}
+
+extension FormDialog {
+    public var isWorking: Bool { self.request != nil }
+
+    public static var closesWhileWorking: Bool { true }
+
+    public mutating func handle(_ key: Key) -> FormDialogOutcome<Value> {
+        self.handleForm(key)
+    }
+
+    public mutating func edited() {
+        self.failure = nil
+        self.validate()
+    }
+
+    /// The shared handling: while working only Esc counts; edits are checked at once; Enter
+    /// submits a valid form and does nothing on an invalid one (its problems are on show).
+    public mutating func handleForm(_ key: Key) -> FormDialogOutcome<Value> {
+        if self.isWorking { return key == .escape && Self.closesWhileWorking ? .cancel : .none }
+        switch self.form.handle(key) {
+        case .edited:
+            self.edited()
+            return .none
+        case .submit:
+            return self.value.map(FormDialogOutcome.submit) ?? .none
+        case .cancel:
+            return .cancel
+        case .moved, .refused, .ignored:
+            return .none
+        }
+    }
+
+    /// Passes a key to a confirmation shown over the form. Returns true when its first button
+    /// (the action) was pressed; any button closes it.
+    public static func confirm(_ key: Key, _ confirmation: inout Dialog?) -> Bool {
+        guard var dialog = confirmation else { return false }
+        let outcome = dialog.handle(key)
+        confirmation = dialog
+        guard case .pressed(let button) = outcome else { return false }
+        confirmation = nil
+        return button == 0
+    }
+
+    /// The server refused: the box stays open, showing why.
+    public mutating func failed(_ sentence: String) {
+        self.request = nil
+        self.failure = sentence
+    }
+
+    /// The line under the form: `working` while the request is in flight, else the refusal.
+    public func notice(working: String) -> Span? {
+        if self.isWorking { return Span(working, .muted) }
+        return self.failure.map { Span("✗ " + $0, .error) }
+    }
+}
