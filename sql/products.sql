@@ -208,12 +208,17 @@ CREATE TABLE IF NOT EXISTS feedback (
 -- Errors raised by the functions below carry these SQLSTATEs; MarketStore maps them to
 -- protocol error codes:
 --   MK001 empty cart, MK002 insufficient stock (DETAIL lists item:wanted:available),
---   MK003 not purchased, MK004 already rated, MK404 no such item.
+--   MK003 not purchased, MK004 already rated, MK005 total changed (DETAIL is the total now),
+--   MK404 no such item.
 
 -- Checkout: buys every line of one session's active cart at current prices, all or nothing.
 -- The cart is read once into arrays; the items are then locked in id order (so concurrent
--- checkouts cannot deadlock), checked, decremented, recorded and removed from the cart.
-CREATE OR REPLACE FUNCTION market_make_purchase(p_session bytea, p_buyer bigint, p_holder text, p_last4 text)
+-- checkouts cannot deadlock), checked, decremented, recorded and removed from the cart. When
+-- the buyer confirmed a total (p_expected), a different total at current prices buys nothing.
+-- What was bought also leaves the buyer's saved cart, so it does not come back at the next login.
+-- (Schema 5 and earlier had no p_expected.)
+DROP FUNCTION IF EXISTS market_make_purchase(bytea, bigint, text, text);
+CREATE OR REPLACE FUNCTION market_make_purchase(p_session bytea, p_buyer bigint, p_holder text, p_last4 text, p_expected numeric)
     RETURNS TABLE (purchase_id bigint, purchased_at timestamptz, total_cents bigint, item_id bigint,
                    category integer, item_name text, seller_id bigint, quantity integer, unit_cents bigint)
     LANGUAGE plpgsql
@@ -245,12 +250,15 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'MK002', MESSAGE = 'insufficient stock', DETAIL = v_short;
     END IF;
 
+    SELECT sum(i.price * w.wanted) INTO v_total
+      FROM unnest(v_items, v_wanted) AS w (id, wanted) JOIN items i ON i.id = w.id;
+    IF p_expected IS NOT NULL AND v_total <> p_expected THEN
+        RAISE EXCEPTION USING ERRCODE = 'MK005', MESSAGE = 'the total changed', DETAIL = v_total::text;
+    END IF;
+
     UPDATE items i SET quantity = i.quantity - w.wanted
       FROM unnest(v_items, v_wanted) AS w (id, wanted)
      WHERE i.id = w.id;
-
-    SELECT sum(i.price * w.wanted) INTO v_total
-      FROM unnest(v_items, v_wanted) AS w (id, wanted) JOIN items i ON i.id = w.id;
 
     INSERT INTO purchases (buyer_id, total, card_holder, card_last4)
          VALUES (p_buyer, v_total, p_holder, p_last4)
@@ -268,6 +276,14 @@ BEGIN
     INSERT INTO buyer_stats AS b (buyer_id, items_purchased)
          VALUES (p_buyer, (SELECT sum(w) FROM unnest(v_wanted) AS w))
     ON CONFLICT (buyer_id) DO UPDATE SET items_purchased = b.items_purchased + EXCLUDED.items_purchased;
+
+    -- Under the buyer's stats row lock, like market_save_cart.
+    DELETE FROM saved_cart_lines s
+     USING unnest(v_items, v_wanted) AS w (id, wanted)
+     WHERE s.buyer_id = p_buyer AND s.item_id = w.id AND s.quantity <= w.wanted;
+    UPDATE saved_cart_lines s SET quantity = s.quantity - w.wanted
+      FROM unnest(v_items, v_wanted) AS w (id, wanted)
+     WHERE s.buyer_id = p_buyer AND s.item_id = w.id;
 
     DELETE FROM cart_lines c WHERE c.session_key = p_session AND c.item_id = ANY (v_items);
 
@@ -334,5 +350,5 @@ BEGIN
 END;
 $$;
 
-INSERT INTO market_schema (name, version) VALUES ('products', 5)
+INSERT INTO market_schema (name, version) VALUES ('products', 6)
     ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;

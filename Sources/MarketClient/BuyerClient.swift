@@ -71,8 +71,10 @@ public struct BuyerClient: AccountClient {
         try await self.client.call(BuyerAPI.DisplayCart.self, Nothing())
     }
 
-    public func purchase(card: PaymentCard) async throws(MarketError) -> Purchase {
-        try await self.client.call(BuyerAPI.MakePurchase.self, .init(card: card))
+    /// Buys the whole cart. With `expectedTotal` (what the buyer confirmed), a cart whose prices
+    /// changed meanwhile is refused with `price_changed` instead of being bought at the new total.
+    public func purchase(card: PaymentCard, expectedTotal: Money? = nil) async throws(MarketError) -> Purchase {
+        try await self.client.call(BuyerAPI.MakePurchase.self, .init(card: card, expectedTotal: expectedTotal))
     }
 
     /// Returns the item's feedback after the vote.

@@ -174,11 +174,12 @@ import TerminalUITesting
         _ = self.program.type("04/29", &state)
         #expect(self.program.press([.enter], &state).isEmpty, "the confirmation comes first")
         let commands = self.program.press([.enter], &state)
-        guard case .purchase(let request, let card)? = commands.first else {
+        guard case .purchase(let request, let card, let total)? = commands.first else {
             Issue.record("expected a purchase, got \(commands)")
             return
         }
         #expect(card == PaymentCard(holder: "Bea Buyer", number: "4111111111111111", expiry: "04/29"))
+        #expect(total == Money("424.98")!, "the total the confirmation named")
         _ = self.program.press([.escape], &state)
         guard case .checkout(let paying)? = state.modal, paying.isWorking else {
             Issue.record("Esc closed the checkout while the payment was under way")
@@ -190,6 +191,40 @@ import TerminalUITesting
         #expect(state.shell.status?.text.contains("purchase #19") == true)
         #expect(after.contains { if case .loadCart = $0 { true } else { false } })
         #expect(after.contains { if case .loadPurchases = $0 { true } else { false } })
+    }
+
+    @Test func aPriceThatChangedBeforePayingIsShownAndTheNextPaymentIsForTheNewTotal() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("2"), .character("c")], &state)
+        _ = self.program.type("4111 1111 1111 1111", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("04/29", &state)
+        _ = self.program.press([.enter], &state)
+        guard case .purchase(let request, let card, let total)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a purchase")
+            return
+        }
+        let refusal = MarketError(.priceChanged, "A price in your cart changed: the total is now 444.98, not 424.98. Nothing was bought; check the cart and pay again.")
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total), error: refusal)))
+        guard case .loadCart(let cartRequest)? = reload.first else {
+            Issue.record("expected the cart to be loaded again, got \(reload)")
+            return
+        }
+        var repriced = BuyerFixtures.cart
+        repriced.lines[0].unitPrice = Money("32.50")!
+        _ = self.program.update(&state, .message(.cartLoaded(request: cartRequest, cart: repriced)))
+        guard case .checkout(let screen)? = state.modal else {
+            Issue.record("the checkout closed")
+            return
+        }
+        #expect(screen.failure == refusal.message)
+        #expect(screen.total == Money("444.98")!)
+        _ = self.program.press([.enter], &state)
+        guard case .purchase(_, _, let confirmed)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a second purchase")
+            return
+        }
+        #expect(confirmed == Money("444.98")!)
     }
 
     @Test func aShortCheckoutKeepsTheFormAndShowsWhy() {

@@ -256,6 +256,54 @@ import Testing
         }
     }
 
+    @Test func whatWasBoughtLeavesTheSavedCart() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let pen = try await seller.registerItem(draft("Pen", quantity: 10))
+            let ink = try await seller.registerItem(draft("Ink", quantity: 10))
+            let pad = try await seller.registerItem(draft("Pad", quantity: 10))
+            let (buyer, _, username) = try await market.loggedInBuyer()
+            try await buyer.addToCart(pen.id, quantity: 3)
+            try await buyer.addToCart(ink.id, quantity: 1)
+            try await buyer.addToCart(pad.id, quantity: 2)
+            #expect(try await buyer.saveCart() == 3)
+
+            // Buy all the ink, one pen of three, and no pads.
+            try await buyer.removeFromCart(pen.id, quantity: 2)
+            try await buyer.removeFromCart(pad.id, quantity: 2)
+            _ = try await buyer.purchase(card: validCard)
+
+            try await buyer.logout()
+            _ = try await buyer.login(username: username, password: password)
+            let cart = try await buyer.cart()
+            #expect(Dictionary(uniqueKeysWithValues: cart.lines.map { ($0.itemID, $0.quantity) }) == [pen.id: 2, pad.id: 2])
+        }
+    }
+
+    @Test func aPriceChangedAfterTheBuyerConfirmedBuysNothing() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let kettle = try await seller.registerItem(draft("Kettle", price: Money("49.00")!, quantity: 5))
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            try await buyer.addToCart(kettle.id, quantity: 2)
+            let confirmed = try await buyer.cart().total
+            #expect(confirmed == Money("98.00")!)
+            _ = try await seller.changePrice(of: kettle.id, to: Money("59.00")!)
+
+            let error = await expectError(.priceChanged) { () throws(MarketError) in
+                try await buyer.purchase(card: validCard, expectedTotal: confirmed)
+            }
+            #expect(error?.message.contains("is now 118.00, not 98.00") == true)
+            #expect(try await seller.items().items.first?.quantity == 5, "nothing was taken")
+            #expect(try await buyer.cart().lines.count == 1, "the cart is kept")
+            #expect(try market.productsQuery("SELECT count(*) FROM purchases") == ["0"])
+
+            // Confirming the new total buys at it.
+            let purchase = try await buyer.purchase(card: validCard, expectedTotal: Money("118.00")!)
+            #expect(purchase.total == Money("118.00")!)
+        }
+    }
+
     @Test func checkoutIsAllOrNothing() async throws {
         try await TestMarket.with { market in
             let (seller, _) = try await market.loggedInSeller()

@@ -11,7 +11,8 @@ public enum BuyerCommand: ClientCommand, Hashable {
     case clearCart(request: Int)
     case saveCart(request: Int)
     case loadCart(request: Int)
-    case purchase(request: Int, card: PaymentCard)
+    /// Pays for the whole cart, refused if its total is no longer the one the buyer confirmed.
+    case purchase(request: Int, card: PaymentCard, total: Money)
     case feedback(request: Int, item: ItemID, vote: Vote)
     case sellerRating(request: Int, seller: SellerID)
     case loadPurchases(request: Int, offset: Int)
@@ -25,7 +26,7 @@ public enum BuyerCommand: ClientCommand, Hashable {
         case .account(let command): command.request
         case .search(let request, _, _), .loadItem(let request, _), .addToCart(let request, _, _),
             .removeFromCart(let request, _, _), .clearCart(let request), .saveCart(let request),
-            .loadCart(let request), .purchase(let request, _), .feedback(let request, _, _),
+            .loadCart(let request), .purchase(let request, _, _), .feedback(let request, _, _),
             .sellerRating(let request, _), .loadPurchases(let request, _):
             request
         }

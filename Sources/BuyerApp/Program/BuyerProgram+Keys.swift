@@ -62,7 +62,7 @@ extension BuyerProgram {
             }
         case .checkout(let screen):
             return state.shell.press(key, on: screen, in: &state.modal, as: BuyerModal.checkout, working: "Paying…") {
-                .purchase(request: $0, card: $1)
+                .purchase(request: $0, card: $1, total: screen.total)
             }
         case .seller(let screen):
             return state.shell.press(key, on: screen, in: &state.modal, as: BuyerModal.seller, working: "Looking up the seller…") {

@@ -68,6 +68,11 @@ extension BuyerProgram {
             state.shell.finish(request)
             guard state.cart.loadRequest == request else { return [] }
             state.cart.loaded(cart, visibleRows: Self.visibleRows(state, view: .cart))
+            // An open checkout pays for the cart as it is now (e.g. after a refused payment).
+            if case .checkout(var screen) = state.modal, !screen.isWorking {
+                screen.cartChanged(cart)
+                state.modal = .checkout(screen)
+            }
             return []
 
         case .purchased(let request, let purchase):

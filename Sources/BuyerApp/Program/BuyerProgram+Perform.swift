@@ -26,8 +26,8 @@ extension BuyerProgram {
                 return .cartSaved(request: request, lines: try await client.saveCart())
             case .loadCart(let request):
                 return .cartLoaded(request: request, cart: try await client.cart())
-            case .purchase(let request, let card):
-                return .purchased(request: request, purchase: try await client.purchase(card: card))
+            case .purchase(let request, let card, let total):
+                return .purchased(request: request, purchase: try await client.purchase(card: card, expectedTotal: total))
             case .feedback(let request, let item, let vote):
                 return .feedbackGiven(request: request, item: item, vote: vote, rating: try await client.provideFeedback(item, vote: vote))
             case .sellerRating(let request, let seller):

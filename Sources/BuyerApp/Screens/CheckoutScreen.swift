@@ -78,6 +78,13 @@ public struct CheckoutScreen: FormDialog {
         self.form.apply(problems: problems)
     }
 
+    /// The cart was loaded again while the box is open: what the confirmation names, and what
+    /// the payment is refused for if it changes again, is the cart's total now.
+    public mutating func cartChanged(_ cart: Cart) {
+        self.total = cart.total
+        self.units = cart.totalUnits
+    }
+
     /// The server refused: show why, with the cursor on the field it names.
     public mutating func failed(_ sentence: String, field: String?) {
         self.failed(sentence)

@@ -157,7 +157,13 @@ public enum BuyerAPI {
         public static let name = "MakePurchase"
         public struct Arguments: Sendable, Hashable, Codable {
             public var card: PaymentCard
-            public init(card: PaymentCard) { self.card = card }
+            /// The total the buyer saw and confirmed. When given, a cart that costs anything else
+            /// at current prices is refused with `price_changed` and nothing is bought.
+            public var expectedTotal: Money?
+            public init(card: PaymentCard, expectedTotal: Money? = nil) {
+                self.card = card
+                self.expectedTotal = expectedTotal
+            }
         }
         public typealias Result = Purchase
     }

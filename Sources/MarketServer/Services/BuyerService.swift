@@ -118,7 +118,8 @@ public struct BuyerService: Sendable {
                 session: session.key,
                 buyerID: BuyerID(session.owner.accountID),
                 cardHolder: card.holder,
-                cardLast4: card.last4
+                cardLast4: card.last4,
+                expectedTotal: arguments.expectedTotal
             )
         }
 

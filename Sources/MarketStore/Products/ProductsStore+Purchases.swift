@@ -4,10 +4,19 @@ import PostgresNIO
 
 extension ProductsStore {
     /// Buys the session's whole active cart at current prices, all or nothing (see
-    /// `market_make_purchase` in `sql/products.sql`). Fails with `empty_cart`, or with
-    /// `insufficient_stock` naming every line that is short.
-    public func purchase(session: SessionKey, buyerID: BuyerID, cardHolder: String, cardLast4: String) async throws(MarketError) -> Purchase {
-        let statement = MakePurchase(bindings: PostgresBindings(session.buffer, buyerID.rawValue, cardHolder, cardLast4))
+    /// `market_make_purchase` in `sql/products.sql`), and takes what it bought out of the buyer's
+    /// saved cart. Fails with `empty_cart`, with `insufficient_stock` naming every line that is
+    /// short, or with `price_changed` when the total is not `expectedTotal`.
+    public func purchase(
+        session: SessionKey,
+        buyerID: BuyerID,
+        cardHolder: String,
+        cardLast4: String,
+        expectedTotal: Money? = nil
+    ) async throws(MarketError) -> Purchase {
+        var bindings = PostgresBindings(session.buffer, buyerID.rawValue, cardHolder, cardLast4)
+        if let expectedTotal { bindings.append(expectedTotal.cents) } else { bindings.appendNull() }
+        let statement = MakePurchase(bindings: bindings)
         return try await self.database.perform("purchase") { client in
             do {
                 var purchase: Purchase?
@@ -34,6 +43,10 @@ extension ProductsStore {
                 throw MarketError(.emptyCart, "Your cart is empty.")
             } catch let error as PSQLError where error.sqlState == "MK002" {
                 throw MarketError(.insufficientStock, Self.shortageMessage(error.serverInfo?[.detail] ?? ""))
+            } catch let error as PSQLError where error.sqlState == "MK005" {
+                let now = (error.serverInfo?[.detail]).flatMap(Money.init).map { " is now \($0)" } ?? " changed"
+                let confirmed = expectedTotal.map { ", not \($0)" } ?? ""
+                throw MarketError(.priceChanged, "A price in your cart changed: the total\(now)\(confirmed). Nothing was bought; check the cart and pay again.")
             }
         }
     }
@@ -115,7 +128,7 @@ extension ProductsStore {
 // MARK: - Statements
 
 private struct MakePurchase: Statement {
-    static let sql = "SELECT * FROM market_make_purchase($1::bytea, $2::int8, $3::text, $4::text)"
+    static let sql = "SELECT * FROM market_make_purchase($1::bytea, $2::int8, $3::text, $4::text, $5::int8::numeric / 100)"
     let bindings: PostgresBindings
 }
 
