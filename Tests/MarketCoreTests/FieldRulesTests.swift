@@ -37,6 +37,9 @@ import Testing
         #expect(throws: FieldError.self) { try FieldRules.validateKeywords(["two words"]) }
         #expect(throws: FieldError.self) { try FieldRules.validateKeywords([""]) }
         #expect(FieldRules.splitKeywords("red, bike  kids") == ["red", "bike", "kids"])
+        // A search bar splits like item names are split, so punctuated words are found.
+        #expect(FieldRules.splitSearchKeywords("Pour-over, KETTLE  kettle café/crème") == ["pour", "over", "kettle", "café", "crème"])
+        #expect(FieldRules.splitSearchKeywords(" -- ").isEmpty)
     }
 
     @Test func searchKeywordsMayBeLongerThanItemKeywords() throws {

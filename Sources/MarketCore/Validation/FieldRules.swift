@@ -116,6 +116,12 @@ public enum FieldRules {
         text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
     }
 
+    /// Splits what a person types into a search bar the way item names are split into the words
+    /// search matches (``Text/searchWords(of:)``), so "pour-over" finds "Pour-over Coffee Kit".
+    public static func splitSearchKeywords(_ text: String) -> [String] {
+        Text.searchWords(of: text)
+    }
+
     public static func validatePrice(_ price: Money, field: String = "price") throws(FieldError) {
         guard price.cents > 0 else {
             throw FieldError(field: field, message: "Price must be greater than zero.")
