@@ -67,6 +67,32 @@ import Testing
         try FieldRules.validateQuantity(0, allowZero: true)
         #expect(throws: FieldError.self) { try FieldRules.validateQuantity(0, allowZero: false) }
         #expect(throws: FieldError.self) { try FieldRules.validateQuantity(-1, allowZero: true) }
+        let tooMany = #expect(throws: FieldError.self) { try FieldRules.validateQuantity(1_000_001, allowZero: true) }
+        #expect(tooMany?.message == "Quantity must be at most 1,000,000.")
+    }
+
+    @Test func typedPricesSayWhatIsWrongWithThem() throws {
+        #expect(try FieldRules.parsePrice(" 12.5 ") == Money(cents: 1250))
+        let problems = [
+            "": "Enter a price, e.g. 12.50.",
+            "12.345": "Price can have at most 2 decimal places.",
+            "12,50": "Price must be an amount like 12 or 12.50.",
+            "1.2.3": "Price must be an amount like 12 or 12.50.",
+            "0": "Price must be greater than zero.",
+            "1000001": "Price must be at most 1,000,000.00.",
+        ]
+        for (text, message) in problems {
+            let error = #expect(throws: FieldError.self) { try FieldRules.parsePrice(text) }
+            #expect(error?.message == message, "for \(text.debugDescription)")
+        }
+    }
+
+    @Test func numbersAreGroupedForReading() {
+        #expect(Text.grouped(0) == "0")
+        #expect(Text.grouped(999) == "999")
+        #expect(Text.grouped(1_000) == "1,000")
+        #expect(Text.grouped(-1_234_567) == "-1,234,567")
+        #expect(Text.grouped(Int64.min) == "-9,223,372,036,854,775,808")
     }
 
     @Test func cards() throws {
@@ -84,6 +110,10 @@ import Testing
             try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111111", expiry: "10/26"), currentMonth: now)
         }
         #expect(expired?.field == "card.expiry")
+        let month = #expect(throws: FieldError.self) {
+            try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111111", expiry: "13/30"), currentMonth: now)
+        }
+        #expect(month?.message == "Expiry month must be 01 to 12.")
         for expiry in ["13/30", "1/30", "12-30", "12/2030"] {
             #expect(throws: FieldError.self) {
                 try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111111", expiry: expiry), currentMonth: now)

@@ -19,6 +19,8 @@ import Testing
         #expect(Money(cents: 1250).description == "12.50")
         #expect(Money(cents: 123_456_789).grouped == "1,234,567.89")
         #expect(Money(cents: -150).description == "-1.50")
+        #expect(Money(cents: -123_456_789).grouped == "-1,234,567.89")
+        #expect(Money(cents: 5).grouped == "0.05")
     }
 
     @Test func arithmeticIsExact() {

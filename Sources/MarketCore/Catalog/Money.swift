@@ -88,16 +88,7 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     /// `"1,234.50"`: grouped for reading in a table.
     public var grouped: String {
         let plain = self.description
-        let dot = plain.firstIndex(of: ".")!
-        var whole = plain[..<dot]
-        let sign = whole.hasPrefix("-") ? "-" : ""
-        if !sign.isEmpty { whole = whole.dropFirst() }
-        var groups: [Substring] = []
-        while whole.count > 3 {
-            groups.insert(whole.suffix(3), at: 0)
-            whole = whole.dropLast(3)
-        }
-        groups.insert(whole, at: 0)
-        return sign + groups.joined(separator: ",") + plain[dot...]
+        let sign = self.cents < 0 ? "-" : ""
+        return sign + Text.grouped(self.cents.magnitude / 100) + plain[plain.firstIndex(of: ".")!...]
     }
 }

@@ -34,7 +34,7 @@ public enum FieldRules {
         guard allowed else {
             throw FieldError(
                 field: "username",
-                message: "Username may contain only letters a–z, digits and . _ -"
+                message: "Username may use only A–Z, a–z, 0–9 and . _ -"
             )
         }
         return username
@@ -122,6 +122,24 @@ public enum FieldRules {
         Text.searchWords(of: text)
     }
 
+    /// A price as a person types it ("12", "12.5", "12.50"), checked with ``validatePrice(_:field:)``;
+    /// each way of getting it wrong has its own sentence.
+    public static func parsePrice(_ text: String, field: String = "price") throws(FieldError) -> Money {
+        let text = Text.trimmingWhitespace(text)
+        guard !text.isEmpty else {
+            throw FieldError(field: field, message: "Enter a price, e.g. 12.50.")
+        }
+        guard let price = Money(text) else {
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            if parts.count == 2, parts[1].count > 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {
+                throw FieldError(field: field, message: "Price can have at most 2 decimal places.")
+            }
+            throw FieldError(field: field, message: "Price must be an amount like 12 or 12.50.")
+        }
+        try validatePrice(price, field: field)
+        return price
+    }
+
     public static func validatePrice(_ price: Money, field: String = "price") throws(FieldError) {
         guard price.cents > 0 else {
             throw FieldError(field: field, message: "Price must be greater than zero.")
@@ -140,7 +158,7 @@ public enum FieldRules {
             )
         }
         guard quantity <= maximumQuantity else {
-            throw FieldError(field: field, message: "Quantity must be at most \(maximumQuantity).")
+            throw FieldError(field: field, message: "Quantity must be at most \(Text.grouped(maximumQuantity)).")
         }
     }
 
@@ -168,6 +186,10 @@ public enum FieldRules {
         }
         card.number = digits
         guard let expiry = parseExpiry(card.expiry) else {
+            let month = Text.trimmingWhitespace(card.expiry).split(separator: "/").first.flatMap { Int($0) }
+            if let month, !(1...12).contains(month) {
+                throw FieldError(field: "card.expiry", message: "Expiry month must be 01 to 12.")
+            }
             throw FieldError(field: "card.expiry", message: "Expiry must be MM/YY, e.g. 04/28.")
         }
         guard expiry >= currentMonth else {
@@ -198,4 +220,8 @@ public enum FieldRules {
         }
         return sum % 10 == 0
     }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { self.isASCII && self.isNumber }
 }

@@ -80,6 +80,18 @@ public enum Text {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
+    /// A whole number with its thousands grouped for reading: `1,000,000`.
+    public static func grouped(_ number: some BinaryInteger) -> String {
+        var digits = String(number.magnitude)
+        var groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(Substring(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(Substring(digits), at: 0)
+        return (number < 0 ? "-" : "") + groups.joined(separator: ",")
+    }
+
     /// Lower-cased words of a name, as search matches them: runs of letters and digits.
     public static func searchWords(of name: String) -> [String] {
         var words: [String] = []
