@@ -12,15 +12,6 @@ public protocol AccountClient: Sendable {
     var client: MarketClient { get }
 
     init(client: MarketClient)
-
-    func createAccount(username: String, password: String, name: String) async throws(MarketError) -> AccountID<Tag>
-
-    /// Logs in and keeps the session for later calls.
-    @discardableResult
-    func login(username: String, password: String) async throws(MarketError) -> AccountProfile<Tag>
-
-    /// Ends this session (only this one) and forgets it.
-    func logout() async throws(MarketError)
 }
 
 extension AccountClient {
@@ -31,5 +22,24 @@ extension AccountClient {
     /// Asks the server which role it serves; the first call also opens the connection.
     public func ping() async throws(MarketError) -> Role {
         try await self.client.call(Ping.self, Nothing()).role
+    }
+
+    public func createAccount(username: String, password: String, name: String) async throws(MarketError) -> AccountID<Tag> {
+        try await self.client.call(AccountAPI<Tag>.CreateAccount.self, .init(username: username, password: password, name: name)).accountID
+    }
+
+    /// Logs in and keeps the session for later calls.
+    @discardableResult
+    public func login(username: String, password: String) async throws(MarketError) -> AccountProfile<Tag> {
+        let result = try await self.client.call(AccountAPI<Tag>.Login.self, .init(username: username, password: password))
+        self.client.session = result.session
+        return result.account
+    }
+
+    /// Ends this session (only this one) and forgets it; at the buyer server its active cart goes
+    /// too (the saved cart stays).
+    public func logout() async throws(MarketError) {
+        _ = try await self.client.call(AccountAPI<Tag>.Logout.self, Nothing())
+        self.client.session = nil
     }
 }

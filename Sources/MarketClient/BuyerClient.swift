@@ -11,24 +11,6 @@ public struct BuyerClient: AccountClient {
         self.client = client
     }
 
-    public func createAccount(username: String, password: String, name: String) async throws(MarketError) -> BuyerID {
-        try await self.client.call(BuyerAPI.CreateAccount.self, .init(username: username, password: password, name: name)).buyerID
-    }
-
-    /// Logs in and keeps the session for later calls.
-    @discardableResult
-    public func login(username: String, password: String) async throws(MarketError) -> BuyerProfile {
-        let result = try await self.client.call(BuyerAPI.Login.self, .init(username: username, password: password))
-        self.client.session = result.session
-        return result.buyer
-    }
-
-    /// Ends this session (only this one), discarding its active cart, and forgets it.
-    public func logout() async throws(MarketError) {
-        _ = try await self.client.call(BuyerAPI.Logout.self, Nothing())
-        self.client.session = nil
-    }
-
     public func search(
         category: CategoryFilter,
         keywords: [String] = [],

@@ -11,24 +11,6 @@ public struct SellerClient: AccountClient {
         self.client = client
     }
 
-    public func createAccount(username: String, password: String, name: String) async throws(MarketError) -> SellerID {
-        try await self.client.call(SellerAPI.CreateAccount.self, .init(username: username, password: password, name: name)).sellerID
-    }
-
-    /// Logs in and keeps the session for later calls.
-    @discardableResult
-    public func login(username: String, password: String) async throws(MarketError) -> SellerProfile {
-        let result = try await self.client.call(SellerAPI.Login.self, .init(username: username, password: password))
-        self.client.session = result.session
-        return result.seller
-    }
-
-    /// Ends this session (only this one) and forgets it.
-    public func logout() async throws(MarketError) {
-        _ = try await self.client.call(SellerAPI.Logout.self, Nothing())
-        self.client.session = nil
-    }
-
     public func rating() async throws(MarketError) -> SellerRating {
         try await self.client.call(SellerAPI.GetSellerRating.self, Nothing())
     }

@@ -130,6 +130,28 @@ import Testing
         #expect(error.code == .frameTooLarge)
     }
 
+    @Test func accountResultsNameTheRoleOnTheWire() throws {
+        func json(_ result: some Encodable & Sendable) throws -> String {
+            let frame = try WireFormat.frame(OutgoingResponse.success(id: 1, result: result), allocator: ByteBufferAllocator())
+            return String(buffer: frame.getSlice(at: 4, length: frame.readableBytes - 4)!)
+        }
+        #expect(try json(SellerAPI.CreateAccount.Result(accountID: SellerID(7))) == #"{"id":1,"ok":true,"result":{"sellerID":7}}"#)
+        #expect(try json(BuyerAPI.CreateAccount.Result(accountID: BuyerID(8))) == #"{"id":1,"ok":true,"result":{"buyerID":8}}"#)
+        let token = SessionToken(rawValue: "abc")
+        let login = try json(BuyerAPI.Login.Result(session: token, account: BuyerProfile(id: BuyerID(8), username: "bea", name: "Bea")))
+        #expect(login == #"{"id":1,"ok":true,"result":{"session":"abc","buyer":{"id":8,"username":"bea","name":"Bea"}}}"#)
+
+        // And back, through the client's decoder.
+        let decoder = ResponseDecoder { _ in .decoding(SellerAPI.Login.self) }
+        var frame = try WireFormat.frame(
+            OutgoingResponse.success(id: 2, result: SellerAPI.Login.Result(session: token, account: SellerProfile(id: SellerID(7), username: "ada", name: "Ada"))),
+            allocator: ByteBufferAllocator()
+        )
+        frame.moveReaderIndex(forwardBy: 4)
+        let decoded = try #require(try decoder.decode(frame).outcome.get() as? SellerAPI.Login.Result)
+        #expect(decoded.account.username == "ada" && decoded.session == token)
+    }
+
     @Test func everyOperationNameIsUnique() {
         #expect(Set(SellerAPI.operationNames).count == SellerAPI.operationNames.count)
         #expect(Set(BuyerAPI.operationNames).count == BuyerAPI.operationNames.count)

@@ -38,3 +38,93 @@ public enum Ping: MarketOperation {
         public init(role: Role) { self.role = role }
     }
 }
+
+/// Creating an account, logging in and logging out: the same operations at both servers, for the
+/// accounts of the server's role (``SellerAPI`` and ``BuyerAPI`` name them for their role). Their
+/// results name the role on the wire: `{"sellerID": 1}` from the seller server, `{"buyerID": 1}`
+/// from the buyer server; `{"session", "seller": {…}}` or `{"session", "buyer": {…}}`.
+public enum AccountAPI<Tag: AccountTag> {
+    public enum CreateAccount: MarketOperation {
+        public static var name: String { "CreateAccount" }
+        public static var requiresSession: Bool { false }
+        public typealias Arguments = CreateAccountArguments
+
+        public struct Result: Sendable, Hashable, Codable {
+            public var accountID: AccountID<Tag>
+
+            public init(accountID: AccountID<Tag>) {
+                self.accountID = accountID
+            }
+
+            /// `sellerID` or `buyerID`.
+            private static var key: RoleKey { RoleKey("\(Tag.role.rawValue)ID") }
+
+            public init(from decoder: any Decoder) throws {
+                self.accountID = try decoder.container(keyedBy: RoleKey.self).decode(AccountID<Tag>.self, forKey: Self.key)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: RoleKey.self)
+                try container.encode(self.accountID, forKey: Self.key)
+            }
+        }
+    }
+
+    public enum Login: MarketOperation {
+        public static var name: String { "Login" }
+        public static var requiresSession: Bool { false }
+        public typealias Arguments = LoginArguments
+
+        public struct Result: Sendable, Hashable, Codable {
+            public var session: SessionToken
+            public var account: AccountProfile<Tag>
+
+            public init(session: SessionToken, account: AccountProfile<Tag>) {
+                self.session = session
+                self.account = account
+            }
+
+            private static var session: RoleKey { RoleKey("session") }
+            /// `seller` or `buyer`.
+            private static var account: RoleKey { RoleKey(Tag.role.rawValue) }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: RoleKey.self)
+                self.session = try container.decode(SessionToken.self, forKey: Self.session)
+                self.account = try container.decode(AccountProfile<Tag>.self, forKey: Self.account)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: RoleKey.self)
+                try container.encode(self.session, forKey: Self.session)
+                try container.encode(self.account, forKey: Self.account)
+            }
+        }
+    }
+
+    /// Ends the calling session only; the account's other sessions stay.
+    public enum Logout: MarketOperation {
+        public static var name: String { "Logout" }
+        public static var isIdempotent: Bool { true }
+        public typealias Arguments = Nothing
+        public typealias Result = Nothing
+    }
+}
+
+/// A key whose name depends on the role.
+private struct RoleKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+
+    init(_ name: String) {
+        self.stringValue = name
+    }
+
+    init?(stringValue: String) {
+        self.stringValue = stringValue
+    }
+
+    init?(intValue: Int) {
+        nil
+    }
+}

@@ -9,38 +9,11 @@ public enum BuyerAPI {
         MakePurchase.name, ProvideFeedback.name, GetSellerRating.name, GetBuyerPurchases.name,
     ]
 
-    public enum CreateAccount: MarketOperation {
-        public static let name = "CreateAccount"
-        public static var requiresSession: Bool { false }
-        public typealias Arguments = CreateAccountArguments
-        public struct Result: Sendable, Hashable, Codable {
-            public var buyerID: BuyerID
-            public init(buyerID: BuyerID) { self.buyerID = buyerID }
-        }
-    }
-
+    public typealias CreateAccount = AccountAPI<BuyerTag>.CreateAccount
     /// Starts a session whose active cart is a copy of the buyer's saved cart.
-    public enum Login: MarketOperation {
-        public static let name = "Login"
-        public static var requiresSession: Bool { false }
-        public typealias Arguments = LoginArguments
-        public struct Result: Sendable, Hashable, Codable {
-            public var session: SessionToken
-            public var buyer: BuyerProfile
-            public init(session: SessionToken, buyer: BuyerProfile) {
-                self.session = session
-                self.buyer = buyer
-            }
-        }
-    }
-
+    public typealias Login = AccountAPI<BuyerTag>.Login
     /// Ends the calling session and discards its active cart; the saved cart stays.
-    public enum Logout: MarketOperation {
-        public static let name = "Logout"
-        public static var isIdempotent: Bool { true }
-        public typealias Arguments = Nothing
-        public typealias Result = Nothing
-    }
+    public typealias Logout = AccountAPI<BuyerTag>.Logout
 
     /// Items with units on sale, ranked by matched keywords, then newest first (highest item
     /// number).

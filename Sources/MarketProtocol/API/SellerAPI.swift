@@ -8,37 +8,10 @@ public enum SellerAPI {
         RegisterItemForSale.name, ChangeItemPrice.name, UpdateUnitsForSale.name, DisplayItemsForSale.name,
     ]
 
-    public enum CreateAccount: MarketOperation {
-        public static let name = "CreateAccount"
-        public static var requiresSession: Bool { false }
-        public typealias Arguments = CreateAccountArguments
-        public struct Result: Sendable, Hashable, Codable {
-            public var sellerID: SellerID
-            public init(sellerID: SellerID) { self.sellerID = sellerID }
-        }
-    }
-
-    public enum Login: MarketOperation {
-        public static let name = "Login"
-        public static var requiresSession: Bool { false }
-        public typealias Arguments = LoginArguments
-        public struct Result: Sendable, Hashable, Codable {
-            public var session: SessionToken
-            public var seller: SellerProfile
-            public init(session: SessionToken, seller: SellerProfile) {
-                self.session = session
-                self.seller = seller
-            }
-        }
-    }
-
+    public typealias CreateAccount = AccountAPI<SellerTag>.CreateAccount
+    public typealias Login = AccountAPI<SellerTag>.Login
     /// Ends the calling session only; the seller's other sessions stay.
-    public enum Logout: MarketOperation {
-        public static let name = "Logout"
-        public static var isIdempotent: Bool { true }
-        public typealias Arguments = Nothing
-        public typealias Result = Nothing
-    }
+    public typealias Logout = AccountAPI<SellerTag>.Logout
 
     /// The calling seller's own feedback totals and items sold.
     public enum GetSellerRating: MarketOperation {

@@ -33,7 +33,7 @@ public struct BuyerService: Sendable {
         router.on(Ping.self) { _, _ in Ping.Result(role: .buyer) }
 
         router.on(BuyerAPI.CreateAccount.self) { arguments, _ throws(MarketError) in
-            BuyerAPI.CreateAccount.Result(buyerID: BuyerID(try await self.accounts.create(arguments)))
+            BuyerAPI.CreateAccount.Result(accountID: BuyerID(try await self.accounts.create(arguments)))
         }
 
         router.on(BuyerAPI.Login.self) { arguments, context throws(MarketError) in
@@ -49,7 +49,7 @@ public struct BuyerService: Sendable {
             }
             return BuyerAPI.Login.Result(
                 session: login.token,
-                buyer: BuyerProfile(id: buyer, username: login.account.username, name: login.account.name)
+                account: BuyerProfile(id: buyer, username: login.account.username, name: login.account.name)
             )
         }
 

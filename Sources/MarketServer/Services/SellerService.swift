@@ -20,14 +20,14 @@ public struct SellerService: Sendable {
         router.on(Ping.self) { _, _ in Ping.Result(role: .seller) }
 
         router.on(SellerAPI.CreateAccount.self) { arguments, _ throws(MarketError) in
-            SellerAPI.CreateAccount.Result(sellerID: SellerID(try await self.accounts.create(arguments)))
+            SellerAPI.CreateAccount.Result(accountID: SellerID(try await self.accounts.create(arguments)))
         }
 
         router.on(SellerAPI.Login.self) { arguments, _ throws(MarketError) in
             let login = try await self.accounts.login(arguments)
             return SellerAPI.Login.Result(
                 session: login.token,
-                seller: SellerProfile(id: SellerID(login.account.accountID), username: login.account.username, name: login.account.name)
+                account: SellerProfile(id: SellerID(login.account.accountID), username: login.account.username, name: login.account.name)
             )
         }
 
