@@ -259,8 +259,20 @@ import TerminalUITesting
             Issue.record("expected a vote, got \(commands)")
             return
         }
-        _ = self.program.update(&state, .message(.feedbackGiven(request: request, item: item, vote: .down, rating: Rating(thumbsUp: 5, thumbsDown: 1))))
+        let after = self.program.update(&state, .message(.feedbackGiven(request: request, item: item, vote: .down, rating: Rating(thumbsUp: 5, thumbsDown: 1))))
         #expect(state.purchases.selected(timeZone: BuyerFixtures.utc)?.line.feedback == .down)
+
+        // The item is among the search results too, whose row then shows the new thumbs.
+        guard case .loadItem(let load, item)? = after.first else {
+            Issue.record("expected the rated item to be fetched, got \(after)")
+            return
+        }
+        var rated = BuyerFixtures.hits[0].item
+        rated.rating = Rating(thumbsUp: 5, thumbsDown: 1)
+        let seller = SellerRating(sellerID: rated.sellerID, name: rated.sellerName, rating: Rating(thumbsUp: 20, thumbsDown: 1), itemsSold: 9)
+        _ = self.program.update(&state, .message(.itemLoaded(request: load, detail: .init(item: rated, seller: seller))))
+        #expect(state.search.page?.items.first?.item.rating == Rating(thumbsUp: 5, thumbsDown: 1))
+        #expect(state.modal == nil)
     }
 
     @Test func clearingTheCartIsConfirmed() {

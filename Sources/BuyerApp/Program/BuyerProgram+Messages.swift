@@ -89,7 +89,9 @@ extension BuyerProgram {
             state.shell.finish(request)
             state.purchases.recorded(vote, for: item)
             state.shell.status = .success("Thanks — your \(vote == .up ? "👍" : "👎") is recorded. The item now has \(Format.thumbs(rating)).")
-            return []
+            // The search results show the item's thumbs too: fetch it so its row agrees.
+            guard state.search.page?.items.contains(where: { $0.item.id == item }) == true else { return [] }
+            return [.loadItem(request: state.shell.begin("Updating the item…"), item: item)]
 
         case .sellerRatingLoaded(let request, let rating):
             state.shell.finish(request)
