@@ -40,10 +40,12 @@ public struct Form: Sendable, Hashable {
         for index in self.fields.indices { self.fields[index].problem = problems[self.fields[index].id] }
     }
 
-    /// Sets a value from code (and counts the field as untouched).
+    /// Sets a value from code and counts the field as untouched, so its problem (if any) shows
+    /// only once the user edits it or tries to submit.
     public mutating func set(_ id: String, to value: String) {
         guard let index = self.fields.firstIndex(where: { $0.id == id }) else { return }
         self.fields[index].input = TextField(value, isSecret: self.fields[index].kind == .secret, maximumLength: self.fields[index].input.maximumLength)
+        self.fields[index].touched = false
     }
 
     /// Moving between fields and leaving the form.
