@@ -33,7 +33,7 @@ public struct LoginScreen: Sendable {
     }
 
     static func fields(for mode: Mode) -> [FormField] {
-        let username = FormField(id: "username", label: "Username", hint: "3–32 of a–z 0–9 . _ -", maximumLength: 64)
+        let username = FormField(id: "username", label: "Username", hint: "3–32 of a–z 0–9 . _ - (A–Z reads as a–z)", maximumLength: 64)
         switch mode {
         case .login:
             return [username, FormField(id: "password", label: "Password", kind: .secret, maximumLength: 200)]
