@@ -284,4 +284,62 @@ import TerminalUITesting
         }
         #expect(lookup.value == BuyerFixtures.hits[1].item.sellerID)
     }
+
+    /// The search bar's row as drawn.
+    private func barLine(_ state: BuyerState) -> String {
+        self.program.canvas(for: state, size: state.shell.size).lines[1]
+    }
+
+    /// Logged in with the results of “vinyl” in category 7 on show.
+    private func showingVinylInSeven() -> BuyerState {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("vinyl", &state)
+        _ = self.program.press([.backTab], &state)
+        _ = self.program.type("7", &state)
+        for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state) }
+        return state
+    }
+
+    @Test func slashEditsTheKeywordsWhicheverFieldWasLastFocused() {
+        var state = self.showingVinylInSeven()
+        #expect(state.search.query == SearchQuery(category: .only(Category(rawValue: 7)!), keywords: ["vinyl"]))
+        _ = self.program.press([.character("/")], &state)
+        #expect(state.search.bar.fields[state.search.bar.focus].id == "keywords")
+    }
+
+    @Test func escPutsBackTheSearchOnShow() {
+        var state = self.showingVinylInSeven()
+        _ = self.program.press([.character("/"), .control("u")], &state)
+        _ = self.program.type("jazz", &state)
+        _ = self.program.press([.backTab, .control("u")], &state)
+        _ = self.program.press([.escape], &state)
+        #expect(self.barLine(state).contains("7"))
+        #expect(self.barLine(state).contains("vinyl"))
+        _ = self.program.press([.character("/")], &state)
+        #expect(state.search.bar["keywords"] == "vinyl", "editing starts again from the search on show")
+    }
+
+    @Test func aSearchThatFailedLeavesTheBarDescribingTheResults() throws {
+        // Out of reach: the bar goes back to the results' search at once.
+        var offline = self.showingVinylInSeven()
+        _ = self.program.press([.character("/"), .control("u")], &offline)
+        _ = self.program.type("jazz", &offline)
+        let command = try #require(self.program.press([.enter], &offline).first)
+        _ = self.program.update(&offline, .message(.failed(request: command.request ?? 0, command: command, error: MarketError(.unreachable, "x"))))
+        #expect(!self.barLine(offline).contains("jazz"))
+        #expect(self.barLine(offline).contains("vinyl"))
+
+        // Refused: the bar stays open with the words to fix, and Esc puts the search on show back.
+        var refused = self.showingVinylInSeven()
+        _ = self.program.press([.character("/"), .control("u")], &refused)
+        _ = self.program.type("jazz", &refused)
+        let refusedCommand = try #require(self.program.press([.enter], &refused).first)
+        _ = self.program.update(&refused, .message(.failed(request: refusedCommand.request ?? 0, command: refusedCommand, error: MarketError(.invalidArgument, "No."))))
+        #expect(refused.search.isEditing)
+        #expect(self.barLine(refused).contains("jazz"))
+        _ = self.program.press([.escape], &refused)
+        #expect(!self.barLine(refused).contains("jazz"))
+        #expect(self.barLine(refused).contains("vinyl"))
+    }
 }

@@ -18,8 +18,8 @@ extension BuyerProgram {
         if key == .function(1) { return self.perform(.help, &state) }
         if key == .escape || (key == .down && state.search.page != nil) {
             // Esc always leaves the bar (so the view keys work again, results or not); Down only
-            // when there are results to go down to.
-            state.search.isEditing = false
+            // when there are results to go down to. Either drops what was typed and not sent.
+            state.search.endEditing()
             return []
         }
         switch state.search.bar.handle(key) {
@@ -124,7 +124,7 @@ extension BuyerProgram {
             state.shell.isFinished = true
         case .editSearch:
             state.view = .search
-            state.search.isEditing = true
+            state.search.beginEditing()
         case .open:
             return self.openSelected(&state)
         case .addToCart:

@@ -33,7 +33,7 @@ extension BuyerProgram {
         }
         let content = Chrome.contentArea(state.shell.size)
         if state.view == .search, mouse.kind == .press, mouse.point.y == content.y {
-            state.search.isEditing = true
+            if !state.search.isEditing { state.search.beginEditing() }
             return []
         }
         switch mouse.kind {
@@ -66,7 +66,7 @@ extension BuyerProgram {
                 case .purchases: state.purchases.table.sort(by: column)
                 }
             case .row(let index)?:
-                if state.view == .search { state.search.isEditing = false }
+                if state.view == .search, state.search.isEditing { state.search.endEditing() }
                 let visible = Self.visibleRows(state)
                 let again: Bool
                 switch state.view {

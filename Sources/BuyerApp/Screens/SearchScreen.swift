@@ -19,11 +19,41 @@ public struct SearchScreen: Sendable {
     public var loadRequest: Int?
 
     public init() {
-        self.bar = Form([
-            FormField(id: "category", label: "Category", hint: "a number, or blank for any", maximumLength: 12),
-            FormField(id: "keywords", label: "Keywords", hint: "up to 5 words; blank lists everything", maximumLength: 200),
-        ], focus: 1)
-        self.validate()
+        self.bar = Self.bar(for: nil)
+    }
+
+    /// The bar describing `query` (empty for none), with the focus on the keywords.
+    static func bar(for query: SearchQuery?) -> Form {
+        var category = ""
+        if case .only(let value)? = query?.category { category = "\(value.rawValue)" }
+        var bar = Form([
+            FormField(id: "category", label: "Category", value: category, hint: "a number, or blank for any", maximumLength: 12),
+            FormField(id: "keywords", label: "Keywords", value: query?.keywords.joined(separator: " ") ?? "", hint: "up to 5 words; blank lists everything", maximumLength: 200),
+        ], focus: Self.keywordsField)
+        bar.apply(problems: Self.problems(in: bar))
+        return bar
+    }
+
+    static let keywordsField = 1
+
+    /// The bar as drawn: what is being typed while editing, otherwise the search whose results
+    /// are shown, so the bar never describes other results than those under it (a search that
+    /// was sent but failed leaves the results, and so the bar, as they were).
+    public var shownBar: Form { self.isEditing ? self.bar : Self.bar(for: self.query) }
+
+    /// `/`: edit the search on show, starting in the keywords. While a search is on its way
+    /// the bar keeps it, so it can still be changed.
+    public mutating func beginEditing() {
+        if self.loadRequest == nil { self.bar = Self.bar(for: self.query) }
+        self.bar.focus = Self.keywordsField
+        self.isEditing = true
+    }
+
+    /// Esc (or ↓, or a click on the results): leave the bar without searching, so what was typed
+    /// is dropped and the bar shows the search on show again.
+    public mutating func endEditing() {
+        self.isEditing = false
+        self.bar = Self.bar(for: self.query)
     }
 
     public static let columns: [TableColumn<SearchHit>] = [
@@ -72,15 +102,19 @@ public struct SearchScreen: Sendable {
     }
 
     public mutating func validate() {
+        self.bar.apply(problems: Self.problems(in: self.bar))
+    }
+
+    static func problems(in bar: Form) -> [String: String] {
         var problems: [String: String] = [:]
-        let categoryText = Text.trimmingWhitespace(self.bar["category"]).lowercased()
+        let categoryText = Text.trimmingWhitespace(bar["category"]).lowercased()
         if !categoryText.isEmpty, categoryText != "any", Int32(categoryText).flatMap(Category.init(rawValue:)) == nil {
             problems["category"] = "Category must be a whole number from 0, or blank for any."
         }
-        do { _ = try FieldRules.validateSearchKeywords(FieldRules.splitKeywords(self.bar["keywords"])) } catch {
+        do { _ = try FieldRules.validateSearchKeywords(FieldRules.splitKeywords(bar["keywords"])) } catch {
             problems["keywords"] = error.message
         }
-        self.bar.apply(problems: problems)
+        return problems
     }
 
     /// Results arrived.
@@ -124,8 +158,9 @@ public struct SearchScreen: Sendable {
         var cursor: Point?
         let y = content.y
         var x = content.x + 1
-        for (index, field) in self.bar.fields.enumerated() {
-            let active = self.isEditing && focused && index == self.bar.focus
+        let bar = self.shownBar
+        for (index, field) in bar.fields.enumerated() {
+            let active = self.isEditing && focused && index == bar.focus
             x += canvas.write(field.label + " ", x: x, y: y, style: active ? .accent : .muted)
             let width = field.id == "category" ? 8 : min(44, max(16, content.maxX - x - 30))
             let point = field.input.render(in: Rect(x: x, y: y, width: width, height: 1), canvas: &canvas, focused: active, placeholder: field.id == "category" ? "any" : "all items")
@@ -136,8 +171,8 @@ public struct SearchScreen: Sendable {
         canvas.write(action, x: x, y: y, style: .muted, limit: content.maxX - x)
         // Under the bar: what is wrong with it, or what is shown.
         let note = Rect(x: content.x + 1, y: y + 1, width: content.width - 2, height: 1)
-        let problem = self.bar.fields.lazy.compactMap { field in field.problem.map { (field, $0) } }.first
-        if let (field, message) = problem, field.touched || self.bar.showsAllProblems {
+        let problem = bar.fields.lazy.compactMap { field in field.problem.map { (field, $0) } }.first
+        if let (field, message) = problem, field.touched || bar.showsAllProblems {
             canvas.write("✗ " + message, in: note, style: .error)
         } else if let query = self.query, let page = self.page {
             let total = page.totalIsExact ? Format.count(page.total) : "over " + Format.count(page.total)
@@ -146,7 +181,7 @@ public struct SearchScreen: Sendable {
                 Span(query.keywords.isEmpty ? " · newest first" : " · best match first, then newest", .muted),
             ], x: note.x, y: note.y, limit: note.width)
         } else if self.isEditing, focused {
-            canvas.write(self.bar.fields[self.bar.focus].hint ?? "", in: note, style: .muted)
+            canvas.write(bar.fields[bar.focus].hint ?? "", in: note, style: .muted)
         }
         let area = Self.tableArea(in: content)
         if self.page == nil {
