@@ -65,4 +65,16 @@ import TerminalUI
             #expect(limited.look(for: style).background.rawValue < 8)
         }
     }
+
+    @Test func aDialogOverABoxSitsInsideItOrCoversItWhole() {
+        let screen = Rect(size: Size(width: 120, height: 36))
+        let dialog = Dialog(title: "Remove units", lines: [Span("Take 7 units off sale?"), Span("None will remain.")], buttons: ["Remove", "Cancel"])
+        let roomy = Rect(x: 20, y: 10, width: 78, height: 13)
+        let inside = dialog.frame(in: screen, over: roomy)
+        #expect(roomy.insetBy(dx: 1, dy: 1).intersection(inside) == inside, "inside the box's frame")
+        let tight = Rect(x: 28, y: 13, width: 64, height: 7)
+        let covering = dialog.frame(in: screen, over: tight)
+        #expect(covering.intersection(tight) == tight, "the box's frame is hidden whole")
+        #expect(covering.height == 8 && covering.width == 64)
+    }
 }
