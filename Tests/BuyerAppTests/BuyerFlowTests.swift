@@ -233,7 +233,7 @@ import TerminalUITesting
         _ = self.program.press([.character("2"), .character("X")], &state)
         #expect(self.program.press([.enter], &state).isEmpty, "Cancel is the default")
         _ = self.program.press([.character("X")], &state)
-        let commands = self.program.press([.character("c")], &state)
+        let commands = self.program.press([.character("e")], &state)
         guard case .clearCart? = commands.first else {
             Issue.record("expected the cart to be cleared, got \(commands)")
             return
@@ -341,5 +341,24 @@ import TerminalUITesting
         _ = self.program.press([.escape], &refused)
         #expect(!self.barLine(refused).contains("jazz"))
         #expect(self.barLine(refused).contains("vinyl"))
+    }
+
+    @Test func everyDialogsButtonsHaveLettersOfTheirOwn() throws {
+        var dialogs: [Dialog] = []
+        var state = BuyerFixtures.loggedIn()
+        state.cart.hasUnsavedChanges = true
+        _ = self.program.press([.character("q")], &state)
+        dialogs.append(try #require(state.shell.quitDialog))
+        _ = self.program.press([.escape, .character("L")], &state)
+        if case .confirm(let dialog, .logout)? = state.modal { dialogs.append(dialog) } else { Issue.record("no logout question") }
+        _ = self.program.press([.escape, .character("2"), .character("X")], &state)
+        if case .confirm(let dialog, .clearCart)? = state.modal { dialogs.append(dialog) } else { Issue.record("no clear question") }
+        _ = self.program.press([.escape, .character("3"), .character("j"), .character("-")], &state)
+        if case .confirm(let dialog, .vote)? = state.modal { dialogs.append(dialog) } else { Issue.record("no vote question") }
+        for dialog in dialogs {
+            #expect(dialog.lettersOfSeveralButtons.isEmpty, "\(dialog.title): \(dialog.buttons)")
+        }
+        _ = self.program.press([.escape, .character("q"), .character("q")], &state)
+        #expect(state.shell.isFinished, "q q quits")
     }
 }

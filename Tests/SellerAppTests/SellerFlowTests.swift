@@ -329,4 +329,20 @@ import TerminalUITesting
         _ = self.program.press([.escape], &state)
         #expect(state.shell.quitDialog != nil, "Esc on the login form still asks to quit")
     }
+
+    @Test func everyDialogsButtonsHaveLettersOfTheirOwn() throws {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("q")], &state)
+        let quit = try #require(state.shell.quitDialog)
+        _ = self.program.press([.escape, .character("x"), .enter], &state)
+        guard case .remove(let remove)? = state.modal, let confirmation = remove.confirmation else {
+            Issue.record("no remove confirmation")
+            return
+        }
+        for dialog in [quit, confirmation] {
+            #expect(dialog.lettersOfSeveralButtons.isEmpty, "\(dialog.title): \(dialog.buttons)")
+        }
+        _ = self.program.press([.escape, .escape, .character("q"), .character("q")], &state)
+        #expect(state.shell.isFinished, "q q quits")
+    }
 }

@@ -77,4 +77,15 @@ import TerminalUI
         #expect(covering.intersection(tight) == tight, "the box's frame is hidden whole")
         #expect(covering.height == 8 && covering.width == 64)
     }
+
+    @Test func aButtonsFirstLetterWinsOverTheGenericLetters() {
+        var quit = Dialog(title: "Quit", message: "Quit?", buttons: ["Quit", "Cancel"])
+        do { let outcome = quit.handle(.character("q")); #expect(outcome == .pressed(0), "q q quits") }
+        var logout = Dialog(title: "Log out", message: "Log out?", buttons: ["Log out", "Cancel"], focus: 1)
+        do { let outcome = logout.handle(.character("l")); #expect(outcome == .pressed(0), "l is Log out's, not a move") }
+        var vote = Dialog(title: "Vote", message: "Vote?", buttons: ["Vote", "Cancel"])
+        do { let outcome = vote.handle(.character("q")); #expect(outcome == .pressed(1), "with no q button, q cancels") }
+        var clash = Dialog(title: "Clash", message: "?", buttons: ["Clear", "Cancel"])
+        do { let outcome = clash.handle(.character("c")); #expect(outcome == .ignored, "a letter of two buttons presses neither") }
+    }
 }

@@ -1,6 +1,10 @@
 /// A modal box with a title, a few lines of text and buttons: confirmations for anything
 /// destructive or irreversible. ←/→/Tab move between buttons, Enter presses the focused one, a
 /// button's first letter presses it directly, Esc presses the last (cancel) button.
+///
+/// The first letters of the buttons win over the generic letters (q, n: cancel; y: the first
+/// button; h/l: move), so in Quit/Cancel q quits, as people typing q q expect; a letter that
+/// begins two buttons presses neither.
 public struct Dialog: Sendable, Hashable {
     public var title: String
     public var lines: [Span]
@@ -29,6 +33,11 @@ public struct Dialog: Sendable, Hashable {
     }
 
     public mutating func handle(_ key: Key) -> Outcome {
+        if let letter = key.typedCharacter.map({ Character($0.lowercased()) }) {
+            let matches = self.buttons.indices.filter { self.buttons[$0].lowercased().first == letter }
+            if matches.count == 1 { return .pressed(matches[0]) }
+            if matches.count > 1 { return .ignored }
+        }
         switch key {
         case .left, .backTab, .character("h"):
             self.focus = (self.focus + self.buttons.count - 1) % max(1, self.buttons.count)
@@ -38,14 +47,10 @@ public struct Dialog: Sendable, Hashable {
             return .moved
         case .enter:
             return .pressed(self.focus)
-        case .escape, .character("q"):
+        case .escape, .character("q"), .character("n"), .character("N"), .character("Q"):
             return .pressed(self.buttons.count - 1)
-        case .character(let character):
-            let letter = Character(character.lowercased())
-            if let index = self.buttons.firstIndex(where: { $0.lowercased().first == letter }) { return .pressed(index) }
-            if letter == "y" { return .pressed(0) }
-            if letter == "n" { return .pressed(self.buttons.count - 1) }
-            return .ignored
+        case .character("y"), .character("Y"):
+            return .pressed(0)
         default:
             return .ignored
         }
