@@ -361,4 +361,14 @@ import TerminalUITesting
         _ = self.program.press([.escape, .character("q"), .character("q")], &state)
         #expect(state.shell.isFinished, "q q quits")
     }
+
+    @Test func aMillionUnitsOnSaleShowWhole() {
+        let hit = SearchHit(item: BuyerFixtures.item(5, "Vinyl: Kind of Blue", price: "12.00", quantity: 1_000_000), matchedKeywords: 0)
+        for width in [80, 200] {
+            let state = BuyerFixtures.loggedIn(size: Size(width: width, height: 30), hits: [hit])
+            let row = self.program.canvas(for: state, size: state.shell.size).lines[5]
+            #expect(row.contains("1,000,000"), "\(width) columns: \(row)")
+            #expect(row.contains("Vinyl: Kind of Blue"), "\(width) columns: \(row)")
+        }
+    }
 }

@@ -246,10 +246,12 @@ import TerminalUITesting
         #expect(state.shell.isFinished)
     }
 
-    @Test func clickingTitlesSortsAndClickingARowTwiceOpensIt() {
+    @Test func clickingTitlesSortsAndClickingARowTwiceOpensIt() throws {
         var state = SellerFixtures.loggedIn()
-        // The Price title is right-aligned near column 90 on a 120-column screen (row 2).
-        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: Point(x: 92, y: 2))))
+        // The column titles are on row 2.
+        let titles = self.program.canvas(for: state, size: state.shell.size).lines[2]
+        let price = try #require(titles.range(of: "Price"))
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: Point(x: titles.distance(from: titles.startIndex, to: price.lowerBound), y: 2))))
         #expect(state.items.table.sortColumn == 4)
         #expect(state.items.rows.first?.price == Money("9.95"))
         _ = self.program.update(&state, .mouse(MouseEvent(.press, at: Point(x: 5, y: 5))))

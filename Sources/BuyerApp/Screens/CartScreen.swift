@@ -13,12 +13,12 @@ public struct CartScreen: Sendable {
     public init() {}
 
     public static let columns: [TableColumn<CartLine>] = [
-        .sorted("Item", width: .fixed(9), by: { $0.itemID }, text: { $0.itemID.description }),
+        .sorted("Item", width: .fitting(minimum: 4, maximum: 14), by: { $0.itemID }, text: { $0.itemID.description }),
         .sorted("Name", width: .flexible(minimum: 16, weight: 1), by: { $0.name.lowercased() }, text: { $0.name }),
-        .sorted("Units", width: .fixed(7), alignment: .right, by: { $0.quantity }, text: { Format.count($0.quantity) }),
-        .sorted("Unit price", width: .fixed(12), alignment: .right, by: { $0.unitPrice }, text: { Format.money($0.unitPrice) }),
-        .sorted("Line total", width: .fixed(14), alignment: .right, by: { $0.lineTotal }, style: { _ in .accent }, text: { Format.money($0.lineTotal) }),
-        .sorted("On sale", width: .fixed(9), alignment: .right, by: { $0.available }, style: { $0.available < $0.quantity ? .warning : nil }, text: { $0.available < $0.quantity ? "only \(Format.count($0.available))" : Format.count($0.available) }),
+        .sorted("Units", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.quantity }, text: { Format.count($0.quantity) }),
+        .sorted("Unit price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.unitPrice }, text: { Format.money($0.unitPrice) }),
+        .sorted("Line total", width: .fitting(minimum: 5, maximum: 16), alignment: .right, by: { $0.lineTotal }, style: { _ in .accent }, text: { Format.money($0.lineTotal) }),
+        .sorted("On sale", width: .fitting(minimum: 4, maximum: 15), alignment: .right, by: { $0.available }, style: { $0.available < $0.quantity ? .warning : nil }, text: { $0.available < $0.quantity ? "only \(Format.count($0.available))" : Format.count($0.available) }),
     ]
 
     public static let table = Table<CartLine>(columns: columns, emptyMessage: "Your cart is empty — find something under 1 Search and press a to add it")

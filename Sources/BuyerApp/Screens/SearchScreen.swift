@@ -57,19 +57,31 @@ public struct SearchScreen: Sendable {
     }
 
     public static let columns: [TableColumn<SearchHit>] = [
-        TableColumn("#", width: .fixed(4), alignment: .right, ascending: nil) { _ in "" },
-        .sorted("Item", width: .fixed(9), by: { $0.item.id }, text: { $0.item.id.description }),
+        TableColumn("#", width: .fitting(minimum: 2, maximum: 6), alignment: .right, ascending: nil) { _ in "" },
+        .sorted("Item", width: .fitting(minimum: 4, maximum: 14), by: { $0.item.id }, text: { $0.item.id.description }),
         .sorted("Name", width: .flexible(minimum: 14, weight: 3), by: { $0.item.name.lowercased() }, text: { $0.item.name }),
         .sorted("Condition", width: .fixed(9), by: { $0.item.condition.rawValue }, text: { $0.item.condition.description }).hidden(below: 90),
-        .sorted("Price", width: .fixed(12), alignment: .right, by: { $0.item.price }, text: { Format.money($0.item.price) }),
-        .sorted("On sale", width: .fixed(8), alignment: .right, by: { $0.item.quantity }, text: { Format.count($0.item.quantity) }),
+        .sorted("Price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.item.price }, text: { Format.money($0.item.price) }),
+        .sorted("On sale", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.item.quantity }, text: { Format.count($0.item.quantity) }),
         .sorted("Seller", width: .flexible(minimum: 10, weight: 2), by: { $0.item.sellerName.lowercased() }, text: { $0.item.sellerName }),
-        .sorted("👍", width: .fixed(5), alignment: .right, by: { $0.item.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.item.rating.thumbsUp) }),
-        .sorted("👎", width: .fixed(5), alignment: .right, by: { $0.item.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.item.rating.thumbsDown) }),
+        .sorted("👍", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.item.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.item.rating.thumbsUp) }),
+        .sorted("👎", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.item.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.item.rating.thumbsDown) }),
         .sorted("Match", width: .fixed(5), alignment: .right, by: { $0.matchedKeywords }, text: { $0.matchedKeywords == 0 ? "" : "\($0.matchedKeywords)" }).hidden(below: 100),
     ]
 
     public static let table = Table<SearchHit>(columns: columns, emptyMessage: "No items match — try fewer or other keywords, or any category")
+
+    /// The table as drawn, with the rank column filled in: a rank depends on the page, not on
+    /// the hit alone.
+    public var resultsTable: Table<SearchHit> {
+        var table = Self.table
+        let page = self.page
+        table.columns[0] = TableColumn(Self.columns[0].title, width: Self.columns[0].width, alignment: .right) { hit in
+            guard let page, let index = page.items.firstIndex(of: hit) else { return "" }
+            return "\(page.offset + index + 1)"
+        }
+        return table
+    }
 
     /// The page's hits in the chosen order, each with its rank on the server.
     public var rows: [SearchHit] { Self.table.sorted(self.page?.items ?? [], by: self.table) }
@@ -190,14 +202,7 @@ public struct SearchScreen: Sendable {
             canvas.write(message, in: Rect(x: area.x, y: area.y + max(1, area.height / 2 - 1), width: area.width, height: 1), style: .muted, alignment: .center)
             return cursor
         }
-        // The rank column is filled in here: it depends on the page, not on the hit alone.
-        var table = Self.table
-        let page = self.page
-        table.columns[0] = TableColumn("#", width: .fixed(4), alignment: .right) { hit in
-            guard let page, let index = page.items.firstIndex(of: hit) else { return "" }
-            return "\(page.offset + index + 1)"
-        }
-        table.render(self.rows, state: self.table, in: area, canvas: &canvas, focused: focused && !self.isEditing)
+        self.resultsTable.render(self.rows, state: self.table, in: area, canvas: &canvas, focused: focused && !self.isEditing)
         return cursor
     }
 }
