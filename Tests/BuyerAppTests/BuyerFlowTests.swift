@@ -371,4 +371,16 @@ import TerminalUITesting
             #expect(row.contains("Vinyl: Kind of Blue"), "\(width) columns: \(row)")
         }
     }
+
+    @Test func theLineUnderTheBarSaysHowTheResultsAreOrdered() {
+        var state = BuyerFixtures.loggedIn()
+        let line = { (state: BuyerState) in self.program.canvas(for: state, size: state.shell.size).lines[2] }
+        #expect(line(state).contains("newest first"))
+        // s cycles Item, Name, Condition, Price.
+        _ = self.program.press([.character("s"), .character("s"), .character("s"), .character("s")], &state)
+        #expect(line(state).contains("this page sorted by price ▲"), "\(line(state))")
+        _ = self.program.press([.character("S")], &state)
+        #expect(line(state).contains("sorted by price ▼"), "\(line(state))")
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].contains("Rank"), "the rank is labelled as such")
+    }
 }

@@ -57,7 +57,8 @@ public struct SearchScreen: Sendable {
     }
 
     public static let columns: [TableColumn<SearchHit>] = [
-        TableColumn("#", width: .fitting(minimum: 2, maximum: 6), alignment: .right, ascending: nil) { _ in "" },
+        // The server's order, which stays with each hit when the page is sorted by another column.
+        TableColumn("Rank", width: .fitting(minimum: 2, maximum: 6), alignment: .right, ascending: nil) { _ in "" },
         .sorted("Item", width: .fitting(minimum: 4, maximum: 14), by: { $0.item.id }, text: { $0.item.id.description }),
         .sorted("Name", width: .flexible(minimum: 14, weight: 3), by: { $0.item.name.lowercased() }, text: { $0.item.name }),
         .sorted("Condition", width: .fixed(9), by: { $0.item.condition.rawValue }, text: { $0.item.condition.description }).hidden(below: 90),
@@ -154,6 +155,15 @@ public struct SearchScreen: Sendable {
 
     public var hasNextPage: Bool { self.page?.hasMore ?? false }
 
+    /// The order the rows are in: the server's, or a column's on this page (the rank keeping
+    /// the server's).
+    func orderDescription(of query: SearchQuery) -> String {
+        let ranked = query.keywords.isEmpty ? "newest first" : "best match first, then newest"
+        guard let column = self.table.sortColumn, Self.columns.indices.contains(column) else { return ranked }
+        let title = Self.columns[column].title.lowercased()
+        return "this page sorted by \(title) \(self.table.sortAscending ? "▲" : "▼") · Rank: \(ranked)"
+    }
+
     public func position(visibleRows: Int) -> String? {
         guard let page = self.page else { return nil }
         return self.table.positionText(visibleRows: visibleRows, rowCount: page.items.count, base: page.offset, total: page.total, totalIsExact: page.totalIsExact)
@@ -190,7 +200,7 @@ public struct SearchScreen: Sendable {
             let total = page.totalIsExact ? Format.count(page.total) : "over " + Format.count(page.total)
             canvas.write(spans: [
                 Span("\(total) result\(page.total == 1 ? "" : "s") for ", .muted), Span(query.summary, .accent),
-                Span(query.keywords.isEmpty ? " · newest first" : " · best match first, then newest", .muted),
+                Span(" · " + self.orderDescription(of: query), .muted),
             ], x: note.x, y: note.y, limit: note.width)
         } else if self.isEditing, focused {
             canvas.write(bar.fields[bar.focus].hint ?? "", in: note, style: .muted)
