@@ -88,4 +88,15 @@ import TerminalUI
         var clash = Dialog(title: "Clash", message: "?", buttons: ["Clear", "Cancel"])
         do { let outcome = clash.handle(.character("c")); #expect(outcome == .ignored, "a letter of two buttons presses neither") }
     }
+
+    @Test func theStatusMessageWinsOverThePosition() {
+        let message = Span("✓ Took 3 units of “Espresso Machine Deluxe” off sale; 4 units left on sale.", .success)
+        var canvas = Canvas(size: Size(width: 80, height: 1))
+        StatusBar.render(message: message, busy: nil, tick: 0, trailing: "1–50 of 312", in: canvas.bounds, canvas: &canvas)
+        #expect(canvas.lines[0].contains(message.text), "whole: \(canvas.lines[0])")
+        #expect(!canvas.lines[0].contains("of 312"))
+        var roomy = Canvas(size: Size(width: 120, height: 1))
+        StatusBar.render(message: message, busy: nil, tick: 0, trailing: "1–50 of 312", in: roomy.bounds, canvas: &roomy)
+        #expect(roomy.lines[0].contains(message.text) && roomy.lines[0].contains("1–50 of 312"), "both when both fit")
+    }
 }
