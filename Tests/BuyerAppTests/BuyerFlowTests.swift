@@ -383,4 +383,19 @@ import TerminalUITesting
         #expect(line(state).contains("sorted by price ▼"), "\(line(state))")
         #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].contains("Rank"), "the rank is labelled as such")
     }
+
+    @Test func aCountThatStoppedAtTheCapReadsOverAThousand() {
+        var state = BuyerFixtures.loggedIn()
+        let commands = self.program.press([.character("r")], &state)
+        guard case .search(let request, let query, _)? = commands.first else {
+            Issue.record("expected a search, got \(commands)")
+            return
+        }
+        // The server stops counting at 1,000 and reports one more, not exact.
+        let page = Page(items: BuyerFixtures.hits, offset: 0, limit: 50, total: 1_001, totalIsExact: false)
+        _ = self.program.update(&state, .message(.searched(request: request, query: query, page: page)))
+        let lines = self.program.canvas(for: state, size: state.shell.size).lines
+        #expect(lines[2].contains("over 1,000 results"), "\(lines[2])")
+        #expect(lines[lines.count - 2].contains("1–4 of more than 1,000"), "\(lines[lines.count - 2])")
+    }
 }

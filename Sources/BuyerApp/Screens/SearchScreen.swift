@@ -197,7 +197,8 @@ public struct SearchScreen: Sendable {
         if let (field, message) = problem, field.touched || bar.showsAllProblems {
             canvas.write("✗ " + message, in: note, style: .error)
         } else if let query = self.query, let page = self.page {
-            let total = page.totalIsExact ? Format.count(page.total) : "over " + Format.count(page.total)
+            // An inexact total is one past where the server stopped counting.
+            let total = page.totalIsExact ? Format.count(page.total) : "over " + Format.count(page.total - 1)
             canvas.write(spans: [
                 Span("\(total) result\(page.total == 1 ? "" : "s") for ", .muted), Span(query.summary, .accent),
                 Span(" · " + self.orderDescription(of: query), .muted),
