@@ -347,4 +347,19 @@ import TerminalUITesting
         _ = self.program.press([.escape, .escape, .character("q"), .character("q")], &state)
         #expect(state.shell.isFinished, "q q quits")
     }
+
+    @Test func theCurrentPriceIsNotSentAsAChange() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("p")], &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "the price as it was")
+        _ = self.program.press([.control("u")], &state)
+        _ = self.program.type("12.5", &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "the same amount written another way")
+        guard case .price(let dialog)? = state.modal else {
+            Issue.record("the dialog stays open")
+            return
+        }
+        #expect(dialog.form.fields[0].problem == "That is the current price — type a new one.")
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines.contains { $0.contains("✗ That is the current price") })
+    }
 }
