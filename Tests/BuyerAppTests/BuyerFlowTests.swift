@@ -398,4 +398,12 @@ import TerminalUITesting
         #expect(lines[2].contains("over 1,000 results"), "\(lines[2])")
         #expect(lines[lines.count - 2].contains("1–4 of more than 1,000"), "\(lines[lines.count - 2])")
     }
+
+    @Test func thePurchasesCounterCountsOrdersAndSaysSo() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("3")], &state)
+        #expect(state.purchases.allRows.count == 3, "two orders, three items")
+        let status = self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2]
+        #expect(status.hasSuffix("orders 1–2 of 2 "), "\(status)")
+    }
 }

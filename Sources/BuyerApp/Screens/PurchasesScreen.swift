@@ -88,11 +88,15 @@ public struct PurchasesScreen: Sendable {
 
     public var hasNextPage: Bool { self.page?.hasMore ?? false }
 
+    /// Which orders this page holds, e.g. "orders 1–20 of 31": pages are of orders, and a row is
+    /// one item of an order, so the rows outnumber them.
     public func position(visibleRows: Int) -> String? {
         guard let page = self.page else { return nil }
-        let purchases = page.total == 1 ? "purchase" : "purchases"
-        guard !page.items.isEmpty else { return "0 \(purchases)" }
-        return "purchases \(page.offset + 1)–\(page.offset + page.items.count) of \(Format.count(page.total))"
+        guard !page.items.isEmpty else { return "0 orders" }
+        let first = page.offset + 1
+        let last = page.offset + page.items.count
+        let range = first == last ? Format.count(first) : "\(Format.count(first))–\(Format.count(last))"
+        return "\(page.total == 1 ? "order" : "orders") \(range) of \(Format.count(page.total))"
     }
 
     public func render(in content: Rect, timeZone: TimeZone, canvas: inout Canvas, focused: Bool) {
