@@ -406,4 +406,19 @@ import TerminalUITesting
         let status = self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2]
         #expect(status.hasSuffix("orders 1–2 of 2 "), "\(status)")
     }
+
+    @Test func theAddDialogCountsWhatIsOnSaleAndWhatIsInTheCartApart() {
+        var state = BuyerFixtures.loggedIn()
+        // The first hit has 8 on sale, 2 of them in the cart.
+        _ = self.program.press([.character("a")], &state)
+        guard case .quantity(let dialog)? = state.modal else {
+            Issue.record("expected the add dialog")
+            return
+        }
+        #expect(dialog.form.fields[0].hint == "8 on sale, 2 already in your cart — up to 6 more")
+        _ = self.program.press([.backspace], &state)
+        _ = self.program.type("7", &state)
+        guard case .quantity(let tooMany)? = state.modal else { return }
+        #expect(tooMany.form.fields[0].problem == "You can add up to 6 more (8 on sale, 2 in your cart).")
+    }
 }
