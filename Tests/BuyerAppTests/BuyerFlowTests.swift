@@ -421,4 +421,17 @@ import TerminalUITesting
         guard case .quantity(let tooMany)? = state.modal else { return }
         #expect(tooMany.form.fields[0].problem == "You can add up to 6 more (8 on sale, 2 in your cart).")
     }
+
+    @Test func aCartShortOfStockDoesNotOpenTheCardFormButSaysWhatToDo() {
+        var state = BuyerFixtures.loggedIn(cart: BuyerFixtures.shortCart)
+        _ = self.program.press([.character("2"), .character("c")], &state)
+        #expect(state.modal == nil, "no card form for a payment the server would refuse")
+        #expect(state.shell.status == .warning("2 lines are short of stock — x removes units, or r refreshes."))
+        var enough = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("2"), .character("c")], &enough)
+        guard case .checkout? = enough.modal else {
+            Issue.record("a cart with enough stock goes to the card form")
+            return
+        }
+    }
 }

@@ -163,6 +163,13 @@ extension BuyerProgram {
                 state.shell.status = .info("Your cart is empty — add something first.")
                 return []
             }
+            // The server would refuse the payment: say what to fix before asking for a card.
+            let short = state.cart.shortLines
+            guard short == 0 else {
+                let lines = short == 1 ? "1 line is" : "\(Format.count(short)) lines are"
+                state.shell.status = .warning("\(lines) short of stock — x removes units, or r refreshes.")
+                return []
+            }
             state.modal = .checkout(CheckoutScreen(holder: state.profile?.name ?? "", total: cart.total, units: cart.totalUnits, currentMonth: state.currentMonth))
         case .thumbsUp, .thumbsDown:
             guard let row = state.purchases.selected(timeZone: state.timeZone) else { return self.nothingSelected(&state) }
