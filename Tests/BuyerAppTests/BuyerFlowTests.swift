@@ -434,4 +434,18 @@ import TerminalUITesting
             return
         }
     }
+
+    @Test func aOneFieldBoxDoesNotTalkOfMovingBetweenFieldsAndTheCartSummaryIsEvenlySpaced() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("a"), .backspace], &state)
+        let box = self.program.canvas(for: state, size: state.shell.size).lines.joined(separator: "\n")
+        #expect(box.contains("Enter adds · Esc cancels"))
+        #expect(!box.contains("Tab moves between fields"), "the box has one field")
+
+        var cart = BuyerFixtures.loggedIn(cart: BuyerFixtures.shortCart)
+        cart.cart.hasUnsavedChanges = true
+        _ = self.program.press([.character("2")], &cart)
+        let summary = self.program.canvas(for: cart, size: cart.shell.size).lines[cart.shell.size.height - 3]
+        #expect(summary.contains("5 units in 3 lines · not saved (w saves) · 2 lines short of stock"), "\(summary)")
+    }
 }

@@ -99,4 +99,12 @@ import TerminalUI
         StatusBar.render(message: message, busy: nil, tick: 0, trailing: "1–50 of 312", in: roomy.bounds, canvas: &roomy)
         #expect(roomy.lines[0].contains(message.text) && roomy.lines[0].contains("1–50 of 312"), "both when both fit")
     }
+
+    @Test func theTooSmallNoticeWrapsInsteadOfCuttingItsText() {
+        var canvas = Canvas(size: Size(width: 40, height: 10))
+        TooSmallNotice.render(size: Size(width: 40, height: 10), minimum: .minimum, canvas: &canvas)
+        let text = canvas.lines.map { $0.split(separator: " ").joined(separator: " ") }.filter { !$0.isEmpty }.joined(separator: " ")
+        #expect(!text.contains("…"), "\(canvas.lines)")
+        #expect(text.contains("Enlarge the window, or press Ctrl-C to quit."), "\(canvas.lines)")
+    }
 }

@@ -73,8 +73,8 @@ public struct CartScreen: Sendable {
         canvas.rule(Rect(x: content.x, y: content.maxY - 2, width: content.width, height: 1))
         let short = self.shortLines
         var left: [Span] = [Span(" \(Format.units(cart.totalUnits)) in \(cart.lines.count) line\(cart.lines.count == 1 ? "" : "s")", .muted)]
-        if self.hasUnsavedChanges { left.append(Span("  · not saved (w saves)", .muted)) }
-        if short > 0 { left.append(Span("  · \(short) line\(short == 1 ? "" : "s") short of stock", .warning)) }
+        if self.hasUnsavedChanges { left.append(Span(" · not saved (w saves)", .muted)) }
+        if short > 0 { left.append(Span(" · \(short) line\(short == 1 ? "" : "s") short of stock", .warning)) }
         canvas.write(spans: left, x: totalRow.x, y: totalRow.y, limit: totalRow.width - 30)
         let total = "Total  " + Format.money(cart.total) + " "
         canvas.write(total, in: Rect(x: totalRow.maxX - 30, y: totalRow.y, width: 30, height: 1), style: .title, alignment: .right)
