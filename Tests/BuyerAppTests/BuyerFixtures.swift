@@ -28,7 +28,14 @@ enum BuyerFixtures {
 
     static let cart = Cart(lines: [
         CartLine(itemID: hits[0].item.id, name: hits[0].item.name, quantity: 2, unitPrice: Money("22.50")!, available: 8, sellerID: SellerID(7)),
+        CartLine(itemID: hits[3].item.id, name: hits[3].item.name, quantity: 1, unitPrice: Money("189.99")!, available: 1, sellerID: SellerID(5)),
+    ])
+
+    /// A cart asking for more than is on sale: one line short, one sold out since.
+    static let shortCart = Cart(lines: [
+        CartLine(itemID: hits[0].item.id, name: hits[0].item.name, quantity: 2, unitPrice: Money("22.50")!, available: 8, sellerID: SellerID(7)),
         CartLine(itemID: hits[3].item.id, name: hits[3].item.name, quantity: 2, unitPrice: Money("189.99")!, available: 1, sellerID: SellerID(5)),
+        CartLine(itemID: hits[2].item.id, name: hits[2].item.name, quantity: 1, unitPrice: Money("1249.00")!, available: 0, sellerID: SellerID(4)),
     ])
 
     static let purchases = Page(items: [

@@ -179,13 +179,13 @@ import TerminalUITesting
             return
         }
         #expect(card == PaymentCard(holder: "Bea Buyer", number: "4111111111111111", expiry: "04/29"))
-        #expect(total == Money("424.98")!, "the total the confirmation named")
+        #expect(total == Money("234.99")!, "the total the confirmation named")
         _ = self.program.press([.escape], &state)
         guard case .checkout(let paying)? = state.modal, paying.isWorking else {
             Issue.record("Esc closed the checkout while the payment was under way")
             return
         }
-        let purchase = Purchase(id: 19, purchasedAt: .now, lines: [], total: Money("424.98")!, cardLast4: "1111")
+        let purchase = Purchase(id: 19, purchasedAt: .now, lines: [], total: Money("234.99")!, cardLast4: "1111")
         let after = self.program.update(&state, .message(.purchased(request: request, purchase: purchase)))
         #expect(state.view == .purchases)
         #expect(state.shell.status?.text.contains("purchase #19") == true)
@@ -204,7 +204,7 @@ import TerminalUITesting
             Issue.record("expected a purchase")
             return
         }
-        let refusal = MarketError(.priceChanged, "A price in your cart changed: the total is now 444.98, not 424.98. Nothing was bought; check the cart and pay again.")
+        let refusal = MarketError(.priceChanged, "A price in your cart changed: the total is now 254.99, not 234.99. Nothing was bought; check the cart and pay again.")
         let reload = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total), error: refusal)))
         guard case .loadCart(let cartRequest)? = reload.first else {
             Issue.record("expected the cart to be loaded again, got \(reload)")
@@ -218,13 +218,13 @@ import TerminalUITesting
             return
         }
         #expect(screen.failure == refusal.message)
-        #expect(screen.total == Money("444.98")!)
+        #expect(screen.total == Money("254.99")!)
         _ = self.program.press([.enter], &state)
         guard case .purchase(_, _, let confirmed)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a second purchase")
             return
         }
-        #expect(confirmed == Money("444.98")!)
+        #expect(confirmed == Money("254.99")!)
     }
 
     @Test func aShortCheckoutKeepsTheFormAndShowsWhy() {
@@ -280,7 +280,7 @@ import TerminalUITesting
         _ = self.program.press([.character("2"), .character("X")], &state)
         #expect(self.program.press([.enter], &state).isEmpty, "Cancel is the default")
         _ = self.program.press([.character("X")], &state)
-        let commands = self.program.press([.character("c")], &state)
+        let commands = self.program.press([.character("e")], &state)
         guard case .clearCart? = commands.first else {
             Issue.record("expected the cart to be cleared, got \(commands)")
             return
@@ -330,5 +330,169 @@ import TerminalUITesting
             return
         }
         #expect(lookup.value == BuyerFixtures.hits[1].item.sellerID)
+    }
+
+    /// The search bar's row as drawn.
+    private func barLine(_ state: BuyerState) -> String {
+        self.program.canvas(for: state, size: state.shell.size).lines[1]
+    }
+
+    /// Logged in with the results of “vinyl” in category 7 on show.
+    private func showingVinylInSeven() -> BuyerState {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("vinyl", &state)
+        _ = self.program.press([.backTab], &state)
+        _ = self.program.type("7", &state)
+        for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state) }
+        return state
+    }
+
+    @Test func slashEditsTheKeywordsWhicheverFieldWasLastFocused() {
+        var state = self.showingVinylInSeven()
+        #expect(state.search.query == SearchQuery(category: .only(Category(rawValue: 7)!), keywords: ["vinyl"]))
+        _ = self.program.press([.character("/")], &state)
+        #expect(state.search.bar.fields[state.search.bar.focus].id == "keywords")
+    }
+
+    @Test func escPutsBackTheSearchOnShow() {
+        var state = self.showingVinylInSeven()
+        _ = self.program.press([.character("/"), .control("u")], &state)
+        _ = self.program.type("jazz", &state)
+        _ = self.program.press([.backTab, .control("u")], &state)
+        _ = self.program.press([.escape], &state)
+        #expect(self.barLine(state).contains("7"))
+        #expect(self.barLine(state).contains("vinyl"))
+        _ = self.program.press([.character("/")], &state)
+        #expect(state.search.bar["keywords"] == "vinyl", "editing starts again from the search on show")
+    }
+
+    @Test func aSearchThatFailedLeavesTheBarDescribingTheResults() throws {
+        // Out of reach: the bar goes back to the results' search at once.
+        var offline = self.showingVinylInSeven()
+        _ = self.program.press([.character("/"), .control("u")], &offline)
+        _ = self.program.type("jazz", &offline)
+        let command = try #require(self.program.press([.enter], &offline).first)
+        _ = self.program.update(&offline, .message(.failed(request: command.request ?? 0, command: command, error: MarketError(.unreachable, "x"))))
+        #expect(!self.barLine(offline).contains("jazz"))
+        #expect(self.barLine(offline).contains("vinyl"))
+
+        // Refused: the bar stays open with the words to fix, and Esc puts the search on show back.
+        var refused = self.showingVinylInSeven()
+        _ = self.program.press([.character("/"), .control("u")], &refused)
+        _ = self.program.type("jazz", &refused)
+        let refusedCommand = try #require(self.program.press([.enter], &refused).first)
+        _ = self.program.update(&refused, .message(.failed(request: refusedCommand.request ?? 0, command: refusedCommand, error: MarketError(.invalidArgument, "No."))))
+        #expect(refused.search.isEditing)
+        #expect(self.barLine(refused).contains("jazz"))
+        _ = self.program.press([.escape], &refused)
+        #expect(!self.barLine(refused).contains("jazz"))
+        #expect(self.barLine(refused).contains("vinyl"))
+    }
+
+    @Test func everyDialogsButtonsHaveLettersOfTheirOwn() throws {
+        var dialogs: [Dialog] = []
+        var state = BuyerFixtures.loggedIn()
+        state.cart.hasUnsavedChanges = true
+        _ = self.program.press([.character("q")], &state)
+        dialogs.append(try #require(state.shell.quitDialog))
+        _ = self.program.press([.escape, .character("L")], &state)
+        if case .confirm(let dialog, .logout)? = state.modal { dialogs.append(dialog) } else { Issue.record("no logout question") }
+        _ = self.program.press([.escape, .character("2"), .character("X")], &state)
+        if case .confirm(let dialog, .clearCart)? = state.modal { dialogs.append(dialog) } else { Issue.record("no clear question") }
+        _ = self.program.press([.escape, .character("3"), .character("j"), .character("-")], &state)
+        if case .confirm(let dialog, .vote)? = state.modal { dialogs.append(dialog) } else { Issue.record("no vote question") }
+        for dialog in dialogs {
+            #expect(dialog.lettersOfSeveralButtons.isEmpty, "\(dialog.title): \(dialog.buttons)")
+        }
+        _ = self.program.press([.escape, .character("q"), .character("q")], &state)
+        #expect(state.shell.isFinished, "q q quits")
+    }
+
+    @Test func aMillionUnitsOnSaleShowWhole() {
+        let hit = SearchHit(item: BuyerFixtures.item(5, "Vinyl: Kind of Blue", price: "12.00", quantity: 1_000_000), matchedKeywords: 0)
+        for width in [80, 200] {
+            let state = BuyerFixtures.loggedIn(size: Size(width: width, height: 30), hits: [hit])
+            let row = self.program.canvas(for: state, size: state.shell.size).lines[5]
+            #expect(row.contains("1,000,000"), "\(width) columns: \(row)")
+            #expect(row.contains("Vinyl: Kind of Blue"), "\(width) columns: \(row)")
+        }
+    }
+
+    @Test func theLineUnderTheBarSaysHowTheResultsAreOrdered() {
+        var state = BuyerFixtures.loggedIn()
+        let line = { (state: BuyerState) in self.program.canvas(for: state, size: state.shell.size).lines[2] }
+        #expect(line(state).contains("newest first"))
+        // s cycles Item, Name, Condition, Price.
+        _ = self.program.press([.character("s"), .character("s"), .character("s"), .character("s")], &state)
+        #expect(line(state).contains("this page sorted by price ▲"), "\(line(state))")
+        _ = self.program.press([.character("S")], &state)
+        #expect(line(state).contains("sorted by price ▼"), "\(line(state))")
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].contains("Rank"), "the rank is labelled as such")
+    }
+
+    @Test func aCountThatStoppedAtTheCapReadsOverAThousand() {
+        var state = BuyerFixtures.loggedIn()
+        let commands = self.program.press([.character("r")], &state)
+        guard case .search(let request, let query, _)? = commands.first else {
+            Issue.record("expected a search, got \(commands)")
+            return
+        }
+        // The server stops counting at 1,000 and reports one more, not exact.
+        let page = Page(items: BuyerFixtures.hits, offset: 0, limit: 50, total: 1_001, totalIsExact: false)
+        _ = self.program.update(&state, .message(.searched(request: request, query: query, page: page)))
+        let lines = self.program.canvas(for: state, size: state.shell.size).lines
+        #expect(lines[2].contains("over 1,000 results"), "\(lines[2])")
+        #expect(lines[lines.count - 2].contains("1–4 of more than 1,000"), "\(lines[lines.count - 2])")
+    }
+
+    @Test func thePurchasesCounterCountsOrdersAndSaysSo() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("3")], &state)
+        #expect(state.purchases.allRows.count == 3, "two orders, three items")
+        let status = self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2]
+        #expect(status.hasSuffix("orders 1–2 of 2 "), "\(status)")
+    }
+
+    @Test func theAddDialogCountsWhatIsOnSaleAndWhatIsInTheCartApart() {
+        var state = BuyerFixtures.loggedIn()
+        // The first hit has 8 on sale, 2 of them in the cart.
+        _ = self.program.press([.character("a")], &state)
+        guard case .quantity(let dialog)? = state.modal else {
+            Issue.record("expected the add dialog")
+            return
+        }
+        #expect(dialog.form.fields[0].hint == "8 on sale, 2 already in your cart — up to 6 more")
+        _ = self.program.press([.backspace], &state)
+        _ = self.program.type("7", &state)
+        guard case .quantity(let tooMany)? = state.modal else { return }
+        #expect(tooMany.form.fields[0].problem == "You can add up to 6 more (8 on sale, 2 in your cart).")
+    }
+
+    @Test func aCartShortOfStockDoesNotOpenTheCardFormButSaysWhatToDo() {
+        var state = BuyerFixtures.loggedIn(cart: BuyerFixtures.shortCart)
+        _ = self.program.press([.character("2"), .character("c")], &state)
+        #expect(state.modal == nil, "no card form for a payment the server would refuse")
+        #expect(state.shell.status == .warning("2 lines are short of stock — x removes units, or r refreshes."))
+        var enough = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("2"), .character("c")], &enough)
+        guard case .checkout? = enough.modal else {
+            Issue.record("a cart with enough stock goes to the card form")
+            return
+        }
+    }
+
+    @Test func aOneFieldBoxDoesNotTalkOfMovingBetweenFieldsAndTheCartSummaryIsEvenlySpaced() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("a"), .backspace], &state)
+        let box = self.program.canvas(for: state, size: state.shell.size).lines.joined(separator: "\n")
+        #expect(box.contains("Enter adds · Esc cancels"))
+        #expect(!box.contains("Tab moves between fields"), "the box has one field")
+
+        var cart = BuyerFixtures.loggedIn(cart: BuyerFixtures.shortCart)
+        cart.cart.hasUnsavedChanges = true
+        _ = self.program.press([.character("2")], &cart)
+        let summary = self.program.canvas(for: cart, size: cart.shell.size).lines[cart.shell.size.height - 3]
+        #expect(summary.contains("5 units in 3 lines · not saved (w saves) · 2 lines short of stock"), "\(summary)")
     }
 }

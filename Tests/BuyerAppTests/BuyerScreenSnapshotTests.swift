@@ -162,4 +162,10 @@ import TerminalUITesting
         #expect(canvas[0, 5].style == .selection)
         #expect(canvas[1, 0].style == .headerTitle)
     }
+
+    @Test func aCartShortOfStock() {
+        var state = BuyerFixtures.loggedIn(cart: BuyerFixtures.shortCart)
+        _ = self.program.press([.character("2")], &state)
+        self.snapshot(state, "cart-short")
+    }
 }

@@ -246,10 +246,12 @@ import TerminalUITesting
         #expect(state.shell.isFinished)
     }
 
-    @Test func clickingTitlesSortsAndClickingARowTwiceOpensIt() {
+    @Test func clickingTitlesSortsAndClickingARowTwiceOpensIt() throws {
         var state = SellerFixtures.loggedIn()
-        // The Price title is right-aligned near column 90 on a 120-column screen (row 2).
-        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: Point(x: 92, y: 2))))
+        // The column titles are on row 2.
+        let titles = self.program.canvas(for: state, size: state.shell.size).lines[2]
+        let price = try #require(titles.range(of: "Price"))
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: Point(x: titles.distance(from: titles.startIndex, to: price.lowerBound), y: 2))))
         #expect(state.items.table.sortColumn == 4)
         #expect(state.items.rows.first?.price == Money("9.95"))
         _ = self.program.update(&state, .mouse(MouseEvent(.press, at: Point(x: 5, y: 5))))
@@ -273,5 +275,91 @@ import TerminalUITesting
         for binding in SellerKeys.items.bindings + SellerKeys.global.bindings {
             #expect(lines.contains(binding.help), "\(binding.help)")
         }
+    }
+
+    /// Types `password` for `zoe` and sends the login, returning the command.
+    private func logIn(_ password: String, _ state: inout SellerState) -> SellerCommand? {
+        _ = self.program.type("zoe", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type(password, &state)
+        return self.program.press([.enter], &state).first
+    }
+
+    @Test func aWrongPasswordIsClearedWithoutCallingTheEmptyFieldAProblem() throws {
+        var state = SellerFixtures.started()
+        // A first Enter on a short password shows every problem; the next attempt is complete.
+        _ = self.program.type("zoe", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("short", &state)
+        #expect(self.program.press([.enter], &state).isEmpty)
+        _ = self.program.type(" but wrong", &state)
+        let command = try #require(self.program.press([.enter], &state).first)
+        _ = self.program.update(&state, .message(.failed(request: command.request ?? 0, command: command, error: MarketError(.invalidCredentials, "x"))))
+        #expect(state.login.form["password"] == "")
+        let screen = self.program.canvas(for: state, size: state.shell.size).lines.joined(separator: "\n")
+        #expect(screen.contains("✗ Wrong username or password."))
+        #expect(!screen.contains("Password must be"), "the emptied field is not at fault")
+    }
+
+    @Test func aServerOutOfReachKeepsThePasswordSoEnterTriesAgain() throws {
+        var state = SellerFixtures.started()
+        let command = try #require(self.logIn("correct horse", &state))
+        for code in [ErrorCode.unreachable, .timedOut] {
+            _ = self.program.update(&state, .message(.failed(request: command.request ?? 0, command: command, error: MarketError(code, "x"))))
+            #expect(state.login.form["password"] == "correct horse", "\(code)")
+            #expect(state.login.notice?.kind == .error)
+            let again = self.program.press([.enter], &state)
+            guard case .account(.login(_, "zoe", "correct horse"))? = again.first else {
+                Issue.record("Enter should log in again, got \(again)")
+                return
+            }
+        }
+    }
+
+    @Test func escOnCreateAccountGoesBackToLoggingInAndANewAccountStartsEmpty() {
+        var state = SellerState(server: "127.0.0.1:7001", username: "demo")
+        _ = self.program.update(&state, .resize(Size(width: 120, height: 36)))
+        _ = self.program.press([.control("n")], &state)
+        #expect(state.login.mode == .createAccount)
+        #expect(state.login.form["username"] == "", "the last login's username is not the new account's")
+        #expect(state.login.hints.contains(KeyHint(key: "Esc", label: "Back")))
+        _ = self.program.type("Zoë", &state)
+        _ = self.program.press([.escape], &state)
+        #expect(state.shell.quitDialog == nil, "Esc does not ask to quit from the new account form")
+        #expect(state.login.mode == .login)
+        #expect(state.login.form["username"] == "demo", "the login form is as it was")
+        _ = self.program.press([.escape], &state)
+        #expect(state.shell.quitDialog != nil, "Esc on the login form still asks to quit")
+    }
+
+    @Test func everyDialogsButtonsHaveLettersOfTheirOwn() throws {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("q")], &state)
+        let quit = try #require(state.shell.quitDialog)
+        _ = self.program.press([.escape, .character("x"), .enter], &state)
+        guard case .remove(let remove)? = state.modal, let confirmation = remove.confirmation else {
+            Issue.record("no remove confirmation")
+            return
+        }
+        for dialog in [quit, confirmation] {
+            #expect(dialog.lettersOfSeveralButtons.isEmpty, "\(dialog.title): \(dialog.buttons)")
+        }
+        _ = self.program.press([.escape, .escape, .character("q"), .character("q")], &state)
+        #expect(state.shell.isFinished, "q q quits")
+    }
+
+    @Test func theCurrentPriceIsNotSentAsAChange() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("p")], &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "the price as it was")
+        _ = self.program.press([.control("u")], &state)
+        _ = self.program.type("12.5", &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "the same amount written another way")
+        guard case .price(let dialog)? = state.modal else {
+            Issue.record("the dialog stays open")
+            return
+        }
+        #expect(dialog.form.fields[0].problem == "That is the current price — type a new one.")
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines.contains { $0.contains("✗ That is the current price") })
     }
 }

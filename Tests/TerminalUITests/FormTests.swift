@@ -64,4 +64,18 @@ import TerminalUI
         #expect(again.lines[1].contains("✗ Name is too short."))
         #expect(!again.lines[5].contains("Price must"))
     }
+
+    @Test func aProblemTooLongForTheRoomUnderItsInputStartsUnderTheLabel() {
+        var form = Form([FormField(id: "username", label: "Username")])
+        _ = form.handle(.character("Z"))
+        let problem = "Username may contain only letters a–z, digits and . _ -"
+        form.apply(problems: ["username": problem])
+        var canvas = Canvas(size: Size(width: 64, height: 2))
+        form.render(in: canvas.bounds, canvas: &canvas, labelWidth: 10, inputWidth: 30)
+        #expect(canvas.lines[1].contains("✗ " + problem), "not cut short: \(canvas.lines[1])")
+        form.apply(problems: ["username": "Too short."])
+        var short = Canvas(size: Size(width: 64, height: 2))
+        form.render(in: short.bounds, canvas: &short, labelWidth: 10, inputWidth: 30)
+        #expect(short.lines[1].hasPrefix(String(repeating: " ", count: 13) + "✗ Too short."), "a short one stays under the input")
+    }
 }

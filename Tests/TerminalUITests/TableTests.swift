@@ -54,8 +54,33 @@ import TerminalUI
 
     @Test func clicksHitTitlesAndRows() {
         let rect = Rect(x: 0, y: 2, width: 20, height: 5)
-        #expect(self.table.hit(Point(x: 16, y: 2), in: rect, state: TableState(), rowCount: 3) == .header(column: 1))
-        #expect(self.table.hit(Point(x: 3, y: 4), in: rect, state: TableState(), rowCount: 3) == .row(1))
-        #expect(self.table.hit(Point(x: 3, y: 6), in: rect, state: TableState(), rowCount: 3) == nil)
+        #expect(self.table.hit(Point(x: 16, y: 2), in: rect, state: TableState(), rows: [Row(name: "a", price: 1), Row(name: "b", price: 2), Row(name: "c", price: 3)]) == .header(column: 1))
+        #expect(self.table.hit(Point(x: 3, y: 4), in: rect, state: TableState(), rows: [Row(name: "a", price: 1), Row(name: "b", price: 2), Row(name: "c", price: 3)]) == .row(1))
+        #expect(self.table.hit(Point(x: 3, y: 6), in: rect, state: TableState(), rows: [Row(name: "a", price: 1), Row(name: "b", price: 2), Row(name: "c", price: 3)]) == nil)
+    }
+
+    @Test func fittingColumnsTakeTheWidthOfTheirWidestValueWithinBounds() {
+        let table = Table<Row>(columns: [
+            .sorted("Name", width: .flexible(minimum: 6, weight: 1), by: { $0.name }, text: { $0.name }),
+            .sorted("On sale", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.price }, text: { "\($0.price)" }),
+        ])
+        let rows = [Row(name: "a", price: 1_000_000_000), Row(name: "b", price: 7)]
+        #expect(table.layout(width: 200, rows: rows).map(\.width) == [189, 10], "ten digits fill the maximum")
+        #expect(table.layout(width: 200, rows: [Row(name: "b", price: 7)]).map(\.width) == [191, 8], "the title and its arrow")
+        var canvas = Canvas(size: Size(width: 40, height: 3))
+        table.render([Row(name: "b", price: 1_000_000)], state: TableState(), in: canvas.bounds, canvas: &canvas)
+        #expect(canvas.lines[1].hasSuffix(" 1000000"), "not cut: \(canvas.lines[1])")
+    }
+
+    @Test func aSortedTitleThatFitsIsNotCutForItsArrow() {
+        let table = Table<Row>(columns: [
+            .sorted("Condition", width: .fixed(9), by: { $0.name }, text: { $0.name }),
+            .sorted("Price", width: .flexible(minimum: 6, weight: 1), by: { $0.price }, text: { "\($0.price)" }),
+        ])
+        var canvas = Canvas(size: Size(width: 30, height: 2))
+        var state = TableState()
+        state.sort(by: 0)
+        table.render([Row(name: "New", price: 1)], state: state, in: canvas.bounds, canvas: &canvas)
+        #expect(canvas.lines[0].hasPrefix("Condition▲"))
     }
 }

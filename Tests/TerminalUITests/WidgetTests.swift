@@ -65,4 +65,46 @@ import TerminalUI
             #expect(limited.look(for: style).background.rawValue < 8)
         }
     }
+
+    @Test func aDialogOverABoxSitsInsideItOrCoversItWhole() {
+        let screen = Rect(size: Size(width: 120, height: 36))
+        let dialog = Dialog(title: "Remove units", lines: [Span("Take 7 units off sale?"), Span("None will remain.")], buttons: ["Remove", "Cancel"])
+        let roomy = Rect(x: 20, y: 10, width: 78, height: 13)
+        let inside = dialog.frame(in: screen, over: roomy)
+        #expect(roomy.insetBy(dx: 1, dy: 1).intersection(inside) == inside, "inside the box's frame")
+        let tight = Rect(x: 28, y: 13, width: 64, height: 7)
+        let covering = dialog.frame(in: screen, over: tight)
+        #expect(covering.intersection(tight) == tight, "the box's frame is hidden whole")
+        #expect(covering.height == 8 && covering.width == 64)
+    }
+
+    @Test func aButtonsFirstLetterWinsOverTheGenericLetters() {
+        var quit = Dialog(title: "Quit", message: "Quit?", buttons: ["Quit", "Cancel"])
+        do { let outcome = quit.handle(.character("q")); #expect(outcome == .pressed(0), "q q quits") }
+        var logout = Dialog(title: "Log out", message: "Log out?", buttons: ["Log out", "Cancel"], focus: 1)
+        do { let outcome = logout.handle(.character("l")); #expect(outcome == .pressed(0), "l is Log out's, not a move") }
+        var vote = Dialog(title: "Vote", message: "Vote?", buttons: ["Vote", "Cancel"])
+        do { let outcome = vote.handle(.character("q")); #expect(outcome == .pressed(1), "with no q button, q cancels") }
+        var clash = Dialog(title: "Clash", message: "?", buttons: ["Clear", "Cancel"])
+        do { let outcome = clash.handle(.character("c")); #expect(outcome == .ignored, "a letter of two buttons presses neither") }
+    }
+
+    @Test func theStatusMessageWinsOverThePosition() {
+        let message = Span("✓ Took 3 units of “Espresso Machine Deluxe” off sale; 4 units left on sale.", .success)
+        var canvas = Canvas(size: Size(width: 80, height: 1))
+        StatusBar.render(message: message, busy: nil, tick: 0, trailing: "1–50 of 312", in: canvas.bounds, canvas: &canvas)
+        #expect(canvas.lines[0].contains(message.text), "whole: \(canvas.lines[0])")
+        #expect(!canvas.lines[0].contains("of 312"))
+        var roomy = Canvas(size: Size(width: 120, height: 1))
+        StatusBar.render(message: message, busy: nil, tick: 0, trailing: "1–50 of 312", in: roomy.bounds, canvas: &roomy)
+        #expect(roomy.lines[0].contains(message.text) && roomy.lines[0].contains("1–50 of 312"), "both when both fit")
+    }
+
+    @Test func theTooSmallNoticeWrapsInsteadOfCuttingItsText() {
+        var canvas = Canvas(size: Size(width: 40, height: 10))
+        TooSmallNotice.render(size: Size(width: 40, height: 10), minimum: .minimum, canvas: &canvas)
+        let text = canvas.lines.map { $0.split(separator: " ").joined(separator: " ") }.filter { !$0.isEmpty }.joined(separator: " ")
+        #expect(!text.contains("…"), "\(canvas.lines)")
+        #expect(text.contains("Enlarge the window, or press Ctrl-C to quit."), "\(canvas.lines)")
+    }
 }

@@ -18,8 +18,8 @@ extension BuyerProgram {
         if key == .function(1) { return self.perform(.help, &state) }
         if key == .escape || (key == .down && state.search.page != nil) {
             // Esc always leaves the bar (so the view keys work again, results or not); Down only
-            // when there are results to go down to.
-            state.search.isEditing = false
+            // when there are results to go down to. Either drops what was typed and not sent.
+            state.search.endEditing()
             return []
         }
         switch state.search.bar.handle(key) {
@@ -124,7 +124,7 @@ extension BuyerProgram {
             state.shell.isFinished = true
         case .editSearch:
             state.view = .search
-            state.search.isEditing = true
+            state.search.beginEditing()
         case .open:
             return self.openSelected(&state)
         case .addToCart:
@@ -152,7 +152,7 @@ extension BuyerProgram {
             }
             let units = state.cart.cart?.totalUnits ?? 0
             state.modal = .confirm(
-                Dialog(title: "Clear cart", lines: [Span("Remove all \(Format.units(units)) from your cart?"), Span("Your saved cart is not touched until you save again.", .muted)], buttons: ["Clear", "Cancel"], focus: 1, isDestructive: true),
+                Dialog(title: "Empty cart", lines: [Span("Remove all \(Format.units(units)) from your cart?"), Span("Your saved cart is not touched until you save again.", .muted)], buttons: ["Empty", "Cancel"], focus: 1, isDestructive: true),
                 .clearCart
             )
         case .saveCart:
@@ -161,6 +161,13 @@ extension BuyerProgram {
         case .checkout:
             guard let cart = state.cart.cart, !cart.lines.isEmpty else {
                 state.shell.status = .info("Your cart is empty — add something first.")
+                return []
+            }
+            // The server would refuse the payment: say what to fix before asking for a card.
+            let short = state.cart.shortLines
+            guard short == 0 else {
+                let lines = short == 1 ? "1 line is" : "\(Format.count(short)) lines are"
+                state.shell.status = .warning("\(lines) short of stock — x removes units, or r refreshes.")
                 return []
             }
             state.modal = .checkout(CheckoutScreen(holder: state.profile?.name ?? "", total: cart.total, units: cart.totalUnits, currentMonth: state.currentMonth))

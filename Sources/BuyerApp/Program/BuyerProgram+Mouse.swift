@@ -33,7 +33,7 @@ extension BuyerProgram {
         }
         let content = Chrome.contentArea(state.shell.size)
         if state.view == .search, mouse.kind == .press, mouse.point.y == content.y {
-            state.search.isEditing = true
+            if !state.search.isEditing { state.search.beginEditing() }
             return []
         }
         switch mouse.kind {
@@ -47,14 +47,14 @@ extension BuyerProgram {
             let sortable: [Bool]
             switch state.view {
             case .search:
-                hit = SearchScreen.table.hit(mouse.point, in: area, state: state.search.table, rowCount: state.search.rows.count)
+                hit = state.search.resultsTable.hit(mouse.point, in: area, state: state.search.table, rows: state.search.rows)
                 sortable = SearchScreen.table.sortable
             case .cart:
-                hit = CartScreen.table.hit(mouse.point, in: area, state: state.cart.table, rowCount: state.cart.rows.count)
+                hit = CartScreen.table.hit(mouse.point, in: area, state: state.cart.table, rows: state.cart.rows)
                 sortable = CartScreen.table.sortable
             case .purchases:
                 let table = PurchasesScreen.table(timeZone: state.timeZone)
-                hit = table.hit(mouse.point, in: area, state: state.purchases.table, rowCount: state.purchases.allRows.count)
+                hit = table.hit(mouse.point, in: area, state: state.purchases.table, rows: state.purchases.rows(timeZone: state.timeZone))
                 sortable = table.sortable
             }
             switch hit {
@@ -66,7 +66,7 @@ extension BuyerProgram {
                 case .purchases: state.purchases.table.sort(by: column)
                 }
             case .row(let index)?:
-                if state.view == .search { state.search.isEditing = false }
+                if state.view == .search, state.search.isEditing { state.search.endEditing() }
                 let visible = Self.visibleRows(state)
                 let again: Bool
                 switch state.view {

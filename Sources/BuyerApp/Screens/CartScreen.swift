@@ -13,12 +13,15 @@ public struct CartScreen: Sendable {
     public init() {}
 
     public static let columns: [TableColumn<CartLine>] = [
-        .sorted("Item", width: .fixed(9), by: { $0.itemID }, text: { $0.itemID.description }),
+        .sorted("Item", width: .fitting(minimum: 4, maximum: 14), by: { $0.itemID }, text: { $0.itemID.description }),
         .sorted("Name", width: .flexible(minimum: 16, weight: 1), by: { $0.name.lowercased() }, text: { $0.name }),
-        .sorted("Units", width: .fixed(7), alignment: .right, by: { $0.quantity }, text: { Format.count($0.quantity) }),
-        .sorted("Unit price", width: .fixed(12), alignment: .right, by: { $0.unitPrice }, text: { Format.money($0.unitPrice) }),
-        .sorted("Line total", width: .fixed(14), alignment: .right, by: { $0.lineTotal }, style: { _ in .accent }, text: { Format.money($0.lineTotal) }),
-        .sorted("On sale", width: .fixed(9), alignment: .right, by: { $0.available }, style: { $0.available < $0.quantity ? .warning : nil }, text: { $0.available < $0.quantity ? "only \(Format.count($0.available))" : Format.count($0.available) }),
+        .sorted("Units", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.quantity }, text: { Format.count($0.quantity) }),
+        .sorted("Unit price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.unitPrice }, text: { Format.money($0.unitPrice) }),
+        .sorted("Line total", width: .fitting(minimum: 5, maximum: 16), alignment: .right, by: { $0.lineTotal }, style: { _ in .accent }, text: { Format.money($0.lineTotal) }),
+        .sorted("On sale", width: .fitting(minimum: 4, maximum: 15), alignment: .right, by: { $0.available }, style: { $0.available < $0.quantity ? .warning : nil }, text: { line in
+            if line.available == 0 { return "sold out" }
+            return line.available < line.quantity ? "only \(Format.count(line.available))" : Format.count(line.available)
+        }),
     ]
 
     public static let table = Table<CartLine>(columns: columns, emptyMessage: "Your cart is empty — find something under 1 Search and press a to add it")
@@ -31,6 +34,9 @@ public struct CartScreen: Sendable {
     }
 
     public var isEmpty: Bool { self.cart?.lines.isEmpty ?? true }
+
+    /// Lines asking for more units than are on sale now: a checkout would be refused.
+    public var shortLines: Int { self.cart?.lines.filter { $0.available < $0.quantity }.count ?? 0 }
 
     public mutating func loaded(_ cart: Cart, visibleRows: Int) {
         let previous = self.selected?.itemID
@@ -65,10 +71,10 @@ public struct CartScreen: Sendable {
         guard let cart = self.cart, !cart.lines.isEmpty else { return }
         let totalRow = Rect(x: content.x, y: content.maxY - 1, width: content.width, height: 1)
         canvas.rule(Rect(x: content.x, y: content.maxY - 2, width: content.width, height: 1))
-        let short = cart.lines.filter { $0.available < $0.quantity }.count
+        let short = self.shortLines
         var left: [Span] = [Span(" \(Format.units(cart.totalUnits)) in \(cart.lines.count) line\(cart.lines.count == 1 ? "" : "s")", .muted)]
-        if self.hasUnsavedChanges { left.append(Span("  · not saved (w saves)", .muted)) }
-        if short > 0 { left.append(Span("  · \(short) line\(short == 1 ? "" : "s") short of stock", .warning)) }
+        if self.hasUnsavedChanges { left.append(Span(" · not saved (w saves)", .muted)) }
+        if short > 0 { left.append(Span(" · \(short) line\(short == 1 ? "" : "s") short of stock", .warning)) }
         canvas.write(spans: left, x: totalRow.x, y: totalRow.y, limit: totalRow.width - 30)
         let total = "Total  " + Format.money(cart.total) + " "
         canvas.write(total, in: Rect(x: totalRow.maxX - 30, y: totalRow.y, width: 30, height: 1), style: .title, alignment: .right)

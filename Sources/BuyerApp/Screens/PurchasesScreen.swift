@@ -27,12 +27,12 @@ public struct PurchasesScreen: Sendable {
     public static func columns(timeZone: TimeZone) -> [TableColumn<Row>] {
         [
             .sorted("Date", width: .fixed(16), by: { $0.date }, style: { $0.isFirst ? nil : .muted }, text: { Format.date($0.date, timeZone: timeZone) }),
-            .sorted("#", width: .fixed(6), alignment: .right, by: { $0.purchaseID }, style: { $0.isFirst ? nil : .muted }, text: { "\($0.purchaseID)" }),
-            .sorted("Item", width: .fixed(9), by: { $0.line.itemID }, text: { $0.line.itemID.description }),
+            .sorted("#", width: .fitting(minimum: 2, maximum: 10), alignment: .right, by: { $0.purchaseID }, style: { $0.isFirst ? nil : .muted }, text: { "\($0.purchaseID)" }),
+            .sorted("Item", width: .fitting(minimum: 4, maximum: 14), by: { $0.line.itemID }, text: { $0.line.itemID.description }),
             .sorted("Name", width: .flexible(minimum: 14, weight: 1), by: { $0.line.name.lowercased() }, text: { $0.line.name }),
-            .sorted("Units", width: .fixed(6), alignment: .right, by: { $0.line.quantity }, text: { Format.count($0.line.quantity) }),
-            .sorted("Unit price", width: .fixed(11), alignment: .right, by: { $0.line.unitPrice }, text: { Format.money($0.line.unitPrice) }).hidden(below: 90),
-            .sorted("Paid", width: .fixed(12), alignment: .right, by: { $0.line.lineTotal }, text: { Format.money($0.line.lineTotal) }),
+            .sorted("Units", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.line.quantity }, text: { Format.count($0.line.quantity) }),
+            .sorted("Unit price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.line.unitPrice }, text: { Format.money($0.line.unitPrice) }).hidden(below: 90),
+            .sorted("Paid", width: .fitting(minimum: 5, maximum: 16), alignment: .right, by: { $0.line.lineTotal }, text: { Format.money($0.line.lineTotal) }),
             .sorted("Feedback", width: .fixed(9), by: { $0.line.feedback?.rawValue ?? "" }, style: { row in
                 switch row.line.feedback {
                 case .up?: .positive
@@ -88,11 +88,15 @@ public struct PurchasesScreen: Sendable {
 
     public var hasNextPage: Bool { self.page?.hasMore ?? false }
 
+    /// Which orders this page holds, e.g. "orders 1–20 of 31": pages are of orders, and a row is
+    /// one item of an order, so the rows outnumber them.
     public func position(visibleRows: Int) -> String? {
         guard let page = self.page else { return nil }
-        let purchases = page.total == 1 ? "purchase" : "purchases"
-        guard !page.items.isEmpty else { return "0 \(purchases)" }
-        return "purchases \(page.offset + 1)–\(page.offset + page.items.count) of \(Format.count(page.total))"
+        guard !page.items.isEmpty else { return "0 orders" }
+        let first = page.offset + 1
+        let last = page.offset + page.items.count
+        let range = first == last ? Format.count(first) : "\(Format.count(first))–\(Format.count(last))"
+        return "\(page.total == 1 ? "order" : "orders") \(range) of \(Format.count(page.total))"
     }
 
     public func render(in content: Rect, timeZone: TimeZone, canvas: inout Canvas, focused: Bool) {

@@ -14,6 +14,9 @@ public struct QuantityDialog: FormDialog {
     public var name: String
     /// The most units the dialog accepts.
     public var maximum: Int
+    /// Units of the item in the cart already (when adding): the most to add is what is on sale
+    /// less these.
+    public var inCart: Int
     public var unitPrice: Money
     public var form: Form
     public var request: Int?
@@ -24,9 +27,11 @@ public struct QuantityDialog: FormDialog {
         self.item = item
         self.name = name
         self.maximum = maximum
+        self.inCart = inCart
         self.unitPrice = unitPrice
         let hint = switch purpose {
-        case .add: "\(Format.units(maximum)) on sale" + (inCart > 0 ? ", \(Format.count(inCart)) already in your cart" : "")
+        case .add where inCart > 0: "\(Format.count(maximum + inCart)) on sale, \(Format.count(inCart)) already in your cart — up to \(Format.count(maximum)) more"
+        case .add: "\(Format.units(maximum)) on sale"
         case .remove: "1 to \(Format.count(maximum)) (\(Format.units(maximum)) in your cart)"
         }
         self.form = Form([FormField(id: "quantity", label: "Units", value: purpose == .remove ? "\(maximum)" : "1", hint: hint, maximumLength: 9)])
@@ -41,9 +46,12 @@ public struct QuantityDialog: FormDialog {
             do {
                 try FieldRules.validateQuantity(quantity, allowZero: false)
                 if quantity > self.maximum {
-                    problems["quantity"] = self.purpose == .add
-                        ? "Only \(Format.units(self.maximum)) on sale."
-                        : "Your cart holds \(Format.units(self.maximum))."
+                    problems["quantity"] = switch self.purpose {
+                    case .add where self.inCart > 0:
+                        "You can add up to \(Format.count(self.maximum)) more (\(Format.count(self.maximum + self.inCart)) on sale, \(Format.count(self.inCart)) in your cart)."
+                    case .add: "Only \(Format.units(self.maximum)) on sale."
+                    case .remove: "Your cart holds \(Format.units(self.maximum))."
+                    }
                 }
             } catch {
                 problems["quantity"] = error.message

@@ -19,27 +19,70 @@ public struct SearchScreen: Sendable {
     public var loadRequest: Int?
 
     public init() {
-        self.bar = Form([
-            FormField(id: "category", label: "Category", hint: "a number, or blank for any", maximumLength: 12),
-            FormField(id: "keywords", label: "Keywords", hint: "up to 5 words; blank lists everything", maximumLength: 200),
-        ], focus: 1)
-        self.validate()
+        self.bar = Self.bar(for: nil)
+    }
+
+    /// The bar describing `query` (empty for none), with the focus on the keywords.
+    static func bar(for query: SearchQuery?) -> Form {
+        var category = ""
+        if case .only(let value)? = query?.category { category = "\(value.rawValue)" }
+        var bar = Form([
+            FormField(id: "category", label: "Category", value: category, hint: "a number, or blank for any", maximumLength: 12),
+            FormField(id: "keywords", label: "Keywords", value: query?.keywords.joined(separator: " ") ?? "", hint: "up to 5 words; blank lists everything", maximumLength: 200),
+        ], focus: Self.keywordsField)
+        bar.apply(problems: Self.problems(in: bar))
+        return bar
+    }
+
+    static let keywordsField = 1
+
+    /// The bar as drawn: what is being typed while editing, otherwise the search whose results
+    /// are shown, so the bar never describes other results than those under it (a search that
+    /// was sent but failed leaves the results, and so the bar, as they were).
+    public var shownBar: Form { self.isEditing ? self.bar : Self.bar(for: self.query) }
+
+    /// `/`: edit the search on show, starting in the keywords. While a search is on its way
+    /// the bar keeps it, so it can still be changed.
+    public mutating func beginEditing() {
+        if self.loadRequest == nil { self.bar = Self.bar(for: self.query) }
+        self.bar.focus = Self.keywordsField
+        self.isEditing = true
+    }
+
+    /// Esc (or ↓, or a click on the results): leave the bar without searching, so what was typed
+    /// is dropped and the bar shows the search on show again.
+    public mutating func endEditing() {
+        self.isEditing = false
+        self.bar = Self.bar(for: self.query)
     }
 
     public static let columns: [TableColumn<SearchHit>] = [
-        TableColumn("#", width: .fixed(4), alignment: .right, ascending: nil) { _ in "" },
-        .sorted("Item", width: .fixed(9), by: { $0.item.id }, text: { $0.item.id.description }),
+        // The server's order, which stays with each hit when the page is sorted by another column.
+        TableColumn("Rank", width: .fitting(minimum: 2, maximum: 6), alignment: .right, ascending: nil) { _ in "" },
+        .sorted("Item", width: .fitting(minimum: 4, maximum: 14), by: { $0.item.id }, text: { $0.item.id.description }),
         .sorted("Name", width: .flexible(minimum: 14, weight: 3), by: { $0.item.name.lowercased() }, text: { $0.item.name }),
         .sorted("Condition", width: .fixed(9), by: { $0.item.condition.rawValue }, text: { $0.item.condition.description }).hidden(below: 90),
-        .sorted("Price", width: .fixed(12), alignment: .right, by: { $0.item.price }, text: { Format.money($0.item.price) }),
-        .sorted("On sale", width: .fixed(8), alignment: .right, by: { $0.item.quantity }, text: { Format.count($0.item.quantity) }),
+        .sorted("Price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.item.price }, text: { Format.money($0.item.price) }),
+        .sorted("On sale", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.item.quantity }, text: { Format.count($0.item.quantity) }),
         .sorted("Seller", width: .flexible(minimum: 10, weight: 2), by: { $0.item.sellerName.lowercased() }, text: { $0.item.sellerName }),
-        .sorted("👍", width: .fixed(5), alignment: .right, by: { $0.item.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.item.rating.thumbsUp) }),
-        .sorted("👎", width: .fixed(5), alignment: .right, by: { $0.item.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.item.rating.thumbsDown) }),
+        .sorted("👍", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.item.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.item.rating.thumbsUp) }),
+        .sorted("👎", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.item.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.item.rating.thumbsDown) }),
         .sorted("Match", width: .fixed(5), alignment: .right, by: { $0.matchedKeywords }, text: { $0.matchedKeywords == 0 ? "" : "\($0.matchedKeywords)" }).hidden(below: 100),
     ]
 
     public static let table = Table<SearchHit>(columns: columns, emptyMessage: "No items match — try fewer or other keywords, or any category")
+
+    /// The table as drawn, with the rank column filled in: a rank depends on the page, not on
+    /// the hit alone.
+    public var resultsTable: Table<SearchHit> {
+        var table = Self.table
+        let page = self.page
+        table.columns[0] = TableColumn(Self.columns[0].title, width: Self.columns[0].width, alignment: .right) { hit in
+            guard let page, let index = page.items.firstIndex(of: hit) else { return "" }
+            return "\(page.offset + index + 1)"
+        }
+        return table
+    }
 
     /// The page's hits in the chosen order, each with its rank on the server.
     public var rows: [SearchHit] { Self.table.sorted(self.page?.items ?? [], by: self.table) }
@@ -72,15 +115,19 @@ public struct SearchScreen: Sendable {
     }
 
     public mutating func validate() {
+        self.bar.apply(problems: Self.problems(in: self.bar))
+    }
+
+    static func problems(in bar: Form) -> [String: String] {
         var problems: [String: String] = [:]
-        let categoryText = Text.trimmingWhitespace(self.bar["category"]).lowercased()
+        let categoryText = Text.trimmingWhitespace(bar["category"]).lowercased()
         if !categoryText.isEmpty, categoryText != "any", Int32(categoryText).flatMap(Category.init(rawValue:)) == nil {
             problems["category"] = "Category must be a whole number from 0, or blank for any."
         }
-        do { _ = try FieldRules.validateSearchKeywords(FieldRules.splitKeywords(self.bar["keywords"])) } catch {
+        do { _ = try FieldRules.validateSearchKeywords(FieldRules.splitKeywords(bar["keywords"])) } catch {
             problems["keywords"] = error.message
         }
-        self.bar.apply(problems: problems)
+        return problems
     }
 
     /// Results arrived.
@@ -108,6 +155,15 @@ public struct SearchScreen: Sendable {
 
     public var hasNextPage: Bool { self.page?.hasMore ?? false }
 
+    /// The order the rows are in: the server's, or a column's on this page (the rank keeping
+    /// the server's).
+    func orderDescription(of query: SearchQuery) -> String {
+        let ranked = query.keywords.isEmpty ? "newest first" : "best match first, then newest"
+        guard let column = self.table.sortColumn, Self.columns.indices.contains(column) else { return ranked }
+        let title = Self.columns[column].title.lowercased()
+        return "this page sorted by \(title) \(self.table.sortAscending ? "▲" : "▼") · Rank: \(ranked)"
+    }
+
     public func position(visibleRows: Int) -> String? {
         guard let page = self.page else { return nil }
         return self.table.positionText(visibleRows: visibleRows, rowCount: page.items.count, base: page.offset, total: page.total, totalIsExact: page.totalIsExact)
@@ -124,8 +180,9 @@ public struct SearchScreen: Sendable {
         var cursor: Point?
         let y = content.y
         var x = content.x + 1
-        for (index, field) in self.bar.fields.enumerated() {
-            let active = self.isEditing && focused && index == self.bar.focus
+        let bar = self.shownBar
+        for (index, field) in bar.fields.enumerated() {
+            let active = self.isEditing && focused && index == bar.focus
             x += canvas.write(field.label + " ", x: x, y: y, style: active ? .accent : .muted)
             let width = field.id == "category" ? 8 : min(44, max(16, content.maxX - x - 30))
             let point = field.input.render(in: Rect(x: x, y: y, width: width, height: 1), canvas: &canvas, focused: active, placeholder: field.id == "category" ? "any" : "all items")
@@ -136,17 +193,18 @@ public struct SearchScreen: Sendable {
         canvas.write(action, x: x, y: y, style: .muted, limit: content.maxX - x)
         // Under the bar: what is wrong with it, or what is shown.
         let note = Rect(x: content.x + 1, y: y + 1, width: content.width - 2, height: 1)
-        let problem = self.bar.fields.lazy.compactMap { field in field.problem.map { (field, $0) } }.first
-        if let (field, message) = problem, field.touched || self.bar.showsAllProblems {
+        let problem = bar.fields.lazy.compactMap { field in field.problem.map { (field, $0) } }.first
+        if let (field, message) = problem, field.touched || bar.showsAllProblems {
             canvas.write("✗ " + message, in: note, style: .error)
         } else if let query = self.query, let page = self.page {
-            let total = page.totalIsExact ? Format.count(page.total) : "over " + Format.count(page.total)
+            // An inexact total is one past where the server stopped counting.
+            let total = page.totalIsExact ? Format.count(page.total) : "over " + Format.count(page.total - 1)
             canvas.write(spans: [
                 Span("\(total) result\(page.total == 1 ? "" : "s") for ", .muted), Span(query.summary, .accent),
-                Span(query.keywords.isEmpty ? " · newest first" : " · best match first, then newest", .muted),
+                Span(" · " + self.orderDescription(of: query), .muted),
             ], x: note.x, y: note.y, limit: note.width)
         } else if self.isEditing, focused {
-            canvas.write(self.bar.fields[self.bar.focus].hint ?? "", in: note, style: .muted)
+            canvas.write(bar.fields[bar.focus].hint ?? "", in: note, style: .muted)
         }
         let area = Self.tableArea(in: content)
         if self.page == nil {
@@ -155,14 +213,7 @@ public struct SearchScreen: Sendable {
             canvas.write(message, in: Rect(x: area.x, y: area.y + max(1, area.height / 2 - 1), width: area.width, height: 1), style: .muted, alignment: .center)
             return cursor
         }
-        // The rank column is filled in here: it depends on the page, not on the hit alone.
-        var table = Self.table
-        let page = self.page
-        table.columns[0] = TableColumn("#", width: .fixed(4), alignment: .right) { hit in
-            guard let page, let index = page.items.firstIndex(of: hit) else { return "" }
-            return "\(page.offset + index + 1)"
-        }
-        table.render(self.rows, state: self.table, in: area, canvas: &canvas, focused: focused && !self.isEditing)
+        self.resultsTable.render(self.rows, state: self.table, in: area, canvas: &canvas, focused: focused && !self.isEditing)
         return cursor
     }
 }

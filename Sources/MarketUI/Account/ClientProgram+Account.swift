@@ -41,7 +41,7 @@ extension ClientProgram {
         let sentence = ErrorText.sentence(for: error, server: state.shell.server)
         switch command {
         case .login, .createAccount:
-            state.login.failed(.error(sentence))
+            state.login.failed(error, sentence: sentence)
             return nil
         case .logout:
             // The session is gone or the server is away: either way this client forgets it.

@@ -16,6 +16,9 @@ public struct LoginScreen: Sendable {
     public var notice: StatusMessage?
     /// A login or account creation is in flight.
     public var isSubmitting = false
+    /// The login form as it was when the user went to create an account, put back if they
+    /// come back to logging in.
+    var loginForm: Form?
 
     public init(role: Role, mode: Mode = .login, username: String = "", notice: StatusMessage? = nil) {
         self.role = role
@@ -30,7 +33,7 @@ public struct LoginScreen: Sendable {
     }
 
     static func fields(for mode: Mode) -> [FormField] {
-        let username = FormField(id: "username", label: "Username", hint: "3–32 of a–z 0–9 . _ -", maximumLength: 64)
+        let username = FormField(id: "username", label: "Username", hint: "3–32 of a–z 0–9 . _ - (A–Z reads as a–z)", maximumLength: 64)
         switch mode {
         case .login:
             return [username, FormField(id: "password", label: "Password", kind: .secret, maximumLength: 200)]
@@ -51,24 +54,27 @@ public struct LoginScreen: Sendable {
         case quit
     }
 
+    /// The keys while logging in: Esc asks whether to quit.
     public static let keys = KeyMap<Action>("Logging in", [
-        KeyBinding([.control("n"), .function(2)], .switchMode, help: "Switch between logging in and creating an account", hint: "New account", label: "^N"),
+        KeyBinding([.control("n"), .function(2)], .switchMode, help: "Create an account instead", hint: "New account", label: "^N"),
         KeyBinding(.function(1), .help, help: "Show every key", hint: "Help"),
         KeyBinding(.escape, .quit, help: "Quit", hint: "Quit"),
     ])
 
+    /// The keys while creating an account: Esc goes back to logging in, as ^N does.
+    public static let createAccountKeys = KeyMap<Action>("Creating an account", [
+        KeyBinding([.control("n"), .function(2)], .switchMode, help: "Log in instead", hint: "Log in instead", label: "^N"),
+        KeyBinding(.function(1), .help, help: "Show every key", hint: "Help"),
+        KeyBinding(.escape, .switchMode, help: "Back to logging in", hint: "Back"),
+    ])
+
+    /// The key table of the current mode, for handling and for help.
+    public var keys: KeyMap<Action> { self.mode == .login ? Self.keys : Self.createAccountKeys }
+
     /// Footer hints for the current mode.
     public var hints: [KeyHint] {
-        var hints = [KeyHint(key: "Enter", label: self.mode == .login ? "Log in" : "Create"), KeyHint(key: "Tab", label: "Next field")]
-        for hint in Self.keys.hints {
-            if hint.key == "^N" {
-                hints.append(KeyHint(key: "^N", label: self.mode == .login ? "New account" : "Log in instead"))
-            } else {
-                hints.append(hint)
-            }
-        }
-        hints.append(KeyHint(key: "^C", label: "Exit"))
-        return hints
+        [KeyHint(key: "Enter", label: self.mode == .login ? "Log in" : "Create"), KeyHint(key: "Tab", label: "Next field")]
+            + self.keys.hints + [KeyHint(key: "^C", label: "Exit")]
     }
 
     /// What a key press asks the app to do.
@@ -81,13 +87,10 @@ public struct LoginScreen: Sendable {
     }
 
     public mutating func handle(_ key: Key) -> Outcome {
-        if let action = Self.keys.action(for: key) {
+        if let action = self.keys.action(for: key) {
             switch action {
             case .switchMode:
-                let username = self.form["username"]
-                self = LoginScreen(role: self.role, mode: self.mode == .login ? .createAccount : .login, username: "", notice: nil)
-                if !username.isEmpty { self.form.set("username", to: username) }
-                self.validate()
+                self.switchMode()
                 return .none
             case .help:
                 return .help
@@ -117,6 +120,21 @@ public struct LoginScreen: Sendable {
         }
     }
 
+    /// A new account starts from an empty form (the username of the last login is someone
+    /// else's, or a name already taken); going back to logging in puts that form back as it was.
+    mutating func switchMode() {
+        switch self.mode {
+        case .login:
+            let form = self.form
+            self = LoginScreen(role: self.role, mode: .createAccount)
+            self.loginForm = form
+        case .createAccount:
+            let form = self.loginForm
+            self = LoginScreen(role: self.role, mode: .login)
+            if let form { self.form = form }
+        }
+    }
+
     /// Checks every field with the marketplace's rules.
     public mutating func validate() {
         self.form.apply(problems: Self.problems(in: self.form, mode: self.mode))
@@ -133,15 +151,20 @@ public struct LoginScreen: Sendable {
         return problems
     }
 
-    /// The login failed: say why and let the user try again.
-    public mutating func failed(_ message: StatusMessage) {
+    /// The login failed: say why and let the user try again. A wrong password is cleared, and
+    /// the empty field counts as untouched (its "at least 8 characters" would only repeat the
+    /// notice); any other failure, such as a server out of reach, keeps what was typed, so
+    /// trying again is just Enter.
+    public mutating func failed(_ error: MarketError, sentence: String) {
         self.isSubmitting = false
-        self.notice = message
-        if self.mode == .login, let password = self.form.fields.firstIndex(where: { $0.id == "password" }) {
-            self.form.set("password", to: "")
-            self.form.focus = password
-            self.validate()
-        }
+        self.notice = .error(sentence)
+        guard self.mode == .login, error.code == .invalidCredentials,
+            let password = self.form.fields.firstIndex(where: { $0.id == "password" })
+        else { return }
+        self.form.set("password", to: "")
+        self.form.showsAllProblems = false
+        self.form.focus = password
+        self.validate()
     }
 
     /// An account was created: switch to logging in with it (the app logs in right away).

@@ -25,7 +25,7 @@ public enum FormBox {
         if let notice {
             canvas.write(notice.text, in: row, style: notice.style)
         } else {
-            canvas.write("Enter \(action) · Esc cancels · Tab moves between fields", in: row, style: .muted)
+            canvas.write("Enter \(action) · Esc cancels" + (form.fields.count > 1 ? " · Tab moves between fields" : ""), in: row, style: .muted)
         }
         return notice?.style == .muted ? nil : cursor
     }

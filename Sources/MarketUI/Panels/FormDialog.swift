@@ -16,6 +16,8 @@ public protocol FormDialog: Sendable {
     var request: Int? { get set }
     /// What the server said when it refused, if not about one field.
     var failure: String? { get set }
+    /// A confirmation shown over the form, which then has the keys (none by default).
+    var confirmation: Dialog? { get }
 
     /// Puts each field's problem, by the marketplace's rules, next to it.
     mutating func validate()
@@ -45,6 +47,11 @@ public enum FormDialogOutcome<Value: Sendable>: Sendable {
 
 extension FormDialog {
     public var isWorking: Bool { self.request != nil }
+
+    public var confirmation: Dialog? { nil }
+
+    /// The footer's keys: the form's, or the confirmation's while one is shown.
+    public var hints: [KeyHint] { self.confirmation == nil ? Form.keys.hints : Dialog.hints }
 
     public static var closesWhileWorking: Bool { true }
 

@@ -34,7 +34,7 @@ extension Shell {
         case .none:
             return []
         case .help:
-            self.help = HelpOverlay(sections: [LoginScreen.keys.helpSection, Form.keys.helpSection, TextField.keys.helpSection])
+            self.help = HelpOverlay(sections: [login.keys.helpSection, Form.keys.helpSection, TextField.keys.helpSection])
             return []
         case .quit:
             self.confirmQuit()

@@ -28,7 +28,7 @@ extension SellerProgram {
         case .wheelDown:
             return self.perform(.move(.by(3)), &state)
         case .press, .doubleClick:
-            switch ItemsScreen.table.hit(mouse.point, in: area, state: state.items.table, rowCount: rows.count) {
+            switch ItemsScreen.table.hit(mouse.point, in: area, state: state.items.table, rows: rows) {
             case .header(let column)?:
                 guard ItemsScreen.table.sortable[column] else { return [] }
                 let selected = state.items.selected?.id

@@ -9,7 +9,9 @@ extension SellerProgram {
             let visible = Self.visibleRows(state)
             let hints: [KeyHint]
             switch state.modal {
-            case .register, .price, .remove: hints = Form.keys.hints
+            case .register(let form): hints = form.hints
+            case .price(let dialog): hints = dialog.hints
+            case .remove(let dialog): hints = dialog.hints
             case .detail: hints = [KeyHint(key: "↑↓", label: "Choose"), KeyHint(key: "Enter", label: "Do it"), KeyHint(key: "Esc", label: "Close")]
             case nil: hints = SellerKeys.hints(for: state.view)
             }

@@ -21,14 +21,14 @@ public struct ItemsScreen: Sendable {
     public init() {}
 
     public static let columns: [TableColumn<Item>] = [
-        .sorted("ID", width: .fixed(9), by: { $0.id }, text: { $0.id.description }),
+        .sorted("ID", width: .fitting(minimum: 4, maximum: 14), by: { $0.id }, text: { $0.id.description }),
         .sorted("Name", width: .flexible(minimum: 14, weight: 1), by: { $0.name.lowercased() }, text: { $0.name }),
-        .sorted("Category", width: .fixed(8), alignment: .right, by: { $0.id.category }, text: { $0.id.category.description }).hidden(below: 90),
+        .sorted("Category", width: .fitting(minimum: 4, maximum: 12), alignment: .right, by: { $0.id.category }, text: { $0.id.category.description }).hidden(below: 90),
         .sorted("Condition", width: .fixed(9), by: { $0.condition.rawValue }, text: { $0.condition.description }),
-        .sorted("Price", width: .fixed(13), alignment: .right, by: { $0.price }, text: { Format.money($0.price) }),
-        .sorted("Units", width: .fixed(9), alignment: .right, by: { $0.quantity }, style: { $0.quantity == 0 ? .warning : nil }, text: { $0.quantity == 0 ? "sold out" : Format.count($0.quantity) }),
-        .sorted("👍", width: .fixed(6), alignment: .right, by: { $0.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.rating.thumbsUp) }),
-        .sorted("👎", width: .fixed(6), alignment: .right, by: { $0.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.rating.thumbsDown) }),
+        .sorted("Price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.price }, text: { Format.money($0.price) }),
+        .sorted("Units", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.quantity }, style: { $0.quantity == 0 ? .warning : nil }, text: { $0.quantity == 0 ? "sold out" : Format.count($0.quantity) }),
+        .sorted("👍", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.rating.thumbsUp) }),
+        .sorted("👎", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.rating.thumbsDown) }),
     ]
 
     public static let table = Table<Item>(columns: columns, emptyMessage: "No items yet — press n to register one")

@@ -21,6 +21,8 @@ public struct PriceDialog: FormDialog {
         var problems: [String: String] = [:]
         if let price = self.value {
             do { try FieldRules.validatePrice(price) } catch { problems["price"] = error.message }
+            // Sending the same price would change nothing, and report it as a change.
+            if price == self.item.price { problems["price"] = "That is the current price — type a new one." }
         } else {
             problems["price"] = "Price must be an amount like 12 or 12.50."
         }

@@ -22,6 +22,9 @@ public struct RemoveUnitsDialog: FormDialog {
 
     public var value: Int? { Int(Text.trimmingWhitespace(self.form["count"])) }
 
+    /// The box's width.
+    static let width = 64
+
     /// A valid count is confirmed before it is sent.
     public mutating func handle(_ key: Key) -> FormDialogOutcome<Int> {
         if self.confirmation != nil, !self.isWorking {
@@ -71,10 +74,10 @@ public struct RemoveUnitsDialog: FormDialog {
         let cursor = FormBox.render(
             title: "Remove units",
             subtitle: [Span("\(self.item.id)  ", .muted), Span(self.item.name, .title)],
-            form: self.form, labelWidth: 8, inputWidth: 12, notice: notice, action: "continues", width: 64, in: screen, canvas: &canvas
+            form: self.form, labelWidth: 8, inputWidth: 12, notice: notice, action: "continues", width: Self.width, in: screen, canvas: &canvas
         )
         if let confirmation = self.confirmation {
-            confirmation.render(in: screen, canvas: &canvas)
+            confirmation.render(in: screen, over: FormBox.frame(form: self.form, width: Self.width, in: screen), canvas: &canvas)
             return nil
         }
         return cursor

@@ -1,6 +1,10 @@
 /// A modal box with a title, a few lines of text and buttons: confirmations for anything
 /// destructive or irreversible. ←/→/Tab move between buttons, Enter presses the focused one, a
 /// button's first letter presses it directly, Esc presses the last (cancel) button.
+///
+/// The first letters of the buttons win over the generic letters (q, n: cancel; y: the first
+/// button; h/l: move), so in Quit/Cancel q quits, as people typing q q expect; a letter that
+/// begins two buttons presses neither.
 public struct Dialog: Sendable, Hashable {
     public var title: String
     public var lines: [Span]
@@ -29,6 +33,11 @@ public struct Dialog: Sendable, Hashable {
     }
 
     public mutating func handle(_ key: Key) -> Outcome {
+        if let letter = key.typedCharacter.map({ Character($0.lowercased()) }) {
+            let matches = self.buttons.indices.filter { self.buttons[$0].lowercased().first == letter }
+            if matches.count == 1 { return .pressed(matches[0]) }
+            if matches.count > 1 { return .ignored }
+        }
         switch key {
         case .left, .backTab, .character("h"):
             self.focus = (self.focus + self.buttons.count - 1) % max(1, self.buttons.count)
@@ -38,29 +47,37 @@ public struct Dialog: Sendable, Hashable {
             return .moved
         case .enter:
             return .pressed(self.focus)
-        case .escape, .character("q"):
+        case .escape, .character("q"), .character("n"), .character("N"), .character("Q"):
             return .pressed(self.buttons.count - 1)
-        case .character(let character):
-            let letter = Character(character.lowercased())
-            if let index = self.buttons.firstIndex(where: { $0.lowercased().first == letter }) { return .pressed(index) }
-            if letter == "y" { return .pressed(0) }
-            if letter == "n" { return .pressed(self.buttons.count - 1) }
-            return .ignored
+        case .character("y"), .character("Y"):
+            return .pressed(0)
         default:
             return .ignored
         }
     }
 
-    /// The box the dialog takes when drawn over `screen`.
-    public func frame(in screen: Rect) -> Rect {
+    /// The footer's keys while a dialog is shown.
+    public static let hints = [KeyHint(key: "←→", label: "Choose"), KeyHint(key: "Enter", label: "Confirm"), KeyHint(key: "Esc", label: "Cancel")]
+
+    /// The box the dialog takes when drawn over `screen`, or over the box `parent` (a form
+    /// asking for this confirmation): inside it when there is room, else covering it whole, so
+    /// the two frames never cross.
+    public func frame(in screen: Rect, over parent: Rect? = nil) -> Rect {
         let textWidth = self.lines.map { DisplayWidth.of($0.text) }.max() ?? 0
         let buttonsWidth = self.buttons.reduce(0) { $0 + DisplayWidth.of($1) + 6 }
         let width = min(screen.width - 4, max(36, max(textWidth, buttonsWidth, DisplayWidth.of(self.title) + 4) + 6))
-        return screen.centered(Size(width: width, height: self.lines.count + 6))
+        let size = Size(width: width, height: self.lines.count + 6)
+        guard let parent else { return screen.centered(size) }
+        let inside = parent.insetBy(dx: 2, dy: 1)
+        if inside.size.contains(size) { return inside.centered(size) }
+        let cover = Size(width: max(size.width, parent.width), height: max(size.height, parent.height))
+        let box = Rect(x: parent.x - (cover.width - parent.width) / 2, y: parent.y - (cover.height - parent.height) / 2, width: cover.width, height: cover.height)
+        return Rect(x: min(max(screen.x, box.x), screen.maxX - box.width), y: min(max(screen.y, box.y), screen.maxY - box.height), width: box.width, height: box.height)
+            .intersection(screen)
     }
 
-    public func render(in screen: Rect, canvas: inout Canvas) {
-        let box = self.frame(in: screen)
+    public func render(in screen: Rect, over parent: Rect? = nil, canvas: inout Canvas) {
+        let box = self.frame(in: screen, over: parent)
         canvas.box(box, style: self.isDestructive ? .error : .border, title: self.title, fill: .dialog)
         for (index, line) in self.lines.enumerated() {
             canvas.write(line.text, in: Rect(x: box.x + 3, y: box.y + 2 + index, width: box.width - 6, height: 1), style: line.style)
@@ -75,8 +92,8 @@ public struct Dialog: Sendable, Hashable {
     }
 
     /// Which button a click at `point` hit.
-    public func button(at point: Point, in screen: Rect) -> Int? {
-        let box = self.frame(in: screen)
+    public func button(at point: Point, in screen: Rect, over parent: Rect? = nil) -> Int? {
+        let box = self.frame(in: screen, over: parent)
         guard point.y == box.maxY - 3 else { return nil }
         let labels = self.buttons.map { "  \($0)  " }
         let total = labels.reduce(0) { $0 + DisplayWidth.of($1) } + 2 * max(0, labels.count - 1)

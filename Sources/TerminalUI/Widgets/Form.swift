@@ -40,10 +40,12 @@ public struct Form: Sendable, Hashable {
         for index in self.fields.indices { self.fields[index].problem = problems[self.fields[index].id] }
     }
 
-    /// Sets a value from code (and counts the field as untouched).
+    /// Sets a value from code and counts the field as untouched, so its problem (if any) shows
+    /// only once the user edits it or tries to submit.
     public mutating func set(_ id: String, to value: String) {
         guard let index = self.fields.firstIndex(where: { $0.id == id }) else { return }
         self.fields[index].input = TextField(value, isSecret: self.fields[index].kind == .secret, maximumLength: self.fields[index].input.maximumLength)
+        self.fields[index].touched = false
     }
 
     /// Moving between fields and leaving the form.
@@ -156,7 +158,10 @@ public struct Form: Sendable, Hashable {
             let showProblem = field.problem != nil && (field.touched || self.showsAllProblems)
             let note = Rect(x: inputX + 1, y: y + 1, width: max(0, rect.maxX - inputX - 1), height: 1)
             if showProblem, let problem = field.problem {
-                canvas.write("✗ " + problem, in: note, style: .error)
+                // A problem too long for the room under the input starts under the label instead.
+                let text = "✗ " + problem
+                let room = DisplayWidth.of(text) <= note.width ? note : Rect(x: rect.x, y: note.y, width: rect.width, height: 1)
+                canvas.write(text, in: room, style: .error)
             } else if field.touched, field.problem == nil, field.kind != .secret || !field.input.text.isEmpty {
                 canvas.write("✓" + (field.hint.map { " " + $0 } ?? ""), in: note, style: field.hint == nil ? .success : .muted)
                 canvas.restyle(Rect(x: note.x, y: note.y, width: 1, height: 1), style: .success)

@@ -31,17 +31,13 @@ public struct Table<Row>: Sendable {
         return ordered.map(\.row)
     }
 
-    /// The x position and width of each column in a table `width` columns wide; columns hidden at
-    /// this width get a width of 0.
-    public func layout(width: Int) -> [(x: Int, width: Int)] {
+    /// The x position and width of each column in a table `width` columns wide showing `rows`
+    /// (which fitting columns are sized to); columns hidden at this width get a width of 0.
+    public func layout(width: Int, rows: [Row] = []) -> [(x: Int, width: Int)] {
         let shown = self.columns.map { $0.minimumTableWidth <= width }
         let gaps = max(0, shown.filter { $0 }.count - 1)
         var widths = self.columns.enumerated().map { index, column -> Int in
-            guard shown[index] else { return 0 }
-            switch column.width {
-            case .fixed(let width): return width
-            case .flexible(let minimum, _): return minimum
-            }
+            shown[index] ? column.baseWidth(rows: rows) : 0
         }
         let spare = width - gaps - widths.reduce(0, +)
         let weights = self.columns.enumerated().map { index, column -> Int in
@@ -75,7 +71,7 @@ public struct Table<Row>: Sendable {
     /// Draws `rows` (already sorted) in `rect`. `focused` draws the selection as active.
     public func render(_ rows: [Row], state: TableState, in rect: Rect, canvas: inout Canvas, focused: Bool = true) {
         guard rect.height > 0, rect.width > 0 else { return }
-        let layout = self.layout(width: rect.width)
+        let layout = self.layout(width: rect.width, rows: rows)
         canvas.fill(rect.row(0), style: .tableHeader)
         for (index, column) in self.columns.enumerated() {
             let (x, width) = layout[index]
@@ -117,18 +113,18 @@ public struct Table<Row>: Sendable {
         }
     }
 
-    /// What a click at `point` hit in a table drawn in `rect`.
-    public func hit(_ point: Point, in rect: Rect, state: TableState, rowCount: Int) -> TableHit? {
+    /// What a click at `point` hit in a table drawn in `rect` with `rows`.
+    public func hit(_ point: Point, in rect: Rect, state: TableState, rows: [Row]) -> TableHit? {
         guard rect.contains(point) else { return nil }
         if point.y == rect.y {
             let x = point.x - rect.x
-            for (index, column) in self.layout(width: rect.width).enumerated() where column.width > 0 && x >= column.x && x < column.x + column.width {
+            for (index, column) in self.layout(width: rect.width, rows: rows).enumerated() where column.width > 0 && x >= column.x && x < column.x + column.width {
                 return .header(column: index)
             }
             return nil
         }
         let index = state.offset + point.y - rect.y - 1
-        return index < rowCount ? .row(index) : nil
+        return index < rows.count ? .row(index) : nil
     }
 }
 

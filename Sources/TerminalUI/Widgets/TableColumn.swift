@@ -1,11 +1,15 @@
 /// One column of a ``Table``: its title, width, alignment, how to show a row and how to sort.
 public struct TableColumn<Row>: Sendable {
-    /// How wide a column is.
+    /// How wide a column is. Every column is at least as wide as its title, and a sortable one
+    /// keeps a column more for the ▲/▼ that marks the sort, so sorting never cuts a title.
     public enum Width: Sendable, Hashable {
-        /// Exactly this many columns.
+        /// This many columns.
         case fixed(Int)
         /// At least `minimum`, sharing the space left with other flexible columns by `weight`.
         case flexible(minimum: Int, weight: Int)
+        /// As wide as the widest cell, from `minimum` to `maximum`: numbers and amounts, which
+        /// should neither be cut nor leave the space others need.
+        case fitting(minimum: Int, maximum: Int)
     }
 
     public var title: String
@@ -20,6 +24,22 @@ public struct TableColumn<Row>: Sendable {
     /// The column is left out of tables narrower than this, so narrow terminals keep the columns
     /// that matter readable.
     public var minimumTableWidth: Int = 0
+
+    /// The narrowest the column can be: its title, and the sort arrow when it can be sorted.
+    var titleWidth: Int { DisplayWidth.of(self.title) + (self.ascending == nil ? 0 : 1) }
+
+    /// The width it takes before flexible columns share what is left, for `rows`.
+    func baseWidth(rows: [Row]) -> Int {
+        switch self.width {
+        case .fixed(let width):
+            return max(width, self.titleWidth)
+        case .flexible(let minimum, _):
+            return max(minimum, self.titleWidth)
+        case .fitting(let minimum, let maximum):
+            let widest = rows.reduce(0) { max($0, DisplayWidth.of(self.text($1))) }
+            return min(maximum, max(minimum, self.titleWidth, widest))
+        }
+    }
 
     /// The same column, shown only in tables at least `width` columns wide.
     public func hidden(below width: Int) -> TableColumn {

@@ -98,13 +98,16 @@ public struct TableState: Sendable, Hashable {
         }
     }
 
-    /// "1–20 of 312": the rows in view, counted from `base` + 1, out of `total`.
+    /// "1–20 of 312": the rows in view, counted from `base` + 1, out of `total`. A total that is
+    /// not exact is where counting stopped, one past a cap (1,001 for a cap of 1,000): it reads
+    /// "more than 1,000".
     public func positionText(visibleRows: Int, rowCount: Int, base: Int = 0, total: Int? = nil, totalIsExact: Bool = true) -> String {
         let total = total ?? rowCount
-        guard rowCount > 0 else { return "0 of \(Self.grouped(total))" }
+        let of = totalIsExact ? Self.grouped(total) : "more than " + Self.grouped(total - 1)
+        guard rowCount > 0 else { return "0 of \(of)" }
         let first = base + self.offset + 1
         let last = base + min(rowCount, self.offset + max(1, visibleRows))
-        return "\(Self.grouped(first))–\(Self.grouped(last)) of \(totalIsExact ? "" : "at least ")\(Self.grouped(total))"
+        return "\(Self.grouped(first))–\(Self.grouped(last)) of \(of)"
     }
 
     static func grouped(_ number: Int) -> String {
