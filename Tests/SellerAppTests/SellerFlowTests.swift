@@ -153,6 +153,18 @@ import TerminalUITesting
         #expect(state.shell.status == .success("“Café crème mug €” now costs 15.00 (was 12.50)."))
     }
 
+    @Test func aPriceWithThreeDecimalsSaysSoAndIsNotSent() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("p"), .control("u")], &state)
+        _ = self.program.type("12.345", &state)
+        #expect(self.program.press([.enter], &state).isEmpty)
+        guard case .price(let dialog)? = state.modal else {
+            Issue.record("the dialog closed")
+            return
+        }
+        #expect(dialog.form.fields[0].problem == "Price can have at most 2 decimal places.")
+    }
+
     @Test func aRefusedPriceKeepsTheDialogWithTheReasonAndEscLeavesItWhileWorking() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("p"), .control("u")], &state)

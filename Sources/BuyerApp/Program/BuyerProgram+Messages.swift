@@ -61,7 +61,8 @@ extension BuyerProgram {
         case .cartSaved(let request, let lines):
             state.shell.finish(request)
             state.cart.hasUnsavedChanges = false
-            state.shell.status = .success("Cart saved (\(lines) line\(lines == 1 ? "" : "s")) — it will be here when you next log in.")
+            let saved = lines == 0 ? "empty" : "\(Format.count(lines)) line\(lines == 1 ? "" : "s")"
+            state.shell.status = .success("Cart saved (\(saved)) — it will be here when you next log in.")
             return []
 
         case .cartLoaded(let request, let cart):
@@ -117,9 +118,12 @@ extension BuyerProgram {
     private func failed(_ command: BuyerCommand, _ error: MarketError, _ state: inout BuyerState) -> [BuyerCommand] {
         guard let sentence = self.failed(account: command.account, error, &state) else { return [] }
         switch command {
-        case .search(let request, _, _):
-            if state.search.loadRequest == request { state.search.loadRequest = nil }
-            if error.code == .invalidArgument { state.search.isEditing = true }
+        case .search(let request, let query, _):
+            guard state.search.loadRequest == request else { break }
+            state.search.loadRequest = nil
+            // A refused search, or a new one that did not get through, goes back into the bar as
+            // typed: fix it, or press Enter to try again (Esc puts back the search on show).
+            if error.code == .invalidArgument || query != state.search.query { state.search.isEditing = true }
         case .loadCart(let request):
             if state.cart.loadRequest == request { state.cart.loadRequest = nil }
         case .loadPurchases(let request, _):

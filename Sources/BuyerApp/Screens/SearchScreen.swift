@@ -110,7 +110,7 @@ public struct SearchScreen: Sendable {
         } else {
             return nil
         }
-        guard let keywords = try? FieldRules.validateSearchKeywords(FieldRules.splitKeywords(self.bar["keywords"])) else { return nil }
+        guard let keywords = try? FieldRules.validateSearchKeywords(FieldRules.splitSearchKeywords(self.bar["keywords"])) else { return nil }
         return SearchQuery(category: category, keywords: keywords)
     }
 
@@ -124,7 +124,7 @@ public struct SearchScreen: Sendable {
         if !categoryText.isEmpty, categoryText != "any", Int32(categoryText).flatMap(Category.init(rawValue:)) == nil {
             problems["category"] = "Category must be a whole number from 0, or blank for any."
         }
-        do { _ = try FieldRules.validateSearchKeywords(FieldRules.splitKeywords(bar["keywords"])) } catch {
+        do { _ = try FieldRules.validateSearchKeywords(FieldRules.splitSearchKeywords(bar["keywords"])) } catch {
             problems["keywords"] = error.message
         }
         return problems

@@ -7,16 +7,7 @@ public import TerminalUI
 public enum Format {
     public static func money(_ money: Money) -> String { money.grouped }
 
-    public static func count(_ number: Int) -> String {
-        var digits = String(number.magnitude)
-        var groups: [String] = []
-        while digits.count > 3 {
-            groups.insert(String(digits.suffix(3)), at: 0)
-            digits = String(digits.dropLast(3))
-        }
-        groups.insert(digits, at: 0)
-        return (number < 0 ? "-" : "") + groups.joined(separator: ",")
-    }
+    public static func count(_ number: Int) -> String { Text.grouped(number) }
 
     /// "80%" positive, or "no votes yet". Whole percent, rounded half up, integers only.
     public static func share(_ rating: Rating) -> String {

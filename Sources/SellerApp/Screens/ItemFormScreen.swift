@@ -34,11 +34,7 @@ public struct ItemFormScreen: FormDialog {
             problems["category"] = "Category must be a whole number from 0 to \(Format.count(Int(Category.maximum)))."
         }
         do { _ = try FieldRules.validateKeywords(FieldRules.splitKeywords(form["keywords"])) } catch { problems["keywords"] = error.message }
-        if let price = Money(Text.trimmingWhitespace(form["price"])) {
-            do { try FieldRules.validatePrice(price) } catch { problems["price"] = error.message }
-        } else {
-            problems["price"] = "Price must be an amount like 12 or 12.50."
-        }
+        do { _ = try FieldRules.parsePrice(form["price"]) } catch { problems["price"] = error.message }
         if let quantity = Int(Text.trimmingWhitespace(form["quantity"])) {
             do { try FieldRules.validateQuantity(quantity, allowZero: true) } catch { problems["quantity"] = error.message }
         } else {
@@ -55,7 +51,7 @@ public struct ItemFormScreen: FormDialog {
     public var value: ItemDraft? {
         guard self.form.isValid,
             let category = Self.category(self.form["category"]),
-            let price = Money(Text.trimmingWhitespace(self.form["price"])),
+            let price = try? FieldRules.parsePrice(self.form["price"]),
             let quantity = Int(Text.trimmingWhitespace(self.form["quantity"]))
         else { return nil }
         let condition = Condition.allCases.first { $0.description == self.form["condition"] } ?? .new

@@ -15,16 +15,17 @@ public struct PriceDialog: FormDialog {
         self.validate()
     }
 
-    public var value: Money? { Money(Text.trimmingWhitespace(self.form["price"])) }
+    public var value: Money? { try? FieldRules.parsePrice(self.form["price"]) }
 
     public mutating func validate() {
         var problems: [String: String] = [:]
-        if let price = self.value {
-            do { try FieldRules.validatePrice(price) } catch { problems["price"] = error.message }
+        do {
             // Sending the same price would change nothing, and report it as a change.
-            if price == self.item.price { problems["price"] = "That is the current price — type a new one." }
-        } else {
-            problems["price"] = "Price must be an amount like 12 or 12.50."
+            if try FieldRules.parsePrice(self.form["price"]) == self.item.price {
+                problems["price"] = "That is the current price — type a new one."
+            }
+        } catch {
+            problems["price"] = error.message
         }
         self.form.apply(problems: problems)
     }
