@@ -1,8 +1,12 @@
 public import TerminalUI
 
 /// A form in a box over the screen: a title, a line saying what the form is for, the fields, and a
-/// line for "working…" or what went wrong. Returns where the cursor goes.
+/// line for "working…" or what went wrong (up to three lines when the server said more). Returns
+/// where the cursor goes.
 public enum FormBox {
+    /// The most lines a notice takes; the box grows to hold them.
+    static let maximumNoticeLines = 3
+
     @discardableResult
     public static func render(
         title: String,
@@ -16,22 +20,35 @@ public enum FormBox {
         in screen: Rect,
         canvas: inout Canvas
     ) -> Point? {
-        let box = self.frame(form: form, width: width, in: screen)
+        let textWidth = self.frame(form: form, width: width, in: screen).width - 6
+        let noticeLines = notice.map { self.lines(of: $0.text, width: textWidth) } ?? []
+        let box = self.frame(form: form, width: width, noticeLines: noticeLines.count, in: screen)
         canvas.box(box, style: .border, title: title, fill: .dialog)
         canvas.write(spans: subtitle, x: box.x + 3, y: box.y + 2, limit: box.width - 6)
         let area = Rect(x: box.x + 2, y: box.y + 4, width: box.width - 4, height: form.height)
         let cursor = form.render(in: area, canvas: &canvas, labelWidth: labelWidth, inputWidth: inputWidth, focused: notice?.style != .muted)
-        let row = Rect(x: box.x + 3, y: box.maxY - 2, width: box.width - 6, height: 1)
+        let row = Rect(x: box.x + 3, y: box.maxY - 1 - max(1, noticeLines.count), width: textWidth, height: 1)
         if let notice {
-            canvas.write(notice.text, in: row, style: notice.style)
+            for (index, line) in noticeLines.enumerated() {
+                canvas.write(line, in: Rect(x: row.x, y: row.y + index, width: row.width, height: 1), style: notice.style)
+            }
         } else {
             canvas.write("Enter \(action) · Esc cancels" + (form.fields.count > 1 ? " · Tab moves between fields" : ""), in: row, style: .muted)
         }
         return notice?.style == .muted ? nil : cursor
     }
 
-    /// The box a form of this size takes.
-    public static func frame(form: Form, width: Int = 72, in screen: Rect) -> Rect {
-        screen.centered(Size(width: min(screen.width - 4, width), height: form.height + 7))
+    /// A notice broken into lines; after a leading mark ("✗ ") the lines hang under the text.
+    static func lines(of text: String, width: Int) -> [String] {
+        let mark = "✗ "
+        guard text.hasPrefix(mark) else { return Array(DisplayWidth.wrap(text, to: width).prefix(self.maximumNoticeLines)) }
+        let indent = String(repeating: " ", count: DisplayWidth.of(mark))
+        let body = DisplayWidth.wrap(String(text.dropFirst(mark.count)), to: width - indent.count)
+        return body.prefix(self.maximumNoticeLines).enumerated().map { ($0.offset == 0 ? mark : indent) + $0.element }
+    }
+
+    /// The box a form of this size takes, with `noticeLines` lines under the form.
+    public static func frame(form: Form, width: Int = 72, noticeLines: Int = 1, in screen: Rect) -> Rect {
+        screen.centered(Size(width: min(screen.width - 4, width), height: form.height + 6 + max(1, noticeLines)))
     }
 }
