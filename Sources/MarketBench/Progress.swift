@@ -36,8 +36,13 @@ public final class Progress: Sendable {
     }
 
     func endRun(throughput: Double, errors: Int) {
+        // No run in progress until the next begins: the set-up in between (accounts, listings,
+        // logouts) is not this run's, and the line would count it as calls beyond the total.
+        let label = self.state.withLock { state in
+            defer { state.label = "" }
+            return state.label
+        }
         guard self.enabled else { return }
-        let label = self.state.withLock { $0.label }
         FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(Int(throughput)) ops/s, \(errors) errors\n".utf8))
     }
 
