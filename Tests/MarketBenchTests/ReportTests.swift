@@ -71,6 +71,14 @@ import Testing
         #expect(ReportFiles.latencyChart(report).contains("p99"))
     }
 
+    @Test func millisecondsReadLikeTheRestOfTheTables() {
+        #expect(MarkdownReport.ms(715.4) == "0.715")
+        #expect(MarkdownReport.ms(9_999) == "9.999")
+        #expect(MarkdownReport.ms(115_840) == "115.8")
+        #expect(MarkdownReport.ms(1_166_040) == "1,166.0")
+        #expect(MarkdownReport.grouped(3_708.4) == "3,708")
+    }
+
     @Test func loadIsAimedOnlyAtThisMachine() {
         #expect(BenchConfiguration.isLoopback("127.0.0.1"))
         #expect(BenchConfiguration.isLoopback("localhost"))

@@ -1,4 +1,5 @@
 import Foundation
+import MarketCore
 
 /// Renders a report as Markdown tables.
 public enum MarkdownReport {
@@ -40,21 +41,19 @@ public enum MarkdownReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Milliseconds from microseconds: three decimals below 10 ms, one from there, thousands
+    /// grouped (`1,166.0`).
     static func ms(_ micros: Double) -> String {
-        micros >= 10_000 ? String(format: "%.1f", micros / 1_000) : String(format: "%.3f", micros / 1_000)
+        guard micros >= 10_000 else { return String(format: "%.3f", micros / 1_000) }
+        let tenths = Int((micros / 100).rounded())
+        return "\(Text.grouped(tenths / 10)).\(tenths % 10)"
     }
 
     static func grouped(_ value: some BinaryInteger) -> String {
-        grouped(Double(value))
+        Text.grouped(value)
     }
 
     static func grouped(_ value: Double) -> String {
-        let digits = String(Int(value.rounded()))
-        var result = ""
-        for (index, character) in digits.reversed().enumerated() {
-            if index > 0 && index % 3 == 0 && character != "-" { result.append(",") }
-            result.append(character)
-        }
-        return String(result.reversed())
+        Text.grouped(Int(value.rounded()))
     }
 }
