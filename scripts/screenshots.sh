@@ -115,7 +115,7 @@ wait_for "with the card ending in 1111?"
 shoot buyer-checkout
 keys Escape Escape
 keys 3
-wait_for "purchases 1–"
+wait_for "orders 1–"
 shoot buyer-purchases
 keys "?"
 wait_for "Esc closes"
