@@ -56,6 +56,8 @@ import Testing
                 try await tmux.waitFor("with the card ending in 1111?")
                 try await tmux.press("Enter")
                 try await tmux.waitFor("Paid 16.98 for 2 units")
+                // The purchases view loads after the payment; rate once the order is listed.
+                try await tmux.waitFor("order 1 of 1")
 
                 try await tmux.press("+")
                 try await tmux.waitFor("Each item gets one vote")
