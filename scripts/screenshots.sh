@@ -100,7 +100,7 @@ wait_for "results for “coffee mug”"
 keys j
 shoot buyer-search
 keys Enter
-wait_for "units so far"
+wait_for "across all their items"
 shoot buyer-item
 keys a; wait_for "Add to cart"; keys Enter
 wait_for "Added 1 ×"

@@ -64,7 +64,7 @@ public struct BuyerItemDetail: Sendable {
             ("", []),
             ("Seller", [Span(seller.name, .title), Span("  #\(seller.sellerID)", .muted)]),
             ("Rating", Format.ratingSpans(seller.rating)),
-            ("Sold", [Span(Format.units(seller.itemsSold) + " so far", .normal)]),
+            ("Sales", [Span(Format.units(seller.itemsSold) + " across all their items", .normal)]),
         ]
         for (index, row) in rows.enumerated() {
             let y = inner.y + 2 + index

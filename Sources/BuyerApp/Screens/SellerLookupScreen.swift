@@ -10,7 +10,7 @@ public struct SellerLookupScreen: FormDialog {
     public var failure: String?
 
     public init(seller: SellerID? = nil) {
-        self.form = Form([FormField(id: "seller", label: "Seller #", value: seller.map { "\($0)" } ?? "", hint: "The number shown with each seller", maximumLength: 19)])
+        self.form = Form([FormField(id: "seller", label: "Seller #", value: seller.map { "\($0)" } ?? "", hint: "The # after the seller's name in an item's details", maximumLength: 19)])
         self.validate()
     }
 
