@@ -98,6 +98,14 @@ import TerminalUITesting
         #expect(state.view == .cart, "view keys work once the bar is left")
     }
 
+    @Test func anEmptyViewDoesNotOfferKeysForItsRows() {
+        let empty = BuyerKeys.hints(for: .search, hasRows: false).map(\.label)
+        #expect(empty.contains("Search") && !empty.contains("Open") && !empty.contains("Add") && !empty.contains("Sort"))
+        let cart = BuyerKeys.hints(for: .cart, hasRows: false).map(\.label)
+        #expect(cart.contains("Save") && !cart.contains("Checkout") && !cart.contains("Empty"))
+        #expect(BuyerKeys.hints(for: .search).map(\.label).contains("Open"))
+    }
+
     @Test func aBadSearchIsNotSent() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("/")], &state)

@@ -27,6 +27,17 @@ public enum BuyerAction: Sendable, Hashable {
     case move(TableState.Motion)
 }
 
+extension BuyerAction {
+    /// Whether the action works on the selected row (or on the rows), so it is not offered in
+    /// the footer of an empty view.
+    var needsRow: Bool {
+        switch self {
+        case .open, .addToCart, .cycleSort, .reverseSort, .removeFromCart, .clearCart, .checkout, .thumbsUp, .thumbsDown: true
+        default: false
+        }
+    }
+}
+
 /// The storefront's key tables. They drive the handlers, the footer and the help overlay alike.
 public enum BuyerKeys {
     public static let global = KeyMap<BuyerAction>("Everywhere", [
@@ -83,8 +94,9 @@ public enum BuyerKeys {
         [self.table(for: view).helpSection, self.navigation.helpSection, self.global.helpSection]
     }
 
-    public static func hints(for view: BuyerView) -> [KeyHint] {
-        self.table(for: view).hints + self.global.hints
+    /// The footer: the view's keys, without those that act on a row while the view has none.
+    public static func hints(for view: BuyerView, hasRows: Bool = true) -> [KeyHint] {
+        self.table(for: view).hints { hasRows || !$0.needsRow } + self.global.hints
     }
 
     public static func action(for key: Key, in view: BuyerView) -> BuyerAction? {

@@ -19,7 +19,13 @@ extension BuyerProgram {
                 if state.view == .search, state.search.isEditing {
                     hints = [KeyHint(key: "Enter", label: "Search"), KeyHint(key: "Tab", label: "Category/keywords"), KeyHint(key: "Esc/↓", label: "Results"), KeyHint(key: "F1", label: "Help"), KeyHint(key: "^C", label: "Exit")]
                 } else {
-                    hints = BuyerKeys.hints(for: state.view)
+                    let hasRows =
+                        switch state.view {
+                        case .search: !state.search.rows.isEmpty
+                        case .cart: !state.cart.rows.isEmpty
+                        case .purchases: !state.purchases.allRows.isEmpty
+                        }
+                    hints = BuyerKeys.hints(for: state.view, hasRows: hasRows)
                 }
             }
             let position: String? =

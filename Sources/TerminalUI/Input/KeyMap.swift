@@ -15,7 +15,16 @@ public struct KeyMap<Action: Sendable & Hashable>: Sendable {
 
     /// Footer hints, in table order.
     public var hints: [KeyHint] {
-        self.bindings.compactMap { binding in binding.hint.map { KeyHint(key: binding.footerKeyLabel, label: $0) } }
+        self.hints { _ in true }
+    }
+
+    /// Footer hints of the actions that `isOffered` keeps (e.g. none that need a selected row
+    /// while the table is empty), in table order.
+    public func hints(where isOffered: (Action) -> Bool) -> [KeyHint] {
+        self.bindings.compactMap { binding in
+            guard isOffered(binding.action) else { return nil }
+            return binding.hint.map { KeyHint(key: binding.footerKeyLabel, label: $0) }
+        }
     }
 
     /// The section the help overlay shows for this table.
