@@ -38,6 +38,9 @@ import Testing
                 let listed = try await tmux.waitFor("Registered 3-")
                 #expect(listed.contains("Café crème mug €"))
                 #expect(listed.contains("12.50"))
+                // The list loads after the registration; act on the item once its row is drawn
+                // (the form, whose Condition field also reads Used, is closed by now).
+                try await tmux.waitFor("Used")
 
                 try await tmux.press("p", "C-u")
                 try await tmux.type("14.90")
