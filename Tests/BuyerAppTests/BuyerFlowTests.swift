@@ -145,6 +145,14 @@ import TerminalUITesting
         var first = BuyerFixtures.loggedIn()
         #expect(self.program.press([.character("[")], &first).isEmpty)
         #expect(first.shell.status == .info("This is the first page."))
+
+        // Down from a page's last row says where the rest is, when there is a rest.
+        var more = BuyerFixtures.loggedIn(total: 120)
+        _ = self.program.press([.character("G"), .character("j")], &more)
+        #expect(more.shell.status == .info("Last result of this page: ] shows the next 50."))
+        var all = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("G"), .character("j")], &all)
+        #expect(all.shell.status != .info("Last result of this page: ] shows the next 50."))
     }
 
     @Test func addingToTheCartRespectsWhatIsOnSaleAndInTheCart() {

@@ -227,7 +227,13 @@ extension BuyerProgram {
     private func move(_ motion: TableState.Motion, _ state: inout BuyerState) {
         let visible = Self.visibleRows(state)
         switch state.view {
-        case .search: state.search.table.move(motion, rowCount: state.search.rows.count, visibleRows: visible)
+        case .search:
+            let rows = state.search.rows.count
+            // Down from the last row of a page goes nowhere: say where the next page is.
+            if rows > 0, state.search.table.selection == rows - 1, motion == .down || motion == .pageDown, state.search.hasNextPage {
+                state.shell.status = .info("Last result of this page: ] shows the next \(SearchScreen.pageSize).")
+            }
+            state.search.table.move(motion, rowCount: rows, visibleRows: visible)
         case .cart: state.cart.table.move(motion, rowCount: state.cart.rows.count, visibleRows: visible)
         case .purchases: state.purchases.table.move(motion, rowCount: state.purchases.allRows.count, visibleRows: visible)
         }
