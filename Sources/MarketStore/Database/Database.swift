@@ -10,6 +10,8 @@ public import ServiceLifecycle
 /// One PostgreSQL database behind a connection pool, with the error policy every store shares:
 /// calls are bounded by a timeout, and whatever goes wrong reaches callers as a ``MarketError``
 /// (`unavailable` when the database cannot be reached, `internal` for the rest, details logged).
+/// While the database is down, calls are refused at once instead of each waiting out the timeout
+/// (``OutageBreaker``).
 public final class Database: Service, Sendable {
     public let configuration: DatabaseConfiguration
     let logger: Logger
@@ -19,6 +21,11 @@ public final class Database: Service, Sendable {
     private let allPools: [PostgresClient]
     private let loops: [any EventLoop]
     private let nextPool = Atomic<Int>(0)
+    private let breaker = Mutex(OutageBreaker())
+    /// Calls that could not reach the database; `run()` probes it after each.
+    private let suspicions: (stream: AsyncStream<Void>, continuation: AsyncStream<Void>.Continuation) = AsyncStream.makeStream(
+        bufferingPolicy: .bufferingNewest(1)
+    )
 
     /// - Parameter eventLoopGroup: the loops the pools' connections live on. The connection limit
     ///   is shared out among them.
@@ -70,13 +77,54 @@ public final class Database: Service, Sendable {
         self.loops = loops
     }
 
-    /// Runs the pools until the task is cancelled or a graceful shutdown begins.
+    /// Runs the pools, and the outage probes, until the task is cancelled or a graceful shutdown
+    /// begins.
     public func run() async {
-        await withDiscardingTaskGroup { group in
-            for (pool, loop) in zip(self.allPools, self.loops) {
-                // The pool's own tasks (connecting, handing out leases) run on its loop too.
-                group.addTask(executorPreference: EventLoopExecutor(eventLoop: loop)) { await pool.run() }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.watchForOutages() }
+            await withDiscardingTaskGroup { pools in
+                for (pool, loop) in zip(self.allPools, self.loops) {
+                    // The pool's own tasks (connecting, handing out leases) run on its loop too.
+                    pools.addTask(executorPreference: EventLoopExecutor(eventLoop: loop)) { await pool.run() }
+                }
             }
+            // The pools have shut down: so do the probes.
+            group.cancelAll()
+        }
+    }
+
+    /// After a call could not reach the database, probes it until it answers (see
+    /// ``OutageBreaker``), refusing calls at once meanwhile.
+    private func watchForOutages() async {
+        for await _ in self.suspicions.stream {
+            var reachable = await self.isReachable()
+            while !Task.isCancelled {
+                let action = self.breaker.withLock { $0.probed(reachable: reachable) }
+                guard action == .probeAgain else { break }
+                try? await Task.sleep(for: .milliseconds(500))
+                reachable = await self.isReachable()
+            }
+            if Task.isCancelled { self.breaker.withLock { $0.probingStopped() } }
+        }
+    }
+
+    /// Whether the database's address accepts a TCP connection within half a second: a dead or
+    /// unreachable server does not, an overloaded one still does.
+    private func isReachable() async -> Bool {
+        let bootstrap = ClientBootstrap(group: self.loops[0]).connectTimeout(.milliseconds(500))
+        do {
+            let channel = try await bootstrap.connect(host: self.configuration.host, port: self.configuration.port).get()
+            try? await channel.close()
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// A call could not reach the database: probe it (once per outage).
+    private func suspectOutage() {
+        if self.breaker.withLock({ $0.callFailedToReach() }) == .startProbing {
+            self.suspicions.continuation.yield()
         }
     }
 
@@ -94,6 +142,9 @@ public final class Database: Service, Sendable {
         _ what: StaticString,
         _ body: @escaping @Sendable (PostgresClient) async throws -> Result
     ) async throws(MarketError) -> Result {
+        if self.breaker.withLock({ $0.isOpen }) {
+            throw self.unavailable
+        }
         let client = self.client
         let timeout = TimeAmount.nanoseconds(Int64(self.configuration.requestTimeout.milliseconds) * 1_000_000)
         do {
@@ -125,13 +176,18 @@ public final class Database: Service, Sendable {
 
     private struct DatabaseTimeout: Error {}
 
-    private func translate(_ error: any Error, during what: StaticString) -> MarketError {
-        let unavailable = MarketError(
+    private var unavailable: MarketError {
+        MarketError(
             .unavailable,
             "The \(self.configuration.database) database is not reachable right now; nothing was changed. Please try again."
         )
+    }
+
+    private func translate(_ error: any Error, during what: StaticString) -> MarketError {
+        let unavailable = self.unavailable
         if error is DatabaseTimeout {
             self.logger.warning("database call timed out", metadata: ["market.call": "\(what)"])
+            self.suspectOutage()
             return unavailable
         }
         if let error = error as? PSQLError {
@@ -143,6 +199,7 @@ public final class Database: Service, Sendable {
                         "database refused the call",
                         metadata: ["market.call": "\(what)", "postgres.sqlstate": "\(state)"]
                     )
+                    self.suspectOutage()
                     return unavailable
                 }
                 self.logger.error(
@@ -155,6 +212,7 @@ public final class Database: Service, Sendable {
                 return MarketError(.internal, "The server could not complete the request.")
             }
             self.logger.warning("database connection problem", metadata: ["market.call": "\(what)", "error": "\(error.code)"])
+            self.suspectOutage()
             return unavailable
         }
         if error is PostgresDecodingError {
