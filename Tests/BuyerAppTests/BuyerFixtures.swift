@@ -69,6 +69,16 @@ enum BuyerFixtures {
         return state
     }
 
+    /// From the views: opens the cart's checkout, fills in a valid card and confirms the form, so
+    /// the payment question is on show and the next Enter pays.
+    static func fillInCheckout(_ state: inout BuyerState) {
+        _ = self.program.press([.character("2"), .character("c")], &state)
+        _ = self.program.type("4111 1111 1111 1111", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("04/29", &state)
+        _ = self.program.press([.enter], &state)
+    }
+
     /// Feeds the canned answer to a command.
     static func answer(_ command: BuyerCommand, _ state: inout BuyerState, hits: [SearchHit] = Self.hits, cart: Cart = Self.cart, total: Int? = nil) {
         switch command {

@@ -211,11 +211,7 @@ import TerminalUITesting
 
     @Test func aPriceThatChangedBeforePayingIsShownAndTheNextPaymentIsForTheNewTotal() {
         var state = BuyerFixtures.loggedIn()
-        _ = self.program.press([.character("2"), .character("c")], &state)
-        _ = self.program.type("4111 1111 1111 1111", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("04/29", &state)
-        _ = self.program.press([.enter], &state)
+        BuyerFixtures.fillInCheckout(&state)
         guard case .purchase(let request, let card, let total)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a purchase")
             return
@@ -245,11 +241,7 @@ import TerminalUITesting
 
     @Test func aShortCheckoutKeepsTheFormAndShowsWhy() {
         var state = BuyerFixtures.loggedIn()
-        _ = self.program.press([.character("2"), .character("c")], &state)
-        _ = self.program.type("4111 1111 1111 1111", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("04/29", &state)
-        _ = self.program.press([.enter], &state)
+        BuyerFixtures.fillInCheckout(&state)
         let commands = self.program.press([.enter], &state)
         guard let command = commands.first, let request = command.request else {
             Issue.record("expected a purchase")

@@ -4,7 +4,7 @@ public import TerminalUI
 
 /// Paying for the whole cart: a card form checked as it is typed (holder, number with its check
 /// digit, expiry not in the past), then a confirmation naming the amount.
-public struct CheckoutScreen: FormDialog {
+public struct CheckoutScreen: ConfirmingFormDialog {
     public var form: Form
     public var total: Money
     public var units: Int
@@ -38,26 +38,16 @@ public struct CheckoutScreen: FormDialog {
     public static var closesWhileWorking: Bool { false }
 
     /// A valid card is confirmed, with the amount, before paying.
-    public mutating func handle(_ key: Key) -> FormDialogOutcome<PaymentCard> {
-        if self.confirmation != nil, !self.isWorking {
-            guard Self.confirm(key, &self.confirmation), let card = self.value else { return .none }
-            return .submit(card)
-        }
-        switch self.handleForm(key) {
-        case .submit(let card):
-            self.confirmation = Dialog(
-                title: "Confirm payment",
-                lines: [
-                    Span("Pay \(Format.money(self.total)) for \(Format.units(self.units))"),
-                    Span("with the card ending in \(card.last4)?", .muted),
-                ],
-                buttons: ["Pay", "Cancel"],
-                focus: 0
-            )
-            return .none
-        case let outcome:
-            return outcome
-        }
+    public func confirmation(for card: PaymentCard) -> Dialog {
+        Dialog(
+            title: "Confirm payment",
+            lines: [
+                Span("Pay \(Format.money(self.total)) for \(Format.units(self.units))"),
+                Span("with the card ending in \(card.last4)?", .muted),
+            ],
+            buttons: ["Pay", "Cancel"],
+            focus: 0
+        )
     }
 
     /// Checks the card field by field, with the server's rules.

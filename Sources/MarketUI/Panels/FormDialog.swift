@@ -5,8 +5,8 @@ public import TerminalUI
 /// result, and keeps the server's refusal on show until the next edit.
 ///
 /// A dialog provides its form, how to check it and what a valid form asks for; key handling and
-/// failures are shared (``handleForm(_:)``). A dialog that asks for a confirmation first
-/// implements ``handle(_:)`` around ``handleForm(_:)`` with ``confirm(_:_:)``.
+/// failures are shared (``handleForm(_:)``). A dialog that asks for a confirmation first is a
+/// ``ConfirmingFormDialog``.
 public protocol FormDialog: Sendable {
     /// What a submitted form asks for (a price, a number of units, a card…).
     associatedtype Value: Sendable
@@ -81,17 +81,6 @@ extension FormDialog {
         }
     }
 
-    /// Passes a key to a confirmation shown over the form. Returns true when its first button
-    /// (the action) was pressed; any button closes it.
-    public static func confirm(_ key: Key, _ confirmation: inout Dialog?) -> Bool {
-        guard var dialog = confirmation else { return false }
-        let outcome = dialog.handle(key)
-        confirmation = dialog
-        guard case .pressed(let button) = outcome else { return false }
-        confirmation = nil
-        return button == 0
-    }
-
     /// The server refused: the box stays open, showing why.
     public mutating func failed(_ sentence: String) {
         self.request = nil
@@ -102,5 +91,32 @@ extension FormDialog {
     public func notice(working: String) -> Span? {
         if self.isWorking { return Span(working, .muted) }
         return self.failure.map { Span("✗ " + $0, .error) }
+    }
+}
+
+/// A form dialog that asks before it sends: Enter on a valid form shows
+/// ``confirmation(for:)`` over the form, whose first button (the action) sends and whose other
+/// buttons go back to the form.
+public protocol ConfirmingFormDialog: FormDialog {
+    var confirmation: Dialog? { get set }
+
+    /// The question to ask before sending `value`.
+    func confirmation(for value: Value) -> Dialog
+}
+
+extension ConfirmingFormDialog {
+    public mutating func handle(_ key: Key) -> FormDialogOutcome<Value> {
+        guard var dialog = self.confirmation, !self.isWorking else {
+            let outcome = self.handleForm(key)
+            guard case .submit(let value) = outcome else { return outcome }
+            self.confirmation = self.confirmation(for: value)
+            return .none
+        }
+        let outcome = dialog.handle(key)
+        self.confirmation = dialog
+        guard case .pressed(let button) = outcome else { return .none }
+        self.confirmation = nil
+        guard button == 0, let value = self.value else { return .none }
+        return .submit(value)
     }
 }

@@ -4,7 +4,7 @@ public import TerminalUI
 
 /// Taking units of an item off sale: how many, then a confirmation, since buyers can no longer
 /// buy them.
-public struct RemoveUnitsDialog: FormDialog {
+public struct RemoveUnitsDialog: ConfirmingFormDialog {
     public var item: Item
     public var form: Form
     /// Shown once a valid count is entered.
@@ -25,29 +25,19 @@ public struct RemoveUnitsDialog: FormDialog {
     /// The box's width.
     static let width = 64
 
-    /// A valid count is confirmed before it is sent.
-    public mutating func handle(_ key: Key) -> FormDialogOutcome<Int> {
-        if self.confirmation != nil, !self.isWorking {
-            guard Self.confirm(key, &self.confirmation), let count = self.value else { return .none }
-            return .submit(count)
-        }
-        switch self.handleForm(key) {
-        case .submit(let count):
-            let remaining = self.item.quantity - count
-            self.confirmation = Dialog(
-                title: "Remove units",
-                lines: [
-                    Span("Take \(Format.units(count)) of \(Format.quoted(self.item.name)) off sale?"),
-                    Span(remaining == 0 ? "None will remain: buyers will no longer find it." : "\(Format.units(remaining)) will remain on sale.", remaining == 0 ? .warning : .muted),
-                ],
-                buttons: ["Remove", "Cancel"],
-                focus: 1,
-                isDestructive: true
-            )
-            return .none
-        case let outcome:
-            return outcome
-        }
+    /// A valid count is confirmed before it is sent; Cancel has the focus.
+    public func confirmation(for count: Int) -> Dialog {
+        let remaining = self.item.quantity - count
+        return Dialog(
+            title: "Remove units",
+            lines: [
+                Span("Take \(Format.units(count)) of \(Format.quoted(self.item.name)) off sale?"),
+                Span(remaining == 0 ? "None will remain: buyers will no longer find it." : "\(Format.units(remaining)) will remain on sale.", remaining == 0 ? .warning : .muted),
+            ],
+            buttons: ["Remove", "Cancel"],
+            focus: 1,
+            isDestructive: true
+        )
     }
 
     public mutating func validate() {
