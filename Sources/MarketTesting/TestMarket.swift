@@ -42,8 +42,8 @@ public final class TestMarket: Sendable {
     /// - Parameter configure: adjusts the configuration (session timeout, frame limit, …) before
     ///   the servers start. Tests use a cheap password hash unless they set their own.
     public static func start(configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> TestMarket {
-        let postgres = try TestPostgres.shared()
-        let databases = try postgres.makeDatabases()
+        let postgres = try await TestPostgres.shared()
+        let databases = try await postgres.makeDatabases()
         var configuration = ServerConfiguration(
             port: 0,
             customers: databases.customers,
@@ -112,13 +112,13 @@ public final class TestMarket: Sendable {
     }
 
     /// Runs SQL against the customers database (psql), for assertions on stored state.
-    public func customersQuery(_ sql: String) throws -> [String] {
-        try self.postgres.query(sql, database: self.customers.database)
+    public func customersQuery(_ sql: String) async throws -> [String] {
+        try await self.postgres.query(sql, database: self.customers.database)
     }
 
     /// Runs SQL against the products database (psql), for assertions on stored state.
-    public func productsQuery(_ sql: String) throws -> [String] {
-        try self.postgres.query(sql, database: self.products.database)
+    public func productsQuery(_ sql: String) async throws -> [String] {
+        try await self.postgres.query(sql, database: self.products.database)
     }
 
     /// Closes every client and stops both servers.

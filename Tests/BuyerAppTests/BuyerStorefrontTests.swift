@@ -60,8 +60,8 @@ import TerminalUITesting
         await runner.pressAndSettle(.enter)
         #expect(terminal.screenText.contains("👍 up"))
 
-        #expect(try market.productsQuery("SELECT quantity, thumbs_up FROM items WHERE id = \(oil.id.number)") == ["3|1"])
-        #expect(try market.productsQuery("SELECT count(*) FROM purchases") == ["1"])
+        #expect(try await market.productsQuery("SELECT quantity, thumbs_up FROM items WHERE id = \(oil.id.number)") == ["3|1"])
+        #expect(try await market.productsQuery("SELECT count(*) FROM purchases") == ["1"])
 
         await runner.pressAndSettle(.control("c"))
         _ = await run.value

@@ -71,10 +71,10 @@ import Testing
                 #expect(!(try await tmux.screen()).contains("swift-market"), "the terminal is restored")
             }
 
-            #expect(try market.productsQuery("SELECT quantity, thumbs_up FROM items WHERE id = \(oil.id.number)") == ["3|1"])
-            #expect(try market.productsQuery("SELECT total, card_last4 FROM purchases") == ["16.98|1111"])
-            #expect(try market.productsQuery("SELECT vote FROM feedback") == ["1"])
-            #expect(try market.customersQuery("SELECT name FROM accounts WHERE role = 'buyer'") == ["Bea Büyer 東京"])
+            #expect(try await market.productsQuery("SELECT quantity, thumbs_up FROM items WHERE id = \(oil.id.number)") == ["3|1"])
+            #expect(try await market.productsQuery("SELECT total, card_last4 FROM purchases") == ["16.98|1111"])
+            #expect(try await market.productsQuery("SELECT vote FROM feedback") == ["1"])
+            #expect(try await market.customersQuery("SELECT name FROM accounts WHERE role = 'buyer'") == ["Bea Büyer 東京"])
         }
     }
 }

@@ -59,8 +59,8 @@ import Testing
                 #expect(try await tmux.waitForExit() == 0)
                 #expect(!(try await tmux.screen()).contains("swift-market"), "the terminal is restored")
             }
-            #expect(try market.productsQuery("SELECT name, condition, price, quantity, keywords FROM items") == ["Café crème mug €|used|14.90|6|{mug,coffee}"])
-            #expect(try market.customersQuery("SELECT username, name FROM accounts WHERE role = 'seller'") == ["zoe|Zoë Müller"])
+            #expect(try await market.productsQuery("SELECT name, condition, price, quantity, keywords FROM items") == ["Café crème mug €|used|14.90|6|{mug,coffee}"])
+            #expect(try await market.customersQuery("SELECT username, name FROM accounts WHERE role = 'seller'") == ["zoe|Zoë Müller"])
         }
     }
 }

@@ -12,14 +12,14 @@ import Testing
             #expect(first.itemsRegistered == DemoCatalog.standard.itemCount)
             #expect(first.purchasesMade > 0 && first.votesGiven > 0)
             #expect(!first.wasAlreadyLoaded)
-            let items = try market.productsQuery("SELECT count(*) FROM items")
-            let purchases = try market.productsQuery("SELECT count(*) FROM purchases")
+            let items = try await market.productsQuery("SELECT count(*) FROM items")
+            let purchases = try await market.productsQuery("SELECT count(*) FROM purchases")
 
             let second = try await loader.load()
             #expect(second.wasAlreadyLoaded)
             #expect(second.itemsPresent == DemoCatalog.standard.itemCount)
-            #expect(try market.productsQuery("SELECT count(*) FROM items") == items)
-            #expect(try market.productsQuery("SELECT count(*) FROM purchases") == purchases)
+            #expect(try await market.productsQuery("SELECT count(*) FROM items") == items)
+            #expect(try await market.productsQuery("SELECT count(*) FROM purchases") == purchases)
 
             // The demo logins work.
             let buyer = market.buyerClient()

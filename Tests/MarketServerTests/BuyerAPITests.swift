@@ -194,7 +194,7 @@ import Testing
             try await buyer.logout()
             _ = try await buyer.login(username: username, password: password)
             #expect(try await buyer.cart().lines.isEmpty)
-            #expect(try market.productsQuery("SELECT count(*) FROM cart_lines") == ["0"])
+            #expect(try await market.productsQuery("SELECT count(*) FROM cart_lines") == ["0"])
         }
     }
 
@@ -225,10 +225,10 @@ import Testing
             #expect(try await buyer.cart().lines.isEmpty, "the cart empties")
             #expect(try await seller.items().items.first { $0.id == scarf.id }?.quantity == 0)
             #expect(try await seller.rating().itemsSold == 4)
-            #expect(try market.productsQuery("SELECT items_purchased FROM buyer_stats WHERE buyer_id = \(buyerProfile.id.rawValue)") == ["4"])
+            #expect(try await market.productsQuery("SELECT items_purchased FROM buyer_stats WHERE buyer_id = \(buyerProfile.id.rawValue)") == ["4"])
             // Only the last four digits are stored.
-            #expect(try market.productsQuery("SELECT card_last4 FROM purchases") == ["1111"])
-            let everything = try market.productsQuery("SELECT p::text FROM purchases p").joined()
+            #expect(try await market.productsQuery("SELECT card_last4 FROM purchases") == ["1111"])
+            let everything = try await market.productsQuery("SELECT p::text FROM purchases p").joined()
             #expect(!everything.contains("4111111111111111") && !everything.contains("4111 1111"))
 
             // The price paid stays in history when the price changes.
@@ -296,7 +296,7 @@ import Testing
             #expect(error?.message.contains("is now 118.00, not 98.00") == true)
             #expect(try await seller.items().items.first?.quantity == 5, "nothing was taken")
             #expect(try await buyer.cart().lines.count == 1, "the cart is kept")
-            #expect(try market.productsQuery("SELECT count(*) FROM purchases") == ["0"])
+            #expect(try await market.productsQuery("SELECT count(*) FROM purchases") == ["0"])
 
             // Confirming the new total buys at it.
             let purchase = try await buyer.purchase(card: validCard, expectedTotal: Money("118.00")!)
@@ -318,7 +318,7 @@ import Testing
             #expect(error?.message.contains("item \(scarce.id) has 1 left (you want 2)") == true)
             #expect(try await seller.items().items.map(\.quantity).sorted() == [1, 10], "nothing was taken")
             #expect(try await buyer.cart().lines.count == 2, "the cart is kept")
-            #expect(try market.productsQuery("SELECT count(*) FROM purchases") == ["0"])
+            #expect(try await market.productsQuery("SELECT count(*) FROM purchases") == ["0"])
         }
     }
 }

@@ -40,15 +40,15 @@ import Testing
             #expect(failed.allSatisfy { $0.code == .insufficientStock }, "\(Set(failed.map(\.code)))")
 
             // The database agrees: ten sold, none left, nothing negative, all or nothing per buyer.
-            #expect(try market.productsQuery("SELECT quantity FROM items WHERE id = \(lastTen.id.number)") == ["0"])
-            #expect(try market.productsQuery("SELECT quantity FROM items WHERE id = \(other.id.number)") == ["980"])
-            #expect(try market.productsQuery("SELECT count(*), sum(quantity) FROM purchase_lines WHERE item_id = \(lastTen.id.number)") == ["10|10"])
-            #expect(try market.productsQuery("SELECT count(*) FROM purchases") == ["10"])
-            #expect(try market.productsQuery("SELECT count(*) FROM items WHERE quantity < 0") == ["0"])
+            #expect(try await market.productsQuery("SELECT quantity FROM items WHERE id = \(lastTen.id.number)") == ["0"])
+            #expect(try await market.productsQuery("SELECT quantity FROM items WHERE id = \(other.id.number)") == ["980"])
+            #expect(try await market.productsQuery("SELECT count(*), sum(quantity) FROM purchase_lines WHERE item_id = \(lastTen.id.number)") == ["10|10"])
+            #expect(try await market.productsQuery("SELECT count(*) FROM purchases") == ["10"])
+            #expect(try await market.productsQuery("SELECT count(*) FROM items WHERE quantity < 0") == ["0"])
             #expect(try await seller.rating().itemsSold == 30)
-            #expect(try market.productsQuery("SELECT sum(items_purchased) FROM buyer_stats") == ["30"])
+            #expect(try await market.productsQuery("SELECT sum(items_purchased) FROM buyer_stats") == ["30"])
             // Losers keep their carts; winners' carts are empty.
-            #expect(try market.productsQuery("SELECT count(DISTINCT session_key) FROM cart_lines") == ["40"])
+            #expect(try await market.productsQuery("SELECT count(DISTINCT session_key) FROM cart_lines") == ["40"])
         }
     }
 
@@ -71,8 +71,8 @@ import Testing
                     for _ in 0..<5 { _ = try? await seller.removeUnits(1, of: item.id) }
                 }
             }
-            let remaining = try #require(Int(try market.productsQuery("SELECT quantity FROM items WHERE id = \(item.id.number)")[0]))
-            let sold = Int(try market.productsQuery("SELECT coalesce(sum(quantity), 0) FROM purchase_lines")[0]) ?? -1
+            let remaining = try #require(Int(try await market.productsQuery("SELECT quantity FROM items WHERE id = \(item.id.number)")[0]))
+            let sold = Int(try await market.productsQuery("SELECT coalesce(sum(quantity), 0) FROM purchase_lines")[0]) ?? -1
             let removed = 30 - remaining - sold
             #expect(remaining >= 0)
             #expect((0...5).contains(removed), "seller removals account for the rest: \(removed)")

@@ -28,7 +28,7 @@ import Testing
             #expect(rating == SellerRating(sellerID: id, name: "Ada Émilie", rating: .none, itemsSold: 0))
 
             // Passwords are stored as scrypt hashes, never as the password.
-            let stored = try market.customersQuery("SELECT password_hash FROM accounts WHERE id = \(id.rawValue)")
+            let stored = try await market.customersQuery("SELECT password_hash FROM accounts WHERE id = \(id.rawValue)")
             #expect(stored.count == 1)
             #expect(stored[0].hasPrefix("$scrypt$"))
             #expect(!stored[0].contains(password))
@@ -84,7 +84,7 @@ import Testing
             let paged = try await seller.items(limit: 1, offset: 1)
             #expect(paged.items.map(\.id) == [lamp.id])
             #expect(paged.total == 2)
-            #expect(try market.productsQuery("SELECT price, quantity FROM items WHERE id = \(lamp.id.number)") == ["19.99|0"])
+            #expect(try await market.productsQuery("SELECT price, quantity FROM items WHERE id = \(lamp.id.number)") == ["19.99|0"])
         }
     }
 

@@ -16,13 +16,13 @@ import Testing
         ("a price of zero", "(1, 1, 'S', 'Lamp', ARRAY['oak'], ARRAY['lamp'], 'new', 0, 1)"),
         ("an unknown condition", "(1, 1, 'S', 'Lamp', ARRAY['oak'], ARRAY['lamp'], 'mint', 5, 1)"),
     ])
-    func rowsBreakingTheRulesAreRefused(rule: String, values: String) throws {
-        let postgres = try TestPostgres.shared()
-        let database = try postgres.makeDatabases(prefix: "rules").products.database
-        try postgres.query(Self.insert + "(1, 1, 'S', 'Lamp', ARRAY['oak'], ARRAY['oak', 'lamp'], 'new', 5, 1)", database: database)
-        #expect(throws: (any Error).self, "\(rule)") { try postgres.query(Self.insert + values, database: database) }
-        #expect(try postgres.scalar("SELECT count(*) FROM items", database: database) == "1")
+    func rowsBreakingTheRulesAreRefused(rule: String, values: String) async throws {
+        let postgres = try await TestPostgres.shared()
+        let database = try await postgres.makeDatabases(prefix: "rules").products.database
+        try await postgres.query(Self.insert + "(1, 1, 'S', 'Lamp', ARRAY['oak'], ARRAY['oak', 'lamp'], 'new', 5, 1)", database: database)
+        await #expect(throws: (any Error).self, "\(rule)") { try await postgres.query(Self.insert + values, database: database) }
+        #expect(try await postgres.scalar("SELECT count(*) FROM items", database: database) == "1")
         // The valid item is indexed under each term and their pair.
-        #expect(try postgres.query("SELECT term FROM item_terms ORDER BY term", database: database) == ["lamp", "lamp oak", "oak"])
+        #expect(try await postgres.query("SELECT term FROM item_terms ORDER BY term", database: database) == ["lamp", "lamp oak", "oak"])
     }
 }

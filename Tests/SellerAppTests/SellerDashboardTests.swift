@@ -57,7 +57,7 @@ import TerminalUITesting
         await runner.pressAndSettle(.character("r"))
         #expect(terminal.screenText.contains("6 units left on sale"))
 
-        let rows = try market.productsQuery("SELECT name, price, quantity, keywords FROM items")
+        let rows = try await market.productsQuery("SELECT name, price, quantity, keywords FROM items")
         #expect(rows == ["Pumpkin Seed Oil 南瓜|9.99|6|{oil,seeds}"])
 
         runner.press(.character("q"))
