@@ -84,43 +84,11 @@ private final class JSONSink {
     }
 
     func writeString(_ string: String) {
-        self.buffer.writeInteger(UInt8(ascii: "\""))
-        let utf8 = string.utf8
-        let needsEscaping = utf8.withContiguousStorageIfAvailable { $0.contains(where: Self.needsEscaping) } ?? utf8.contains(where: Self.needsEscaping)
-        if !needsEscaping {
-            self.buffer.writeString(string)
-        } else {
-            for byte in utf8 {
-                guard Self.needsEscaping(byte) else {
-                    self.buffer.writeInteger(byte)
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: "\""): self.buffer.writeStaticString("\\\"")
-                case UInt8(ascii: "\\"): self.buffer.writeStaticString("\\\\")
-                case UInt8(ascii: "\n"): self.buffer.writeStaticString("\\n")
-                case UInt8(ascii: "\r"): self.buffer.writeStaticString("\\r")
-                case UInt8(ascii: "\t"): self.buffer.writeStaticString("\\t")
-                case 0x08: self.buffer.writeStaticString("\\b")
-                case 0x0C: self.buffer.writeStaticString("\\f")
-                default:
-                    self.buffer.writeStaticString("\\u00")
-                    self.buffer.writeInteger(Self.hexDigits[Int(byte >> 4)])
-                    self.buffer.writeInteger(Self.hexDigits[Int(byte & 0x0F)])
-                }
-            }
-        }
-        self.buffer.writeInteger(UInt8(ascii: "\""))
+        self.buffer.writeJSONString(string)
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    private static func needsEscaping(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-    }
-
-    func writeInteger(_ value: some BinaryInteger) {
-        self.buffer.writeString(String(value))
+    func writeInteger(_ value: some FixedWidthInteger) {
+        self.buffer.writeJSONInteger(value)
     }
 
     func writeBool(_ value: Bool) {
@@ -213,7 +181,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt32, forKey key: Key) throws { self.integer(value, key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { self.integer(value, key) }
 
-    private func integer(_ value: some BinaryInteger, _ key: Key) {
+    private func integer(_ value: some FixedWidthInteger, _ key: Key) {
         self.sink.writeKey(key, at: self.depth)
         self.sink.writeInteger(value)
     }
@@ -293,7 +261,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt32) throws { self.integer(value) }
     mutating func encode(_ value: UInt64) throws { self.integer(value) }
 
-    private func integer(_ value: some BinaryInteger) {
+    private func integer(_ value: some FixedWidthInteger) {
         self.sink.beginEntry(at: self.depth)
         self.sink.writeInteger(value)
     }

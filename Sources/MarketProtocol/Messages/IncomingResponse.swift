@@ -13,9 +13,15 @@ public struct IncomingResponse: Sendable {
 /// How to decode the result of one pending request.
 public struct ResultDecoding: Sendable {
     let decode: @Sendable (KeyedDecodingContainer<EnvelopeKey>) throws -> any Sendable
+    /// The fast path, for results that are ``JSONReadable``.
+    let read: (@Sendable (inout JSONReader) throws -> any Sendable)?
 
     public static func decoding<Operation: MarketOperation>(_ operation: Operation.Type) -> ResultDecoding {
-        ResultDecoding { container in try container.decode(Operation.Result.self, forKey: .result) }
+        var read: (@Sendable (inout JSONReader) throws -> any Sendable)?
+        if let readable = Operation.Result.self as? any (JSONReadable & Sendable).Type {
+            read = { json in try readable.init(json: &json) }
+        }
+        return ResultDecoding(decode: { container in try container.decode(Operation.Result.self, forKey: .result) }, read: read)
     }
 }
 
@@ -31,7 +37,49 @@ public struct ResponseDecoder {
     }
 
     public func decode(_ frame: ByteBuffer) throws -> IncomingResponse {
-        try self.decoder.decode(Envelope.self, from: Data(frame.readableBytesView)).response
+        if let response = try self.read(frame) { return response }
+        return try self.decoder.decode(Envelope.self, from: Data(frame.readableBytesView)).response
+    }
+
+    /// The fast path: a success whose result is ``JSONReadable``, read in place. `nil` leaves the
+    /// frame to `JSONDecoder` (failures, other results, and anything malformed, which it then
+    /// reports as it always has).
+    private func read(_ frame: ByteBuffer) throws -> IncomingResponse? {
+        let lookup = self.lookup
+        return try frame.withUnsafeReadableBytes { bytes -> IncomingResponse? in
+            var json = JSONReader(bytes: bytes)
+            var id: Int64?
+            var ok: Bool?
+            var resultOffset: Int?
+            do {
+                try json.readObject { json, key in
+                    switch key {
+                    case "id": id = try Int64?(json: &json)
+                    case "ok": ok = try Bool(json: &json)
+                    case "result":
+                        resultOffset = json.offset
+                        try json.skipValue()
+                    default: try json.skipValue()
+                    }
+                }
+                try json.expectEnd()
+            } catch {
+                return nil
+            }
+            guard ok == true, let id, let resultOffset, let decoding = lookup.resultDecoding(id), let read = decoding.read else {
+                return nil
+            }
+            var result = JSONReader(bytes: bytes, offset: resultOffset)
+            do {
+                return IncomingResponse(id: id, outcome: .success(try read(&result)))
+            } catch {
+                throw MalformedResponse(id: id, reason: "result: \(error)")
+            }
+        }
+    }
+
+    private var lookup: Lookup {
+        self.decoder.userInfo[.marketPendingResults] as! Lookup
     }
 
     private struct Lookup: Sendable {

@@ -23,11 +23,34 @@ public enum WireFormat {
     /// Encodes `value` as a complete frame: the 4-byte big-endian length, then the JSON (written
     /// by ``StreamingJSONEncoder`` straight into the frame).
     public static func frame(_ value: some Encodable, allocator: ByteBufferAllocator) throws -> ByteBuffer {
+        try self.streamingFrame(value, allocator: allocator)
+    }
+
+    private static func streamingFrame(_ value: some Encodable, allocator: ByteBufferAllocator) throws -> ByteBuffer {
         var buffer = allocator.buffer(capacity: 512)
         buffer.writeInteger(UInt32(0))
         try StreamingJSONEncoder.encode(value, into: &buffer)
         buffer.setInteger(UInt32(buffer.readableBytes - 4), at: buffer.readerIndex)
         return buffer
+    }
+
+    /// Encodes a response as a complete frame. A result that is ``JSONWritable`` (every frequent
+    /// one) is written by ``JSONWriter``, anything else through `Encodable`; the bytes are the
+    /// same either way.
+    public static func frame(_ response: OutgoingResponse, allocator: ByteBufferAllocator) throws -> ByteBuffer {
+        guard case .success(let id, let result as any JSONWritable) = response else {
+            return try self.streamingFrame(response, allocator: allocator)
+        }
+        var json = JSONWriter(buffer: allocator.buffer(capacity: 512))
+        json.buffer.writeInteger(UInt32(0))
+        json.beginObject()
+        json.field("id", id)
+        json.field("ok", true)
+        json.key("result")
+        result.writeJSON(to: &json)
+        json.endObject()
+        json.buffer.setInteger(UInt32(json.buffer.readableBytes - 4), at: json.buffer.readerIndex)
+        return json.buffer
     }
 }
 

@@ -1,0 +1,243 @@
+public import MarketCore
+
+// The catalogue's types on the JSON fast path; each writes what its Codable conformance writes.
+
+extension Category: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) { json.integer(self.rawValue) }
+
+    public init(json: inout JSONReader) throws {
+        let start = json.offset
+        guard let category = Category(rawValue: try json.readInteger(Int32.self)) else {
+            throw json.invalid("category must be an integer from 0 to \(Category.maximum)", at: start)
+        }
+        self = category
+    }
+}
+
+extension ItemID: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("category", self.category)
+        json.field("number", self.number)
+        json.endObject()
+    }
+
+    public init(json: inout JSONReader) throws {
+        var category: Category?
+        var number: Int64?
+        try json.readObject { json, key in
+            switch key {
+            case "category": category = try Category(json: &json)
+            case "number": number = try Int64(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(category: try json.required(category, "category"), number: try json.required(number, "number"))
+    }
+}
+
+extension AccountID: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) { json.integer(self.rawValue) }
+    public init(json: inout JSONReader) throws { self.init(rawValue: try json.readInteger()) }
+}
+
+extension Money: JSONCodable {
+    /// `"12.50"`, as ``Money/description`` spells it.
+    public func writeJSON(to json: inout JSONWriter) {
+        json.plainString { buffer in
+            if self.cents < 0 { buffer.writeInteger(UInt8(ascii: "-")) }
+            let magnitude = self.cents.magnitude
+            buffer.writeJSONInteger(magnitude / 100)
+            buffer.writeInteger(UInt8(ascii: "."))
+            buffer.writeInteger(UInt8(ascii: "0") + UInt8(magnitude % 100 / 10))
+            buffer.writeInteger(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        }
+    }
+
+    public init(json: inout JSONReader) throws {
+        let start = json.offset
+        guard let money = Money(try json.readString()) else {
+            throw json.invalid(#"money must be a decimal string with at most two fraction digits, e.g. "12.50""#, at: start)
+        }
+        self = money
+    }
+}
+
+extension Condition: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) { json.string(self.rawValue) }
+    public init(json: inout JSONReader) throws { self = try json.readEnum(Condition.self) }
+}
+
+extension Vote: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) { json.string(self.rawValue) }
+    public init(json: inout JSONReader) throws { self = try json.readEnum(Vote.self) }
+}
+
+extension Rating: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("thumbsUp", self.thumbsUp)
+        json.field("thumbsDown", self.thumbsDown)
+        json.endObject()
+    }
+
+    public init(json: inout JSONReader) throws {
+        var up: Int?
+        var down: Int?
+        try json.readObject { json, key in
+            switch key {
+            case "thumbsUp": up = try Int(json: &json)
+            case "thumbsDown": down = try Int(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(thumbsUp: try json.required(up, "thumbsUp"), thumbsDown: try json.required(down, "thumbsDown"))
+    }
+}
+
+extension Item: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", self.id)
+        json.field("name", self.name)
+        json.field("keywords", self.keywords)
+        json.field("condition", self.condition)
+        json.field("price", self.price)
+        json.field("quantity", self.quantity)
+        json.field("rating", self.rating)
+        json.field("sellerID", self.sellerID)
+        json.field("sellerName", self.sellerName)
+        json.endObject()
+    }
+
+    public init(json: inout JSONReader) throws {
+        var id: ItemID?
+        var name: String?
+        var keywords: [String]?
+        var condition: Condition?
+        var price: Money?
+        var quantity: Int?
+        var rating: Rating?
+        var sellerID: SellerID?
+        var sellerName: String?
+        try json.readObject { json, key in
+            switch key {
+            case "id": id = try ItemID(json: &json)
+            case "name": name = try String(json: &json)
+            case "keywords": keywords = try [String](json: &json)
+            case "condition": condition = try Condition(json: &json)
+            case "price": price = try Money(json: &json)
+            case "quantity": quantity = try Int(json: &json)
+            case "rating": rating = try Rating(json: &json)
+            case "sellerID": sellerID = try SellerID(json: &json)
+            case "sellerName": sellerName = try String(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(
+            id: try json.required(id, "id"),
+            name: try json.required(name, "name"),
+            keywords: try json.required(keywords, "keywords"),
+            condition: try json.required(condition, "condition"),
+            price: try json.required(price, "price"),
+            quantity: try json.required(quantity, "quantity"),
+            rating: try json.required(rating, "rating"),
+            sellerID: try json.required(sellerID, "sellerID"),
+            sellerName: try json.required(sellerName, "sellerName")
+        )
+    }
+}
+
+extension SearchHit: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("item", self.item)
+        json.field("matchedKeywords", self.matchedKeywords)
+        json.endObject()
+    }
+
+    public init(json: inout JSONReader) throws {
+        var item: Item?
+        var matched: Int?
+        try json.readObject { json, key in
+            switch key {
+            case "item": item = try Item(json: &json)
+            case "matchedKeywords": matched = try Int(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(item: try json.required(item, "item"), matchedKeywords: try json.required(matched, "matchedKeywords"))
+    }
+}
+
+extension SellerRating: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("sellerID", self.sellerID)
+        json.field("name", self.name)
+        json.field("rating", self.rating)
+        json.field("itemsSold", self.itemsSold)
+        json.endObject()
+    }
+
+    public init(json: inout JSONReader) throws {
+        var sellerID: SellerID?
+        var name: String?
+        var rating: Rating?
+        var sold: Int?
+        try json.readObject { json, key in
+            switch key {
+            case "sellerID": sellerID = try SellerID(json: &json)
+            case "name": name = try String(json: &json)
+            case "rating": rating = try Rating(json: &json)
+            case "itemsSold": sold = try Int(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(
+            sellerID: try json.required(sellerID, "sellerID"),
+            name: try json.required(name, "name"),
+            rating: try json.required(rating, "rating"),
+            itemsSold: try json.required(sold, "itemsSold")
+        )
+    }
+}
+
+extension Page: JSONWritable where Element: JSONWritable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("items", self.items)
+        json.field("offset", self.offset)
+        json.field("limit", self.limit)
+        json.field("total", self.total)
+        json.field("totalIsExact", self.totalIsExact)
+        json.endObject()
+    }
+}
+
+extension Page: JSONReadable where Element: JSONReadable {
+    public init(json: inout JSONReader) throws {
+        var items: [Element]?
+        var offset: Int?
+        var limit: Int?
+        var total: Int?
+        var exact: Bool?
+        try json.readObject { json, key in
+            switch key {
+            case "items": items = try [Element](json: &json)
+            case "offset": offset = try Int(json: &json)
+            case "limit": limit = try Int(json: &json)
+            case "total": total = try Int(json: &json)
+            case "totalIsExact": exact = try Bool(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(
+            items: try json.required(items, "items"),
+            offset: try json.required(offset, "offset"),
+            limit: try json.required(limit, "limit"),
+            total: try json.required(total, "total"),
+            totalIsExact: try json.required(exact, "totalIsExact")
+        )
+    }
+}
