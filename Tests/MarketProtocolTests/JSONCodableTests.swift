@@ -176,6 +176,88 @@ import Testing
     }
 }
 
+/// Requests: clients write them with ``JSONWriter``, servers read them with ``JSONReader``, and
+/// both must agree with the `Codable` path byte for byte and value for value.
+@Suite struct RequestFastPathTests {
+    private static let operations: [String: ArgumentDecoding] = [
+        SellerAPI.RegisterItemForSale.name: .decoding(SellerAPI.RegisterItemForSale.self),
+        SellerAPI.ChangeItemPrice.name: .decoding(SellerAPI.ChangeItemPrice.self),
+        SellerAPI.UpdateUnitsForSale.name: .decoding(SellerAPI.UpdateUnitsForSale.self),
+        SellerAPI.DisplayItemsForSale.name: .decoding(SellerAPI.DisplayItemsForSale.self),
+        BuyerAPI.CreateAccount.name: .decoding(BuyerAPI.CreateAccount.self),
+        BuyerAPI.Login.name: .decoding(BuyerAPI.Login.self),
+        BuyerAPI.SearchItemsForSale.name: .decoding(BuyerAPI.SearchItemsForSale.self),
+        BuyerAPI.GetItem.name: .decoding(BuyerAPI.GetItem.self),
+        BuyerAPI.AddItemToCart.name: .decoding(BuyerAPI.AddItemToCart.self),
+        BuyerAPI.DisplayCart.name: .decoding(BuyerAPI.DisplayCart.self),
+        BuyerAPI.MakePurchase.name: .decoding(BuyerAPI.MakePurchase.self),
+        BuyerAPI.ProvideFeedback.name: .decoding(BuyerAPI.ProvideFeedback.self),
+        BuyerAPI.GetSellerRating.name: .decoding(BuyerAPI.GetSellerRating.self),
+    ]
+
+    /// Writes `arguments` as a request both ways, compares the bytes, and reads the request back.
+    private func expectRoundTrip<Operation: MarketOperation>(
+        _: Operation.Type, _ arguments: Operation.Arguments, session: SessionToken? = SessionToken(rawValue: "t\"ok"),
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws where Operation.Arguments: Equatable {
+        let request = OutgoingRequest<Operation>(id: 42, session: session, arguments: arguments)
+        var written = try WireFormat.frame(request, allocator: ByteBufferAllocator())
+        #expect(written.readInteger(as: UInt32.self).map(Int.init) == written.readableBytes, sourceLocation: sourceLocation)
+        var encoded = ByteBuffer()
+        try StreamingJSONEncoder.encode(request, into: &encoded)
+        #expect(String(buffer: written) == String(buffer: encoded), sourceLocation: sourceLocation)
+        let decoded = try RequestDecoder(operations: Self.operations).decode(written).get()
+        #expect(decoded.id == 42, sourceLocation: sourceLocation)
+        #expect(decoded.op == Operation.name, sourceLocation: sourceLocation)
+        #expect(decoded.session == session, sourceLocation: sourceLocation)
+        #expect(decoded.arguments as? Operation.Arguments == arguments, sourceLocation: sourceLocation)
+    }
+
+    @Test func everyArgumentTypeWritesAndReadsAsCodableDoes() throws {
+        let draft = ItemDraft(name: "Lampe « Öl » 東京", category: Category(rawValue: 7)!, keywords: ["lamp", "oak"], condition: .used, price: Money("19.99")!, quantity: 3)
+        try self.expectRoundTrip(SellerAPI.RegisterItemForSale.self, draft)
+        try self.expectRoundTrip(SellerAPI.ChangeItemPrice.self, .init(itemID: ItemID("7-1")!, price: Money("0.01")!))
+        try self.expectRoundTrip(SellerAPI.UpdateUnitsForSale.self, .init(itemID: ItemID("7-1")!, remove: 2))
+        try self.expectRoundTrip(SellerAPI.DisplayItemsForSale.self, PageRequest(limit: 50, offset: 100))
+        try self.expectRoundTrip(BuyerAPI.CreateAccount.self, CreateAccountArguments(username: "bea", password: "pass\"word\\", name: "Bea Büyer"), session: nil)
+        try self.expectRoundTrip(BuyerAPI.Login.self, LoginArguments(username: "bea", password: "pässwörd"), session: nil)
+        try self.expectRoundTrip(BuyerAPI.SearchItemsForSale.self, .init(category: .any, keywords: ["oak", "lamp"], limit: 20, offset: 0))
+        try self.expectRoundTrip(BuyerAPI.SearchItemsForSale.self, .init(category: .only(Category(rawValue: 0)!), keywords: []))
+        try self.expectRoundTrip(BuyerAPI.GetItem.self, .init(itemID: ItemID("0-9")!))
+        try self.expectRoundTrip(BuyerAPI.AddItemToCart.self, BuyerAPI.CartChange(itemID: ItemID("3-4")!, quantity: 1))
+        try self.expectRoundTrip(BuyerAPI.DisplayCart.self, Nothing())
+        let card = PaymentCard(holder: "Bea Büyer", number: "4111 1111 1111 1111", expiry: "12/39")
+        try self.expectRoundTrip(BuyerAPI.MakePurchase.self, .init(card: card))
+        try self.expectRoundTrip(BuyerAPI.MakePurchase.self, .init(card: card, expectedTotal: Money("16.98")!))
+        try self.expectRoundTrip(BuyerAPI.ProvideFeedback.self, .init(itemID: ItemID("3-4")!, vote: .down))
+        try self.expectRoundTrip(BuyerAPI.GetSellerRating.self, .init(sellerID: SellerID(12)))
+    }
+
+    @Test func optionalArgumentsTakeTheirDefaultsAbsentOrNull() throws {
+        let decoder = RequestDecoder(operations: Self.operations)
+        let search = try decoder.decode(ByteBuffer(string: #"{"id":1,"op":"SearchItemsForSale","session":null,"args":{"category":3,"keywords":null,"limit":null}}"#)).get()
+        #expect(search.session == nil)
+        #expect(search.arguments as? BuyerAPI.SearchItemsForSale.Arguments == .init(category: .only(Category(rawValue: 3)!), keywords: [], limit: Paging.defaultLimit, offset: 0))
+        let page = try decoder.decode(ByteBuffer(string: #"{"args":{},"op":"DisplayItemsForSale","id":2}"#)).get()
+        #expect(page.arguments as? PageRequest == PageRequest())
+    }
+
+    @Test func requestsTheFastPathCannotReadGetJSONDecodersAnswer() throws {
+        let decoder = RequestDecoder(operations: Self.operations)
+        guard case .failure(let wrongType) = decoder.decode(ByteBuffer(string: #"{"id":3,"op":"AddItemToCart","args":{"itemID":{"category":1,"number":2},"quantity":"2"}}"#)) else {
+            Issue.record("a string quantity was accepted")
+            return
+        }
+        #expect(wrongType.id == 3)
+        #expect(wrongType.error.field == "quantity")
+        guard case .failure(let badCategory) = decoder.decode(ByteBuffer(string: #"{"id":4,"op":"SearchItemsForSale","args":{"category":"all"}}"#)) else {
+            Issue.record("category \"all\" was accepted")
+            return
+        }
+        #expect(badCategory.error.field == "category")
+    }
+}
+
 /// Responses take the fast path when their result allows it, and anything else still decodes as
 /// it did through `JSONDecoder`.
 @Suite struct ResponseDecoderTests {

@@ -64,6 +64,11 @@ public struct JSONReader: ~Copyable {
         }
     }
 
+    /// Whether the next value is a string (nothing is consumed but whitespace).
+    public mutating func nextIsString() throws -> Bool {
+        try self.peekSignificant() == UInt8(ascii: "\"")
+    }
+
     /// Reads `null` if it comes next and says whether it did.
     public mutating func readNull() throws -> Bool {
         guard try self.peekSignificant() == UInt8(ascii: "n") else { return false }

@@ -21,9 +21,15 @@ public struct RequestDecodingFailure: Error, Sendable {
 /// How to decode one operation's arguments; the server builds one per routed operation.
 public struct ArgumentDecoding: Sendable {
     let decode: @Sendable (KeyedDecodingContainer<EnvelopeKey>) throws -> any Sendable
+    /// The fast path, for arguments that are ``JSONReadable``.
+    let read: (@Sendable (inout JSONReader) throws -> any Sendable)?
 
     public static func decoding<Operation: MarketOperation>(_ operation: Operation.Type) -> ArgumentDecoding {
-        ArgumentDecoding { container in
+        var read: (@Sendable (inout JSONReader) throws -> any Sendable)?
+        if let readable = Operation.Arguments.self as? any (JSONReadable & Sendable).Type {
+            read = { json in try readable.init(json: &json) }
+        }
+        return ArgumentDecoding(read: read) { container in
             if container.contains(.args) {
                 return try container.decode(Operation.Arguments.self, forKey: .args)
             }
@@ -31,6 +37,11 @@ public struct ArgumentDecoding: Sendable {
             // and a "missing field" error naming the first required one otherwise.
             return try WireFormat.makeDecoder().decode(Operation.Arguments.self, from: Data("{}".utf8))
         }
+    }
+
+    private init(read: (@Sendable (inout JSONReader) throws -> any Sendable)?, decode: @escaping @Sendable (KeyedDecodingContainer<EnvelopeKey>) throws -> any Sendable) {
+        self.read = read
+        self.decode = decode
     }
 }
 
@@ -49,6 +60,7 @@ public struct RequestDecoder {
         guard String(validating: frame.readableBytesView, as: UTF8.self) != nil else {
             return .failure(RequestDecodingFailure(id: nil, error: MarketError(.badRequest, "The frame is not valid UTF-8.")))
         }
+        if let request = self.read(frame) { return .success(request) }
         do {
             let envelope = try self.decoder.decode(Envelope.self, from: Data(frame.readableBytesView))
             return .success(envelope.request)
@@ -58,6 +70,38 @@ public struct RequestDecoder {
             return .failure(RequestDecodingFailure(id: nil, error: error.marketError()))
         } catch {
             return .failure(RequestDecodingFailure(id: nil, error: MarketError(.badRequest, "The request could not be decoded.")))
+        }
+    }
+
+    /// The fast path: a well-formed request with arguments that are ``JSONReadable``, read in
+    /// place. `nil` leaves the frame to `JSONDecoder`, which names what is wrong with it.
+    private func read(_ frame: ByteBuffer) -> IncomingRequest? {
+        let table = self.decoder.userInfo[.marketOperations] as! OperationTable
+        return frame.withUnsafeReadableBytes { bytes -> IncomingRequest? in
+            var json = JSONReader(bytes: bytes)
+            var id: Int64?
+            var op: String?
+            var session: SessionToken?
+            var argumentsOffset: Int?
+            do {
+                try json.readObject { json, key in
+                    switch key {
+                    case "id": id = try Int64(json: &json)
+                    case "op": op = try String(json: &json)
+                    case "session": session = try SessionToken?(json: &json)
+                    case "args":
+                        argumentsOffset = json.offset
+                        try json.skipValue()
+                    default: try json.skipValue()
+                    }
+                }
+                try json.expectEnd()
+                guard let id, let op, let argumentsOffset, let read = table.operations[op]?.read else { return nil }
+                var arguments = JSONReader(bytes: bytes, offset: argumentsOffset)
+                return IncomingRequest(id: id, op: op, session: session, arguments: try read(&arguments))
+            } catch {
+                return nil
+            }
         }
     }
 

@@ -34,6 +34,21 @@ public enum WireFormat {
         return buffer
     }
 
+    /// Encodes a request as a complete frame: by ``JSONWriter`` when its arguments are
+    /// ``JSONWritable`` (all of the protocol's are), else through `Encodable`; the same bytes.
+    public static func frame<Operation>(_ request: OutgoingRequest<Operation>, allocator: ByteBufferAllocator) throws -> ByteBuffer {
+        guard let arguments = request.arguments as? any JSONWritable else {
+            return try self.streamingFrame(request, allocator: allocator)
+        }
+        return self.writtenFrame(allocator: allocator) { json in
+            json.field("id", request.id)
+            json.field("op", Operation.name)
+            json.fieldIfPresent("session", request.session)
+            json.key("args")
+            arguments.writeJSON(to: &json)
+        }
+    }
+
     /// Encodes a response as a complete frame. A result that is ``JSONWritable`` (every frequent
     /// one) is written by ``JSONWriter``, anything else through `Encodable`; the bytes are the
     /// same either way.
@@ -41,13 +56,20 @@ public enum WireFormat {
         guard case .success(let id, let result as any JSONWritable) = response else {
             return try self.streamingFrame(response, allocator: allocator)
         }
+        return self.writtenFrame(allocator: allocator) { json in
+            json.field("id", id)
+            json.field("ok", true)
+            json.key("result")
+            result.writeJSON(to: &json)
+        }
+    }
+
+    /// A frame holding one object, whose entries `writeEntries` writes.
+    private static func writtenFrame(allocator: ByteBufferAllocator, _ writeEntries: (inout JSONWriter) -> Void) -> ByteBuffer {
         var json = JSONWriter(buffer: allocator.buffer(capacity: 512))
         json.buffer.writeInteger(UInt32(0))
         json.beginObject()
-        json.field("id", id)
-        json.field("ok", true)
-        json.key("result")
-        result.writeJSON(to: &json)
+        writeEntries(&json)
         json.endObject()
         json.buffer.setInteger(UInt32(json.buffer.readableBytes - 4), at: json.buffer.readerIndex)
         return json.buffer

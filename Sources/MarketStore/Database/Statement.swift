@@ -1,4 +1,5 @@
 import PostgresNIO
+import Synchronization
 
 /// A statement that each pooled connection prepares once, by name, and afterwards only binds and
 /// executes: the database parses and plans it once per connection instead of once per request.
@@ -10,7 +11,9 @@ protocol Statement: PostgresPreparedStatement where Row == PostgresRow {
 }
 
 extension Statement {
-    static var name: String { "market." + String(describing: Self.self) }
+    /// `market.` and the type's name. PostgresNIO asks for it on every execution, and spelling a
+    /// type's name is a run-time metadata look-up and an allocation: each is spelled once.
+    static var name: String { StatementNames.name(of: Self.self) }
 
     func makeBindings() -> PostgresBindings { self.bindings }
 
@@ -38,5 +41,18 @@ extension PostgresClient {
         var first: PostgresRow?
         for try await row in try await self.execute(statement) where first == nil { first = row }
         return first
+    }
+}
+
+/// The names of the statement types, spelled once per type.
+private enum StatementNames {
+    private static let names = Mutex<[ObjectIdentifier: String]>([:])
+
+    static func name(of type: any Statement.Type) -> String {
+        let key = ObjectIdentifier(type)
+        if let name = self.names.withLock({ $0[key] }) { return name }
+        let name = "market." + String(describing: type)
+        self.names.withLock { $0[key] = name }
+        return name
     }
 }

@@ -1,0 +1,350 @@
+public import MarketCore
+
+// Requests' arguments on the JSON fast path: clients write them with ``JSONWriter``, servers read
+// them with ``JSONReader``. Each writes what its Codable conformance writes and reads what it
+// reads, defaults included; a request the fast path cannot read goes to `JSONDecoder`, whose
+// error names the field (see ``RequestDecoder``).
+
+extension SessionToken: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) { json.string(self.rawValue) }
+    public init(json: inout JSONReader) throws { self.init(rawValue: try json.readString()) }
+}
+
+extension CategoryFilter: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        switch self {
+        case .any: json.string("any")
+        case .only(let category): category.writeJSON(to: &json)
+        }
+    }
+
+    /// `"any"` or a category number.
+    public init(json: inout JSONReader) throws {
+        let start = json.offset
+        if try json.nextIsString() {
+            let text = try json.readString()
+            guard text == "any" else { throw json.invalid(#"category must be a non-negative integer or "any""#, at: start) }
+            self = .any
+        } else {
+            self = .only(try Category(json: &json))
+        }
+    }
+}
+
+extension PaymentCard: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("holder", self.holder)
+        json.field("number", self.number)
+        json.field("expiry", self.expiry)
+        json.endObject()
+    }
+
+    public init(json: inout JSONReader) throws {
+        var holder: String?
+        var number: String?
+        var expiry: String?
+        try json.readObject { json, key in
+            switch key {
+            case "holder": holder = try String(json: &json)
+            case "number": number = try String(json: &json)
+            case "expiry": expiry = try String(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(holder: try json.required(holder, "holder"), number: try json.required(number, "number"), expiry: try json.required(expiry, "expiry"))
+    }
+}
+
+extension ItemDraft: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("name", self.name)
+        json.field("category", self.category)
+        json.field("keywords", self.keywords)
+        json.field("condition", self.condition)
+        json.field("price", self.price)
+        json.field("quantity", self.quantity)
+        json.endObject()
+    }
+
+    public init(json: inout JSONReader) throws {
+        var name: String?
+        var category: Category?
+        var keywords: [String]?
+        var condition: Condition?
+        var price: Money?
+        var quantity: Int?
+        try json.readObject { json, key in
+            switch key {
+            case "name": name = try String(json: &json)
+            case "category": category = try Category(json: &json)
+            case "keywords": keywords = try [String](json: &json)
+            case "condition": condition = try Condition(json: &json)
+            case "price": price = try Money(json: &json)
+            case "quantity": quantity = try Int(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(
+            name: try json.required(name, "name"),
+            category: try json.required(category, "category"),
+            keywords: try json.required(keywords, "keywords"),
+            condition: try json.required(condition, "condition"),
+            price: try json.required(price, "price"),
+            quantity: try json.required(quantity, "quantity")
+        )
+    }
+}
+
+extension PageRequest: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("limit", self.limit)
+        json.field("offset", self.offset)
+        json.endObject()
+    }
+
+    /// Both are optional (absent or null), as in `Decodable`.
+    public init(json: inout JSONReader) throws {
+        var limit: Int?
+        var offset: Int?
+        try json.readObject { json, key in
+            switch key {
+            case "limit": limit = try Int?(json: &json)
+            case "offset": offset = try Int?(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(limit: limit ?? Paging.defaultLimit, offset: offset ?? 0)
+    }
+}
+
+extension CreateAccountArguments: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("username", self.username)
+        json.field("password", self.password)
+        json.field("name", self.name)
+        json.endObject()
+    }
+
+    public init(json: inout JSONReader) throws {
+        var username: String?
+        var password: String?
+        var name: String?
+        try json.readObject { json, key in
+            switch key {
+            case "username": username = try String(json: &json)
+            case "password": password = try String(json: &json)
+            case "name": name = try String(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(username: try json.required(username, "username"), password: try json.required(password, "password"), name: try json.required(name, "name"))
+    }
+}
+
+extension LoginArguments: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("username", self.username)
+        json.field("password", self.password)
+        json.endObject()
+    }
+
+    public init(json: inout JSONReader) throws {
+        var username: String?
+        var password: String?
+        try json.readObject { json, key in
+            switch key {
+            case "username": username = try String(json: &json)
+            case "password": password = try String(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(username: try json.required(username, "username"), password: try json.required(password, "password"))
+    }
+}
+
+extension SellerAPI.ChangeItemPrice.Arguments: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("itemID", self.itemID)
+        json.field("price", self.price)
+        json.endObject()
+    }
+
+    public init(json: inout JSONReader) throws {
+        var itemID: ItemID?
+        var price: Money?
+        try json.readObject { json, key in
+            switch key {
+            case "itemID": itemID = try ItemID(json: &json)
+            case "price": price = try Money(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(itemID: try json.required(itemID, "itemID"), price: try json.required(price, "price"))
+    }
+}
+
+extension SellerAPI.UpdateUnitsForSale.Arguments: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("itemID", self.itemID)
+        json.field("remove", self.remove)
+        json.endObject()
+    }
+
+    public init(json: inout JSONReader) throws {
+        var itemID: ItemID?
+        var remove: Int?
+        try json.readObject { json, key in
+            switch key {
+            case "itemID": itemID = try ItemID(json: &json)
+            case "remove": remove = try Int(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(itemID: try json.required(itemID, "itemID"), remove: try json.required(remove, "remove"))
+    }
+}
+
+extension BuyerAPI.SearchItemsForSale.Arguments: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("category", self.category)
+        json.field("keywords", self.keywords)
+        json.field("limit", self.limit)
+        json.field("offset", self.offset)
+        json.endObject()
+    }
+
+    /// The category is required; keywords, limit and offset are optional, as in `Decodable`.
+    public init(json: inout JSONReader) throws {
+        var category: CategoryFilter?
+        var keywords: [String]?
+        var limit: Int?
+        var offset: Int?
+        try json.readObject { json, key in
+            switch key {
+            case "category": category = try CategoryFilter(json: &json)
+            case "keywords": keywords = try [String]?(json: &json)
+            case "limit": limit = try Int?(json: &json)
+            case "offset": offset = try Int?(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(
+            category: try json.required(category, "category"),
+            keywords: keywords ?? [],
+            limit: limit ?? Paging.defaultLimit,
+            offset: offset ?? 0
+        )
+    }
+}
+
+extension BuyerAPI.GetItem.Arguments: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("itemID", self.itemID)
+        json.endObject()
+    }
+
+    public init(json: inout JSONReader) throws {
+        var itemID: ItemID?
+        try json.readObject { json, key in
+            switch key {
+            case "itemID": itemID = try ItemID(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(itemID: try json.required(itemID, "itemID"))
+    }
+}
+
+extension BuyerAPI.CartChange: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("itemID", self.itemID)
+        json.field("quantity", self.quantity)
+        json.endObject()
+    }
+
+    public init(json: inout JSONReader) throws {
+        var itemID: ItemID?
+        var quantity: Int?
+        try json.readObject { json, key in
+            switch key {
+            case "itemID": itemID = try ItemID(json: &json)
+            case "quantity": quantity = try Int(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(itemID: try json.required(itemID, "itemID"), quantity: try json.required(quantity, "quantity"))
+    }
+}
+
+extension BuyerAPI.MakePurchase.Arguments: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("card", self.card)
+        json.fieldIfPresent("expectedTotal", self.expectedTotal)
+        json.endObject()
+    }
+
+    public init(json: inout JSONReader) throws {
+        var card: PaymentCard?
+        var expectedTotal: Money?
+        try json.readObject { json, key in
+            switch key {
+            case "card": card = try PaymentCard(json: &json)
+            case "expectedTotal": expectedTotal = try Money?(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(card: try json.required(card, "card"), expectedTotal: expectedTotal)
+    }
+}
+
+extension BuyerAPI.ProvideFeedback.Arguments: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("itemID", self.itemID)
+        json.field("vote", self.vote)
+        json.endObject()
+    }
+
+    public init(json: inout JSONReader) throws {
+        var itemID: ItemID?
+        var vote: Vote?
+        try json.readObject { json, key in
+            switch key {
+            case "itemID": itemID = try ItemID(json: &json)
+            case "vote": vote = try Vote(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(itemID: try json.required(itemID, "itemID"), vote: try json.required(vote, "vote"))
+    }
+}
+
+extension BuyerAPI.GetSellerRating.Arguments: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("sellerID", self.sellerID)
+        json.endObject()
+    }
+
+    public init(json: inout JSONReader) throws {
+        var sellerID: SellerID?
+        try json.readObject { json, key in
+            switch key {
+            case "sellerID": sellerID = try SellerID(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(sellerID: try json.required(sellerID, "sellerID"))
+    }
+}
