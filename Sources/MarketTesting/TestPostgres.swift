@@ -62,6 +62,11 @@ public final class TestPostgres: Sendable {
         return (configurations[0], configurations[1])
     }
 
+    /// Applies `sql/<schema>.sql` to `database` again, as `./market up` does on every start.
+    public func applySchema(_ schema: String, to database: String) async throws {
+        try await self.psql(database: database, file: Self.repositoryRoot + "/sql/\(schema).sql")
+    }
+
     /// Runs one SQL statement through psql and returns the rows, each as `|`-separated text.
     @discardableResult
     public func query(_ sql: String, database: String) async throws -> [String] {

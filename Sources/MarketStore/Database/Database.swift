@@ -49,7 +49,15 @@ public final class Database: Service, Sendable {
         // parameters (key lookups, and index walks bounded by LIMIT). Left to itself, PostgreSQL
         // keeps re-planning some of them on every call, because a generic plan with an unknown
         // LIMIT looks costlier on paper than custom ones: that planning was a sixth of its time.
-        options.additionalStartupParameters = [("plan_cache_mode", "force_generic_plan")]
+        //
+        // A connection plans each statement once, on first use, and keeps the plan until the
+        // tables' statistics change. On fresh databases that first use finds tables nearly
+        // empty, where reading a whole table looks cheapest, and the plan then stays a
+        // sequential scan while the table grows (in a benchmark on fresh databases, item_terms was
+        // scanned whole 1,353 times before autovacuum's first ANALYZE replaced the plans). Every
+        // statement here has an index made for it (`SearchPlanTests` checks the search ones), so
+        // sequential scans are ruled out unless no index applies at all.
+        options.additionalStartupParameters = [("plan_cache_mode", "force_generic_plan"), ("enable_seqscan", "off")]
         let tls: PostgresClient.Configuration.TLS =
             switch configuration.tls {
             case .disable: .disable

@@ -136,12 +136,16 @@ private struct RemoveUnits: Statement {
 }
 
 /// The total first, then one row per item of the page (or one row of nulls for an empty page).
+/// The total is the seller's listed-items counter, not a count; the page walks the seller's index
+/// newest first (ordering by `seller_id` as well leaves the planner no other index that gives the
+/// order: the primary key, walked backwards and filtered by seller, reads every seller's newest
+/// items to find one seller's).
 private struct SellerItems: Statement {
     static let sql = """
         SELECT t.total, \(ItemRow.columns)
-          FROM (SELECT count(*) AS total FROM items WHERE seller_id = $1::int8) AS t
+          FROM (SELECT coalesce((SELECT items_listed FROM seller_stats WHERE seller_id = $1::int8), 0) AS total) AS t
           LEFT JOIN LATERAL (
-              SELECT * FROM items WHERE seller_id = $1::int8 ORDER BY id DESC LIMIT $2::int8 OFFSET $3::int8
+              SELECT * FROM items WHERE seller_id = $1::int8 ORDER BY seller_id DESC, id DESC LIMIT $2::int8 OFFSET $3::int8
           ) AS i ON true
          ORDER BY i.id DESC
         """

@@ -1,0 +1,28 @@
+import MarketTesting
+import Testing
+
+/// Applying a schema file again is harmless, and an upgrade brings older data in line.
+@Suite(.timeLimit(.minutes(1))) struct SchemaUpgradeTests {
+    private static let insert =
+        "INSERT INTO items (category, seller_id, seller_name, name, keywords, terms, condition, price, quantity) VALUES "
+
+    @Test func everySellersListedItemsAreCountedOnRegistrationAndOnUpgrade() async throws {
+        let postgres = try await TestPostgres.shared()
+        let database = try await postgres.makeDatabases(prefix: "upgrade").products.database
+        try await postgres.query(
+            Self.insert + "(1, 7, 'S', 'Lamp', '{}', '{lamp}', 'new', 5, 1), (2, 7, 'S', 'Oak', '{}', '{oak}', 'new', 5, 0), (1, 8, 'T', 'Cup', '{}', '{cup}', 'used', 2, 3)",
+            database: database
+        )
+        let counts = "SELECT seller_id, items_listed FROM seller_stats ORDER BY seller_id"
+        #expect(try await postgres.query(counts, database: database) == ["7|2", "8|1"], "sold-out items count too")
+
+        // A database of schema 6 had no counter: the upgrade counts what is there, once.
+        try await postgres.query("UPDATE seller_stats SET items_listed = 0", database: database)
+        try await postgres.query("UPDATE market_schema SET version = 6 WHERE name = 'products'", database: database)
+        try await postgres.applySchema("products", to: database)
+        #expect(try await postgres.query(counts, database: database) == ["7|2", "8|1"])
+        try await postgres.applySchema("products", to: database)
+        #expect(try await postgres.query(counts, database: database) == ["7|2", "8|1"], "a second run changes nothing")
+        #expect(try await postgres.scalar("SELECT version FROM market_schema WHERE name = 'products'", database: database) == "7")
+    }
+}
