@@ -1,6 +1,5 @@
 public import Foundation
 public import MarketCore
-import NIOCore
 
 // Carts and purchases on the JSON fast path; each writes what its Codable conformance writes.
 
@@ -150,19 +149,26 @@ extension Date: JSONCodable {
     public func writeJSON(to json: inout JSONWriter) {
         let seconds = Int64(self.timeIntervalSince1970.rounded(.down))
         let civil = CivilTime(secondsSince1970: seconds)
-        json.plainString { buffer in
-            buffer.writeDigits(civil.year, count: 4)
-            buffer.writeInteger(UInt8(ascii: "-"))
-            buffer.writeDigits(civil.month, count: 2)
-            buffer.writeInteger(UInt8(ascii: "-"))
-            buffer.writeDigits(civil.day, count: 2)
-            buffer.writeInteger(UInt8(ascii: "T"))
-            buffer.writeDigits(civil.hour, count: 2)
-            buffer.writeInteger(UInt8(ascii: ":"))
-            buffer.writeDigits(civil.minute, count: 2)
-            buffer.writeInteger(UInt8(ascii: ":"))
-            buffer.writeDigits(civil.second, count: 2)
-            buffer.writeInteger(UInt8(ascii: "Z"))
+        json.plainString(count: 20) { out in
+            func digits(_ value: Int64, at start: Int, count: Int) {
+                var rest = value
+                for position in stride(from: start + count - 1, through: start, by: -1) {
+                    out[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            digits(civil.year, at: 0, count: 4)
+            out[4] = UInt8(ascii: "-")
+            digits(civil.month, at: 5, count: 2)
+            out[7] = UInt8(ascii: "-")
+            digits(civil.day, at: 8, count: 2)
+            out[10] = UInt8(ascii: "T")
+            digits(civil.hour, at: 11, count: 2)
+            out[13] = UInt8(ascii: ":")
+            digits(civil.minute, at: 14, count: 2)
+            out[16] = UInt8(ascii: ":")
+            digits(civil.second, at: 17, count: 2)
+            out[19] = UInt8(ascii: "Z")
         }
     }
 
@@ -244,19 +250,5 @@ struct CivilTime: Hashable {
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         let days = era * 146_097 + dayOfEra - 719_468
         return days * 86_400 + self.hour * 3600 + self.minute * 60 + self.second
-    }
-}
-
-extension ByteBuffer {
-    /// Writes `value` (non-negative) in decimal, zero-padded to `count` digits.
-    fileprivate mutating func writeDigits(_ value: Int64, count: Int) {
-        var divisor: Int64 = 1
-        for _ in 1..<count { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            self.writeInteger(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
-            rest %= divisor
-            divisor /= 10
-        }
     }
 }

@@ -44,13 +44,28 @@ extension AccountID: JSONCodable {
 extension Money: JSONCodable {
     /// `"12.50"`, as ``Money/description`` spells it.
     public func writeJSON(to json: inout JSONWriter) {
-        json.plainString { buffer in
-            if self.cents < 0 { buffer.writeInteger(UInt8(ascii: "-")) }
-            let magnitude = self.cents.magnitude
-            buffer.writeJSONInteger(magnitude / 100)
-            buffer.writeInteger(UInt8(ascii: "."))
-            buffer.writeInteger(UInt8(ascii: "0") + UInt8(magnitude % 100 / 10))
-            buffer.writeInteger(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        let negative = self.cents < 0
+        let magnitude = self.cents.magnitude
+        var units = magnitude / 100
+        var digits = 1
+        while units >= 10 {
+            digits += 1
+            units /= 10
+        }
+        json.plainString(count: (negative ? 1 : 0) + digits + 3) { out in
+            var index = 0
+            if negative {
+                out[0] = UInt8(ascii: "-")
+                index = 1
+            }
+            var rest = magnitude / 100
+            for position in stride(from: index + digits - 1, through: index, by: -1) {
+                out[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            out[index + digits] = UInt8(ascii: ".")
+            out[index + digits + 1] = UInt8(ascii: "0") + UInt8(magnitude % 100 / 10)
+            out[index + digits + 2] = UInt8(ascii: "0") + UInt8(magnitude % 10)
         }
     }
 
@@ -206,7 +221,7 @@ extension SellerRating: JSONCodable {
 extension Page: JSONWritable where Element: JSONWritable {
     public func writeJSON(to json: inout JSONWriter) {
         json.beginObject()
-        json.field("items", self.items)
+        json.field("items", elements: self.items)
         json.field("offset", self.offset)
         json.field("limit", self.limit)
         json.field("total", self.total)
@@ -224,7 +239,7 @@ extension Page: JSONReadable where Element: JSONReadable {
         var exact: Bool?
         try json.readObject { json, key in
             switch key {
-            case "items": items = try [Element](json: &json)
+            case "items": items = try json.readArray(of: Element.self)
             case "offset": offset = try Int(json: &json)
             case "limit": limit = try Int(json: &json)
             case "total": total = try Int(json: &json)

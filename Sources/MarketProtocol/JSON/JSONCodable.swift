@@ -47,9 +47,7 @@ extension Array: JSONWritable where Element: JSONWritable {
 
 extension Array: JSONReadable where Element: JSONReadable {
     public init(json: inout JSONReader) throws {
-        var elements: [Element] = []
-        try json.readArray { json in elements.append(try Element(json: &json)) }
-        self = elements
+        self = try json.readArray(of: Element.self)
     }
 }
 
@@ -67,6 +65,14 @@ extension JSONReader {
     public func required<Value>(_ value: Value?, _ key: StaticString) throws -> Value {
         guard let value else { throw self.missing(key) }
         return value
+    }
+
+    /// Reads an array of `Element`s. Generic code (``Page``) calls this rather than `[Element]`'s
+    /// own initialiser, which would cost a run-time look-up of `Array`'s conditional conformance.
+    public mutating func readArray<Element: JSONReadable>(of _: Element.Type) throws -> [Element] {
+        var elements: [Element] = []
+        try self.readArray { json in elements.append(try Element(json: &json)) }
+        return elements
     }
 
     /// Reads a string that must be one of `Value`'s raw values.

@@ -27,10 +27,22 @@ public struct JSONWriter {
     /// Writes `"key":` (after a comma if the object already has an entry). `key` must need no
     /// escaping, as every key of the protocol does not.
     public mutating func key(_ key: StaticString) {
-        if self.afterValue { self.buffer.writeInteger(UInt8(ascii: ",")) }
-        self.buffer.writeInteger(UInt8(ascii: "\""))
-        self.buffer.writeStaticString(key)
-        self.buffer.writeStaticString("\":")
+        let comma = self.afterValue
+        let count = key.utf8CodeUnitCount
+        // One reservation and one copy: every separate write into a ByteBuffer checks its capacity
+        // and the exclusivity of its storage, which for small tokens costs more than the copy.
+        self.buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count + 4) { out in
+            var index = 0
+            if comma {
+                out[0] = UInt8(ascii: ",")
+                index = 1
+            }
+            out[index] = UInt8(ascii: "\"")
+            UnsafeMutableRawBufferPointer(rebasing: out[(index + 1)...]).copyMemory(from: UnsafeRawBufferPointer(start: key.utf8Start, count: count))
+            out[index + 1 + count] = UInt8(ascii: "\"")
+            out[index + 2 + count] = UInt8(ascii: ":")
+            return index + count + 3
+        }
         self.afterValue = false
     }
 
@@ -51,11 +63,15 @@ public struct JSONWriter {
         self.afterValue = true
     }
 
-    /// Writes a string of ASCII text that needs no escaping (digits, codes, dates).
-    public mutating func plainString(_ write: (inout ByteBuffer) -> Void) {
-        self.buffer.writeInteger(UInt8(ascii: "\""))
-        write(&self.buffer)
-        self.buffer.writeInteger(UInt8(ascii: "\""))
+    /// Writes a string of `count` ASCII bytes that need no escaping (digits, dates), which
+    /// `fill` writes into the space between the quotes.
+    public mutating func plainString(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        self.buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count + 2) { out in
+            out[0] = UInt8(ascii: "\"")
+            fill(UnsafeMutableRawBufferPointer(rebasing: out[1..<(count + 1)]))
+            out[count + 1] = UInt8(ascii: "\"")
+            return count + 2
+        }
         self.afterValue = true
     }
 
@@ -78,35 +94,50 @@ public struct JSONWriter {
         self.buffer.writeInteger(UInt8(ascii: "]"))
         self.afterValue = true
     }
+
+    /// Writes one entry whose value is an array. Generic code (``Page``) calls this rather than
+    /// ``field(_:_:)``: an array of a generic element would otherwise cost a run-time look-up of
+    /// `Array`'s conditional conformance on every call.
+    public mutating func field<Element: JSONWritable>(_ key: StaticString, elements: [Element]) {
+        self.key(key)
+        self.array(elements)
+    }
 }
 
 extension ByteBuffer {
     /// Writes `string` as a JSON string: quoted, with `"`, `\` and control characters escaped.
     mutating func writeJSONString(_ string: String) {
+        var string = string
+        let copied: Bool = string.withUTF8 { utf8 in
+            guard !utf8.contains(where: Self.needsEscaping) else { return false }
+            // The usual case, quotes and all in one reservation and one copy.
+            self.writeWithUnsafeMutableBytes(minimumWritableBytes: utf8.count + 2) { out in
+                out[0] = UInt8(ascii: "\"")
+                UnsafeMutableRawBufferPointer(rebasing: out[1...]).copyMemory(from: UnsafeRawBufferPointer(utf8))
+                out[utf8.count + 1] = UInt8(ascii: "\"")
+                return utf8.count + 2
+            }
+            return true
+        }
+        guard !copied else { return }
         self.writeInteger(UInt8(ascii: "\""))
-        let utf8 = string.utf8
-        let needsEscaping = utf8.withContiguousStorageIfAvailable { $0.contains(where: Self.needsEscaping) } ?? utf8.contains(where: Self.needsEscaping)
-        if !needsEscaping {
-            self.writeString(string)
-        } else {
-            for byte in utf8 {
-                guard Self.needsEscaping(byte) else {
-                    self.writeInteger(byte)
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: "\""): self.writeStaticString("\\\"")
-                case UInt8(ascii: "\\"): self.writeStaticString("\\\\")
-                case UInt8(ascii: "\n"): self.writeStaticString("\\n")
-                case UInt8(ascii: "\r"): self.writeStaticString("\\r")
-                case UInt8(ascii: "\t"): self.writeStaticString("\\t")
-                case 0x08: self.writeStaticString("\\b")
-                case 0x0C: self.writeStaticString("\\f")
-                default:
-                    self.writeStaticString("\\u00")
-                    self.writeInteger(Self.hexDigits[Int(byte >> 4)])
-                    self.writeInteger(Self.hexDigits[Int(byte & 0x0F)])
-                }
+        for byte in string.utf8 {
+            guard Self.needsEscaping(byte) else {
+                self.writeInteger(byte)
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): self.writeStaticString("\\\"")
+            case UInt8(ascii: "\\"): self.writeStaticString("\\\\")
+            case UInt8(ascii: "\n"): self.writeStaticString("\\n")
+            case UInt8(ascii: "\r"): self.writeStaticString("\\r")
+            case UInt8(ascii: "\t"): self.writeStaticString("\\t")
+            case 0x08: self.writeStaticString("\\b")
+            case 0x0C: self.writeStaticString("\\f")
+            default:
+                self.writeStaticString("\\u00")
+                self.writeInteger(Self.hexDigits[Int(byte >> 4)])
+                self.writeInteger(Self.hexDigits[Int(byte & 0x0F)])
             }
         }
         self.writeInteger(UInt8(ascii: "\""))
@@ -120,14 +151,24 @@ extension ByteBuffer {
 
     /// Writes `value` in decimal, without going through a `String`.
     mutating func writeJSONInteger(_ value: some FixedWidthInteger) {
-        if value < 0 { self.writeInteger(UInt8(ascii: "-")) }
+        let negative = value < 0
         var magnitude = UInt64(value.magnitude)
-        var divisor: UInt64 = 1
-        while magnitude / divisor >= 10 { divisor *= 10 }
-        repeat {
-            self.writeInteger(UInt8(ascii: "0") + UInt8(magnitude / divisor))
-            magnitude %= divisor
-            divisor /= 10
-        } while divisor > 0
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        let count = digits + (negative ? 1 : 0)
+        self.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { out in
+            if negative { out[0] = UInt8(ascii: "-") }
+            var index = count - 1
+            repeat {
+                out[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                index -= 1
+            } while magnitude > 0
+            return count
+        }
     }
 }

@@ -34,18 +34,21 @@ extension ProductsStore {
         let statement = RemoveUnits(bindings: PostgresBindings(id.number, id.category.rawValue, sellerID.rawValue, Int32(count)))
         return try await self.database.perform("removeUnits") { client in
             guard let row = try await client.firstRow(statement) else { throw MarketError(.internal, "The item was not updated.") }
-            let columns = row.makeRandomAccess()
-            guard let available = try columns[0].decode(Int32?.self) else {
+            let (available, changed) = try row.decode((Int32?, Int64?).self)
+            guard let available else {
                 throw MarketError(.notFound, "You have no item \(id).", field: "itemID")
             }
-            guard try columns[1].decode(Int64?.self) != nil else {
+            guard changed != nil else {
                 throw MarketError(
                     .insufficientStock,
                     "Item \(id) has only \(available) unit\(available == 1 ? "" : "s") on sale; cannot remove \(count).",
                     field: "remove"
                 )
             }
-            return try ItemRow.item(from: row, skipping: 1)
+            let (_, itemID, category, name, keywords, condition, cents, quantity, up, down, seller, sellerName) = try row.decode(
+                (Int32, Int64, Int32, String, [String], String, Int64, Int32, Int32, Int32, Int64, String).self
+            )
+            return ItemRow.item((itemID, category, name, keywords, condition, cents, quantity, up, down, seller, sellerName))
         }
     }
 
@@ -56,11 +59,13 @@ extension ProductsStore {
             var items: [Item] = []
             var total = 0
             for row in try await client.rows(statement) {
-                let columns = row.makeRandomAccess()
-                total = Int(try columns[0].decode(Int64.self))
-                if try columns[1].decode(Int64?.self) != nil {
-                    items.append(try ItemRow.item(from: row, skipping: 1))
-                }
+                let (count, first) = try row.decode((Int64, Int64?).self)
+                total = Int(count)
+                guard first != nil else { continue }  // an empty page's one row
+                let (_, id, category, name, keywords, condition, cents, quantity, up, down, seller, sellerName) = try row.decode(
+                    (Int64, Int64, Int32, String, [String], String, Int64, Int32, Int32, Int32, Int64, String).self
+                )
+                items.append(ItemRow.item((id, category, name, keywords, condition, cents, quantity, up, down, seller, sellerName)))
             }
             return Page(items: items, offset: offset, limit: limit, total: total)
         }
@@ -76,8 +81,10 @@ extension ProductsStore {
         let statement = ItemWithSeller(bindings: PostgresBindings(id.number, id.category.rawValue))
         return try await self.database.perform("itemWithSeller") { client in
             guard let row = try await client.firstRow(statement) else { throw MarketError.noSuchItem(id) }
-            let (up, down, sold) = try row.decode((Int64, Int64, Int64).self)
-            let item = try ItemRow.item(from: row, skipping: 3)
+            let (up, down, sold, itemID, category, name, keywords, condition, cents, quantity, itemUp, itemDown, sellerID, sellerName) = try row.decode(
+                (Int64, Int64, Int64, Int64, Int32, String, [String], String, Int64, Int32, Int32, Int32, Int64, String).self
+            )
+            let item = ItemRow.item((itemID, category, name, keywords, condition, cents, quantity, itemUp, itemDown, sellerID, sellerName))
             let seller = SellerRating(
                 sellerID: item.sellerID,
                 name: item.sellerName,

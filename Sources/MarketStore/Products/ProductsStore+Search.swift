@@ -95,8 +95,11 @@ extension ProductsStore {
         return try await self.database.perform("search") { client in
             let rows = try await scope.isAll ? client.rows(All(bindings: bindings)) : client.rows(InCategory(bindings: bindings))
             return try rows.map { row in
-                let matched = try row.makeRandomAccess()[0].decode(Int32.self)
-                return SearchHit(item: try ItemRow.item(from: row, skipping: 1), matchedKeywords: Int(matched))
+                let (matched, id, category, name, keywords, condition, cents, quantity, up, down, seller, sellerName) = try row.decode(
+                    (Int32, Int64, Int32, String, [String], String, Int64, Int32, Int32, Int32, Int64, String).self
+                )
+                let item = ItemRow.item((id, category, name, keywords, condition, cents, quantity, up, down, seller, sellerName))
+                return SearchHit(item: item, matchedKeywords: Int(matched))
             }
         }
     }

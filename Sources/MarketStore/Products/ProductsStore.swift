@@ -17,23 +17,28 @@ enum ItemRow {
     static let columns =
         "i.id, i.category, i.name, i.keywords, i.condition, (i.price * 100)::bigint, i.quantity, i.thumbs_up, i.thumbs_down, i.seller_id, i.seller_name"
 
-    /// Decodes the item columns starting at column `offset`.
-    static func item(from row: PostgresRow, skipping offset: Int = 0) throws -> Item {
-        let cells = row.makeRandomAccess()
-        let category = try cells[offset + 1].decode(Int32.self)
+    /// The Swift types of ``columns``, in order.
+    typealias Columns = (Int64, Int32, String, [String], String, Int64, Int32, Int32, Int32, Int64, String)
+
+    /// Decodes a row that starts with the item columns.
+    static func item(from row: PostgresRow) throws -> Item {
+        self.item(try row.decode(Columns.self))
+    }
+
+    /// The item of decoded columns. (Rows are decoded as whole tuples, in one pass over their
+    /// cells: looking cells up by index first copies every cell of the row, names included.)
+    static func item(_ columns: Columns) -> Item {
+        let (id, category, name, keywords, condition, cents, quantity, up, down, seller, sellerName) = columns
         return Item(
-            id: ItemID(category: Category(rawValue: max(category, 0))!, number: try cells[offset].decode(Int64.self)),
-            name: try cells[offset + 2].decode(String.self),
-            keywords: try cells[offset + 3].decode([String].self),
-            condition: Condition(rawValue: try cells[offset + 4].decode(String.self)) ?? .used,
-            price: Money(cents: try cells[offset + 5].decode(Int64.self)),
-            quantity: Int(try cells[offset + 6].decode(Int32.self)),
-            rating: Rating(
-                thumbsUp: Int(try cells[offset + 7].decode(Int32.self)),
-                thumbsDown: Int(try cells[offset + 8].decode(Int32.self))
-            ),
-            sellerID: SellerID(try cells[offset + 9].decode(Int64.self)),
-            sellerName: try cells[offset + 10].decode(String.self)
+            id: ItemID(category: Category(rawValue: max(category, 0))!, number: id),
+            name: name,
+            keywords: keywords,
+            condition: Condition(rawValue: condition) ?? .used,
+            price: Money(cents: cents),
+            quantity: Int(quantity),
+            rating: Rating(thumbsUp: Int(up), thumbsDown: Int(down)),
+            sellerID: SellerID(seller),
+            sellerName: sellerName
         )
     }
 }
