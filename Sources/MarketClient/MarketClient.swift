@@ -120,6 +120,9 @@ public final class MarketClient: Sendable {
                 return result as! Operation.Result
             case .failure(let error) where error.code == .connectionLost && Operation.isIdempotent && !retried:
                 retried = true
+                // The write can fail before the channel's close reaches this client: forget the
+                // broken connection now, or the retry would be sent on it again.
+                self.connectionClosed(connection)
             case .failure(let error):
                 throw error
             }

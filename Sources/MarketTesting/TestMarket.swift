@@ -45,7 +45,7 @@ public final class TestMarket: Sendable {
         let postgres = try await TestPostgres.shared()
         let databases = try await postgres.makeDatabases()
         var configuration = ServerConfiguration(
-            port: 0,
+            port: 0,  // each server gets a port of its own in startServer
             customers: databases.customers,
             products: databases.products,
             passwordCost: PasswordHasher.Cost(logN: 10)
@@ -69,10 +69,11 @@ public final class TestMarket: Sendable {
         self.servers.withLock { $0[role]!.port }
     }
 
-    /// Starts (or starts again) the server of `role`. It keeps its port when restarted.
+    /// Starts (or starts again) the server of `role`. It keeps its port when restarted, and no
+    /// other test is given that port (see ``FreePort/reserve()``).
     public func startServer(_ role: Role) async throws {
         var configuration = self.configuration
-        if let previous = self.servers.withLock({ $0[role]?.port }) { configuration.port = previous }
+        configuration.port = try self.servers.withLock({ $0[role]?.port }) ?? FreePort.reserve()
         let server = try await RunningServer.start(role: role, configuration: configuration)
         self.servers.withLock { $0[role] = server }
     }

@@ -56,8 +56,10 @@ public final class Database: Service, Sendable {
         // sequential scan while the table grows (in a benchmark on fresh databases, item_terms was
         // scanned whole 1,353 times before autovacuum's first ANALYZE replaced the plans). Every
         // statement here has an index made for it (`SearchPlanTests` checks the search ones), so
-        // sequential scans are ruled out unless no index applies at all.
-        options.additionalStartupParameters = [("plan_cache_mode", "force_generic_plan"), ("enable_seqscan", "off")]
+        // sequential scans are ruled out unless no index applies at all. That makes a plan that
+        // still has one look enormously costly, so JIT compilation (pointless for statements
+        // like these) is off too, lest it start compiling on every execution.
+        options.additionalStartupParameters = [("plan_cache_mode", "force_generic_plan"), ("enable_seqscan", "off"), ("jit", "off")]
         let tls: PostgresClient.Configuration.TLS =
             switch configuration.tls {
             case .disable: .disable
