@@ -23,115 +23,39 @@ extension SellerAPI.RegisterItemForSale.Result: JSONCodable {
         json.endObject()
     }
 
-    public init(json: inout JSONReader) throws {
-        var item: Item?
-        try json.readObject { json, key in
-            switch key {
-            case "item": item = try Item(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(item: try json.required(item, "item"))
-    }
+    /// The item's ID is the `item`'s own.
+    public init(json: inout JSONReader) throws { self.init(item: try json.readObject(field: "item", Item.self)) }
 }
 
 extension SellerAPI.ChangeItemPrice.Result: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("item", self.item)
-        json.endObject()
-    }
-
-    public init(json: inout JSONReader) throws {
-        var item: Item?
-        try json.readObject { json, key in
-            switch key {
-            case "item": item = try Item(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(item: try json.required(item, "item"))
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("item", self.item) }
+    public init(json: inout JSONReader) throws { self.init(item: try json.readObject(field: "item", Item.self)) }
 }
 
 extension BuyerAPI.GetItem.Result: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("item", self.item)
-        json.field("seller", self.seller)
-        json.endObject()
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("item", self.item, "seller", self.seller) }
 
     public init(json: inout JSONReader) throws {
-        var item: Item?
-        var seller: SellerRating?
-        try json.readObject { json, key in
-            switch key {
-            case "item": item = try Item(json: &json)
-            case "seller": seller = try SellerRating(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(item: try json.required(item, "item"), seller: try json.required(seller, "seller"))
+        let (item, seller) = try json.readObject("item", Item.self, "seller", SellerRating.self)
+        self.init(item: item, seller: seller)
     }
 }
 
 extension BuyerAPI.CartLineState: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("itemID", self.itemID)
-        json.field("quantityInCart", self.quantityInCart)
-        json.endObject()
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("itemID", self.itemID, "quantityInCart", self.quantityInCart) }
 
     public init(json: inout JSONReader) throws {
-        var itemID: ItemID?
-        var quantity: Int?
-        try json.readObject { json, key in
-            switch key {
-            case "itemID": itemID = try ItemID(json: &json)
-            case "quantityInCart": quantity = try Int(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(itemID: try json.required(itemID, "itemID"), quantityInCart: try json.required(quantity, "quantityInCart"))
+        let (itemID, quantityInCart) = try json.readObject("itemID", ItemID.self, "quantityInCart", Int.self)
+        self.init(itemID: itemID, quantityInCart: quantityInCart)
     }
 }
 
 extension BuyerAPI.SaveCart.Result: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("savedLines", self.savedLines)
-        json.endObject()
-    }
-
-    public init(json: inout JSONReader) throws {
-        var saved: Int?
-        try json.readObject { json, key in
-            switch key {
-            case "savedLines": saved = try Int(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(savedLines: try json.required(saved, "savedLines"))
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("savedLines", self.savedLines) }
+    public init(json: inout JSONReader) throws { self.init(savedLines: try json.readObject(field: "savedLines", Int.self)) }
 }
 
 extension BuyerAPI.ProvideFeedback.Result: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("itemRating", self.itemRating)
-        json.endObject()
-    }
-
-    public init(json: inout JSONReader) throws {
-        var rating: Rating?
-        try json.readObject { json, key in
-            switch key {
-            case "itemRating": rating = try Rating(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(itemRating: try json.required(rating, "itemRating"))
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("itemRating", self.itemRating) }
+    public init(json: inout JSONReader) throws { self.init(itemRating: try json.readObject(field: "itemRating", Rating.self)) }
 }

@@ -32,27 +32,11 @@ extension CategoryFilter: JSONCodable {
 }
 
 extension PaymentCard: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("holder", self.holder)
-        json.field("number", self.number)
-        json.field("expiry", self.expiry)
-        json.endObject()
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("holder", self.holder, "number", self.number, "expiry", self.expiry) }
 
     public init(json: inout JSONReader) throws {
-        var holder: String?
-        var number: String?
-        var expiry: String?
-        try json.readObject { json, key in
-            switch key {
-            case "holder": holder = try String(json: &json)
-            case "number": number = try String(json: &json)
-            case "expiry": expiry = try String(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(holder: try json.required(holder, "holder"), number: try json.required(number, "number"), expiry: try json.required(expiry, "expiry"))
+        let (holder, number, expiry) = try json.readObject("holder", String.self, "number", String.self, "expiry", String.self)
+        self.init(holder: holder, number: number, expiry: expiry)
     }
 }
 
@@ -121,93 +105,38 @@ extension PageRequest: JSONCodable {
 }
 
 extension CreateAccountArguments: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("username", self.username)
-        json.field("password", self.password)
-        json.field("name", self.name)
-        json.endObject()
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("username", self.username, "password", self.password, "name", self.name) }
 
     public init(json: inout JSONReader) throws {
-        var username: String?
-        var password: String?
-        var name: String?
-        try json.readObject { json, key in
-            switch key {
-            case "username": username = try String(json: &json)
-            case "password": password = try String(json: &json)
-            case "name": name = try String(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(username: try json.required(username, "username"), password: try json.required(password, "password"), name: try json.required(name, "name"))
+        let (username, password, name) = try json.readObject("username", String.self, "password", String.self, "name", String.self)
+        self.init(username: username, password: password, name: name)
     }
 }
 
 extension LoginArguments: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("username", self.username)
-        json.field("password", self.password)
-        json.endObject()
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("username", self.username, "password", self.password) }
 
     public init(json: inout JSONReader) throws {
-        var username: String?
-        var password: String?
-        try json.readObject { json, key in
-            switch key {
-            case "username": username = try String(json: &json)
-            case "password": password = try String(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(username: try json.required(username, "username"), password: try json.required(password, "password"))
+        let (username, password) = try json.readObject("username", String.self, "password", String.self)
+        self.init(username: username, password: password)
     }
 }
 
 extension SellerAPI.ChangeItemPrice.Arguments: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("itemID", self.itemID)
-        json.field("price", self.price)
-        json.endObject()
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("itemID", self.itemID, "price", self.price) }
 
     public init(json: inout JSONReader) throws {
-        var itemID: ItemID?
-        var price: Money?
-        try json.readObject { json, key in
-            switch key {
-            case "itemID": itemID = try ItemID(json: &json)
-            case "price": price = try Money(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(itemID: try json.required(itemID, "itemID"), price: try json.required(price, "price"))
+        let (itemID, price) = try json.readObject("itemID", ItemID.self, "price", Money.self)
+        self.init(itemID: itemID, price: price)
     }
 }
 
 extension SellerAPI.UpdateUnitsForSale.Arguments: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("itemID", self.itemID)
-        json.field("remove", self.remove)
-        json.endObject()
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("itemID", self.itemID, "remove", self.remove) }
 
     public init(json: inout JSONReader) throws {
-        var itemID: ItemID?
-        var remove: Int?
-        try json.readObject { json, key in
-            switch key {
-            case "itemID": itemID = try ItemID(json: &json)
-            case "remove": remove = try Int(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(itemID: try json.required(itemID, "itemID"), remove: try json.required(remove, "remove"))
+        let (itemID, remove) = try json.readObject("itemID", ItemID.self, "remove", Int.self)
+        self.init(itemID: itemID, remove: remove)
     }
 }
 
@@ -246,43 +175,16 @@ extension BuyerAPI.SearchItemsForSale.Arguments: JSONCodable {
 }
 
 extension BuyerAPI.GetItem.Arguments: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("itemID", self.itemID)
-        json.endObject()
-    }
-
-    public init(json: inout JSONReader) throws {
-        var itemID: ItemID?
-        try json.readObject { json, key in
-            switch key {
-            case "itemID": itemID = try ItemID(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(itemID: try json.required(itemID, "itemID"))
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("itemID", self.itemID) }
+    public init(json: inout JSONReader) throws { self.init(itemID: try json.readObject(field: "itemID", ItemID.self)) }
 }
 
 extension BuyerAPI.CartChange: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("itemID", self.itemID)
-        json.field("quantity", self.quantity)
-        json.endObject()
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("itemID", self.itemID, "quantity", self.quantity) }
 
     public init(json: inout JSONReader) throws {
-        var itemID: ItemID?
-        var quantity: Int?
-        try json.readObject { json, key in
-            switch key {
-            case "itemID": itemID = try ItemID(json: &json)
-            case "quantity": quantity = try Int(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(itemID: try json.required(itemID, "itemID"), quantity: try json.required(quantity, "quantity"))
+        let (itemID, quantity) = try json.readObject("itemID", ItemID.self, "quantity", Int.self)
+        self.init(itemID: itemID, quantity: quantity)
     }
 }
 
@@ -309,42 +211,15 @@ extension BuyerAPI.MakePurchase.Arguments: JSONCodable {
 }
 
 extension BuyerAPI.ProvideFeedback.Arguments: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("itemID", self.itemID)
-        json.field("vote", self.vote)
-        json.endObject()
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("itemID", self.itemID, "vote", self.vote) }
 
     public init(json: inout JSONReader) throws {
-        var itemID: ItemID?
-        var vote: Vote?
-        try json.readObject { json, key in
-            switch key {
-            case "itemID": itemID = try ItemID(json: &json)
-            case "vote": vote = try Vote(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(itemID: try json.required(itemID, "itemID"), vote: try json.required(vote, "vote"))
+        let (itemID, vote) = try json.readObject("itemID", ItemID.self, "vote", Vote.self)
+        self.init(itemID: itemID, vote: vote)
     }
 }
 
 extension BuyerAPI.GetSellerRating.Arguments: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("sellerID", self.sellerID)
-        json.endObject()
-    }
-
-    public init(json: inout JSONReader) throws {
-        var sellerID: SellerID?
-        try json.readObject { json, key in
-            switch key {
-            case "sellerID": sellerID = try SellerID(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(sellerID: try json.required(sellerID, "sellerID"))
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("sellerID", self.sellerID) }
+    public init(json: inout JSONReader) throws { self.init(sellerID: try json.readObject(field: "sellerID", SellerID.self)) }
 }

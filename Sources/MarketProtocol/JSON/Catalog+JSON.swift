@@ -15,24 +15,11 @@ extension Category: JSONCodable {
 }
 
 extension ItemID: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("category", self.category)
-        json.field("number", self.number)
-        json.endObject()
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("category", self.category, "number", self.number) }
 
     public init(json: inout JSONReader) throws {
-        var category: Category?
-        var number: Int64?
-        try json.readObject { json, key in
-            switch key {
-            case "category": category = try Category(json: &json)
-            case "number": number = try Int64(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(category: try json.required(category, "category"), number: try json.required(number, "number"))
+        let (category, number) = try json.readObject("category", Category.self, "number", Int64.self)
+        self.init(category: category, number: number)
     }
 }
 
@@ -89,24 +76,11 @@ extension Vote: JSONCodable {
 }
 
 extension Rating: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("thumbsUp", self.thumbsUp)
-        json.field("thumbsDown", self.thumbsDown)
-        json.endObject()
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("thumbsUp", self.thumbsUp, "thumbsDown", self.thumbsDown) }
 
     public init(json: inout JSONReader) throws {
-        var up: Int?
-        var down: Int?
-        try json.readObject { json, key in
-            switch key {
-            case "thumbsUp": up = try Int(json: &json)
-            case "thumbsDown": down = try Int(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(thumbsUp: try json.required(up, "thumbsUp"), thumbsDown: try json.required(down, "thumbsDown"))
+        let (thumbsUp, thumbsDown) = try json.readObject("thumbsUp", Int.self, "thumbsDown", Int.self)
+        self.init(thumbsUp: thumbsUp, thumbsDown: thumbsDown)
     }
 }
 
@@ -164,24 +138,11 @@ extension Item: JSONCodable {
 }
 
 extension SearchHit: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("item", self.item)
-        json.field("matchedKeywords", self.matchedKeywords)
-        json.endObject()
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.object("item", self.item, "matchedKeywords", self.matchedKeywords) }
 
     public init(json: inout JSONReader) throws {
-        var item: Item?
-        var matched: Int?
-        try json.readObject { json, key in
-            switch key {
-            case "item": item = try Item(json: &json)
-            case "matchedKeywords": matched = try Int(json: &json)
-            default: try json.skipValue()
-            }
-        }
-        self.init(item: try json.required(item, "item"), matchedKeywords: try json.required(matched, "matchedKeywords"))
+        let (item, matchedKeywords) = try json.readObject("item", Item.self, "matchedKeywords", Int.self)
+        self.init(item: item, matchedKeywords: matchedKeywords)
     }
 }
 

@@ -75,6 +75,58 @@ extension JSONReader {
         return elements
     }
 
+    /// Reads an object of which only `key` matters: its value is required, other keys are skipped.
+    public mutating func readObject<Value: JSONReadable>(field key: StaticString, _: Value.Type) throws -> Value {
+        var value: Value?
+        try self.readObject { json, found in
+            if key ~= found {
+                value = try Value(json: &json)
+            } else {
+                try json.skipValue()
+            }
+        }
+        return try self.required(value, key)
+    }
+
+    /// Reads an object whose two keys are required; other keys are skipped.
+    public mutating func readObject<A: JSONReadable, B: JSONReadable>(
+        _ keyA: StaticString, _: A.Type, _ keyB: StaticString, _: B.Type
+    ) throws -> (A, B) {
+        var a: A?
+        var b: B?
+        try self.readObject { json, key in
+            if keyA ~= key {
+                a = try A(json: &json)
+            } else if keyB ~= key {
+                b = try B(json: &json)
+            } else {
+                try json.skipValue()
+            }
+        }
+        return (try self.required(a, keyA), try self.required(b, keyB))
+    }
+
+    /// Reads an object whose three keys are required; other keys are skipped.
+    public mutating func readObject<A: JSONReadable, B: JSONReadable, C: JSONReadable>(
+        _ keyA: StaticString, _: A.Type, _ keyB: StaticString, _: B.Type, _ keyC: StaticString, _: C.Type
+    ) throws -> (A, B, C) {
+        var a: A?
+        var b: B?
+        var c: C?
+        try self.readObject { json, key in
+            if keyA ~= key {
+                a = try A(json: &json)
+            } else if keyB ~= key {
+                b = try B(json: &json)
+            } else if keyC ~= key {
+                c = try C(json: &json)
+            } else {
+                try json.skipValue()
+            }
+        }
+        return (try self.required(a, keyA), try self.required(b, keyB), try self.required(c, keyC))
+    }
+
     /// Reads a string that must be one of `Value`'s raw values.
     public mutating func readEnum<Value: RawRepresentable<String>>(_: Value.Type) throws -> Value {
         let start = self.offset

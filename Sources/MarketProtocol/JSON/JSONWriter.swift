@@ -52,6 +52,32 @@ public struct JSONWriter {
         value.writeJSON(to: &self)
     }
 
+    /// Writes an object of one entry, `{"key":value}`.
+    public mutating func object<Value: JSONWritable>(_ key: StaticString, _ value: Value) {
+        self.beginObject()
+        self.field(key, value)
+        self.endObject()
+    }
+
+    /// Writes an object of two entries.
+    public mutating func object<A: JSONWritable, B: JSONWritable>(_ keyA: StaticString, _ a: A, _ keyB: StaticString, _ b: B) {
+        self.beginObject()
+        self.field(keyA, a)
+        self.field(keyB, b)
+        self.endObject()
+    }
+
+    /// Writes an object of three entries.
+    public mutating func object<A: JSONWritable, B: JSONWritable, C: JSONWritable>(
+        _ keyA: StaticString, _ a: A, _ keyB: StaticString, _ b: B, _ keyC: StaticString, _ c: C
+    ) {
+        self.beginObject()
+        self.field(keyA, a)
+        self.field(keyB, b)
+        self.field(keyC, c)
+        self.endObject()
+    }
+
     /// Writes one entry of an object unless `value` is `nil` (as `encodeIfPresent` does).
     public mutating func fieldIfPresent<Value: JSONWritable>(_ key: StaticString, _ value: Value?) {
         guard let value else { return }
