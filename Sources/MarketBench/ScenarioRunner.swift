@@ -68,10 +68,11 @@ public struct ScenarioRunner: Sendable {
     }
 
     static func breakdown(_ recorder: LatencyRecorder) -> [OperationResult] {
-        Set(recorder.histograms.keys).union(recorder.errors.keys).sorted().map { operation in
+        let histograms = recorder.histograms
+        return Set(histograms.keys).union(recorder.errors.keys).sorted().map { operation in
             OperationResult(
                 operation: operation,
-                latency: LatencySummary(recorder.histograms[operation] ?? LatencyRecorder.makeHistogram()),
+                latency: LatencySummary(histograms[operation] ?? LatencyRecorder.makeHistogram()),
                 errors: recorder.errors[operation] ?? 0
             )
         }

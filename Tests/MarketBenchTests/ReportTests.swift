@@ -47,6 +47,16 @@ import Testing
         #expect(abs(summary.maxMicros - 300) < 1)
         #expect(first.errorCount == 1)
         #expect(first.errorSamples["Buyer.MakePurchase"] == "insufficient_stock: …")
+
+        // A recorder of merged histograms merges into another one too, keeping every sample.
+        var total = LatencyRecorder()
+        total.record("Buyer.GetItem", nanoseconds: 400_000)
+        total.merge(first)
+        let all = LatencySummary(total.histograms["Buyer.GetItem"]!)
+        #expect(all.count == 4)
+        #expect(abs(all.meanMicros - 250) < 1)
+        #expect(total.combined.totalCount == 4)
+        #expect(total.errorCount == 1)
     }
 
     @Test func reportsRenderEveryScenario() {
