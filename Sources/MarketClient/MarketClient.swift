@@ -118,13 +118,13 @@ public final class MarketClient: Sendable {
             switch await connection.send(id: id, frame: frame, decoding: .decoding(operation), timeout: self.configuration.requestTimeout) {
             case .success(let result):
                 return result as! Operation.Result
-            case .failure(let error) where error.code == .connectionLost && Operation.isIdempotent && !retried:
-                retried = true
-                // The write can fail before the channel's close reaches this client: forget the
-                // broken connection now, or the retry would be sent on it again.
-                self.connectionClosed(connection)
             case .failure(let error):
-                throw error
+                guard error.code == .connectionLost else { throw error }
+                // The write can fail before the channel's close reaches this client: forget the
+                // broken connection now, or the next call (this one's retry, too) would use it again.
+                self.connectionClosed(connection)
+                guard Operation.isIdempotent && !retried else { throw error }
+                retried = true
             }
         }
     }

@@ -1,24 +1,20 @@
 import Foundation
 import Synchronization
 
-/// TCP ports on 127.0.0.1 for the test run.
+/// TCP ports on 127.0.0.1 for the test run's PostgreSQL cluster and servers.
 enum FreePort {
-    /// A port that nothing listens on right now, from the kernel's ephemeral range.
-    static func find() throws -> Int {
-        try self.bind(0)
-    }
-
-    /// A port for a test server, handed out once per run and never from the kernel's ephemeral
-    /// range (32768 and up on Linux). A server bound to port 0 got an ephemeral port, and when a
-    /// test stopped its server to start it again on the same port, another test's new server
-    /// could take the port meanwhile: the first test's client then reached a stranger.
+    /// A port that nothing listens on right now, handed out once per run and never from the
+    /// kernel's ephemeral range (32768 and up on Linux). A server bound to port 0 got an ephemeral
+    /// port, and when a test stopped its server to start it again on the same port, another
+    /// test's new server could take the port meanwhile: the first test's client then reached a
+    /// stranger.
     static func reserve() throws -> Int {
         for _ in 0..<2000 {
             let port = self.nextPort.withLock { port in
                 defer { port = port >= 31_999 ? 20_000 : port + 1 }
                 return port
             }
-            if (try? self.bind(port)) != nil { return port }
+            if self.isFree(port) { return port }
         }
         throw TestPostgresError("no free port between 20000 and 32000")
     }
@@ -26,10 +22,10 @@ enum FreePort {
     /// Where this process starts handing out ports: test runs in parallel (rare) start apart.
     private static let nextPort = Mutex(20_000 + Int(getpid() % 60) * 200)
 
-    /// Binds `port` (0: any) on 127.0.0.1, closes it again and returns the port bound.
-    private static func bind(_ port: Int) throws -> Int {
+    /// Whether `port` on 127.0.0.1 can be bound right now.
+    private static func isFree(_ port: Int) -> Bool {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw TestPostgresError("socket() failed") }
+        guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var reuse: Int32 = 1
         setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
@@ -38,13 +34,8 @@ enum FreePort {
         address.sin_port = UInt16(port).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Foundation.bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard bound == 0 else { throw TestPostgresError("bind() failed") }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
+        return bound == 0
     }
 }

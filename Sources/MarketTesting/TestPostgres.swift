@@ -29,7 +29,7 @@ public final class TestPostgres: Sendable {
         self.binaries = try Self.findBinaries()
         self.runAsPostgres = getuid() == 0
         self.directory = try await Self.makeDirectory(ownedByPostgres: self.runAsPostgres)
-        self.port = try FreePort.find()
+        self.port = try FreePort.reserve()
         try await self.run("\(self.binaries)/initdb", ["-D", "\(self.directory)/data", "-U", "market", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
         Self.startWatchdog(directory: self.directory, binaries: self.binaries, asPostgres: self.runAsPostgres)
         let settings = [

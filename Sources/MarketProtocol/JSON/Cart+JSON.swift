@@ -145,30 +145,21 @@ extension PurchaseLine: JSONCodable {
 }
 
 extension Date: JSONCodable {
+    /// What ``writeJSON(to:)`` writes, before the digits go in.
+    private static let pattern: StaticString = "0000-00-00T00:00:00Z"
+
     /// `2026-11-25T13:02:56Z`: whole seconds in UTC, as Foundation's `.iso8601` strategy writes.
     public func writeJSON(to json: inout JSONWriter) {
         let seconds = Int64(self.timeIntervalSince1970.rounded(.down))
         let civil = CivilTime(secondsSince1970: seconds)
         json.plainString(count: 20) { out in
-            func digits(_ value: Int64, at start: Int, count: Int) {
-                var rest = value
-                for position in stride(from: start + count - 1, through: start, by: -1) {
-                    out[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                }
-            }
-            digits(civil.year, at: 0, count: 4)
-            out[4] = UInt8(ascii: "-")
-            digits(civil.month, at: 5, count: 2)
-            out[7] = UInt8(ascii: "-")
-            digits(civil.day, at: 8, count: 2)
-            out[10] = UInt8(ascii: "T")
-            digits(civil.hour, at: 11, count: 2)
-            out[13] = UInt8(ascii: ":")
-            digits(civil.minute, at: 14, count: 2)
-            out[16] = UInt8(ascii: ":")
-            digits(civil.second, at: 17, count: 2)
-            out[19] = UInt8(ascii: "Z")
+            out.copyMemory(from: UnsafeRawBufferPointer(start: Self.pattern.utf8Start, count: 20))
+            DecimalDigits.write(UInt64(civil.year), into: out, at: 0, count: 4)
+            DecimalDigits.write(UInt64(civil.month), into: out, at: 5, count: 2)
+            DecimalDigits.write(UInt64(civil.day), into: out, at: 8, count: 2)
+            DecimalDigits.write(UInt64(civil.hour), into: out, at: 11, count: 2)
+            DecimalDigits.write(UInt64(civil.minute), into: out, at: 14, count: 2)
+            DecimalDigits.write(UInt64(civil.second), into: out, at: 17, count: 2)
         }
     }
 

@@ -31,28 +31,14 @@ extension AccountID: JSONCodable {
 extension Money: JSONCodable {
     /// `"12.50"`, as ``Money/description`` spells it.
     public func writeJSON(to json: inout JSONWriter) {
-        let negative = self.cents < 0
-        let magnitude = self.cents.magnitude
-        var units = magnitude / 100
-        var digits = 1
-        while units >= 10 {
-            digits += 1
-            units /= 10
-        }
-        json.plainString(count: (negative ? 1 : 0) + digits + 3) { out in
-            var index = 0
-            if negative {
-                out[0] = UInt8(ascii: "-")
-                index = 1
-            }
-            var rest = magnitude / 100
-            for position in stride(from: index + digits - 1, through: index, by: -1) {
-                out[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            }
-            out[index + digits] = UInt8(ascii: ".")
-            out[index + digits + 1] = UInt8(ascii: "0") + UInt8(magnitude % 100 / 10)
-            out[index + digits + 2] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        let sign = self.cents < 0 ? 1 : 0
+        let magnitude = UInt64(self.cents.magnitude)
+        let digits = DecimalDigits.count(magnitude / 100)
+        json.plainString(count: sign + digits + 3) { out in
+            if sign == 1 { out[0] = UInt8(ascii: "-") }
+            DecimalDigits.write(magnitude / 100, into: out, at: sign, count: digits)
+            out[sign + digits] = UInt8(ascii: ".")
+            DecimalDigits.write(magnitude % 100, into: out, at: sign + digits + 1, count: 2)
         }
     }
 

@@ -177,24 +177,36 @@ extension ByteBuffer {
 
     /// Writes `value` in decimal, without going through a `String`.
     mutating func writeJSONInteger(_ value: some FixedWidthInteger) {
-        let negative = value < 0
-        var magnitude = UInt64(value.magnitude)
+        let sign = value < 0 ? 1 : 0
+        let magnitude = UInt64(value.magnitude)
+        let digits = DecimalDigits.count(magnitude)
+        self.writeWithUnsafeMutableBytes(minimumWritableBytes: sign + digits) { out in
+            if sign == 1 { out[0] = UInt8(ascii: "-") }
+            DecimalDigits.write(magnitude, into: out, at: sign, count: digits)
+            return sign + digits
+        }
+    }
+}
+
+/// Decimal digits written straight into reserved bytes, for numbers, money and dates.
+enum DecimalDigits {
+    /// How many digits `value` has in decimal (one for zero).
+    static func count(_ value: UInt64) -> Int {
         var digits = 1
-        var rest = magnitude / 10
+        var rest = value / 10
         while rest > 0 {
             digits += 1
             rest /= 10
         }
-        let count = digits + (negative ? 1 : 0)
-        self.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { out in
-            if negative { out[0] = UInt8(ascii: "-") }
-            var index = count - 1
-            repeat {
-                out[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                index -= 1
-            } while magnitude > 0
-            return count
+        return digits
+    }
+
+    /// Writes `value` into `out[start..<start + count]`, zero-padded on the left to `count` digits.
+    static func write(_ value: UInt64, into out: UnsafeMutableRawBufferPointer, at start: Int, count: Int) {
+        var rest = value
+        for position in stride(from: start + count - 1, through: start, by: -1) {
+            out[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
         }
     }
 }

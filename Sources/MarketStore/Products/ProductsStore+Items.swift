@@ -45,10 +45,7 @@ extension ProductsStore {
                     field: "remove"
                 )
             }
-            let (_, itemID, category, name, keywords, condition, cents, quantity, up, down, seller, sellerName) = try row.decode(
-                (Int32, Int64, Int32, String, [String], String, Int64, Int32, Int32, Int32, Int64, String).self
-            )
-            return ItemRow.item((itemID, category, name, keywords, condition, cents, quantity, up, down, seller, sellerName))
+            return try ItemRow.item(from: row, after: Int32?.self).1
         }
     }
 
@@ -62,10 +59,7 @@ extension ProductsStore {
                 let (count, first) = try row.decode((Int64, Int64?).self)
                 total = Int(count)
                 guard first != nil else { continue }  // an empty page's one row
-                let (_, id, category, name, keywords, condition, cents, quantity, up, down, seller, sellerName) = try row.decode(
-                    (Int64, Int64, Int32, String, [String], String, Int64, Int32, Int32, Int32, Int64, String).self
-                )
-                items.append(ItemRow.item((id, category, name, keywords, condition, cents, quantity, up, down, seller, sellerName)))
+                items.append(try ItemRow.item(from: row, after: Int64.self).1)
             }
             return Page(items: items, offset: offset, limit: limit, total: total)
         }

@@ -95,10 +95,7 @@ extension ProductsStore {
         return try await self.database.perform("search") { client in
             let rows = try await scope.isAll ? client.rows(All(bindings: bindings)) : client.rows(InCategory(bindings: bindings))
             return try rows.map { row in
-                let (matched, id, category, name, keywords, condition, cents, quantity, up, down, seller, sellerName) = try row.decode(
-                    (Int32, Int64, Int32, String, [String], String, Int64, Int32, Int32, Int32, Int64, String).self
-                )
-                let item = ItemRow.item((id, category, name, keywords, condition, cents, quantity, up, down, seller, sellerName))
+                let (matched, item) = try ItemRow.item(from: row, after: Int32.self)
                 return SearchHit(item: item, matchedKeywords: Int(matched))
             }
         }

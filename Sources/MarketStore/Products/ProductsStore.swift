@@ -25,6 +25,14 @@ enum ItemRow {
         self.item(try row.decode(Columns.self))
     }
 
+    /// Decodes a row that starts with one column of its own, then the item columns.
+    static func item<Leading: PostgresDecodable>(from row: PostgresRow, after _: Leading.Type) throws -> (Leading, Item) {
+        let (leading, id, category, name, keywords, condition, cents, quantity, up, down, seller, sellerName) = try row.decode(
+            (Leading, Int64, Int32, String, [String], String, Int64, Int32, Int32, Int32, Int64, String).self
+        )
+        return (leading, self.item((id, category, name, keywords, condition, cents, quantity, up, down, seller, sellerName)))
+    }
+
     /// The item of decoded columns. (Rows are decoded as whole tuples, in one pass over their
     /// cells: looking cells up by index first copies every cell of the row, names included.)
     static func item(_ columns: Columns) -> Item {
