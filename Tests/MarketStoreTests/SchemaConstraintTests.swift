@@ -25,4 +25,23 @@ import Testing
         // The valid item is indexed under each term and their pair.
         #expect(try await postgres.query("SELECT term FROM item_terms ORDER BY term", database: database) == ["lamp", "lamp oak", "oak"])
     }
+
+    @Test(arguments: [
+        ("an emptied name", "name = ''"),
+        ("an upper-case keyword", "keywords = ARRAY['Oak']"),
+        ("an unknown condition", "condition = 'mint'"),
+        ("a negative category", "category = -1"),
+        ("a negative quantity", "quantity = -1"),
+        ("a negative vote count", "thumbs_down = -1"),
+    ])
+    func updatesBreakingTheRulesAreRefused(rule: String, assignment: String) async throws {
+        let postgres = try await TestPostgres.shared()
+        let database = try await postgres.makeDatabases(prefix: "rules").products.database
+        try await postgres.query(Self.insert + "(1, 1, 'S', 'Lamp', ARRAY['oak'], ARRAY['oak', 'lamp'], 'new', 5, 1)", database: database)
+        await #expect(throws: (any Error).self, "\(rule)") { try await postgres.query("UPDATE items SET \(assignment)", database: database) }
+        #expect(try await postgres.query("SELECT category, name, keywords, condition, quantity, thumbs_down FROM items", database: database) == ["1|Lamp|{oak}|new|1|0"])
+        // What updates may change still changes.
+        try await postgres.query("UPDATE items SET price = 7, quantity = 0, thumbs_up = 1", database: database)
+        #expect(try await postgres.scalar("SELECT price FROM items", database: database) == "7.00")
+    }
 }

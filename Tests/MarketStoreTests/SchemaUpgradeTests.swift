@@ -23,6 +23,32 @@ import Testing
         #expect(try await postgres.query(counts, database: database) == ["7|2", "8|1"])
         try await postgres.applySchema("products", to: database)
         #expect(try await postgres.query(counts, database: database) == ["7|2", "8|1"], "a second run changes nothing")
-        #expect(try await postgres.scalar("SELECT version FROM market_schema WHERE name = 'products'", database: database) == "7")
+        #expect(try await postgres.scalar("SELECT version FROM market_schema WHERE name = 'products'", database: database) == "8")
+    }
+
+    @Test func theTextRulesMoveFromCheckConstraintsToTheTriggerOnUpgrade() async throws {
+        let postgres = try await TestPostgres.shared()
+        let database = try await postgres.makeDatabases(prefix: "upgrade").products.database
+        let checks = "SELECT conname FROM pg_constraint WHERE conrelid = 'items'::regclass AND contype = 'c' ORDER BY conname"
+        let numericChecks = ["items_price_check", "items_quantity_check", "items_thumbs_down_check", "items_thumbs_up_check"]
+        #expect(try await postgres.query(checks, database: database) == numericChecks)
+
+        // A database of schema 7 had the text rules as CHECK constraints, named by PostgreSQL.
+        try await postgres.query(
+            """
+            ALTER TABLE items ADD CONSTRAINT items_category_check CHECK (category >= 0),
+                              ADD CONSTRAINT items_name_check CHECK (char_length(name) BETWEEN 1 AND 256),
+                              ADD CONSTRAINT items_keywords_check CHECK (market_valid_keywords(keywords)),
+                              ADD CONSTRAINT items_condition_check CHECK (condition IN ('new', 'used'))
+            """,
+            database: database
+        )
+        try await postgres.query("UPDATE market_schema SET version = 7 WHERE name = 'products'", database: database)
+        try await postgres.applySchema("products", to: database)
+        #expect(try await postgres.query(checks, database: database) == numericChecks)
+        // The trigger checks them instead.
+        await #expect(throws: (any Error).self) {
+            try await postgres.query(Self.insert + "(1, 7, 'S', '', '{}', '{}', 'new', 5, 1)", database: database)
+        }
     }
 }
