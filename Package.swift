@@ -246,7 +246,7 @@ let package = Package(
         .testTarget(
             name: "MarketServerTests",
             dependencies: [
-                "MarketServer", "MarketClient", "MarketTesting",
+                "MarketServer", "MarketStore", "MarketClient", "MarketTesting",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

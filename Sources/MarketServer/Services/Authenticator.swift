@@ -20,6 +20,7 @@ struct Authenticator: Sendable {
         if let owner = self.cache?.owner(of: key) {
             return try self.session(token: token, key: key, owner: owner)
         }
+        let ticket = self.cache?.ticket()
         switch try await self.customers.authenticate(key: key, policy: self.policy) {
         case .missing:
             throw MarketError(.notLoggedIn, "This session does not exist or has ended; log in again.")
@@ -29,7 +30,7 @@ struct Authenticator: Sendable {
                 "Your session expired after \(Self.describe(self.policy.timeout)) without activity; log in again."
             )
         case .live(let owner):
-            self.cache?.remember(key, owner: owner)
+            if let ticket { self.cache?.remember(key, owner: owner, ticket: ticket) }
             return try self.session(token: token, key: key, owner: owner)
         }
     }

@@ -17,55 +17,36 @@ import Synchronization
 /// - while that subscription is down the cache is off (and emptied), so a missed announcement can
 ///   never leave a dead session usable.
 public final class SessionCache: Service, Sendable {
-    private struct Entry {
-        var owner: CustomersStore.SessionOwner
-        var confirmedAt: ContinuousClock.Instant
-    }
-
-    private struct State {
-        var entries: [SessionKey: Entry] = [:]
-        var listening = false
-    }
-
     let freshness: Duration
-    let capacity: Int
     private let customers: CustomersStore
     private let logger: Logger
-    private let state = Mutex(State())
+    private let state: Mutex<SessionCacheState>
 
     public init(customers: CustomersStore, freshness: Duration, capacity: Int = 200_000, logger: Logger) {
         self.customers = customers
         self.freshness = freshness
-        self.capacity = capacity
         self.logger = logger
+        self.state = Mutex(SessionCacheState(freshness: freshness, capacity: capacity))
     }
 
     /// The owner of `key` if the database confirmed it recently enough.
-    func owner(of key: SessionKey, now: ContinuousClock.Instant = .now) -> CustomersStore.SessionOwner? {
-        self.state.withLock { state in
-            guard state.listening, let entry = state.entries[key] else { return nil }
-            guard now - entry.confirmedAt < self.freshness else {
-                state.entries[key] = nil
-                return nil
-            }
-            return entry.owner
-        }
+    func owner(of key: SessionKey) -> CustomersStore.SessionOwner? {
+        self.state.withLock { $0.owner(of: key, now: .now) }
     }
 
-    /// Records that the database just confirmed `key` live.
-    func remember(_ key: SessionKey, owner: CustomersStore.SessionOwner, now: ContinuousClock.Instant = .now) {
-        self.state.withLock { state in
-            guard state.listening else { return }
-            if state.entries.count >= self.capacity {
-                state.entries = state.entries.filter { now - $0.value.confirmedAt < self.freshness }
-                if state.entries.count >= self.capacity { state.entries.removeAll(keepingCapacity: true) }
-            }
-            state.entries[key] = Entry(owner: owner, confirmedAt: now)
-        }
+    /// Take before asking the database about a session, and hand to ``remember(_:owner:ticket:)``
+    /// with its answer.
+    func ticket() -> SessionCacheState.Ticket {
+        self.state.withLock { $0.ticket }
+    }
+
+    /// Records that the database confirmed `key` live, when asked with `ticket`.
+    func remember(_ key: SessionKey, owner: CustomersStore.SessionOwner, ticket: SessionCacheState.Ticket) {
+        self.state.withLock { $0.remember(key, owner: owner, ticket: ticket, now: .now) }
     }
 
     func forget(_ key: SessionKey) {
-        _ = self.state.withLock { $0.entries.removeValue(forKey: key) }
+        self.state.withLock { $0.forget(key) }
     }
 
     /// Keeps the subscription to ended sessions open, reconnecting after failures; the cache is
@@ -90,9 +71,68 @@ public final class SessionCache: Service, Sendable {
     }
 
     private func setListening(_ listening: Bool) {
-        self.state.withLock { state in
-            state.listening = listening
-            if !listening { state.entries.removeAll() }
+        self.state.withLock { $0.setListening(listening) }
+    }
+}
+
+/// What ``SessionCache`` knows, and its rules, without the locking and the subscription.
+struct SessionCacheState {
+    private struct Entry {
+        var owner: CustomersStore.SessionOwner
+        var confirmedAt: ContinuousClock.Instant
+    }
+
+    /// How many sessions had been forgotten when a database check began.
+    ///
+    /// A check and a logout can cross: the database confirms a session, the session ends (here,
+    /// or on another server, whose announcement arrives), and only then is the confirmation
+    /// recorded, which would make a dead session usable for a whole `freshness`. So a
+    /// confirmation is recorded only if nothing was forgotten since its check began. (Any session
+    /// forgotten meanwhile, not only this one, counts: the cache then misses once more.)
+    struct Ticket: Equatable {
+        fileprivate let forgotten: UInt64
+    }
+
+    let freshness: Duration
+    let capacity: Int
+    private var entries: [SessionKey: Entry] = [:]
+    private var listening = false
+    private var forgotten: UInt64 = 0
+
+    init(freshness: Duration, capacity: Int) {
+        self.freshness = freshness
+        self.capacity = capacity
+    }
+
+    var ticket: Ticket { Ticket(forgotten: self.forgotten) }
+
+    mutating func owner(of key: SessionKey, now: ContinuousClock.Instant) -> CustomersStore.SessionOwner? {
+        guard self.listening, let entry = self.entries[key] else { return nil }
+        guard now - entry.confirmedAt < self.freshness else {
+            self.entries[key] = nil
+            return nil
         }
+        return entry.owner
+    }
+
+    mutating func remember(_ key: SessionKey, owner: CustomersStore.SessionOwner, ticket: Ticket, now: ContinuousClock.Instant) {
+        guard self.listening, ticket == self.ticket else { return }
+        if self.entries.count >= self.capacity {
+            self.entries = self.entries.filter { now - $0.value.confirmedAt < self.freshness }
+            if self.entries.count >= self.capacity { self.entries.removeAll(keepingCapacity: true) }
+        }
+        self.entries[key] = Entry(owner: owner, confirmedAt: now)
+    }
+
+    mutating func forget(_ key: SessionKey) {
+        self.forgotten &+= 1
+        self.entries[key] = nil
+    }
+
+    /// While not listening for ended sessions, nothing is cached.
+    mutating func setListening(_ listening: Bool) {
+        self.forgotten &+= 1
+        self.listening = listening
+        if !listening { self.entries.removeAll() }
     }
 }
