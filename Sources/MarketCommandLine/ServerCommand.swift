@@ -86,7 +86,9 @@ public struct ServerOptions: ParsableArguments {
         do {
             try await application.makeServiceGroup().run()
         } catch let error as StartupError {
-            throw CleanExit.message("error: \(error.message)")
+            // Logged rather than printed: a server's output is its log, on standard error.
+            logger.critical("\(error.message)")
+            throw ExitCode.failure
         } catch let error as ServiceGroupError {
             throw ValidationError("the server stopped: \(error)")
         }

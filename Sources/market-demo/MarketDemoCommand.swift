@@ -42,7 +42,9 @@ struct MarketDemoCommand: AsyncParsableCommand {
         do {
             report = try await loader.load()
         } catch {
-            throw CleanExit.message("error: loading the demo catalogue failed: \(error.message) (\(error.code))")
+            // On standard error and with a failing status, so that `./market demo` stops here.
+            FileHandle.standardError.write(Data("error: loading the demo catalogue failed: \(error.message) (\(error.code))\n".utf8))
+            throw ExitCode.failure
         }
         if report.wasAlreadyLoaded {
             print("The demo catalogue was already loaded (\(report.itemsPresent) items); nothing changed.")
