@@ -2,6 +2,7 @@ import Foundation
 import MarketClient
 import MarketCore
 import MarketTesting
+import NIOPosix
 import Testing
 
 @Suite(.timeLimit(.minutes(2))) struct HostileInputTests {
@@ -142,7 +143,8 @@ import Testing
         }) { market in
             let (seller, _) = try await market.loggedInSeller()
             let error = await expectError(.unavailable) { () throws(MarketError) in try await seller.items() }
-            #expect(error?.message.contains("not reachable") == true)
+            // Refused at once ("not reachable") or after the timeout ("did not answer in time").
+            #expect(error.map { $0.message.contains("not reachable") || $0.message.contains("did not answer in time") } == true)
             // Requests that need only the customers database still work, and so does the process.
             #expect(try await seller.ping() == .seller)
             await expectError(.unavailable) { () throws(MarketError) in try await seller.registerItem(draft("Lamp")) }
@@ -157,5 +159,26 @@ import Testing
             #expect(refusedAtOnce)
             try await seller.logout()
         }
+    }
+
+    @Test func aDatabaseThatNeverAnswersGivesUnavailableAtTheDeadline() async throws {
+        // Accepts connections and never says a word: a hung database, not a dead one.
+        let silent = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: 0).get()
+        try await TestMarket.with(configure: { configuration in
+            configuration.products.port = silent.localAddress!.port!
+            configuration.products.requestTimeout = .seconds(1)
+        }) { market in
+            let (seller, _) = try await market.loggedInSeller()
+            for _ in 0..<2 {
+                let started = ContinuousClock.now
+                let error = await expectError(.unavailable) { () throws(MarketError) in try await seller.items() }
+                #expect(error?.message.contains("did not answer in time") == true)
+                #expect(ContinuousClock.now - started < .seconds(4), "answered at the deadline, not when the database gives up")
+            }
+            #expect(try await seller.ping() == .seller)
+            try await seller.logout()
+        }
+        try await silent.close()
     }
 }

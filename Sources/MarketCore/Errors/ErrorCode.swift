@@ -52,7 +52,8 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let alreadyRated = ErrorCode(rawValue: "already_rated")
 
     // Server state
-    /// The server cannot reach a database right now; nothing was changed. Retry later.
+    /// The server cannot reach a database right now (nothing was changed), or the database did
+    /// not answer in time (the message says so; a change may have taken effect). Retry later.
     public static let unavailable = ErrorCode(rawValue: "unavailable")
     /// The server is at its connection or request limit. Retry later.
     public static let overloaded = ErrorCode(rawValue: "overloaded")

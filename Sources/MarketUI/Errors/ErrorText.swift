@@ -12,7 +12,7 @@ public enum ErrorText {
         case .timedOut:
             return "The server took too long to answer. Try again in a moment."
         case .unavailable:
-            return "The server can't reach its database right now; nothing was changed. Try again shortly."
+            return "The server can't reach its database right now. Try again shortly (after a change, check first whether it went through)."
         case .overloaded:
             return "The server is busy right now. Try again in a moment."
         case .internal:
