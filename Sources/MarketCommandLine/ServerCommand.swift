@@ -52,6 +52,11 @@ public struct ServerOptions: ParsableArguments {
         guard (1...86_400).contains(self.idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 86400 seconds.") }
         guard (1...100_000).contains(self.maximumConnections) else { throw ValidationError("--max-connections must be from 1 to 100000.") }
         guard (1...256).contains(self.threads) else { throw ValidationError("--threads must be from 1 to 256.") }
+        // Each thread has database connections of its own, and one customers connection listens
+        // for ended sessions for good.
+        guard self.threads < self.databases.customersPool, self.threads <= self.databases.productsPool else {
+            throw ValidationError("--threads must be below --customers-pool and at most --products-pool: each thread needs database connections of its own.")
+        }
         guard (10...20).contains(self.passwordCost) else { throw ValidationError("--password-cost must be from 10 to 20.") }
         guard Logger.Level(rawValue: self.logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.") }
     }

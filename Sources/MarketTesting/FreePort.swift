@@ -2,13 +2,13 @@ import Foundation
 import Synchronization
 
 /// TCP ports on 127.0.0.1 for the test run's PostgreSQL cluster and servers.
-enum FreePort {
+public enum FreePort {
     /// A port that nothing listens on right now, handed out once per run and never from the
     /// kernel's ephemeral range (32768 and up on Linux). A server bound to port 0 got an ephemeral
     /// port, and when a test stopped its server to start it again on the same port, another
     /// test's new server could take the port meanwhile: the first test's client then reached a
     /// stranger.
-    static func reserve() throws -> Int {
+    public static func reserve() throws -> Int {
         for _ in 0..<2000 {
             let port = self.nextPort.withLock { port in
                 defer { port = port >= 31_999 ? 20_000 : port + 1 }

@@ -135,8 +135,9 @@ import Testing
 
 @Suite(.timeLimit(.minutes(2))) struct DatabaseOutageTests {
     @Test func anUnreachableDatabaseGivesUnavailableAndTheServerStaysUp() async throws {
-        // Point the products database at a port where nothing listens.
-        let deadPort = try await TestPostgres.shared().port + 1
+        // Point the products database at a port where nothing listens (and, being handed out
+        // once per run, where no other test's server will).
+        let deadPort = try FreePort.reserve()
         try await TestMarket.with(configure: { configuration in
             configuration.products.port = deadPort
             configuration.products.requestTimeout = .seconds(1)

@@ -30,7 +30,7 @@ public final class Database: Service, Sendable {
     )
 
     /// - Parameter eventLoopGroup: the loops the pools' connections live on. The connection limit
-    ///   is shared out among them.
+    ///   is shared out among them (every loop needs at least one).
     public init(configuration: DatabaseConfiguration, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, logger: Logger) {
         var logger = logger
         logger[metadataKey: "market.database"] = "\(configuration.database)"
@@ -38,10 +38,7 @@ public final class Database: Service, Sendable {
         self.logger = logger
 
         let loops = Array(eventLoopGroup.makeIterator())
-        let perLoop = max(1, (configuration.maximumConnections + loops.count - 1) / loops.count)
         var options = PostgresClient.Configuration.Options()
-        options.maximumConnections = perLoop
-        options.minimumConnections = min(max(configuration.minimumConnections / loops.count, configuration.minimumConnections > 0 ? 1 : 0), perLoop)
         options.connectTimeout = .seconds(3)
         // The pool arms a keep-alive timer whenever a connection goes idle and disarms it when the
         // connection is leased: two timer operations per query on another thread. Connections that
@@ -82,9 +79,25 @@ public final class Database: Service, Sendable {
             poolIndex[ObjectIdentifier(loop)] = index
         }
         self.poolIndex = poolIndex
-        self.allPools = loops.map { PostgresClient(configuration: clientConfiguration, eventLoopGroup: $0, backgroundLogger: logger) }
+        // The limits shared out: the first loops take one more each of what does not divide
+        // evenly (the first also holds the session announcements' connection).
+        self.allPools = loops.enumerated().map { index, loop in
+            var poolConfiguration = clientConfiguration
+            poolConfiguration.options.maximumConnections = max(1, Self.share(of: configuration.maximumConnections, among: loops.count, index))
+            poolConfiguration.options.minimumConnections = min(
+                Self.share(of: configuration.minimumConnections, among: loops.count, index),
+                poolConfiguration.options.maximumConnections
+            )
+            return PostgresClient(configuration: poolConfiguration, eventLoopGroup: loop, backgroundLogger: logger)
+        }
         self.loops = loops
         self.executors = loops.map { EventLoopExecutor(eventLoop: $0) }
+    }
+
+    /// Part `index` of `total` shared out among `count`: the first `total % count` parts are one
+    /// larger than the others.
+    static func share(of total: Int, among count: Int, _ index: Int) -> Int {
+        total / count + (index < total % count ? 1 : 0)
     }
 
     /// Runs the pools, and the outage probes, until the task is cancelled or a graceful shutdown
