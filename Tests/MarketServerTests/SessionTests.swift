@@ -7,17 +7,26 @@ import Testing
     @Test func sessionsExpireAfterTheConfiguredIdleTime() async throws {
         // Three seconds, with activity every second: two seconds of slack for a loaded machine.
         try await TestMarket.with(configure: { $0.sessionTimeout = .seconds(3) }) { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let lamp = try await seller.registerItem(draft("Lamp", quantity: 9))
+            try await seller.logout()
             let (buyer, _, username) = try await market.loggedInBuyer()
+            try await buyer.addToCart(lamp.id, quantity: 2)
+            try await buyer.saveCart()
+            try await buyer.addToCart(lamp.id, quantity: 3)
             // Activity keeps the session alive past the timeout.
             for _ in 0..<4 {
                 try await Task.sleep(for: .seconds(1))
-                _ = try await buyer.cart()
+                #expect(try await buyer.cart().lines.map(\.quantity) == [5])
             }
             try await Task.sleep(for: .milliseconds(3500))
             let expired = await expectError(.sessionExpired) { () throws(MarketError) in try await buyer.cart() }
             #expect(expired?.message.contains("3 seconds") == true)
+            await expectError(.sessionExpired) { () throws(MarketError) in try await buyer.addToCart(lamp.id, quantity: 1) }
+            // Expiry discarded the active cart (5 units); the saved one (2) is where the new session starts.
             _ = try await buyer.login(username: username, password: password)
-            #expect(try await buyer.cart().lines.isEmpty)
+            #expect(try await buyer.cart().lines.map(\.quantity) == [2])
+            try await buyer.logout()
         }
     }
 
