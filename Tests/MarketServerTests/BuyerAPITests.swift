@@ -81,6 +81,46 @@ import Testing
         }
     }
 
+    /// Every tier and page of a search with three to five keywords, against a ranking computed
+    /// here from what was registered: most keywords matched first, then newest.
+    @Test func searchesWithManyKeywordsRankAndPageLikeAReferenceRanking() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let words = ["ash", "birch", "cedar", "dune", "elm"]
+            var generator = SystemRandomNumberGenerator()
+            var listed: [(id: ItemID, keywords: Set<String>)] = []
+            for index in 0..<60 {
+                // Subsets of every size, in two categories; a third of the items with one word
+                // only, so that the one-keyword tier spans several pages; a few sold out.
+                let keywords = index % 3 == 0 ? [words[index % 2]] : words.filter { _ in Bool.random(using: &generator) }
+                let item = try await seller.registerItem(draft("Thing", category: Int32(index % 2), keywords: keywords, quantity: 2))
+                if index % 9 == 4 {
+                    _ = try await seller.removeUnits(2, of: item.id)
+                } else {
+                    listed.append((item.id, Set(keywords)))
+                }
+            }
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            for keywords in [["ash", "birch", "cedar"], ["elm", "ash", "dune", "birch"], words] {
+                for category in [CategoryFilter.any, .only(Category(rawValue: 1)!)] {
+                    let expected = listed
+                        .filter { if case .only(let only) = category { $0.id.category == only } else { true } }
+                        .map { (id: $0.id, score: $0.keywords.intersection(keywords).count) }
+                        .filter { $0.score > 0 }
+                        .sorted { ($0.score, $0.id.number) > ($1.score, $1.id.number) }
+                    let whole = try await buyer.search(category: category, keywords: keywords, limit: 100)
+                    #expect(whole.items.map(\.item.id) == expected.map(\.id), "\(keywords) in \(category)")
+                    #expect(whole.items.map(\.matchedKeywords) == expected.map(\.score), "\(keywords) in \(category)")
+                    var paged: [ItemID] = []
+                    for offset in stride(from: 0, to: expected.count + 3, by: 4) {
+                        paged += try await buyer.search(category: category, keywords: keywords, limit: 4, offset: offset).items.map(\.item.id)
+                    }
+                    #expect(paged == expected.map(\.id), "pages of \(keywords) in \(category)")
+                }
+            }
+        }
+    }
+
     /// Words that rarely go together: the item matching both lies far below the newest items of
     /// the first word, past the window the server checks before it intersects whole posting lists.
     @Test(arguments: [CategoryFilter.any, .only(Category(rawValue: 3)!)])
