@@ -6,7 +6,8 @@ public import MarketStore
 import NIOCore
 import ServiceLifecycle
 
-/// Both servers running in this process on port 0 against fresh databases of the test cluster.
+/// Both servers running in this process, on ports handed out once per run (``FreePort``), against
+/// fresh databases of the test cluster.
 ///
 /// ```swift
 /// try await TestMarket.with { market in
