@@ -468,7 +468,22 @@ import TerminalUITesting
         _ = self.program.press([.character("3")], &state)
         #expect(state.purchases.allRows.count == 3, "two orders, three items")
         let status = self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2]
-        #expect(status.hasSuffix("orders 1–2 of 2 "), "\(status)")
+        #expect(status.hasSuffix("5 items purchased · orders 1–2 of 2 "), "\(status)")
+    }
+
+    @Test func theItemsPurchasedCountIsTheServersNotThePages() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("3")], &state)
+        var history = BuyerFixtures.purchases
+        history.itemsPurchased = 1
+        history.purchases.items = Array(history.purchases.items.prefix(1))
+        let commands = self.program.press([.character("r")], &state)
+        for case .loadPurchases(let request, _) in commands {
+            _ = self.program.update(&state, .message(.purchasesLoaded(request: request, history: history)))
+        }
+        #expect(state.purchases.itemsPurchased == 1)
+        let status = self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2]
+        #expect(status.hasSuffix("1 item purchased · orders 1 of 2 "), "\(status)")
     }
 
     @Test func theAddDialogCountsWhatIsOnSaleAndWhatIsInTheCartApart() {
