@@ -471,6 +471,26 @@ import TerminalUITesting
         #expect(status.hasSuffix("5 items purchased · orders 1–2 of 2 "), "\(status)")
     }
 
+    @Test(arguments: BuyerView.allCases)
+    func helpListsEveryKeyOfEveryTableTheStorefrontRunsOn(view: BuyerView) throws {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character(Character("\(view.rawValue + 1)")), .character("?")], &state)
+        let help = try #require(state.shell.help)
+        let lines = help.lines.filter { !$0.isTitle }.map { "\($0.keys) \($0.text)" }
+        let tables = [BuyerKeys.search.helpSection, BuyerKeys.cart.helpSection, BuyerKeys.purchases.helpSection, BuyerKeys.navigation.helpSection,
+                      BuyerKeys.global.helpSection, BuyerKeys.searchBar.helpSection, Form.keys.helpSection, TextField.keys.helpSection,
+                      Dialog.keys.helpSection, Menu.keys.helpSection, HelpOverlay.keys.helpSection]
+        for entry in tables.flatMap(\.entries) {
+            #expect(lines.contains("\(entry.keys) \(entry.help)"), "\(entry.keys) \(entry.help)")
+        }
+        for choice in BuyerItemDetail.actions.items {
+            #expect(lines.contains("\(choice.key.map(String.init) ?? "") \(choice.label)"), "\(choice.label)")
+        }
+        let titles = help.lines.filter(\.isTitle).map(\.text)
+        #expect(titles.first == view.title, "the view's own keys come first")
+        #expect(titles.contains("Mouse"))
+    }
+
     @Test func theItemsPurchasedCountIsTheServersNotThePages() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("3")], &state)
