@@ -491,6 +491,20 @@ import TerminalUITesting
         #expect(titles.contains("Mouse"))
     }
 
+    @Test func sortingOnePageOfSeveralOrdersSaysSo() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("3")], &state)
+        var history = BuyerFixtures.purchases
+        history.purchases.total = 25
+        for case .loadPurchases(let request, _) in self.program.press([.character("r")], &state) {
+            _ = self.program.update(&state, .message(.purchasesLoaded(request: request, history: history)))
+        }
+        func status() -> String { self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2] }
+        #expect(status().hasSuffix("5 items purchased · orders 1–2 of 25 "), "\(status())")
+        _ = self.program.press([.character("s")], &state)
+        #expect(status().hasSuffix("5 items purchased · this page sorted · orders 1–2 of 25 "), "\(status())")
+    }
+
     @Test func theItemsPurchasedCountIsTheServersNotThePages() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("3")], &state)

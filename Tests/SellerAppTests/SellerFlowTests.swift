@@ -280,6 +280,17 @@ import TerminalUITesting
         #expect(state.items.table.selection == 5)
     }
 
+    @Test func sortingOnePageOfSeveralSaysSoWhereTheWholeListIsCounted() {
+        let many = (1...150).map { SellerFixtures.item(Int64(1000 - $0), "Item number \($0)", price: "\($0).00", quantity: $0 % 7) }
+        var state = SellerFixtures.loggedIn(items: Array(many.prefix(100)), total: 150)
+        func status() -> String { self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2] }
+        #expect(status().hasSuffix(" 1–31 of 150 ") && !status().contains("sorted"), "\(status())")
+        _ = self.program.press([.character("s")], &state)
+        #expect(status().contains(" this page sorted · ") && status().hasSuffix(" of 150 "), "\(status())")
+        _ = self.program.update(&state, .resize(Size(width: 80, height: 24)))
+        #expect(status().contains("this page sorted"), "it fits at 80 columns too: \(status())")
+    }
+
     @Test(arguments: SellerView.allCases)
     func helpListsEveryKeyOfEveryTableTheDashboardRunsOn(view: SellerView) throws {
         var state = SellerFixtures.loggedIn()

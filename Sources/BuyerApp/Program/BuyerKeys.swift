@@ -71,12 +71,16 @@ public enum BuyerKeys {
         KeyBinding(.character("X"), .clearCart, help: "Empty the cart (asks first)", hint: "Empty"),
         KeyBinding(.character("w"), .saveCart, help: "Save the cart so it is here at your next login", hint: "Save"),
         KeyBinding(.enter, .open, help: "Details of the selected item", hint: "Open"),
+        KeyBinding(.character("s"), .cycleSort, help: "Sort by the next column (click a title to sort by it)"),
+        KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
     ])
 
     public static let purchases = KeyMap<BuyerAction>("Purchases", [
         KeyBinding([.character("+"), .character("u")], .thumbsUp, help: "Thumbs up for the selected item (one vote per item)", hint: "👍", label: "+"),
         KeyBinding([.character("-"), .character("d")], .thumbsDown, help: "Thumbs down for the selected item", hint: "👎", label: "-"),
         KeyBinding(.enter, .open, help: "Details of the selected item", hint: "Open"),
+        KeyBinding(.character("s"), .cycleSort, help: "Sort this page by the next column (click a title to sort by it)"),
+        KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
         KeyBinding(.character("]"), .nextPage, help: "Older purchases"),
         KeyBinding(.character("["), .previousPage, help: "Newer purchases"),
     ])

@@ -101,7 +101,8 @@ public struct PurchasesScreen: Sendable {
         let first = page.offset + 1
         let last = page.offset + page.items.count
         let range = first == last ? Format.count(first) : "\(Format.count(first))–\(Format.count(last))"
-        return bought + "\(page.total == 1 ? "order" : "orders") \(range) of \(Format.count(page.total))"
+        let sorted = self.table.sortsOnePage(rowCount: page.items.count, total: page.total) ? TableState.pageSortedNote : ""
+        return bought + sorted + "\(page.total == 1 ? "order" : "orders") \(range) of \(Format.count(page.total))"
     }
 
     public func render(in content: Rect, timeZone: TimeZone, canvas: inout Canvas, focused: Bool) {
