@@ -135,7 +135,7 @@ import Testing
 @Suite(.timeLimit(.minutes(2))) struct DatabaseOutageTests {
     @Test func anUnreachableDatabaseGivesUnavailableAndTheServerStaysUp() async throws {
         // Point the products database at a port where nothing listens.
-        let deadPort = try await TestPostgres.shared().port + 1
+        let deadPort = try FreePort.unused()
         try await TestMarket.with(configure: { configuration in
             configuration.products.port = deadPort
             configuration.products.requestTimeout = .seconds(1)
