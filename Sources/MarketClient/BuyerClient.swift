@@ -69,7 +69,8 @@ public struct BuyerClient: AccountClient {
         try await self.client.call(BuyerAPI.GetSellerRating.self, .init(sellerID: seller))
     }
 
-    public func purchases(limit: Int = Paging.defaultLimit, offset: Int = 0) async throws(MarketError) -> Page<Purchase> {
+    /// A page of the buyer's purchases, newest first, with the units the buyer has bought in all.
+    public func purchases(limit: Int = Paging.defaultLimit, offset: Int = 0) async throws(MarketError) -> PurchaseHistory {
         try await self.client.call(BuyerAPI.GetBuyerPurchases.self, PageRequest(limit: limit, offset: offset))
     }
 }

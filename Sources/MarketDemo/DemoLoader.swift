@@ -99,7 +99,7 @@ public struct DemoLoader: Sendable {
         defer { client.client.close() }
         if try await self.ensureBuyer(account, client: client) { report.accountsCreated += 1 }
         try await client.login(username: account.username, password: account.password)
-        guard try await client.purchases(limit: 1).items.isEmpty else {
+        guard try await client.purchases(limit: 1).purchases.items.isEmpty else {
             try? await client.logout()
             return
         }

@@ -38,7 +38,7 @@ enum BuyerFixtures {
         CartLine(itemID: hits[2].item.id, name: hits[2].item.name, quantity: 1, unitPrice: Money("1249.00")!, available: 0, sellerID: SellerID(4)),
     ])
 
-    static let purchases = Page(items: [
+    static let purchases = PurchaseHistory(purchases: Page(items: [
         Purchase(id: 18, purchasedAt: Date(timeIntervalSince1970: 1_795_000_000), lines: [
             PurchaseLine(itemID: hits[1].item.id, name: hits[1].item.name, sellerID: SellerID(9), quantity: 1, unitPrice: Money("12.50")!, feedback: .up),
             PurchaseLine(itemID: hits[0].item.id, name: hits[0].item.name, sellerID: SellerID(7), quantity: 3, unitPrice: Money("22.50")!, feedback: nil),
@@ -46,7 +46,7 @@ enum BuyerFixtures {
         Purchase(id: 11, purchasedAt: Date(timeIntervalSince1970: 1_794_000_000), lines: [
             PurchaseLine(itemID: hits[2].item.id, name: hits[2].item.name, sellerID: SellerID(4), quantity: 1, unitPrice: Money("1199.00")!, feedback: .down),
         ], total: Money("1199.00")!, cardLast4: "4242"),
-    ], offset: 0, limit: 20, total: 2)
+    ], offset: 0, limit: 20, total: 2), itemsPurchased: 5)
 
     static let program = BuyerProgram(
         client: BuyerClient(configuration: .init(host: "127.0.0.1", port: 9, reconnectsAutomatically: false))
@@ -87,7 +87,7 @@ enum BuyerFixtures {
         case .loadCart(let request):
             _ = self.program.update(&state, .message(.cartLoaded(request: request, cart: cart)))
         case .loadPurchases(let request, _):
-            _ = self.program.update(&state, .message(.purchasesLoaded(request: request, page: self.purchases)))
+            _ = self.program.update(&state, .message(.purchasesLoaded(request: request, history: self.purchases)))
         case .loadItem(let request, let id):
             let item = hits.first { $0.item.id == id }?.item ?? hits[0].item
             let seller = SellerRating(sellerID: item.sellerID, name: item.sellerName, rating: Rating(thumbsUp: 120, thumbsDown: 7), itemsSold: 1_204)

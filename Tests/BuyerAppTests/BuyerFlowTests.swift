@@ -468,7 +468,56 @@ import TerminalUITesting
         _ = self.program.press([.character("3")], &state)
         #expect(state.purchases.allRows.count == 3, "two orders, three items")
         let status = self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2]
-        #expect(status.hasSuffix("orders 1–2 of 2 "), "\(status)")
+        #expect(status.hasSuffix("5 items purchased · orders 1–2 of 2 "), "\(status)")
+    }
+
+    @Test(arguments: BuyerView.allCases)
+    func helpListsEveryKeyOfEveryTableTheStorefrontRunsOn(view: BuyerView) throws {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character(Character("\(view.rawValue + 1)")), .character("?")], &state)
+        let help = try #require(state.shell.help)
+        let lines = help.lines.filter { !$0.isTitle }.map { "\($0.keys) \($0.text)" }
+        let tables = [BuyerKeys.search.helpSection, BuyerKeys.cart.helpSection, BuyerKeys.purchases.helpSection, BuyerKeys.navigation.helpSection,
+                      BuyerKeys.global.helpSection, BuyerKeys.searchBar.helpSection, Form.keys.helpSection, TextField.keys.helpSection,
+                      Dialog.keys.helpSection, Menu.keys.helpSection, HelpOverlay.keys.helpSection]
+        for entry in tables.flatMap(\.entries) {
+            #expect(lines.contains("\(entry.keys) \(entry.help)"), "\(entry.keys) \(entry.help)")
+        }
+        for choice in BuyerItemDetail.actions.items {
+            #expect(lines.contains("\(choice.key.map(String.init) ?? "") \(choice.label)"), "\(choice.label)")
+        }
+        let titles = help.lines.filter(\.isTitle).map(\.text)
+        #expect(titles.first == view.title, "the view's own keys come first")
+        #expect(titles.contains("Mouse"))
+    }
+
+    @Test func sortingOnePageOfSeveralOrdersSaysSo() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("3")], &state)
+        var history = BuyerFixtures.purchases
+        history.purchases.total = 25
+        for case .loadPurchases(let request, _) in self.program.press([.character("r")], &state) {
+            _ = self.program.update(&state, .message(.purchasesLoaded(request: request, history: history)))
+        }
+        func status() -> String { self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2] }
+        #expect(status().hasSuffix("5 items purchased · orders 1–2 of 25 "), "\(status())")
+        _ = self.program.press([.character("s")], &state)
+        #expect(status().hasSuffix("5 items purchased · this page sorted · orders 1–2 of 25 "), "\(status())")
+    }
+
+    @Test func theItemsPurchasedCountIsTheServersNotThePages() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("3")], &state)
+        var history = BuyerFixtures.purchases
+        history.itemsPurchased = 1
+        history.purchases.items = Array(history.purchases.items.prefix(1))
+        let commands = self.program.press([.character("r")], &state)
+        for case .loadPurchases(let request, _) in commands {
+            _ = self.program.update(&state, .message(.purchasesLoaded(request: request, history: history)))
+        }
+        #expect(state.purchases.itemsPurchased == 1)
+        let status = self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2]
+        #expect(status.hasSuffix("1 item purchased · orders 1 of 2 "), "\(status)")
     }
 
     @Test func theAddDialogCountsWhatIsOnSaleAndWhatIsInTheCartApart() {

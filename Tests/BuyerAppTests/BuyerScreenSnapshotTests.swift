@@ -156,6 +156,14 @@ import TerminalUITesting
         self.snapshot(state, "quit-unsaved-cart")
     }
 
+    /// Every key does not fit on 80×24: the help scrolls, and its end holds the boxes' keys and
+    /// the mouse.
+    @Test func helpAt80x24ScrolledToTheEnd() {
+        var state = BuyerFixtures.loggedIn(size: Size(width: 80, height: 24))
+        _ = self.program.press([.character("3"), .character("?"), .end], &state)
+        self.snapshot(state, "help-80x24-end")
+    }
+
     @Test func tooSmallAndOffline() {
         self.snapshot(BuyerFixtures.loggedIn(), "too-small-79x24", size: Size(width: 79, height: 24))
         var state = BuyerFixtures.loggedIn()

@@ -4,7 +4,8 @@ import MarketTesting
 import Testing
 
 /// The real `buyer` binary in tmux, against both servers and a real database: a whole shopping
-/// trip typed key by key, checked on the screen and in the database.
+/// trip typed key by key (create an account, log out and in again through the login form,
+/// search, add to the cart, check out, rate), checked on the screen and in the database.
 @Suite(.timeLimit(.minutes(3))) struct BuyerEndToEndTests {
     @Test func signUpSearchBuyAndRate() async throws {
         let binary = try ClientBinaries.path(of: "buyer")
@@ -32,6 +33,24 @@ import Testing
                 #expect(welcome.contains("bea (Bea Büyer 東京)"))
                 #expect(welcome.contains("● connected"))
 
+                // Log out, then back in through the login form with the new credentials: a wrong
+                // password first, which the server refuses, then the right one.
+                try await tmux.press("L")
+                let loggedOut = try await tmux.waitFor("Logged out.")
+                #expect(loggedOut.contains("Enter Log in"), "the login form is back")
+                #expect(!loggedOut.contains("2 results for everything"))
+                try await tmux.press("BTab", "C-u")
+                try await tmux.type("bea")
+                try await tmux.press("Tab")
+                try await tmux.type("wrong horse")
+                try await tmux.press("Enter")
+                try await tmux.waitFor("Wrong username or password.")
+                try await tmux.type("correct horse")
+                try await tmux.press("Enter")
+                let back = try await tmux.waitFor("2 results for everything")
+                #expect(back.contains("bea (Bea Büyer 東京)"))
+                #expect(!back.contains("Enter Log in"))
+
                 try await tmux.type("/pumpkin")
                 try await tmux.press("Enter")
                 let results = try await tmux.waitFor("1 result for “pumpkin”")
@@ -57,7 +76,8 @@ import Testing
                 try await tmux.press("Enter")
                 try await tmux.waitFor("Paid 16.98 for 2 units")
                 // The purchases view loads after the payment; rate once the order is listed.
-                try await tmux.waitFor("order 1 of 1")
+                let history = try await tmux.waitFor("order 1 of 1")
+                #expect(history.contains("2 items purchased"))
 
                 try await tmux.press("+")
                 try await tmux.waitFor("Each item gets one vote")

@@ -4,7 +4,8 @@ import MarketTesting
 import Testing
 
 /// The real `seller` binary in tmux, against both servers and a real database: a new seller
-/// registers an item, changes its price and takes units off sale.
+/// creates an account, logs out and in again through the login form, registers an item, changes
+/// its price and takes units off sale.
 @Suite(.timeLimit(.minutes(3))) struct SellerEndToEndTests {
     @Test func signUpRegisterRepriceAndRemoveUnits() async throws {
         let binary = try ClientBinaries.path(of: "seller")
@@ -21,7 +22,26 @@ import Testing
                 try await tmux.press("Tab")
                 try await tmux.type("correct horse")
                 try await tmux.press("Enter")
-                try await tmux.waitFor("No items yet — press n to register one")
+                let welcome = try await tmux.waitFor("No items yet — press n to register one")
+                #expect(welcome.contains("zoe (Zoë Müller)"))
+
+                // Log out, then back in through the login form with the new credentials: a wrong
+                // password first, which the server refuses, then the right one.
+                try await tmux.press("L")
+                let loggedOut = try await tmux.waitFor("Logged out.")
+                #expect(loggedOut.contains("Enter Log in"), "the login form is back")
+                #expect(!loggedOut.contains("No items yet"))
+                try await tmux.press("BTab", "C-u")
+                try await tmux.type("zoe")
+                try await tmux.press("Tab")
+                try await tmux.type("wrong horse")
+                try await tmux.press("Enter")
+                try await tmux.waitFor("Wrong username or password.")
+                try await tmux.type("correct horse")
+                try await tmux.press("Enter")
+                let back = try await tmux.waitFor("No items yet — press n to register one")
+                #expect(back.contains("zoe (Zoë Müller)"))
+                #expect(!back.contains("Enter Log in"))
 
                 try await tmux.press("n")
                 try await tmux.waitFor("Put an item on sale.")

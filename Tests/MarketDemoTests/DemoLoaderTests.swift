@@ -25,7 +25,7 @@ import Testing
             let buyer = market.buyerClient()
             let profile = try await buyer.login(username: DemoCatalog.demoBuyer.username, password: DemoCatalog.demoBuyer.password)
             #expect(profile.name == DemoCatalog.demoBuyer.name)
-            #expect(try await buyer.purchases().items.isEmpty == false)
+            #expect(try await buyer.purchases().purchases.items.isEmpty == false)
         }
     }
 }

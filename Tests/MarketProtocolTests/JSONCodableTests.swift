@@ -69,6 +69,7 @@ import Testing
         try self.expectSameBytes(Page(items: [SearchHit(item: Self.item, matchedKeywords: 2), SearchHit(item: Self.plainItem, matchedKeywords: 0)], offset: 0, limit: 20, total: 2))
         try self.expectSameBytes(Page<Item>(items: [], offset: 40, limit: 20, total: 1000, totalIsExact: false))
         try self.expectSameBytes(Page(items: [Self.purchase], offset: 0, limit: 10, total: 1))
+        try self.expectSameBytes(PurchaseHistory(purchases: Page(items: [Self.purchase], offset: 10, limit: 10, total: 11), itemsPurchased: 27))
         try self.expectSameBytes(Self.seller)
         try self.expectSameBytes(Self.cart)
         try self.expectSameBytes(Cart.empty)
@@ -106,6 +107,8 @@ import Testing
         var wholeSeconds = Self.purchase
         wholeSeconds.purchasedAt = Date(timeIntervalSince1970: 1_795_000_000)  // the wire keeps whole seconds
         try self.expectRoundTrip(Page(items: [wholeSeconds], offset: 0, limit: 10, total: 1))
+        try self.expectRoundTrip(PurchaseHistory(purchases: Page(items: [wholeSeconds], offset: 0, limit: 10, total: 1), itemsPurchased: 3))
+        try self.expectRoundTrip(PurchaseHistory(purchases: Page(items: [], offset: 0, limit: 20, total: 0), itemsPurchased: 0))
         try self.expectRoundTrip(BuyerAPI.GetItem.Result(item: Self.item, seller: Self.seller))
         try self.expectRoundTrip(BuyerAPI.CartLineState(itemID: ItemID("7-70")!, quantityInCart: 3))
         try self.expectRoundTrip(SellerAPI.RegisterItemForSale.Result(item: Self.plainItem))

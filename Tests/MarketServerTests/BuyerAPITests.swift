@@ -247,6 +247,9 @@ import Testing
 
             await expectError(.emptyCart) { () throws(MarketError) in try await buyer.purchase(card: validCard) }
             await expectError(.notPurchased) { () throws(MarketError) in try await buyer.provideFeedback(hat.id, vote: .up) }
+            let nothingYet = try await buyer.purchases()
+            #expect(nothingYet.purchases.total == 0)
+            #expect(nothingYet.itemsPurchased == 0, "a buyer who never bought has no stats row yet")
 
             try await buyer.addToCart(hat.id, quantity: 2)
             try await buyer.addToCart(scarf.id, quantity: 2)
@@ -285,11 +288,23 @@ import Testing
             #expect(try await seller.rating().rating == Rating(thumbsUp: 1, thumbsDown: 1))
 
             let history = try await buyer.purchases()
-            #expect(history.total == 1)
-            let line = try #require(history.items.first?.lines.first)
+            #expect(history.purchases.total == 1)
+            #expect(history.itemsPurchased == 4, "two hats and two scarves")
+            let line = try #require(history.purchases.items.first?.lines.first)
             #expect(line.unitPrice == Money("12.00")!)
             #expect(line.feedback == .up)
-            #expect(history.items.first?.lines.last?.feedback == .down)
+            #expect(history.purchases.items.first?.lines.last?.feedback == .down)
+
+            // The count covers every purchase, not only the page asked for.
+            try await buyer.addToCart(hat.id, quantity: 2)
+            _ = try await buyer.purchase(card: validCard)
+            let latest = try await buyer.purchases(limit: 1)
+            #expect(latest.purchases.items.map { $0.lines.map(\.quantity) } == [[2]])
+            #expect(latest.purchases.total == 2)
+            #expect(latest.itemsPurchased == 6)
+            let older = try await buyer.purchases(limit: 1, offset: 1)
+            #expect(older.purchases.items.map { $0.lines.map(\.quantity) } == [[2, 2]])
+            #expect(older.itemsPurchased == 6)
 
             // Sold-out items vanish from search but stay in history.
             #expect(try await buyer.search(category: .any).items.map(\.item.id) == [hat.id])

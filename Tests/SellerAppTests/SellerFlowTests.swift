@@ -280,13 +280,53 @@ import TerminalUITesting
         #expect(state.items.table.selection == 5)
     }
 
-    @Test func helpListsTheKeysOfTheView() {
+    @Test func sortingOnePageOfSeveralSaysSoWhereTheWholeListIsCounted() {
+        let many = (1...150).map { SellerFixtures.item(Int64(1000 - $0), "Item number \($0)", price: "\($0).00", quantity: $0 % 7) }
+        var state = SellerFixtures.loggedIn(items: Array(many.prefix(100)), total: 150)
+        func status() -> String { self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2] }
+        #expect(status().hasSuffix(" 1–31 of 150 ") && !status().contains("sorted"), "\(status())")
+        _ = self.program.press([.character("s")], &state)
+        #expect(status().contains(" this page sorted · ") && status().hasSuffix(" of 150 "), "\(status())")
+        _ = self.program.update(&state, .resize(Size(width: 80, height: 24)))
+        #expect(status().contains("this page sorted"), "it fits at 80 columns too: \(status())")
+    }
+
+    @Test(arguments: SellerView.allCases)
+    func helpListsEveryKeyOfEveryTableTheDashboardRunsOn(view: SellerView) throws {
         var state = SellerFixtures.loggedIn()
-        _ = self.program.press([.character("?")], &state)
-        let lines = state.shell.help?.lines.map(\.text) ?? []
-        for binding in SellerKeys.items.bindings + SellerKeys.global.bindings {
-            #expect(lines.contains(binding.help), "\(binding.help)")
+        _ = self.program.press([.character(view == .items ? "1" : "2"), .character("?")], &state)
+        let help = try #require(state.shell.help)
+        let lines = help.lines.filter { !$0.isTitle }.map { "\($0.keys) \($0.text)" }
+        let tables = [SellerKeys.items.helpSection, SellerKeys.navigation.helpSection, SellerKeys.global.helpSection, Form.keys.helpSection,
+                      Form.choiceKeys.helpSection, TextField.keys.helpSection, Dialog.keys.helpSection, Menu.keys.helpSection, HelpOverlay.keys.helpSection]
+        for entry in tables.flatMap(\.entries) {
+            #expect(lines.contains("\(entry.keys) \(entry.help)"), "\(entry.keys) \(entry.help)")
         }
+        for choice in ItemDetailScreen.actions.items {
+            #expect(lines.contains("\(choice.key.map(String.init) ?? "") \(choice.label)"), "\(choice.label)")
+        }
+        let titles = help.lines.filter(\.isTitle).map(\.text)
+        #expect(titles.first == (view == .items ? "My items" : "Everywhere"), "the view's own keys come first")
+        #expect(titles.contains("Mouse"))
+        #expect(lines.contains { $0.hasPrefix("Esc") && $0.contains("back") }, "Esc going back is told")
+    }
+
+    @Test func theHelpScrollsWithKeysAndTheWheelAndFitsIn80x24() throws {
+        var state = SellerFixtures.loggedIn(size: Size(width: 80, height: 24))
+        _ = self.program.press([.character("?")], &state)
+        let help = try #require(state.shell.help)
+        let screen = Rect(size: Size(width: 80, height: 24))
+        let visible = help.visibleLines(in: screen)
+        #expect(screen.intersection(help.frame(in: screen)) == help.frame(in: screen))
+        #expect(help.lines.count > visible, "this test is about a help longer than the screen")
+        _ = self.program.update(&state, .mouse(MouseEvent(.wheelDown, at: Point(x: 40, y: 12))))
+        #expect(state.shell.help?.offset == 3)
+        _ = self.program.press([.end], &state)
+        #expect(state.shell.help?.offset == help.lines.count - visible)
+        let canvas = self.program.canvas(for: state, size: screen.size)
+        #expect(canvas.lines.joined().contains("Mouse"), "the last section shows at the end")
+        _ = self.program.press([.escape], &state)
+        #expect(state.shell.help == nil)
     }
 
     /// Types `password` for `zoe` and sends the login, returning the command.

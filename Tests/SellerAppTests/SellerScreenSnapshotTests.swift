@@ -127,6 +127,15 @@ import TerminalUITesting
         self.snapshot(state, "help")
     }
 
+    /// The rating view's help starts with the keys that work there and ends with the mouse.
+    @Test func helpOnTheRatingViewAt80x24() {
+        var state = SellerFixtures.loggedIn(size: Size(width: 80, height: 24))
+        _ = self.program.press([.character("2"), .character("?")], &state)
+        self.snapshot(state, "help-rating-80x24")
+        _ = self.program.press([.end], &state)
+        self.snapshot(state, "help-rating-80x24-end")
+    }
+
     @Test func quitAsksFirst() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("q")], &state)

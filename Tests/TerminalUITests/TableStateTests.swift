@@ -36,6 +36,14 @@ import TerminalUI
         #expect(TableState().positionText(visibleRows: 10, rowCount: 10, total: 10_001, totalIsExact: false) == "1–10 of more than 10,000", "counting stopped one past the cap")
     }
 
+    @Test func aSortedPageOfSeveralSaysOnlyThePageIsSorted() {
+        let sorted = TableState(sortColumn: 2)
+        #expect(sorted.positionText(visibleRows: 20, rowCount: 50, base: 50, total: 312) == "this page sorted · 51–70 of 312")
+        #expect(sorted.positionText(visibleRows: 10, rowCount: 10, total: 1_001, totalIsExact: false) == "this page sorted · 1–10 of more than 1,000")
+        #expect(sorted.positionText(visibleRows: 20, rowCount: 12, total: 12) == "1–12 of 12", "one page is the whole list")
+        #expect(TableState().positionText(visibleRows: 20, rowCount: 50, total: 312) == "1–20 of 312", "unsorted rows are in the server's order")
+    }
+
     @Test func sortingTheSameColumnAgainReverses() {
         var state = TableState()
         state.sort(by: 2)

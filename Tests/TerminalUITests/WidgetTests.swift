@@ -33,6 +33,20 @@ import TerminalUI
         do { let outcome = menu.handle(.escape); #expect(outcome == .closed) }
     }
 
+    @Test func theHelpOverlayRunsOnItsOwnKeyTable() {
+        var help = HelpOverlay(sections: [HelpSection(title: "Many", entries: (1...30).map { HelpSection.Entry(keys: "\($0)", help: "Thing \($0)") })])
+        do { let outcome = help.handle(.character("j"), visibleLines: 10); #expect(outcome == .scrolled) }
+        #expect(help.offset == 1)
+        do { let outcome = help.handle(.end, visibleLines: 10); #expect(outcome == .scrolled) }
+        #expect(help.offset == 21)
+        help.scroll(by: 3, visibleLines: 10)
+        #expect(help.offset == 21, "the wheel stops at the end")
+        help.scroll(by: -3, visibleLines: 10)
+        #expect(help.offset == 18)
+        do { let outcome = help.handle(.character("x"), visibleLines: 10); #expect(outcome == .ignored) }
+        do { let outcome = help.handle(.escape, visibleLines: 10); #expect(outcome == .closed) }
+    }
+
     @Test func helpListsEveryBindingOfItsTables() {
         let map = KeyMap<Int>("Things", [KeyBinding([.character("n"), .function(2)], 1, help: "Make a thing", hint: "New")])
         let help = HelpOverlay(sections: [map.helpSection])

@@ -1,3 +1,4 @@
+import MarketUI
 public import TerminalUI
 
 /// Everything a key can do in the storefront.
@@ -70,17 +71,40 @@ public enum BuyerKeys {
         KeyBinding(.character("X"), .clearCart, help: "Empty the cart (asks first)", hint: "Empty"),
         KeyBinding(.character("w"), .saveCart, help: "Save the cart so it is here at your next login", hint: "Save"),
         KeyBinding(.enter, .open, help: "Details of the selected item", hint: "Open"),
+        KeyBinding(.character("s"), .cycleSort, help: "Sort by the next column (click a title to sort by it)"),
+        KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
     ])
 
     public static let purchases = KeyMap<BuyerAction>("Purchases", [
         KeyBinding([.character("+"), .character("u")], .thumbsUp, help: "Thumbs up for the selected item (one vote per item)", hint: "👍", label: "+"),
         KeyBinding([.character("-"), .character("d")], .thumbsDown, help: "Thumbs down for the selected item", hint: "👎", label: "-"),
         KeyBinding(.enter, .open, help: "Details of the selected item", hint: "Open"),
+        KeyBinding(.character("s"), .cycleSort, help: "Sort this page by the next column (click a title to sort by it)"),
+        KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
         KeyBinding(.character("]"), .nextPage, help: "Older purchases"),
         KeyBinding(.character("["), .previousPage, help: "Newer purchases"),
     ])
 
     public static let navigation = TableState.keys.map { BuyerAction.move($0) }
+
+    /// What the search bar's own keys do; the rest are the bar's form and text keys.
+    public enum SearchBarAction: Sendable, Hashable {
+        case leave, help
+    }
+
+    /// The keys the search bar takes before its form does (Esc leaves the bar rather than
+    /// cancelling a form; ↓ leaves it only when there are results to go down to).
+    public static let searchBar = KeyMap<SearchBarAction>("Search bar (after /)", [
+        KeyBinding([.escape, .down], .leave, help: "Back to the results, dropping what was not sent", label: "Esc/↓"),
+        KeyBinding(.function(1), .help, help: "Show this help"),
+    ])
+
+    /// The footer while the search bar is being edited: the bar's form keys and ``searchBar``,
+    /// written short.
+    public static let searchBarHints = [
+        KeyHint(key: "Enter", label: "Search"), KeyHint(key: "Tab", label: "Category/keywords"), KeyHint(key: "Esc/↓", label: "Results"),
+        KeyHint(key: "F1", label: "Help"), KeyHint(key: "^C", label: "Exit"),
+    ]
 
     static func table(for view: BuyerView) -> KeyMap<BuyerAction> {
         switch view {
@@ -90,8 +114,14 @@ public enum BuyerKeys {
         }
     }
 
+    /// The help overlay in `view`: every key of the storefront, from the tables that handle them,
+    /// the view's own first; then the search bar's, the boxes' and the mouse.
     public static func help(for view: BuyerView) -> [HelpSection] {
-        [self.table(for: view).helpSection, self.navigation.helpSection, self.global.helpSection]
+        let views = [view] + BuyerView.allCases.filter { $0 != view }
+        return views.map { self.table(for: $0).helpSection }
+            + [self.navigation.helpSection, self.global.helpSection, self.searchBar.helpSection]
+            + [Form.keys.helpSection, TextField.keys.helpSection, BuyerItemDetail.actions.helpSection("Item details (Enter on a row)")]
+            + ClientHelp.sections(mouse: [HelpSection.Entry(keys: "Click bar", help: "Edit the search")])
     }
 
     /// The footer: the view's keys, without those that act on a row while the view has none.

@@ -15,6 +15,6 @@ public enum BuyerMessage: ClientMessage {
     case purchased(request: Int, purchase: Purchase)
     case feedbackGiven(request: Int, item: ItemID, vote: Vote, rating: Rating)
     case sellerRatingLoaded(request: Int, rating: SellerRating)
-    case purchasesLoaded(request: Int, page: Page<Purchase>)
+    case purchasesLoaded(request: Int, history: PurchaseHistory)
     case failed(request: Int, command: BuyerCommand, error: MarketError)
 }

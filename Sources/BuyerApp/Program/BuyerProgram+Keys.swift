@@ -15,12 +15,16 @@ extension BuyerProgram {
     }
 
     private func pressOnSearchBar(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
-        if key == .function(1) { return self.perform(.help, &state) }
-        if key == .escape || (key == .down && state.search.page != nil) {
+        switch BuyerKeys.searchBar.action(for: key) {
+        case .help?:
+            return self.perform(.help, &state)
+        case .leave? where key != .down || state.search.page != nil:
             // Esc always leaves the bar (so the view keys work again, results or not); Down only
             // when there are results to go down to. Either drops what was typed and not sent.
             state.search.endEditing()
             return []
+        case .leave?, nil:
+            break
         }
         switch state.search.bar.handle(key) {
         case .edited:
@@ -100,7 +104,7 @@ extension BuyerProgram {
         case .previousView:
             state.view = BuyerView(rawValue: (state.view.rawValue + BuyerView.allCases.count - 1) % BuyerView.allCases.count) ?? .search
         case .help:
-            state.shell.help = HelpOverlay(sections: BuyerKeys.help(for: state.view) + (state.view == .search ? [Form.keys.helpSection, TextField.keys.helpSection] : []))
+            state.shell.help = HelpOverlay(sections: BuyerKeys.help(for: state.view))
         case .refresh:
             state.shell.status = nil
             return self.refresh(&state)

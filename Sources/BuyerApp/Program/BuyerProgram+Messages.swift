@@ -103,10 +103,10 @@ extension BuyerProgram {
             }
             return []
 
-        case .purchasesLoaded(let request, let page):
+        case .purchasesLoaded(let request, let history):
             state.shell.finish(request)
             guard state.purchases.loadRequest == request else { return [] }
-            state.purchases.loaded(page, visibleRows: Self.visibleRows(state, view: .purchases))
+            state.purchases.loaded(history, visibleRows: Self.visibleRows(state, view: .purchases))
             return []
 
         case .failed(let request, let command, let error):

@@ -33,7 +33,7 @@ extension BuyerProgram {
             case .sellerRating(let request, let seller):
                 return .sellerRatingLoaded(request: request, rating: try await client.sellerRating(seller))
             case .loadPurchases(let request, let offset):
-                return .purchasesLoaded(request: request, page: try await client.purchases(limit: PurchasesScreen.pageSize, offset: offset))
+                return .purchasesLoaded(request: request, history: try await client.purchases(limit: PurchasesScreen.pageSize, offset: offset))
             }
         }
     }

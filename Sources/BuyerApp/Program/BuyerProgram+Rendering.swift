@@ -13,11 +13,11 @@ extension BuyerProgram {
             case .quantity(let dialog): hints = dialog.hints
             case .checkout(let checkout): hints = checkout.hints
             case .seller(let lookup): hints = lookup.hints
-            case .detail: hints = [KeyHint(key: "↑↓", label: "Choose"), KeyHint(key: "Enter", label: "Do it"), KeyHint(key: "a", label: "Add to cart"), KeyHint(key: "Esc", label: "Close")]
+            case .detail: hints = Menu.hints([KeyHint(key: "a", label: "Add to cart")])
             case .confirm: hints = Dialog.hints
             case nil:
                 if state.view == .search, state.search.isEditing {
-                    hints = [KeyHint(key: "Enter", label: "Search"), KeyHint(key: "Tab", label: "Category/keywords"), KeyHint(key: "Esc/↓", label: "Results"), KeyHint(key: "F1", label: "Help"), KeyHint(key: "^C", label: "Exit")]
+                    hints = BuyerKeys.searchBarHints
                 } else {
                     let hasRows =
                         switch state.view {

@@ -11,7 +11,10 @@ public struct BuyerItemDetail: Sendable {
     public var detail: BuyerAPI.GetItem.Result?
     public var request: Int?
     public var failure: String?
-    public var menu = Menu([Menu.Item("Add to cart", key: "a"), Menu.Item("Close", key: "q")])
+    public var menu = Self.actions
+
+    /// The box's choices, for handling and for help.
+    public static let actions = Menu([Menu.Item("Add to cart", key: "a"), Menu.Item("Close", key: "q")])
 
     public init(itemID: ItemID, name: String) {
         self.itemID = itemID

@@ -18,6 +18,8 @@ public struct PurchasesScreen: Sendable {
     }
 
     public var page: Page<Purchase>?
+    /// Units the buyer has bought over all purchases, as the server counts them.
+    public var itemsPurchased: Int?
     public var table = TableState()
     public var loadRequest: Int?
     public var offset = 0
@@ -68,9 +70,10 @@ public struct PurchasesScreen: Sendable {
         return rows.indices.contains(self.table.selection) ? rows[self.table.selection] : nil
     }
 
-    public mutating func loaded(_ page: Page<Purchase>, visibleRows: Int) {
-        self.page = page
-        self.offset = page.offset
+    public mutating func loaded(_ history: PurchaseHistory, visibleRows: Int) {
+        self.page = history.purchases
+        self.itemsPurchased = history.itemsPurchased
+        self.offset = history.purchases.offset
         self.loadRequest = nil
         self.table.clamp(rowCount: self.allRows.count, visibleRows: visibleRows)
     }
@@ -88,15 +91,18 @@ public struct PurchasesScreen: Sendable {
 
     public var hasNextPage: Bool { self.page?.hasMore ?? false }
 
-    /// Which orders this page holds, e.g. "orders 1–20 of 31": pages are of orders, and a row is
-    /// one item of an order, so the rows outnumber them.
+    /// The units bought in all, then which orders this page holds, e.g. "12 items purchased ·
+    /// orders 1–20 of 31": pages are of orders, and a row is one item of an order, so the rows
+    /// outnumber them.
     public func position(visibleRows: Int) -> String? {
         guard let page = self.page else { return nil }
-        guard !page.items.isEmpty else { return "0 orders" }
+        let bought = self.itemsPurchased.map { "\(Format.count($0)) \($0 == 1 ? "item" : "items") purchased · " } ?? ""
+        guard !page.items.isEmpty else { return bought + "0 orders" }
         let first = page.offset + 1
         let last = page.offset + page.items.count
         let range = first == last ? Format.count(first) : "\(Format.count(first))–\(Format.count(last))"
-        return "\(page.total == 1 ? "order" : "orders") \(range) of \(Format.count(page.total))"
+        let sorted = self.table.sortsOnePage(rowCount: page.items.count, total: page.total) ? TableState.pageSortedNote : ""
+        return bought + sorted + "\(page.total == 1 ? "order" : "orders") \(range) of \(Format.count(page.total))"
     }
 
     public func render(in content: Rect, timeZone: TimeZone, canvas: inout Canvas, focused: Bool) {

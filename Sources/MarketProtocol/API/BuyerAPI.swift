@@ -169,11 +169,11 @@ public enum BuyerAPI {
         public typealias Result = SellerRating
     }
 
-    /// The buyer's purchase history, newest first.
+    /// The buyer's purchase history, newest first, and the units the buyer has bought in all.
     public enum GetBuyerPurchases: MarketOperation {
         public static let name = "GetBuyerPurchases"
         public static var isIdempotent: Bool { true }
         public typealias Arguments = PageRequest
-        public typealias Result = Page<Purchase>
+        public typealias Result = PurchaseHistory
     }
 }

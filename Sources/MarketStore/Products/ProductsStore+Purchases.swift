@@ -62,17 +62,20 @@ extension ProductsStore {
         return "Not enough stock: " + parts.joined(separator: "; ") + ". Nothing was bought."
     }
 
-    /// The buyer's purchases, newest first, each with its lines and the buyer's votes.
-    public func purchases(buyerID: BuyerID, limit: Int, offset: Int) async throws(MarketError) -> Page<Purchase> {
+    /// The buyer's purchases, newest first, each with its lines and the buyer's votes, and the
+    /// units the buyer has bought in all, in one round trip.
+    public func purchases(buyerID: BuyerID, limit: Int, offset: Int) async throws(MarketError) -> PurchaseHistory {
         let statement = Purchases(bindings: PostgresBindings(buyerID.rawValue, Int64(limit), Int64(offset)))
         return try await self.database.perform("purchases") { client in
             var purchases: [Purchase] = []
             var total = 0
+            var bought = 0
             for row in try await client.rows(statement) {
-                let (count, id, at, sum, last4, item, category, name, seller, quantity, unit, vote) = try row.decode(
-                    (Int64, Int64?, Date?, Int64?, String?, Int64?, Int32?, String?, Int64?, Int32?, Int64?, Int16?).self
+                let (count, units, id, at, sum, last4, item, category, name, seller, quantity, unit, vote) = try row.decode(
+                    (Int64, Int64, Int64?, Date?, Int64?, String?, Int64?, Int32?, String?, Int64?, Int32?, Int64?, Int16?).self
                 )
                 total = Int(count)
+                bought = Int(units)
                 guard let id, let at, let sum, let last4, let item, let category, let name, let seller, let quantity, let unit
                 else { continue }
                 let line = PurchaseLine(
@@ -89,15 +92,7 @@ extension ProductsStore {
                     purchases.append(Purchase(id: id, purchasedAt: at, lines: [line], total: Money(cents: sum), cardLast4: last4))
                 }
             }
-            return Page(items: purchases, offset: offset, limit: limit, total: total)
-        }
-    }
-
-    /// The number of units the buyer has bought in all.
-    public func itemsPurchased(buyerID: BuyerID) async throws(MarketError) -> Int {
-        let statement = ItemsPurchased(bindings: PostgresBindings(buyerID.rawValue))
-        return try await self.database.perform("itemsPurchased") { client in
-            Int(try await client.firstRow(statement)?.decode(Int64.self) ?? 0)
+            return PurchaseHistory(purchases: Page(items: purchases, offset: offset, limit: limit, total: total), itemsPurchased: bought)
         }
     }
 
@@ -132,13 +127,16 @@ private struct MakePurchase: Statement {
     let bindings: PostgresBindings
 }
 
-/// The buyer's total first, then one row per purchase line of the page (with the buyer's vote),
-/// or one row of nulls for an empty page.
+/// The buyer's number of purchases and units bought first, then one row per purchase line of the
+/// page (with the buyer's vote), or one row of nulls for an empty page. A buyer who has never
+/// bought anything has no `buyer_stats` row: zero units.
 private struct Purchases: Statement {
     static let sql = """
-        SELECT t.total, p.id, p.purchased_at, (p.total * 100)::bigint, p.card_last4,
+        SELECT t.total, t.bought, p.id, p.purchased_at, (p.total * 100)::bigint, p.card_last4,
                l.item_id, l.category, l.item_name, l.seller_id, l.quantity, (l.unit_price * 100)::bigint, f.vote
-          FROM (SELECT count(*) AS total FROM purchases WHERE buyer_id = $1::int8) AS t
+          FROM (SELECT count(*) AS total,
+                       coalesce((SELECT items_purchased FROM buyer_stats WHERE buyer_id = $1::int8), 0) AS bought
+                  FROM purchases WHERE buyer_id = $1::int8) AS t
           LEFT JOIN LATERAL (
               SELECT * FROM purchases WHERE buyer_id = $1::int8 ORDER BY id DESC LIMIT $2::int8 OFFSET $3::int8
           ) AS p ON true
@@ -146,11 +144,6 @@ private struct Purchases: Statement {
           LEFT JOIN feedback f ON f.buyer_id = $1::int8 AND f.item_id = l.item_id
          ORDER BY p.id DESC, l.item_id
         """
-    let bindings: PostgresBindings
-}
-
-private struct ItemsPurchased: Statement {
-    static let sql = "SELECT items_purchased FROM buyer_stats WHERE buyer_id = $1::int8"
     let bindings: PostgresBindings
 }
 

@@ -34,7 +34,11 @@ extension Shell {
         case .none:
             return []
         case .help:
-            self.help = HelpOverlay(sections: [login.keys.helpSection, Form.keys.helpSection, TextField.keys.helpSection])
+            // Both modes' tables, the current one first; nothing is clickable here.
+            let modes = login.mode == .login ? [LoginScreen.keys, LoginScreen.createAccountKeys] : [LoginScreen.createAccountKeys, LoginScreen.keys]
+            self.help = HelpOverlay(
+                sections: modes.map(\.helpSection) + [Form.keys.helpSection, TextField.keys.helpSection, Dialog.helpSection, HelpOverlay.keys.helpSection]
+            )
             return []
         case .quit:
             self.confirmQuit()

@@ -1,3 +1,4 @@
+import MarketUI
 public import TerminalUI
 
 /// Everything a key can do in the seller dashboard.
@@ -40,7 +41,7 @@ public enum SellerKeys {
         KeyBinding(.character("p"), .changePrice, help: "Change the selected item's price", hint: "Price"),
         KeyBinding([.character("x"), .delete], .removeUnits, help: "Take units of the selected item off sale (asks first)", hint: "Remove", label: "x/Del"),
         KeyBinding(.enter, .open, help: "Details and actions for the selected item", hint: "Open"),
-        KeyBinding(.character("s"), .cycleSort, help: "Sort by the next column (click a title to sort by it)", hint: "Sort"),
+        KeyBinding(.character("s"), .cycleSort, help: "Sort this page by the next column (click a title to sort by it)", hint: "Sort"),
         KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
         KeyBinding(.character("]"), .nextPage, help: "Next page of items"),
         KeyBinding(.character("["), .previousPage, help: "Previous page of items"),
@@ -48,12 +49,23 @@ public enum SellerKeys {
 
     public static let navigation = TableState.keys.map { SellerAction.move($0) }
 
-    /// The help overlay's sections for `view`.
+    /// The help overlay in `view`: every key of the dashboard, from the tables that handle them,
+    /// the view's own first; then the boxes' and the mouse.
     public static func help(for view: SellerView) -> [HelpSection] {
-        switch view {
-        case .items: [self.items.helpSection, self.navigation.helpSection, self.global.helpSection]
-        case .rating: [self.global.helpSection]
-        }
+        let views: [HelpSection] =
+            switch view {
+            case .items: [self.items.helpSection, self.navigation.helpSection, self.global.helpSection]
+            case .rating: [self.global.helpSection, self.items.helpSection, self.itemsOnly(self.navigation).helpSection]
+            }
+        return views + [
+            ItemDetailScreen.actions.helpSection("Item details (Enter on an item)"),
+            Form.keys.helpSection, Form.choiceKeys.helpSection, TextField.keys.helpSection,
+        ] + ClientHelp.sections()
+    }
+
+    /// `map` retitled to say it works in the items view only (the rating view has no table).
+    private static func itemsOnly(_ map: KeyMap<SellerAction>) -> KeyMap<SellerAction> {
+        KeyMap(map.title + " (in My items)", map.bindings)
     }
 
     /// The footer for `view`.

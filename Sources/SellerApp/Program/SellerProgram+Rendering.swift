@@ -12,7 +12,7 @@ extension SellerProgram {
             case .register(let form): hints = form.hints
             case .price(let dialog): hints = dialog.hints
             case .remove(let dialog): hints = dialog.hints
-            case .detail: hints = [KeyHint(key: "↑↓", label: "Choose"), KeyHint(key: "Enter", label: "Do it"), KeyHint(key: "Esc", label: "Close")]
+            case .detail: hints = Menu.hints()
             case nil: hints = SellerKeys.hints(for: state.view)
             }
             let content = Chrome.render(

@@ -5,7 +5,10 @@ public import TerminalUI
 /// Everything about one of the seller's items, with the actions on it as a menu.
 public struct ItemDetailScreen: Sendable {
     public var item: Item
-    public var menu = Menu([
+    public var menu = Self.actions
+
+    /// The box's choices, for handling and for help.
+    public static let actions = Menu([
         Menu.Item("Change price", key: "p"),
         Menu.Item("Remove units", key: "x"),
         Menu.Item("Close", key: "q"),

@@ -32,31 +32,53 @@ public struct Dialog: Sendable, Hashable {
         case ignored
     }
 
+    /// What a dialog's own keys do.
+    public enum Action: Sendable, Hashable {
+        case previous, next, press, yes, no
+    }
+
+    /// The keys of every dialog, for handling and for help. A button's first letter, which wins
+    /// over these, is described by ``helpSection``.
+    public static let keys = KeyMap<Action>("Questions (confirm boxes)", [
+        KeyBinding([.left, .backTab, .character("h")], .previous, help: "Previous button", label: "←/S-Tab/h"),
+        KeyBinding([.right, .tab, .character("l")], .next, help: "Next button", label: "→/Tab/l"),
+        KeyBinding(.enter, .press, help: "Press the highlighted button"),
+        KeyBinding([.character("y"), .character("Y")], .yes, help: "Yes: the first button (the action)", label: "y"),
+        KeyBinding([.escape, .character("n"), .character("N"), .character("q"), .character("Q")], .no, help: "No: the last button (cancel, go back)", label: "Esc/n/q"),
+    ])
+
+    /// The help overlay's section for dialogs: ``keys`` and the first-letter rule.
+    public static var helpSection: HelpSection {
+        var section = Self.keys.helpSection
+        section.entries.append(HelpSection.Entry(keys: "A–Z", help: "A button's first letter presses it (q for Quit)"))
+        return section
+    }
+
     public mutating func handle(_ key: Key) -> Outcome {
         if let letter = key.typedCharacter.map({ Character($0.lowercased()) }) {
             let matches = self.buttons.indices.filter { self.buttons[$0].lowercased().first == letter }
             if matches.count == 1 { return .pressed(matches[0]) }
             if matches.count > 1 { return .ignored }
         }
-        switch key {
-        case .left, .backTab, .character("h"):
+        switch Self.keys.action(for: key) {
+        case .previous?:
             self.focus = (self.focus + self.buttons.count - 1) % max(1, self.buttons.count)
             return .moved
-        case .right, .tab, .character("l"):
+        case .next?:
             self.focus = (self.focus + 1) % max(1, self.buttons.count)
             return .moved
-        case .enter:
+        case .press?:
             return .pressed(self.focus)
-        case .escape, .character("q"), .character("n"), .character("N"), .character("Q"):
+        case .no?:
             return .pressed(self.buttons.count - 1)
-        case .character("y"), .character("Y"):
+        case .yes?:
             return .pressed(0)
-        default:
+        case nil:
             return .ignored
         }
     }
 
-    /// The footer's keys while a dialog is shown.
+    /// The footer's keys while a dialog is shown (of ``keys``, written short).
     public static let hints = [KeyHint(key: "←→", label: "Choose"), KeyHint(key: "Enter", label: "Confirm"), KeyHint(key: "Esc", label: "Cancel")]
 
     /// The box the dialog takes when drawn over `screen`, or over the box `parent` (a form

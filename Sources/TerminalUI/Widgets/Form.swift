@@ -58,7 +58,7 @@ public struct Form: Sendable, Hashable {
         KeyBinding([.tab, .down], .next, help: "Next field", hint: "Next", label: "Tab/↓"),
         KeyBinding([.backTab, .up], .previous, help: "Previous field", label: "S-Tab/↑"),
         KeyBinding(.enter, .submit, help: "Submit (or go to the next field while something is missing)", hint: "OK"),
-        KeyBinding(.escape, .cancel, help: "Cancel", hint: "Cancel"),
+        KeyBinding(.escape, .cancel, help: "Cancel: close the box, back to where you were", hint: "Cancel"),
     ])
 
     /// Changing the option of a choice field.

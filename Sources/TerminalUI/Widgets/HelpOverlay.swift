@@ -26,19 +26,45 @@ public struct HelpOverlay: Sendable, Hashable {
         return lines
     }
 
+    /// What the overlay's own keys do.
+    public enum Action: Sendable, Hashable {
+        case lineUp, lineDown, pageUp, pageDown, top, bottom, close
+    }
+
+    /// The overlay's keys, for handling and for its own section.
+    public static let keys = KeyMap<Action>("This help", [
+        KeyBinding([.down, .character("j")], .lineDown, help: "Scroll down a line (the mouse wheel scrolls too)", label: "↓/j"),
+        KeyBinding([.up, .character("k")], .lineUp, help: "Scroll up a line", label: "↑/k"),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, help: "Scroll down a page", label: "PgDn/Space"),
+        KeyBinding(.pageUp, .pageUp, help: "Scroll up a page"),
+        KeyBinding([.home, .character("g")], .top, help: "Back to the top", label: "Home/g"),
+        KeyBinding([.end, .character("G")], .bottom, help: "To the end", label: "End/G"),
+        KeyBinding([.escape, .character("q"), .character("?"), .enter, .function(1)], .close, help: "Close the help", label: "Esc/q/?"),
+    ])
+
     public mutating func handle(_ key: Key, visibleLines: Int) -> Outcome {
+        guard let action = Self.keys.action(for: key) else { return .ignored }
+        self.perform(action, visibleLines: visibleLines)
+        return action == .close ? .closed : .scrolled
+    }
+
+    /// Scrolls as `action` says (``Action/close`` is the caller's to carry out).
+    public mutating func perform(_ action: Action, visibleLines: Int) {
         let maximum = max(0, self.lines.count - visibleLines)
-        switch key {
-        case .down, .character("j"): self.offset = min(maximum, self.offset + 1)
-        case .up, .character("k"): self.offset = max(0, self.offset - 1)
-        case .pageDown, .character(" "): self.offset = min(maximum, self.offset + visibleLines)
+        switch action {
+        case .lineDown: self.offset = min(maximum, self.offset + 1)
+        case .lineUp: self.offset = max(0, self.offset - 1)
+        case .pageDown: self.offset = min(maximum, self.offset + visibleLines)
         case .pageUp: self.offset = max(0, self.offset - visibleLines)
-        case .home, .character("g"): self.offset = 0
-        case .end, .character("G"): self.offset = maximum
-        case .escape, .character("q"), .character("?"), .enter, .function(1): return .closed
-        default: return .ignored
+        case .top: self.offset = 0
+        case .bottom: self.offset = maximum
+        case .close: break
         }
-        return .scrolled
+    }
+
+    /// The mouse wheel: three lines at a time.
+    public mutating func scroll(by lines: Int, visibleLines: Int) {
+        self.offset = min(max(0, self.lines.count - visibleLines), max(0, self.offset + lines))
     }
 
     /// The box the overlay takes over `screen`.
@@ -73,8 +99,9 @@ public struct HelpOverlay: Sendable, Hashable {
                 canvas.write(line.text, in: Rect(x: inner.x + keyWidth + 2, y: y, width: inner.width - keyWidth - 2, height: 1), style: .normal)
             }
         }
+        let last = min(lines.count, self.offset + inner.height)
         let footer = lines.count > inner.height
-            ? " \(self.offset + 1)–\(min(lines.count, self.offset + inner.height)) of \(lines.count) · Esc closes "
+            ? " \(self.offset + 1)–\(last) of \(lines.count) · \(last < lines.count ? "↓ PgDn more · " : "")Esc closes "
             : " Esc closes "
         canvas.write(footer, x: box.maxX - 2 - DisplayWidth.of(footer), y: box.maxY - 1, style: .muted)
     }

@@ -26,31 +26,58 @@ public struct Menu: Sendable, Hashable {
         case ignored
     }
 
+    /// What the menu's own keys do.
+    public enum Action: Sendable, Hashable {
+        case previous, next, first, last, pick, close
+    }
+
+    /// The keys of every menu, for handling and for help; a choice's marked letter picks it too.
+    public static let keys = KeyMap<Action>("Menus", [
+        KeyBinding([.up, .character("k")], .previous, help: "Previous choice", label: "↑/k"),
+        KeyBinding([.down, .character("j")], .next, help: "Next choice", label: "↓/j"),
+        KeyBinding([.home, .character("g")], .first, help: "First choice", label: "Home/g"),
+        KeyBinding([.end, .character("G")], .last, help: "Last choice", label: "End/G"),
+        KeyBinding(.enter, .pick, help: "Do the highlighted choice"),
+        KeyBinding([.escape, .character("q")], .close, help: "Close, back to where you were", label: "Esc/q"),
+    ])
+
     public mutating func handle(_ key: Key) -> Outcome {
-        guard !self.items.isEmpty else { return key == .escape ? .closed : .ignored }
-        switch key {
-        case .up, .character("k"):
+        guard !self.items.isEmpty else { return Self.keys.action(for: key) == .close ? .closed : .ignored }
+        switch Self.keys.action(for: key) {
+        case .previous?:
             self.selection = (self.selection + self.items.count - 1) % self.items.count
             return .moved
-        case .down, .character("j"):
+        case .next?:
             self.selection = (self.selection + 1) % self.items.count
             return .moved
-        case .home, .character("g"):
+        case .first?:
             self.selection = 0
             return .moved
-        case .end, .character("G"):
+        case .last?:
             self.selection = self.items.count - 1
             return .moved
-        case .enter:
+        case .pick?:
             return .picked(self.selection)
-        case .escape, .character("q"):
+        case .close?:
             return .closed
-        case .character(let character):
-            if let index = self.items.firstIndex(where: { $0.key == character }) { return .picked(index) }
-            return .ignored
-        default:
+        case nil:
+            if case .character(let character) = key, let index = self.items.firstIndex(where: { $0.key == character }) {
+                return .picked(index)
+            }
             return .ignored
         }
+    }
+
+    /// The help overlay's section for this menu: each choice's letter, then the menu keys.
+    public func helpSection(_ title: String) -> HelpSection {
+        let choices = self.items.compactMap { item in item.key.map { HelpSection.Entry(keys: String($0), help: item.label) } }
+        return HelpSection(title: title, entries: choices + Self.keys.helpSection.entries)
+    }
+
+    /// The footer's keys while the menu is shown (of ``keys``, written short): moving, picking,
+    /// then `extra` (say, a choice's letter), then closing.
+    public static func hints(_ extra: [KeyHint] = []) -> [KeyHint] {
+        [KeyHint(key: "↑↓", label: "Choose"), KeyHint(key: "Enter", label: "Do it")] + extra + [KeyHint(key: "Esc", label: "Close")]
     }
 
     /// Draws the items in `rect`, one per row, the selection highlighted.

@@ -100,15 +100,25 @@ public struct TableState: Sendable, Hashable {
 
     /// "1–20 of 312": the rows in view, counted from `base` + 1, out of `total`. A total that is
     /// not exact is where counting stopped, one past a cap (1,001 for a cap of 1,000): it reads
-    /// "more than 1,000".
+    /// "more than 1,000". Sorting orders only the rows at hand, so a sorted table that is one page
+    /// of several says so first: "this page sorted · 1–20 of 312".
     public func positionText(visibleRows: Int, rowCount: Int, base: Int = 0, total: Int? = nil, totalIsExact: Bool = true) -> String {
         let total = total ?? rowCount
         let of = totalIsExact ? Self.grouped(total) : "more than " + Self.grouped(total - 1)
         guard rowCount > 0 else { return "0 of \(of)" }
         let first = base + self.offset + 1
         let last = base + min(rowCount, self.offset + max(1, visibleRows))
-        return "\(Self.grouped(first))–\(Self.grouped(last)) of \(of)"
+        let sorted = self.sortsOnePage(rowCount: rowCount, total: total, totalIsExact: totalIsExact) ? Self.pageSortedNote : ""
+        return "\(sorted)\(Self.grouped(first))–\(Self.grouped(last)) of \(of)"
     }
+
+    /// Whether the rows are sorted while they are only part of the list (`rowCount` of `total`).
+    public func sortsOnePage(rowCount: Int, total: Int, totalIsExact: Bool = true) -> Bool {
+        self.sortColumn != nil && (rowCount < total || !totalIsExact)
+    }
+
+    /// What a position says first while ``sortsOnePage(rowCount:total:totalIsExact:)``.
+    public static let pageSortedNote = "this page sorted · "
 
     static func grouped(_ number: Int) -> String {
         var digits = String(number.magnitude)

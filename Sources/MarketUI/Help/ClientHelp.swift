@@ -1,0 +1,22 @@
+public import TerminalUI
+
+/// The help overlay's sections that both clients share after their own key tables: the confirm
+/// boxes' keys, the overlay's own keys and what the mouse does.
+public enum ClientHelp {
+    /// The shared sections, the mouse's with `mouse` added (say, a click on the search bar).
+    public static func sections(mouse: [HelpSection.Entry] = []) -> [HelpSection] {
+        [Dialog.helpSection, HelpOverlay.keys.helpSection, self.mouse(mouse)]
+    }
+
+    /// Clicks and the wheel in the views. The mouse has no key table to generate this from: it
+    /// says what the apps' `click` handlers do, and their tests hold them to it.
+    public static func mouse(_ extra: [HelpSection.Entry] = []) -> HelpSection {
+        HelpSection(title: "Mouse", entries: [
+            HelpSection.Entry(keys: "Click tab", help: "Switch to that view"),
+            HelpSection.Entry(keys: "Click title", help: "Sort this page by that column; again reverses"),
+            HelpSection.Entry(keys: "Click row", help: "Select it; click it again or double-click to open it"),
+            HelpSection.Entry(keys: "Wheel", help: "Scroll the rows (or this help) three at a time"),
+            HelpSection.Entry(keys: "Click button", help: "Press a box's button or pick a menu choice"),
+        ] + extra)
+    }
+}
