@@ -7,6 +7,14 @@ import Testing
     private static let insert =
         "INSERT INTO items (category, seller_id, seller_name, name, keywords, terms, condition, price, quantity) VALUES "
 
+    /// A fresh products database holding one valid item.
+    private static func databaseWithOneValidItem() async throws -> (TestPostgres, String) {
+        let postgres = try await TestPostgres.shared()
+        let database = try await postgres.makeDatabases(prefix: "rules").products.database
+        try await postgres.query(Self.insert + "(1, 1, 'S', 'Lamp', ARRAY['oak'], ARRAY['oak', 'lamp'], 'new', 5, 1)", database: database)
+        return (postgres, database)
+    }
+
     @Test(arguments: [
         ("a keyword with a space, which would pass for a pair of terms", "(1, 1, 'S', 'Lamp', ARRAY['oak lamp'], ARRAY['lamp'], 'new', 5, 1)"),
         ("an upper-case keyword", "(1, 1, 'S', 'Lamp', ARRAY['Oak'], ARRAY['lamp'], 'new', 5, 1)"),
@@ -17,9 +25,7 @@ import Testing
         ("an unknown condition", "(1, 1, 'S', 'Lamp', ARRAY['oak'], ARRAY['lamp'], 'mint', 5, 1)"),
     ])
     func rowsBreakingTheRulesAreRefused(rule: String, values: String) async throws {
-        let postgres = try await TestPostgres.shared()
-        let database = try await postgres.makeDatabases(prefix: "rules").products.database
-        try await postgres.query(Self.insert + "(1, 1, 'S', 'Lamp', ARRAY['oak'], ARRAY['oak', 'lamp'], 'new', 5, 1)", database: database)
+        let (postgres, database) = try await Self.databaseWithOneValidItem()
         await #expect(throws: (any Error).self, "\(rule)") { try await postgres.query(Self.insert + values, database: database) }
         #expect(try await postgres.scalar("SELECT count(*) FROM items", database: database) == "1")
         // The valid item is indexed under each term and their pair.
@@ -35,9 +41,7 @@ import Testing
         ("a negative vote count", "thumbs_down = -1"),
     ])
     func updatesBreakingTheRulesAreRefused(rule: String, assignment: String) async throws {
-        let postgres = try await TestPostgres.shared()
-        let database = try await postgres.makeDatabases(prefix: "rules").products.database
-        try await postgres.query(Self.insert + "(1, 1, 'S', 'Lamp', ARRAY['oak'], ARRAY['oak', 'lamp'], 'new', 5, 1)", database: database)
+        let (postgres, database) = try await Self.databaseWithOneValidItem()
         await #expect(throws: (any Error).self, "\(rule)") { try await postgres.query("UPDATE items SET \(assignment)", database: database) }
         #expect(try await postgres.query("SELECT category, name, keywords, condition, quantity, thumbs_down FROM items", database: database) == ["1|Lamp|{oak}|new|1|0"])
         // What updates may change still changes.

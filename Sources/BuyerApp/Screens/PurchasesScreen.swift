@@ -101,7 +101,7 @@ public struct PurchasesScreen: Sendable {
         let first = page.offset + 1
         let last = page.offset + page.items.count
         let range = first == last ? Format.count(first) : "\(Format.count(first))–\(Format.count(last))"
-        let sorted = self.table.sortsOnePage(rowCount: page.items.count, total: page.total) ? TableState.pageSortedNote : ""
+        let sorted = self.table.sortedPageNote(rowCount: page.items.count, total: page.total)
         return bought + sorted + "\(page.total == 1 ? "order" : "orders") \(range) of \(Format.count(page.total))"
     }
 

@@ -15,28 +15,18 @@ public struct PurchaseHistory: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case items, offset, limit, total, totalIsExact, itemsPurchased
+        case itemsPurchased
     }
 
+    /// The page's own keys, read and written by ``Page``, and `itemsPurchased` beside them.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.purchases = Page(
-            items: try container.decode([Purchase].self, forKey: .items),
-            offset: try container.decode(Int.self, forKey: .offset),
-            limit: try container.decode(Int.self, forKey: .limit),
-            total: try container.decode(Int.self, forKey: .total),
-            totalIsExact: try container.decode(Bool.self, forKey: .totalIsExact)
-        )
-        self.itemsPurchased = try container.decode(Int.self, forKey: .itemsPurchased)
+        self.purchases = try Page(from: decoder)
+        self.itemsPurchased = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .itemsPurchased)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try self.purchases.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.purchases.items, forKey: .items)
-        try container.encode(self.purchases.offset, forKey: .offset)
-        try container.encode(self.purchases.limit, forKey: .limit)
-        try container.encode(self.purchases.total, forKey: .total)
-        try container.encode(self.purchases.totalIsExact, forKey: .totalIsExact)
         try container.encode(self.itemsPurchased, forKey: .itemsPurchased)
     }
 }

@@ -107,43 +107,19 @@ extension PurchaseHistory: JSONCodable {
     /// The page's fields, then `itemsPurchased`.
     public func writeJSON(to json: inout JSONWriter) {
         json.beginObject()
-        json.field("items", self.purchases.items)
-        json.field("offset", self.purchases.offset)
-        json.field("limit", self.purchases.limit)
-        json.field("total", self.purchases.total)
-        json.field("totalIsExact", self.purchases.totalIsExact)
+        self.purchases.writeFields(to: &json)
         json.field("itemsPurchased", self.itemsPurchased)
         json.endObject()
     }
 
     public init(json: inout JSONReader) throws {
-        var items: [Purchase]?
-        var offset: Int?
-        var limit: Int?
-        var total: Int?
-        var exact: Bool?
+        var page = Page<Purchase>.Fields()
         var bought: Int?
         try json.readObject { json, key in
-            switch key {
-            case "items": items = try [Purchase](json: &json)
-            case "offset": offset = try Int(json: &json)
-            case "limit": limit = try Int(json: &json)
-            case "total": total = try Int(json: &json)
-            case "totalIsExact": exact = try Bool(json: &json)
-            case "itemsPurchased": bought = try Int(json: &json)
-            default: try json.skipValue()
-            }
+            if try page.read(key, from: &json) { return }
+            if case "itemsPurchased" = key { bought = try Int(json: &json) } else { try json.skipValue() }
         }
-        self.init(
-            purchases: Page(
-                items: try json.required(items, "items"),
-                offset: try json.required(offset, "offset"),
-                limit: try json.required(limit, "limit"),
-                total: try json.required(total, "total"),
-                totalIsExact: try json.required(exact, "totalIsExact")
-            ),
-            itemsPurchased: try json.required(bought, "itemsPurchased")
-        )
+        self.init(purchases: try page.page(json), itemsPurchased: try json.required(bought, "itemsPurchased"))
     }
 }
 

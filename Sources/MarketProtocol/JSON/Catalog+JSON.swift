@@ -168,38 +168,59 @@ extension SellerRating: JSONCodable {
 extension Page: JSONWritable where Element: JSONWritable {
     public func writeJSON(to json: inout JSONWriter) {
         json.beginObject()
+        self.writeFields(to: &json)
+        json.endObject()
+    }
+
+    /// The page's fields without the braces, for an object that is a page with more fields.
+    func writeFields(to json: inout JSONWriter) {
         json.field("items", elements: self.items)
         json.field("offset", self.offset)
         json.field("limit", self.limit)
         json.field("total", self.total)
         json.field("totalIsExact", self.totalIsExact)
-        json.endObject()
     }
 }
 
 extension Page: JSONReadable where Element: JSONReadable {
     public init(json: inout JSONReader) throws {
-        var items: [Element]?
-        var offset: Int?
-        var limit: Int?
-        var total: Int?
-        var exact: Bool?
+        var fields = Fields()
         try json.readObject { json, key in
-            switch key {
-            case "items": items = try json.readArray(of: Element.self)
-            case "offset": offset = try Int(json: &json)
-            case "limit": limit = try Int(json: &json)
-            case "total": total = try Int(json: &json)
-            case "totalIsExact": exact = try Bool(json: &json)
-            default: try json.skipValue()
-            }
+            if try !fields.read(key, from: &json) { try json.skipValue() }
         }
-        self.init(
-            items: try json.required(items, "items"),
-            offset: try json.required(offset, "offset"),
-            limit: try json.required(limit, "limit"),
-            total: try json.required(total, "total"),
-            totalIsExact: try json.required(exact, "totalIsExact")
-        )
+        self = try fields.page(json)
+    }
+
+    /// A page's fields as an object's keys come, for an object that is a page with more fields.
+    struct Fields {
+        private var items: [Element]?
+        private var offset: Int?
+        private var limit: Int?
+        private var total: Int?
+        private var exact: Bool?
+
+        /// Reads `key`'s value if it is one of a page's; false (nothing read) otherwise.
+        mutating func read(_ key: JSONKey, from json: inout JSONReader) throws -> Bool {
+            switch key {
+            case "items": self.items = try json.readArray(of: Element.self)
+            case "offset": self.offset = try Int(json: &json)
+            case "limit": self.limit = try Int(json: &json)
+            case "total": self.total = try Int(json: &json)
+            case "totalIsExact": self.exact = try Bool(json: &json)
+            default: return false
+            }
+            return true
+        }
+
+        /// The page, or the error naming a missing field.
+        func page(_ json: borrowing JSONReader) throws -> Page {
+            Page(
+                items: try json.required(self.items, "items"),
+                offset: try json.required(self.offset, "offset"),
+                limit: try json.required(self.limit, "limit"),
+                total: try json.required(self.total, "total"),
+                totalIsExact: try json.required(self.exact, "totalIsExact")
+            )
+        }
     }
 }

@@ -17,14 +17,12 @@ import Synchronization
 /// - while that subscription is down the cache is off (and emptied), so a missed announcement can
 ///   never leave a dead session usable.
 public final class SessionCache: Service, Sendable {
-    let freshness: Duration
     private let customers: CustomersStore
     private let logger: Logger
     private let state: Mutex<SessionCacheState>
 
     public init(customers: CustomersStore, freshness: Duration, capacity: Int = 200_000, logger: Logger) {
         self.customers = customers
-        self.freshness = freshness
         self.logger = logger
         self.state = Mutex(SessionCacheState(freshness: freshness, capacity: capacity))
     }

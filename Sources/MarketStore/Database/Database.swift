@@ -17,11 +17,9 @@ public final class Database: Service, Sendable {
     let logger: Logger
     /// One pool per event loop, so that a request served on a loop queries on that loop's own
     /// connections and never hops between threads.
+    private let pools: [LoopPool]
+    /// Each loop's place in `pools`.
     private let poolIndex: [ObjectIdentifier: Int]
-    private let allPools: [PostgresClient]
-    private let loops: [any EventLoop]
-    /// The loops' executors, for the tasks that run queries.
-    private let executors: [EventLoopExecutor]
     private let nextPool = Atomic<Int>(0)
     private let breaker = Mutex(OutageBreaker())
     /// Calls that could not reach the database; `run()` probes it after each.
@@ -81,17 +79,26 @@ public final class Database: Service, Sendable {
         self.poolIndex = poolIndex
         // The limits shared out: the first loops take one more each of what does not divide
         // evenly (the first also holds the session announcements' connection).
-        self.allPools = loops.enumerated().map { index, loop in
+        self.pools = loops.enumerated().map { index, loop in
             var poolConfiguration = clientConfiguration
             poolConfiguration.options.maximumConnections = max(1, Self.share(of: configuration.maximumConnections, among: loops.count, index))
             poolConfiguration.options.minimumConnections = min(
                 Self.share(of: configuration.minimumConnections, among: loops.count, index),
                 poolConfiguration.options.maximumConnections
             )
-            return PostgresClient(configuration: poolConfiguration, eventLoopGroup: loop, backgroundLogger: logger)
+            return LoopPool(
+                client: PostgresClient(configuration: poolConfiguration, eventLoopGroup: loop, backgroundLogger: logger),
+                executor: EventLoopExecutor(eventLoop: loop)
+            )
         }
-        self.loops = loops
-        self.executors = loops.map { EventLoopExecutor(eventLoop: $0) }
+    }
+
+    /// A pool and the loop its connections live on (with the loop's executor, for the tasks that
+    /// run its queries and its own housekeeping).
+    private struct LoopPool: Sendable {
+        let client: PostgresClient
+        let executor: EventLoopExecutor
+        var eventLoop: any EventLoop { self.executor.eventLoop }
     }
 
     /// Part `index` of `total` shared out among `count`: the first `total % count` parts are one
@@ -106,9 +113,9 @@ public final class Database: Service, Sendable {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.watchForOutages() }
             await withDiscardingTaskGroup { pools in
-                for (pool, executor) in zip(self.allPools, self.executors) {
+                for pool in self.pools {
                     // The pool's own tasks (connecting, handing out leases) run on its loop too.
-                    pools.addTask(executorPreference: executor) { await pool.run() }
+                    pools.addTask(executorPreference: pool.executor) { await pool.client.run() }
                 }
             }
             // The pools have shut down: so do the probes.
@@ -134,7 +141,7 @@ public final class Database: Service, Sendable {
     /// Whether the database's address accepts a TCP connection within half a second: a dead or
     /// unreachable server does not, an overloaded one still does.
     private func isReachable() async -> Bool {
-        let bootstrap = ClientBootstrap(group: self.loops[0]).connectTimeout(.milliseconds(500))
+        let bootstrap = ClientBootstrap(group: self.pools[0].eventLoop).connectTimeout(.milliseconds(500))
         do {
             let channel = try await bootstrap.connect(host: self.configuration.host, port: self.configuration.port).get()
             try? await channel.close()
@@ -152,14 +159,11 @@ public final class Database: Service, Sendable {
     }
 
     /// The pool of the event loop this code runs on, or the next one in turn.
-    private var client: (pool: PostgresClient, eventLoop: any EventLoop, executor: EventLoopExecutor) {
-        let index: Int
-        if let loop = MultiThreadedEventLoopGroup.currentEventLoop, let found = self.poolIndex[ObjectIdentifier(loop)] {
-            index = found
-        } else {
-            index = self.nextPool.wrappingAdd(1, ordering: .relaxed).oldValue % self.allPools.count
+    private var pool: LoopPool {
+        if let loop = MultiThreadedEventLoopGroup.currentEventLoop, let index = self.poolIndex[ObjectIdentifier(loop)] {
+            return self.pools[index]
         }
-        return (self.allPools[index], self.loops[index], self.executors[index])
+        return self.pools[self.nextPool.wrappingAdd(1, ordering: .relaxed).oldValue % self.pools.count]
     }
 
     private var requestTimeout: TimeAmount {
@@ -180,33 +184,30 @@ public final class Database: Service, Sendable {
         if self.breaker.withLock({ $0.isOpen }) {
             throw self.unavailable
         }
-        let client = self.client
-        let answer = client.eventLoop.makePromise(of: Result.self)
-        let work = Task(executorPreference: client.executor) {
+        let pool = self.pool
+        let answer = pool.eventLoop.makePromise(of: Result.self)
+        let work = Task(executorPreference: pool.executor) {
             do {
-                answer.succeed(try await body(client.pool))
+                answer.succeed(try await body(pool.client))
             } catch {
                 answer.fail(error)
             }
         }
         // A promise keeps its first result: whichever of the two completes it first wins.
-        let deadline = client.eventLoop.scheduleTask(in: self.requestTimeout) {
+        let deadline = pool.eventLoop.scheduleTask(in: self.requestTimeout) {
             answer.fail(DatabaseTimeout())
             work.cancel()
         }
+        defer { deadline.cancel() }
         do {
-            let result = try await withTaskCancellationHandler {
+            return try await withTaskCancellationHandler {
                 try await answer.futureResult.get()
             } onCancel: {
                 work.cancel()
             }
-            deadline.cancel()
-            return result
         } catch let error as MarketError {
-            deadline.cancel()
             throw error
         } catch {
-            deadline.cancel()
             throw self.translate(error, during: what)
         }
     }
@@ -293,7 +294,7 @@ extension Database {
         onListening: @escaping @Sendable () -> Void,
         onNotification: @escaping @Sendable (String) -> Void
     ) async throws {
-        try await self.allPools[0].withConnection { connection in
+        try await self.pools[0].client.withConnection { connection in
             try await connection.listen(on: channel) { notifications in
                 onListening()
                 for try await notification in notifications {

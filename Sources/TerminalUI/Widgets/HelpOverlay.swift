@@ -44,25 +44,19 @@ public struct HelpOverlay: Sendable, Hashable {
 
     public mutating func handle(_ key: Key, visibleLines: Int) -> Outcome {
         guard let action = Self.keys.action(for: key) else { return .ignored }
-        self.perform(action, visibleLines: visibleLines)
-        return action == .close ? .closed : .scrolled
-    }
-
-    /// Scrolls as `action` says (``Action/close`` is the caller's to carry out).
-    public mutating func perform(_ action: Action, visibleLines: Int) {
-        let maximum = max(0, self.lines.count - visibleLines)
         switch action {
-        case .lineDown: self.offset = min(maximum, self.offset + 1)
-        case .lineUp: self.offset = max(0, self.offset - 1)
-        case .pageDown: self.offset = min(maximum, self.offset + visibleLines)
-        case .pageUp: self.offset = max(0, self.offset - visibleLines)
+        case .lineDown: self.scroll(by: 1, visibleLines: visibleLines)
+        case .lineUp: self.scroll(by: -1, visibleLines: visibleLines)
+        case .pageDown: self.scroll(by: visibleLines, visibleLines: visibleLines)
+        case .pageUp: self.scroll(by: -visibleLines, visibleLines: visibleLines)
         case .top: self.offset = 0
-        case .bottom: self.offset = maximum
-        case .close: break
+        case .bottom: self.scroll(by: self.lines.count, visibleLines: visibleLines)
+        case .close: return .closed
         }
+        return .scrolled
     }
 
-    /// The mouse wheel: three lines at a time.
+    /// Scrolls by `lines` (negative: up), staying within the text; the keys and the mouse wheel.
     public mutating func scroll(by lines: Int, visibleLines: Int) {
         self.offset = min(max(0, self.lines.count - visibleLines), max(0, self.offset + lines))
     }

@@ -108,17 +108,14 @@ public struct TableState: Sendable, Hashable {
         guard rowCount > 0 else { return "0 of \(of)" }
         let first = base + self.offset + 1
         let last = base + min(rowCount, self.offset + max(1, visibleRows))
-        let sorted = self.sortsOnePage(rowCount: rowCount, total: total, totalIsExact: totalIsExact) ? Self.pageSortedNote : ""
-        return "\(sorted)\(Self.grouped(first))–\(Self.grouped(last)) of \(of)"
+        return self.sortedPageNote(rowCount: rowCount, total: total, totalIsExact: totalIsExact) + "\(Self.grouped(first))–\(Self.grouped(last)) of \(of)"
     }
 
-    /// Whether the rows are sorted while they are only part of the list (`rowCount` of `total`).
-    public func sortsOnePage(rowCount: Int, total: Int, totalIsExact: Bool = true) -> Bool {
-        self.sortColumn != nil && (rowCount < total || !totalIsExact)
+    /// "this page sorted · " while the rows are sorted but are only part of the list (`rowCount`
+    /// of `total`), for a position to begin with; empty otherwise.
+    public func sortedPageNote(rowCount: Int, total: Int, totalIsExact: Bool = true) -> String {
+        self.sortColumn != nil && (rowCount < total || !totalIsExact) ? "this page sorted · " : ""
     }
-
-    /// What a position says first while ``sortsOnePage(rowCount:total:totalIsExact:)``.
-    public static let pageSortedNote = "this page sorted · "
 
     static func grouped(_ number: Int) -> String {
         var digits = String(number.magnitude)
