@@ -27,7 +27,8 @@ public struct SellerClient: AccountClient {
         try await self.client.call(SellerAPI.UpdateUnitsForSale.self, .init(itemID: item, remove: count)).item
     }
 
-    public func items(limit: Int = Paging.defaultLimit, offset: Int = 0) async throws(MarketError) -> Page<Item> {
-        try await self.client.call(SellerAPI.DisplayItemsForSale.self, PageRequest(limit: limit, offset: offset))
+    /// A page of the seller's items: newest first, or in `order` (the whole list sorted, then cut).
+    public func items(limit: Int = Paging.defaultLimit, offset: Int = 0, order: ItemOrder? = nil) async throws(MarketError) -> Page<Item> {
+        try await self.client.call(SellerAPI.DisplayItemsForSale.self, .init(limit: limit, offset: offset, order: order))
     }
 }

@@ -221,7 +221,9 @@ import Testing
         try self.expectRoundTrip(SellerAPI.RegisterItemForSale.self, draft)
         try self.expectRoundTrip(SellerAPI.ChangeItemPrice.self, .init(itemID: ItemID("7-1")!, price: Money("0.01")!))
         try self.expectRoundTrip(SellerAPI.UpdateUnitsForSale.self, .init(itemID: ItemID("7-1")!, remove: 2))
-        try self.expectRoundTrip(SellerAPI.DisplayItemsForSale.self, PageRequest(limit: 50, offset: 100))
+        try self.expectRoundTrip(SellerAPI.DisplayItemsForSale.self, .init(limit: 50, offset: 100))
+        try self.expectRoundTrip(SellerAPI.DisplayItemsForSale.self, .init(limit: 50, offset: 0, order: ItemOrder(.thumbsUp, descending: true)))
+        try self.expectRoundTrip(SellerAPI.DisplayItemsForSale.self, .init(order: ItemOrder(.name)))
         try self.expectRoundTrip(BuyerAPI.CreateAccount.self, CreateAccountArguments(username: "bea", password: "pass\"word\\", name: "Bea Büyer"), session: nil)
         try self.expectRoundTrip(BuyerAPI.Login.self, LoginArguments(username: "bea", password: "pässwörd"), session: nil)
         try self.expectRoundTrip(BuyerAPI.SearchItemsForSale.self, .init(category: .any, keywords: ["oak", "lamp"], limit: 20, offset: 0))
@@ -242,7 +244,12 @@ import Testing
         #expect(search.session == nil)
         #expect(search.arguments as? BuyerAPI.SearchItemsForSale.Arguments == .init(category: .only(Category(rawValue: 3)!), keywords: [], limit: Paging.defaultLimit, offset: 0))
         let page = try decoder.decode(ByteBuffer(string: #"{"args":{},"op":"DisplayItemsForSale","id":2}"#)).get()
-        #expect(page.arguments as? PageRequest == PageRequest())
+        #expect(page.arguments as? SellerAPI.DisplayItemsForSale.Arguments == .init())
+        // Without a sort key the list is newest first, whatever "descending" says.
+        let unsorted = try decoder.decode(ByteBuffer(string: #"{"args":{"sort":null,"descending":true},"op":"DisplayItemsForSale","id":3}"#)).get()
+        #expect(unsorted.arguments as? SellerAPI.DisplayItemsForSale.Arguments == .init())
+        let ascending = try decoder.decode(ByteBuffer(string: #"{"args":{"sort":"price"},"op":"DisplayItemsForSale","id":4}"#)).get()
+        #expect(ascending.arguments as? SellerAPI.DisplayItemsForSale.Arguments == .init(order: ItemOrder(.price)))
     }
 
     @Test func requestsTheFastPathCannotReadGetJSONDecodersAnswer() throws {
@@ -258,6 +265,17 @@ import Testing
             return
         }
         #expect(badCategory.error.field == "category")
+        guard case .failure(let badSort) = decoder.decode(ByteBuffer(string: #"{"id":5,"op":"DisplayItemsForSale","args":{"sort":"colour"}}"#)) else {
+            Issue.record("sort \"colour\" was accepted")
+            return
+        }
+        #expect(badSort.error.code == .invalidArgument)
+        #expect(badSort.error.field == "sort")
+        guard case .failure(let badDirection) = decoder.decode(ByteBuffer(string: #"{"id":6,"op":"DisplayItemsForSale","args":{"sort":"price","descending":"yes"}}"#)) else {
+            Issue.record("descending \"yes\" was accepted")
+            return
+        }
+        #expect(badDirection.error.field == "descending")
     }
 }
 

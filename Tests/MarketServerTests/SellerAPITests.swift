@@ -88,6 +88,60 @@ import Testing
         }
     }
 
+    @Test func theListIsSortedWholeBeforeItIsCutIntoPages() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let drafts = [
+                draft("banana", category: 2, price: Money("3.50")!, quantity: 4, condition: .used),
+                draft("Apple", category: 1, price: Money("1.25")!, quantity: 9),
+                draft("Éclair", category: 3, price: Money("3.50")!, quantity: 0),
+                draft("Banana", category: 1, price: Money("0.99")!, quantity: 4, condition: .used),
+                draft("cherry", category: 2, price: Money("12.00")!, quantity: 2),
+                draft("zebra", category: 0, price: Money("7.00")!, quantity: 9, condition: .used),
+                draft("apple", category: 2, price: Money("1.25")!, quantity: 1),
+            ]
+            var items: [Item] = []
+            for draft in drafts { items.append(try await seller.registerItem(draft)) }
+            // Votes from a real purchase: two up and one down.
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            for index in [0, 4, 5] { _ = try await buyer.addToCart(items[index].id, quantity: 1) }
+            _ = try await buyer.purchase(card: validCard)
+            _ = try await buyer.provideFeedback(items[0].id, vote: .up)
+            _ = try await buyer.provideFeedback(items[4].id, vote: .up)
+            _ = try await buyer.provideFeedback(items[5].id, vote: .down)
+            items = try await seller.items(limit: 50).items
+
+            func key(_ item: Item, _ key: ItemOrder.Key) -> [Double] {
+                switch key {
+                case .id, .category: [Double(item.id.category.rawValue)]
+                case .name: item.name.lowercased().unicodeScalars.map { Double($0.value) }
+                case .condition: item.condition.rawValue.unicodeScalars.map { Double($0.value) }
+                case .price: [Double(item.price.cents)]
+                case .units: [Double(item.quantity)]
+                case .thumbsUp: [Double(item.rating.thumbsUp)]
+                case .thumbsDown: [Double(item.rating.thumbsDown)]
+                }
+            }
+            for sortKey in ItemOrder.Key.allCases {
+                for descending in [false, true] {
+                    let order = ItemOrder(sortKey, descending: descending)
+                    let expected = items.sorted { left, right in
+                        let (a, b) = (key(left, sortKey), key(right, sortKey))
+                        let ascending = a == b ? left.id.number < right.id.number : a.lexicographicallyPrecedes(b)
+                        return ascending != descending
+                    }
+                    var listed: [Item] = []
+                    for offset in stride(from: 0, to: items.count, by: 3) {
+                        let page = try await seller.items(limit: 3, offset: offset, order: order)
+                        #expect(page.total == items.count)
+                        listed += page.items
+                    }
+                    #expect(listed.map(\.id) == expected.map(\.id), "\(order)")
+                }
+            }
+        }
+    }
+
     @Test func sellersCannotTouchOthersItemsOrUseWrongIDs() async throws {
         try await TestMarket.with { market in
             let (owner, _) = try await market.loggedInSeller()

@@ -45,7 +45,7 @@ enum SellerFixtures {
         let commands = self.program.update(&state, .message(.account(.loggedIn(request: 900, profile: self.profile))))
         for command in commands {
             switch command {
-            case .loadItems(let request, let offset):
+            case .loadItems(let request, let offset, _):
                 let page = Page(items: items, offset: offset, limit: ItemsScreen.pageSize, total: total ?? items.count)
                 _ = self.program.update(&state, .message(.itemsLoaded(request: request, page: page)))
             case .loadRating(let request):

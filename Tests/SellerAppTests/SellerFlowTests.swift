@@ -77,7 +77,7 @@ import TerminalUITesting
         var state = SellerFixtures.started()
         let commands = self.program.update(&state, .message(.account(.loggedIn(request: 1, profile: SellerFixtures.profile))))
         #expect(commands.count == 2)
-        #expect(commands.contains { if case .loadItems(_, 0) = $0 { true } else { false } })
+        #expect(commands.contains { if case .loadItems(_, 0, nil) = $0 { true } else { false } })
         #expect(commands.contains { if case .loadRating = $0 { true } else { false } })
         #expect(state.shell.user == SignedInUser(username: "zoe", name: "Zoë Müller 東京"))
     }
@@ -104,7 +104,7 @@ import TerminalUITesting
         let reload = self.program.update(&state, .message(.registered(request: request, item: stored)))
         #expect(state.modal == nil)
         #expect(state.shell.status?.kind == .success)
-        guard case .loadItems(let load, 0)? = reload.first else {
+        guard case .loadItems(let load, 0, nil)? = reload.first else {
             Issue.record("expected the first page to reload, got \(reload)")
             return
         }
@@ -225,7 +225,7 @@ import TerminalUITesting
         var state = SellerFixtures.loggedIn()
         _ = self.program.update(&state, .message(.account(.connection(.waitingToReconnect(attempt: 1, reason: "closed")))))
         #expect(state.shell.connectionBadge.text.contains("reconnecting"))
-        _ = self.program.update(&state, .message(.failed(request: 1, command: .loadItems(request: 1, offset: 0), error: MarketError(.unreachable, "down"))))
+        _ = self.program.update(&state, .message(.failed(request: 1, command: .loadItems(request: 1, offset: 0, order: nil), error: MarketError(.unreachable, "down"))))
         #expect(state.items.page?.items.count == SellerFixtures.items.count, "what was on screen stays")
         _ = self.program.update(&state, .message(.account(.connection(.connecting(attempt: 2)))))
         let commands = self.program.update(&state, .message(.account(.connection(.connected))))
@@ -280,15 +280,40 @@ import TerminalUITesting
         #expect(state.items.table.selection == 5)
     }
 
-    @Test func sortingOnePageOfSeveralSaysSoWhereTheWholeListIsCounted() {
+    @Test func sortingAListOfSeveralPagesAsksTheServerForTheFirstPageInThatOrder() throws {
         let many = (1...150).map { SellerFixtures.item(Int64(1000 - $0), "Item number \($0)", price: "\($0).00", quantity: $0 % 7) }
         var state = SellerFixtures.loggedIn(items: Array(many.prefix(100)), total: 150)
         func status() -> String { self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2] }
         #expect(status().hasSuffix(" 1–31 of 150 ") && !status().contains("sorted"), "\(status())")
-        _ = self.program.press([.character("s")], &state)
+
+        // The page at hand is sorted at once, and says so until the server's page arrives.
+        let sort = self.program.press([.character("s")], &state)
+        guard case .loadItems(let request, 0, ItemOrder(.id))? = sort.first else {
+            Issue.record("expected the first page by ID, got \(sort)")
+            return
+        }
+        #expect(state.items.rows.first?.id.number == 900)
         #expect(status().contains(" this page sorted · ") && status().hasSuffix(" of 150 "), "\(status())")
         _ = self.program.update(&state, .resize(Size(width: 80, height: 24)))
         #expect(status().contains("this page sorted"), "it fits at 80 columns too: \(status())")
+
+        let firstByID = Array(many.reversed().prefix(100))
+        _ = self.program.update(&state, .message(.itemsLoaded(request: request, page: Page(items: firstByID, offset: 0, limit: 100, total: 150))))
+        #expect(state.items.rows.map(\.id) == firstByID.map(\.id))
+        #expect(!status().contains("sorted") && status().contains(" of 150 "), "the whole list is sorted: \(status())")
+
+        // Later pages come in the same order; reversing it starts again from the first page.
+        let next = self.program.press([.character("]")], &state)
+        #expect(next.contains { if case .loadItems(_, 100, ItemOrder(.id)) = $0 { true } else { false } }, "\(next)")
+        let reverse = self.program.press([.character("S")], &state)
+        #expect(reverse.contains { if case .loadItems(_, 0, ItemOrder(.id, descending: true)) = $0 { true } else { false } }, "\(reverse)")
+    }
+
+    @Test func sortingAWholeListOnScreenNeedsNoServer() {
+        var state = SellerFixtures.loggedIn()
+        #expect(self.program.press([.character("s")], &state).isEmpty)
+        #expect(state.items.table.sortColumn == 0)
+        #expect(state.items.rows.map(\.id) == SellerFixtures.items.map(\.id).sorted())
     }
 
     @Test(arguments: SellerView.allCases)

@@ -66,11 +66,46 @@ public enum SellerAPI {
         public typealias Result = ChangeItemPrice.Result
     }
 
-    /// The seller's items, including those with no units left, newest first.
+    /// The seller's items, including those with no units left: newest first, or in the order
+    /// asked for.
     public enum DisplayItemsForSale: MarketOperation {
         public static let name = "DisplayItemsForSale"
         public static var isIdempotent: Bool { true }
-        public typealias Arguments = PageRequest
         public typealias Result = Page<Item>
+
+        /// A page of the list (`limit`, `offset`) and, optionally, its order: on the wire `"sort"`
+        /// (an ``ItemOrder/Key``) and `"descending"` (default false). Without `"sort"` the list
+        /// is newest first and `"descending"` is ignored.
+        public struct Arguments: Sendable, Hashable, Codable {
+            public var limit: Int
+            public var offset: Int
+            public var order: ItemOrder?
+
+            public init(limit: Int = Paging.defaultLimit, offset: Int = 0, order: ItemOrder? = nil) {
+                self.limit = limit
+                self.offset = offset
+                self.order = order
+            }
+
+            private enum CodingKeys: String, CodingKey {
+                case limit, offset, sort, descending
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.limit = try container.decodeIfPresent(Int.self, forKey: .limit) ?? Paging.defaultLimit
+                self.offset = try container.decodeIfPresent(Int.self, forKey: .offset) ?? 0
+                let descending = try container.decodeIfPresent(Bool.self, forKey: .descending) ?? false
+                self.order = try container.decodeIfPresent(ItemOrder.Key.self, forKey: .sort).map { ItemOrder($0, descending: descending) }
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.limit, forKey: .limit)
+                try container.encode(self.offset, forKey: .offset)
+                try container.encodeIfPresent(self.order?.key, forKey: .sort)
+                if let order = self.order { try container.encode(order.descending, forKey: .descending) }
+            }
+        }
     }
 }

@@ -104,6 +104,37 @@ extension PageRequest: JSONCodable {
     }
 }
 
+extension SellerAPI.DisplayItemsForSale.Arguments: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("limit", self.limit)
+        json.field("offset", self.offset)
+        if let order = self.order {
+            json.field("sort", order.key)
+            json.field("descending", order.descending)
+        }
+        json.endObject()
+    }
+
+    /// Every field is optional (absent or null), as in `Decodable`.
+    public init(json: inout JSONReader) throws {
+        var limit: Int?
+        var offset: Int?
+        var key: ItemOrder.Key?
+        var descending: Bool?
+        try json.readObject { json, name in
+            switch name {
+            case "limit": limit = try Int?(json: &json)
+            case "offset": offset = try Int?(json: &json)
+            case "sort": key = try ItemOrder.Key?(json: &json)
+            case "descending": descending = try Bool?(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(limit: limit ?? Paging.defaultLimit, offset: offset ?? 0, order: key.map { ItemOrder($0, descending: descending ?? false) })
+    }
+}
+
 extension CreateAccountArguments: JSONCodable {
     public func writeJSON(to json: inout JSONWriter) { json.object("username", self.username, "password", self.password, "name", self.name) }
 

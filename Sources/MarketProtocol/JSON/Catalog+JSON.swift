@@ -56,6 +56,11 @@ extension Condition: JSONCodable {
     public init(json: inout JSONReader) throws { self = try json.readEnum(Condition.self) }
 }
 
+extension ItemOrder.Key: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) { json.string(self.rawValue) }
+    public init(json: inout JSONReader) throws { self = try json.readEnum(ItemOrder.Key.self) }
+}
+
 extension Vote: JSONCodable {
     public func writeJSON(to json: inout JSONWriter) { json.string(self.rawValue) }
     public init(json: inout JSONReader) throws { self = try json.readEnum(Vote.self) }

@@ -64,7 +64,7 @@ public struct SellerService: Sendable {
 
         router.on(SellerAPI.DisplayItemsForSale.self) { page, session, _ throws(MarketError) in
             try validated { () throws(FieldError) in try FieldRules.validatePaging(limit: page.limit, offset: page.offset) }
-            return try await self.products.sellerItems(SellerID(session.owner.accountID), limit: page.limit, offset: page.offset)
+            return try await self.products.sellerItems(SellerID(session.owner.accountID), limit: page.limit, offset: page.offset, order: page.order)
         }
 
         return router

@@ -49,10 +49,20 @@ extension ProductsStore {
         }
     }
 
-    /// The seller's items, newest first, including those with no units left.
-    public func sellerItems(_ sellerID: SellerID, limit: Int, offset: Int) async throws(MarketError) -> Page<Item> {
-        let statement = SellerItems(bindings: PostgresBindings(sellerID.rawValue, Int64(limit), Int64(offset)))
-        return try await self.database.perform("sellerItems") { client in
+    /// The seller's items, including those with no units left: newest first, or in `order`.
+    public func sellerItems(_ sellerID: SellerID, limit: Int, offset: Int, order: ItemOrder? = nil) async throws(MarketError) -> Page<Item> {
+        let bindings = PostgresBindings(sellerID.rawValue, Int64(limit), Int64(offset))
+        guard let order else {
+            return try await self.sellerItems(SellerItems(bindings: bindings), limit: limit, offset: offset)
+        }
+        var sorted = bindings
+        sorted.append(order.key.rawValue)
+        sorted.append(order.descending)
+        return try await self.sellerItems(SellerItemsInOrder(bindings: sorted), limit: limit, offset: offset)
+    }
+
+    private func sellerItems(_ statement: some Statement, limit: Int, offset: Int) async throws(MarketError) -> Page<Item> {
+        try await self.database.perform("sellerItems") { client in
             var items: [Item] = []
             var total = 0
             for row in try await client.rows(statement) {
@@ -149,6 +159,34 @@ private struct SellerItems: Statement {
               SELECT * FROM items WHERE seller_id = $1::int8 ORDER BY seller_id DESC, id DESC LIMIT $2::int8 OFFSET $3::int8
           ) AS i ON true
          ORDER BY i.id DESC
+        """
+    let bindings: PostgresBindings
+}
+
+/// ``SellerItems`` in the order of an ``ItemOrder``: `$4` is the key's wire name, `$5` whether
+/// it is descending. The seller's items are read through the seller's index and sorted (a
+/// seller's list is short next to the catalogue; an index per key would make every price and
+/// unit change a non-HOT update). Each key has its own sort expression, null unless chosen, so
+/// one generic plan serves every key; ties fall to the item number in the same direction.
+private struct SellerItemsInOrder: Statement {
+    static let sql = """
+        SELECT t.total, \(ItemRow.columns)
+          FROM (SELECT coalesce((SELECT items_listed FROM seller_stats WHERE seller_id = $1::int8), 0) AS total) AS t
+          LEFT JOIN LATERAL (
+              SELECT * FROM items WHERE seller_id = $1::int8
+               ORDER BY
+                  CASE WHEN NOT $5::bool THEN CASE $4::text WHEN 'name' THEN lower(name) WHEN 'condition' THEN condition END END COLLATE "C" ASC,
+                  CASE WHEN $5::bool THEN CASE $4::text WHEN 'name' THEN lower(name) WHEN 'condition' THEN condition END END COLLATE "C" DESC,
+                  CASE WHEN NOT $5::bool THEN CASE $4::text WHEN 'id' THEN category WHEN 'category' THEN category
+                      WHEN 'units' THEN quantity WHEN 'thumbsUp' THEN thumbs_up WHEN 'thumbsDown' THEN thumbs_down END END ASC,
+                  CASE WHEN $5::bool THEN CASE $4::text WHEN 'id' THEN category WHEN 'category' THEN category
+                      WHEN 'units' THEN quantity WHEN 'thumbsUp' THEN thumbs_up WHEN 'thumbsDown' THEN thumbs_down END END DESC,
+                  CASE WHEN NOT $5::bool AND $4::text = 'price' THEN price END ASC,
+                  CASE WHEN $5::bool AND $4::text = 'price' THEN price END DESC,
+                  CASE WHEN NOT $5::bool THEN id END ASC,
+                  CASE WHEN $5::bool THEN id END DESC
+               LIMIT $2::int8 OFFSET $3::int8
+          ) AS i ON true
         """
     let bindings: PostgresBindings
 }

@@ -5,7 +5,7 @@ public import MarketUI
 /// back with the result, so the spinner and stale results are tracked precisely.
 public enum SellerCommand: ClientCommand, Hashable {
     case account(AccountCommand)
-    case loadItems(request: Int, offset: Int)
+    case loadItems(request: Int, offset: Int, order: ItemOrder?)
     case loadRating(request: Int)
     case register(request: Int, draft: ItemDraft)
     case changePrice(request: Int, item: ItemID, price: Money)
@@ -18,7 +18,7 @@ public enum SellerCommand: ClientCommand, Hashable {
     public var request: Int? {
         switch self {
         case .account(let command): command.request
-        case .loadItems(let request, _), .loadRating(let request), .register(let request, _),
+        case .loadItems(let request, _, _), .loadRating(let request), .register(let request, _),
             .changePrice(let request, _, _), .removeUnits(let request, _, _):
             request
         }

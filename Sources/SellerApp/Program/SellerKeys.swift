@@ -41,7 +41,7 @@ public enum SellerKeys {
         KeyBinding(.character("p"), .changePrice, help: "Change the selected item's price", hint: "Price"),
         KeyBinding([.character("x"), .delete], .removeUnits, help: "Take units of the selected item off sale (asks first)", hint: "Remove", label: "x/Del"),
         KeyBinding(.enter, .open, help: "Details and actions for the selected item", hint: "Open"),
-        KeyBinding(.character("s"), .cycleSort, help: "Sort this page by the next column (click a title to sort by it)", hint: "Sort"),
+        KeyBinding(.character("s"), .cycleSort, help: "Sort by the next column (click a title to sort by it)", hint: "Sort"),
         KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
         KeyBinding(.character("]"), .nextPage, help: "Next page of items"),
         KeyBinding(.character("["), .previousPage, help: "Previous page of items"),

@@ -85,11 +85,11 @@ extension SellerProgram {
         case .cycleSort:
             let selected = state.items.selected?.id
             state.items.table.cycleSort(sortable: ItemsScreen.table.sortable)
-            self.reselect(selected, &state)
+            return self.sortChanged(&state, keeping: selected)
         case .reverseSort:
             let selected = state.items.selected?.id
             state.items.table.reverseSort(sortable: ItemsScreen.table.sortable)
-            self.reselect(selected, &state)
+            return self.sortChanged(&state, keeping: selected)
         case .nextPage:
             guard state.items.hasNextPage else {
                 state.shell.status = .info("This is the last page.")
@@ -113,12 +113,5 @@ extension SellerProgram {
     private func nothingSelected(_ state: inout SellerState) -> [SellerCommand] {
         state.shell.status = .info("No item selected — press n to register one.")
         return []
-    }
-
-    /// Keeps the same item selected after the order changed.
-    private func reselect(_ id: ItemID?, _ state: inout SellerState) {
-        let rows = state.items.rows
-        guard let id, let index = rows.firstIndex(where: { $0.id == id }) else { return }
-        state.items.table.select(index, rowCount: rows.count, visibleRows: Self.visibleRows(state))
     }
 }

@@ -58,7 +58,7 @@ extension SellerProgram {
     private func failed(_ command: SellerCommand, _ error: MarketError, _ state: inout SellerState) -> [SellerCommand] {
         guard let sentence = self.failed(account: command.account, error, &state) else { return [] }
         switch command {
-        case .loadItems(let request, _):
+        case .loadItems(let request, _, _):
             if state.items.loadRequest == request { state.items.loadRequest = nil }
         case .loadRating(let request):
             if state.rating.loadRequest == request { state.rating.loadRequest = nil }
@@ -95,10 +95,23 @@ extension SellerProgram {
         self.loadItems(&state, offset: state.items.offset) + self.loadRating(&state)
     }
 
+    /// Fetches the page at `offset` in the order the table is sorted by.
     func loadItems(_ state: inout SellerState, offset: Int) -> [SellerCommand] {
         let request = state.shell.begin(state.items.page == nil ? "Loading your items…" : "Refreshing…")
         state.items.loadRequest = request
-        return [.loadItems(request: request, offset: offset)]
+        state.items.loadOrder = state.items.order
+        return [.loadItems(request: request, offset: offset, order: state.items.order)]
+    }
+
+    /// The table's sort changed (already applied to the rows at hand, with `selected` kept
+    /// selected): when they are only part of the list, fetch the first page in the new order.
+    func sortChanged(_ state: inout SellerState, keeping selected: ItemID?) -> [SellerCommand] {
+        let rows = state.items.rows
+        if let selected, let index = rows.firstIndex(where: { $0.id == selected }) {
+            state.items.table.select(index, rowCount: rows.count, visibleRows: Self.visibleRows(state))
+        }
+        guard state.items.page != nil, !state.items.isWholeList else { return [] }
+        return self.loadItems(&state, offset: 0)
     }
 
     func loadRating(_ state: inout SellerState) -> [SellerCommand] {

@@ -33,9 +33,7 @@ extension SellerProgram {
                 guard ItemsScreen.table.sortable[column] else { return [] }
                 let selected = state.items.selected?.id
                 state.items.table.sort(by: column)
-                if let selected, let index = state.items.rows.firstIndex(where: { $0.id == selected }) {
-                    state.items.table.select(index, rowCount: rows.count, visibleRows: Self.visibleRows(state))
-                }
+                return self.sortChanged(&state, keeping: selected)
             case .row(let index)?:
                 let again = index == state.items.table.selection
                 state.items.table.select(index, rowCount: rows.count, visibleRows: Self.visibleRows(state))

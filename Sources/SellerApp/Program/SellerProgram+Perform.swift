@@ -8,8 +8,8 @@ extension SellerProgram {
             switch command {
             case .account(let command):
                 return try await self.perform(account: command).map(SellerMessage.account)
-            case .loadItems(let request, let offset):
-                return .itemsLoaded(request: request, page: try await client.items(limit: ItemsScreen.pageSize, offset: offset))
+            case .loadItems(let request, let offset, let order):
+                return .itemsLoaded(request: request, page: try await client.items(limit: ItemsScreen.pageSize, offset: offset, order: order))
             case .loadRating(let request):
                 return .ratingLoaded(request: request, rating: try await client.rating())
             case .register(let request, let draft):

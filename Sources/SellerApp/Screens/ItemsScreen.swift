@@ -4,17 +4,26 @@ public import TerminalUI
 
 /// "My items": the seller's items in a sortable table, a page at a time, with the rating strip
 /// above it.
+///
+/// The server sorts the whole list before cutting it into pages (``ItemOrder``), so sorting by a
+/// column shows the first page of the list in that order. The rows at hand are sorted here as
+/// well, in the same order: at once, while the server's page is on its way, and after a price or
+/// units change moved a row.
 public struct ItemsScreen: Sendable {
     /// Items fetched per page.
     public static let pageSize = 100
 
     /// The page on screen; kept while reloading or offline, so nothing disappears.
     public var page: Page<Item>?
+    /// The order the server listed the page on screen in (`nil`: newest first).
+    public var pageOrder: ItemOrder?
     /// Offset of the page on screen (or being fetched).
     public var offset = 0
     public var table = TableState()
     /// The latest page request; results of older ones are ignored.
     public var loadRequest: Int?
+    /// The order the latest page request asked for.
+    public var loadOrder: ItemOrder?
     /// Select this item once the next page arrives (a newly registered one).
     public var selectAfterLoad: ItemID?
 
@@ -33,6 +42,21 @@ public struct ItemsScreen: Sendable {
 
     public static let table = Table<Item>(columns: columns, emptyMessage: "No items yet — press n to register one")
 
+    /// The server's sort key for each column of ``columns``.
+    static let orderKeys: [ItemOrder.Key] = [.id, .name, .category, .condition, .price, .units, .thumbsUp, .thumbsDown]
+
+    /// The order the table's sort column asks the server for (`nil`: unsorted, newest first).
+    public var order: ItemOrder? {
+        guard let column = self.table.sortColumn, Self.orderKeys.indices.contains(column) else { return nil }
+        return ItemOrder(Self.orderKeys[column], descending: !self.table.sortAscending)
+    }
+
+    /// Whether the page on screen is all there is, so sorting it here sorts the whole list.
+    public var isWholeList: Bool {
+        guard let page = self.page else { return false }
+        return page.offset == 0 && !page.hasMore
+    }
+
     /// The page's items in the chosen order.
     public var rows: [Item] { Self.table.sorted(self.page?.items ?? [], by: self.table) }
 
@@ -47,6 +71,7 @@ public struct ItemsScreen: Sendable {
     public mutating func loaded(_ page: Page<Item>, visibleRows: Int) {
         let previous = self.selected?.id
         self.page = page
+        self.pageOrder = self.loadOrder
         self.offset = page.offset
         self.loadRequest = nil
         let rows = self.rows
@@ -68,7 +93,10 @@ public struct ItemsScreen: Sendable {
     /// "1–20 of 36" for the rows in view.
     public func position(visibleRows: Int) -> String? {
         guard let page = self.page else { return nil }
-        return self.table.positionText(visibleRows: visibleRows, rowCount: page.items.count, base: page.offset, total: page.total, totalIsExact: page.totalIsExact)
+        return self.table.positionText(
+            visibleRows: visibleRows, rowCount: page.items.count, base: page.offset, total: page.total, totalIsExact: page.totalIsExact,
+            wholeListSorted: self.pageOrder == self.order
+        )
     }
 
     /// The table's area within the content area (the rating strip takes the first row).

@@ -101,14 +101,16 @@ public struct TableState: Sendable, Hashable {
     /// "1–20 of 312": the rows in view, counted from `base` + 1, out of `total`. A total that is
     /// not exact is where counting stopped, one past a cap (1,001 for a cap of 1,000): it reads
     /// "more than 1,000". Sorting orders only the rows at hand, so a sorted table that is one page
-    /// of several says so first: "this page sorted · 1–20 of 312".
-    public func positionText(visibleRows: Int, rowCount: Int, base: Int = 0, total: Int? = nil, totalIsExact: Bool = true) -> String {
+    /// of several says so first: "this page sorted · 1–20 of 312", unless the server sorted the
+    /// whole list before cutting the page (`wholeListSorted`).
+    public func positionText(visibleRows: Int, rowCount: Int, base: Int = 0, total: Int? = nil, totalIsExact: Bool = true, wholeListSorted: Bool = false) -> String {
         let total = total ?? rowCount
         let of = totalIsExact ? Self.grouped(total) : "more than " + Self.grouped(total - 1)
         guard rowCount > 0 else { return "0 of \(of)" }
         let first = base + self.offset + 1
         let last = base + min(rowCount, self.offset + max(1, visibleRows))
-        return self.sortedPageNote(rowCount: rowCount, total: total, totalIsExact: totalIsExact) + "\(Self.grouped(first))–\(Self.grouped(last)) of \(of)"
+        let note = wholeListSorted ? "" : self.sortedPageNote(rowCount: rowCount, total: total, totalIsExact: totalIsExact)
+        return note + "\(Self.grouped(first))–\(Self.grouped(last)) of \(of)"
     }
 
     /// "this page sorted · " while the rows are sorted but are only part of the list (`rowCount`
