@@ -41,7 +41,9 @@ let package = Package(
 
         // Runs tools (initdb, pg_ctl, psql, tmux, pgbench) as child processes that inherit nothing
         // but standard I/O, for the test harness and the benchmark.
-        .target(name: "ChildProcess", swiftSettings: swiftSettings),
+        .target(name: "ChildProcess", dependencies: ["CSpawn"], swiftSettings: swiftSettings),
+        // The one spawn file action glibc hides from Swift (closing every inherited descriptor).
+        .target(name: "CSpawn"),
 
         // Wire protocol: length-prefixed JSON frames and the typed API. NIOCore only.
         .target(
@@ -253,6 +255,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MarketBenchTests", dependencies: ["MarketBench"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MarketClientTests",
             dependencies: ["MarketClient"],

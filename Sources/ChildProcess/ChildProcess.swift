@@ -1,3 +1,4 @@
+import CSpawn
 import Dispatch
 import Foundation
 
@@ -9,7 +10,11 @@ import Foundation
 ///   inherits it too, so `waitUntilExit()` may never return. Here output goes to temporary files
 ///   and exit is `waitpid`.
 /// - The child gets standard input, output and error and no other descriptor: an inherited copy of
-///   another test's listening or accepted socket would outlive the server that closed it.
+///   another test's listening or accepted socket would outlive the server that closed it. SwiftNIO
+///   opens its sockets without close-on-exec, so `posix_spawn` itself closes every descriptor above
+///   2 before the program starts (when a shell did it after starting, a server stopped meanwhile
+///   kept listening for the few milliseconds the shell took, and a client's next connection
+///   reached a socket nobody would accept).
 /// - The child starts with no blocked signals and default handling of the usual ones; this
 ///   process's threads block most signals, and a daemon inheriting that mask would never hear the
 ///   SIGHUP or SIGTERM that should end it (and pgbench, whose `-T` is a SIGALRM, would never stop).
@@ -69,11 +74,14 @@ public enum ChildProcess {
         _ = try self.spawn("/usr/bin/setsid", [program] + arguments, environment: [:], actions: &actions)
     }
 
+    /// Starts `program` (found on the `PATH` unless it is a path) with `actions`, after which every
+    /// descriptor above 2 is closed.
     private static func spawn(_ program: String, _ arguments: [String], environment: [String: String], actions: inout posix_spawn_file_actions_t) throws -> pid_t {
-        // bash closes every descriptor above 2, then becomes the program (glibc's
-        // posix_spawn_file_actions_addclosefrom_np is not visible to Swift).
-        let closeAndRun = #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; exec "$@""#
-        let argv = (["/bin/bash", "-c", closeAndRun, "bash", program] + arguments).map { strdup($0) } + [nil]
+        let closing = c_spawn_add_close_from(&actions, 3)
+        guard closing == 0 else {
+            throw ChildProcessError(description: "could not start \(program): \(String(cString: strerror(closing)))")
+        }
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
         let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -92,7 +100,7 @@ public enum ChildProcess {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, "/bin/bash", &actions, &attributes, argv, envp)
+        let result = posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
         guard result == 0 else {
             throw ChildProcessError(description: "could not start \(program): \(String(cString: strerror(result)))")
         }
