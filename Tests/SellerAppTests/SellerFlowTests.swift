@@ -153,6 +153,23 @@ import TerminalUITesting
         #expect(state.shell.status == .success("“Café crème mug €” now costs 15.00 (was 12.50)."))
     }
 
+    @Test func inATableSortedByPriceTheRepricedItemMovesAndStaysSelected() throws {
+        var state = SellerFixtures.loggedIn()
+        state.items.table.sortColumn = 4  // price, cheapest first
+        let cheapest = try #require(state.items.rows.first)
+        _ = self.program.press([.character("p"), .control("u")], &state)
+        _ = self.program.type("99999", &state)
+        guard case .changePrice(let request, cheapest.id, _)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a price change for the selected, cheapest item")
+            return
+        }
+        var changed = cheapest
+        changed.price = Money(99999)
+        _ = self.program.update(&state, .message(.priceChanged(request: request, item: changed)))
+        #expect(state.items.rows.last?.id == cheapest.id, "now the dearest")
+        #expect(state.items.selected?.id == cheapest.id)
+    }
+
     @Test func aPriceWithThreeDecimalsSaysSoAndIsNotSent() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("p"), .control("u")], &state)

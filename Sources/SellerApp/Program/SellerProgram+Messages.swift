@@ -36,7 +36,7 @@ extension SellerProgram {
             state.shell.finish(request)
             let previous = state.items.page?.items.first { $0.id == item.id }?.price
             if case .price = state.modal { state.modal = nil }
-            state.items.replace(item)
+            state.items.replace(item, visibleRows: Self.visibleRows(state))
             let was = previous.map { " (was \(Format.money($0)))" } ?? ""
             state.shell.status = .success("\(Format.quoted(item.name)) now costs \(Format.money(item.price))\(was).")
             return []
@@ -44,7 +44,7 @@ extension SellerProgram {
         case .unitsRemoved(let request, let item, let removed):
             state.shell.finish(request)
             if case .remove = state.modal { state.modal = nil }
-            state.items.replace(item)
+            state.items.replace(item, visibleRows: Self.visibleRows(state))
             let left = item.quantity == 0 ? "none left on sale" : "\(Format.units(item.quantity)) left on sale"
             state.shell.status = .success("Took \(Format.units(removed)) of \(Format.quoted(item.name)) off sale; \(left).")
             return []

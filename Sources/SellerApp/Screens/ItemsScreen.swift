@@ -83,11 +83,17 @@ public struct ItemsScreen: Sendable {
         self.selectAfterLoad = nil
     }
 
-    /// One item changed (price, units): update it in place.
-    public mutating func replace(_ item: Item) {
+    /// One item changed (price, units): update it in place. In a table sorted by what changed the
+    /// row moves, and the selection moves with it.
+    public mutating func replace(_ item: Item, visibleRows: Int) {
         guard var page = self.page, let index = page.items.firstIndex(where: { $0.id == item.id }) else { return }
+        let selected = self.selected?.id
         page.items[index] = item
         self.page = page
+        let rows = self.rows
+        if let selected, let row = rows.firstIndex(where: { $0.id == selected }) {
+            self.table.select(row, rowCount: rows.count, visibleRows: visibleRows)
+        }
     }
 
     /// "1–20 of 36" for the rows in view.
