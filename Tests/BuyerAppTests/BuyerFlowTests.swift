@@ -256,6 +256,25 @@ import TerminalUITesting
         #expect(reload.contains { if case .loadCart = $0 { true } else { false } })
     }
 
+    @Test func inATableSortedByFeedbackTheRatedLineMovesAndStaysSelected() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("3")], &state)
+        state.purchases.table.sortColumn = 7  // feedback: unrated first
+        _ = self.program.press([.character("g")], &state)
+        let unrated = state.purchases.selected(timeZone: BuyerFixtures.utc)
+        #expect(unrated?.line.feedback == nil)
+        _ = self.program.press([.character("+")], &state)
+        guard case .feedback(let request, let item, .up)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a vote for the unrated line")
+            return
+        }
+        _ = self.program.update(&state, .message(.feedbackGiven(request: request, item: item, vote: .up, rating: Rating(thumbsUp: 1, thumbsDown: 0))))
+        let selected = state.purchases.selected(timeZone: BuyerFixtures.utc)
+        #expect(selected?.purchaseID == unrated?.purchaseID && selected?.line.itemID == unrated?.line.itemID)
+        #expect(selected?.line.feedback == .up)
+        #expect(state.purchases.table.selection == 2, "rated up, it sorts last")
+    }
+
     @Test func votesAreConfirmedAndGivenOnce() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("3")], &state)

@@ -26,7 +26,7 @@ extension BuyerProgram {
                 screen.request = nil
                 state.modal = .detail(screen)
             }
-            state.search.replace(detail.item)
+            state.search.replace(detail.item, visibleRows: Self.visibleRows(state))
             return []
 
         case .addedToCart(let request, let item, let added, let inCart):
@@ -88,7 +88,7 @@ extension BuyerProgram {
 
         case .feedbackGiven(let request, let item, let vote, let rating):
             state.shell.finish(request)
-            state.purchases.recorded(vote, for: item)
+            state.purchases.recorded(vote, for: item, timeZone: state.timeZone, visibleRows: Self.visibleRows(state))
             state.shell.status = .success("Thanks — your \(vote == .up ? "👍" : "👎") is recorded. The item now has \(Format.thumbs(rating)).")
             // The search results show the item's thumbs too: fetch it so its row agrees.
             guard state.search.page?.items.contains(where: { $0.item.id == item }) == true else { return [] }

@@ -78,15 +78,21 @@ public struct PurchasesScreen: Sendable {
         self.table.clamp(rowCount: self.allRows.count, visibleRows: visibleRows)
     }
 
-    /// A vote was recorded: show it on every line of that item.
-    public mutating func recorded(_ vote: Vote, for item: ItemID) {
+    /// A vote was recorded: show it on every line of that item. In a table sorted by feedback the
+    /// row moves, and the selection moves with it.
+    public mutating func recorded(_ vote: Vote, for item: ItemID, timeZone: TimeZone, visibleRows: Int) {
         guard var page = self.page else { return }
+        let selected = self.selected(timeZone: timeZone).map { ($0.purchaseID, $0.line.itemID) }
         for purchase in page.items.indices {
             for line in page.items[purchase].lines.indices where page.items[purchase].lines[line].itemID == item {
                 page.items[purchase].lines[line].feedback = vote
             }
         }
         self.page = page
+        let rows = self.rows(timeZone: timeZone)
+        if let selected, let index = rows.firstIndex(where: { $0.purchaseID == selected.0 && $0.line.itemID == selected.1 }) {
+            self.table.select(index, rowCount: rows.count, visibleRows: visibleRows)
+        }
     }
 
     public var hasNextPage: Bool { self.page?.hasMore ?? false }

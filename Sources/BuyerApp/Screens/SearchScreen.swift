@@ -146,11 +146,17 @@ public struct SearchScreen: Sendable {
         }
     }
 
-    /// An item's units or rating changed: update it wherever it shows.
-    public mutating func replace(_ item: Item) {
+    /// An item's units or rating changed: update it wherever it shows. In a table sorted by what
+    /// changed the row moves, and the selection moves with it.
+    public mutating func replace(_ item: Item, visibleRows: Int) {
         guard var page = self.page, let index = page.items.firstIndex(where: { $0.item.id == item.id }) else { return }
+        let selected = self.selected?.item.id
         page.items[index].item = item
         self.page = page
+        let rows = self.rows
+        if let selected, let row = rows.firstIndex(where: { $0.item.id == selected }) {
+            self.table.select(row, rowCount: rows.count, visibleRows: visibleRows)
+        }
     }
 
     public var hasNextPage: Bool { self.page?.hasMore ?? false }
