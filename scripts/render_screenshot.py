@@ -7,7 +7,8 @@ and wide characters keep the exact grid the terminal showed.
 
     render_screenshot.py capture.txt out.png [--columns 120 --rows 36]
 
-Needs: pip install pyte pillow; Debian fonts-dejavu-core fonts-wqy-zenhei fonts-noto-color-emoji.
+Needs: pip install pyte pillow; Debian fonts-dejavu-core fonts-wqy-zenhei fonts-noto-color-emoji
+fonts-symbola (for symbols DejaVu Sans Mono lacks).
 """
 import argparse
 import unicodedata

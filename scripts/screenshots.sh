@@ -8,7 +8,7 @@
 #   scripts/screenshots.sh   # then: writes screenshots/*.png
 #
 # Needs tmux, python3 with pyte and pillow (pip install pyte pillow) and the fonts named in
-# render_screenshot.py (Debian: fonts-dejavu-core fonts-wqy-zenhei fonts-noto-color-emoji).
+# render_screenshot.py (Debian: fonts-dejavu-core fonts-wqy-zenhei fonts-noto-color-emoji fonts-symbola).
 # Settings, from the environment: MARKET_SELLER_PORT, MARKET_BUYER_PORT, MARKET_HOST as for
 # ./market, and MARKET_BIN_DIR (default .build/release) for where the clients are.
 set -euo pipefail
