@@ -80,6 +80,12 @@ enum BuyerFixtures {
     }
 
     /// Feeds the canned answer to a command.
+    /// Switches to the cart view and answers the fetch it makes with the cart already on screen.
+    static func showCart(_ state: inout BuyerState) {
+        let cart = state.cart.cart ?? .empty
+        for command in self.program.press([.character("2")], &state) { self.answer(command, &state, cart: cart) }
+    }
+
     static func answer(_ command: BuyerCommand, _ state: inout BuyerState, hits: [SearchHit] = Self.hits, cart: Cart = Self.cart, total: Int? = nil) {
         switch command {
         case .search(let request, let query, let offset):

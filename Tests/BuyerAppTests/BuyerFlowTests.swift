@@ -275,6 +275,36 @@ import TerminalUITesting
         #expect(state.purchases.table.selection == 2, "rated up, it sorts last")
     }
 
+    @Test func aLongUsernameIsShortenedBeforeAnyTabAt80Columns() {
+        var state = BuyerFixtures.loggedIn(size: Size(width: 80, height: 24))
+        state.shell.user = SignedInUser(username: "qa_longname_buyer_abcdefghijklmn", name: "Bea Büyer")
+        let header = self.program.canvas(for: state, size: state.shell.size).lines[0]
+        #expect(header.contains(" 1 Search ") && header.contains(" 2 Cart (3) ") && header.contains(" 3 Purchases "), "\(header)")
+        #expect(header.contains("qa_longname_bu") && header.contains("…") && header.contains("● connected"), "\(header)")
+    }
+
+    @Test func comingToTheCartFetchesItAgainAndSaysWhatChangedMeanwhile() {
+        var state = BuyerFixtures.loggedIn()
+        var cart = BuyerFixtures.cart
+        cart.lines[0].unitPrice = Money("20.00")!
+        for (keys, change) in [([Key.character("2")], "price"), ([.character("1"), .tab], "units")] {
+            let commands = self.program.press(keys, &state)
+            guard case .loadCart(let request)? = commands.first else {
+                Issue.record("expected the cart to be fetched on the way in, got \(commands)")
+                return
+            }
+            if change == "units" { cart.lines[1].available = 0 }
+            _ = self.program.update(&state, .message(.cartLoaded(request: request, cart: cart)))
+            #expect(state.cart.cart == cart)
+            #expect(state.shell.status?.kind == .warning)
+            let expected = change == "price"
+                ? "The price of “\(cart.lines[0].name)” changed from 22.50 to 20.00; the cart's total is now 229.99 (was 234.99)."
+                : "“\(cart.lines[1].name)” has only 0 units on sale now, fewer than your cart holds."
+            #expect(state.shell.status?.text == expected)
+        }
+        #expect(self.program.press([.character("2")], &state).isEmpty, "already there")
+    }
+
     @Test func votesAreConfirmedAndGivenOnce() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("3")], &state)
@@ -576,7 +606,7 @@ import TerminalUITesting
 
         var cart = BuyerFixtures.loggedIn(cart: BuyerFixtures.shortCart)
         cart.cart.hasUnsavedChanges = true
-        _ = self.program.press([.character("2")], &cart)
+        BuyerFixtures.showCart(&cart)
         let summary = self.program.canvas(for: cart, size: cart.shell.size).lines[cart.shell.size.height - 3]
         #expect(summary.contains("5 units in 3 lines · not saved (w saves) · 2 lines short of stock"), "\(summary)")
     }

@@ -83,26 +83,28 @@ import TerminalUITesting
 
     @Test func cart() {
         var state = BuyerFixtures.loggedIn()
-        _ = self.program.press([.character("2")], &state)
+        BuyerFixtures.showCart(&state)
         self.snapshot(state, "cart")
         self.snapshot(BuyerFixtures.loggedIn(cart: .empty), "cart-empty", size: nil)
     }
 
     @Test func emptyCartView() {
         var state = BuyerFixtures.loggedIn(cart: .empty)
-        _ = self.program.press([.character("2")], &state)
+        BuyerFixtures.showCart(&state)
         self.snapshot(state, "cart-empty-view")
     }
 
     @Test func clearingTheCartAsksFirst() {
         var state = BuyerFixtures.loggedIn()
-        _ = self.program.press([.character("2"), .character("X")], &state)
+        BuyerFixtures.showCart(&state)
+        _ = self.program.press([.character("X")], &state)
         self.snapshot(state, "cart-clear")
     }
 
     @Test func checkout() {
         var state = BuyerFixtures.loggedIn()
-        _ = self.program.press([.character("2"), .character("c")], &state)
+        BuyerFixtures.showCart(&state)
+        _ = self.program.press([.character("c")], &state)
         _ = self.program.type("4111 1111 1111 1112", &state)
         _ = self.program.press([.tab], &state)
         _ = self.program.type("10/26", &state)
@@ -183,7 +185,7 @@ import TerminalUITesting
 
     @Test func aCartShortOfStock() {
         var state = BuyerFixtures.loggedIn(cart: BuyerFixtures.shortCart)
-        _ = self.program.press([.character("2")], &state)
+        BuyerFixtures.showCart(&state)
         self.snapshot(state, "cart-short")
     }
 }

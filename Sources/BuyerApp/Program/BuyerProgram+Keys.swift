@@ -98,11 +98,11 @@ extension BuyerProgram {
         if action == .nextView || action == .previousView { state.shell.status = nil }
         switch action {
         case .show(let view):
-            state.view = view
+            return self.show(view, &state)
         case .nextView:
-            state.view = BuyerView(rawValue: (state.view.rawValue + 1) % BuyerView.allCases.count) ?? .search
+            return self.show(BuyerView(rawValue: (state.view.rawValue + 1) % BuyerView.allCases.count) ?? .search, &state)
         case .previousView:
-            state.view = BuyerView(rawValue: (state.view.rawValue + BuyerView.allCases.count - 1) % BuyerView.allCases.count) ?? .search
+            return self.show(BuyerView(rawValue: (state.view.rawValue + BuyerView.allCases.count - 1) % BuyerView.allCases.count) ?? .search, &state)
         case .help:
             state.shell.help = HelpOverlay(sections: BuyerKeys.help(for: state.view))
         case .refresh:

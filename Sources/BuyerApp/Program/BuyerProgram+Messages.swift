@@ -68,7 +68,9 @@ extension BuyerProgram {
         case .cartLoaded(let request, let cart):
             state.shell.finish(request)
             guard state.cart.loadRequest == request else { return [] }
+            let before = state.cart.cart
             state.cart.loaded(cart, visibleRows: Self.visibleRows(state, view: .cart))
+            if let before, let notice = Self.changes(from: before, to: cart) { state.shell.status = .warning(notice) }
             // An open checkout pays for the cart as it is now (e.g. after a refused payment).
             if case .checkout(var screen) = state.modal, !screen.isWorking {
                 screen.cartChanged(cart)
@@ -184,6 +186,35 @@ extension BuyerProgram {
         let request = state.shell.begin("Searching…")
         state.search.loadRequest = request
         return [.search(request: request, query: query, offset: offset)]
+    }
+
+    /// What changed behind the buyer's back between two fetches of the same cart lines: prices
+    /// (with the new total) or units on sale falling below what the cart holds.
+    static func changes(from before: Cart, to now: Cart) -> String? {
+        let previous = Dictionary(before.lines.map { ($0.itemID, $0) }, uniquingKeysWith: { first, _ in first })
+        guard now.lines.count == before.lines.count, now.lines.allSatisfy({ previous[$0.itemID]?.quantity == $0.quantity }) else { return nil }
+        let repriced = now.lines.filter { previous[$0.itemID]?.unitPrice != $0.unitPrice }
+        if let line = repriced.first, let old = previous[line.itemID] {
+            let what = repriced.count == 1
+                ? "The price of \(Format.quoted(line.name)) changed from \(Format.money(old.unitPrice)) to \(Format.money(line.unitPrice))"
+                : "\(repriced.count) prices changed"
+            return "\(what); the cart's total is now \(Format.money(now.total)) (was \(Format.money(before.total)))."
+        }
+        let short = now.lines.filter { $0.available < $0.quantity && previous[$0.itemID].map { $0.available >= $0.quantity } == true }
+        if let line = short.first {
+            let more = short.count > 1 ? " (and \(short.count - 1) more line\(short.count == 2 ? "" : "s"))" : ""
+            return "\(Format.quoted(line.name)) has only \(Format.units(line.available)) on sale now, fewer than your cart holds\(more)."
+        }
+        return nil
+    }
+
+    /// Shows `view`. Coming to the cart fetches it again: a seller may have changed a price or
+    /// taken units off sale meanwhile, and the cart on screen is what the buyer is about to pay.
+    func show(_ view: BuyerView, _ state: inout BuyerState) -> [BuyerCommand] {
+        let entering = view != state.view
+        state.view = view
+        guard entering, view == .cart, state.cart.loadRequest == nil else { return [] }
+        return self.loadCart(&state)
     }
 
     func loadCart(_ state: inout BuyerState) -> [BuyerCommand] {

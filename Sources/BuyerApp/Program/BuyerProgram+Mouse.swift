@@ -28,8 +28,7 @@ extension BuyerProgram {
             return []
         }
         if mouse.kind == .press, let tab = Chrome.tab(at: mouse.point, shell: state.shell, tabs: Self.tabTitles(state)) {
-            state.view = BuyerView(rawValue: tab) ?? .search
-            return []
+            return self.show(BuyerView(rawValue: tab) ?? .search, &state)
         }
         let content = Chrome.contentArea(state.shell.size)
         if state.view == .search, mouse.kind == .press, mouse.point.y == content.y {

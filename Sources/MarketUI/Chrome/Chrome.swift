@@ -27,7 +27,7 @@ public enum Chrome {
         }
         var right: [Span] = []
         if let user = shell.user {
-            right.append(Span(user.username, .header))
+            right.append(Span(layout.usernameWidth.map { DisplayWidth.truncate(user.username, to: $0) } ?? user.username, .header))
             if layout.showsName, user.name != user.username { right.append(Span(" (\(DisplayWidth.truncate(user.name, to: 20)))", .headerMuted)) }
             right.append(Span(layout.showsServer ? " · " : " ", .headerMuted))
         }
@@ -48,11 +48,14 @@ public enum Chrome {
     }
 
     /// What the header has room for: on narrow terminals the title goes first, then the user's
-    /// display name, then the server's address; tabs and the connection state always stay.
+    /// display name, then the server's address, and then the username is shortened; tabs and the
+    /// connection state always stay.
     struct HeaderLayout {
         var showsTitle = true
         var showsName = true
         var showsServer = true
+        /// The columns the username may take, when it must be shortened.
+        var usernameWidth: Int?
     }
 
     static func headerLayout(shell: Shell, width: Int, tabs: [String]) -> HeaderLayout {
@@ -67,7 +70,10 @@ public enum Chrome {
         var total = app + title + tabsWidth + name + user + server + badge + 1
         if total > width { layout.showsTitle = false; total -= title }
         if total > width { layout.showsName = false; total -= name }
-        if total > width { layout.showsServer = false }
+        if total > width { layout.showsServer = false; total -= server + 2 }  // " · " becomes " "
+        if total > width, let username = shell.user?.username {
+            layout.usernameWidth = max(4, DisplayWidth.of(username) - (total - width))
+        }
         return layout
     }
 
