@@ -114,11 +114,23 @@ import Testing
             try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111111", expiry: "13/30"), currentMonth: now)
         }
         #expect(month?.message == "Expiry month must be 01 to 12.")
-        for expiry in ["13/30", "1/30", "12-30", "12/2030"] {
-            #expect(throws: FieldError.self) {
+        for expiry in ["13/30", "1/30", "12-30", "12/203", "1230x", "+1/30", "00/30", "/1230"] {
+            #expect(throws: FieldError.self, "\(expiry)") {
                 try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111111", expiry: expiry), currentMonth: now)
             }
         }
+        // The ways people write it: MM/YY, MM/YYYY and MMYY are one and the same month.
+        for expiry in ["12/30", "12/2030", "1230", " 12/30 "] {
+            #expect(FieldRules.parseExpiry(expiry) == YearMonth(year: 2030, month: 12), "\(expiry)")
+        }
+        let monthOf4 = #expect(throws: FieldError.self) {
+            try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111111", expiry: "1330"), currentMonth: now)
+        }
+        #expect(monthOf4?.message == "Expiry month must be 01 to 12.")
+        let zeros = #expect(throws: FieldError.self) {
+            try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "0000 0000 0000", expiry: "12/30"), currentMonth: now)
+        }
+        #expect(zeros?.field == "card.number", "all zeros pass the Luhn check but are no card")
     }
 
     @Test func itemDraftValidationNormalises() throws {

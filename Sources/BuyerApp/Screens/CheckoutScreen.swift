@@ -20,7 +20,7 @@ public struct CheckoutScreen: ConfirmingFormDialog {
         self.form = Form([
             FormField(id: "holder", label: "Card holder", value: holder, hint: "As printed on the card", maximumLength: 80),
             FormField(id: "number", label: "Card number", hint: "12–19 digits; spaces are fine", maximumLength: 30),
-            FormField(id: "expiry", label: "Expiry", hint: "MM/YY", maximumLength: 5),
+            FormField(id: "expiry", label: "Expiry", hint: "MM/YY", maximumLength: 7),
         ], focus: 1)
         self.validate()
     }

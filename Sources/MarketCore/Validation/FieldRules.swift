@@ -171,8 +171,9 @@ public enum FieldRules {
         }
     }
 
-    /// Checks a card's form: holder, a 12–19 digit number passing the Luhn check, and an `MM/YY`
-    /// expiry no earlier than `currentMonth`. Returns the card with its number reduced to digits.
+    /// Checks a card's form: holder, a 12–19 digit number passing the Luhn check (and not all
+    /// zeros, which passes it), and an expiry (`MM/YY`, `MM/YYYY` or `MMYY`) no earlier than
+    /// `currentMonth`. Returns the card with its number reduced to digits.
     public static func validateCard(_ card: PaymentCard, currentMonth: YearMonth) throws(FieldError) -> PaymentCard {
         var card = card
         card.holder = try cardHolder.validate(card.holder)
@@ -181,13 +182,12 @@ public enum FieldRules {
         guard allowed, (12...19).contains(digits.count) else {
             throw FieldError(field: "card.number", message: "Card number must be 12 to 19 digits.")
         }
-        guard luhnIsValid(digits) else {
+        guard luhnIsValid(digits), digits.contains(where: { $0 != "0" }) else {
             throw FieldError(field: "card.number", message: "Card number is not valid (check digit mismatch).")
         }
         card.number = digits
         guard let expiry = parseExpiry(card.expiry) else {
-            let month = Text.trimmingWhitespace(card.expiry).split(separator: "/").first.flatMap { Int($0) }
-            if let month, !(1...12).contains(month) {
+            if let (month, _) = self.expiryFields(card.expiry), !(1...12).contains(month) {
                 throw FieldError(field: "card.expiry", message: "Expiry month must be 01 to 12.")
             }
             throw FieldError(field: "card.expiry", message: "Expiry must be MM/YY, e.g. 04/28.")
@@ -198,13 +198,26 @@ public enum FieldRules {
         return card
     }
 
-    /// `MM/YY` → year and month, or `nil`.
+    /// `MM/YY`, `MM/YYYY` or `MMYY` → year and month, or `nil`.
     public static func parseExpiry(_ text: String) -> YearMonth? {
-        let parts = Text.trimmingWhitespace(text).split(separator: "/")
-        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-            let month = Int(parts[0]), let year = Int(parts[1]), (1...12).contains(month)
-        else { return nil }
-        return YearMonth(year: 2000 + year, month: month)
+        guard let (month, year) = self.expiryFields(text), (1...12).contains(month) else { return nil }
+        return YearMonth(year: year, month: month)
+    }
+
+    /// The month and the four-digit year of an expiry written `MM/YY`, `MM/YYYY` or `MMYY`, the
+    /// month not yet checked.
+    private static func expiryFields(_ text: String) -> (month: Int, year: Int)? {
+        let text = Text.trimmingWhitespace(text)
+        guard text.allSatisfy({ $0.isASCIIDigit || $0 == "/" }) else { return nil }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        let (month, year): (Substring, Substring)
+        switch parts.count {
+        case 1 where text.count == 4: (month, year) = (text.prefix(2)[...], text.suffix(2)[...])
+        case 2 where parts[0].count == 2 && [2, 4].contains(parts[1].count): (month, year) = (parts[0], parts[1])
+        default: return nil
+        }
+        guard let monthNumber = Int(month), let yearNumber = Int(year) else { return nil }
+        return (monthNumber, year.count == 2 ? 2000 + yearNumber : yearNumber)
     }
 
     public static func luhnIsValid(_ digits: String) -> Bool {
