@@ -104,6 +104,8 @@ import TerminalUITesting
         let cart = BuyerKeys.hints(for: .cart, hasRows: false).map(\.label)
         #expect(cart.contains("Save") && !cart.contains("Checkout") && !cart.contains("Empty"))
         #expect(BuyerKeys.hints(for: .search).map(\.label).contains("Open"))
+        #expect(BuyerKeys.hints(for: .search).map(\.label).contains("Page"))
+        #expect(!BuyerKeys.hints(for: .search, hasNextPage: false).map(\.label).contains("Page"), "not on the last page")
     }
 
     @Test func aBadSearchIsNotSent() {

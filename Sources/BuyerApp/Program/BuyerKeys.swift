@@ -124,9 +124,10 @@ public enum BuyerKeys {
             + ClientHelp.sections(mouse: [HelpSection.Entry(keys: "Click bar", help: "Edit the search")])
     }
 
-    /// The footer: the view's keys, without those that act on a row while the view has none.
-    public static func hints(for view: BuyerView, hasRows: Bool = true) -> [KeyHint] {
-        self.table(for: view).hints { hasRows || !$0.needsRow } + self.global.hints
+    /// The footer: the view's keys, without those that act on a row while the view has none, or
+    /// the next page's on the last page.
+    public static func hints(for view: BuyerView, hasRows: Bool = true, hasNextPage: Bool = true) -> [KeyHint] {
+        self.table(for: view).hints { (hasRows || !$0.needsRow) && (hasNextPage || $0 != .nextPage) } + self.global.hints
     }
 
     public static func action(for key: Key, in view: BuyerView) -> BuyerAction? {

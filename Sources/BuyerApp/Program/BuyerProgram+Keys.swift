@@ -206,7 +206,7 @@ extension BuyerProgram {
         let inCart = state.cart.cart?.lines.first { $0.itemID == item.id }?.quantity ?? 0
         let room = item.quantity - inCart
         guard room > 0 else {
-            state.shell.status = .info(item.quantity == 0 ? "\(Format.quoted(item.name)) is sold out." : "All \(Format.units(item.quantity)) of \(Format.quoted(item.name)) are in your cart already.")
+            state.shell.status = .info(item.quantity == 0 ? "\(Format.quoted(item.name)) is sold out." : (item.quantity == 1 ? "The only unit" : "All \(Format.units(item.quantity))") + " of \(Format.quoted(item.name)) \(item.quantity == 1 ? "is" : "are") in your cart already.")
             return []
         }
         state.modal = .quantity(QuantityDialog(purpose: .add, item: item.id, name: item.name, maximum: room, unitPrice: item.price, inCart: inCart))

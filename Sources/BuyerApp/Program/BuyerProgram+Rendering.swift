@@ -25,7 +25,13 @@ extension BuyerProgram {
                         case .cart: !state.cart.rows.isEmpty
                         case .purchases: !state.purchases.allRows.isEmpty
                         }
-                    hints = BuyerKeys.hints(for: state.view, hasRows: hasRows)
+                    let hasNextPage =
+                        switch state.view {
+                        case .search: state.search.hasNextPage
+                        case .cart: false
+                        case .purchases: state.purchases.hasNextPage
+                        }
+                    hints = BuyerKeys.hints(for: state.view, hasRows: hasRows, hasNextPage: hasNextPage)
                 }
             }
             let position: String? =

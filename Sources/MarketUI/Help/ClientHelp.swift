@@ -13,7 +13,7 @@ public enum ClientHelp {
     public static func mouse(_ extra: [HelpSection.Entry] = []) -> HelpSection {
         HelpSection(title: "Mouse", entries: [
             HelpSection.Entry(keys: "Click tab", help: "Switch to that view"),
-            HelpSection.Entry(keys: "Click title", help: "Sort this page by that column; again reverses"),
+            HelpSection.Entry(keys: "Click title", help: "Sort by that column, as s does; again reverses"),
             HelpSection.Entry(keys: "Click row", help: "Select it; click it again or double-click to open it"),
             HelpSection.Entry(keys: "Wheel", help: "Scroll the rows (or this help) three at a time"),
             HelpSection.Entry(keys: "Click button", help: "Press a box's button or pick a menu choice"),

@@ -28,9 +28,9 @@ public struct RatingScreen: Sendable {
         )
         canvas.write(spans: [Span("👍 Thumbs up    ", .normal), Span(Format.count(rating.rating.thumbsUp), .positive)], x: inner.x, y: inner.y + 4, limit: inner.width)
         canvas.write(spans: [Span("👎 Thumbs down  ", .normal), Span(Format.count(rating.rating.thumbsDown), .negative)], x: inner.x, y: inner.y + 5, limit: inner.width)
-        canvas.write(spans: [Span("   Units sold    ", .normal), Span(Format.count(rating.itemsSold), .accent)], x: inner.x, y: inner.y + 7, limit: inner.width)
+        canvas.write(spans: [Span("   Units sold   ", .normal), Span(Format.count(rating.itemsSold), .accent)], x: inner.x, y: inner.y + 7, limit: inner.width)
         if let itemsListed {
-            canvas.write(spans: [Span("   Items listed  ", .normal), Span(Format.count(itemsListed), .accent)], x: inner.x, y: inner.y + 8, limit: inner.width)
+            canvas.write(spans: [Span("   Items listed ", .normal), Span(Format.count(itemsListed), .accent)], x: inner.x, y: inner.y + 8, limit: inner.width)
         }
         canvas.write("Buyers rate items they bought; your rating is the sum over your items.", in: inner.row(inner.height - 1), style: .muted)
     }

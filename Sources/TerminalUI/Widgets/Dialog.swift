@@ -50,7 +50,7 @@ public struct Dialog: Sendable, Hashable {
     /// The help overlay's section for dialogs: ``keys`` and the first-letter rule.
     public static var helpSection: HelpSection {
         var section = Self.keys.helpSection
-        section.entries.append(HelpSection.Entry(keys: "A–Z", help: "A button's first letter presses it (q for Quit)"))
+        section.entries.append(HelpSection.Entry(keys: "A–Z", help: "A button's first letter presses it; it wins over n and q"))
         return section
     }
 

@@ -31,6 +31,9 @@ public struct HelpOverlay: Sendable, Hashable {
         case lineUp, lineDown, pageUp, pageDown, top, bottom, close
     }
 
+    /// The footer while the overlay is open: the view's keys do nothing then.
+    public static let hints = [KeyHint(key: "↑↓ PgUp PgDn", label: "Scroll"), KeyHint(key: "Esc", label: "Close")]
+
     /// The overlay's keys, for handling and for its own section.
     public static let keys = KeyMap<Action>("This help", [
         KeyBinding([.down, .character("j")], .lineDown, help: "Scroll down a line (the mouse wheel scrolls too)", label: "↓/j"),
