@@ -10,6 +10,16 @@ import TerminalUI
         #expect(canvas.text(row: 0) == "abc  123")
     }
 
+    @Test func spansThatDoNotFitEndInAnEllipsis() {
+        var canvas = Canvas(size: Size(width: 12, height: 1))
+        #expect(canvas.write(spans: [Span("12 results", .muted), Span(" · newest", .accent)], x: 0, y: 0, limit: 12) == 12)
+        #expect(canvas.text(row: 0) == "12 results …")
+        #expect(canvas[11, 0].style == .accent, "in the style of the span it cuts")
+        var fits = Canvas(size: Size(width: 12, height: 1))
+        #expect(fits.write(spans: [Span("12 results"), Span(" ·")], x: 0, y: 0, limit: 12) == 12)
+        #expect(fits.text(row: 0) == "12 results ·")
+    }
+
     @Test func wideCharactersTakeTwoCellsAndNeverHang() {
         var canvas = Canvas(size: Size(width: 5, height: 1))
         canvas.write("東京x", x: 0, y: 0, style: .normal)

@@ -44,8 +44,8 @@ extension ProductsStore {
             } catch let error as PSQLError where error.sqlState == "MK002" {
                 throw MarketError(.insufficientStock, Self.shortageMessage(error.serverInfo?[.detail] ?? ""))
             } catch let error as PSQLError where error.sqlState == "MK005" {
-                let now = (error.serverInfo?[.detail]).flatMap(Money.init).map { " is now \($0)" } ?? " changed"
-                let confirmed = expectedTotal.map { ", not \($0)" } ?? ""
+                let now = (error.serverInfo?[.detail]).flatMap(Money.init).map { " is now \($0.grouped)" } ?? " changed"
+                let confirmed = expectedTotal.map { ", not \($0.grouped)" } ?? ""
                 throw MarketError(.priceChanged, "A price in your cart changed: the total\(now)\(confirmed). Nothing was bought; check the cart and pay again.")
             }
         }

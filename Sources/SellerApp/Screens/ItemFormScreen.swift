@@ -80,7 +80,7 @@ public struct ItemFormScreen: FormDialog {
         let notice = self.notice(working: "Registering…")
         return FormBox.render(
             title: "New item",
-            subtitle: [Span("Put an item on sale. Buyers find it by its keywords and the words of its name.", .normal)],
+            subtitle: [Span("Put an item on sale; buyers find it by its keywords and its name.", .normal)],
             form: self.form, labelWidth: 10, inputWidth: 40, notice: notice, action: "registers", width: 84, in: screen, canvas: &canvas
         )
     }

@@ -35,13 +35,21 @@ extension Canvas {
         self.write(String(repeating: Line.horizontal, count: rect.width), x: rect.x, y: rect.y, style: style)
     }
 
-    /// Writes spans one after another on a row, stopping at `limit` columns. Returns columns used.
+    /// Writes spans one after another on a row within `limit` columns; when they do not fit, the
+    /// last column shows "…" (in the style of the span it cuts) so a cut never passes for the end
+    /// of a word. Returns columns used.
     @discardableResult
     public mutating func write(spans: [Span], x: Int, y: Int, limit: Int) -> Int {
+        guard limit > 0 else { return 0 }
+        let fits = Span.width(spans) <= limit
+        let room = fits ? limit : limit - 1
         var used = 0
-        for span in spans where used < limit {
-            used += self.write(span.text, x: x + used, y: y, style: span.style, limit: limit - used)
+        var cutStyle = spans.first?.style ?? .normal
+        for span in spans where used < room {
+            used += self.write(span.text, x: x + used, y: y, style: span.style, limit: room - used)
+            cutStyle = span.style
         }
+        if !fits { used += self.write("…", x: x + used, y: y, style: cutStyle, limit: 1) }
         return used
     }
 }
