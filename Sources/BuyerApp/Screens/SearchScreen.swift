@@ -122,7 +122,7 @@ public struct SearchScreen: Sendable {
         var problems: [String: String] = [:]
         let categoryText = Text.trimmingWhitespace(bar["category"]).lowercased()
         if !categoryText.isEmpty, categoryText != "any", Int32(categoryText).flatMap(Category.init(rawValue:)) == nil {
-            problems["category"] = "Category must be a whole number from 0, or blank for any."
+            problems["category"] = "Category must be a whole number from 0 to \(Format.count(Int(Category.maximum))), or blank for any."
         }
         do { _ = try FieldRules.validateSearchKeywords(FieldRules.splitSearchKeywords(bar["keywords"])) } catch {
             problems["keywords"] = error.message
