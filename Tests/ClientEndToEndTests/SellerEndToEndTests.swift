@@ -27,7 +27,7 @@ import Testing
                 #expect(!back.contains("Enter Log in"))
 
                 try await tmux.press("n")
-                try await tmux.waitFor("Put an item on sale.")
+                try await tmux.waitFor("Put an item on sale;")
                 try await tmux.type("Café crème mug €")
                 try await tmux.press("Tab")
                 try await tmux.type("3")
