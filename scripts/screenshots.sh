@@ -127,7 +127,7 @@ login demo-seller
 wait_for "items listed"
 keys s s s s s S j
 shoot seller-items
-keys n; wait_for "Put an item on sale."
+keys n; wait_for "Put an item on sale;"
 text "Teapot 1.2L 急須"; keys Tab; text 3; keys Tab; text "tea, teapot, cast iron"
 keys Tab Right Tab; text "34.9"; keys Tab C-u; text 4
 shoot seller-register
