@@ -251,6 +251,31 @@ import TerminalUITesting
         #expect(state.shell.status?.kind == .success)
     }
 
+    @Test func aBoxForgetsThatTheServerWasOutOfReachOnceItIsBack() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("p"), .control("u")], &state)
+        _ = self.program.type("15", &state)
+        guard let command = self.program.press([.enter], &state).first, let request = command.request else {
+            Issue.record("expected a price change")
+            return
+        }
+        _ = self.program.update(&state, .message(.account(.connection(.waitingToReconnect(attempt: 1, reason: "closed")))))
+        _ = self.program.update(&state, .message(.failed(request: request, command: command, error: MarketError(.unreachable, "Can't reach the server."))))
+        guard case .price(let failed)? = state.modal else {
+            Issue.record("the price box stays open")
+            return
+        }
+        #expect(failed.failure != nil)
+        _ = self.program.update(&state, .message(.account(.connection(.connecting(attempt: 2)))))
+        _ = self.program.update(&state, .message(.account(.connection(.connected))))
+        guard case .price(let back)? = state.modal else {
+            Issue.record("the price box stays open, with what was typed")
+            return
+        }
+        #expect(back.failure == nil)
+        #expect(back.form["price"] == "15")
+    }
+
     @Test func quittingAsksAndCtrlCDoesNot() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("q")], &state)

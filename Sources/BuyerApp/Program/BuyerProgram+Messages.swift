@@ -172,9 +172,11 @@ extension BuyerProgram {
         return self.runSearch(.everything, offset: 0, &state) + self.loadCart(&state) + self.loadPurchases(&state, offset: 0)
     }
 
-    /// Reloads everything on screen.
+    /// Reloads everything on screen (on r, or when the server is back): an open box forgets the
+    /// failure it showed, which was the server out of reach.
     public func refresh(_ state: inout BuyerState) -> [BuyerCommand] {
-        self.rerunSearch(&state) + self.loadCart(&state) + self.loadPurchases(&state, offset: state.purchases.offset)
+        state.modal?.clearFailure()
+        return self.rerunSearch(&state) + self.loadCart(&state) + self.loadPurchases(&state, offset: state.purchases.offset)
     }
 
     func rerunSearch(_ state: inout BuyerState) -> [BuyerCommand] {

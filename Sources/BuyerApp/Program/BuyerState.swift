@@ -50,4 +50,21 @@ public enum BuyerModal: Sendable {
         case vote(item: ItemID, vote: Vote)
         case logout
     }
+
+    /// Forgets what went wrong in the box (the server was out of reach), once it can try again.
+    public mutating func clearFailure() {
+        switch self {
+        case .quantity(var dialog):
+            dialog.failure = nil
+            self = .quantity(dialog)
+        case .checkout(var checkout):
+            checkout.failure = nil
+            self = .checkout(checkout)
+        case .seller(var lookup):
+            lookup.failure = nil
+            self = .seller(lookup)
+        case .detail, .confirm:
+            break
+        }
+    }
 }

@@ -90,9 +90,11 @@ extension SellerProgram {
         return self.refresh(&state)
     }
 
-    /// Reloads the page on screen and the rating.
+    /// Reloads the page on screen and the rating (on r, or when the server is back): an open box
+    /// forgets the failure it showed, which was the server out of reach.
     public func refresh(_ state: inout SellerState) -> [SellerCommand] {
-        self.loadItems(&state, offset: state.items.offset) + self.loadRating(&state)
+        state.modal?.clearFailure()
+        return self.loadItems(&state, offset: state.items.offset) + self.loadRating(&state)
     }
 
     /// Fetches the page at `offset` in the order the table is sorted by.

@@ -33,4 +33,21 @@ public enum SellerModal: Sendable {
     case register(ItemFormScreen)
     case price(PriceDialog)
     case remove(RemoveUnitsDialog)
+
+    /// Forgets what went wrong in the box (the server was out of reach), once it can try again.
+    public mutating func clearFailure() {
+        switch self {
+        case .register(var form):
+            form.failure = nil
+            self = .register(form)
+        case .price(var dialog):
+            dialog.failure = nil
+            self = .price(dialog)
+        case .remove(var dialog):
+            dialog.failure = nil
+            self = .remove(dialog)
+        case .detail:
+            break
+        }
+    }
 }
