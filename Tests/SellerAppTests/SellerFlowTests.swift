@@ -165,9 +165,11 @@ import TerminalUITesting
         }
         var changed = cheapest
         changed.price = Money(99999)
-        _ = self.program.update(&state, .message(.priceChanged(request: request, item: changed)))
+        let reload = self.program.update(&state, .message(.priceChanged(request: request, item: changed)))
         #expect(state.items.rows.last?.id == cheapest.id, "now the dearest")
         #expect(state.items.selected?.id == cheapest.id)
+        // It may belong on another page now: the server's page says.
+        #expect(reload.contains { if case .loadItems(_, 0, ItemOrder(.price)) = $0 { true } else { false } }, "\(reload)")
     }
 
     @Test func aPriceWithThreeDecimalsSaysSoAndIsNotSent() {

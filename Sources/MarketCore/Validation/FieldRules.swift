@@ -182,8 +182,11 @@ public enum FieldRules {
         guard allowed, (12...19).contains(digits.count) else {
             throw FieldError(field: "card.number", message: "Card number must be 12 to 19 digits.")
         }
-        guard luhnIsValid(digits), digits.contains(where: { $0 != "0" }) else {
+        guard luhnIsValid(digits) else {
             throw FieldError(field: "card.number", message: "Card number is not valid (check digit mismatch).")
+        }
+        guard digits.contains(where: { $0 != "0" }) else {
+            throw FieldError(field: "card.number", message: "Card number is not valid.")
         }
         card.number = digits
         guard let expiry = parseExpiry(card.expiry) else {

@@ -43,7 +43,7 @@ public enum SellerKeys {
         KeyBinding(.enter, .open, help: "Details and actions for the selected item", hint: "Open"),
         KeyBinding(.character("s"), .cycleSort, help: "Sort by the next column (click a title to sort by it)", hint: "Sort"),
         KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
-        KeyBinding(.character("]"), .nextPage, help: "Next page of items"),
+        KeyBinding(.character("]"), .nextPage, help: "Next page of items", hint: "Page"),
         KeyBinding(.character("["), .previousPage, help: "Previous page of items"),
     ])
 
@@ -69,9 +69,10 @@ public enum SellerKeys {
     }
 
     /// The footer for `view`.
-    public static func hints(for view: SellerView) -> [KeyHint] {
+    /// The footer: the view's keys, without the next page's on the last page.
+    public static func hints(for view: SellerView, hasNextPage: Bool = true) -> [KeyHint] {
         switch view {
-        case .items: self.items.hints + self.global.hints
+        case .items: self.items.hints { hasNextPage || $0 != .nextPage } + self.global.hints
         case .rating: self.global.hints
         }
     }

@@ -39,7 +39,7 @@ extension SellerProgram {
             state.items.replace(item, visibleRows: Self.visibleRows(state))
             let was = previous.map { " (was \(Format.money($0)))" } ?? ""
             state.shell.status = .success("\(Format.quoted(item.name)) now costs \(Format.money(item.price))\(was).")
-            return []
+            return self.placeChangedRow(&state)
 
         case .unitsRemoved(let request, let item, let removed):
             state.shell.finish(request)
@@ -47,7 +47,7 @@ extension SellerProgram {
             state.items.replace(item, visibleRows: Self.visibleRows(state))
             let left = item.quantity == 0 ? "none left on sale" : "\(Format.units(item.quantity)) left on sale"
             state.shell.status = .success("Took \(Format.units(removed)) of \(Format.quoted(item.name)) off sale; \(left).")
-            return []
+            return self.placeChangedRow(&state)
 
         case .failed(let request, let command, let error):
             state.shell.finish(request)
@@ -95,6 +95,14 @@ extension SellerProgram {
     public func refresh(_ state: inout SellerState) -> [SellerCommand] {
         state.modal?.clearFailure()
         return self.loadItems(&state, offset: state.items.offset) + self.loadRating(&state)
+    }
+
+    /// A row of a sorted table changed: it moved among the rows at hand at once, but it may now
+    /// belong on another page, or elsewhere among equal rows (the server orders those by item
+    /// number), so the server's page says where it goes.
+    func placeChangedRow(_ state: inout SellerState) -> [SellerCommand] {
+        guard state.items.order != nil else { return [] }
+        return self.loadItems(&state, offset: state.items.offset)
     }
 
     /// Fetches the page at `offset` in the order the table is sorted by.
