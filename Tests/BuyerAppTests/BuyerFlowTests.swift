@@ -300,7 +300,7 @@ import TerminalUITesting
             #expect(state.cart.cart == cart)
             #expect(state.shell.status?.kind == .warning)
             let expected = change == "price"
-                ? "The price of “\(cart.lines[0].name)” changed from 22.50 to 20.00; the cart's total is now 229.99 (was 234.99)."
+                ? "“\(cart.lines[0].name)” now costs 20.00 (was 22.50): cart total 229.99, was 234.99."
                 : "“\(cart.lines[1].name)” has only 0 units on sale now, fewer than your cart holds."
             #expect(state.shell.status?.text == expected)
         }

@@ -198,9 +198,9 @@ extension BuyerProgram {
         let repriced = now.lines.filter { previous[$0.itemID]?.unitPrice != $0.unitPrice }
         if let line = repriced.first, let old = previous[line.itemID] {
             let what = repriced.count == 1
-                ? "The price of \(Format.quoted(line.name)) changed from \(Format.money(old.unitPrice)) to \(Format.money(line.unitPrice))"
+                ? "\(Format.quoted(line.name, limit: 24)) now costs \(Format.money(line.unitPrice)) (was \(Format.money(old.unitPrice)))"
                 : "\(repriced.count) prices changed"
-            return "\(what); the cart's total is now \(Format.money(now.total)) (was \(Format.money(before.total)))."
+            return "\(what): cart total \(Format.money(now.total)), was \(Format.money(before.total))."
         }
         let short = now.lines.filter { $0.available < $0.quantity && previous[$0.itemID].map { $0.available >= $0.quantity } == true }
         if let line = short.first {

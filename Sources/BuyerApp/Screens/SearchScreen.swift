@@ -196,7 +196,7 @@ public struct SearchScreen: Sendable {
             x += width + 3
         }
         let action = self.isEditing ? "Enter searches · Esc to results" : "/ edits the search"
-        canvas.write(action, x: x, y: y, style: .muted, limit: content.maxX - x)
+        canvas.write(spans: [Span(action, .muted)], x: x, y: y, limit: content.maxX - x)
         // Under the bar: what is wrong with it, or what is shown.
         let note = Rect(x: content.x + 1, y: y + 1, width: content.width - 2, height: 1)
         let problem = bar.fields.lazy.compactMap { field in field.problem.map { (field, $0) } }.first
