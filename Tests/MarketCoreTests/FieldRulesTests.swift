@@ -133,6 +133,12 @@ import Testing
         #expect(zeros?.field == "card.number", "all zeros pass the Luhn check but are no card")
     }
 
+    @Test func textIsStoredInComposedForm() throws {
+        let name = try FieldRules.itemName.validate(" Cafe\u{301} ")
+        #expect(Array(name.unicodeScalars) == Array("Caf\u{E9}".unicodeScalars))
+        #expect(try FieldRules.validateSearchKeywords(["CAFE\u{301}"]).map { Array($0.unicodeScalars) } == [Array("caf\u{E9}".unicodeScalars)])
+    }
+
     @Test func itemDraftValidationNormalises() throws {
         let draft = ItemDraft(name: " Lamp ", category: Category(rawValue: 2)!, keywords: ["Light", "light"], condition: .new, price: 5, quantity: 1)
         let valid = try draft.validated()

@@ -4,6 +4,22 @@ import MarketTesting
 import Testing
 
 @Suite(.timeLimit(.minutes(2))) struct BuyerAPITests {
+    @Test func accentsMatchHoweverTheyWereTyped() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            // "é" as "e" and a combining accent in the name, as one character in "crème"; the
+            // keyword "thé" decomposed as well.
+            let item = try await seller.registerItem(draft("Cafe\u{301} crème", keywords: ["the\u{301}"]))
+            #expect(item.name.unicodeScalars.count == "Café crème".unicodeScalars.count, "stored composed")
+            #expect(try await market.productsQuery("SELECT name FROM items WHERE id = \(item.id.number)") == ["Café crème"])
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            for keywords in [["café"], ["cafe\u{301}"], ["thé"], ["THE\u{301}"], ["CRÈME"]] {
+                let page = try await buyer.search(category: .any, keywords: keywords)
+                #expect(page.items.map(\.item.id) == [item.id], "\(keywords.map { Array($0.unicodeScalars) })")
+            }
+        }
+    }
+
     @Test func searchRanksByMatchedKeywordsThenNewestFirst() async throws {
         try await TestMarket.with { market in
             let (seller, _) = try await market.loggedInSeller(name: "Bikes & Co")

@@ -59,7 +59,7 @@ public enum FieldRules {
 
     /// Normalises one keyword: trimmed, lower-cased, 1–8 characters, letters and digits only.
     public static func validateKeyword(_ value: String, field: String = "keywords") throws(FieldError) -> String {
-        let keyword = Text.trimmingWhitespace(value).lowercased()
+        let keyword = Text.normalized(value).lowercased()
         guard !keyword.isEmpty else {
             throw FieldError(field: field, message: "Keywords must not be empty.")
         }
@@ -99,7 +99,7 @@ public enum FieldRules {
         }
         var result: [String] = []
         for value in values {
-            let keyword = Text.trimmingWhitespace(value).lowercased()
+            let keyword = Text.normalized(value).lowercased()
             guard !keyword.isEmpty, keyword.count <= maximumNameLength, keyword.allSatisfy({ $0.isLetter || $0.isNumber }) else {
                 throw FieldError(
                     field: "keywords",

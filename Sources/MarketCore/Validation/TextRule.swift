@@ -1,3 +1,5 @@
+import Foundation
+
 /// A rule for one free-text field: length counted in characters as a person counts them
 /// (grapheme clusters, so "é" and "👍🏽" are one each), no control characters, not blank.
 ///
@@ -17,9 +19,10 @@ public struct TextRule: Sendable, Hashable {
         self.maximumLength = maximumLength
     }
 
-    /// Returns the value with surrounding white space removed, or the rule it breaks.
+    /// Returns the value with surrounding white space removed, in composed form (``Text/normalized(_:)``),
+    /// or the rule it breaks.
     public func validate(_ value: String) throws(FieldError) -> String {
-        let trimmed = Text.trimmingWhitespace(value)
+        let trimmed = Text.normalized(value)
         if trimmed.isEmpty {
             throw FieldError(field: self.field, message: "\(self.label) must not be empty.")
         }
@@ -66,6 +69,14 @@ public enum Text {
         case 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }
+    }
+
+    /// `value` without surrounding white space, in Unicode's composed form (NFC): an "é" typed
+    /// as "e" and a combining accent (as some keyboards and macOS file names give it) is stored and
+    /// searched as the one "é" that everyone else types, so names and keywords match however they
+    /// were entered.
+    public static func normalized(_ value: String) -> String {
+        self.trimmingWhitespace(value).precomposedStringWithCanonicalMapping
     }
 
     public static func trimmingWhitespace(_ value: String) -> String {
