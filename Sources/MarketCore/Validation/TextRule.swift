@@ -76,7 +76,9 @@ public enum Text {
     /// searched as the one "é" that everyone else types, so names and keywords match however they
     /// were entered.
     public static func normalized(_ value: String) -> String {
-        self.trimmingWhitespace(value).precomposedStringWithCanonicalMapping
+        let trimmed = self.trimmingWhitespace(value)
+        // ASCII is composed already, and most text is ASCII: no trip through Foundation for it.
+        return trimmed.utf8.allSatisfy { $0 < 0x80 } ? trimmed : trimmed.precomposedStringWithCanonicalMapping
     }
 
     public static func trimmingWhitespace(_ value: String) -> String {
