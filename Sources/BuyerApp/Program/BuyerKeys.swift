@@ -56,10 +56,10 @@ public enum BuyerKeys {
     ])
 
     public static let search = KeyMap<BuyerAction>("Search", [
-        KeyBinding(.character("/"), .editSearch, help: "Edit the search: category (a number or blank for any) and keywords", hint: "Search"),
+        KeyBinding(.character("/"), .editSearch, help: "Edit the search: category (number or blank) and keywords", hint: "Search"),
         KeyBinding(.enter, .open, help: "Details of the selected item, with its seller's rating", hint: "Open"),
         KeyBinding(.character("a"), .addToCart, help: "Add the selected item to the cart", hint: "Add"),
-        KeyBinding(.character("s"), .cycleSort, help: "Sort this page by the next column (click a title to sort by it)", hint: "Sort"),
+        KeyBinding(.character("s"), .cycleSort, help: "Sort this page by the next column (or click a title)", hint: "Sort"),
         KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
         KeyBinding(.character("]"), .nextPage, help: "Next page of results", hint: "Page", label: "]"),
         KeyBinding(.character("["), .previousPage, help: "Previous page of results"),
@@ -79,7 +79,7 @@ public enum BuyerKeys {
         KeyBinding([.character("+"), .character("u")], .thumbsUp, help: "Thumbs up for the selected item (one vote per item)", hint: "👍", label: "+"),
         KeyBinding([.character("-"), .character("d")], .thumbsDown, help: "Thumbs down for the selected item", hint: "👎", label: "-"),
         KeyBinding(.enter, .open, help: "Details of the selected item", hint: "Open"),
-        KeyBinding(.character("s"), .cycleSort, help: "Sort this page by the next column (click a title to sort by it)"),
+        KeyBinding(.character("s"), .cycleSort, help: "Sort this page by the next column (or click a title)"),
         KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
         KeyBinding(.character("]"), .nextPage, help: "Older purchases"),
         KeyBinding(.character("["), .previousPage, help: "Newer purchases"),

@@ -57,7 +57,7 @@ public struct Form: Sendable, Hashable {
     public static let keys = KeyMap<Action>("Forms", [
         KeyBinding([.tab, .down], .next, help: "Next field", hint: "Next", label: "Tab/↓"),
         KeyBinding([.backTab, .up], .previous, help: "Previous field", label: "S-Tab/↑"),
-        KeyBinding(.enter, .submit, help: "Submit (or go to the next field while something is missing)", hint: "OK"),
+        KeyBinding(.enter, .submit, help: "Submit, or go to the next field while one is missing", hint: "OK"),
         KeyBinding(.escape, .cancel, help: "Cancel: close the box, back to where you were", hint: "Cancel"),
     ])
 
