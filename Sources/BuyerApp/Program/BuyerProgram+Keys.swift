@@ -249,15 +249,11 @@ extension BuyerProgram {
         case .search:
             let selected = state.search.selected?.item.id
             if cycle { state.search.table.cycleSort(sortable: SearchScreen.table.sortable) } else { state.search.table.reverseSort(sortable: SearchScreen.table.sortable) }
-            if let selected, let index = state.search.rows.firstIndex(where: { $0.item.id == selected }) {
-                state.search.table.select(index, rowCount: state.search.rows.count, visibleRows: visible)
-            }
+            state.search.table.select(firstOf: state.search.rows, where: { $0.item.id == selected }, visibleRows: visible)
         case .cart:
             let selected = state.cart.selected?.itemID
             if cycle { state.cart.table.cycleSort(sortable: CartScreen.table.sortable) } else { state.cart.table.reverseSort(sortable: CartScreen.table.sortable) }
-            if let selected, let index = state.cart.rows.firstIndex(where: { $0.itemID == selected }) {
-                state.cart.table.select(index, rowCount: state.cart.rows.count, visibleRows: visible)
-            }
+            state.cart.table.select(firstOf: state.cart.rows, where: { $0.itemID == selected }, visibleRows: visible)
         case .purchases:
             let sortable = PurchasesScreen.table(timeZone: state.timeZone).sortable
             if cycle { state.purchases.table.cycleSort(sortable: sortable) } else { state.purchases.table.reverseSort(sortable: sortable) }

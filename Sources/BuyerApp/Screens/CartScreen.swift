@@ -43,9 +43,7 @@ public struct CartScreen: Sendable {
         self.cart = cart
         self.loadRequest = nil
         let rows = self.rows
-        if let previous, let index = rows.firstIndex(where: { $0.itemID == previous }) {
-            self.table.select(index, rowCount: rows.count, visibleRows: visibleRows)
-        } else {
+        if !self.table.select(firstOf: rows, where: { $0.itemID == previous }, visibleRows: visibleRows) {
             self.table.clamp(rowCount: rows.count, visibleRows: visibleRows)
         }
     }

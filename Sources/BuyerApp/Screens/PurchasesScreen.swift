@@ -82,17 +82,17 @@ public struct PurchasesScreen: Sendable {
     /// row moves, and the selection moves with it.
     public mutating func recorded(_ vote: Vote, for item: ItemID, timeZone: TimeZone, visibleRows: Int) {
         guard var page = self.page else { return }
-        let selected = self.selected(timeZone: timeZone).map { ($0.purchaseID, $0.line.itemID) }
+        let selected = self.selected(timeZone: timeZone)
         for purchase in page.items.indices {
             for line in page.items[purchase].lines.indices where page.items[purchase].lines[line].itemID == item {
                 page.items[purchase].lines[line].feedback = vote
             }
         }
         self.page = page
-        let rows = self.rows(timeZone: timeZone)
-        if let selected, let index = rows.firstIndex(where: { $0.purchaseID == selected.0 && $0.line.itemID == selected.1 }) {
-            self.table.select(index, rowCount: rows.count, visibleRows: visibleRows)
-        }
+        self.table.select(
+            firstOf: self.rows(timeZone: timeZone), where: { $0.purchaseID == selected?.purchaseID && $0.line.itemID == selected?.line.itemID },
+            visibleRows: visibleRows
+        )
     }
 
     public var hasNextPage: Bool { self.page?.hasMore ?? false }

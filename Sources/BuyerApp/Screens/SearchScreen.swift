@@ -138,9 +138,8 @@ public struct SearchScreen: Sendable {
         self.page = page
         self.loadRequest = nil
         let rows = self.rows
-        if sameSearch, let previous, let index = rows.firstIndex(where: { $0.item.id == previous }) {
-            self.table.select(index, rowCount: rows.count, visibleRows: visibleRows)
-        } else {
+        let kept = sameSearch && self.table.select(firstOf: rows, where: { $0.item.id == previous }, visibleRows: visibleRows)
+        if !kept {
             self.table = TableState(sortColumn: self.table.sortColumn, sortAscending: self.table.sortAscending)
             self.table.clamp(rowCount: rows.count, visibleRows: visibleRows)
         }
@@ -153,10 +152,7 @@ public struct SearchScreen: Sendable {
         let selected = self.selected?.item.id
         page.items[index].item = item
         self.page = page
-        let rows = self.rows
-        if let selected, let row = rows.firstIndex(where: { $0.item.id == selected }) {
-            self.table.select(row, rowCount: rows.count, visibleRows: visibleRows)
-        }
+        self.table.select(firstOf: self.rows, where: { $0.item.id == selected }, visibleRows: visibleRows)
     }
 
     public var hasNextPage: Bool { self.page?.hasMore ?? false }

@@ -68,7 +68,6 @@ public enum SellerKeys {
         KeyMap(map.title + " (in My items)", map.bindings)
     }
 
-    /// The footer for `view`.
     /// The footer: the view's keys, without the next page's on the last page.
     public static func hints(for view: SellerView, hasNextPage: Bool = true) -> [KeyHint] {
         switch view {

@@ -116,10 +116,7 @@ extension SellerProgram {
     /// The table's sort changed (already applied to the rows at hand, with `selected` kept
     /// selected): when they are only part of the list, fetch the first page in the new order.
     func sortChanged(_ state: inout SellerState, keeping selected: ItemID?) -> [SellerCommand] {
-        let rows = state.items.rows
-        if let selected, let index = rows.firstIndex(where: { $0.id == selected }) {
-            state.items.table.select(index, rowCount: rows.count, visibleRows: Self.visibleRows(state))
-        }
+        state.items.table.select(firstOf: state.items.rows, where: { $0.id == selected }, visibleRows: Self.visibleRows(state))
         guard state.items.page != nil, !state.items.isWholeList else { return [] }
         return self.loadItems(&state, offset: 0)
     }

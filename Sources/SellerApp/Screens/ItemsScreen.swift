@@ -75,9 +75,8 @@ public struct ItemsScreen: Sendable {
         self.offset = page.offset
         self.loadRequest = nil
         let rows = self.rows
-        if let wanted = self.selectAfterLoad ?? previous, let index = rows.firstIndex(where: { $0.id == wanted }) {
-            self.table.select(index, rowCount: rows.count, visibleRows: visibleRows)
-        } else {
+        let wanted = self.selectAfterLoad ?? previous
+        if !self.table.select(firstOf: rows, where: { $0.id == wanted }, visibleRows: visibleRows) {
             self.table.clamp(rowCount: rows.count, visibleRows: visibleRows)
         }
         self.selectAfterLoad = nil
@@ -90,10 +89,7 @@ public struct ItemsScreen: Sendable {
         let selected = self.selected?.id
         page.items[index] = item
         self.page = page
-        let rows = self.rows
-        if let selected, let row = rows.firstIndex(where: { $0.id == selected }) {
-            self.table.select(row, rowCount: rows.count, visibleRows: visibleRows)
-        }
+        self.table.select(firstOf: self.rows, where: { $0.id == selected }, visibleRows: visibleRows)
     }
 
     /// "1–20 of 36" for the rows in view.

@@ -53,6 +53,16 @@ public struct TableState: Sendable, Hashable {
         self.clamp(rowCount: rowCount, visibleRows: visibleRows)
     }
 
+    /// Selects the first of `rows` that `isWanted` and scrolls to it: the row that was selected
+    /// before the rows changed order or were fetched again. Returns false, changing nothing, when
+    /// no row is.
+    @discardableResult
+    public mutating func select<Row>(firstOf rows: [Row], where isWanted: (Row) -> Bool, visibleRows: Int) -> Bool {
+        guard let index = rows.firstIndex(where: isWanted) else { return false }
+        self.select(index, rowCount: rows.count, visibleRows: visibleRows)
+        return true
+    }
+
     /// Keeps the selection on a row and in view after rows changed or the table was resized.
     public mutating func clamp(rowCount: Int, visibleRows: Int) {
         guard rowCount > 0 else {
