@@ -556,6 +556,26 @@ import TerminalUITesting
         #expect(status().hasSuffix("5 items purchased · this page sorted · orders 1–2 of 25 "), "\(status())")
     }
 
+    @Test func olderPurchasesAreOfferedAndKeepTheSortAndSortingKeepsTheSelection() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("3")], &state)
+        var history = BuyerFixtures.purchases
+        history.purchases.total = 25
+        for case .loadPurchases(let request, _) in self.program.press([.character("r")], &state) {
+            _ = self.program.update(&state, .message(.purchasesLoaded(request: request, history: history)))
+        }
+        let footer = self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 1]
+        #expect(footer.contains("] Older"), "\(footer)")
+        _ = self.program.press([.down, .down], &state)
+        let selected = state.purchases.selected(timeZone: BuyerFixtures.utc)
+        _ = self.program.press([.character("s"), .character("s"), .character("s"), .character("s")], &state)
+        #expect(state.purchases.table.sortColumn == 3, "by name")
+        #expect(state.purchases.selected(timeZone: BuyerFixtures.utc) == selected, "the selected line stays selected")
+        let next = self.program.press([.character("]")], &state)
+        #expect(next.contains { if case .loadPurchases(_, 20) = $0 { true } else { false } })
+        #expect(state.purchases.table.sortColumn == 3, "the next page is sorted the same way")
+    }
+
     @Test func theItemsPurchasedCountIsTheServersNotThePages() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("3")], &state)

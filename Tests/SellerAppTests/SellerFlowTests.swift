@@ -112,6 +112,19 @@ import TerminalUITesting
         #expect(state.items.selected?.id == stored.id)
     }
 
+    @Test func registeringKeepsTheSortOfAListOnOnePageAndDropsItForALongerOne() {
+        let stored = SellerFixtures.item(40, "Teapot", price: "34.90", quantity: 12)
+        for (total, keepsSort) in [(SellerFixtures.items.count, true), (ItemsScreen.pageSize + 5, false)] {
+            var state = SellerFixtures.loggedIn(total: total)
+            _ = self.program.press([.character("s"), .character("s")], &state)
+            let column = state.items.table.sortColumn
+            #expect(column == 1)
+            let reload = self.program.update(&state, .message(.registered(request: 901, item: stored)))
+            #expect(state.items.table.sortColumn == (keepsSort ? column : nil), "total \(total)")
+            #expect(reload.contains { if case .loadItems(_, 0, let order) = $0 { order == state.items.order } else { false } })
+        }
+    }
+
     @Test func theServersVerdictOnAFieldShowsNextToIt() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("n")], &state)

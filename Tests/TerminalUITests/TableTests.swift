@@ -46,6 +46,18 @@ import TerminalUI
         #expect(canvas[15, 0].style == .tableHeaderSorted)
     }
 
+    @Test func onlyColumnsInSightAreOfferedForSorting() {
+        var columns = self.table.columns
+        columns[1] = columns[1].hidden(below: 40)
+        let narrowable = Table<Row>(columns: columns)
+        #expect(narrowable.sortable(width: 40) == [true, true])
+        #expect(narrowable.sortable(width: 39) == [true, false])
+        var state = TableState()
+        state.cycleSort(sortable: narrowable.sortable(width: 30))
+        state.cycleSort(sortable: narrowable.sortable(width: 30))
+        #expect(state.sortColumn == nil, "the hidden price column is skipped")
+    }
+
     @Test func emptyTablesSaySo() {
         var canvas = Canvas(size: Size(width: 20, height: 5))
         self.table.render([], state: TableState(), in: canvas.bounds, canvas: &canvas)

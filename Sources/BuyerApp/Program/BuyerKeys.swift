@@ -81,7 +81,7 @@ public enum BuyerKeys {
         KeyBinding(.enter, .open, help: "Details of the selected item", hint: "Open"),
         KeyBinding(.character("s"), .cycleSort, help: "Sort this page by the next column (or click a title)"),
         KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
-        KeyBinding(.character("]"), .nextPage, help: "Older purchases"),
+        KeyBinding(.character("]"), .nextPage, help: "Older purchases", hint: "Older", label: "]"),
         KeyBinding(.character("["), .previousPage, help: "Newer purchases"),
     ])
 

@@ -245,18 +245,27 @@ extension BuyerProgram {
 
     func sort(_ cycle: Bool, _ state: inout BuyerState) {
         let visible = Self.visibleRows(state)
+        let width = Self.tableArea(state).width
+        func resort(_ table: inout TableState, _ sortable: [Bool]) {
+            if cycle { table.cycleSort(sortable: sortable) } else { table.reverseSort(sortable: sortable) }
+        }
         switch state.view {
         case .search:
             let selected = state.search.selected?.item.id
-            if cycle { state.search.table.cycleSort(sortable: SearchScreen.table.sortable) } else { state.search.table.reverseSort(sortable: SearchScreen.table.sortable) }
+            resort(&state.search.table, SearchScreen.table.sortable(width: width))
             state.search.table.select(firstOf: state.search.rows, where: { $0.item.id == selected }, visibleRows: visible)
         case .cart:
             let selected = state.cart.selected?.itemID
-            if cycle { state.cart.table.cycleSort(sortable: CartScreen.table.sortable) } else { state.cart.table.reverseSort(sortable: CartScreen.table.sortable) }
+            resort(&state.cart.table, CartScreen.table.sortable(width: width))
             state.cart.table.select(firstOf: state.cart.rows, where: { $0.itemID == selected }, visibleRows: visible)
         case .purchases:
-            let sortable = PurchasesScreen.table(timeZone: state.timeZone).sortable
-            if cycle { state.purchases.table.cycleSort(sortable: sortable) } else { state.purchases.table.reverseSort(sortable: sortable) }
+            let selected = state.purchases.selected(timeZone: state.timeZone)
+            resort(&state.purchases.table, PurchasesScreen.table(timeZone: state.timeZone).sortable(width: width))
+            state.purchases.table.select(
+                firstOf: state.purchases.rows(timeZone: state.timeZone),
+                where: { $0.purchaseID == selected?.purchaseID && $0.line.itemID == selected?.line.itemID },
+                visibleRows: visible
+            )
         }
     }
 
@@ -284,7 +293,7 @@ extension BuyerProgram {
                 state.shell.status = .info("These are your newest purchases.")
                 return []
             }
-            state.purchases.table = TableState()
+            state.purchases.table = TableState(sortColumn: state.purchases.table.sortColumn, sortAscending: state.purchases.table.sortAscending)
             return self.loadPurchases(&state, offset: forward ? page.offset + PurchasesScreen.pageSize : max(0, page.offset - PurchasesScreen.pageSize))
         case .cart:
             return []

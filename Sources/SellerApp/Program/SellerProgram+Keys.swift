@@ -84,11 +84,11 @@ extension SellerProgram {
             state.modal = .detail(ItemDetailScreen(item: item))
         case .cycleSort:
             let selected = state.items.selected?.id
-            state.items.table.cycleSort(sortable: ItemsScreen.table.sortable)
+            state.items.table.cycleSort(sortable: Self.sortableColumns(state))
             return self.sortChanged(&state, keeping: selected)
         case .reverseSort:
             let selected = state.items.selected?.id
-            state.items.table.reverseSort(sortable: ItemsScreen.table.sortable)
+            state.items.table.reverseSort(sortable: Self.sortableColumns(state))
             return self.sortChanged(&state, keeping: selected)
         case .nextPage:
             guard state.items.hasNextPage else {

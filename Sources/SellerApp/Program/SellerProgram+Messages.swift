@@ -27,9 +27,12 @@ extension SellerProgram {
             state.shell.finish(request)
             if case .register = state.modal { state.modal = nil }
             state.shell.status = .success("Registered \(item.id) \(Format.quoted(item.name)): \(Format.units(item.quantity)) at \(Format.money(item.price)).")
-            // New items come first in the server's order: show the first page, with it selected.
+            // Show the new item selected. While the whole list fits on one page it is on that page
+            // in any order, so the sort stays; otherwise the list goes back to the server's own
+            // order, where new items come first.
             state.items.selectAfterLoad = item.id
-            state.items.table.sortColumn = nil
+            let fitsOnePage = state.items.isWholeList && (state.items.page?.items.count ?? 0) < ItemsScreen.pageSize
+            if !fitsOnePage { state.items.table.sortColumn = nil }
             return self.loadItems(&state, offset: 0) + self.loadRating(&state)
 
         case .priceChanged(let request, let item):

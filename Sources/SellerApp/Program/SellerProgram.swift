@@ -23,4 +23,9 @@ public struct SellerProgram: ClientProgram {
     static func visibleRows(_ state: SellerState) -> Int {
         Table<Item>.visibleRows(in: ItemsScreen.tableArea(in: Chrome.contentArea(state.shell.size)))
     }
+
+    /// The columns `s` steps through: the sortable ones shown at the terminal's width.
+    static func sortableColumns(_ state: SellerState) -> [Bool] {
+        ItemsScreen.table.sortable(width: ItemsScreen.tableArea(in: Chrome.contentArea(state.shell.size)).width)
+    }
 }

@@ -17,6 +17,12 @@ public struct Table<Row>: Sendable {
     /// Which columns can be sorted, for ``TableState/cycleSort(sortable:)``.
     public var sortable: [Bool] { self.columns.map { $0.ascending != nil } }
 
+    /// Which columns can be sorted and are shown in a table `width` columns wide: `s` steps
+    /// through these only, since an order by a column out of sight would look like none.
+    public func sortable(width: Int) -> [Bool] {
+        self.columns.map { $0.ascending != nil && $0.minimumTableWidth <= width }
+    }
+
     /// `rows` in the order `state` asks for; a stable sort, so equal rows keep their order.
     public func sorted(_ rows: [Row], by state: TableState) -> [Row] {
         guard let column = state.sortColumn, column < self.columns.count, let ascending = self.columns[column].ascending else {
