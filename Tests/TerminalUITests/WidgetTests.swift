@@ -34,17 +34,32 @@ import TerminalUI
     }
 
     @Test func theHelpOverlayRunsOnItsOwnKeyTable() {
+        // A box of 10 lines: 14 rows with its frame and margins.
+        let screen = Rect(size: Size(width: 60, height: 16))
         var help = HelpOverlay(sections: [HelpSection(title: "Many", entries: (1...30).map { HelpSection.Entry(keys: "\($0)", help: "Thing \($0)") })])
-        do { let outcome = help.handle(.character("j"), visibleLines: 10); #expect(outcome == .scrolled) }
+        do { let outcome = help.handle(.character("j"), in: screen); #expect(outcome == .scrolled) }
         #expect(help.offset == 1)
-        do { let outcome = help.handle(.end, visibleLines: 10); #expect(outcome == .scrolled) }
+        do { let outcome = help.handle(.end, in: screen); #expect(outcome == .scrolled) }
         #expect(help.offset == 21)
-        help.scroll(by: 3, visibleLines: 10)
+        help.scroll(by: 3, in: screen)
         #expect(help.offset == 21, "the wheel stops at the end")
-        help.scroll(by: -3, visibleLines: 10)
+        help.scroll(by: -3, in: screen)
         #expect(help.offset == 18)
-        do { let outcome = help.handle(.character("x"), visibleLines: 10); #expect(outcome == .ignored) }
-        do { let outcome = help.handle(.escape, visibleLines: 10); #expect(outcome == .closed) }
+        do { let outcome = help.handle(.character("x"), in: screen); #expect(outcome == .ignored) }
+        do { let outcome = help.handle(.escape, in: screen); #expect(outcome == .closed) }
+    }
+
+    @Test func aLongHelpEntryWrapsUnderItselfInsteadOfBeingCut() {
+        let text = "Sort by the next column; the order is kept when the page is turned and when the list is fetched again"
+        let help = HelpOverlay(sections: [HelpSection(title: "Keys", entries: [HelpSection.Entry(keys: "s", help: text), HelpSection.Entry(keys: "S", help: "Reverse")])])
+        let screen = Rect(size: Size(width: 60, height: 20))
+        let rows = help.rows(in: screen)
+        #expect(rows.map(\.keys) == ["", "s", "", "", "S"])
+        #expect(rows.dropFirst().prefix(3).map(\.text).joined(separator: " ") == text, "nothing is lost")
+        var canvas = Canvas(size: screen.size)
+        help.render(in: screen, canvas: &canvas)
+        #expect(!canvas.lines.joined().contains("…"))
+        #expect(canvas.lines.contains { $0.contains("s  Sort by the next column;") })
     }
 
     @Test func helpListsEveryBindingOfItsTables() {

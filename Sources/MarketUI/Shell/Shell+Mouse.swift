@@ -8,10 +8,9 @@ extension Shell {
     public mutating func handleOverlayClick(_ mouse: MouseEvent) -> Bool {
         guard !self.isTooSmall else { return true }
         if var help = self.help {
-            let visible = help.visibleLines(in: Rect(size: self.size))
             switch mouse.kind {
-            case .wheelUp: help.scroll(by: -3, visibleLines: visible)
-            case .wheelDown: help.scroll(by: 3, visibleLines: visible)
+            case .wheelUp: help.scroll(by: -3, in: Rect(size: self.size))
+            case .wheelDown: help.scroll(by: 3, in: Rect(size: self.size))
             default: break
             }
             self.help = help

@@ -45,32 +45,55 @@ public struct HelpOverlay: Sendable, Hashable {
         KeyBinding([.escape, .character("q"), .character("?"), .enter, .function(1)], .close, help: "Close the help", label: "Esc/q/?"),
     ])
 
-    public mutating func handle(_ key: Key, visibleLines: Int) -> Outcome {
+    /// Handles a key of the overlay drawn over `screen`.
+    public mutating func handle(_ key: Key, in screen: Rect) -> Outcome {
         guard let action = Self.keys.action(for: key) else { return .ignored }
+        let page = self.visibleLines(in: screen)
         switch action {
-        case .lineDown: self.scroll(by: 1, visibleLines: visibleLines)
-        case .lineUp: self.scroll(by: -1, visibleLines: visibleLines)
-        case .pageDown: self.scroll(by: visibleLines, visibleLines: visibleLines)
-        case .pageUp: self.scroll(by: -visibleLines, visibleLines: visibleLines)
+        case .lineDown: self.scroll(by: 1, in: screen)
+        case .lineUp: self.scroll(by: -1, in: screen)
+        case .pageDown: self.scroll(by: page, in: screen)
+        case .pageUp: self.scroll(by: -page, in: screen)
         case .top: self.offset = 0
-        case .bottom: self.scroll(by: self.lines.count, visibleLines: visibleLines)
+        case .bottom: self.scroll(by: self.lines.count, in: screen)
         case .close: return .closed
         }
         return .scrolled
     }
 
     /// Scrolls by `lines` (negative: up), staying within the text; the keys and the mouse wheel.
-    public mutating func scroll(by lines: Int, visibleLines: Int) {
-        self.offset = min(max(0, self.lines.count - visibleLines), max(0, self.offset + lines))
+    public mutating func scroll(by lines: Int, in screen: Rect) {
+        let total = self.rows(in: screen).count
+        self.offset = min(max(0, total - self.visibleLines(in: screen)), max(0, self.offset + lines))
+    }
+
+    /// The box's width over `screen`: as wide as the longest entry needs, within the screen.
+    private func width(in screen: Rect) -> Int {
+        let textWidth = self.lines.map { DisplayWidth.of($0.text) }.max() ?? 0
+        return min(screen.width - 4, self.keyColumnWidth + textWidth + 8)
+    }
+
+    /// The lines as drawn in the box over `screen`: a description too long for the box goes on
+    /// over the next lines, under itself, rather than being cut.
+    public func rows(in screen: Rect) -> [(keys: String, text: String, isTitle: Bool)] {
+        let textWidth = max(1, self.width(in: screen) - 6 - self.keyColumnWidth - 2)
+        var rows: [(keys: String, text: String, isTitle: Bool)] = []
+        for line in self.lines {
+            guard !line.isTitle, DisplayWidth.of(line.text) > textWidth else {
+                rows.append(line)
+                continue
+            }
+            for (index, part) in DisplayWidth.wrap(line.text, to: textWidth).enumerated() {
+                rows.append((index == 0 ? line.keys : "", part, false))
+            }
+        }
+        return rows
     }
 
     /// The box the overlay takes over `screen`.
     public func frame(in screen: Rect) -> Rect {
-        let keyWidth = self.keyColumnWidth
-        let textWidth = self.lines.map { DisplayWidth.of($0.text) }.max() ?? 0
-        let width = min(screen.width - 4, keyWidth + textWidth + 8)
-        let height = min(screen.height - 2, self.lines.count + 4)
-        return screen.centered(Size(width: width, height: height))
+        let height = min(screen.height - 2, self.rows(in: screen).count + 4)
+        return screen.centered(Size(width: self.width(in: screen), height: height))
     }
 
     /// Lines that fit in the box over `screen`.
@@ -83,7 +106,7 @@ public struct HelpOverlay: Sendable, Hashable {
         canvas.box(box, style: .border, title: "Keys", fill: .dialog)
         let keyWidth = self.keyColumnWidth
         let inner = Rect(x: box.x + 3, y: box.y + 2, width: box.width - 6, height: box.height - 4)
-        let lines = self.lines
+        let lines = self.rows(in: screen)
         for row in 0..<inner.height {
             let index = self.offset + row
             guard index < lines.count else { break }
