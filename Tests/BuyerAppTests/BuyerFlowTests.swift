@@ -542,14 +542,19 @@ import TerminalUITesting
         #expect(titles.contains("Mouse"))
     }
 
-    @Test func sortingOnePageOfSeveralOrdersSaysSo() {
-        var state = BuyerFixtures.loggedIn()
+    /// The purchases view, showing the fixtures' first page of `total` orders.
+    private func showPurchases(ofTotal total: Int, _ state: inout BuyerState) {
         _ = self.program.press([.character("3")], &state)
         var history = BuyerFixtures.purchases
-        history.purchases.total = 25
+        history.purchases.total = total
         for case .loadPurchases(let request, _) in self.program.press([.character("r")], &state) {
             _ = self.program.update(&state, .message(.purchasesLoaded(request: request, history: history)))
         }
+    }
+
+    @Test func sortingOnePageOfSeveralOrdersSaysSo() {
+        var state = BuyerFixtures.loggedIn()
+        self.showPurchases(ofTotal: 25, &state)
         func status() -> String { self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2] }
         #expect(status().hasSuffix("5 items purchased · orders 1–2 of 25 "), "\(status())")
         _ = self.program.press([.character("s")], &state)
@@ -558,12 +563,7 @@ import TerminalUITesting
 
     @Test func olderPurchasesAreOfferedAndKeepTheSortAndSortingKeepsTheSelection() {
         var state = BuyerFixtures.loggedIn()
-        _ = self.program.press([.character("3")], &state)
-        var history = BuyerFixtures.purchases
-        history.purchases.total = 25
-        for case .loadPurchases(let request, _) in self.program.press([.character("r")], &state) {
-            _ = self.program.update(&state, .message(.purchasesLoaded(request: request, history: history)))
-        }
+        self.showPurchases(ofTotal: 25, &state)
         let footer = self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 1]
         #expect(footer.contains("] Older"), "\(footer)")
         _ = self.program.press([.down, .down], &state)
