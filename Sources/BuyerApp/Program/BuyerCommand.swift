@@ -31,6 +31,13 @@ public enum BuyerCommand: ClientCommand, Hashable {
             request
         }
     }
+
+    public var changesData: Bool {
+        switch self {
+        case .addToCart, .removeFromCart, .clearCart, .saveCart, .purchase, .feedback: true
+        case .account, .search, .loadItem, .loadCart, .sellerRating, .loadPurchases: false
+        }
+    }
 }
 
 /// What the buyer searched for.

@@ -118,7 +118,7 @@ extension BuyerProgram {
     }
 
     private func failed(_ command: BuyerCommand, _ error: MarketError, _ state: inout BuyerState) -> [BuyerCommand] {
-        guard let sentence = self.failed(account: command.account, error, &state) else { return [] }
+        guard let sentence = self.failed(command, error, &state) else { return [] }
         switch command {
         case .search(let request, let query, _):
             guard state.search.loadRequest == request else { break }
@@ -147,8 +147,10 @@ extension BuyerProgram {
                 screen.failed(sentence, field: error.field)
                 state.modal = .checkout(screen)
             }
-            // Stock may have moved: show the cart as it stands now.
-            return self.loadCart(&state)
+            // Stock may have moved: show the cart as it stands now. A payment whose answer was
+            // lost may have gone through: show the purchases and the stock as they stand too.
+            guard ErrorText.outcomeIsUnknown(error) else { return self.loadCart(&state) }
+            return self.loadCart(&state) + self.loadPurchases(&state, offset: state.purchases.offset) + self.rerunSearch(&state)
         case .sellerRating(let request, _):
             if case .seller(var screen) = state.modal, screen.request == request {
                 screen.failed(sentence)

@@ -229,7 +229,7 @@ public final class Database: Service, Sendable {
             // Unlike a refused connection, the request may have reached the database.
             return MarketError(
                 .unavailable,
-                "The \(self.configuration.database) database did not answer in time, so whether this request took effect is unknown; check before repeating a change."
+                "The \(self.configuration.database) database did not answer in time, so whether this took effect is unknown; check before repeating it."
             )
         }
         if let error = error as? PSQLError {

@@ -26,4 +26,8 @@ public protocol ClientCommand: Sendable {
 
     /// The request id, for every command that has one.
     var request: Int? { get }
+
+    /// Whether the call changes something on the server, so that a failure whose outcome is
+    /// unknown (a timeout) must say so rather than invite a retry.
+    var changesData: Bool { get }
 }

@@ -37,9 +37,9 @@ extension ClientProgram {
     /// account shows on the login screen; a session that ended, or a logout that failed, returns
     /// to the login screen. Returns the failure's sentence when it is the app's to show, nil when
     /// it was handled here.
-    public func failed(account command: AccountCommand?, _ error: MarketError, _ state: inout State) -> String? {
-        let sentence = ErrorText.sentence(for: error, server: state.shell.server)
-        switch command {
+    public func failed(_ command: Command, _ error: MarketError, _ state: inout State) -> String? {
+        let sentence = ErrorText.sentence(for: error, server: state.shell.server, changing: command.changesData)
+        switch command.account {
         case .login, .createAccount:
             state.login.failed(error, sentence: sentence)
             return nil

@@ -3,16 +3,24 @@ public import MarketCore
 /// Failures in words a person can act on. Server messages are already written for people; the
 /// client's own failures (no connection, timeouts) and the session's end get sentences here.
 public enum ErrorText {
-    public static func sentence(for error: MarketError, server: String) -> String {
+    /// - Parameter changing: whether the failed call was one that changes something (a payment, a
+    ///   new item): when its outcome is unknown, the sentence says so instead of inviting a retry.
+    public static func sentence(for error: MarketError, server: String, changing: Bool = false) -> String {
         switch error.code {
         case .unreachable:
             return "Can't reach the server at \(server) — is it running? Retrying in the background."
         case .connectionLost:
-            return "The connection dropped before the answer came; the last action may not have gone through."
+            return changing
+                ? "The connection dropped before the answer came, so whether that went through is unknown — check before repeating it."
+                : "The connection dropped before the answer came. Try again in a moment."
         case .timedOut:
-            return "The server took too long to answer. Try again in a moment."
+            return changing
+                ? "The server took too long to answer, so whether that went through is unknown — check before repeating it."
+                : "The server took too long to answer. Try again in a moment."
         case .unavailable:
-            return "The server can't reach its database right now. Try again shortly (after a change, check first whether it went through)."
+            // The server says whether anything changed (it could not connect: nothing did; its
+            // database stopped answering: unknown).
+            return error.message.isEmpty || !changing ? "The server can't reach its database right now. Try again shortly." : error.message
         case .overloaded:
             return "The server is busy right now. Try again in a moment."
         case .internal:
@@ -30,6 +38,12 @@ public enum ErrorText {
         default:
             return error.message
         }
+    }
+
+    /// Whether a call that failed this way may still have taken effect: its answer was lost, not a
+    /// refusal.
+    public static func outcomeIsUnknown(_ error: MarketError) -> Bool {
+        error.code == .timedOut || error.code == .connectionLost || error.code == .unavailable
     }
 
     /// Whether the error means the session is gone and the user must log in again.

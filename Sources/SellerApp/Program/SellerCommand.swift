@@ -23,4 +23,11 @@ public enum SellerCommand: ClientCommand, Hashable {
             request
         }
     }
+
+    public var changesData: Bool {
+        switch self {
+        case .register, .changePrice, .removeUnits: true
+        case .account, .loadItems, .loadRating: false
+        }
+    }
 }

@@ -59,7 +59,7 @@ extension SellerProgram {
     }
 
     private func failed(_ command: SellerCommand, _ error: MarketError, _ state: inout SellerState) -> [SellerCommand] {
-        guard let sentence = self.failed(account: command.account, error, &state) else { return [] }
+        guard let sentence = self.failed(command, error, &state) else { return [] }
         switch command {
         case .loadItems(let request, _, _):
             if state.items.loadRequest == request { state.items.loadRequest = nil }
