@@ -54,7 +54,7 @@ import Testing
                 try await tmux.type("4")
                 try await tmux.press("Enter")
                 try await tmux.waitFor("Take 4 units of “Café crème mug €” off sale?")
-                try await tmux.press("r")
+                try await tmux.press("y")
                 try await tmux.waitFor("6 units left on sale")
 
                 // Ctrl-C leaves at once and gives the terminal back.

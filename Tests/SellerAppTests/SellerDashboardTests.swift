@@ -54,7 +54,7 @@ import TerminalUITesting
         runner.press(.character("x"), .control("u"))
         runner.type("4")
         runner.press(.enter)
-        await runner.pressAndSettle(.character("r"))
+        await runner.pressAndSettle(.character("y"))
         #expect(terminal.screenText.contains("6 units left on sale"))
 
         let rows = try await market.productsQuery("SELECT name, price, quantity, keywords FROM items")

@@ -225,7 +225,8 @@ import TerminalUITesting
         #expect(self.program.press([.enter], &state).isEmpty, "the count opens a confirmation first")
         #expect(self.program.press([.enter], &state).isEmpty, "Enter on the default button cancels")
         _ = self.program.press([.enter], &state)
-        let commands = self.program.press([.character("r")], &state)
+        #expect(self.program.press([.character("r")], &state).isEmpty, "r, meant for refresh, does not press Remove")
+        let commands = self.program.press([.character("y")], &state)
         guard case .removeUnits(_, let item, 1)? = commands.first else {
             Issue.record("expected units to be removed, got \(commands)")
             return

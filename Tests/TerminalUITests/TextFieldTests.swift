@@ -22,8 +22,28 @@ import TerminalUI
         #expect(field.cursor == 1)
     }
 
+    @Test func aValueFilledInBeforehandIsReplacedByTypingAndKeptByACursorKey() {
+        var field = TextField("1")
+        #expect(field.isSelected)
+        self.type("2", into: &field)
+        #expect(field.text == "2", "typing replaces the value, not appends to it")
+        var price = TextField("6.95")
+        _ = price.handle(.end)
+        self.type("0", into: &price)
+        #expect(price.text == "6.950", "a cursor key keeps the value for editing")
+        var cleared = TextField("8")
+        _ = cleared.handle(.backspace)
+        #expect(cleared.text.isEmpty && !cleared.isSelected)
+        #expect(!TextField().isSelected)
+        var canvas = Canvas(size: Size(width: 10, height: 1))
+        field = TextField("42")
+        field.render(in: canvas.bounds, canvas: &canvas, focused: true)
+        #expect(canvas[1, 0].style == .selection, "the selection shows")
+    }
+
     @Test func editingKeys() {
         var field = TextField("hello world")
+        _ = field.handle(.end)
         _ = field.handle(.control("w"))
         #expect(field.text == "hello ")
         _ = field.handle(.home)

@@ -11,6 +11,10 @@ import TerminalUI
         do { let outcome = dialog.handle(.character("y")); #expect(outcome == .pressed(0)) }
         do { let outcome = dialog.handle(.character("n")); #expect(outcome == .pressed(1)) }
         do { let outcome = dialog.handle(.character("c")); #expect(outcome == .pressed(1), "a button's first letter presses it") }
+        var remove = Dialog(title: "Remove", message: "Remove?", buttons: ["Remove", "Cancel"], focus: 1, actionTakesLetter: false)
+        do { let outcome = remove.handle(.character("r")); #expect(outcome == .ignored, "r, meant for refresh, does not remove") }
+        do { let outcome = remove.handle(.character("c")); #expect(outcome == .pressed(1)) }
+        do { let outcome = remove.handle(.character("y")); #expect(outcome == .pressed(0)) }
     }
 
     @Test func dialogButtonsCanBeClicked() {

@@ -156,7 +156,7 @@ extension BuyerProgram {
             }
             let units = state.cart.cart?.totalUnits ?? 0
             state.modal = .confirm(
-                Dialog(title: "Empty cart", lines: [Span("Remove all \(Format.units(units)) from your cart?"), Span("Your saved cart is not touched until you save again.", .muted)], buttons: ["Empty", "Cancel"], focus: 1, isDestructive: true),
+                Dialog(title: "Empty cart", lines: [Span("Remove all \(Format.units(units)) from your cart?"), Span("Your saved cart is not touched until you save again.", .muted)], buttons: ["Empty", "Cancel"], focus: 1, isDestructive: true, actionTakesLetter: false),
                 .clearCart
             )
         case .saveCart:

@@ -36,7 +36,8 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
             ],
             buttons: ["Remove", "Cancel"],
             focus: 1,
-            isDestructive: true
+            isDestructive: true,
+            actionTakesLetter: false
         )
     }
 

@@ -4,7 +4,9 @@
 ///
 /// The first letters of the buttons win over the generic letters (q, n: cancel; y: the first
 /// button; h/l: move), so in Quit/Cancel q quits, as people typing q q expect; a letter that
-/// begins two buttons presses neither.
+/// begins two buttons presses neither. An action that cannot be undone can be kept from its
+/// letter (`actionTakesLetter`), so that a key meant for the screen behind (r for refresh) does
+/// not press Remove: y, Enter on it, or a click.
 public struct Dialog: Sendable, Hashable {
     public var title: String
     public var lines: [Span]
@@ -12,17 +14,20 @@ public struct Dialog: Sendable, Hashable {
     public var focus: Int
     /// Draws the frame in the error colour (for "remove", "clear", "quit").
     public var isDestructive: Bool
+    /// Whether the first button (the action) is pressed by its first letter too.
+    public var actionTakesLetter: Bool
 
-    public init(title: String, lines: [Span], buttons: [String], focus: Int = 0, isDestructive: Bool = false) {
+    public init(title: String, lines: [Span], buttons: [String], focus: Int = 0, isDestructive: Bool = false, actionTakesLetter: Bool = true) {
         self.title = title
         self.lines = lines
         self.buttons = buttons
         self.focus = focus
         self.isDestructive = isDestructive
+        self.actionTakesLetter = actionTakesLetter
     }
 
-    public init(title: String, message: String, buttons: [String], focus: Int = 0, isDestructive: Bool = false) {
-        self.init(title: title, lines: [Span(message)], buttons: buttons, focus: focus, isDestructive: isDestructive)
+    public init(title: String, message: String, buttons: [String], focus: Int = 0, isDestructive: Bool = false, actionTakesLetter: Bool = true) {
+        self.init(title: title, lines: [Span(message)], buttons: buttons, focus: focus, isDestructive: isDestructive, actionTakesLetter: actionTakesLetter)
     }
 
     public enum Outcome: Sendable, Hashable {
@@ -50,14 +55,14 @@ public struct Dialog: Sendable, Hashable {
     /// The help overlay's section for dialogs: ``keys`` and the first-letter rule.
     public static var helpSection: HelpSection {
         var section = Self.keys.helpSection
-        section.entries.append(HelpSection.Entry(keys: "A–Z", help: "A button's first letter presses it; it wins over n and q"))
+        section.entries.append(HelpSection.Entry(keys: "A–Z", help: "A button's first letter presses it, unless irreversible"))
         return section
     }
 
     public mutating func handle(_ key: Key) -> Outcome {
         if let letter = key.typedCharacter.map({ Character($0.lowercased()) }) {
             let matches = self.buttons.indices.filter { self.buttons[$0].lowercased().first == letter }
-            if matches.count == 1 { return .pressed(matches[0]) }
+            if matches.count == 1 { return matches[0] == 0 && !self.actionTakesLetter ? .ignored : .pressed(matches[0]) }
             if matches.count > 1 { return .ignored }
         }
         switch Self.keys.action(for: key) {

@@ -1,5 +1,9 @@
 /// A one-line text input: any script, a cursor counted in characters as people count them, and the
 /// usual editing keys (←/→, Home/End, ^A/^E, Backspace/Del, ^U, ^K, ^W).
+///
+/// A value filled in beforehand (a quantity of 1, the current price) starts selected, as in a
+/// dialog box anywhere: what is typed replaces it, Backspace clears it, and a cursor key keeps it
+/// for editing.
 public struct TextField: Sendable, Hashable {
     public var text: String
     /// Characters (grapheme clusters) before the cursor.
@@ -8,12 +12,15 @@ public struct TextField: Sendable, Hashable {
     public var isSecret: Bool
     /// The most characters accepted, so a paste cannot grow without bound.
     public var maximumLength: Int
+    /// The whole text is selected: the next character typed replaces it.
+    public var isSelected: Bool
 
     public init(_ text: String = "", isSecret: Bool = false, maximumLength: Int = 256) {
         self.text = text
         self.cursor = text.count
         self.isSecret = isSecret
         self.maximumLength = maximumLength
+        self.isSelected = !text.isEmpty
     }
 
     /// Editing operations, bound to keys by ``keys``.
@@ -37,6 +44,7 @@ public struct TextField: Sendable, Hashable {
     /// Applies an editing key. Returns false for keys that are not editing keys (Enter, Tab, Esc…),
     /// which the caller handles.
     public mutating func handle(_ key: Key) -> Bool {
+        if self.isSelected, let outcome = self.handleSelected(key) { return outcome }
         let cursor = min(max(0, self.cursor), self.text.count)
         var before = String(self.text.prefix(cursor))
         var after = String(self.text.dropFirst(cursor))
@@ -80,6 +88,29 @@ public struct TextField: Sendable, Hashable {
         return true
     }
 
+    /// A key while the whole text is selected: typing replaces it, deleting clears it, moving
+    /// ends the selection at that end. Returns nil for keys that do as they always do.
+    private mutating func handleSelected(_ key: Key) -> Bool? {
+        if key.typedCharacter != nil {
+            self.isSelected = false
+            self.text = ""
+            self.cursor = 0
+            return nil
+        }
+        guard let edit = Self.keys.action(for: key) else { return nil }
+        self.isSelected = false
+        switch edit {
+        case .deleteBackward, .deleteForward, .clearToStart, .clearToEnd, .deleteWord:
+            self.text = ""
+            self.cursor = 0
+        case .left, .start:
+            self.cursor = 0
+        case .right, .end:
+            self.cursor = self.text.count
+        }
+        return true
+    }
+
     /// Draws the field in `rect` (one row), scrolled so the cursor shows. Returns where the cursor
     /// is on screen.
     @discardableResult
@@ -103,7 +134,7 @@ public struct TextField: Sendable, Hashable {
             start += 1
         }
         let visible = String(characters[start...])
-        canvas.write(visible, x: rect.x + 1, y: rect.y, style: style, limit: rect.width - 1)
+        canvas.write(visible, x: rect.x + 1, y: rect.y, style: focused && self.isSelected ? .selection : style, limit: rect.width - 1)
         return Point(x: rect.x + 1 + widthBeforeCursor, y: rect.y)
     }
 }
