@@ -481,6 +481,28 @@ import TerminalUITesting
         #expect(self.barLine(refused).contains("vinyl"))
     }
 
+    @Test func loggingOutAsksTheServerWhetherTheCartIsStillTheSavedOne() {
+        for (isSaved, asks) in [(true, false), (false, true)] {
+            var state = BuyerFixtures.loggedIn()
+            #expect(!state.cart.hasUnsavedChanges && !state.cart.isEmpty)
+            let check = self.program.press([.character("L")], &state)
+            guard case .loadCart(let request)? = check.first else {
+                Issue.record("expected the cart to be checked first, got \(check)")
+                return
+            }
+            var cart = BuyerFixtures.cart
+            cart.isSaved = isSaved
+            let next = self.program.update(&state, .message(.cartLoaded(request: request, cart: cart)))
+            if asks {
+                #expect(next.isEmpty)
+                if case .confirm(_, .logout)? = state.modal {} else { Issue.record("another session saved over this cart: ask first") }
+                #expect(state.cart.hasUnsavedChanges)
+            } else {
+                #expect(next.contains { if case .account(.logout) = $0 { true } else { false } }, "nothing to lose: log out")
+            }
+        }
+    }
+
     @Test func everyDialogsButtonsHaveLettersOfTheirOwn() throws {
         var dialogs: [Dialog] = []
         var state = BuyerFixtures.loggedIn()

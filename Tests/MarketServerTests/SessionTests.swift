@@ -78,6 +78,32 @@ import Testing
         }
     }
 
+    @Test func theCartSaysWhetherItIsTheSavedOneEvenAfterAnotherSessionSaved() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let cup = try await seller.registerItem(draft("Cup", quantity: 10))
+            let plate = try await seller.registerItem(draft("Plate", quantity: 10))
+            let (laptop, _, username) = try await market.loggedInBuyer()
+            #expect(try await laptop.cart().isSaved == true, "an empty cart and no saved one")
+            try await laptop.addToCart(cup.id, quantity: 2)
+            #expect(try await laptop.cart().isSaved == false)
+            try await laptop.saveCart()
+            #expect(try await laptop.cart().isSaved == true)
+
+            let phone = market.buyerClient()
+            _ = try await phone.login(username: username, password: password)
+            #expect(try await phone.cart().isSaved == true, "a new session starts from the saved cart")
+            try await phone.addToCart(plate.id, quantity: 1)
+            try await phone.saveCart()
+            #expect(try await laptop.cart().isSaved == false, "the phone saved another cart over the laptop's")
+            // The phone saved its copy of the saved cart (2 cups) with a plate added.
+            try await laptop.addToCart(plate.id, quantity: 1)
+            #expect(try await laptop.cart().isSaved == true, "the same lines again")
+            try await laptop.clearCart()
+            #expect(try await laptop.cart().isSaved == false, "an empty cart is not a saved cart that holds a plate")
+        }
+    }
+
     @Test func sessionsWorkOnlyOnTheirOwnRolesServer() async throws {
         try await TestMarket.with { market in
             let (seller, _) = try await market.loggedInSeller()

@@ -109,15 +109,13 @@ extension BuyerProgram {
             state.shell.status = nil
             return self.refresh(&state)
         case .logout:
-            if state.cart.hasUnsavedChanges, !state.cart.isEmpty {
-                state.modal = .confirm(
-                    Dialog(title: "Log out", lines: [Span("Log out now?"), Span("Your cart has unsaved changes; they are lost unless you save (w).", .warning)], buttons: ["Log out", "Cancel"], focus: 1),
-                    .logout
-                )
-                return []
+            // Whether the cart is saved can have changed in another session of the buyer: ask
+            // the server before deciding there is nothing to lose.
+            guard state.cart.hasUnsavedChanges || state.cart.isEmpty else {
+                state.cart.logoutWhenLoaded = true
+                return self.loadCart(&state)
             }
-            let request = state.shell.begin("Logging out…")
-            return [.account(.logout(request: request))]
+            return self.logOut(&state)
         case .quit:
             var lines: [Span] = []
             if state.cart.hasUnsavedChanges, !state.cart.isEmpty {
@@ -195,6 +193,19 @@ extension BuyerProgram {
             self.move(motion, &state)
         }
         return []
+    }
+
+    /// Logs out, asking first when that would lose a cart that differs from the saved one.
+    func logOut(_ state: inout BuyerState) -> [BuyerCommand] {
+        if state.cart.hasUnsavedChanges, !state.cart.isEmpty {
+            state.modal = .confirm(
+                Dialog(title: "Log out", lines: [Span("Log out now?"), Span("Your cart has unsaved changes; they are lost unless you save (w).", .warning)], buttons: ["Log out", "Cancel"], focus: 1),
+                .logout
+            )
+            return []
+        }
+        let request = state.shell.begin("Logging out…")
+        return [.account(.logout(request: request))]
     }
 
     private func nothingSelected(_ state: inout BuyerState) -> [BuyerCommand] {

@@ -76,6 +76,10 @@ extension BuyerProgram {
                 screen.cartChanged(cart)
                 state.modal = .checkout(screen)
             }
+            if state.cart.logoutWhenLoaded {
+                state.cart.logoutWhenLoaded = false
+                return self.logOut(&state)
+            }
             return []
 
         case .purchased(let request, let purchase):
@@ -128,6 +132,7 @@ extension BuyerProgram {
             if error.code == .invalidArgument || query != state.search.query { state.search.isEditing = true }
         case .loadCart(let request):
             if state.cart.loadRequest == request { state.cart.loadRequest = nil }
+            state.cart.logoutWhenLoaded = false
         case .loadPurchases(let request, _):
             if state.purchases.loadRequest == request { state.purchases.loadRequest = nil }
         case .loadItem(let request, _):

@@ -7,8 +7,11 @@ public struct CartScreen: Sendable {
     public var cart: Cart?
     public var table = TableState()
     public var loadRequest: Int?
-    /// The cart changed since it was last saved (or loaded at login).
+    /// The cart differs from the saved one: as the server last said, or changed here since.
     public var hasUnsavedChanges = false
+    /// Log out once the cart being loaded shows whether it is saved (another session of the
+    /// buyer may have saved a different cart).
+    public var logoutWhenLoaded = false
 
     public init() {}
 
@@ -42,6 +45,7 @@ public struct CartScreen: Sendable {
         let previous = self.selected?.itemID
         self.cart = cart
         self.loadRequest = nil
+        if let isSaved = cart.isSaved { self.hasUnsavedChanges = !isSaved }
         let rows = self.rows
         if !self.table.select(firstOf: rows, where: { $0.itemID == previous }, visibleRows: visibleRows) {
             self.table.clamp(rowCount: rows.count, visibleRows: visibleRows)

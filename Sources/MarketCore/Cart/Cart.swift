@@ -1,9 +1,13 @@
 /// A buyer's active cart as shown to them, priced at current prices.
 public struct Cart: Sendable, Hashable, Codable {
     public var lines: [CartLine]
+    /// Whether the active cart holds exactly what the buyer's saved cart holds, as DisplayCart
+    /// found it (another session may have saved since); nil where the answer did not say.
+    public var isSaved: Bool?
 
-    public init(lines: [CartLine]) {
+    public init(lines: [CartLine], isSaved: Bool? = nil) {
         self.lines = lines
+        self.isSaved = isSaved
     }
 
     public static let empty = Cart(lines: [])
@@ -12,12 +16,13 @@ public struct Cart: Sendable, Hashable, Codable {
     public var total: Money { self.lines.reduce(.zero) { $0 + $1.lineTotal } }
 
     private enum CodingKeys: String, CodingKey {
-        case lines, totalUnits, total
+        case lines, totalUnits, total, isSaved
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.lines = try container.decode([CartLine].self, forKey: .lines)
+        self.isSaved = try container.decodeIfPresent(Bool.self, forKey: .isSaved)
     }
 
     /// Totals are written for clients' convenience and recomputed, not trusted, when read.
@@ -26,6 +31,7 @@ public struct Cart: Sendable, Hashable, Codable {
         try container.encode(self.lines, forKey: .lines)
         try container.encode(self.totalUnits, forKey: .totalUnits)
         try container.encode(self.total, forKey: .total)
+        try container.encodeIfPresent(self.isSaved, forKey: .isSaved)
     }
 }
 

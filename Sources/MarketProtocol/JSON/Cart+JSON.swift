@@ -9,19 +9,22 @@ extension Cart: JSONCodable {
         json.field("lines", self.lines)
         json.field("totalUnits", self.totalUnits)
         json.field("total", self.total)
+        json.fieldIfPresent("isSaved", self.isSaved)
         json.endObject()
     }
 
     /// The totals are derived from the lines, as `Decodable` derives them.
     public init(json: inout JSONReader) throws {
         var lines: [CartLine]?
+        var isSaved: Bool?
         try json.readObject { json, key in
             switch key {
             case "lines": lines = try [CartLine](json: &json)
+            case "isSaved": isSaved = try Bool?(json: &json)
             default: try json.skipValue()
             }
         }
-        self.init(lines: try json.required(lines, "lines"))
+        self.init(lines: try json.required(lines, "lines"), isSaved: isSaved)
     }
 }
 

@@ -107,7 +107,7 @@ public struct BuyerService: Sendable {
         }
 
         router.on(BuyerAPI.DisplayCart.self) { _, session, _ throws(MarketError) in
-            try await self.products.cart(session: session.key)
+            try await self.products.cart(session: session.key, buyerID: BuyerID(session.owner.accountID))
         }
 
         router.on(BuyerAPI.MakePurchase.self) { arguments, session, _ throws(MarketError) in

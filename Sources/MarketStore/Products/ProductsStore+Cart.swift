@@ -69,14 +69,20 @@ extension ProductsStore {
         }
     }
     /// The session's active cart at current prices, in the order lines were added.
-    public func cart(session: SessionKey) async throws(MarketError) -> Cart {
-        let statement = CartLines(bindings: PostgresBindings(session.buffer))
+    /// The session's active cart at current prices, and whether it holds what `buyerID`'s saved
+    /// cart holds (another session of the buyer may have saved a different one since).
+    public func cart(session: SessionKey, buyerID: BuyerID) async throws(MarketError) -> Cart {
+        let statement = CartLines(bindings: PostgresBindings(session.buffer, buyerID.rawValue))
         return try await self.database.perform("cart") { client in
             var lines: [CartLine] = []
+            var isSaved = false
             for row in try await client.rows(statement) {
-                let (item, category, name, quantity, cents, available, seller) = try row.decode(
-                    (Int64, Int32, String, Int32, Int64, Int32, Int64).self
+                // One row even for an empty cart, with the line's columns null.
+                let (isSame, item, category, name, quantity, cents, available, seller) = try row.decode(
+                    (Bool, Int64?, Int32?, String?, Int32?, Int64?, Int32?, Int64?).self
                 )
+                isSaved = isSame
+                guard let item, let category, let name, let quantity, let cents, let available, let seller else { continue }
                 lines.append(
                     CartLine(
                         itemID: ItemID(category: Category(rawValue: max(category, 0))!, number: item),
@@ -88,7 +94,7 @@ extension ProductsStore {
                     )
                 )
             }
-            return Cart(lines: lines)
+            return Cart(lines: lines, isSaved: isSaved)
         }
     }
     /// Up to `limit` session keys that have cart lines, after `after` (for sweeping in batches).
@@ -179,11 +185,16 @@ private struct ClearCart: Statement {
     let bindings: PostgresBindings
 }
 
+/// The lines of session $1's cart, each with whether the cart matches buyer $2's saved one (a
+/// single row of nulls but that when the cart is empty).
 private struct CartLines: Statement {
     static let sql = """
-        SELECT c.item_id, i.category, i.name, c.quantity, (i.price * 100)::bigint, i.quantity, i.seller_id
-          FROM cart_lines c JOIN items i ON i.id = c.item_id
-         WHERE c.session_key = $1::bytea
+        WITH active AS (SELECT item_id, quantity, added_at FROM cart_lines WHERE session_key = $1::bytea),
+             saved AS (SELECT item_id, quantity FROM saved_cart_lines WHERE buyer_id = $2::int8),
+             same AS (SELECT NOT EXISTS (SELECT item_id, quantity FROM active EXCEPT SELECT item_id, quantity FROM saved)
+                         AND NOT EXISTS (SELECT item_id, quantity FROM saved EXCEPT SELECT item_id, quantity FROM active) AS v)
+        SELECT same.v, c.item_id, i.category, i.name, c.quantity, (i.price * 100)::bigint, i.quantity, i.seller_id
+          FROM same LEFT JOIN (active c JOIN items i ON i.id = c.item_id) ON true
          ORDER BY c.added_at, c.item_id
         """
     let bindings: PostgresBindings
