@@ -116,6 +116,10 @@ import TerminalUITesting
         _ = self.program.press([.control("u"), .backTab], &state)
         _ = self.program.type("x", &state)
         #expect(self.program.press([.enter], &state).isEmpty)
+        _ = self.program.press([.control("u"), .tab, .control("u")], &state)
+        _ = self.program.type("☕ ++", &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "no words is not a search for everything")
+        #expect(state.search.bar.fields.first { $0.id == "keywords" }?.problem == "Search words are letters and digits; “☕ ++” has none.")
     }
 
     @Test func staleResultsAreIgnored() {

@@ -110,8 +110,20 @@ public struct SearchScreen: Sendable {
         } else {
             return nil
         }
-        guard let keywords = try? FieldRules.validateSearchKeywords(FieldRules.splitSearchKeywords(self.bar["keywords"])) else { return nil }
+        guard let keywords = try? Self.keywords(in: self.bar) else { return nil }
         return SearchQuery(category: category, keywords: keywords)
+    }
+
+    /// The words typed in the bar, as search takes them. Text with no letters or digits at all
+    /// (an emoji, "++") is refused rather than read as "no words", which would list everything.
+    static func keywords(in bar: Form) throws(FieldError) -> [String] {
+        let text = bar["keywords"]
+        let words = FieldRules.splitSearchKeywords(text)
+        let typed = Text.trimmingWhitespace(text)
+        if words.isEmpty, !typed.isEmpty {
+            throw FieldError(field: "keywords", message: "Search words are letters and digits; “\(typed.prefix(20))” has none.")
+        }
+        return try FieldRules.validateSearchKeywords(words)
     }
 
     public mutating func validate() {
@@ -122,9 +134,9 @@ public struct SearchScreen: Sendable {
         var problems: [String: String] = [:]
         let categoryText = Text.trimmingWhitespace(bar["category"]).lowercased()
         if !categoryText.isEmpty, categoryText != "any", Int32(categoryText).flatMap(Category.init(rawValue:)) == nil {
-            problems["category"] = "Category must be a whole number from 0 to \(Format.count(Int(Category.maximum))), or blank for any."
+            problems["category"] = "Category is a number such as 3, or blank for any."
         }
-        do { _ = try FieldRules.validateSearchKeywords(FieldRules.splitSearchKeywords(bar["keywords"])) } catch {
+        do { _ = try Self.keywords(in: bar) } catch {
             problems["keywords"] = error.message
         }
         return problems
