@@ -1,6 +1,7 @@
 import BuyerApp
 import MarketClient
 import MarketCore
+import MarketProtocol
 import MarketUI
 import Testing
 import TerminalUI
@@ -106,6 +107,53 @@ import TerminalUITesting
         #expect(BuyerKeys.hints(for: .search).map(\.label).contains("Open"))
         #expect(BuyerKeys.hints(for: .search).map(\.label).contains("Page"))
         #expect(!BuyerKeys.hints(for: .search, hasNextPage: false).map(\.label).contains("Page"), "not on the last page")
+    }
+
+    @Test func anAddRefusedForStockFetchesTheItemAndTheBoxSaysWhatIsLeft() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("j"), .character("a")], &state)  // 7 on sale, none in the cart
+        let commands = self.program.press([.enter], &state)
+        guard case .addToCart(let request, let item, 1)? = commands.first else {
+            Issue.record("expected an add, got \(commands)")
+            return
+        }
+        let refusal = MarketError(.insufficientStock, "It is sold out; nothing was added.", field: "quantity")
+        let next = self.program.update(&state, .message(.failed(request: request, command: commands[0], error: refusal)))
+        guard let fetch = next.first(where: { if case .loadItem(_, item) = $0 { true } else { false } }), let fetchRequest = fetch.request else {
+            Issue.record("expected the item to be fetched again, got \(next)")
+            return
+        }
+        var soldOut = BuyerFixtures.hits[1].item
+        soldOut.quantity = 0
+        let seller = SellerRating(sellerID: soldOut.sellerID, name: soldOut.sellerName, rating: Rating(thumbsUp: 1, thumbsDown: 0), itemsSold: 3)
+        _ = self.program.update(&state, .message(.itemLoaded(request: fetchRequest, detail: BuyerAPI.GetItem.Result(item: soldOut, seller: seller))))
+        guard case .quantity(let dialog)? = state.modal else {
+            Issue.record("the box stays open with the refusal")
+            return
+        }
+        #expect(dialog.form.fields[0].hint == "Sold out")
+        #expect(dialog.maximum == 0)
+        #expect(state.search.page?.items.first { $0.item.id == item }?.item.quantity == 0, "the row says so too")
+    }
+
+    @Test func anItemRepricedWhileItsBoxWasOpenIsAddedAtTheNewPriceAndTheStatusSaysSo() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("j"), .character("a")], &state)  // shown at 12.50
+        guard case .addToCart(let request, let item, 1)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected an add")
+            return
+        }
+        let reload = self.program.update(&state, .message(.addedToCart(request: request, item: item, added: 1, inCart: 1)))
+        guard case .loadCart(let cartRequest)? = reload.first else {
+            Issue.record("expected the cart to load, got \(reload)")
+            return
+        }
+        var cart = BuyerFixtures.cart
+        cart.lines.append(CartLine(itemID: item, name: "Café crème mug €", quantity: 1, unitPrice: Money("19.95")!, available: 7, sellerID: SellerID(9)))
+        let next = self.program.update(&state, .message(.cartLoaded(request: cartRequest, cart: cart)))
+        #expect(state.shell.status?.kind == .warning)
+        #expect(state.shell.status?.text.contains("now costs 19.95, not the 12.50 shown when you added it") == true, "\(state.shell.status?.text ?? "")")
+        #expect(next.contains { if case .loadItem(_, item) = $0 { true } else { false } })
     }
 
     @Test func aBadSearchIsNotSent() {
@@ -327,7 +375,7 @@ import TerminalUITesting
             #expect(state.shell.status?.kind == .warning)
             let expected = change == "price"
                 ? "“\(cart.lines[0].name)” now costs 20.00 (was 22.50): cart total 229.99, was 234.99."
-                : "“\(cart.lines[1].name)” has only 0 units on sale now, fewer than your cart holds."
+                : "“\(cart.lines[1].name)” is sold out now; your cart holds 1 unit."
             #expect(state.shell.status?.text == expected)
         }
         #expect(self.program.press([.character("2")], &state).isEmpty, "already there")

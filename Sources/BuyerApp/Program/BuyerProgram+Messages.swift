@@ -26,6 +26,10 @@ extension BuyerProgram {
                 screen.request = nil
                 state.modal = .detail(screen)
             }
+            if case .quantity(var dialog) = state.modal, dialog.request == nil {
+                dialog.itemChanged(detail.item)
+                state.modal = .quantity(dialog)
+            }
             state.search.replace(detail.item, visibleRows: Self.visibleRows(state))
             return []
 
@@ -34,11 +38,11 @@ extension BuyerProgram {
             var name = "the item"
             if case .quantity(let dialog) = state.modal, dialog.request == request {
                 name = Format.quoted(dialog.name)
+                state.cart.addedAt = (item, dialog.unitPrice)
                 state.modal = nil
             }
             state.cart.hasUnsavedChanges = true
             state.shell.status = .success("Added \(Format.count(added)) × \(name) to your cart (\(Format.count(inCart)) in it now) — 2 shows the cart.")
-            _ = item
             return self.loadCart(&state)
 
         case .removedFromCart(let request, _, let removed, let left):
@@ -71,6 +75,17 @@ extension BuyerProgram {
             let before = state.cart.cart
             state.cart.loaded(cart, visibleRows: Self.visibleRows(state, view: .cart))
             if let before, let notice = Self.changes(from: before, to: cart) { state.shell.status = .warning(notice) }
+            var commands: [BuyerCommand] = []
+            if let added = state.cart.addedAt {
+                state.cart.addedAt = nil
+                if let line = cart.lines.first(where: { $0.itemID == added.item }), line.unitPrice != added.price {
+                    state.shell.status = .warning(
+                        "\(Format.quoted(line.name, limit: 24)) now costs \(Format.money(line.unitPrice)), not the \(Format.money(added.price)) shown when you added it; the cart has the new price."
+                    )
+                    // The search row still shows the old price.
+                    commands.append(.loadItem(request: state.shell.begin("Updating the item…"), item: added.item))
+                }
+            }
             // An open checkout pays for the cart as it is now (e.g. after a refused payment).
             if case .checkout(var screen) = state.modal, !screen.isWorking {
                 screen.cartChanged(cart)
@@ -78,9 +93,9 @@ extension BuyerProgram {
             }
             if state.cart.logoutWhenLoaded {
                 state.cart.logoutWhenLoaded = false
-                return self.logOut(&state)
+                return commands + self.logOut(&state)
             }
-            return []
+            return commands
 
         case .purchased(let request, let purchase):
             state.shell.finish(request)
@@ -141,11 +156,14 @@ extension BuyerProgram {
                 screen.failure = sentence
                 state.modal = .detail(screen)
             }
-        case .addToCart(let request, _, _), .removeFromCart(let request, _, _):
+        case .addToCart(let request, let item, _), .removeFromCart(let request, let item, _):
             if case .quantity(var dialog) = state.modal, dialog.request == request {
                 dialog.failed(sentence)
                 state.modal = .quantity(dialog)
-                return self.loadCart(&state)
+                // Refused for stock: what is on sale changed since the row was fetched; fetch it
+                // again, so the row and the box say how many there are now.
+                let refetch: [BuyerCommand] = error.code == .insufficientStock ? [.loadItem(request: state.shell.begin("Updating the item…"), item: item)] : []
+                return self.loadCart(&state) + refetch
             }
         case .purchase:
             if case .checkout(var screen) = state.modal {
@@ -212,6 +230,7 @@ extension BuyerProgram {
         let short = now.lines.filter { $0.available < $0.quantity && previous[$0.itemID].map { $0.available >= $0.quantity } == true }
         if let line = short.first {
             let more = short.count > 1 ? " (and \(short.count - 1) more line\(short.count == 2 ? "" : "s"))" : ""
+            if line.available == 0 { return "\(Format.quoted(line.name)) is sold out now; your cart holds \(Format.units(line.quantity))\(more)." }
             return "\(Format.quoted(line.name)) has only \(Format.units(line.available)) on sale now, fewer than your cart holds\(more)."
         }
         return nil

@@ -12,6 +12,9 @@ public struct CartScreen: Sendable {
     /// Log out once the cart being loaded shows whether it is saved (another session of the
     /// buyer may have saved a different cart).
     public var logoutWhenLoaded = false
+    /// An item just added, with the price the buyer saw when adding it: the next cart says
+    /// whether the seller changed it meanwhile.
+    public var addedAt: (item: ItemID, price: Money)?
 
     public init() {}
 

@@ -30,8 +30,7 @@ public struct QuantityDialog: FormDialog {
         self.inCart = inCart
         self.unitPrice = unitPrice
         let hint = switch purpose {
-        case .add where inCart > 0: "\(Format.count(maximum + inCart)) on sale, \(Format.count(inCart)) already in your cart — up to \(Format.count(maximum)) more"
-        case .add: "\(Format.units(maximum)) on sale"
+        case .add: Self.addHint(onSale: maximum, inCart: inCart)
         case .remove: "1 to \(Format.count(maximum)) (\(Format.units(maximum)) in your cart)"
         }
         self.form = Form([FormField(id: "quantity", label: "Units", value: purpose == .remove ? "\(maximum)" : "1", hint: hint, maximumLength: 9)])
@@ -39,6 +38,22 @@ public struct QuantityDialog: FormDialog {
     }
 
     public var value: Int? { Int(Text.trimmingWhitespace(self.form["quantity"])) }
+
+    /// The item was fetched again while the box is open (after a refusal for stock): what may be
+    /// added, the hint and the price follow what is on sale now.
+    public mutating func itemChanged(_ item: Item) {
+        guard self.purpose == .add, item.id == self.item else { return }
+        self.maximum = max(0, item.quantity - self.inCart)
+        self.unitPrice = item.price
+        self.form.fields[0].hint = item.quantity == 0 ? "Sold out" : Self.addHint(onSale: self.maximum, inCart: self.inCart)
+        self.validate()
+    }
+
+    static func addHint(onSale maximum: Int, inCart: Int) -> String {
+        inCart > 0
+            ? "\(Format.count(maximum + inCart)) on sale, \(Format.count(inCart)) already in your cart — up to \(Format.count(maximum)) more"
+            : "\(Format.units(maximum)) on sale"
+    }
 
     public mutating func validate() {
         var problems: [String: String] = [:]

@@ -28,9 +28,10 @@ extension ProductsStore {
             if let inCart { return Int(inCart) }
             let already = Int(before ?? 0)
             let message =
-                already > 0
-                ? "Only \(available) unit\(available == 1 ? " is" : "s are") on sale and your cart already holds \(already); cannot add \(quantity) more."
-                : "Only \(available) unit\(available == 1 ? " is" : "s are") on sale; cannot add \(quantity)."
+                if available == 0 { "It is sold out; nothing was added." }
+                else if already > 0 {
+                    "Only \(available) unit\(available == 1 ? " is" : "s are") on sale and your cart already holds \(already); cannot add \(quantity) more."
+                } else { "Only \(available) unit\(available == 1 ? " is" : "s are") on sale; cannot add \(quantity)." }
             throw MarketError(.insufficientStock, message, field: "quantity")
         }
     }

@@ -56,7 +56,7 @@ extension ProductsStore {
         let parts = detail.split(separator: ",").compactMap { entry -> String? in
             let fields = entry.split(separator: ":")
             guard fields.count == 3 else { return nil }
-            return "item \(fields[0]) has \(fields[2]) left (you want \(fields[1]))"
+            return fields[2] == "0" ? "item \(fields[0]) is sold out (you want \(fields[1]))" : "item \(fields[0]) has \(fields[2]) left (you want \(fields[1]))"
         }
         guard !parts.isEmpty else { return "Some items in your cart are no longer available in that quantity." }
         return "Not enough stock: " + parts.joined(separator: "; ") + ". Nothing was bought."
