@@ -533,6 +533,14 @@ import TerminalUITesting
         #expect(self.barLine(refused).contains("vinyl"))
     }
 
+    @Test func anExpiredSessionSaysThatTheUnsavedCartIsGone() {
+        var state = BuyerFixtures.loggedIn()
+        state.cart.hasUnsavedChanges = true
+        _ = self.program.update(&state, .message(.failed(request: 5, command: .loadCart(request: 5), error: MarketError(.sessionExpired, "Session expired."))))
+        #expect(!state.isLoggedIn)
+        #expect(state.login.notice?.text.contains("Your unsaved cart is gone; the saved one comes back when you log in.") == true, "\(state.login.notice?.text ?? "")")
+    }
+
     @Test func loggingOutAsksTheServerWhetherTheCartIsStillTheSavedOne() {
         for (isSaved, asks) in [(true, false), (false, true)] {
             var state = BuyerFixtures.loggedIn()

@@ -251,6 +251,7 @@ import TerminalUITesting
         #expect(state.modal == nil)
         #expect(state.login.notice?.kind == .warning)
         #expect(state.login.notice?.text.contains("expired") == true)
+        #expect(state.login.notice?.text.hasSuffix("The price was not changed.") == true, "what was lost is said")
         #expect(state.login.form["username"] == "zoe", "the username is filled in again")
     }
 

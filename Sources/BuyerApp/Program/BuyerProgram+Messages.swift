@@ -199,6 +199,13 @@ extension BuyerProgram {
 
     /// Reloads everything on screen (on r, or when the server is back): an open box forgets the
     /// failure it showed, which was the server out of reach.
+    public func lostWithSession(_ state: BuyerState) -> String? {
+        var lost: [String] = []
+        if case .checkout? = state.modal { lost.append("Nothing was paid.") }
+        if state.cart.hasUnsavedChanges, !state.cart.isEmpty { lost.append("Your unsaved cart is gone; the saved one comes back when you log in.") }
+        return lost.isEmpty ? nil : lost.joined(separator: " ")
+    }
+
     public func refresh(_ state: inout BuyerState) -> [BuyerCommand] {
         state.modal?.clearFailure()
         return self.rerunSearch(&state) + self.loadCart(&state) + self.loadPurchases(&state, offset: state.purchases.offset)

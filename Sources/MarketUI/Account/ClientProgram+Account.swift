@@ -52,7 +52,10 @@ extension ClientProgram {
         }
         if ErrorText.endsSession(error) {
             // Several requests may fail this way at once; the first one already went back.
-            if state.isLoggedIn { self.returnToLogin(&state, notice: .warning(sentence)) }
+            if state.isLoggedIn {
+                let lost = self.lostWithSession(state).map { " " + $0 } ?? ""
+                self.returnToLogin(&state, notice: .warning(sentence + lost))
+            }
             return nil
         }
         return sentence

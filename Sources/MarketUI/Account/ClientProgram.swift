@@ -32,6 +32,10 @@ where State: ClientState, Message: ClientMessage, Command: ClientCommand, State.
 
     /// Reloads what is on screen (after a lost connection came back).
     func refresh(_ state: inout State) -> [Command]
+
+    /// What the user loses when the session ends under them (an unsaved cart, a form not yet
+    /// sent), said on the login screen; nil when nothing.
+    func lostWithSession(_ state: State) -> String?
 }
 
 extension ClientProgram {

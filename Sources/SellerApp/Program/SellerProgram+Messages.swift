@@ -95,6 +95,15 @@ extension SellerProgram {
 
     /// Reloads the page on screen and the rating (on r, or when the server is back): an open box
     /// forgets the failure it showed, which was the server out of reach.
+    public func lostWithSession(_ state: SellerState) -> String? {
+        switch state.modal {
+        case .register?: "The item you were filling in was not registered."
+        case .price?: "The price was not changed."
+        case .remove?: "No units were taken off sale."
+        case .detail?, nil: nil
+        }
+    }
+
     public func refresh(_ state: inout SellerState) -> [SellerCommand] {
         state.modal?.clearFailure()
         return self.loadItems(&state, offset: state.items.offset) + self.loadRating(&state)
