@@ -12,6 +12,19 @@ import TerminalUI
         return form
     }
 
+    @Test func aPasteLongerThanTheFieldSaysItWasCutUntilShortened() {
+        var form = Form([FormField(id: "words", label: "Words", maximumLength: 10)])
+        for character in "coffee mug" { _ = form.handle(.character(character)) }
+        do { let outcome = form.handle(.character(" ")); #expect(outcome == .edited, "a dropped character changes what the form must say") }
+        #expect(form["words"] == "coffee mug")
+        form.apply(problems: [:])
+        #expect(form.fields[0].problem == "Too long: only the first 10 characters were kept; shorten it.")
+        #expect(!form.isValid, "the cut text is not sent as if it were what was meant")
+        _ = form.handle(.backspace)
+        form.apply(problems: [:])
+        #expect(form.fields[0].problem == nil)
+    }
+
     @Test func tabAndArrowsMoveBetweenFields() {
         var form = self.makeForm()
         do { let outcome = form.handle(.tab); #expect(outcome == .moved) }

@@ -35,9 +35,17 @@ public struct Form: Sendable, Hashable {
 
     public var isValid: Bool { self.fields.allSatisfy { $0.problem == nil } }
 
-    /// Sets each field's problem from `problems` (field id → message).
+    /// Sets each field's problem from `problems` (field id → message). A field that dropped
+    /// characters past its length says so first: checking the kept part alone would judge text
+    /// the user did not mean, such as a word cut in half.
     public mutating func apply(problems: [String: String]) {
-        for index in self.fields.indices { self.fields[index].problem = problems[self.fields[index].id] }
+        for index in self.fields.indices {
+            let input = self.fields[index].input
+            self.fields[index].problem =
+                input.overflowed
+                ? "Too long: only the first \(input.maximumLength) characters were kept; shorten it."
+                : problems[self.fields[index].id]
+        }
     }
 
     /// Sets a value from code and counts the field as untouched, so its problem (if any) shows
@@ -118,9 +126,10 @@ public struct Form: Sendable, Hashable {
             }
         }
         if case .choice = self.fields[self.focus].kind { return .ignored }
-        let before = self.fields[self.focus].input.text
+        let before = self.fields[self.focus].input
         guard self.fields[self.focus].input.handle(key) else { return .ignored }
-        if self.fields[self.focus].input.text != before {
+        let after = self.fields[self.focus].input
+        if after.text != before.text || after.overflowed != before.overflowed {
             self.fields[self.focus].touched = true
             return .edited
         }

@@ -14,6 +14,8 @@ public struct TextField: Sendable, Hashable {
     public var maximumLength: Int
     /// The whole text is selected: the next character typed replaces it.
     public var isSelected: Bool
+    /// Characters were typed (or pasted) past ``maximumLength`` and dropped; cleared by deleting.
+    public var overflowed = false
 
     public init(_ text: String = "", isSecret: Bool = false, maximumLength: Int = 256) {
         self.text = text
@@ -49,9 +51,16 @@ public struct TextField: Sendable, Hashable {
         var before = String(self.text.prefix(cursor))
         var after = String(self.text.dropFirst(cursor))
         if let character = key.typedCharacter {
-            guard self.text.count < self.maximumLength else { return true }
+            guard self.text.count < self.maximumLength else {
+                self.overflowed = true
+                return true
+            }
             before.append(character)
         } else if let edit = Self.keys.action(for: key) {
+            switch edit {
+            case .deleteBackward, .deleteForward, .clearToStart, .clearToEnd, .deleteWord: self.overflowed = false
+            case .left, .right, .start, .end: break
+            }
             switch edit {
             case .deleteBackward:
                 guard !before.isEmpty else { return true }
@@ -101,6 +110,7 @@ public struct TextField: Sendable, Hashable {
         self.isSelected = false
         switch edit {
         case .deleteBackward, .deleteForward, .clearToStart, .clearToEnd, .deleteWord:
+            self.overflowed = false
             self.text = ""
             self.cursor = 0
         case .left, .start:
