@@ -73,7 +73,10 @@ import Testing
 
     @Test func typedPricesSayWhatIsWrongWithThem() throws {
         #expect(try FieldRules.parsePrice(" 12.5 ") == Money(cents: 1250))
+        #expect(try FieldRules.parsePrice("6.950") == Money(cents: 695), "zeros past the cents change nothing")
         let problems = [
+            "-5": "Price must be greater than zero.",
+            "6.951": "Price can have at most 2 decimal places.",
             "": "Enter a price, e.g. 12.50.",
             "12.345": "Price can have at most 2 decimal places.",
             "12,50": "Price must be an amount like 12 or 12.50.",

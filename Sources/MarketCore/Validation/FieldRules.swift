@@ -129,10 +129,18 @@ public enum FieldRules {
         guard !text.isEmpty else {
             throw FieldError(field: field, message: "Enter a price, e.g. 12.50.")
         }
-        guard let price = Money(text) else {
-            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        // Zeros past the cents change nothing: 6.950 is 6.95.
+        var exact = text
+        if parts.count == 2, parts[1].count > 2, parts[1].dropFirst(2).allSatisfy({ $0 == "0" }) {
+            exact = String(parts[0]) + "." + String(parts[1].prefix(2))
+        }
+        guard let price = Money(exact) else {
             if parts.count == 2, parts[1].count > 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {
                 throw FieldError(field: field, message: "Price can have at most 2 decimal places.")
+            }
+            if text.hasPrefix("-"), Money(String(text.dropFirst())) != nil {
+                throw FieldError(field: field, message: "Price must be greater than zero.")
             }
             throw FieldError(field: field, message: "Price must be an amount like 12 or 12.50.")
         }
