@@ -22,6 +22,11 @@ public final class Database: Service, Sendable {
     private let poolIndex: [ObjectIdentifier: Int]
     private let nextPool = Atomic<Int>(0)
     private let breaker = Mutex(OutageBreaker())
+    /// How many pools have had `run()` called, and the calls waiting for all of them: the
+    /// services of a server start together, and a query leased before its pool runs would wait
+    /// anyway (PostgresNIO logs a warning for each).
+    private let poolsRunning = Atomic<Int>(0)
+    private let waitingForPools = Mutex<[CheckedContinuation<Void, Never>]>([])
     /// Calls that could not reach the database; `run()` probes it after each.
     private let suspicions: (stream: AsyncStream<Void>, continuation: AsyncStream<Void>.Continuation) = AsyncStream.makeStream(
         bufferingPolicy: .bufferingNewest(1)
@@ -115,11 +120,40 @@ public final class Database: Service, Sendable {
             await withDiscardingTaskGroup { pools in
                 for pool in self.pools {
                     // The pool's own tasks (connecting, handing out leases) run on its loop too.
-                    pools.addTask(executorPreference: pool.executor) { await pool.client.run() }
+                    pools.addTask(executorPreference: pool.executor) {
+                        self.poolStarts()
+                        await pool.client.run()
+                    }
                 }
             }
             // The pools have shut down: so do the probes.
             group.cancelAll()
+        }
+    }
+
+    private var arePoolsRunning: Bool { self.poolsRunning.load(ordering: .acquiring) == self.pools.count }
+
+    /// A pool is about to run: once all are, the calls that came first go ahead. (They query on
+    /// the pool's own event loop, which is busy entering `run()` until it has.)
+    private func poolStarts() {
+        guard self.poolsRunning.add(1, ordering: .acquiringAndReleasing).newValue == self.pools.count else { return }
+        let waiting = self.waitingForPools.withLock { waiting in
+            defer { waiting = [] }
+            return waiting
+        }
+        for call in waiting { call.resume() }
+    }
+
+    /// Returns once every pool runs.
+    private func untilPoolsRun() async {
+        guard !self.arePoolsRunning else { return }
+        await withCheckedContinuation { (call: CheckedContinuation<Void, Never>) in
+            let runningAlready = self.waitingForPools.withLock { waiting in
+                if self.arePoolsRunning { return true }
+                waiting.append(call)
+                return false
+            }
+            if runningAlready { call.resume() }
         }
     }
 
@@ -187,6 +221,8 @@ public final class Database: Service, Sendable {
         let pool = self.pool
         let answer = pool.eventLoop.makePromise(of: Result.self)
         let work = Task(executorPreference: pool.executor) {
+            // Within the deadline: a database whose pools never run times out like any other.
+            await self.untilPoolsRun()
             do {
                 answer.succeed(try await body(pool.client))
             } catch {
@@ -294,6 +330,7 @@ extension Database {
         onListening: @escaping @Sendable () -> Void,
         onNotification: @escaping @Sendable (String) -> Void
     ) async throws {
+        await self.untilPoolsRun()
         try await self.pools[0].client.withConnection { connection in
             try await connection.listen(on: channel) { notifications in
                 onListening()
