@@ -268,6 +268,28 @@ import TerminalUITesting
         #expect(state.shell.status?.kind == .success)
     }
 
+    @Test func aServerWithoutItsDatabaseIsShownInTheHeaderAndTriedAgainUntilItIsBack() {
+        var state = SellerFixtures.loggedIn()
+        let down = MarketError(.unavailable, "The products database is not reachable right now; nothing was changed. Please try again.")
+        _ = self.program.update(&state, .message(.failed(request: 1, command: .loadItems(request: 1, offset: 0, order: nil), error: down)))
+        #expect(state.shell.connectionBadge.text.contains("no database"))
+        #expect(self.program.isAnimating(state), "the clock runs, to try again")
+        #expect(state.items.page?.items.count == SellerFixtures.items.count, "what was on screen stays")
+        var retry: [SellerCommand] = []
+        for _ in 0..<60 where retry.isEmpty { retry = self.program.update(&state, .tick) }
+        guard case .loadItems(let request, _, _)? = retry.first else {
+            Issue.record("expected the views to be fetched again within 6 s, got \(retry)")
+            return
+        }
+        #expect(state.shell.tick >= 50, "not at once: every 5 s")
+        let page = Page(items: SellerFixtures.items, offset: 0, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count)
+        let after = self.program.update(&state, .message(.itemsLoaded(request: request, page: page)))
+        #expect(state.shell.connectionBadge.text.contains("connected"))
+        #expect(state.shell.status?.text.contains("reaches its database again") == true)
+        #expect(after.contains { if case .loadRating = $0 { true } else { false } }, "everything is fetched again")
+        #expect(!self.program.isAnimating(state) || state.shell.isBusy)
+    }
+
     @Test func aBoxForgetsThatTheServerWasOutOfReachOnceItIsBack() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("p"), .control("u")], &state)

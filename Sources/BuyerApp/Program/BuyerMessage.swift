@@ -18,3 +18,13 @@ public enum BuyerMessage: ClientMessage {
     case purchasesLoaded(request: Int, history: PurchaseHistory)
     case failed(request: Int, command: BuyerCommand, error: MarketError)
 }
+
+extension BuyerMessage {
+    public var failure: MarketError? {
+        if case .failed(_, _, let error) = self { error } else { nil }
+    }
+
+    public var isConnectionNews: Bool {
+        if case .account(.connection) = self { true } else { false }
+    }
+}

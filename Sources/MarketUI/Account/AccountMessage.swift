@@ -22,4 +22,10 @@ public protocol ClientMessage: Sendable {
 
     /// A command failed; the command says what was being tried (an enum case satisfies this).
     static func failed(request: Int, command: Command, error: MarketError) -> Self
+
+    /// What the server said was wrong, when this is a failure; nil for results and news.
+    var failure: MarketError? { get }
+
+    /// Whether this is news of the connection rather than an answer from the server.
+    var isConnectionNews: Bool { get }
 }

@@ -49,12 +49,16 @@ extension ClientProgram {
             return []
         case .tick:
             state.shell.tick += 1
-            return []
+            return self.retryWhileTheDatabaseIsAway(&state)
         case .hangup:
             state.shell.isFinished = true
             return []
         case .message(let message):
-            return self.receive(message, &state)
+            let databaseCameBack = self.noteDatabase(in: message, &state)
+            let commands = self.receive(message, &state)
+            guard databaseCameBack, state.isLoggedIn else { return commands }
+            state.shell.status = .success("The server reaches its database again — refreshed.")
+            return commands + self.refresh(&state)
         case .key(let key):
             return self.press(key, &state)
         case .mouse(let mouse):
@@ -65,8 +69,36 @@ extension ClientProgram {
     /// The program ends when the shell says so (quit confirmed, or Ctrl-C).
     public func isFinished(_ state: State) -> Bool { state.shell.isFinished }
 
-    /// The spinner turns while any request is in flight.
-    public func isAnimating(_ state: State) -> Bool { state.shell.isBusy }
+    /// The spinner turns while any request is in flight; the clock also runs while the server
+    /// cannot reach its database, to try again.
+    public func isAnimating(_ state: State) -> Bool { state.shell.isBusy || state.shell.databaseTrouble != nil }
+
+    /// Ticks between tries while the server cannot reach its database (100 ms each).
+    static var databaseRetryTicks: Int { 50 }
+
+    /// Notes whether the server could reach its database, from any answer. Returns true when
+    /// it could not before and now could.
+    private func noteDatabase(in message: Message, _ state: inout State) -> Bool {
+        if let error = message.failure {
+            if error.code == .unavailable, state.shell.databaseTrouble == nil {
+                state.shell.databaseTrouble = (state.shell.tick, state.shell.tick)
+            }
+            return false
+        }
+        guard !message.isConnectionNews, state.shell.databaseTrouble != nil else { return false }
+        state.shell.databaseTrouble = nil
+        return true
+    }
+
+    /// While the server cannot reach its database, fetches the views again every few seconds
+    /// (when nothing else is in flight), so the screen recovers by itself as after a reconnect.
+    private func retryWhileTheDatabaseIsAway(_ state: inout State) -> [Command] {
+        guard let trouble = state.shell.databaseTrouble, state.isLoggedIn, !state.shell.isBusy,
+            state.shell.tick - trouble.lastTry >= Self.databaseRetryTicks
+        else { return [] }
+        state.shell.databaseTrouble = (trouble.since, state.shell.tick)
+        return self.refresh(&state)
+    }
 
     public func subscriptions() -> [AsyncStream<Message>] {
         [ConnectionFeed.messages(from: self.client.client) { .account(.connection($0)) }]

@@ -22,6 +22,8 @@ extension Shell {
     /// The connection as shown in the header: a dot and a word or two, in a style.
     public var connectionBadge: Span {
         switch self.connection {
+        case .connected where self.databaseTrouble != nil:
+            return Span(" ◐ no database ", .headerWarning)
         case .connected:
             return Span(" ● connected ", .headerOnline)
         case .connecting(let attempt):

@@ -12,3 +12,13 @@ public enum SellerMessage: ClientMessage {
     /// A command failed; the command says what was being tried.
     case failed(request: Int, command: SellerCommand, error: MarketError)
 }
+
+extension SellerMessage {
+    public var failure: MarketError? {
+        if case .failed(_, _, let error) = self { error } else { nil }
+    }
+
+    public var isConnectionNews: Bool {
+        if case .account(.connection) = self { true } else { false }
+    }
+}
