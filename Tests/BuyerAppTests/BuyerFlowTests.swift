@@ -533,6 +533,14 @@ import TerminalUITesting
         #expect(self.barLine(refused).contains("vinyl"))
     }
 
+    @Test func aSavedCartThatCameBackShortOfStockIsPointedOutAtLogin() {
+        var state = BuyerFixtures.started()
+        let commands = self.program.update(&state, .message(.account(.loggedIn(request: 900, profile: BuyerFixtures.profile))))
+        for command in commands { BuyerFixtures.answer(command, &state, cart: BuyerFixtures.shortCart) }
+        #expect(state.shell.status?.kind == .warning)
+        #expect(state.shell.status?.text.hasPrefix("Your cart has 2 lines short of stock since you saved it") == true, "\(state.shell.status?.text ?? "")")
+    }
+
     @Test func anExpiredSessionSaysThatTheUnsavedCartIsGone() {
         var state = BuyerFixtures.loggedIn()
         state.cart.hasUnsavedChanges = true

@@ -75,6 +75,11 @@ extension BuyerProgram {
             let before = state.cart.cart
             state.cart.loaded(cart, visibleRows: Self.visibleRows(state, view: .cart))
             if let before, let notice = Self.changes(from: before, to: cart) { state.shell.status = .warning(notice) }
+            if before == nil, state.cart.shortLines > 0 {
+                // The saved cart, back at login, asks for more than is on sale now.
+                let lines = state.cart.shortLines == 1 ? "1 line" : "\(Format.count(state.cart.shortLines)) lines"
+                state.shell.status = .warning("Your cart has \(lines) short of stock since you saved it — 2 shows it, x removes units.")
+            }
             var commands: [BuyerCommand] = []
             if let added = state.cart.addedAt {
                 state.cart.addedAt = nil

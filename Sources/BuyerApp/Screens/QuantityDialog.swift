@@ -82,7 +82,11 @@ public struct QuantityDialog: FormDialog {
         let working = self.purpose == .add ? "Adding…" : "Removing…"
         var notice = self.notice(working: working)
         if notice == nil, let quantity = self.value, self.form.isValid {
-            notice = Span("\(Format.count(quantity)) × \(Format.money(self.unitPrice)) = \(Format.money(self.unitPrice * quantity)) · Enter to confirm", .accent)
+            let amount = "\(Format.count(quantity)) × \(Format.money(self.unitPrice)) = \(Format.money(self.unitPrice * quantity))"
+            notice = switch self.purpose {
+            case .add: Span("\(amount) · Enter to confirm", .accent)
+            case .remove: Span("Takes \(amount) off your cart · Enter to confirm", .accent)
+            }
         }
         return FormBox.render(
             title: self.purpose == .add ? "Add to cart" : "Remove from cart",
