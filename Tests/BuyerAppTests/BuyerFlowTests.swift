@@ -571,6 +571,21 @@ import TerminalUITesting
         }
     }
 
+    @Test func theQuitQuestionLearnsThatAnotherSessionSavedOverTheCart() throws {
+        var state = BuyerFixtures.loggedIn()
+        let check = self.program.press([.character("q")], &state)
+        #expect(try #require(state.shell.quitDialog).lines.count == 1, "believed saved: no warning yet")
+        guard case .loadCart(let request)? = check.first else {
+            Issue.record("expected the cart to be checked, got \(check)")
+            return
+        }
+        var cart = BuyerFixtures.cart
+        cart.isSaved = false
+        _ = self.program.update(&state, .message(.cartLoaded(request: request, cart: cart)))
+        let dialog = try #require(state.shell.quitDialog)
+        #expect(dialog.lines.map(\.text).contains("Your cart has unsaved changes (w saves it)."))
+    }
+
     @Test func everyDialogsButtonsHaveLettersOfTheirOwn() throws {
         var dialogs: [Dialog] = []
         var state = BuyerFixtures.loggedIn()

@@ -117,11 +117,9 @@ extension BuyerProgram {
             }
             return self.logOut(&state)
         case .quit:
-            var lines: [Span] = []
-            if state.cart.hasUnsavedChanges, !state.cart.isEmpty {
-                lines.append(Span("Your cart has unsaved changes (w saves it).", .warning))
-            }
-            state.shell.confirmQuit(extraLines: lines)
+            self.askToQuit(&state)
+            // As for logging out: another session may have saved over this cart meanwhile.
+            if !state.cart.hasUnsavedChanges, !state.cart.isEmpty { return self.loadCart(&state) }
         case .exit:
             state.shell.isFinished = true
         case .editSearch:
@@ -193,6 +191,15 @@ extension BuyerProgram {
             self.move(motion, &state)
         }
         return []
+    }
+
+    /// The quit question, warning when the cart differs from the saved one.
+    func askToQuit(_ state: inout BuyerState) {
+        var lines: [Span] = []
+        if state.cart.hasUnsavedChanges, !state.cart.isEmpty {
+            lines.append(Span("Your cart has unsaved changes (w saves it).", .warning))
+        }
+        state.shell.confirmQuit(extraLines: lines)
     }
 
     /// Logs out, asking first when that would lose a cart that differs from the saved one.

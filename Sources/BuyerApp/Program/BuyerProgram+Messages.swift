@@ -96,6 +96,8 @@ extension BuyerProgram {
                 screen.cartChanged(cart)
                 state.modal = .checkout(screen)
             }
+            // The quit question, asked while the cart was checked, learns what the check found.
+            if state.shell.quitDialog != nil, state.cart.hasUnsavedChanges { self.askToQuit(&state) }
             if state.cart.logoutWhenLoaded {
                 state.cart.logoutWhenLoaded = false
                 return commands + self.logOut(&state)
