@@ -111,7 +111,7 @@ extension BuyerProgram {
         case .logout:
             // Whether the cart is saved can have changed in another session of the buyer: ask
             // the server before deciding there is nothing to lose.
-            guard state.cart.hasUnsavedChanges || state.cart.isEmpty else {
+            guard !state.cart.needsSavedCheck else {
                 state.cart.logoutWhenLoaded = true
                 return self.loadCart(&state)
             }
@@ -119,7 +119,7 @@ extension BuyerProgram {
         case .quit:
             self.askToQuit(&state)
             // As for logging out: another session may have saved over this cart meanwhile.
-            if !state.cart.hasUnsavedChanges, !state.cart.isEmpty { return self.loadCart(&state) }
+            if state.cart.needsSavedCheck { return self.loadCart(&state) }
         case .exit:
             state.shell.isFinished = true
         case .editSearch:
@@ -195,16 +195,12 @@ extension BuyerProgram {
 
     /// The quit question, warning when the cart differs from the saved one.
     func askToQuit(_ state: inout BuyerState) {
-        var lines: [Span] = []
-        if state.cart.hasUnsavedChanges, !state.cart.isEmpty {
-            lines.append(Span("Your cart has unsaved changes (w saves it).", .warning))
-        }
-        state.shell.confirmQuit(extraLines: lines)
+        state.shell.confirmQuit(extraLines: state.cart.wouldLoseLines ? [Span("Your cart has unsaved changes (w saves it).", .warning)] : [])
     }
 
     /// Logs out, asking first when that would lose a cart that differs from the saved one.
     func logOut(_ state: inout BuyerState) -> [BuyerCommand] {
-        if state.cart.hasUnsavedChanges, !state.cart.isEmpty {
+        if state.cart.wouldLoseLines {
             state.modal = .confirm(
                 Dialog(title: "Log out", lines: [Span("Log out now?"), Span("Your cart has unsaved changes; they are lost unless you save (w).", .warning)], buttons: ["Log out", "Cancel"], focus: 1),
                 .logout
@@ -279,11 +275,7 @@ extension BuyerProgram {
         case .purchases:
             let selected = state.purchases.selected(timeZone: state.timeZone)
             resort(&state.purchases.table, PurchasesScreen.table(timeZone: state.timeZone).sortable(width: width))
-            state.purchases.table.select(
-                firstOf: state.purchases.rows(timeZone: state.timeZone),
-                where: { $0.purchaseID == selected?.purchaseID && $0.line.itemID == selected?.line.itemID },
-                visibleRows: visible
-            )
+            state.purchases.reselect(selected, timeZone: state.timeZone, visibleRows: visible)
         }
     }
 

@@ -88,7 +88,7 @@ extension BuyerProgram {
                         "\(Format.quoted(line.name, limit: 24)) now costs \(Format.money(line.unitPrice)), not the \(Format.money(added.price)) shown when you added it; the cart has the new price."
                     )
                     // The search row still shows the old price.
-                    commands.append(.loadItem(request: state.shell.begin("Updating the item…"), item: added.item))
+                    commands.append(self.reloadItem(added.item, &state))
                 }
             }
             // An open checkout pays for the cart as it is now (e.g. after a refused payment).
@@ -120,7 +120,7 @@ extension BuyerProgram {
             state.shell.status = .success("Thanks — your \(vote == .up ? "👍" : "👎") is recorded. The item now has \(Format.thumbs(rating)).")
             // The search results show the item's thumbs too: fetch it so its row agrees.
             guard state.search.page?.items.contains(where: { $0.item.id == item }) == true else { return [] }
-            return [.loadItem(request: state.shell.begin("Updating the item…"), item: item)]
+            return [self.reloadItem(item, &state)]
 
         case .sellerRatingLoaded(let request, let rating):
             state.shell.finish(request)
@@ -169,7 +169,7 @@ extension BuyerProgram {
                 state.modal = .quantity(dialog)
                 // Refused for stock: what is on sale changed since the row was fetched; fetch it
                 // again, so the row and the box say how many there are now.
-                let refetch: [BuyerCommand] = error.code == .insufficientStock ? [.loadItem(request: state.shell.begin("Updating the item…"), item: item)] : []
+                let refetch = error.code == .insufficientStock ? [self.reloadItem(item, &state)] : []
                 return self.loadCart(&state) + refetch
             }
         case .purchase:
@@ -204,15 +204,15 @@ extension BuyerProgram {
         return self.runSearch(.everything, offset: 0, &state) + self.loadCart(&state) + self.loadPurchases(&state, offset: 0)
     }
 
-    /// Reloads everything on screen (on r, or when the server is back): an open box forgets the
-    /// failure it showed, which was the server out of reach.
     public func lostWithSession(_ state: BuyerState) -> String? {
         var lost: [String] = []
         if case .checkout? = state.modal { lost.append("Nothing was paid.") }
-        if state.cart.hasUnsavedChanges, !state.cart.isEmpty { lost.append("Your unsaved cart is gone; the saved one comes back when you log in.") }
+        if state.cart.wouldLoseLines { lost.append("Your unsaved cart is gone; the saved one comes back when you log in.") }
         return lost.isEmpty ? nil : lost.joined(separator: " ")
     }
 
+    /// Reloads everything on screen (on r, or when the server is back): an open box forgets the
+    /// failure it showed, which was the server out of reach.
     public func refresh(_ state: inout BuyerState) -> [BuyerCommand] {
         state.modal?.clearFailure()
         return self.rerunSearch(&state) + self.loadCart(&state) + self.loadPurchases(&state, offset: state.purchases.offset)
@@ -257,6 +257,11 @@ extension BuyerProgram {
         state.view = view
         guard entering, view == .cart, state.cart.loadRequest == nil else { return [] }
         return self.loadCart(&state)
+    }
+
+    /// Fetches one item again, so its search row (and an open box about it) show it as it is now.
+    func reloadItem(_ item: ItemID, _ state: inout BuyerState) -> BuyerCommand {
+        .loadItem(request: state.shell.begin("Updating the item…"), item: item)
     }
 
     func loadCart(_ state: inout BuyerState) -> [BuyerCommand] {

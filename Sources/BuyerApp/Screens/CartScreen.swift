@@ -41,6 +41,14 @@ public struct CartScreen: Sendable {
 
     public var isEmpty: Bool { self.cart?.lines.isEmpty ?? true }
 
+    /// Leaving now (logging out, quitting, the session ending) would lose lines that are not in
+    /// the saved cart.
+    public var wouldLoseLines: Bool { self.hasUnsavedChanges && !self.isEmpty }
+
+    /// The cart is believed saved but holds lines, so another session of the buyer may have saved
+    /// a different cart since: ask the server before leaving.
+    public var needsSavedCheck: Bool { !self.hasUnsavedChanges && !self.isEmpty }
+
     /// Lines asking for more units than are on sale now: a checkout would be refused.
     public var shortLines: Int { self.cart?.lines.filter { $0.available < $0.quantity }.count ?? 0 }
 

@@ -89,8 +89,14 @@ public struct PurchasesScreen: Sendable {
             }
         }
         self.page = page
+        self.reselect(selected, timeZone: timeZone, visibleRows: visibleRows)
+    }
+
+    /// Selects `row` (the same line of the same purchase) where it is now, after the rows changed
+    /// order.
+    public mutating func reselect(_ row: Row?, timeZone: TimeZone, visibleRows: Int) {
         self.table.select(
-            firstOf: self.rows(timeZone: timeZone), where: { $0.purchaseID == selected?.purchaseID && $0.line.itemID == selected?.line.itemID },
+            firstOf: self.rows(timeZone: timeZone), where: { $0.purchaseID == row?.purchaseID && $0.line.itemID == row?.line.itemID },
             visibleRows: visibleRows
         )
     }

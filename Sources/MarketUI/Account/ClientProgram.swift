@@ -71,7 +71,7 @@ extension ClientProgram {
 
     /// The spinner turns while any request is in flight; the clock also runs while the server
     /// cannot reach its database, to try again.
-    public func isAnimating(_ state: State) -> Bool { state.shell.isBusy || state.shell.databaseTrouble != nil }
+    public func isAnimating(_ state: State) -> Bool { state.shell.isBusy || state.shell.databaseRetriedAt != nil }
 
     /// Ticks between tries while the server cannot reach its database (100 ms each).
     static var databaseRetryTicks: Int { 50 }
@@ -80,23 +80,23 @@ extension ClientProgram {
     /// it could not before and now could.
     private func noteDatabase(in message: Message, _ state: inout State) -> Bool {
         if let error = message.failure {
-            if error.code == .unavailable, state.shell.databaseTrouble == nil {
-                state.shell.databaseTrouble = (state.shell.tick, state.shell.tick)
+            if error.code == .unavailable, state.shell.databaseRetriedAt == nil {
+                state.shell.databaseRetriedAt = state.shell.tick
             }
             return false
         }
-        guard !message.isConnectionNews, state.shell.databaseTrouble != nil else { return false }
-        state.shell.databaseTrouble = nil
+        guard !message.isConnectionNews, state.shell.databaseRetriedAt != nil else { return false }
+        state.shell.databaseRetriedAt = nil
         return true
     }
 
     /// While the server cannot reach its database, fetches the views again every few seconds
     /// (when nothing else is in flight), so the screen recovers by itself as after a reconnect.
     private func retryWhileTheDatabaseIsAway(_ state: inout State) -> [Command] {
-        guard let trouble = state.shell.databaseTrouble, state.isLoggedIn, !state.shell.isBusy,
-            state.shell.tick - trouble.lastTry >= Self.databaseRetryTicks
+        guard let retriedAt = state.shell.databaseRetriedAt, state.isLoggedIn, !state.shell.isBusy,
+            state.shell.tick - retriedAt >= Self.databaseRetryTicks
         else { return [] }
-        state.shell.databaseTrouble = (trouble.since, state.shell.tick)
+        state.shell.databaseRetriedAt = state.shell.tick
         return self.refresh(&state)
     }
 

@@ -22,7 +22,7 @@ extension Shell {
     /// The connection as shown in the header: a dot and a word or two, in a style.
     public var connectionBadge: Span {
         switch self.connection {
-        case .connected where self.databaseTrouble != nil:
+        case .connected where self.databaseRetriedAt != nil:
             return Span(" ◐ no database ", .headerWarning)
         case .connected:
             return Span(" ● connected ", .headerOnline)

@@ -14,9 +14,9 @@ public struct Shell: Sendable {
     public var connection: ConnectionState = .idle
     /// Whether a connection was ever made (so a later failure reads "reconnecting").
     public var hasConnected = false
-    /// The server answered that it cannot reach its database, and nothing has succeeded since;
-    /// with the tick of the last try, so that views are fetched again every few seconds.
-    public var databaseTrouble: (since: Int, lastTry: Int)?
+    /// Set while the server says it cannot reach its database (nothing has succeeded since): the
+    /// tick of the last try, so that views are fetched again every few seconds.
+    public var databaseRetriedAt: Int?
     /// The logged-in user's username and display name.
     public var user: SignedInUser?
     public var size: Size = .zero

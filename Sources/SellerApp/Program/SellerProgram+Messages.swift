@@ -93,8 +93,6 @@ extension SellerProgram {
         return self.refresh(&state)
     }
 
-    /// Reloads the page on screen and the rating (on r, or when the server is back): an open box
-    /// forgets the failure it showed, which was the server out of reach.
     public func lostWithSession(_ state: SellerState) -> String? {
         switch state.modal {
         case .register?: "The item you were filling in was not registered."
@@ -104,6 +102,8 @@ extension SellerProgram {
         }
     }
 
+    /// Reloads the page on screen and the rating (on r, or when the server is back): an open box
+    /// forgets the failure it showed, which was the server out of reach.
     public func refresh(_ state: inout SellerState) -> [SellerCommand] {
         state.modal?.clearFailure()
         return self.loadItems(&state, offset: state.items.offset) + self.loadRating(&state)

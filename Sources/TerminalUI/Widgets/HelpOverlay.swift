@@ -48,14 +48,15 @@ public struct HelpOverlay: Sendable, Hashable {
     /// Handles a key of the overlay drawn over `screen`.
     public mutating func handle(_ key: Key, in screen: Rect) -> Outcome {
         guard let action = Self.keys.action(for: key) else { return .ignored }
-        let page = self.visibleLines(in: screen)
+        let rowCount = self.rows(in: screen).count
+        let page = self.visibleLines(in: screen, rowCount: rowCount)
         switch action {
-        case .lineDown: self.scroll(by: 1, in: screen)
-        case .lineUp: self.scroll(by: -1, in: screen)
-        case .pageDown: self.scroll(by: page, in: screen)
-        case .pageUp: self.scroll(by: -page, in: screen)
+        case .lineDown: self.scroll(by: 1, in: screen, rowCount: rowCount)
+        case .lineUp: self.scroll(by: -1, in: screen, rowCount: rowCount)
+        case .pageDown: self.scroll(by: page, in: screen, rowCount: rowCount)
+        case .pageUp: self.scroll(by: -page, in: screen, rowCount: rowCount)
         case .top: self.offset = 0
-        case .bottom: self.scroll(by: self.lines.count, in: screen)
+        case .bottom: self.scroll(by: rowCount, in: screen, rowCount: rowCount)
         case .close: return .closed
         }
         return .scrolled
@@ -63,8 +64,11 @@ public struct HelpOverlay: Sendable, Hashable {
 
     /// Scrolls by `lines` (negative: up), staying within the text; the keys and the mouse wheel.
     public mutating func scroll(by lines: Int, in screen: Rect) {
-        let total = self.rows(in: screen).count
-        self.offset = min(max(0, total - self.visibleLines(in: screen)), max(0, self.offset + lines))
+        self.scroll(by: lines, in: screen, rowCount: self.rows(in: screen).count)
+    }
+
+    private mutating func scroll(by lines: Int, in screen: Rect, rowCount: Int) {
+        self.offset = min(max(0, rowCount - self.visibleLines(in: screen, rowCount: rowCount)), max(0, self.offset + lines))
     }
 
     /// The box's width over `screen`: as wide as the longest entry needs, within the screen.
@@ -91,22 +95,26 @@ public struct HelpOverlay: Sendable, Hashable {
     }
 
     /// The box the overlay takes over `screen`.
-    public func frame(in screen: Rect) -> Rect {
-        let height = min(screen.height - 2, self.rows(in: screen).count + 4)
-        return screen.centered(Size(width: self.width(in: screen), height: height))
-    }
+    public func frame(in screen: Rect) -> Rect { self.frame(in: screen, rowCount: self.rows(in: screen).count) }
 
     /// Lines that fit in the box over `screen`.
-    public func visibleLines(in screen: Rect) -> Int { max(1, self.frame(in: screen).height - 4) }
+    public func visibleLines(in screen: Rect) -> Int { self.visibleLines(in: screen, rowCount: self.rows(in: screen).count) }
+
+    /// The box for `rowCount` rows (``rows(in:)``, which the callers have at hand).
+    private func frame(in screen: Rect, rowCount: Int) -> Rect {
+        screen.centered(Size(width: self.width(in: screen), height: min(screen.height - 2, rowCount + 4)))
+    }
+
+    private func visibleLines(in screen: Rect, rowCount: Int) -> Int { max(1, self.frame(in: screen, rowCount: rowCount).height - 4) }
 
     private var keyColumnWidth: Int { min(18, self.lines.map { DisplayWidth.of($0.keys) }.max() ?? 0) }
 
     public func render(in screen: Rect, canvas: inout Canvas) {
-        let box = self.frame(in: screen)
+        let lines = self.rows(in: screen)
+        let box = self.frame(in: screen, rowCount: lines.count)
         canvas.box(box, style: .border, title: "Keys", fill: .dialog)
         let keyWidth = self.keyColumnWidth
         let inner = Rect(x: box.x + 3, y: box.y + 2, width: box.width - 6, height: box.height - 4)
-        let lines = self.rows(in: screen)
         for row in 0..<inner.height {
             let index = self.offset + row
             guard index < lines.count else { break }
