@@ -307,7 +307,10 @@ BEGIN
 
     PERFORM 1 FROM items i WHERE i.id = ANY (v_items) ORDER BY i.id FOR UPDATE;
 
-    SELECT string_agg(format('%s-%s:%s:%s', i.category, i.id, w.wanted, i.quantity), ',' ORDER BY i.id)
+    -- Each short line with its name, so the buyer is told which item in words (JSON: names may
+    -- hold any character).
+    SELECT json_agg(json_build_object('item', format('%s-%s', i.category, i.id), 'name', i.name,
+                                      'wanted', w.wanted, 'available', i.quantity) ORDER BY i.id)::text
       INTO v_short
       FROM unnest(v_items, v_wanted) AS w (id, wanted)
       JOIN items i ON i.id = w.id

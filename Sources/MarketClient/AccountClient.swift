@@ -12,6 +12,10 @@ public protocol AccountClient: Sendable {
     var client: MarketClient { get }
 
     init(client: MarketClient)
+
+    /// Makes the cheapest call that counts as activity for the session, so that it does not
+    /// expire while the user is busy on screen without sending anything (typing a long form).
+    func keepSessionAlive() async throws(MarketError)
 }
 
 extension AccountClient {

@@ -11,6 +11,10 @@ public struct BuyerClient: AccountClient {
         self.client = client
     }
 
+    public func keepSessionAlive() async throws(MarketError) {
+        _ = try await self.purchases(limit: 1)
+    }
+
     public func search(
         category: CategoryFilter,
         keywords: [String] = [],

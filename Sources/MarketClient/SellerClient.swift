@@ -11,6 +11,10 @@ public struct SellerClient: AccountClient {
         self.client = client
     }
 
+    public func keepSessionAlive() async throws(MarketError) {
+        _ = try await self.rating()
+    }
+
     public func rating() async throws(MarketError) -> SellerRating {
         try await self.client.call(SellerAPI.GetSellerRating.self, Nothing())
     }

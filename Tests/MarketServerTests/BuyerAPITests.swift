@@ -379,14 +379,14 @@ import Testing
         try await TestMarket.with { market in
             let (seller, _) = try await market.loggedInSeller()
             let plenty = try await seller.registerItem(draft("Plenty", quantity: 10))
-            let scarce = try await seller.registerItem(draft("Scarce", quantity: 2))
+            let scarce = try await seller.registerItem(draft("Scarce: red, small", quantity: 2))
             let (buyer, _, _) = try await market.loggedInBuyer()
             try await buyer.addToCart(plenty.id, quantity: 3)
             try await buyer.addToCart(scarce.id, quantity: 2)
             _ = try await seller.removeUnits(1, of: scarce.id)
 
             let error = await expectError(.insufficientStock) { () throws(MarketError) in try await buyer.purchase(card: validCard) }
-            #expect(error?.message.contains("item \(scarce.id) has 1 left (you want 2)") == true)
+            #expect(error?.message.contains("“Scarce: red, small” (item \(scarce.id)) has 1 left (you want 2)") == true, "names the line, whatever its name holds")
             #expect(try await seller.items().items.map(\.quantity).sorted() == [1, 10], "nothing was taken")
             #expect(try await buyer.cart().lines.count == 2, "the cart is kept")
             #expect(try await market.productsQuery("SELECT count(*) FROM purchases") == ["0"])

@@ -290,6 +290,44 @@ import TerminalUITesting
         #expect(!self.program.isAnimating(state) || state.shell.isBusy)
     }
 
+    @Test func aServerThatStopsAnsweringIsShownInTheHeaderAndTriedAgainUntilItAnswers() {
+        var state = SellerFixtures.loggedIn()
+        let late = MarketError(.timedOut, "No answer within 10 s.")
+        _ = self.program.update(&state, .message(.failed(request: 1, command: .loadRating(request: 1), error: late)))
+        #expect(state.shell.connectionBadge.text.contains("not answering"))
+        #expect(self.program.isAnimating(state), "the clock runs, to try again")
+        var retry: [SellerCommand] = []
+        for _ in 0..<60 where retry.isEmpty { retry = self.program.update(&state, .tick) }
+        guard case .loadItems(let request, _, _)? = retry.first else {
+            Issue.record("expected the views to be fetched again within 6 s, got \(retry)")
+            return
+        }
+        let page = Page(items: SellerFixtures.items, offset: 0, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count)
+        _ = self.program.update(&state, .message(.itemsLoaded(request: request, page: page)))
+        #expect(state.shell.connectionBadge.text.contains("connected"))
+        #expect(state.shell.status?.text == "The server answers again — refreshed.")
+    }
+
+    @Test func aBusyUserKeepsTheSessionAliveAndAnIdleOneDoesNot() {
+        var state = SellerFixtures.loggedIn()
+        #expect(self.program.update(&state, .message(.account(.heartbeat))).isEmpty, "nothing done since login: no call")
+        _ = self.program.press([.character("n")], &state)
+        _ = self.program.type("Half-written", &state)
+        let beat = self.program.update(&state, .message(.account(.heartbeat)))
+        #expect(beat.count == 1 && beat.first?.account == .keepAlive, "typing counts as activity: \(beat)")
+        #expect(!state.shell.isBusy, "in the background: no spinner")
+        #expect(self.program.update(&state, .message(.account(.heartbeat))).isEmpty, "one call per minute of activity")
+
+        // A keep-alive that fails for want of a server is not the user's business…
+        _ = self.program.update(&state, .message(.failed(request: 0, command: .account(.keepAlive), error: MarketError(.unreachable, "down"))))
+        #expect(state.isLoggedIn)
+        #expect(state.shell.status == nil)
+        // …but one that finds the session gone says so, and what it took with it.
+        _ = self.program.update(&state, .message(.failed(request: 0, command: .account(.keepAlive), error: MarketError(.sessionExpired, "Session expired."))))
+        #expect(!state.isLoggedIn)
+        #expect(state.login.notice?.text.contains("expired") == true)
+    }
+
     @Test func aBoxForgetsThatTheServerWasOutOfReachOnceItIsBack() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("p"), .control("u")], &state)

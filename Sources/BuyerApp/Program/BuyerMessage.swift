@@ -25,6 +25,6 @@ extension BuyerMessage {
     }
 
     public var isConnectionNews: Bool {
-        if case .account(.connection) = self { true } else { false }
+        if case .account(let message) = self { message.isNews } else { false }
     }
 }

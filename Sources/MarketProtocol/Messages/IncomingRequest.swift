@@ -96,7 +96,14 @@ public struct RequestDecoder {
                     }
                 }
                 try json.expectEnd()
-                guard let id, let op, let argumentsOffset, let read = table.operations[op]?.read else { return nil }
+                guard let id, let op, let read = table.operations[op]?.read else { return nil }
+                guard let argumentsOffset else {
+                    // Omitted arguments read as `{}`, as in the slow path.
+                    return try Self.emptyObject.withUnsafeBytes { empty in
+                        var arguments = JSONReader(bytes: empty)
+                        return IncomingRequest(id: id, op: op, session: session, arguments: try read(&arguments))
+                    }
+                }
                 var arguments = JSONReader(bytes: bytes, offset: argumentsOffset)
                 return IncomingRequest(id: id, op: op, session: session, arguments: try read(&arguments))
             } catch {
@@ -104,6 +111,8 @@ public struct RequestDecoder {
             }
         }
     }
+
+    private static let emptyObject: [UInt8] = Array("{}".utf8)
 
     private struct OperationTable: Sendable {
         var operations: [String: ArgumentDecoding]

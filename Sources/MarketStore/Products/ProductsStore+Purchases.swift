@@ -51,15 +51,32 @@ extension ProductsStore {
         }
     }
 
-    /// "item:wanted:available,…" → a sentence naming each short line.
+    /// The short lines (`[{"item", "name", "wanted", "available"}, …]`, or schema 8's
+    /// "item:wanted:available,…") → a sentence naming each.
     static func shortageMessage(_ detail: String) -> String {
-        let parts = detail.split(separator: ",").compactMap { entry -> String? in
-            let fields = entry.split(separator: ":")
-            guard fields.count == 3 else { return nil }
-            return fields[2] == "0" ? "item \(fields[0]) is sold out (you want \(fields[1]))" : "item \(fields[0]) has \(fields[2]) left (you want \(fields[1]))"
+        let parts = Self.shortages(in: detail).map { line in
+            let what = line.name.map { "“\($0)” (item \(line.item))" } ?? "item \(line.item)"
+            return line.available == 0
+                ? "\(what) is sold out (you want \(line.wanted))"
+                : "\(what) has \(line.available) left (you want \(line.wanted))"
         }
         guard !parts.isEmpty else { return "Some items in your cart are no longer available in that quantity." }
         return "Not enough stock: " + parts.joined(separator: "; ") + ". Nothing was bought."
+    }
+
+    private static func shortages(in detail: String) -> [(item: String, name: String?, wanted: Int, available: Int)] {
+        if let lines = try? JSONSerialization.jsonObject(with: Data(detail.utf8)) as? [[String: Any]] {
+            return lines.compactMap { line in
+                guard let item = line["item"] as? String, let wanted = line["wanted"] as? Int, let available = line["available"] as? Int
+                else { return nil }
+                return (item, line["name"] as? String, wanted, available)
+            }
+        }
+        return detail.split(separator: ",").compactMap { entry in
+            let fields = entry.split(separator: ":")
+            guard fields.count == 3, let wanted = Int(fields[1]), let available = Int(fields[2]) else { return nil }
+            return (String(fields[0]), nil, wanted, available)
+        }
     }
 
     /// The buyer's purchases, newest first, each with its lines and the buyer's votes, and the

@@ -6,11 +6,13 @@ public enum AccountCommand: Sendable, Hashable {
     case login(request: Int, username: String, password: String)
     case createAccount(request: Int, username: String, password: String, name: String)
     case logout(request: Int)
+    /// A call in the background that counts as activity, for a user busy on screen; not shown.
+    case keepAlive
 
     /// The request id, for every command that has one.
     public var request: Int? {
         switch self {
-        case .connect: nil
+        case .connect, .keepAlive: nil
         case .login(let request, _, _), .createAccount(let request, _, _, _), .logout(let request): request
         }
     }

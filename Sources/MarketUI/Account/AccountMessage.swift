@@ -9,6 +9,17 @@ public enum AccountMessage<Tag: AccountTag>: Sendable {
     /// The account exists; logging in follows with the same credentials.
     case accountCreated(request: Int, username: String, password: String)
     case loggedOut(request: Int)
+    /// A minute passed (``ClientProgram/heartbeatInterval``): time to keep the session alive if
+    /// the user was busy.
+    case heartbeat
+
+    /// Whether this is news from the client itself rather than an answer from the server.
+    public var isNews: Bool {
+        switch self {
+        case .connection, .heartbeat: true
+        case .loggedIn, .accountCreated, .loggedOut: false
+        }
+    }
 }
 
 /// An app's message type: results of its own calls, a case holding an ``AccountMessage``, and a
@@ -26,6 +37,7 @@ public protocol ClientMessage: Sendable {
     /// What the server said was wrong, when this is a failure; nil for results and news.
     var failure: MarketError? { get }
 
-    /// Whether this is news of the connection rather than an answer from the server.
+    /// Whether this is news (of the connection, of the clock) rather than an answer from the
+    /// server.
     var isConnectionNews: Bool { get }
 }

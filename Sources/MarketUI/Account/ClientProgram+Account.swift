@@ -30,6 +30,12 @@ extension ClientProgram {
             state.shell.finish(request)
             self.returnToLogin(&state, notice: .success("Logged out."))
             return []
+
+        case .heartbeat:
+            // Only a user who did something since the last beat: an idle session should expire.
+            defer { state.shell.wasActive = false }
+            guard state.shell.wasActive, state.isLoggedIn else { return [] }
+            return [.account(.keepAlive)]
         }
     }
 
@@ -47,7 +53,10 @@ extension ClientProgram {
             // The session is gone or the server is away: either way this client forgets it.
             self.returnToLogin(&state, notice: .info("Logged out."))
             return nil
-        case .connect, nil:
+        case .keepAlive where !ErrorText.endsSession(error):
+            // Nobody asked for it: the views' own calls say when the server is in trouble.
+            return nil
+        case .connect, .keepAlive, nil:
             break
         }
         if ErrorText.endsSession(error) {
@@ -78,6 +87,9 @@ extension ClientProgram {
         switch command {
         case .connect:
             _ = try? await self.client.ping()
+            return nil
+        case .keepAlive:
+            try await self.client.keepSessionAlive()
             return nil
         case .login(let request, let username, let password):
             return .loggedIn(request: request, profile: try await self.client.login(username: username, password: password))

@@ -49,19 +49,23 @@ extension ClientProgram {
             return []
         case .tick:
             state.shell.tick += 1
-            return self.retryWhileTheDatabaseIsAway(&state)
+            return self.retryWhileInTrouble(&state)
         case .hangup:
             state.shell.isFinished = true
             return []
         case .message(let message):
-            let databaseCameBack = self.noteDatabase(in: message, &state)
+            let endedTrouble = self.noteTrouble(in: message, &state)
             let commands = self.receive(message, &state)
-            guard databaseCameBack, state.isLoggedIn else { return commands }
-            state.shell.status = .success("The server reaches its database again — refreshed.")
+            guard let endedTrouble, state.isLoggedIn else { return commands }
+            state.shell.status = .success(
+                endedTrouble == .noDatabase ? "The server reaches its database again — refreshed." : "The server answers again — refreshed."
+            )
             return commands + self.refresh(&state)
         case .key(let key):
+            state.shell.wasActive = true
             return self.press(key, &state)
         case .mouse(let mouse):
+            state.shell.wasActive = true
             return self.click(mouse, &state)
         }
     }
@@ -70,38 +74,52 @@ extension ClientProgram {
     public func isFinished(_ state: State) -> Bool { state.shell.isFinished }
 
     /// The spinner turns while any request is in flight; the clock also runs while the server
-    /// cannot reach its database, to try again.
-    public func isAnimating(_ state: State) -> Bool { state.shell.isBusy || state.shell.databaseRetriedAt != nil }
+    /// cannot serve, to try again.
+    public func isAnimating(_ state: State) -> Bool { state.shell.isBusy || state.shell.trouble != nil }
 
-    /// Ticks between tries while the server cannot reach its database (100 ms each).
-    static var databaseRetryTicks: Int { 50 }
+    /// Ticks between tries while the server cannot serve (100 ms each).
+    static var retryTicks: Int { 50 }
 
-    /// Notes whether the server could reach its database, from any answer. Returns true when
-    /// it could not before and now could.
-    private func noteDatabase(in message: Message, _ state: inout State) -> Bool {
+    /// How often a user busy on screen keeps the session alive: well within the servers' default
+    /// session timeout of five minutes.
+    public static var heartbeatInterval: Duration { .seconds(60) }
+
+    /// Notes, from any answer, whether the server can serve: it cannot when it says its database
+    /// is away or lets a request time out. Returns the trouble's reason when it was in trouble
+    /// and now answered.
+    private func noteTrouble(in message: Message, _ state: inout State) -> ServerTrouble.Reason? {
         if let error = message.failure {
-            if error.code == .unavailable, state.shell.databaseRetriedAt == nil {
-                state.shell.databaseRetriedAt = state.shell.tick
+            let reason: ServerTrouble.Reason? =
+                switch error.code {
+                case .unavailable: .noDatabase
+                case .timedOut: .noAnswer
+                default: nil
+                }
+            if let reason, state.shell.trouble?.reason != reason {
+                state.shell.trouble = ServerTrouble(reason: reason, lastTry: state.shell.tick)
             }
-            return false
+            return nil
         }
-        guard !message.isConnectionNews, state.shell.databaseRetriedAt != nil else { return false }
-        state.shell.databaseRetriedAt = nil
-        return true
+        guard !message.isConnectionNews, let trouble = state.shell.trouble else { return nil }
+        state.shell.trouble = nil
+        return trouble.reason
     }
 
-    /// While the server cannot reach its database, fetches the views again every few seconds
-    /// (when nothing else is in flight), so the screen recovers by itself as after a reconnect.
-    private func retryWhileTheDatabaseIsAway(_ state: inout State) -> [Command] {
-        guard let retriedAt = state.shell.databaseRetriedAt, state.isLoggedIn, !state.shell.isBusy,
-            state.shell.tick - retriedAt >= Self.databaseRetryTicks
+    /// While the server cannot serve, fetches the views again every few seconds (when nothing
+    /// else is in flight), so the screen recovers by itself as after a reconnect.
+    private func retryWhileInTrouble(_ state: inout State) -> [Command] {
+        guard let trouble = state.shell.trouble, state.isLoggedIn, !state.shell.isBusy,
+            state.shell.tick - trouble.lastTry >= Self.retryTicks
         else { return [] }
-        state.shell.databaseRetriedAt = state.shell.tick
+        state.shell.trouble = ServerTrouble(reason: trouble.reason, lastTry: state.shell.tick)
         return self.refresh(&state)
     }
 
     public func subscriptions() -> [AsyncStream<Message>] {
-        [ConnectionFeed.messages(from: self.client.client) { .account(.connection($0)) }]
+        [
+            ConnectionFeed.messages(from: self.client.client) { .account(.connection($0)) },
+            ConnectionFeed.heartbeats(every: Self.heartbeatInterval) { .account(.heartbeat) },
+        ]
     }
 
     /// Closing the connection makes requests still in flight fail at once, so quitting is

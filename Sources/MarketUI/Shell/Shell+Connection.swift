@@ -22,8 +22,10 @@ extension Shell {
     /// The connection as shown in the header: a dot and a word or two, in a style.
     public var connectionBadge: Span {
         switch self.connection {
-        case .connected where self.databaseRetriedAt != nil:
+        case .connected where self.trouble?.reason == .noDatabase:
             return Span(" ◐ no database ", .headerWarning)
+        case .connected where self.trouble?.reason == .noAnswer:
+            return Span(" ◐ not answering ", .headerWarning)
         case .connected:
             return Span(" ● connected ", .headerOnline)
         case .connecting(let attempt):

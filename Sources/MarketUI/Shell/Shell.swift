@@ -14,9 +14,12 @@ public struct Shell: Sendable {
     public var connection: ConnectionState = .idle
     /// Whether a connection was ever made (so a later failure reads "reconnecting").
     public var hasConnected = false
-    /// Set while the server says it cannot reach its database (nothing has succeeded since): the
-    /// tick of the last try, so that views are fetched again every few seconds.
-    public var databaseRetriedAt: Int?
+    /// Set while the server cannot serve (it says its database is away, or it stops answering in
+    /// time) and nothing has succeeded since: why, and when the views were last fetched again.
+    public var trouble: ServerTrouble?
+    /// Whether the user pressed a key or used the mouse since the last heartbeat: a busy user
+    /// keeps the session alive even while sending nothing.
+    public var wasActive = false
     /// The logged-in user's username and display name.
     public var user: SignedInUser?
     public var size: Size = .zero
@@ -69,6 +72,26 @@ public struct Shell: Sendable {
             focus: 0,
             isDestructive: true
         )
+    }
+}
+
+/// Why the server cannot serve right now, and the tick of the last try, so that the views are
+/// fetched again every few seconds until it can.
+public struct ServerTrouble: Sendable, Hashable {
+    public enum Reason: Sendable, Hashable {
+        /// The server answered that it cannot reach its database.
+        case noDatabase
+        /// The server accepted the request but did not answer in time (it is stalled or
+        /// overloaded).
+        case noAnswer
+    }
+
+    public var reason: Reason
+    public var lastTry: Int
+
+    public init(reason: Reason, lastTry: Int) {
+        self.reason = reason
+        self.lastTry = lastTry
     }
 }
 

@@ -19,6 +19,6 @@ extension SellerMessage {
     }
 
     public var isConnectionNews: Bool {
-        if case .account(.connection) = self { true } else { false }
+        if case .account(let message) = self { message.isNews } else { false }
     }
 }
