@@ -308,6 +308,20 @@ import TerminalUITesting
         #expect(state.shell.status?.text == "The server answers again — refreshed.")
     }
 
+    @Test func aLongDisplayNameIsShortenedBeforeItLeavesTheHeader() {
+        var state = SellerFixtures.loggedIn(size: Size(width: 100, height: 30))
+        state.shell.user = SignedInUser(username: "zoe", name: "Zoë Adelheid Müller-Lüdenscheidt")
+        let header = self.program.canvas(for: state, size: state.shell.size).text(row: 0)
+        #expect(header.contains("zoe (Zoë"), "the name stays while it can: \(header)")
+        #expect(header.contains("…)"), "cut with an ellipsis: \(header)")
+        #expect(header.contains("127.0.0.1") || header.contains("localhost"), "the server still shows: \(header)")
+
+        _ = self.program.update(&state, .resize(Size(width: 80, height: 24)))
+        let narrow = self.program.canvas(for: state, size: state.shell.size).text(row: 0)
+        #expect(narrow.contains("zoe") && narrow.contains("connected"), "\(narrow)")
+        #expect(DisplayWidth.of(narrow) <= 80)
+    }
+
     @Test func aBusyUserKeepsTheSessionAliveAndAnIdleOneDoesNot() {
         var state = SellerFixtures.loggedIn()
         #expect(self.program.update(&state, .message(.account(.heartbeat))).isEmpty, "nothing done since login: no call")

@@ -28,7 +28,9 @@ public enum Chrome {
         var right: [Span] = []
         if let user = shell.user {
             right.append(Span(layout.usernameWidth.map { DisplayWidth.truncate(user.username, to: $0) } ?? user.username, .header))
-            if layout.showsName, user.name != user.username { right.append(Span(" (\(DisplayWidth.truncate(user.name, to: 20)))", .headerMuted)) }
+            if layout.showsName, user.name != user.username {
+                right.append(Span(" (\(DisplayWidth.truncate(user.name, to: layout.nameWidth)))", .headerMuted))
+            }
             right.append(Span(layout.showsServer ? " · " : " ", .headerMuted))
         }
         if layout.showsServer { right.append(Span(shell.server + " ", .headerMuted)) }
@@ -49,11 +51,16 @@ public enum Chrome {
     }
 
     /// What the header has room for: on narrow terminals the title goes first, then the user's
-    /// display name, then the server's address, and then the username is shortened; tabs and the
-    /// connection state always stay.
+    /// display name is shortened and then dropped, then the server's address goes, and then the
+    /// username is shortened; tabs and the connection state always stay.
     struct HeaderLayout {
         var showsTitle = true
         var showsName = true
+        /// The columns the display name may take (it is cut with an ellipsis beyond).
+        var nameWidth = Self.longestName
+        static let longestName = 20
+        /// A name cut shorter than this says too little to keep.
+        static let shortestName = 6
         var showsServer = true
         /// The columns the username may take, when it must be shortened.
         var usernameWidth: Int?
@@ -64,13 +71,24 @@ public enum Chrome {
         let app = DisplayWidth.of(" \(shell.appName) ")
         let title = DisplayWidth.of(shell.title + " ")
         let tabsWidth = self.tabLabels(tabs).reduce(0) { $0 + DisplayWidth.of($1) }
-        let name = shell.user.map { $0.name == $0.username ? 0 : DisplayWidth.of(" (\(DisplayWidth.truncate($0.name, to: 20)))") } ?? 0
+        let nameText = shell.user.map { $0.name == $0.username ? 0 : DisplayWidth.of(DisplayWidth.truncate($0.name, to: HeaderLayout.longestName)) } ?? 0
+        let name = nameText == 0 ? 0 : nameText + 3  // " (" and ")"
+
         let user = shell.user.map { DisplayWidth.of($0.username) + 3 } ?? 0
         let server = DisplayWidth.of(shell.server + " ")
         let badge = DisplayWidth.of(shell.connectionBadge.text)
         var total = app + title + tabsWidth + name + user + server + badge + 1
         if total > width { layout.showsTitle = false; total -= title }
-        if total > width { layout.showsName = false; total -= name }
+        if total > width, nameText > 0 {
+            let fitting = nameText - (total - width)
+            if fitting >= HeaderLayout.shortestName {
+                layout.nameWidth = fitting
+                total = width
+            } else {
+                layout.showsName = false
+                total -= name
+            }
+        }
         if total > width { layout.showsServer = false; total -= server + 2 }  // " · " becomes " "
         if total > width, let username = shell.user?.username {
             layout.usernameWidth = max(4, DisplayWidth.of(username) - (total - width))
