@@ -118,7 +118,7 @@ extension ClientProgram {
     public func subscriptions() -> [AsyncStream<Message>] {
         [
             ConnectionFeed.messages(from: self.client.client) { .account(.connection($0)) },
-            ConnectionFeed.heartbeats(every: Self.heartbeatInterval) { .account(.heartbeat) },
+            Heartbeat.messages(every: Self.heartbeatInterval) { .account(.heartbeat) },
         ]
     }
 
