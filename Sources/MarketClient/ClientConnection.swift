@@ -108,6 +108,8 @@ final class ResponseHandler: ChannelInboundHandler {
                 // too large) and is closing the connection: everyone waiting gets its reason.
                 self.connection.failAll(with: error)
             }
+        } catch let error as ResponseDecoder.UnexpectedResponse {
+            self.logger.debug("answer to a request no longer waited for", metadata: ["id": "\(error.id)"])
         } catch let error as ResponseDecoder.MalformedResponse {
             self.logger.warning("unreadable response", metadata: ["reason": "\(error.reason)"])
             if let id = error.id {

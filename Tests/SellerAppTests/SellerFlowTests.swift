@@ -323,13 +323,25 @@ import TerminalUITesting
     }
 
     @Test func aBusyUserKeepsTheSessionAliveAndAnIdleOneDoesNot() {
-        var state = SellerFixtures.loggedIn()
-        #expect(self.program.update(&state, .message(.account(.heartbeat))).isEmpty, "nothing done since login: no call")
+        var state = SellerFixtures.started()
+        _ = self.program.type("zoe", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("secret-passwörd", &state)
+        guard case .account(.login(let login, _, _))? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a login")
+            return
+        }
+        _ = self.program.update(&state, .message(.account(.loggedIn(request: login, profile: SellerFixtures.profile))))
+        #expect(self.program.update(&state, .message(.account(.heartbeat))).isEmpty, "typing the password is not activity of the new session")
+        _ = self.program.press([.character("j")], &state)
+        _ = self.program.press([.character("r")], &state)
+        #expect(self.program.update(&state, .message(.account(.heartbeat))).isEmpty, "a refresh is a call of its own")
         _ = self.program.press([.character("n")], &state)
         _ = self.program.type("Half-written", &state)
+        let inFlight = state.shell.requests.count
         let beat = self.program.update(&state, .message(.account(.heartbeat)))
         #expect(beat.count == 1 && beat.first?.account == .keepAlive, "typing counts as activity: \(beat)")
-        #expect(!state.shell.isBusy, "in the background: no spinner")
+        #expect(state.shell.requests.count == inFlight, "in the background: no spinner")
         #expect(self.program.update(&state, .message(.account(.heartbeat))).isEmpty, "one call per minute of activity")
 
         // A keep-alive that fails for want of a server is not the user's business…

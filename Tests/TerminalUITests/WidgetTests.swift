@@ -17,6 +17,25 @@ import TerminalUI
         do { let outcome = remove.handle(.character("y")); #expect(outcome == .pressed(0)) }
     }
 
+    @Test func arrowsStopAtTheEndButtonsWhileTabGoesRound() {
+        var pay = Dialog(title: "Confirm payment", message: "Pay 12.50?", buttons: ["Pay", "Cancel"])
+        _ = pay.handle(.left)
+        #expect(pay.focus == 0, "a key too many does not land on the other answer")
+        _ = pay.handle(.right)
+        _ = pay.handle(.right)
+        #expect(pay.focus == 1)
+        _ = pay.handle(.tab)
+        #expect(pay.focus == 0, "Tab goes round")
+        _ = pay.handle(.backTab)
+        #expect(pay.focus == 1)
+
+        let screen = Rect(size: Size(width: 80, height: 24))
+        var canvas = Canvas(size: screen.size)
+        pay.render(in: screen, canvas: &canvas)
+        let buttons = canvas.text(row: pay.frame(in: screen).maxY - 3)
+        #expect(buttons.contains("  Pay    [ Cancel ]"), "the focused button shows without colour: \(buttons)")
+    }
+
     @Test func dialogButtonsCanBeClicked() {
         let dialog = Dialog(title: "Quit", message: "Quit?", buttons: ["Quit", "Cancel"])
         let screen = Rect(size: Size(width: 80, height: 24))

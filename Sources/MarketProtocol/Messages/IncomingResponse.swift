@@ -92,6 +92,12 @@ public struct ResponseDecoder {
         public var reason: String
     }
 
+    /// A success for a request that is not pending: usually one the client stopped waiting for
+    /// (it timed out), answered once the server caught up.
+    public struct UnexpectedResponse: Error, Sendable {
+        public var id: Int64
+    }
+
     private struct Envelope: Decodable {
         var response: IncomingResponse
 
@@ -103,10 +109,9 @@ public struct ResponseDecoder {
                 self.response = IncomingResponse(id: id, outcome: .failure(try container.decode(MarketError.self, forKey: .error)))
                 return
             }
-            guard let id, let lookup = decoder.userInfo[.marketPendingResults] as? Lookup,
-                let resultDecoding = lookup.resultDecoding(id)
-            else {
-                throw MalformedResponse(id: id, reason: "response to a request that is not pending")
+            guard let id else { throw MalformedResponse(id: nil, reason: "a success without an id") }
+            guard let lookup = decoder.userInfo[.marketPendingResults] as? Lookup, let resultDecoding = lookup.resultDecoding(id) else {
+                throw UnexpectedResponse(id: id)
             }
             do {
                 self.response = IncomingResponse(id: id, outcome: .success(try resultDecoding.decode(container)))

@@ -17,8 +17,8 @@ public struct Shell: Sendable {
     /// Set while the server cannot serve (it says its database is away, or it stops answering in
     /// time) and nothing has succeeded since: why, and when the views were last fetched again.
     public var trouble: ServerTrouble?
-    /// Whether the user pressed a key or used the mouse since the last heartbeat: a busy user
-    /// keeps the session alive even while sending nothing.
+    /// Whether the user pressed a key or used the mouse since the last request or heartbeat: a
+    /// busy user keeps the session alive even while sending nothing.
     public var wasActive = false
     /// The logged-in user's username and display name.
     public var user: SignedInUser?
@@ -41,8 +41,11 @@ public struct Shell: Sendable {
         self.server = server
     }
 
-    /// Starts tracking a request; the returned id comes back with its result.
+    /// Starts tracking a request; the returned id comes back with its result. A request counts
+    /// as the session's activity by itself, so only what the user does after it calls for a
+    /// keep-alive (typing the password does not keep the new session alive).
     public mutating func begin(_ label: String) -> Int {
+        self.wasActive = false
         let id = self.nextRequest
         self.nextRequest += 1
         self.requests[id] = label

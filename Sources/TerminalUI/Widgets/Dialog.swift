@@ -1,6 +1,8 @@
 /// A modal box with a title, a few lines of text and buttons: confirmations for anything
-/// destructive or irreversible. ←/→/Tab move between buttons, Enter presses the focused one, a
-/// button's first letter presses it directly, Esc presses the last (cancel) button.
+/// destructive or irreversible. ←/→ move between buttons and stop at the ends (a key too many
+/// must not land on the other answer), Tab cycles, Enter presses the focused one, a button's
+/// first letter presses it directly, Esc presses the last (cancel) button. The focused button
+/// is bracketed as well as highlighted, so it shows without colour too.
 ///
 /// The first letters of the buttons win over the generic letters (q, n: cancel; y: the first
 /// button; h/l: move), so in Quit/Cancel q quits, as people typing q q expect; a letter that
@@ -39,14 +41,16 @@ public struct Dialog: Sendable, Hashable {
 
     /// What a dialog's own keys do.
     public enum Action: Sendable, Hashable {
-        case previous, next, press, yes, no
+        case previous, next, cycleBack, cycle, press, yes, no
     }
 
     /// The keys of every dialog, for handling and for help. A button's first letter, which wins
     /// over these, is described by ``helpSection``.
     public static let keys = KeyMap<Action>("Questions (confirm boxes)", [
-        KeyBinding([.left, .backTab, .character("h")], .previous, help: "Previous button", label: "←/S-Tab/h"),
-        KeyBinding([.right, .tab, .character("l")], .next, help: "Next button", label: "→/Tab/l"),
+        KeyBinding([.left, .character("h")], .previous, help: "Previous button", label: "←/h"),
+        KeyBinding([.right, .character("l")], .next, help: "Next button", label: "→/l"),
+        KeyBinding(.tab, .cycle, help: "Next button, round to the first"),
+        KeyBinding(.backTab, .cycleBack, help: "Previous button, round to the last"),
         KeyBinding(.enter, .press, help: "Press the highlighted button"),
         KeyBinding([.character("y"), .character("Y")], .yes, help: "Yes: the first button (the action)", label: "y"),
         KeyBinding([.escape, .character("n"), .character("N"), .character("q"), .character("Q")], .no, help: "No: the last button (cancel, go back)", label: "Esc/n/q"),
@@ -67,9 +71,15 @@ public struct Dialog: Sendable, Hashable {
         }
         switch Self.keys.action(for: key) {
         case .previous?:
-            self.focus = (self.focus + self.buttons.count - 1) % max(1, self.buttons.count)
+            self.focus = max(0, self.focus - 1)
             return .moved
         case .next?:
+            self.focus = min(self.buttons.count - 1, self.focus + 1)
+            return .moved
+        case .cycleBack?:
+            self.focus = (self.focus + self.buttons.count - 1) % max(1, self.buttons.count)
+            return .moved
+        case .cycle?:
             self.focus = (self.focus + 1) % max(1, self.buttons.count)
             return .moved
         case .press?:
@@ -109,7 +119,7 @@ public struct Dialog: Sendable, Hashable {
         for (index, line) in self.lines.enumerated() {
             canvas.write(line.text, in: Rect(x: box.x + 3, y: box.y + 2 + index, width: box.width - 6, height: 1), style: line.style)
         }
-        let labels = self.buttons.map { "  \($0)  " }
+        let labels = self.buttons.indices.map { self.label(of: $0) }
         let total = labels.reduce(0) { $0 + DisplayWidth.of($1) } + 2 * max(0, labels.count - 1)
         var x = box.x + max(1, (box.width - total) / 2)
         let y = box.maxY - 3
@@ -122,7 +132,7 @@ public struct Dialog: Sendable, Hashable {
     public func button(at point: Point, in screen: Rect, over parent: Rect? = nil) -> Int? {
         let box = self.frame(in: screen, over: parent)
         guard point.y == box.maxY - 3 else { return nil }
-        let labels = self.buttons.map { "  \($0)  " }
+        let labels = self.buttons.indices.map { self.label(of: $0) }
         let total = labels.reduce(0) { $0 + DisplayWidth.of($1) } + 2 * max(0, labels.count - 1)
         var x = box.x + max(1, (box.width - total) / 2)
         for (index, label) in labels.enumerated() {
@@ -131,5 +141,10 @@ public struct Dialog: Sendable, Hashable {
             x += width + 2
         }
         return nil
+    }
+
+    /// A button as drawn: the focused one in brackets, each as wide either way.
+    private func label(of index: Int) -> String {
+        index == self.focus ? "[ \(self.buttons[index]) ]" : "  \(self.buttons[index])  "
     }
 }
