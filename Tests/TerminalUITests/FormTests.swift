@@ -25,6 +25,19 @@ import TerminalUI
         #expect(form.fields[0].problem == nil)
     }
 
+    @Test func aFieldGrowsWithItsTextWhileThereIsRoom() {
+        let holder = "Zoë Montgomery-Ångström Whitby"
+        var form = Form([FormField(id: "holder", label: "Holder", value: holder), FormField(id: "number", label: "Number")])
+        form.focus = 1
+        var canvas = Canvas(size: Size(width: 60, height: 4))
+        form.render(in: Rect(x: 0, y: 0, width: 60, height: 4), canvas: &canvas, labelWidth: 8, inputWidth: 20)
+        #expect(canvas.text(row: 0).contains(holder), "a prefilled value is seen whole: \(canvas.text(row: 0))")
+
+        var narrow = Canvas(size: Size(width: 30, height: 4))
+        form.render(in: Rect(x: 0, y: 0, width: 30, height: 4), canvas: &narrow, labelWidth: 8, inputWidth: 20)
+        #expect(DisplayWidth.of(narrow.text(row: 0)) <= 30, "and never past the room")
+    }
+
     @Test func tabAndArrowsMoveBetweenFields() {
         var form = self.makeForm()
         do { let outcome = form.handle(.tab); #expect(outcome == .moved) }

@@ -58,9 +58,9 @@ public enum Chrome {
         var showsName = true
         /// The columns the display name may take (it is cut with an ellipsis beyond).
         var nameWidth = Self.longestName
-        static let longestName = 20
+        static let longestName = 32
         /// A name cut shorter than this says too little to keep.
-        static let shortestName = 6
+        static let shortestName = 4
         var showsServer = true
         /// The columns the username may take, when it must be shortened.
         var usernameWidth: Int?

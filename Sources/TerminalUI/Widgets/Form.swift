@@ -139,14 +139,18 @@ public struct Form: Sendable, Hashable {
     /// Rows the form needs: two per field (input, then its problem or hint).
     public var height: Int { self.fields.count * 2 }
 
-    /// Draws the form in `rect`, labels right-aligned in `labelWidth` columns, inputs up to
-    /// `inputWidth` wide. Returns where the cursor goes when `focused`.
+    /// Draws the form in `rect`, labels right-aligned in `labelWidth` columns, inputs
+    /// `inputWidth` wide, or wider while their text needs it and `rect` has room (a long name is
+    /// seen whole, not scrolled in a box sized for a short one). Returns where the cursor goes
+    /// when `focused`.
     @discardableResult
     public func render(in rect: Rect, canvas: inout Canvas, labelWidth: Int, inputWidth: Int, focused: Bool = true) -> Point? {
         var cursor: Point?
         let inputX = rect.x + labelWidth + 2
-        let width = max(4, min(inputWidth, rect.maxX - inputX))
+        let room = rect.maxX - inputX
         for (index, field) in self.fields.enumerated() {
+            let wanted = max(inputWidth, DisplayWidth.of(field.input.text) + 3)  // a blank each side, and the cursor
+            let width = max(4, min(wanted, room))
             let y = rect.y + index * 2
             guard y < rect.maxY else { break }
             let isFocused = focused && index == self.focus
