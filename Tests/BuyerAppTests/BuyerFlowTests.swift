@@ -283,6 +283,41 @@ import TerminalUITesting
         #expect(reload.contains { if case .search = $0 { true } else { false } }, "and the stock may have moved")
         // A search that times out changed nothing: try again.
         #expect(ErrorText.sentence(for: timeout, server: "s", changing: false).hasSuffix("Try again in a moment."))
+
+        // The server answers again: the warning stays on the box, so the payment is not sent twice unawares…
+        let refresh = self.program.refresh(&state)
+        guard case .checkout(let kept)? = state.modal, kept.failure?.contains("unknown") == true else {
+            Issue.record("the warning went with the refresh")
+            return
+        }
+        // …until the purchases show the payment went through: then the box closes and says so.
+        guard case .loadPurchases(let load, _)? = refresh.first(where: { if case .loadPurchases = $0 { true } else { false } }) else {
+            Issue.record("expected the purchases to be fetched again, got \(refresh)")
+            return
+        }
+        let newest = (state.purchases.page?.items.first?.id ?? 0) + 1
+        let order = Purchase(id: newest, purchasedAt: .now, lines: [], total: Money("234.99")!, cardLast4: "1111")
+        let older = state.purchases.page?.items ?? []
+        let history = PurchaseHistory(purchases: Page(items: [order] + older, offset: 0, limit: 50, total: older.count + 1), itemsPurchased: 9)
+        _ = self.program.update(&state, .message(.purchasesLoaded(request: load, history: history)))
+        #expect(state.modal == nil)
+        #expect(state.shell.status?.text.contains("went through after all: purchase #\(newest)") == true, "status: \(String(describing: state.shell.status))")
+    }
+
+    @Test func aPaymentThatCouldNotBeSentIsForgottenOnRefresh() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&state)
+        guard case .purchase(let request, let card, let total)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a purchase")
+            return
+        }
+        _ = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total), error: MarketError(.unreachable, "down"))))
+        _ = self.program.refresh(&state)
+        guard case .checkout(let screen)? = state.modal else {
+            Issue.record("the checkout closed")
+            return
+        }
+        #expect(screen.failure == nil, "nothing was sent: nothing to warn about")
     }
 
     @Test func aPriceThatChangedBeforePayingIsShownAndTheNextPaymentIsForTheNewTotal() {

@@ -112,6 +112,41 @@ import TerminalUITesting
         #expect(state.items.selected?.id == stored.id)
     }
 
+    @Test func aRegistrationWhoseAnswerIsLostIsRecognisedInTheListInsteadOfSentTwice() {
+        var state = SellerFixtures.loggedIn()
+        SellerFixtures.fillInRegisterForm(&state, name: "Stall item", category: "4", keywords: "stall", price: "3")
+        guard case .register(let request, let draft)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a registration")
+            return
+        }
+        _ = self.program.update(&state, .message(.failed(request: request, command: .register(request: request, draft: draft), error: MarketError(.timedOut, "late"))))
+        let refresh = self.program.refresh(&state)
+        guard case .register(let form)? = state.modal, form.failure?.contains("unknown") == true else {
+            Issue.record("the warning went with the refresh")
+            return
+        }
+        guard case .loadItems(let load, _, _)? = refresh.first else {
+            Issue.record("expected the list to be fetched again, got \(refresh)")
+            return
+        }
+        // A list without it proves nothing (it may be on another page): the warning stays…
+        var page = Page(items: SellerFixtures.items, offset: 0, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count)
+        _ = self.program.update(&state, .message(.itemsLoaded(request: load, page: page)))
+        #expect(state.modal != nil)
+        // …a new one with every attribute of the form is.
+        let stored = SellerFixtures.item(41, "Stall item", category: 4, price: "3.00", quantity: 1, keywords: ["stall"])
+        let again = self.program.refresh(&state)
+        guard case .loadItems(let second, _, _)? = again.first else {
+            Issue.record("expected the list to be fetched again")
+            return
+        }
+        page = Page(items: [stored] + SellerFixtures.items, offset: 0, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count + 1)
+        _ = self.program.update(&state, .message(.itemsLoaded(request: second, page: page)))
+        #expect(state.modal == nil)
+        #expect(state.shell.status?.text.contains("went through after all: registered \(stored.id)") == true, "\(state.shell.status?.text ?? "")")
+        #expect(state.items.selected?.id == stored.id)
+    }
+
     @Test func registeringKeepsTheSortOfAListOnOnePageAndDropsItForALongerOne() {
         let stored = SellerFixtures.item(40, "Teapot", price: "34.90", quantity: 12)
         for (total, keepsSort) in [(SellerFixtures.items.count, true), (ItemsScreen.pageSize + 5, false)] {

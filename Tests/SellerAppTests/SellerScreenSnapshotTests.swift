@@ -90,14 +90,7 @@ import TerminalUITesting
 
     @Test func registerFormFilledIn() {
         var state = SellerFixtures.loggedIn()
-        _ = self.program.press([.character("n")], &state)
-        _ = self.program.type("Teapot 1.2L 急須", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("3", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("tea teapot", &state)
-        _ = self.program.press([.tab, .tab], &state)
-        _ = self.program.type("34.90", &state)
+        SellerFixtures.fillInRegisterForm(&state, name: "Teapot 1.2L 急須", category: "3", keywords: "tea teapot", price: "34.90")
         self.snapshot(state, "register-filled")
     }
 

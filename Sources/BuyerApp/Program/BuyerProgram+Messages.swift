@@ -135,6 +135,7 @@ extension BuyerProgram {
             state.shell.finish(request)
             guard state.purchases.loadRequest == request else { return [] }
             state.purchases.loaded(history, visibleRows: Self.visibleRows(state, view: .purchases))
+            self.settleUncertainPayment(given: history.purchases, &state)
             return []
 
         case .failed(let request, let command, let error):
@@ -165,7 +166,7 @@ extension BuyerProgram {
             }
         case .addToCart(let request, let item, _), .removeFromCart(let request, let item, _):
             if case .quantity(var dialog) = state.modal, dialog.request == request {
-                dialog.failed(sentence)
+                dialog.failed(sentence, outcomeUnknown: ErrorText.outcomeIsUnknown(error))
                 state.modal = .quantity(dialog)
                 // Refused for stock: what is on sale changed since the row was fetched; fetch it
                 // again, so the row and the box say how many there are now.
@@ -174,7 +175,11 @@ extension BuyerProgram {
             }
         case .purchase:
             if case .checkout(var screen) = state.modal {
-                screen.failed(sentence, field: error.field)
+                screen.failed(sentence, field: error.field, outcomeUnknown: ErrorText.outcomeIsUnknown(error))
+                // To tell, once the purchases are fetched again, whether it went through.
+                if screen.mayHaveGoneThrough, state.purchases.page?.offset == 0 {
+                    screen.newestOrderBefore = state.purchases.page?.items.first?.id ?? 0
+                }
                 state.modal = .checkout(screen)
             }
             // Stock may have moved: show the cart as it stands now. A payment whose answer was
@@ -196,6 +201,18 @@ extension BuyerProgram {
         return []
     }
 
+    /// A payment whose answer was lost shows in the purchases once it went through: then the
+    /// checkout box, which warns that it may have, closes and says so. (A page without it proves
+    /// nothing: the payment may still be in progress; the warning stays.)
+    private func settleUncertainPayment(given page: Page<Purchase>, _ state: inout BuyerState) {
+        guard case .checkout(let screen) = state.modal, screen.mayHaveGoneThrough, let before = screen.newestOrderBefore,
+            page.offset == 0, let order = page.items.first, order.id > before
+        else { return }
+        state.modal = nil
+        state.view = .purchases
+        state.shell.status = .success("Your payment went through after all: purchase #\(order.id), \(Format.money(order.total)). Nothing more was charged.")
+    }
+
     /// Just logged in: a greeting, the catalogue, the cart saved at the last visit, and the
     /// purchases.
     public func enter(_ state: inout BuyerState) -> [BuyerCommand] {
@@ -206,15 +223,17 @@ extension BuyerProgram {
 
     public func lostWithSession(_ state: BuyerState) -> String? {
         var lost: [String] = []
-        if case .checkout? = state.modal { lost.append("Nothing was paid.") }
+        if case .checkout(let screen)? = state.modal {
+            lost.append(screen.mayHaveGoneThrough ? "Whether your payment went through is unknown: check your purchases before paying again." : "Nothing was paid.")
+        }
         if state.cart.wouldLoseLines { lost.append("Your unsaved cart is gone; the saved one comes back when you log in.") }
         return lost.isEmpty ? nil : lost.joined(separator: " ")
     }
 
     /// Reloads everything on screen (on r, or when the server is back): an open box forgets the
-    /// failure it showed, which was the server out of reach.
+    /// failure it showed if that was the server out of reach.
     public func refresh(_ state: inout BuyerState) -> [BuyerCommand] {
-        state.modal?.clearFailure()
+        state.modal?.forgetUnreachable()
         return self.rerunSearch(&state) + self.loadCart(&state) + self.loadPurchases(&state, offset: state.purchases.offset)
     }
 

@@ -51,17 +51,18 @@ public enum BuyerModal: Sendable {
         case logout
     }
 
-    /// Forgets what went wrong in the box (the server was out of reach), once it can try again.
-    public mutating func clearFailure() {
+    /// Forgets what went wrong in the box (the server was out of reach), once it can try again;
+    /// keeps a warning that the last request may have gone through.
+    public mutating func forgetUnreachable() {
         switch self {
         case .quantity(var dialog):
-            dialog.failure = nil
+            dialog.forgetUnreachable()
             self = .quantity(dialog)
         case .checkout(var checkout):
-            checkout.failure = nil
+            checkout.forgetUnreachable()
             self = .checkout(checkout)
         case .seller(var lookup):
-            lookup.failure = nil
+            lookup.forgetUnreachable()
             self = .seller(lookup)
         case .detail, .confirm:
             break

@@ -12,6 +12,9 @@ public struct CheckoutScreen: ConfirmingFormDialog {
     public var confirmation: Dialog?
     public var request: Int?
     public var failure: String?
+    public var mayHaveGoneThrough = false
+    /// The newest purchase on record when a payment's answer was lost; a newer one is that payment.
+    public var newestOrderBefore: Int64?
 
     public init(holder: String, total: Money, units: Int, currentMonth: YearMonth) {
         self.total = total
@@ -76,8 +79,8 @@ public struct CheckoutScreen: ConfirmingFormDialog {
     }
 
     /// The server refused: show why, with the cursor on the field it names.
-    public mutating func failed(_ sentence: String, field: String?) {
-        self.failed(sentence)
+    public mutating func failed(_ sentence: String, field: String?, outcomeUnknown: Bool = false) {
+        self.failed(sentence, outcomeUnknown: outcomeUnknown)
         let ids = ["card.holder": "holder", "card.number": "number", "card.expiry": "expiry"]
         if let field, let id = ids[field], let index = self.form.fields.firstIndex(where: { $0.id == id }) {
             self.form.focus = index

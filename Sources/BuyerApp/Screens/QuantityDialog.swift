@@ -21,6 +21,7 @@ public struct QuantityDialog: FormDialog {
     public var form: Form
     public var request: Int?
     public var failure: String?
+    public var mayHaveGoneThrough = false
 
     public init(purpose: Purpose, item: ItemID, name: String, maximum: Int, unitPrice: Money, inCart: Int = 0) {
         self.purpose = purpose

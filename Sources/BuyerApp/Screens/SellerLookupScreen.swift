@@ -8,6 +8,7 @@ public struct SellerLookupScreen: FormDialog {
     public var result: SellerRating?
     public var request: Int?
     public var failure: String?
+    public var mayHaveGoneThrough = false
 
     public init(seller: SellerID? = nil) {
         self.form = Form([FormField(id: "seller", label: "Seller #", value: seller.map { "\($0)" } ?? "", hint: "The # after the seller's name in an item's details", maximumLength: 19)])

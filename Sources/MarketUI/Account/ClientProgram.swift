@@ -55,11 +55,14 @@ extension ClientProgram {
             return []
         case .message(let message):
             let endedTrouble = self.noteTrouble(in: message, &state)
+            if let endedTrouble, state.isLoggedIn {
+                // Said first, so that what the answer itself has to say wins.
+                state.shell.status = .success(
+                    endedTrouble == .noDatabase ? "The server reaches its database again — refreshed." : "The server answers again — refreshed."
+                )
+            }
             let commands = self.receive(message, &state)
-            guard let endedTrouble, state.isLoggedIn else { return commands }
-            state.shell.status = .success(
-                endedTrouble == .noDatabase ? "The server reaches its database again — refreshed." : "The server answers again — refreshed."
-            )
+            guard endedTrouble != nil, state.isLoggedIn else { return commands }
             return commands + self.refresh(&state)
         case .key(let key):
             state.shell.wasActive = true

@@ -16,6 +16,9 @@ public protocol FormDialog: Sendable {
     var request: Int? { get set }
     /// What the server said when it refused, if not about one field.
     var failure: String? { get set }
+    /// Whether the failure on show is a lost answer to a request that changes something: it may
+    /// have gone through, so sending it again could do it twice. Kept until the next edit.
+    var mayHaveGoneThrough: Bool { get set }
     /// A confirmation shown over the form, which then has the keys (none by default).
     var confirmation: Dialog? { get }
 
@@ -61,6 +64,7 @@ extension FormDialog {
 
     public mutating func edited() {
         self.failure = nil
+        self.mayHaveGoneThrough = false
         self.validate()
     }
 
@@ -81,10 +85,19 @@ extension FormDialog {
         }
     }
 
-    /// The server refused: the box stays open, showing why.
-    public mutating func failed(_ sentence: String) {
+    /// The server refused, or its answer was lost: the box stays open, showing why.
+    /// - Parameter outcomeUnknown: the request changes something and its answer was lost.
+    public mutating func failed(_ sentence: String, outcomeUnknown: Bool = false) {
         self.request = nil
         self.failure = sentence
+        self.mayHaveGoneThrough = outcomeUnknown
+    }
+
+    /// The server can be reached again: forget a failure that only said it could not, but keep
+    /// one whose request may have gone through, so that it is not sent twice unawares.
+    public mutating func forgetUnreachable() {
+        guard !self.mayHaveGoneThrough else { return }
+        self.failure = nil
     }
 
     /// The line under the form: `working` while the request is in flight, else the refusal.

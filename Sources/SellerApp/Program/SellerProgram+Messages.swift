@@ -14,6 +14,7 @@ extension SellerProgram {
             state.shell.finish(request)
             guard state.items.loadRequest == request else { return [] }
             state.items.loaded(page, visibleRows: Self.visibleRows(state))
+            self.settleUncertainRegistration(given: page, &state)
             return []
 
         case .ratingLoaded(let request, let rating):
@@ -68,16 +69,18 @@ extension SellerProgram {
         case .register:
             if case .register(var form) = state.modal {
                 form.failed(error, sentence: sentence)
+                // To tell, once the list is fetched again, whether it went through.
+                if form.mayHaveGoneThrough { form.itemsBefore = Set(state.items.rows.map(\.id)) }
                 state.modal = .register(form)
             }
         case .changePrice:
             if case .price(var dialog) = state.modal {
-                dialog.failed(sentence)
+                dialog.failed(sentence, outcomeUnknown: ErrorText.outcomeIsUnknown(error))
                 state.modal = .price(dialog)
             }
         case .removeUnits:
             if case .remove(var dialog) = state.modal {
-                dialog.failed(sentence)
+                dialog.failed(sentence, outcomeUnknown: ErrorText.outcomeIsUnknown(error))
                 state.modal = .remove(dialog)
             }
         case .account:
@@ -85,6 +88,18 @@ extension SellerProgram {
         }
         state.shell.status = .error(sentence)
         return []
+    }
+
+    /// A registration whose answer was lost shows in the list once it went through: a new row
+    /// with every attribute of the form. Then the box, which warns that it may have, closes and
+    /// says so. (A list without it proves nothing: the row may be on another page.)
+    private func settleUncertainRegistration(given page: Page<Item>, _ state: inout SellerState) {
+        guard case .register(let form) = state.modal, form.mayHaveGoneThrough, let draft = form.value,
+            let item = page.items.first(where: { !form.itemsBefore.contains($0.id) && draft.describes($0) })
+        else { return }
+        state.modal = nil
+        state.items.table.select(firstOf: state.items.rows, where: { $0.id == item.id }, visibleRows: Self.visibleRows(state))
+        state.shell.status = .success("It went through after all: registered \(item.id) \(Format.quoted(item.name)). It was not registered twice.")
     }
 
     /// Just logged in: a greeting, the first page of items and the rating.
@@ -95,6 +110,9 @@ extension SellerProgram {
 
     public func lostWithSession(_ state: SellerState) -> String? {
         switch state.modal {
+        case .register(let form)? where form.mayHaveGoneThrough: "Whether the item you sent was registered is unknown: check My items before registering it again."
+        case .price(let dialog)? where dialog.mayHaveGoneThrough: "Whether the new price took effect is unknown: check My items."
+        case .remove(let dialog)? where dialog.mayHaveGoneThrough: "Whether the units were taken off sale is unknown: check My items before removing more."
         case .register?: "The item you were filling in was not registered."
         case .price?: "The price was not changed."
         case .remove?: "No units were taken off sale."
@@ -103,9 +121,9 @@ extension SellerProgram {
     }
 
     /// Reloads the page on screen and the rating (on r, or when the server is back): an open box
-    /// forgets the failure it showed, which was the server out of reach.
+    /// forgets the failure it showed if that was the server out of reach.
     public func refresh(_ state: inout SellerState) -> [SellerCommand] {
-        state.modal?.clearFailure()
+        state.modal?.forgetUnreachable()
         return self.loadItems(&state, offset: state.items.offset) + self.loadRating(&state)
     }
 

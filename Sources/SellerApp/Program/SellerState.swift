@@ -34,17 +34,18 @@ public enum SellerModal: Sendable {
     case price(PriceDialog)
     case remove(RemoveUnitsDialog)
 
-    /// Forgets what went wrong in the box (the server was out of reach), once it can try again.
-    public mutating func clearFailure() {
+    /// Forgets what went wrong in the box (the server was out of reach), once it can try again;
+    /// keeps a warning that the last request may have gone through.
+    public mutating func forgetUnreachable() {
         switch self {
         case .register(var form):
-            form.failure = nil
+            form.forgetUnreachable()
             self = .register(form)
         case .price(var dialog):
-            dialog.failure = nil
+            dialog.forgetUnreachable()
             self = .price(dialog)
         case .remove(var dialog):
-            dialog.failure = nil
+            dialog.forgetUnreachable()
             self = .remove(dialog)
         case .detail:
             break

@@ -9,6 +9,9 @@ public struct ItemFormScreen: FormDialog {
     public var request: Int?
     /// What the server said when it refused, if not about one field.
     public var failure: String?
+    public var mayHaveGoneThrough = false
+    /// The items on show when a registration's answer was lost; a new one like the form is it.
+    public var itemsBefore: Set<ItemID> = []
 
     public init() {
         self.form = Form([
@@ -72,6 +75,7 @@ public struct ItemFormScreen: FormDialog {
             self.form.focus = index
         } else {
             self.failure = sentence
+            self.mayHaveGoneThrough = ErrorText.outcomeIsUnknown(error)
         }
     }
 
@@ -85,3 +89,12 @@ public struct ItemFormScreen: FormDialog {
         )
     }
 }
+
+extension ItemDraft {
+    /// Whether `item` has every attribute this draft asks for (its units may since have sold).
+    func describes(_ item: Item) -> Bool {
+        item.name == self.name && item.id.category == self.category && item.keywords == self.keywords
+            && item.condition == self.condition && item.price == self.price
+    }
+}
+

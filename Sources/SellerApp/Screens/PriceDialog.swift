@@ -8,6 +8,7 @@ public struct PriceDialog: FormDialog {
     public var form: Form
     public var request: Int?
     public var failure: String?
+    public var mayHaveGoneThrough = false
 
     public init(item: Item) {
         self.item = item

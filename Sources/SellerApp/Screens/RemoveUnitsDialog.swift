@@ -11,6 +11,7 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
     public var confirmation: Dialog?
     public var request: Int?
     public var failure: String?
+    public var mayHaveGoneThrough = false
 
     public init(item: Item) {
         self.item = item
