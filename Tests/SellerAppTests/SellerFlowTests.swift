@@ -290,6 +290,21 @@ import TerminalUITesting
         #expect(state.login.form["username"] == "zoe", "the username is filled in again")
     }
 
+    @Test func keysTypedForTheDashboardDoNotLogInWhenTheSessionEndsUnderThem() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("p")], &state)
+        _ = self.program.update(&state, .message(.failed(request: 0, command: .account(.keepAlive), error: MarketError(.sessionExpired, "Session expired."))))
+        #expect(!state.isLoggedIn)
+        let typeAhead = self.program.press([.character("1"), .character("5"), .enter], &state)
+        #expect(typeAhead.isEmpty, "the price typed for the dialog is not a password: \(typeAhead)")
+        #expect(state.login.form["password"].isEmpty)
+        #expect(self.program.isAnimating(state), "the clock runs to end the pause")
+        for _ in 0..<SellerProgram.keyHoldTicks { _ = self.program.update(&state, .tick) }
+        _ = self.program.type("secret-pass", &state)
+        #expect(state.login.form["password"] == "secret-pass", "then typing works")
+        #expect(state.login.notice?.text.contains("expired") == true, "and why the session ended stays on show")
+    }
+
     @Test func aServerThatComesBackRefreshesWithoutEmptyingTheScreen() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.update(&state, .message(.account(.connection(.waitingToReconnect(attempt: 1, reason: "closed")))))

@@ -64,6 +64,7 @@ extension ClientProgram {
             if state.isLoggedIn {
                 let lost = self.lostWithSession(state).map { " " + $0 } ?? ""
                 self.returnToLogin(&state, notice: .warning(sentence + lost))
+                state.shell.keysHeldUntil = state.shell.tick + Self.keyHoldTicks
             }
             return nil
         }

@@ -65,6 +65,10 @@ extension ClientProgram {
             guard endedTrouble != nil, state.isLoggedIn else { return commands }
             return commands + self.refresh(&state)
         case .key(let key):
+            if let until = state.shell.keysHeldUntil {
+                guard state.shell.tick >= until || key == .control("c") else { return [] }
+                state.shell.keysHeldUntil = nil
+            }
             state.shell.wasActive = true
             return self.press(key, &state)
         case .mouse(let mouse):
@@ -78,10 +82,15 @@ extension ClientProgram {
 
     /// The spinner turns while any request is in flight; the clock also runs while the server
     /// cannot serve, to try again.
-    public func isAnimating(_ state: State) -> Bool { state.shell.isBusy || state.shell.trouble != nil }
+    public func isAnimating(_ state: State) -> Bool {
+        state.shell.isBusy || state.shell.trouble != nil || state.shell.keysHeldUntil != nil
+    }
 
     /// Ticks between tries while the server cannot serve (100 ms each).
     static var retryTicks: Int { 50 }
+
+    /// Ticks for which keys are dropped after the session ended under the user.
+    public static var keyHoldTicks: Int { 15 }
 
     /// How often a user busy on screen keeps the session alive: well within the servers' default
     /// session timeout of five minutes.

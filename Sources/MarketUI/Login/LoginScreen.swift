@@ -102,7 +102,8 @@ public struct LoginScreen: Sendable {
         switch self.form.handle(key) {
         case .edited:
             self.validate()
-            self.notice = nil
+            // Why the session ended stays until something else is to be said.
+            if self.notice?.kind != .warning { self.notice = nil }
             return .none
         case .submit:
             let username = (try? FieldRules.validateUsername(self.form["username"])) ?? self.form["username"]

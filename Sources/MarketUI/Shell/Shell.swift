@@ -20,6 +20,10 @@ public struct Shell: Sendable {
     /// Whether the user pressed a key or used the mouse since the last request or heartbeat: a
     /// busy user keeps the session alive even while sending nothing.
     public var wasActive = false
+    /// Until this tick keys are dropped (all but Ctrl-C): set when the session ends under the
+    /// user, so that what they were typing for the screen that went does not land in the login
+    /// form's password field and log in with it.
+    public var keysHeldUntil: Int?
     /// The logged-in user's username and display name.
     public var user: SignedInUser?
     public var size: Size = .zero
