@@ -1,3 +1,4 @@
+import Foundation
 @testable import MarketServer
 import Testing
 
@@ -18,6 +19,23 @@ import Testing
         #expect(stored.hasPrefix("$scrypt$ln=15,"))
         // A server configured with another cost reads the cost from the stored hash.
         #expect(try await PasswordHasher(cost: .init(logN: 10)).verify("ünïcødé pässwörd 🔑", against: stored))
+    }
+
+    @Test func anAccentTypedAsOneCharacterOrTwoIsTheSamePassword() async throws {
+        let hasher = PasswordHasher(cost: .init(logN: 10))
+        let composed = "caf\u{E9} au lait"  // é
+        let decomposed = "cafe\u{301} au lait"  // e + combining acute
+        #expect(Array(composed.utf8) != Array(decomposed.utf8))
+        let stored = try await hasher.hash(decomposed)
+        #expect(try await hasher.verify(composed, against: stored))
+        #expect(try await hasher.verify(decomposed, against: stored))
+        #expect(try await !hasher.verify("cafe au lait", against: stored))
+
+        // A hash made, before this rule, from the decomposed bytes still verifies.
+        let salt = [UInt8](repeating: 3, count: 16)
+        let legacy = try PasswordHasher.derive(decomposed, salt: salt, cost: .init(logN: 10))
+        let old = "$scrypt$ln=10,r=8,p=1$\(Data(salt).base64EncodedString())$\(Data(legacy).base64EncodedString())"
+        #expect(try await hasher.verify(decomposed, against: old))
     }
 
     @Test func sessionTokensAreUniqueAndTheirKeysFixed() {

@@ -6,6 +6,10 @@ public import NIOPosix
 
 /// Salted, deliberately slow password hashing with scrypt.
 ///
+/// Passwords are hashed in Unicode's composed form (NFC), so an "é" typed as one character or as
+/// "e" plus an accent (as some input methods send it) is the same password. Hashes made before
+/// this rule from a decomposed password still verify: the password as sent is tried too.
+///
 /// Hashes are self-describing (`$scrypt$ln=15,r=8,p=1$<salt>$<hash>`, base64), so the cost can be
 /// raised later without invalidating stored passwords. Work runs on NIO's blocking thread pool, never
 /// on an event loop or the cooperative task pool.
@@ -40,22 +44,42 @@ public struct PasswordHasher: Sendable {
         for index in salt.indices { salt[index] = random.next() }
         let cost = self.cost
         let saltBytes = salt
-        let derived = try await self.run { try Self.derive(password, salt: saltBytes, cost: cost) }
+        let composed = Self.composed(password)
+        let derived = try await self.run { try Self.derive(composed, salt: saltBytes, cost: cost) }
         return "$scrypt$ln=\(cost.logN),r=\(cost.r),p=\(cost.p)$\(Data(saltBytes).base64EncodedString())$\(Data(derived).base64EncodedString())"
     }
 
     /// Whether `password` matches `stored`. Takes as long for a wrong password as for a right one.
     public func verify(_ password: String, against stored: String) async throws(MarketError) -> Bool {
         guard let parsed = Self.parse(stored) else { return false }
-        let derived = try await self.run { try Self.derive(password, salt: parsed.salt, cost: parsed.cost) }
-        return Self.constantTimeEqual(derived, parsed.hash)
+        var matches = false
+        for candidate in Self.candidates(for: password) {
+            let derived = try await self.run { try Self.derive(candidate, salt: parsed.salt, cost: parsed.cost) }
+            // Every candidate is tried, even after a match: the time taken says nothing.
+            matches = Self.constantTimeEqual(derived, parsed.hash) || matches
+        }
+        return matches
     }
 
-    /// Spends the same time as ``verify(_:against:)`` without a stored hash, so that an unknown
-    /// username cannot be told from a wrong password by timing.
-    public func burnVerification() async throws(MarketError) {
+    /// Spends the same time as ``verify(_:against:)`` of `password` without a stored hash, so that
+    /// an unknown username cannot be told from a wrong password by timing.
+    public func burnVerification(of password: String) async throws(MarketError) {
         let cost = self.cost
-        _ = try await self.run { try Self.derive("not a password", salt: [UInt8](repeating: 7, count: 16), cost: cost) }
+        for _ in Self.candidates(for: password) {
+            _ = try await self.run { try Self.derive("not a password", salt: [UInt8](repeating: 7, count: 16), cost: cost) }
+        }
+    }
+
+    /// `password` in composed form (NFC). Not trimmed: spaces are part of a password.
+    static func composed(_ password: String) -> String {
+        password.utf8.allSatisfy { $0 < 0x80 } ? password : password.precomposedStringWithCanonicalMapping
+    }
+
+    /// What a stored hash may have been made from: the composed form, and the password as sent
+    /// when that differs (hashes from before passwords were composed).
+    private static func candidates(for password: String) -> [String] {
+        let composed = Self.composed(password)
+        return Array(composed.utf8) == Array(password.utf8) ? [composed] : [composed, password]
     }
 
     private func run(_ body: @escaping @Sendable () throws -> [UInt8]) async throws(MarketError) -> [UInt8] {

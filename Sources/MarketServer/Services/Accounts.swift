@@ -32,7 +32,7 @@ struct Accounts: Sendable {
             (1...FieldRules.maximumPasswordLength).contains(arguments.password.count)
         else { throw refused }
         guard let account = try await self.customers.credentials(role: self.role, username: username) else {
-            try await self.hasher.burnVerification()
+            try await self.hasher.burnVerification(of: arguments.password)
             throw refused
         }
         guard try await self.hasher.verify(arguments.password, against: account.passwordHash) else { throw refused }
