@@ -189,6 +189,39 @@ import TerminalUITesting
         #expect(!state.shell.isBusy)
     }
 
+    @Test func bracketsMoveAScreenfulAtATimeAndFetchOnlyPastThePageAtHand() {
+        let fifty = (0..<50).map { index in
+            SearchHit(item: BuyerFixtures.item(Int64(1000 - index), "Lamp \(index + 1)", price: "10.00", quantity: 3), matchedKeywords: 1)
+        }
+        var state = BuyerFixtures.loggedIn(size: Size(width: 100, height: 30), hits: fifty, total: 364)
+        #expect(state.search.table.offset == 0)
+        #expect(self.program.press([.character("]")], &state).isEmpty, "the rest of the page at hand comes first")
+        let firstShown = state.search.table.offset
+        #expect(firstShown > 0 && state.search.table.selection == firstShown, "the first row not seen yet is selected")
+        var fetch: [BuyerCommand] = []
+        for _ in 0..<5 where fetch.isEmpty { fetch = self.program.press([.character("]")], &state) }
+        guard case .search(let request, let query, 50)? = fetch.first else {
+            Issue.record("expected the next page once the last row was in view, got \(fetch)")
+            return
+        }
+        let second = (0..<50).map { index in
+            SearchHit(item: BuyerFixtures.item(Int64(900 - index), "Lamp \(index + 51)", price: "10.00", quantity: 3), matchedKeywords: 1)
+        }
+        _ = self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: second, offset: 50, limit: 50, total: 364))))
+        #expect(state.search.selected?.item.name == "Lamp 51")
+
+        // Back from the top of the second page: the end of the first, not its start.
+        let back = self.program.press([.character("[")], &state)
+        guard case .search(let previous, _, 0)? = back.first else {
+            Issue.record("expected the first page, got \(back)")
+            return
+        }
+        _ = self.program.update(&state, .message(.searched(request: previous, query: query, page: Page(items: fifty, offset: 0, limit: 50, total: 364))))
+        #expect(state.search.selected?.item.name == "Lamp 50", "the row just before what was in view")
+        #expect(self.program.press([.character("[")], &state).isEmpty)
+        #expect(state.search.table.offset < 49 - 10)
+    }
+
     @Test func pagesMoveByFifty() {
         var state = BuyerFixtures.loggedIn(total: 120)
         let next = self.program.press([.character("]")], &state)

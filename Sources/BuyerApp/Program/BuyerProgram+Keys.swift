@@ -279,10 +279,17 @@ extension BuyerProgram {
         }
     }
 
+    /// `]` and `[`: a screenful at a time, the rest of the page at hand first, then the next or
+    /// previous page from the server (shown from its end when going back).
     private func turnPage(forward: Bool, _ state: inout BuyerState) -> [BuyerCommand] {
+        let visible = Self.visibleRows(state)
         switch state.view {
         case .search:
             guard let query = state.search.query, let page = state.search.page else { return [] }
+            let rows = state.search.rows.count
+            if forward ? state.search.table.showNextScreen(rowCount: rows, visibleRows: visible) : state.search.table.showPreviousScreen(rowCount: rows, visibleRows: visible) {
+                return []
+            }
             if forward, !page.hasMore {
                 state.shell.status = .info("That was the last page of results.")
                 return []
@@ -292,9 +299,14 @@ extension BuyerProgram {
                 return []
             }
             let offset = forward ? page.offset + SearchScreen.pageSize : max(0, page.offset - SearchScreen.pageSize)
+            state.search.startsAtEnd = !forward
             return self.runSearch(query, offset: offset, &state)
         case .purchases:
             guard let page = state.purchases.page else { return [] }
+            let rows = state.purchases.allRows.count
+            if forward ? state.purchases.table.showNextScreen(rowCount: rows, visibleRows: visible) : state.purchases.table.showPreviousScreen(rowCount: rows, visibleRows: visible) {
+                return []
+            }
             if forward, !page.hasMore {
                 state.shell.status = .info("These are your oldest purchases.")
                 return []
@@ -303,7 +315,9 @@ extension BuyerProgram {
                 state.shell.status = .info("These are your newest purchases.")
                 return []
             }
-            state.purchases.table = TableState(sortColumn: state.purchases.table.sortColumn, sortAscending: state.purchases.table.sortAscending)
+            state.purchases.table = forward
+                ? TableState(sortColumn: state.purchases.table.sortColumn, sortAscending: state.purchases.table.sortAscending)
+                : state.purchases.table.startingAtEnd()
             return self.loadPurchases(&state, offset: forward ? page.offset + PurchasesScreen.pageSize : max(0, page.offset - PurchasesScreen.pageSize))
         case .cart:
             return []

@@ -17,6 +17,8 @@ public struct SearchScreen: Sendable {
     public var page: Page<SearchHit>?
     public var table = TableState()
     public var loadRequest: Int?
+    /// The page on its way was asked for by going back from the one after it: show its end.
+    public var startsAtEnd = false
 
     public init() {
         self.bar = Self.bar(for: nil)
@@ -152,9 +154,11 @@ public struct SearchScreen: Sendable {
         let rows = self.rows
         let kept = sameSearch && self.table.select(firstOf: rows, where: { $0.item.id == previous }, visibleRows: visibleRows)
         if !kept {
-            self.table = TableState(sortColumn: self.table.sortColumn, sortAscending: self.table.sortAscending)
+            let fresh = TableState(sortColumn: self.table.sortColumn, sortAscending: self.table.sortAscending)
+            self.table = self.startsAtEnd ? fresh.startingAtEnd() : fresh
             self.table.clamp(rowCount: rows.count, visibleRows: visibleRows)
         }
+        self.startsAtEnd = false
     }
 
     /// An item's units or rating changed: update it wherever it shows. In a table sorted by what

@@ -91,18 +91,21 @@ extension SellerProgram {
             state.items.table.reverseSort(sortable: Self.sortableColumns(state))
             return self.sortChanged(&state, keeping: selected)
         case .nextPage:
+            // A screenful at a time: the rest of the page at hand first, then the next one.
+            if state.items.table.showNextScreen(rowCount: rowCount, visibleRows: visible) { return [] }
             guard state.items.hasNextPage else {
-                state.shell.status = .info("This is the last page.")
+                state.shell.status = .info("These are your last items.")
                 return []
             }
             state.items.table = TableState(sortColumn: state.items.table.sortColumn, sortAscending: state.items.table.sortAscending)
             return self.loadItems(&state, offset: state.items.offset + ItemsScreen.pageSize)
         case .previousPage:
+            if state.items.table.showPreviousScreen(rowCount: rowCount, visibleRows: visible) { return [] }
             guard state.items.offset > 0 else {
-                state.shell.status = .info("This is the first page.")
+                state.shell.status = .info("These are your first items.")
                 return []
             }
-            state.items.table = TableState(sortColumn: state.items.table.sortColumn, sortAscending: state.items.table.sortAscending)
+            state.items.table = state.items.table.startingAtEnd()
             return self.loadItems(&state, offset: max(0, state.items.offset - ItemsScreen.pageSize))
         case .move(let motion):
             state.items.table.move(motion, rowCount: rowCount, visibleRows: visible)

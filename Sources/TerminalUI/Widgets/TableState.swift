@@ -47,6 +47,35 @@ public struct TableState: Sendable, Hashable {
         self.clamp(rowCount: rowCount, visibleRows: visibleRows)
     }
 
+    /// Scrolls to the screenful after the one in view and selects its first row new to the eye.
+    /// Returns false, changing nothing, when the last row is already in view (the caller may then
+    /// fetch the next page).
+    public mutating func showNextScreen(rowCount: Int, visibleRows: Int) -> Bool {
+        let visible = max(1, visibleRows)
+        guard self.offset + visible < rowCount else { return false }
+        self.selection = self.offset + visible
+        self.offset = min(self.selection, max(0, rowCount - visible))
+        self.clamp(rowCount: rowCount, visibleRows: visibleRows)
+        return true
+    }
+
+    /// Scrolls to the screenful before the one in view and selects the row just above what was
+    /// in view. Returns false when the first row is already in view.
+    public mutating func showPreviousScreen(rowCount: Int, visibleRows: Int) -> Bool {
+        guard self.offset > 0, rowCount > 0 else { return false }
+        let visible = max(1, visibleRows)
+        self.selection = self.offset - 1
+        self.offset = max(0, self.offset - visible)
+        self.clamp(rowCount: rowCount, visibleRows: visibleRows)
+        return true
+    }
+
+    /// A table that starts at its last row once rows arrive (a page fetched by going back from
+    /// the one after it), keeping the sort.
+    public func startingAtEnd() -> TableState {
+        TableState(selection: .max, sortColumn: self.sortColumn, sortAscending: self.sortAscending)
+    }
+
     /// Selects `index` (clamped) and scrolls to it.
     public mutating func select(_ index: Int, rowCount: Int, visibleRows: Int) {
         self.selection = index
