@@ -189,6 +189,31 @@ import TerminalUITesting
         #expect(!state.shell.isBusy)
     }
 
+    @Test func aSearchThatGotNoAnswerIsTheOneRunWhenTheServerIsBack() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("chair", &state)
+        guard case .search(let request, let query, let offset)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a search")
+            return
+        }
+        let shown = state.search.query
+        _ = self.program.update(&state, .message(.failed(request: request, command: .search(request: request, query: query, offset: offset), error: MarketError(.timedOut, "late"))))
+        #expect(state.search.query == shown, "the results on show stay")
+        #expect(state.search.isEditing, "what was typed stays in the bar")
+
+        let refresh = self.program.refresh(&state)
+        guard case .search(let again, let rerun, 0)? = refresh.first(where: { if case .search = $0 { true } else { false } }) else {
+            Issue.record("expected a search, got \(refresh)")
+            return
+        }
+        #expect(rerun == query, "the search typed, not the one on show")
+        _ = self.program.update(&state, .message(.searched(request: again, query: rerun, page: Page(items: [BuyerFixtures.hits[0]], offset: 0, limit: 50, total: 1))))
+        #expect(state.search.query == query)
+        #expect(!state.search.isEditing, "the bar is done")
+        #expect(state.search.unanswered == nil)
+    }
+
     @Test func bracketsMoveAScreenfulAtATimeAndFetchOnlyPastThePageAtHand() {
         let fifty = (0..<50).map { index in
             SearchHit(item: BuyerFixtures.item(Int64(1000 - index), "Lamp \(index + 1)", price: "10.00", quantity: 3), matchedKeywords: 1)

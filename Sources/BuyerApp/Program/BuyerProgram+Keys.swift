@@ -33,6 +33,7 @@ extension BuyerProgram {
         case .submit:
             guard let query = state.search.barQuery else { return [] }
             state.search.isEditing = false
+            state.search.unanswered = nil
             state.shell.status = nil
             return self.runSearch(query, offset: 0, &state)
         case .moved, .refused, .cancel, .ignored:

@@ -153,6 +153,9 @@ extension BuyerProgram {
             // A refused search, or a new one that did not get through, goes back into the bar as
             // typed: fix it, or press Enter to try again (Esc puts back the search on show).
             if error.code == .invalidArgument || query != state.search.query { state.search.isEditing = true }
+            if ErrorText.outcomeIsUnknown(error) || error.code == .unreachable, query != state.search.query {
+                state.search.unanswered = query
+            }
         case .loadCart(let request):
             if state.cart.loadRequest == request { state.cart.loadRequest = nil }
             state.cart.logoutWhenLoaded = false
@@ -238,6 +241,7 @@ extension BuyerProgram {
     }
 
     func rerunSearch(_ state: inout BuyerState) -> [BuyerCommand] {
+        if let unanswered = state.search.unanswered { return self.runSearch(unanswered, offset: 0, &state) }
         guard let query = state.search.query else { return [] }
         return self.runSearch(query, offset: state.search.page?.offset ?? 0, &state)
     }

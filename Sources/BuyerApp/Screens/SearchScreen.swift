@@ -19,6 +19,9 @@ public struct SearchScreen: Sendable {
     public var loadRequest: Int?
     /// The page on its way was asked for by going back from the one after it: show its end.
     public var startsAtEnd = false
+    /// A new search that got no answer (the server away or stalled), not a refusal: the next
+    /// refresh runs it rather than the search on show, which the user had moved on from.
+    public var unanswered: SearchQuery?
 
     public init() {
         self.bar = Self.bar(for: nil)
@@ -55,6 +58,7 @@ public struct SearchScreen: Sendable {
     /// is dropped and the bar shows the search on show again.
     public mutating func endEditing() {
         self.isEditing = false
+        self.unanswered = nil
         self.bar = Self.bar(for: self.query)
     }
 
@@ -159,6 +163,11 @@ public struct SearchScreen: Sendable {
             self.table.clamp(rowCount: rows.count, visibleRows: visibleRows)
         }
         self.startsAtEnd = false
+        if query == self.unanswered {
+            // The search typed before the server went away has its answer: the bar is done.
+            self.unanswered = nil
+            if self.isEditing, self.barQuery == query { self.isEditing = false }
+        }
     }
 
     /// An item's units or rating changed: update it wherever it shows. In a table sorted by what
