@@ -723,7 +723,7 @@ import TerminalUITesting
     @Test func aCountThatStoppedAtTheCapReadsOverAThousand() {
         var state = BuyerFixtures.loggedIn()
         let commands = self.program.press([.character("r")], &state)
-        guard case .search(let request, let query, _)? = commands.first else {
+        guard case .search(let request, let query, _)? = commands.first(where: { if case .search = $0 { true } else { false } }) else {
             Issue.record("expected a search, got \(commands)")
             return
         }

@@ -69,4 +69,18 @@ enum SellerFixtures {
         _ = self.program.press([.tab, .tab], &state)
         _ = self.program.type(price, &state)
     }
+
+    /// Shows the rating view, answering the fetch it makes with ``rating``.
+    static func showRating(_ state: inout SellerState) {
+        for command in self.program.press([.character("2")], &state) {
+            if case .loadRating(let request) = command {
+                _ = self.program.update(&state, .message(.ratingLoaded(request: request, rating: self.rating)))
+            }
+        }
+    }
 }
+
+extension SellerCommand {
+    var isItemsLoad: Bool { if case .loadItems = self { true } else { false } }
+}
+

@@ -125,7 +125,7 @@ import TerminalUITesting
             Issue.record("the warning went with the refresh")
             return
         }
-        guard case .loadItems(let load, _, _)? = refresh.first else {
+        guard case .loadItems(let load, _, _)? = refresh.first(where: \.isItemsLoad) else {
             Issue.record("expected the list to be fetched again, got \(refresh)")
             return
         }
@@ -136,7 +136,7 @@ import TerminalUITesting
         // …a new one with every attribute of the form is.
         let stored = SellerFixtures.item(41, "Stall item", category: 4, price: "3.00", quantity: 1, keywords: ["stall"])
         let again = self.program.refresh(&state)
-        guard case .loadItems(let second, _, _)? = again.first else {
+        guard case .loadItems(let second, _, _)? = again.first(where: \.isItemsLoad) else {
             Issue.record("expected the list to be fetched again")
             return
         }
@@ -327,7 +327,7 @@ import TerminalUITesting
         #expect(state.items.page?.items.count == SellerFixtures.items.count, "what was on screen stays")
         var retry: [SellerCommand] = []
         for _ in 0..<60 where retry.isEmpty { retry = self.program.update(&state, .tick) }
-        guard case .loadItems(let request, _, _)? = retry.first else {
+        guard case .loadItems(let request, _, _)? = retry.first(where: \.isItemsLoad) else {
             Issue.record("expected the views to be fetched again within 6 s, got \(retry)")
             return
         }
@@ -348,7 +348,7 @@ import TerminalUITesting
         #expect(self.program.isAnimating(state), "the clock runs, to try again")
         var retry: [SellerCommand] = []
         for _ in 0..<60 where retry.isEmpty { retry = self.program.update(&state, .tick) }
-        guard case .loadItems(let request, _, _)? = retry.first else {
+        guard case .loadItems(let request, _, _)? = retry.first(where: \.isItemsLoad) else {
             Issue.record("expected the views to be fetched again within 6 s, got \(retry)")
             return
         }

@@ -71,7 +71,7 @@ import TerminalUITesting
 
     @Test func rating() {
         var state = SellerFixtures.loggedIn()
-        _ = self.program.press([.character("2")], &state)
+        SellerFixtures.showRating(&state)
         self.snapshot(state, "rating")
     }
 
@@ -123,7 +123,8 @@ import TerminalUITesting
     /// The rating view's help starts with the keys that work there and ends with the mouse.
     @Test func helpOnTheRatingViewAt80x24() {
         var state = SellerFixtures.loggedIn(size: Size(width: 80, height: 24))
-        _ = self.program.press([.character("2"), .character("?")], &state)
+        SellerFixtures.showRating(&state)
+        _ = self.program.press([.character("?")], &state)
         self.snapshot(state, "help-rating-80x24")
         _ = self.program.press([.end], &state)
         self.snapshot(state, "help-rating-80x24-end")

@@ -237,7 +237,15 @@ extension BuyerProgram {
     /// failure it showed if that was the server out of reach.
     public func refresh(_ state: inout BuyerState) -> [BuyerCommand] {
         state.modal?.forgetUnreachable()
-        return self.rerunSearch(&state) + self.loadCart(&state) + self.loadPurchases(&state, offset: state.purchases.offset)
+        // The view on show is asked last, so the status line's "working…" is about it.
+        let search = self.rerunSearch(&state)
+        let cart = self.loadCart(&state)
+        let purchases = self.loadPurchases(&state, offset: state.purchases.offset)
+        switch state.view {
+        case .search: return cart + purchases + search
+        case .cart: return search + purchases + cart
+        case .purchases: return search + cart + purchases
+        }
     }
 
     func rerunSearch(_ state: inout BuyerState) -> [BuyerCommand] {

@@ -51,10 +51,13 @@ extension SellerProgram {
         switch action {
         case .show(let view):
             state.view = view
+            return self.ratingOnShow(&state)
         case .nextView:
             state.view = SellerView(rawValue: (state.view.rawValue + 1) % SellerView.allCases.count) ?? .items
+            return self.ratingOnShow(&state)
         case .previousView:
             state.view = SellerView(rawValue: (state.view.rawValue + SellerView.allCases.count - 1) % SellerView.allCases.count) ?? .items
+            return self.ratingOnShow(&state)
         case .help:
             state.shell.help = HelpOverlay(sections: SellerKeys.help(for: state.view))
         case .refresh:
@@ -117,4 +120,12 @@ extension SellerProgram {
         state.shell.status = .info("No item selected — press n to register one.")
         return []
     }
+
+    /// The rating moves with buyers' votes and purchases, which the dashboard hears nothing of:
+    /// showing it fetches it again (one cheap call).
+    private func ratingOnShow(_ state: inout SellerState) -> [SellerCommand] {
+        guard state.view == .rating, state.rating.loadRequest == nil else { return [] }
+        return self.loadRating(&state)
+    }
 }
+

@@ -124,7 +124,10 @@ extension SellerProgram {
     /// forgets the failure it showed if that was the server out of reach.
     public func refresh(_ state: inout SellerState) -> [SellerCommand] {
         state.modal?.forgetUnreachable()
-        return self.loadItems(&state, offset: state.items.offset) + self.loadRating(&state)
+        // The view on show is asked last, so the status line's "working…" is about it.
+        let items = self.loadItems(&state, offset: state.items.offset)
+        let rating = self.loadRating(&state)
+        return state.view == .rating ? items + rating : rating + items
     }
 
     /// A row of a sorted table changed: it moved among the rows at hand at once, but it may now

@@ -173,9 +173,10 @@ public struct Form: Sendable, Hashable {
             if showProblem, let problem = field.problem {
                 // A problem too long for the room under the input starts under the label instead.
                 let text = "✗ " + problem
-                let room = DisplayWidth.of(text) <= note.width ? note : Rect(x: rect.x, y: note.y, width: rect.width, height: 1)
+                let room = DisplayWidth.of(text) <= note.width ? note : Rect(x: rect.x + 1, y: note.y, width: rect.width - 1, height: 1)
                 canvas.write(text, in: room, style: .error)
-            } else if field.touched, field.problem == nil, field.kind != .secret || !field.input.text.isEmpty {
+            } else if field.touched, field.problem == nil, field.kind != .secret || !field.input.text.isEmpty, !field.isChoice {
+                // (A choice cannot be wrong: no tick under it.)
                 canvas.write("✓" + (field.hint.map { " " + $0 } ?? ""), in: note, style: field.hint == nil ? .success : .muted)
                 canvas.restyle(Rect(x: note.x, y: note.y, width: 1, height: 1), style: .success)
             } else if let hint = field.hint {

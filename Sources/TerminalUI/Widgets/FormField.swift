@@ -8,6 +8,8 @@ public struct FormField: Sendable, Hashable {
         case choice([String])
     }
 
+    var isChoice: Bool { if case .choice = self.kind { true } else { false } }
+
     /// A name for code to find the field by.
     public var id: String
     public var label: String
