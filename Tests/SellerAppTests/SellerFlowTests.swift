@@ -147,6 +147,28 @@ import TerminalUITesting
         #expect(state.items.selected?.id == stored.id)
     }
 
+    @Test func escOnAFilledInFormAsksBeforeThrowingItAway() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("n"), .escape], &state)
+        #expect(state.modal == nil, "nothing typed: Esc just closes")
+
+        SellerFixtures.fillInRegisterForm(&state, name: "Half done", category: "7", keywords: "", price: "")
+        _ = self.program.press([.escape], &state)
+        guard case .register(let asking)? = state.modal, asking.confirmation != nil else {
+            Issue.record("expected the question")
+            return
+        }
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines.contains { $0.contains("[ Keep editing ]") }, "keeping is the default")
+        _ = self.program.press([.enter], &state)
+        guard case .register(let kept)? = state.modal, kept.confirmation == nil else {
+            Issue.record("Enter keeps editing")
+            return
+        }
+        #expect(kept.form["name"] == "Half done")
+        _ = self.program.press([.escape, .character("d")], &state)
+        #expect(state.modal == nil, "d discards")
+    }
+
     @Test func registeringKeepsTheSortOfAListOnOnePageAndDropsItForALongerOne() {
         let stored = SellerFixtures.item(40, "Teapot", price: "34.90", quantity: 12)
         for (total, keepsSort) in [(SellerFixtures.items.count, true), (ItemsScreen.pageSize + 5, false)] {

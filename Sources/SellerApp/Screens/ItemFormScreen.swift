@@ -3,6 +3,7 @@ public import MarketUI
 public import TerminalUI
 
 /// Registering a new item: every field checked with the server's own rules as the user types.
+/// Esc on a form with something typed in asks before throwing it away.
 public struct ItemFormScreen: FormDialog {
     public var form: Form
     /// The registration in flight.
@@ -12,6 +13,8 @@ public struct ItemFormScreen: FormDialog {
     public var mayHaveGoneThrough = false
     /// The items on show when a registration's answer was lost; a new one like the form is it.
     public var itemsBefore: Set<ItemID> = []
+    /// "Discard the item?", over the form after Esc on a form with something typed in.
+    public var confirmation: Dialog?
 
     public init() {
         self.form = Form([
@@ -23,6 +26,32 @@ public struct ItemFormScreen: FormDialog {
             FormField(id: "quantity", label: "Units", value: "1", hint: "How many are for sale", maximumLength: 9),
         ])
         self.validate()
+    }
+
+    public mutating func handle(_ key: Key) -> FormDialogOutcome<ItemDraft> {
+        if var dialog = self.confirmation {
+            let outcome = dialog.handle(key)
+            self.confirmation = dialog
+            guard case .pressed(let button) = outcome else { return .none }
+            self.confirmation = nil
+            return button == 0 ? .cancel : .none
+        }
+        let outcome = self.handleForm(key)
+        guard case .cancel = outcome, !self.isWorking, self.hasTyping else { return outcome }
+        self.confirmation = Dialog(
+            title: "Discard",
+            message: "Throw away the item you were filling in?",
+            buttons: ["Discard", "Keep editing"],
+            focus: 1,
+            isDestructive: true
+        )
+        return .none
+    }
+
+    /// Whether any field differs from a fresh form.
+    var hasTyping: Bool {
+        let fresh = ItemFormScreen().form
+        return self.form.fields.indices.contains { self.form.fields[$0].input.text != fresh.fields[$0].input.text || self.form.fields[$0].choice != fresh.fields[$0].choice }
     }
 
     public mutating func validate() {
@@ -82,12 +111,17 @@ public struct ItemFormScreen: FormDialog {
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
         let notice = self.notice(working: "Registering…")
-        return FormBox.render(
+        let cursor = FormBox.render(
             title: "New item",
             subtitle: [Span("Put an item on sale; buyers find it by its keywords and its name.", .normal)],
-            form: self.form, labelWidth: 10, inputWidth: 40, notice: notice, action: "registers", width: 84, in: screen, canvas: &canvas
+            form: self.form, labelWidth: 10, inputWidth: 40, notice: notice, action: "registers", width: Self.width, in: screen, canvas: &canvas
         )
+        guard let confirmation = self.confirmation else { return cursor }
+        confirmation.render(in: screen, over: FormBox.frame(form: self.form, width: Self.width, in: screen), canvas: &canvas)
+        return nil
     }
+
+    static let width = 84
 }
 
 extension ItemDraft {
