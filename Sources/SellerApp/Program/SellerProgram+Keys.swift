@@ -78,7 +78,7 @@ extension SellerProgram {
         case .removeUnits:
             guard let item = state.items.selected else { return self.nothingSelected(&state) }
             guard item.quantity > 0 else {
-                state.shell.status = .warning("\(Format.quoted(item.name)) is sold out: there are no units to remove.")
+                state.shell.status = .warning("\(Format.quoted(item.name)) has no units on sale: there is nothing to remove.")
                 return []
             }
             state.modal = .remove(RemoveUnitsDialog(item: item))

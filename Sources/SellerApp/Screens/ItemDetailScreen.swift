@@ -48,7 +48,7 @@ public struct ItemDetailScreen: Sendable {
             ("Category", [Span(item.id.category.description)]),
             ("Condition", [Span(item.condition.description)]),
             ("Price", [Span(Format.money(item.price), .accent)]),
-            ("On sale", [item.quantity == 0 ? Span("sold out", .warning) : Span(Format.units(item.quantity))]),
+            ("On sale", [item.quantity == 0 ? Span("none left (sold or taken off sale)", .warning) : Span(Format.units(item.quantity))]),
             ("Keywords", [Span(item.keywords.isEmpty ? "none" : item.keywords.joined(separator: ", "), item.keywords.isEmpty ? .muted : .normal)]),
             ("Feedback", Format.ratingSpans(item.rating)),
         ]

@@ -56,7 +56,7 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
         } else {
             problems["count"] = "Enter a whole number of units."
         }
-        if self.item.quantity == 0 { problems["count"] = "Nothing left to remove: this item is sold out." }
+        if self.item.quantity == 0 { problems["count"] = "Nothing left to remove: no units are on sale." }
         self.form.apply(problems: problems)
     }
 
