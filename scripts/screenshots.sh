@@ -131,7 +131,7 @@ keys n; wait_for "Put an item on sale;"
 text "Teapot 1.2L 急須"; keys Tab; text 3; keys Tab; text "tea, teapot, cast iron"
 keys Tab Right Tab; text "34.9"; keys Tab C-u; text 4
 shoot seller-register
-keys Escape
+keys Escape; wait_for "Throw away the item"; keys d
 keys x C-u; text 3; keys Enter
 wait_for "off sale?"
 shoot seller-remove
