@@ -72,34 +72,36 @@ enum BuyerFixtures {
     /// From the views: opens the cart's checkout, fills in a valid card and confirms the form, so
     /// the payment question is on show and the next Enter pays.
     static func fillInCheckout(_ state: inout BuyerState) {
-        _ = self.program.press([.character("2"), .character("c")], &state)
+        self.showCart(&state)
+        _ = self.program.press([.character("c")], &state)
         _ = self.program.type("4111 1111 1111 1111", &state)
         _ = self.program.press([.tab], &state)
         _ = self.program.type("04/29", &state)
         _ = self.program.press([.enter], &state)
     }
 
-    /// Feeds the canned answer to a command.
     /// Switches to the cart view and answers the fetch it makes with the cart already on screen.
     static func showCart(_ state: inout BuyerState) {
         let cart = state.cart.cart ?? .empty
         for command in self.program.press([.character("2")], &state) { self.answer(command, &state, cart: cart) }
     }
 
-    static func answer(_ command: BuyerCommand, _ state: inout BuyerState, hits: [SearchHit] = Self.hits, cart: Cart = Self.cart, total: Int? = nil) {
+    /// Answers `command` as a server with the fixtures would; returns what the answer led to.
+    @discardableResult
+    static func answer(_ command: BuyerCommand, _ state: inout BuyerState, hits: [SearchHit] = Self.hits, cart: Cart = Self.cart, total: Int? = nil) -> [BuyerCommand] {
         switch command {
         case .search(let request, let query, let offset):
-            _ = self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: hits, offset: offset, limit: 50, total: total ?? hits.count))))
+            return self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: hits, offset: offset, limit: 50, total: total ?? hits.count))))
         case .loadCart(let request):
-            _ = self.program.update(&state, .message(.cartLoaded(request: request, cart: cart)))
+            return self.program.update(&state, .message(.cartLoaded(request: request, cart: cart)))
         case .loadPurchases(let request, _):
-            _ = self.program.update(&state, .message(.purchasesLoaded(request: request, history: self.purchases)))
+            return self.program.update(&state, .message(.purchasesLoaded(request: request, history: self.purchases)))
         case .loadItem(let request, let id):
             let item = hits.first { $0.item.id == id }?.item ?? hits[0].item
             let seller = SellerRating(sellerID: item.sellerID, name: item.sellerName, rating: Rating(thumbsUp: 120, thumbsDown: 7), itemsSold: 1_204)
-            _ = self.program.update(&state, .message(.itemLoaded(request: request, detail: BuyerAPI.GetItem.Result(item: item, seller: seller))))
+            return self.program.update(&state, .message(.itemLoaded(request: request, detail: BuyerAPI.GetItem.Result(item: item, seller: seller))))
         default:
-            break
+            return []
         }
     }
 }

@@ -362,6 +362,35 @@ import TerminalUITesting
         #expect(state.shell.status?.text.contains("went through after all: purchase #\(newest)") == true, "status: \(String(describing: state.shell.status))")
     }
 
+    @Test func aPaymentWhoseAnswerIsLostIsLookedForAFewTimesThenLeftToTheUser() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&state)
+        guard case .purchase(let request, let card, let total)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a purchase")
+            return
+        }
+        // Every fetch is answered at once, with nothing new: the payment never shows.
+        var looks = 0
+        func answerAll(_ commands: [BuyerCommand]) {
+            var pending = commands
+            while !pending.isEmpty {
+                let command = pending.removeFirst()
+                if case .loadPurchases = command { looks += 1 }
+                pending += BuyerFixtures.answer(command, &state)
+            }
+        }
+        answerAll(self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total), error: MarketError(.timedOut, "late")))))
+        let afterTheFailure = looks
+        for _ in 0..<400 { answerAll(self.program.update(&state, .tick)) }
+        #expect(looks - afterTheFailure == 5, "a few more looks, not forever: \(looks - afterTheFailure)")
+        #expect(!self.program.isAnimating(state))
+        guard case .checkout(let screen)? = state.modal else {
+            Issue.record("the checkout closed")
+            return
+        }
+        #expect(screen.failure?.contains("unknown") == true, "the warning is left to the user")
+    }
+
     @Test func aPaymentThatCouldNotBeSentIsForgottenOnRefresh() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.fillInCheckout(&state)

@@ -143,8 +143,38 @@ import TerminalUITesting
         page = Page(items: [stored] + SellerFixtures.items, offset: 0, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count + 1)
         _ = self.program.update(&state, .message(.itemsLoaded(request: second, page: page)))
         #expect(state.modal == nil)
-        #expect(state.shell.status?.text.contains("went through after all: registered \(stored.id)") == true, "\(state.shell.status?.text ?? "")")
+        #expect(state.shell.status?.text.contains("went through after all: \(stored.id) “Stall item” is registered, once.") == true, "\(state.shell.status?.text ?? "")")
         #expect(state.items.selected?.id == stored.id)
+    }
+
+    @Test func aRemovalWhoseAnswerIsLostIsCheckedAgainUntilTheListShowsIt() {
+        var state = SellerFixtures.loggedIn()
+        let item = SellerFixtures.items[0]
+        _ = self.program.press([.character("x"), .control("u")], &state)
+        _ = self.program.type("2", &state)
+        _ = self.program.press([.enter], &state)
+        guard case .removeUnits(let request, let id, let count)? = self.program.press([.character("y")], &state).first else {
+            Issue.record("expected a removal")
+            return
+        }
+        _ = self.program.update(&state, .message(.failed(request: request, command: .removeUnits(request: request, item: id, count: count), error: MarketError(.connectionLost, "dropped"))))
+        #expect(self.program.isAnimating(state), "the clock runs to look again")
+
+        // The server may commit just after it answers again: the list is fetched a few more times…
+        var fetch: [SellerCommand] = []
+        for _ in 0..<40 where fetch.isEmpty { fetch = self.program.update(&state, .tick) }
+        guard case .loadItems(let load, _, _)? = fetch.first(where: \.isItemsLoad) else {
+            Issue.record("expected the list to be fetched again, got \(fetch)")
+            return
+        }
+        // …until it shows the units gone: then the box closes and says so.
+        var changed = item
+        changed.quantity -= 2
+        let page = Page(items: [changed] + SellerFixtures.items.dropFirst(), offset: 0, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count)
+        _ = self.program.update(&state, .message(.itemsLoaded(request: load, page: page)))
+        #expect(state.modal == nil)
+        #expect(state.shell.status?.text.hasPrefix("It went through after all: took 2 units of") == true, "\(state.shell.status?.text ?? "")")
+        #expect(state.shell.outcomeChecks == nil)
     }
 
     @Test func escOnAFilledInFormAsksBeforeThrowingItAway() {

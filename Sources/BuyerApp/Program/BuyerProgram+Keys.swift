@@ -284,6 +284,7 @@ extension BuyerProgram {
     /// previous page from the server (shown from its end when going back).
     private func turnPage(forward: Bool, _ state: inout BuyerState) -> [BuyerCommand] {
         let visible = Self.visibleRows(state)
+        state.shell.status = nil
         switch state.view {
         case .search:
             guard let query = state.search.query, let page = state.search.page else { return [] }

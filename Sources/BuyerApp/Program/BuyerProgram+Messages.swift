@@ -204,6 +204,11 @@ extension BuyerProgram {
         return []
     }
 
+    public func awaitsOutcome(_ state: BuyerState) -> Bool {
+        guard case .checkout(let screen)? = state.modal else { return false }
+        return screen.mayHaveGoneThrough && screen.newestOrderBefore != nil
+    }
+
     /// A payment whose answer was lost shows in the purchases once it went through: then the
     /// checkout box, which warns that it may have, closes and says so. (A page without it proves
     /// nothing: the payment may still be in progress; the warning stays.)

@@ -36,6 +36,10 @@ where State: ClientState, Message: ClientMessage, Command: ClientCommand, State.
     /// What the user loses when the session ends under them (an unsaved cart, a form not yet
     /// sent), said on the login screen; nil when nothing.
     func lostWithSession(_ state: State) -> String?
+
+    /// Whether a box says a change's answer was lost and can learn from the views, fetched
+    /// again, whether it happened (then the views are fetched a few more times).
+    func awaitsOutcome(_ state: State) -> Bool
 }
 
 extension ClientProgram {
@@ -49,7 +53,7 @@ extension ClientProgram {
             return []
         case .tick:
             state.shell.tick += 1
-            return self.retryWhileInTrouble(&state)
+            return self.retryWhileInTrouble(&state) + self.checkOutcome(&state)
         case .hangup:
             state.shell.isFinished = true
             return []
@@ -62,6 +66,7 @@ extension ClientProgram {
                 )
             }
             let commands = self.receive(message, &state)
+            self.noteAwaitedOutcome(&state)
             guard endedTrouble != nil, state.isLoggedIn else { return commands }
             return commands + self.refresh(&state)
         case .key(let key):
@@ -83,7 +88,7 @@ extension ClientProgram {
     /// The spinner turns while any request is in flight; the clock also runs while the server
     /// cannot serve, to try again.
     public func isAnimating(_ state: State) -> Bool {
-        state.shell.isBusy || state.shell.trouble != nil || state.shell.keysHeldUntil != nil
+        state.shell.isBusy || state.shell.trouble != nil || state.shell.keysHeldUntil != nil || (state.shell.outcomeChecks?.left ?? 0) > 0
     }
 
     /// Ticks between tries while the server cannot serve (100 ms each).
@@ -124,6 +129,38 @@ extension ClientProgram {
             state.shell.tick - trouble.lastTry >= Self.retryTicks
         else { return [] }
         state.shell.trouble = ServerTrouble(reason: trouble.reason, lastTry: state.shell.tick)
+        return self.refresh(&state)
+    }
+
+    /// Ticks between fetches that look for a lost answer's outcome, and how many there are.
+    static var outcomeCheckTicks: Int { 30 }
+    static var outcomeCheckCount: Int { 5 }
+
+    /// Starts looking for a lost answer's outcome when a box begins to await it, and stops when
+    /// none does.
+    private func noteAwaitedOutcome(_ state: inout State) {
+        guard self.awaitsOutcome(state) else {
+            state.shell.outcomeChecks = nil
+            return
+        }
+        if state.shell.outcomeChecks == nil {
+            state.shell.outcomeChecks = OutcomeChecks(lastTry: state.shell.tick, left: Self.outcomeCheckCount)
+        }
+    }
+
+    /// Every few seconds, while the server answers and nothing else is in flight, fetches the
+    /// views again for a box that awaits a lost answer's outcome; a few times, then the warning
+    /// is left to the user.
+    private func checkOutcome(_ state: inout State) -> [Command] {
+        guard let checks = state.shell.outcomeChecks else { return [] }
+        guard self.awaitsOutcome(state), state.isLoggedIn else {
+            state.shell.outcomeChecks = nil
+            return []
+        }
+        guard checks.left > 0, state.shell.trouble == nil, state.shell.connection == .connected, !state.shell.isBusy,
+            state.shell.tick - checks.lastTry >= Self.outcomeCheckTicks
+        else { return [] }
+        state.shell.outcomeChecks = OutcomeChecks(lastTry: state.shell.tick, left: checks.left - 1)
         return self.refresh(&state)
     }
 

@@ -24,6 +24,9 @@ public struct Shell: Sendable {
     /// user, so that what they were typing for the screen that went does not land in the login
     /// form's password field and log in with it.
     public var keysHeldUntil: Int?
+    /// While a box says a change's answer was lost: how the views are fetched again, a few times,
+    /// to learn whether it happened (it may commit just after the server answers again).
+    public var outcomeChecks: OutcomeChecks?
     /// The logged-in user's username and display name.
     public var user: SignedInUser?
     public var size: Size = .zero
@@ -100,6 +103,13 @@ public struct ServerTrouble: Sendable, Hashable {
         self.reason = reason
         self.lastTry = lastTry
     }
+}
+
+/// Fetching the views again to learn the outcome of a change whose answer was lost: when last,
+/// and how many more times.
+public struct OutcomeChecks: Sendable, Hashable {
+    public var lastTry: Int
+    public var left: Int
 }
 
 /// Who is logged in.

@@ -51,13 +51,13 @@ extension SellerProgram {
         switch action {
         case .show(let view):
             state.view = view
-            return self.ratingOnShow(&state)
+            return self.fetchOnShow(&state)
         case .nextView:
             state.view = SellerView(rawValue: (state.view.rawValue + 1) % SellerView.allCases.count) ?? .items
-            return self.ratingOnShow(&state)
+            return self.fetchOnShow(&state)
         case .previousView:
             state.view = SellerView(rawValue: (state.view.rawValue + SellerView.allCases.count - 1) % SellerView.allCases.count) ?? .items
-            return self.ratingOnShow(&state)
+            return self.fetchOnShow(&state)
         case .help:
             state.shell.help = HelpOverlay(sections: SellerKeys.help(for: state.view))
         case .refresh:
@@ -94,6 +94,7 @@ extension SellerProgram {
             state.items.table.reverseSort(sortable: Self.sortableColumns(state))
             return self.sortChanged(&state, keeping: selected)
         case .nextPage:
+            state.shell.status = nil
             // A screenful at a time: the rest of the page at hand first, then the next one.
             if state.items.table.showNextScreen(rowCount: rowCount, visibleRows: visible) { return [] }
             guard state.items.hasNextPage else {
@@ -103,6 +104,7 @@ extension SellerProgram {
             state.items.table = TableState(sortColumn: state.items.table.sortColumn, sortAscending: state.items.table.sortAscending)
             return self.loadItems(&state, offset: state.items.offset + ItemsScreen.pageSize)
         case .previousPage:
+            state.shell.status = nil
             if state.items.table.showPreviousScreen(rowCount: rowCount, visibleRows: visible) { return [] }
             guard state.items.offset > 0 else {
                 state.shell.status = .info("These are your first items.")
@@ -121,11 +123,13 @@ extension SellerProgram {
         return []
     }
 
-    /// The rating moves with buyers' votes and purchases, which the dashboard hears nothing of:
-    /// showing it fetches it again (one cheap call).
-    private func ratingOnShow(_ state: inout SellerState) -> [SellerCommand] {
-        guard state.view == .rating, state.rating.loadRequest == nil else { return [] }
-        return self.loadRating(&state)
+    /// Buyers' votes and purchases move the rating and the items' units and thumbs, which the
+    /// dashboard hears nothing of: showing a view fetches it again (one cheap call).
+    private func fetchOnShow(_ state: inout SellerState) -> [SellerCommand] {
+        switch state.view {
+        case .rating: state.rating.loadRequest == nil ? self.loadRating(&state) : []
+        case .items: state.items.loadRequest == nil ? self.loadItems(&state, offset: state.items.offset) : []
+        }
     }
 }
 

@@ -15,6 +15,7 @@ extension SellerProgram {
             guard state.items.loadRequest == request else { return [] }
             state.items.loaded(page, visibleRows: Self.visibleRows(state))
             self.settleUncertainRegistration(given: page, &state)
+            self.settleUncertainChange(given: page, &state)
             return []
 
         case .ratingLoaded(let request, let rating):
@@ -99,7 +100,45 @@ extension SellerProgram {
         else { return }
         state.modal = nil
         state.items.table.select(firstOf: state.items.rows, where: { $0.id == item.id }, visibleRows: Self.visibleRows(state))
-        state.shell.status = .success("It went through after all: registered \(item.id) \(Format.quoted(item.name)). It was not registered twice.")
+        state.shell.status = .success("It went through after all: \(item.id) \(Format.quoted(item.name)) is registered, once.")
+    }
+
+    /// A price change or a removal whose answer was lost shows in the item fetched again: the
+    /// price asked for, or the units gone. Then the box closes and says so; otherwise it follows
+    /// the item as it is now (so a second try is asked about what is really on sale).
+    private func settleUncertainChange(given page: Page<Item>, _ state: inout SellerState) {
+        switch state.modal {
+        case .price(var dialog)?:
+            guard dialog.mayHaveGoneThrough, let fresh = page.items.first(where: { $0.id == dialog.item.id }) else { return }
+            if let asked = dialog.value, fresh.price == asked, dialog.item.price != asked {
+                state.modal = nil
+                state.shell.status = .success("It went through after all: \(Format.quoted(fresh.name)) costs \(Format.money(fresh.price)).")
+            } else {
+                dialog.item = fresh
+                state.modal = .price(dialog)
+            }
+        case .remove(var dialog)?:
+            guard dialog.mayHaveGoneThrough, let fresh = page.items.first(where: { $0.id == dialog.item.id }), fresh != dialog.item else { return }
+            if let count = dialog.value, fresh.quantity == dialog.item.quantity - count {
+                state.modal = nil
+                let left = fresh.quantity == 0 ? "none left on sale" : "\(Format.units(fresh.quantity)) left on sale"
+                state.shell.status = .success("It went through after all: took \(Format.units(count)) of \(Format.quoted(fresh.name)) off sale; \(left).")
+            } else {
+                dialog.itemChanged(fresh)
+                state.modal = .remove(dialog)
+            }
+        case .register?, .detail?, nil:
+            return
+        }
+    }
+
+    public func awaitsOutcome(_ state: SellerState) -> Bool {
+        switch state.modal {
+        case .register(let form)?: form.mayHaveGoneThrough
+        case .price(let dialog)?: dialog.mayHaveGoneThrough
+        case .remove(let dialog)?: dialog.mayHaveGoneThrough
+        case .detail?, nil: false
+        }
     }
 
     /// Just logged in: a greeting, the first page of items and the rating.

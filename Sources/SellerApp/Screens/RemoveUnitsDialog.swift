@@ -15,9 +15,18 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
 
     public init(item: Item) {
         self.item = item
-        self.form = Form([
-            FormField(id: "count", label: "Units", value: "1", hint: "1 to \(Format.count(item.quantity)) (\(Format.units(item.quantity)) on sale)", maximumLength: 9)
-        ])
+        self.form = Form([FormField(id: "count", label: "Units", value: "1", hint: Self.hint(for: item), maximumLength: 9)])
+        self.validate()
+    }
+
+    private static func hint(for item: Item) -> String {
+        "1 to \(Format.count(item.quantity)) (\(Format.units(item.quantity)) on sale)"
+    }
+
+    /// The item as fetched again: what is on sale now, for the hint, the checks and the question.
+    public mutating func itemChanged(_ item: Item) {
+        self.item = item
+        self.form.fields[0].hint = Self.hint(for: item)
         self.validate()
     }
 
