@@ -156,6 +156,30 @@ import TerminalUITesting
         #expect(next.contains { if case .loadItem(_, item) = $0 { true } else { false } })
     }
 
+    @Test func anAddWhoseAnswerIsLostIsRecognisedInTheCartInsteadOfAddedTwice() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("a"), .control("u")], &state)  // the coffee kit: 2 in the cart
+        _ = self.program.type("3", &state)
+        guard case .addToCart(let request, let item, 3)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected an add")
+            return
+        }
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .addToCart(request: request, item: item, quantity: 3), error: MarketError(.timedOut, "late"))))
+        guard case .quantity(let dialog)? = state.modal, dialog.mayHaveGoneThrough, dialog.inCartBefore == 2 else {
+            Issue.record("expected the box to warn and remember the 2 units in the cart")
+            return
+        }
+        guard case .loadCart(let load)? = reload.first(where: { if case .loadCart = $0 { true } else { false } }) else {
+            Issue.record("expected the cart to load, got \(reload)")
+            return
+        }
+        var cart = BuyerFixtures.cart
+        cart.lines[0].quantity = 5
+        _ = self.program.update(&state, .message(.cartLoaded(request: load, cart: cart)))
+        #expect(state.modal == nil)
+        #expect(state.shell.status?.text == "It went through after all: 3 units of “Pour-over Coffee Kit” added, 5 in your cart.", "\(state.shell.status?.text ?? "")")
+    }
+
     @Test func aBadSearchIsNotSent() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("/")], &state)

@@ -74,6 +74,7 @@ extension BuyerProgram {
             guard state.cart.loadRequest == request else { return [] }
             let before = state.cart.cart
             state.cart.loaded(cart, visibleRows: Self.visibleRows(state, view: .cart))
+            self.settleUncertainCartChange(given: cart, &state)
             if let before, let notice = Self.changes(from: before, to: cart) { state.shell.status = .warning(notice) }
             if before == nil, state.cart.shortLines > 0 {
                 // The saved cart, back at login, asks for more than is on sale now.
@@ -170,6 +171,9 @@ extension BuyerProgram {
         case .addToCart(let request, let item, _), .removeFromCart(let request, let item, _):
             if case .quantity(var dialog) = state.modal, dialog.request == request {
                 dialog.failed(sentence, outcomeUnknown: ErrorText.outcomeIsUnknown(error))
+                if dialog.mayHaveGoneThrough, let cart = state.cart.cart {
+                    dialog.inCartBefore = cart.lines.first { $0.itemID == item }?.quantity ?? 0
+                }
                 state.modal = .quantity(dialog)
                 // Refused for stock: what is on sale changed since the row was fetched; fetch it
                 // again, so the row and the box say how many there are now.
@@ -205,8 +209,28 @@ extension BuyerProgram {
     }
 
     public func awaitsOutcome(_ state: BuyerState) -> Bool {
-        guard case .checkout(let screen)? = state.modal else { return false }
-        return screen.mayHaveGoneThrough && screen.newestOrderBefore != nil
+        switch state.modal {
+        case .checkout(let screen)?: screen.mayHaveGoneThrough && screen.newestOrderBefore != nil
+        case .quantity(let dialog)?: dialog.mayHaveGoneThrough && dialog.inCartBefore != nil
+        default: false
+        }
+    }
+
+    /// Units added to or taken out of the cart whose answer was lost show in the cart fetched
+    /// again: the line moved by just that many. Then the box closes and says so.
+    private func settleUncertainCartChange(given cart: Cart, _ state: inout BuyerState) {
+        guard case .quantity(let dialog)? = state.modal, dialog.mayHaveGoneThrough, let before = dialog.inCartBefore,
+            let count = dialog.value
+        else { return }
+        let now = cart.lines.first { $0.itemID == dialog.item }?.quantity ?? 0
+        guard now != before, now == (dialog.purpose == .add ? before + count : before - count) else { return }
+        state.modal = nil
+        let what = "\(Format.units(count)) of \(Format.quoted(dialog.name, limit: 24))"
+        state.shell.status = .success(
+            dialog.purpose == .add
+                ? "It went through after all: \(what) added, \(Format.count(now)) in your cart."
+                : "It went through after all: \(what) taken out, \(Format.count(now)) left in your cart."
+        )
     }
 
     /// A payment whose answer was lost shows in the purchases once it went through: then the
