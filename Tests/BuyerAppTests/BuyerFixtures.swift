@@ -80,6 +80,11 @@ enum BuyerFixtures {
         _ = self.program.press([.enter], &state)
     }
 
+    /// Switches to the purchases view and answers the fetch it makes with the fixtures' purchases.
+    static func showPurchases(_ state: inout BuyerState) {
+        for command in self.program.press([.character("3")], &state) { self.answer(command, &state) }
+    }
+
     /// Switches to the cart view and answers the fetch it makes with the cart already on screen.
     static func showCart(_ state: inout BuyerState) {
         let cart = state.cart.cart ?? .empty

@@ -480,7 +480,7 @@ import TerminalUITesting
 
     @Test func inATableSortedByFeedbackTheRatedLineMovesAndStaysSelected() {
         var state = BuyerFixtures.loggedIn()
-        _ = self.program.press([.character("3")], &state)
+        BuyerFixtures.showPurchases(&state)
         state.purchases.table.sortColumn = 7  // feedback: unrated first
         _ = self.program.press([.character("g")], &state)
         let unrated = state.purchases.selected(timeZone: BuyerFixtures.utc)
@@ -529,7 +529,7 @@ import TerminalUITesting
 
     @Test func votesAreConfirmedAndGivenOnce() {
         var state = BuyerFixtures.loggedIn()
-        _ = self.program.press([.character("3")], &state)
+        BuyerFixtures.showPurchases(&state)
         _ = self.program.press([.character("+")], &state)
         #expect(state.modal == nil, "the first line was rated already")
         _ = self.program.press([.character("j"), .character("-")], &state)
@@ -742,7 +742,9 @@ import TerminalUITesting
         if case .confirm(let dialog, .logout)? = state.modal { dialogs.append(dialog) } else { Issue.record("no logout question") }
         _ = self.program.press([.escape, .character("2"), .character("X")], &state)
         if case .confirm(let dialog, .clearCart)? = state.modal { dialogs.append(dialog) } else { Issue.record("no clear question") }
-        _ = self.program.press([.escape, .character("3"), .character("j"), .character("-")], &state)
+        _ = self.program.press([.escape], &state)
+        BuyerFixtures.showPurchases(&state)
+        _ = self.program.press([.character("j"), .character("-")], &state)
         if case .confirm(let dialog, .vote)? = state.modal { dialogs.append(dialog) } else { Issue.record("no vote question") }
         for dialog in dialogs {
             #expect(dialog.lettersOfSeveralButtons.isEmpty, "\(dialog.title): \(dialog.buttons)")
@@ -790,7 +792,7 @@ import TerminalUITesting
 
     @Test func thePurchasesCounterCountsOrdersAndSaysSo() {
         var state = BuyerFixtures.loggedIn()
-        _ = self.program.press([.character("3")], &state)
+        BuyerFixtures.showPurchases(&state)
         #expect(state.purchases.allRows.count == 3, "two orders, three items")
         let status = self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2]
         #expect(status.hasSuffix("5 items purchased · orders 1–2 of 2 "), "\(status)")
@@ -818,7 +820,7 @@ import TerminalUITesting
 
     /// The purchases view, showing the fixtures' first page of `total` orders.
     private func showPurchases(ofTotal total: Int, _ state: inout BuyerState) {
-        _ = self.program.press([.character("3")], &state)
+        BuyerFixtures.showPurchases(&state)
         var history = BuyerFixtures.purchases
         history.purchases.total = total
         for case .loadPurchases(let request, _) in self.program.press([.character("r")], &state) {
@@ -852,7 +854,7 @@ import TerminalUITesting
 
     @Test func theItemsPurchasedCountIsTheServersNotThePages() {
         var state = BuyerFixtures.loggedIn()
-        _ = self.program.press([.character("3")], &state)
+        BuyerFixtures.showPurchases(&state)
         var history = BuyerFixtures.purchases
         history.itemsPurchased = 1
         history.purchases.items = Array(history.purchases.items.prefix(1))

@@ -129,7 +129,7 @@ import TerminalUITesting
 
     @Test func purchases() {
         var state = BuyerFixtures.loggedIn()
-        _ = self.program.press([.character("3")], &state)
+        BuyerFixtures.showPurchases(&state)
         self.snapshot(state, "purchases")
         _ = self.program.press([.character("j"), .character("+")], &state)
         self.snapshot(state, "purchases-vote")
@@ -162,7 +162,8 @@ import TerminalUITesting
     /// the mouse.
     @Test func helpAt80x24ScrolledToTheEnd() {
         var state = BuyerFixtures.loggedIn(size: Size(width: 80, height: 24))
-        _ = self.program.press([.character("3"), .character("?"), .end], &state)
+        BuyerFixtures.showPurchases(&state)
+        _ = self.program.press([.character("?"), .end], &state)
         self.snapshot(state, "help-80x24-end")
     }
 

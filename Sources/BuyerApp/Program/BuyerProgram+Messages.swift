@@ -315,8 +315,13 @@ extension BuyerProgram {
     func show(_ view: BuyerView, _ state: inout BuyerState) -> [BuyerCommand] {
         let entering = view != state.view
         state.view = view
-        guard entering, view == .cart, state.cart.loadRequest == nil else { return [] }
-        return self.loadCart(&state)
+        guard entering else { return [] }
+        // Another session of the buyer may have changed the cart or bought something meanwhile.
+        switch view {
+        case .cart: return state.cart.loadRequest == nil ? self.loadCart(&state) : []
+        case .purchases: return state.purchases.loadRequest == nil ? self.loadPurchases(&state, offset: state.purchases.offset) : []
+        case .search: return []
+        }
     }
 
     /// Fetches one item again, so its search row (and an open box about it) show it as it is now.
