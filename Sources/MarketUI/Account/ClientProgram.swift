@@ -85,83 +85,10 @@ extension ClientProgram {
     /// The program ends when the shell says so (quit confirmed, or Ctrl-C).
     public func isFinished(_ state: State) -> Bool { state.shell.isFinished }
 
-    /// The spinner turns while any request is in flight; the clock also runs while the server
-    /// cannot serve, to try again.
+    /// The spinner turns while any request is in flight; the clock also runs while the client
+    /// is recovering by itself (see ClientProgram+Recovery.swift).
     public func isAnimating(_ state: State) -> Bool {
         state.shell.isBusy || state.shell.trouble != nil || state.shell.keysHeldUntil != nil || (state.shell.outcomeChecks?.left ?? 0) > 0
-    }
-
-    /// Ticks between tries while the server cannot serve (100 ms each).
-    static var retryTicks: Int { 50 }
-
-    /// Ticks for which keys are dropped after the session ended under the user.
-    public static var keyHoldTicks: Int { 15 }
-
-    /// How often a user busy on screen keeps the session alive: well within the servers' default
-    /// session timeout of five minutes.
-    public static var heartbeatInterval: Duration { .seconds(60) }
-
-    /// Notes, from any answer, whether the server can serve: it cannot when it says its database
-    /// is away or lets a request time out. Returns the trouble's reason when it was in trouble
-    /// and now answered.
-    private func noteTrouble(in message: Message, _ state: inout State) -> ServerTrouble.Reason? {
-        if let error = message.failure {
-            let reason: ServerTrouble.Reason? =
-                switch error.code {
-                case .unavailable: .noDatabase
-                case .timedOut: .noAnswer
-                default: nil
-                }
-            if let reason, state.shell.trouble?.reason != reason {
-                state.shell.trouble = ServerTrouble(reason: reason, lastTry: state.shell.tick)
-            }
-            return nil
-        }
-        guard !message.isConnectionNews, let trouble = state.shell.trouble else { return nil }
-        state.shell.trouble = nil
-        return trouble.reason
-    }
-
-    /// While the server cannot serve, fetches the views again every few seconds (when nothing
-    /// else is in flight), so the screen recovers by itself as after a reconnect.
-    private func retryWhileInTrouble(_ state: inout State) -> [Command] {
-        guard let trouble = state.shell.trouble, state.isLoggedIn, !state.shell.isBusy,
-            state.shell.tick - trouble.lastTry >= Self.retryTicks
-        else { return [] }
-        state.shell.trouble = ServerTrouble(reason: trouble.reason, lastTry: state.shell.tick)
-        return self.refresh(&state)
-    }
-
-    /// Ticks between fetches that look for a lost answer's outcome, and how many there are.
-    static var outcomeCheckTicks: Int { 30 }
-    static var outcomeCheckCount: Int { 5 }
-
-    /// Starts looking for a lost answer's outcome when a box begins to await it, and stops when
-    /// none does.
-    private func noteAwaitedOutcome(_ state: inout State) {
-        guard self.awaitsOutcome(state) else {
-            state.shell.outcomeChecks = nil
-            return
-        }
-        if state.shell.outcomeChecks == nil {
-            state.shell.outcomeChecks = OutcomeChecks(lastTry: state.shell.tick, left: Self.outcomeCheckCount)
-        }
-    }
-
-    /// Every few seconds, while the server answers and nothing else is in flight, fetches the
-    /// views again for a box that awaits a lost answer's outcome; a few times, then the warning
-    /// is left to the user.
-    private func checkOutcome(_ state: inout State) -> [Command] {
-        guard let checks = state.shell.outcomeChecks else { return [] }
-        guard self.awaitsOutcome(state), state.isLoggedIn else {
-            state.shell.outcomeChecks = nil
-            return []
-        }
-        guard checks.left > 0, state.shell.trouble == nil, state.shell.connection == .connected, !state.shell.isBusy,
-            state.shell.tick - checks.lastTry >= Self.outcomeCheckTicks
-        else { return [] }
-        state.shell.outcomeChecks = OutcomeChecks(lastTry: state.shell.tick, left: checks.left - 1)
-        return self.refresh(&state)
     }
 
     public func subscriptions() -> [AsyncStream<Message>] {

@@ -1,0 +1,79 @@
+/// How a client recovers by itself, without the user having to act: a server that cannot reach
+/// its database or stops answering is tried again until it serves; a change whose answer was
+/// lost is looked for in the views fetched again; keys meant for a screen that went (the session
+/// ended under the user) are dropped for a moment; and a user busy on screen keeps the session
+/// alive.
+extension ClientProgram {
+    /// Ticks between tries while the server cannot serve (100 ms each).
+    static var retryTicks: Int { 50 }
+
+    /// Ticks for which keys are dropped after the session ended under the user.
+    public static var keyHoldTicks: Int { 15 }
+
+    /// How often a user busy on screen keeps the session alive: well within the servers' default
+    /// session timeout of five minutes.
+    public static var heartbeatInterval: Duration { .seconds(60) }
+
+    /// Notes, from any answer, whether the server can serve: it cannot when it says its database
+    /// is away or lets a request time out. Returns the trouble's reason when it was in trouble
+    /// and now answered.
+    func noteTrouble(in message: Message, _ state: inout State) -> ServerTrouble.Reason? {
+        if let error = message.failure {
+            let reason: ServerTrouble.Reason? =
+                switch error.code {
+                case .unavailable: .noDatabase
+                case .timedOut: .noAnswer
+                default: nil
+                }
+            if let reason, state.shell.trouble?.reason != reason {
+                state.shell.trouble = ServerTrouble(reason: reason, lastTry: state.shell.tick)
+            }
+            return nil
+        }
+        guard !message.isConnectionNews, let trouble = state.shell.trouble else { return nil }
+        state.shell.trouble = nil
+        return trouble.reason
+    }
+
+    /// While the server cannot serve, fetches the views again every few seconds (when nothing
+    /// else is in flight), so the screen recovers by itself as after a reconnect.
+    func retryWhileInTrouble(_ state: inout State) -> [Command] {
+        guard let trouble = state.shell.trouble, state.isLoggedIn, !state.shell.isBusy,
+            state.shell.tick - trouble.lastTry >= Self.retryTicks
+        else { return [] }
+        state.shell.trouble = ServerTrouble(reason: trouble.reason, lastTry: state.shell.tick)
+        return self.refresh(&state)
+    }
+
+    /// Ticks between fetches that look for a lost answer's outcome, and how many there are.
+    static var outcomeCheckTicks: Int { 30 }
+    static var outcomeCheckCount: Int { 5 }
+
+    /// Starts looking for a lost answer's outcome when a box begins to await it, and stops when
+    /// none does.
+    func noteAwaitedOutcome(_ state: inout State) {
+        guard self.awaitsOutcome(state) else {
+            state.shell.outcomeChecks = nil
+            return
+        }
+        if state.shell.outcomeChecks == nil {
+            state.shell.outcomeChecks = OutcomeChecks(lastTry: state.shell.tick, left: Self.outcomeCheckCount)
+        }
+    }
+
+    /// Every few seconds, while the server answers and nothing else is in flight, fetches the
+    /// views again for a box that awaits a lost answer's outcome; a few times, then the warning
+    /// is left to the user.
+    func checkOutcome(_ state: inout State) -> [Command] {
+        guard let checks = state.shell.outcomeChecks else { return [] }
+        guard self.awaitsOutcome(state), state.isLoggedIn else {
+            state.shell.outcomeChecks = nil
+            return []
+        }
+        guard checks.left > 0, state.shell.trouble == nil, state.shell.connection == .connected, !state.shell.isBusy,
+            state.shell.tick - checks.lastTry >= Self.outcomeCheckTicks
+        else { return [] }
+        state.shell.outcomeChecks = OutcomeChecks(lastTry: state.shell.tick, left: checks.left - 1)
+        return self.refresh(&state)
+    }
+}
