@@ -177,6 +177,38 @@ import TerminalUITesting
         #expect(state.shell.outcomeChecks == nil)
     }
 
+    @Test func aRegistrationNotInTheWholeListAfterTheLastLookIsSaidMostLikelyLost() {
+        var state = SellerFixtures.loggedIn()
+        SellerFixtures.fillInRegisterForm(&state, name: "Never arrived", category: "4", keywords: "lost", price: "3")
+        guard case .register(let request, let draft)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a registration")
+            return
+        }
+        // Every fetch is answered at once, without the item.
+        func answerAll(_ commands: [SellerCommand]) {
+            var pending = commands
+            while !pending.isEmpty {
+                switch pending.removeFirst() {
+                case .loadItems(let load, let offset, _):
+                    let page = Page(items: SellerFixtures.items, offset: offset, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count)
+                    pending += self.program.update(&state, .message(.itemsLoaded(request: load, page: page)))
+                case .loadRating(let load):
+                    pending += self.program.update(&state, .message(.ratingLoaded(request: load, rating: SellerFixtures.rating)))
+                default:
+                    break
+                }
+            }
+        }
+        answerAll(self.program.update(&state, .message(.failed(request: request, command: .register(request: request, draft: draft), error: MarketError(.timedOut, "late")))))
+        for _ in 0..<400 { answerAll(self.program.update(&state, .tick)) }
+        guard case .register(let form)? = state.modal else {
+            Issue.record("the form closed")
+            return
+        }
+        #expect(form.failure?.contains("most likely not registered") == true, "\(form.failure ?? "")")
+        #expect(!self.program.isAnimating(state), "the looking has stopped")
+    }
+
     @Test func escOnAFilledInFormAsksBeforeThrowingItAway() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("n"), .escape], &state)

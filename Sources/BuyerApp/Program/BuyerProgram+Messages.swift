@@ -237,9 +237,17 @@ extension BuyerProgram {
     /// checkout box, which warns that it may have, closes and says so. (A page without it proves
     /// nothing: the payment may still be in progress; the warning stays.)
     private func settleUncertainPayment(given page: Page<Purchase>, _ state: inout BuyerState) {
-        guard case .checkout(let screen) = state.modal, screen.mayHaveGoneThrough, let before = screen.newestOrderBefore,
-            page.offset == 0, let order = page.items.first, order.id > before
+        guard case .checkout(var screen) = state.modal, screen.mayHaveGoneThrough, let before = screen.newestOrderBefore, page.offset == 0
         else { return }
+        guard let order = page.items.first, order.id > before else {
+            // The last look, with the server answering all along, and still no new order: a
+            // payment is one transaction, committed long since or not at all.
+            if state.shell.outcomeChecks?.left == 0 {
+                screen.failure = "No new order has appeared in your purchases since the server answered again, so the payment most likely did not go through. Check Purchases (3), or pay again."
+                state.modal = .checkout(screen)
+            }
+            return
+        }
         state.modal = nil
         state.view = .purchases
         state.shell.status = .success("Your payment went through after all: purchase #\(order.id), \(Format.money(order.total)). Nothing more was charged.")

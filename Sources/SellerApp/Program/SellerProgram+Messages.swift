@@ -95,9 +95,16 @@ extension SellerProgram {
     /// with every attribute of the form. Then the box, which warns that it may have, closes and
     /// says so. (A list without it proves nothing: the row may be on another page.)
     private func settleUncertainRegistration(given page: Page<Item>, _ state: inout SellerState) {
-        guard case .register(let form) = state.modal, form.mayHaveGoneThrough, let draft = form.value,
-            let item = page.items.first(where: { !form.itemsBefore.contains($0.id) && draft.describes($0) })
-        else { return }
+        guard case .register(var form) = state.modal, form.mayHaveGoneThrough, let draft = form.value else { return }
+        guard let item = page.items.first(where: { !form.itemsBefore.contains($0.id) && draft.describes($0) }) else {
+            // The last look at a list that is all on screen, the server answering all along: a
+            // registration is one statement, committed long since or not at all.
+            if state.shell.outcomeChecks?.left == 0, state.items.isWholeList {
+                form.failure = "The item is not in your list since the server answered again, so it was most likely not registered. Enter registers it."
+                state.modal = .register(form)
+            }
+            return
+        }
         state.modal = nil
         state.items.table.select(firstOf: state.items.rows, where: { $0.id == item.id }, visibleRows: Self.visibleRows(state))
         state.shell.status = .success("It went through after all: \(item.id) \(Format.quoted(item.name)) is registered, once.")
