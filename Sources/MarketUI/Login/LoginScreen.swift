@@ -144,7 +144,14 @@ public struct LoginScreen: Sendable {
     static func problems(in form: Form, mode: Mode) -> [String: String] {
         var problems: [String: String] = [:]
         do { _ = try FieldRules.validateUsername(form["username"]) } catch { problems["username"] = error.message }
-        do { try FieldRules.validatePassword(form["password"]) } catch { problems["password"] = error.message }
+        switch mode {
+        case .createAccount:
+            do { try FieldRules.validatePassword(form["password"]) } catch { problems["password"] = error.message }
+        case .login:
+            // The rules for a new password are no hint for typing one's own: a wrong one gets
+            // the server's plain answer.
+            if form["password"].isEmpty { problems["password"] = "Enter your password." }
+        }
         if mode == .createAccount {
             if let problem = FieldRules.accountName.problem(with: form["name"]) { problems["name"] = problem }
             if form["confirm"] != form["password"] { problems["confirm"] = "The two passwords differ." }
