@@ -35,4 +35,13 @@ extension Program {
     public func type(_ text: String, _ state: inout State) -> [Command] {
         text.flatMap { self.update(&state, .key(.character($0))) }
     }
+
+    /// Sends up to `count` ticks, stopping at the first that asks for commands; returns those.
+    public func tick(atMost count: Int, _ state: inout State) -> [Command] {
+        for _ in 0..<count {
+            let commands = self.update(&state, .tick)
+            if !commands.isEmpty { return commands }
+        }
+        return []
+    }
 }

@@ -161,8 +161,7 @@ import TerminalUITesting
         #expect(self.program.isAnimating(state), "the clock runs to look again")
 
         // The server may commit just after it answers again: the list is fetched a few more times…
-        var fetch: [SellerCommand] = []
-        for _ in 0..<40 where fetch.isEmpty { fetch = self.program.update(&state, .tick) }
+        let fetch = self.program.tick(atMost: 40, &state)
         guard case .loadItems(let load, _, _)? = fetch.first(where: \.isItemsLoad) else {
             Issue.record("expected the list to be fetched again, got \(fetch)")
             return
@@ -409,8 +408,7 @@ import TerminalUITesting
         #expect(state.shell.connectionBadge.text.contains("no database"))
         #expect(self.program.isAnimating(state), "the clock runs, to try again")
         #expect(state.items.page?.items.count == SellerFixtures.items.count, "what was on screen stays")
-        var retry: [SellerCommand] = []
-        for _ in 0..<60 where retry.isEmpty { retry = self.program.update(&state, .tick) }
+        let retry = self.program.tick(atMost: 60, &state)
         guard case .loadItems(let request, _, _)? = retry.first(where: \.isItemsLoad) else {
             Issue.record("expected the views to be fetched again within 6 s, got \(retry)")
             return
@@ -430,8 +428,7 @@ import TerminalUITesting
         _ = self.program.update(&state, .message(.failed(request: 1, command: .loadRating(request: 1), error: late)))
         #expect(state.shell.connectionBadge.text.contains("not answering"))
         #expect(self.program.isAnimating(state), "the clock runs, to try again")
-        var retry: [SellerCommand] = []
-        for _ in 0..<60 where retry.isEmpty { retry = self.program.update(&state, .tick) }
+        let retry = self.program.tick(atMost: 60, &state)
         guard case .loadItems(let request, _, _)? = retry.first(where: \.isItemsLoad) else {
             Issue.record("expected the views to be fetched again within 6 s, got \(retry)")
             return

@@ -288,10 +288,7 @@ extension BuyerProgram {
         switch state.view {
         case .search:
             guard let query = state.search.query, let page = state.search.page else { return [] }
-            let rows = state.search.rows.count
-            if forward ? state.search.table.showNextScreen(rowCount: rows, visibleRows: visible) : state.search.table.showPreviousScreen(rowCount: rows, visibleRows: visible) {
-                return []
-            }
+            if state.search.table.showScreen(forward: forward, rowCount: state.search.rows.count, visibleRows: visible) { return [] }
             if forward, !page.hasMore {
                 state.shell.status = .info("That was the last page of results.")
                 return []
@@ -305,10 +302,7 @@ extension BuyerProgram {
             return self.runSearch(query, offset: offset, &state)
         case .purchases:
             guard let page = state.purchases.page else { return [] }
-            let rows = state.purchases.allRows.count
-            if forward ? state.purchases.table.showNextScreen(rowCount: rows, visibleRows: visible) : state.purchases.table.showPreviousScreen(rowCount: rows, visibleRows: visible) {
-                return []
-            }
+            if state.purchases.table.showScreen(forward: forward, rowCount: state.purchases.allRows.count, visibleRows: visible) { return [] }
             if forward, !page.hasMore {
                 state.shell.status = .info("These are your oldest purchases.")
                 return []
@@ -317,9 +311,7 @@ extension BuyerProgram {
                 state.shell.status = .info("These are your newest purchases.")
                 return []
             }
-            state.purchases.table = forward
-                ? TableState(sortColumn: state.purchases.table.sortColumn, sortAscending: state.purchases.table.sortAscending)
-                : state.purchases.table.startingAtEnd()
+            state.purchases.table = forward ? state.purchases.table.keepingSort() : state.purchases.table.startingAtEnd()
             return self.loadPurchases(&state, offset: forward ? page.offset + PurchasesScreen.pageSize : max(0, page.offset - PurchasesScreen.pageSize))
         case .cart:
             return []

@@ -170,7 +170,7 @@ extension BuyerProgram {
             }
         case .addToCart(let request, let item, _), .removeFromCart(let request, let item, _):
             if case .quantity(var dialog) = state.modal, dialog.request == request {
-                dialog.failed(sentence, outcomeUnknown: ErrorText.outcomeIsUnknown(error))
+                dialog.failed(sentence, after: error)
                 if dialog.mayHaveGoneThrough, let cart = state.cart.cart {
                     dialog.inCartBefore = cart.lines.first { $0.itemID == item }?.quantity ?? 0
                 }
@@ -182,7 +182,7 @@ extension BuyerProgram {
             }
         case .purchase:
             if case .checkout(var screen) = state.modal {
-                screen.failed(sentence, field: error.field, outcomeUnknown: ErrorText.outcomeIsUnknown(error))
+                screen.paymentFailed(sentence, error: error)
                 // To tell, once the purchases are fetched again, whether it went through.
                 if screen.mayHaveGoneThrough, state.purchases.page?.offset == 0 {
                     screen.newestOrderBefore = state.purchases.page?.items.first?.id ?? 0

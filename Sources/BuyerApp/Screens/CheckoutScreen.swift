@@ -78,11 +78,12 @@ public struct CheckoutScreen: ConfirmingFormDialog {
         self.units = cart.totalUnits
     }
 
-    /// The server refused: show why, with the cursor on the field it names.
-    public mutating func failed(_ sentence: String, field: String?, outcomeUnknown: Bool = false) {
-        self.failed(sentence, outcomeUnknown: outcomeUnknown)
+    /// The payment failed: show why (``failed(_:after:)``), with the cursor on the field the
+    /// server names.
+    public mutating func paymentFailed(_ sentence: String, error: MarketError) {
+        self.failed(sentence, after: error)
         let ids = ["card.holder": "holder", "card.number": "number", "card.expiry": "expiry"]
-        if let field, let id = ids[field], let index = self.form.fields.firstIndex(where: { $0.id == id }) {
+        if let field = error.field, let id = ids[field], let index = self.form.fields.firstIndex(where: { $0.id == id }) {
             self.form.focus = index
         }
     }

@@ -158,8 +158,7 @@ public struct SearchScreen: Sendable {
         let rows = self.rows
         let kept = sameSearch && self.table.select(firstOf: rows, where: { $0.item.id == previous }, visibleRows: visibleRows)
         if !kept {
-            let fresh = TableState(sortColumn: self.table.sortColumn, sortAscending: self.table.sortAscending)
-            self.table = self.startsAtEnd ? fresh.startingAtEnd() : fresh
+            self.table = self.startsAtEnd ? self.table.startingAtEnd() : self.table.keepingSort()
             self.table.clamp(rowCount: rows.count, visibleRows: visibleRows)
         }
         self.startsAtEnd = false

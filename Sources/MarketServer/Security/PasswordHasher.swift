@@ -79,7 +79,7 @@ public struct PasswordHasher: Sendable {
     /// when that differs (hashes from before passwords were composed).
     private static func candidates(for password: String) -> [String] {
         let composed = Self.composed(password)
-        return Array(composed.utf8) == Array(password.utf8) ? [composed] : [composed, password]
+        return composed.utf8.elementsEqual(password.utf8) ? [composed] : [composed, password]
     }
 
     private func run(_ body: @escaping @Sendable () throws -> [UInt8]) async throws(MarketError) -> [UInt8] {

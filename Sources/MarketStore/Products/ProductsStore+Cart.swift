@@ -69,9 +69,9 @@ extension ProductsStore {
             _ = try await client.rows(statement)
         }
     }
-    /// The session's active cart at current prices, in the order lines were added.
-    /// The session's active cart at current prices, and whether it holds what `buyerID`'s saved
-    /// cart holds (another session of the buyer may have saved a different one since).
+    /// The session's active cart at current prices, in the order lines were added, and whether it
+    /// holds what `buyerID`'s saved cart holds (another session of the buyer may have saved a
+    /// different one since).
     public func cart(session: SessionKey, buyerID: BuyerID) async throws(MarketError) -> Cart {
         let statement = CartLines(bindings: PostgresBindings(session.buffer, buyerID.rawValue))
         return try await self.database.perform("cart") { client in

@@ -73,7 +73,6 @@ public enum Chrome {
         let tabsWidth = self.tabLabels(tabs).reduce(0) { $0 + DisplayWidth.of($1) }
         let nameText = shell.user.map { $0.name == $0.username ? 0 : DisplayWidth.of(DisplayWidth.truncate($0.name, to: HeaderLayout.longestName)) } ?? 0
         let name = nameText == 0 ? 0 : nameText + 3  // " (" and ")"
-
         let user = shell.user.map { DisplayWidth.of($0.username) + 3 } ?? 0
         let server = DisplayWidth.of(shell.server + " ")
         let badge = DisplayWidth.of(shell.connectionBadge.text)

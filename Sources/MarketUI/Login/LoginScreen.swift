@@ -147,14 +147,12 @@ public struct LoginScreen: Sendable {
         switch mode {
         case .createAccount:
             do { try FieldRules.validatePassword(form["password"]) } catch { problems["password"] = error.message }
+            if let problem = FieldRules.accountName.problem(with: form["name"]) { problems["name"] = problem }
+            if form["confirm"] != form["password"] { problems["confirm"] = "The two passwords differ." }
         case .login:
             // The rules for a new password are no hint for typing one's own: a wrong one gets
             // the server's plain answer.
             if form["password"].isEmpty { problems["password"] = "Enter your password." }
-        }
-        if mode == .createAccount {
-            if let problem = FieldRules.accountName.problem(with: form["name"]) { problems["name"] = problem }
-            if form["confirm"] != form["password"] { problems["confirm"] = "The two passwords differ." }
         }
         return problems
     }

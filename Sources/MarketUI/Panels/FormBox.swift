@@ -1,8 +1,8 @@
 public import TerminalUI
 
 /// A form in a box over the screen: a title, a line saying what the form is for, the fields, and a
-/// line for "working…" or what went wrong (up to three lines when the server said more). Returns
-/// where the cursor goes.
+/// line for "working…" or what went wrong (up to three lines when the server said more), and the
+/// form's confirmation over it when one is asked. Returns where the cursor goes.
 public enum FormBox {
     /// The most lines a notice takes; the box grows to hold them.
     static let maximumNoticeLines = 3
@@ -17,6 +17,7 @@ public enum FormBox {
         notice: Span?,
         action: String = "saves",
         width: Int = 72,
+        confirmation: Dialog? = nil,
         in screen: Rect,
         canvas: inout Canvas
     ) -> Point? {
@@ -35,6 +36,10 @@ public enum FormBox {
         } else {
             canvas.write("Enter \(action) · Esc cancels" + (form.fields.count > 1 ? " · Tab moves between fields" : ""), in: row, style: .muted)
         }
+        if let confirmation {
+            confirmation.render(in: screen, over: box, canvas: &canvas)
+            return nil
+        }
         return notice?.style == .muted ? nil : cursor
     }
 
@@ -48,7 +53,7 @@ public enum FormBox {
     }
 
     /// The box a form of this size takes, with `noticeLines` lines under the form.
-    public static func frame(form: Form, width: Int = 72, noticeLines: Int = 1, in screen: Rect) -> Rect {
+    static func frame(form: Form, width: Int = 72, noticeLines: Int = 1, in screen: Rect) -> Rect {
         screen.centered(Size(width: min(screen.width - 4, width), height: form.height + 6 + max(1, noticeLines)))
     }
 }

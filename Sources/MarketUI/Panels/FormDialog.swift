@@ -1,3 +1,4 @@
+public import MarketCore
 public import TerminalUI
 
 /// A box over the screen holding a form that makes one request: its fields are checked as they
@@ -85,12 +86,18 @@ extension FormDialog {
         }
     }
 
-    /// The server refused, or its answer was lost: the box stays open, showing why.
-    /// - Parameter outcomeUnknown: the request changes something and its answer was lost.
-    public mutating func failed(_ sentence: String, outcomeUnknown: Bool = false) {
+    /// The request failed: the box stays open, showing why.
+    public mutating func failed(_ sentence: String) {
         self.request = nil
         self.failure = sentence
-        self.mayHaveGoneThrough = outcomeUnknown
+        self.mayHaveGoneThrough = false
+    }
+
+    /// A request that changes something failed with `error`: as ``failed(_:)``, and when its
+    /// answer was lost rather than refused, the box remembers that it may have gone through.
+    public mutating func failed(_ sentence: String, after error: MarketError) {
+        self.failed(sentence)
+        self.mayHaveGoneThrough = ErrorText.outcomeIsUnknown(error)
     }
 
     /// The server can be reached again: forget a failure that only said it could not, but keep
@@ -119,17 +126,13 @@ public protocol ConfirmingFormDialog: FormDialog {
 
 extension ConfirmingFormDialog {
     public mutating func handle(_ key: Key) -> FormDialogOutcome<Value> {
-        guard var dialog = self.confirmation, !self.isWorking else {
+        guard self.confirmation != nil, !self.isWorking else {
             let outcome = self.handleForm(key)
             guard case .submit(let value) = outcome else { return outcome }
             self.confirmation = self.confirmation(for: value)
             return .none
         }
-        let outcome = dialog.handle(key)
-        self.confirmation = dialog
-        guard case .pressed(let button) = outcome else { return .none }
-        self.confirmation = nil
-        guard button == 0, let value = self.value else { return .none }
+        guard Dialog.press(key, on: &self.confirmation) == 0, let value = self.value else { return .none }
         return .submit(value)
     }
 }

@@ -101,7 +101,7 @@ extension SellerProgram {
                 state.shell.status = .info("These are your last items.")
                 return []
             }
-            state.items.table = TableState(sortColumn: state.items.table.sortColumn, sortAscending: state.items.table.sortAscending)
+            state.items.table = state.items.table.keepingSort()
             return self.loadItems(&state, offset: state.items.offset + ItemsScreen.pageSize)
         case .previousPage:
             state.shell.status = nil
@@ -132,4 +132,3 @@ extension SellerProgram {
         }
     }
 }
-

@@ -76,12 +76,12 @@ extension SellerProgram {
             }
         case .changePrice:
             if case .price(var dialog) = state.modal {
-                dialog.failed(sentence, outcomeUnknown: ErrorText.outcomeIsUnknown(error))
+                dialog.failed(sentence, after: error)
                 state.modal = .price(dialog)
             }
         case .removeUnits:
             if case .remove(var dialog) = state.modal {
-                dialog.failed(sentence, outcomeUnknown: ErrorText.outcomeIsUnknown(error))
+                dialog.failed(sentence, after: error)
                 state.modal = .remove(dialog)
             }
         case .account:

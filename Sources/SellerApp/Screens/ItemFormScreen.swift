@@ -29,12 +29,8 @@ public struct ItemFormScreen: FormDialog {
     }
 
     public mutating func handle(_ key: Key) -> FormDialogOutcome<ItemDraft> {
-        if var dialog = self.confirmation {
-            let outcome = dialog.handle(key)
-            self.confirmation = dialog
-            guard case .pressed(let button) = outcome else { return .none }
-            self.confirmation = nil
-            return button == 0 ? .cancel : .none
+        if self.confirmation != nil {
+            return Dialog.press(key, on: &self.confirmation) == 0 ? .cancel : .none
         }
         let outcome = self.handleForm(key)
         guard case .cancel = outcome, !self.isWorking, self.hasTyping else { return outcome }
@@ -103,25 +99,20 @@ public struct ItemFormScreen: FormDialog {
             self.form.fields[index].touched = true
             self.form.focus = index
         } else {
-            self.failure = sentence
-            self.mayHaveGoneThrough = ErrorText.outcomeIsUnknown(error)
+            self.failed(sentence, after: error)
         }
     }
 
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
         let notice = self.notice(working: "Registering…")
-        let cursor = FormBox.render(
+        return FormBox.render(
             title: "New item",
             subtitle: [Span("Put an item on sale; buyers find it by its keywords and its name.", .normal)],
-            form: self.form, labelWidth: 10, inputWidth: 40, notice: notice, action: "registers", width: Self.width, in: screen, canvas: &canvas
+            form: self.form, labelWidth: 10, inputWidth: 40, notice: notice, action: "registers", width: 84,
+            confirmation: self.confirmation, in: screen, canvas: &canvas
         )
-        guard let confirmation = self.confirmation else { return cursor }
-        confirmation.render(in: screen, over: FormBox.frame(form: self.form, width: Self.width, in: screen), canvas: &canvas)
-        return nil
     }
-
-    static let width = 84
 }
 
 extension ItemDraft {
@@ -131,4 +122,3 @@ extension ItemDraft {
             && item.condition == self.condition && item.price == self.price
     }
 }
-

@@ -32,9 +32,6 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
 
     public var value: Int? { Int(Text.trimmingWhitespace(self.form["count"])) }
 
-    /// The box's width.
-    static let width = 64
-
     /// A valid count is confirmed before it is sent; Cancel has the focus.
     public func confirmation(for count: Int) -> Dialog {
         let remaining = self.item.quantity - count
@@ -72,15 +69,11 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
         let notice = self.notice(working: "Removing…")
-        let cursor = FormBox.render(
+        return FormBox.render(
             title: "Remove units",
             subtitle: [Span("\(self.item.id)  ", .muted), Span(self.item.name, .title)],
-            form: self.form, labelWidth: 8, inputWidth: 12, notice: notice, action: "continues", width: Self.width, in: screen, canvas: &canvas
+            form: self.form, labelWidth: 8, inputWidth: 12, notice: notice, action: "continues", width: 64,
+            confirmation: self.confirmation, in: screen, canvas: &canvas
         )
-        if let confirmation = self.confirmation {
-            confirmation.render(in: screen, over: FormBox.frame(form: self.form, width: Self.width, in: screen), canvas: &canvas)
-            return nil
-        }
-        return cursor
     }
 }

@@ -93,6 +93,17 @@ public struct Dialog: Sendable, Hashable {
         }
     }
 
+    /// Passes a key to a dialog shown over something else: the button pressed, which also takes
+    /// the dialog away, or nil while it stays.
+    public static func press(_ key: Key, on dialog: inout Dialog?) -> Int? {
+        guard var shown = dialog else { return nil }
+        let outcome = shown.handle(key)
+        dialog = shown
+        guard case .pressed(let button) = outcome else { return nil }
+        dialog = nil
+        return button
+    }
+
     /// The footer's keys while a dialog is shown (of ``keys``, written short).
     public static let hints = [KeyHint(key: "←→", label: "Choose"), KeyHint(key: "Enter", label: "Confirm"), KeyHint(key: "Esc", label: "Cancel")]
 
@@ -119,12 +130,8 @@ public struct Dialog: Sendable, Hashable {
         for (index, line) in self.lines.enumerated() {
             canvas.write(line.text, in: Rect(x: box.x + 3, y: box.y + 2 + index, width: box.width - 6, height: 1), style: line.style)
         }
-        let labels = self.buttons.indices.map { self.label(of: $0) }
-        let total = labels.reduce(0) { $0 + DisplayWidth.of($1) } + 2 * max(0, labels.count - 1)
-        var x = box.x + max(1, (box.width - total) / 2)
-        let y = box.maxY - 3
-        for (index, label) in labels.enumerated() {
-            x += canvas.write(label, x: x, y: y, style: index == self.focus ? .buttonFocused : .button) + 2
+        for button in self.buttonLayout(in: box) {
+            canvas.write(button.label, x: button.x, y: box.maxY - 3, style: button.index == self.focus ? .buttonFocused : .button)
         }
     }
 
@@ -132,19 +139,18 @@ public struct Dialog: Sendable, Hashable {
     public func button(at point: Point, in screen: Rect, over parent: Rect? = nil) -> Int? {
         let box = self.frame(in: screen, over: parent)
         guard point.y == box.maxY - 3 else { return nil }
-        let labels = self.buttons.indices.map { self.label(of: $0) }
-        let total = labels.reduce(0) { $0 + DisplayWidth.of($1) } + 2 * max(0, labels.count - 1)
-        var x = box.x + max(1, (box.width - total) / 2)
-        for (index, label) in labels.enumerated() {
-            let width = DisplayWidth.of(label)
-            if point.x >= x && point.x < x + width { return index }
-            x += width + 2
-        }
-        return nil
+        return self.buttonLayout(in: box).first { point.x >= $0.x && point.x < $0.x + DisplayWidth.of($0.label) }?.index
     }
 
-    /// A button as drawn: the focused one in brackets, each as wide either way.
-    private func label(of index: Int) -> String {
-        index == self.focus ? "[ \(self.buttons[index]) ]" : "  \(self.buttons[index])  "
+    /// The buttons as drawn in `box`, centred on its row, two columns apart: the focused one in
+    /// brackets, each as wide either way.
+    private func buttonLayout(in box: Rect) -> [(index: Int, label: String, x: Int)] {
+        let labels = self.buttons.indices.map { $0 == self.focus ? "[ \(self.buttons[$0]) ]" : "  \(self.buttons[$0])  " }
+        let total = labels.reduce(0) { $0 + DisplayWidth.of($1) } + 2 * max(0, labels.count - 1)
+        var x = box.x + max(1, (box.width - total) / 2)
+        return labels.enumerated().map { index, label in
+            defer { x += DisplayWidth.of(label) + 2 }
+            return (index, label, x)
+        }
     }
 }

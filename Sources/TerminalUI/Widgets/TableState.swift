@@ -47,6 +47,11 @@ public struct TableState: Sendable, Hashable {
         self.clamp(rowCount: rowCount, visibleRows: visibleRows)
     }
 
+    /// ``showNextScreen(rowCount:visibleRows:)`` or ``showPreviousScreen(rowCount:visibleRows:)``.
+    public mutating func showScreen(forward: Bool, rowCount: Int, visibleRows: Int) -> Bool {
+        forward ? self.showNextScreen(rowCount: rowCount, visibleRows: visibleRows) : self.showPreviousScreen(rowCount: rowCount, visibleRows: visibleRows)
+    }
+
     /// Scrolls to the screenful after the one in view and selects its first row new to the eye.
     /// Returns false, changing nothing, when the last row is already in view (the caller may then
     /// fetch the next page).
@@ -68,6 +73,11 @@ public struct TableState: Sendable, Hashable {
         self.offset = max(0, self.offset - visible)
         self.clamp(rowCount: rowCount, visibleRows: visibleRows)
         return true
+    }
+
+    /// A table for another page of rows: at its first row, keeping the sort.
+    public func keepingSort() -> TableState {
+        TableState(sortColumn: self.sortColumn, sortAscending: self.sortAscending)
     }
 
     /// A table that starts at its last row once rows arrive (a page fetched by going back from
