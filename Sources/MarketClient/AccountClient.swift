@@ -35,9 +35,15 @@ extension AccountClient {
     /// Logs in and keeps the session for later calls.
     @discardableResult
     public func login(username: String, password: String) async throws(MarketError) -> AccountProfile<Tag> {
+        try await self.openSession(username: username, password: password).profile
+    }
+
+    /// Logs in and keeps the session for later calls, saying also how long the session lasts
+    /// without a request (nil when the server does not say), for a client that keeps it alive.
+    public func openSession(username: String, password: String) async throws(MarketError) -> (profile: AccountProfile<Tag>, timeout: Duration?) {
         let result = try await self.client.call(AccountAPI<Tag>.Login.self, .init(username: username, password: password))
         self.client.session = result.session
-        return result.account
+        return (result.account, result.sessionTimeout.map { .seconds($0) })
     }
 
     /// Ends this session (only this one) and forgets it; at the buyer server its active cart goes

@@ -462,18 +462,22 @@ import TerminalUITesting
             Issue.record("expected a login")
             return
         }
-        _ = self.program.update(&state, .message(.account(.loggedIn(request: login, profile: SellerFixtures.profile))))
-        #expect(self.program.update(&state, .message(.account(.heartbeat))).isEmpty, "typing the password is not activity of the new session")
+        _ = self.program.update(&state, .message(.account(.loggedIn(request: login, profile: SellerFixtures.profile, sessionTimeout: .seconds(300)))))
+        // Five minutes' timeout: a keep-alive a minute after the last call at most, 12 beats.
+        #expect(self.beats(12, &state).isEmpty, "typing the password is not activity of the new session")
         _ = self.program.press([.character("j")], &state)
         _ = self.program.press([.character("r")], &state)
-        #expect(self.program.update(&state, .message(.account(.heartbeat))).isEmpty, "a refresh is a call of its own")
+        #expect(self.beats(12, &state).isEmpty, "a refresh is a call of its own")
         _ = self.program.press([.character("n")], &state)
         _ = self.program.type("Half-written", &state)
         let inFlight = state.shell.requests.count
         let beat = self.program.update(&state, .message(.account(.heartbeat)))
-        #expect(beat.count == 1 && beat.first?.account == .keepAlive, "typing counts as activity: \(beat)")
+        #expect(beat.count == 1 && beat.first?.account == .keepAlive, "typing, a minute after the last call: \(beat)")
         #expect(state.shell.requests.count == inFlight, "in the background: no spinner")
-        #expect(self.program.update(&state, .message(.account(.heartbeat))).isEmpty, "one call per minute of activity")
+        _ = self.program.type(" form", &state)
+        #expect(self.beats(11, &state).isEmpty, "not before a minute has passed since the keep-alive")
+        #expect(self.beats(1, &state).first?.account == .keepAlive)
+        #expect(self.beats(24, &state).isEmpty, "nothing more without more activity")
 
         // A keep-alive that fails for want of a server is not the user's business…
         _ = self.program.update(&state, .message(.failed(request: 0, command: .account(.keepAlive), error: MarketError(.unreachable, "down"))))
@@ -483,6 +487,26 @@ import TerminalUITesting
         _ = self.program.update(&state, .message(.failed(request: 0, command: .account(.keepAlive), error: MarketError(.sessionExpired, "Session expired."))))
         #expect(!state.isLoggedIn)
         #expect(state.login.notice?.text.contains("expired") == true)
+    }
+
+    @Test func aShortSessionTimeoutIsKeptAliveInTime() {
+        #expect(SellerProgram.keepAliveBeats(sessionTimeout: nil) == 12, "a server that does not say: every minute")
+        #expect(SellerProgram.keepAliveBeats(sessionTimeout: .seconds(300)) == 12)
+        #expect(SellerProgram.keepAliveBeats(sessionTimeout: .seconds(60)) == 4, "a third of the timeout: 20 s")
+        #expect(SellerProgram.keepAliveBeats(sessionTimeout: .seconds(20)) == 1)
+        #expect(SellerProgram.keepAliveBeats(sessionTimeout: .seconds(2)) == 1, "never less than a beat")
+
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.update(&state, .message(.account(.loggedIn(request: 0, profile: SellerFixtures.profile, sessionTimeout: .seconds(20)))))
+        _ = self.program.type("j", &state)
+        let beat = self.program.update(&state, .message(.account(.heartbeat)))
+        #expect(beat.first?.account == .keepAlive, "20 s: a busy user's session is kept alive at every 5-s beat: \(beat)")
+        #expect(self.beats(1, &state).isEmpty, "and only while busy")
+    }
+
+    /// Lets the clock beat `count` times; returns the commands the beats made.
+    private func beats(_ count: Int, _ state: inout SellerState) -> [SellerCommand] {
+        (0..<count).flatMap { _ in self.program.update(&state, .message(.account(.heartbeat))) }
     }
 
     @Test func aBoxForgetsThatTheServerWasOutOfReachOnceItIsBack() {

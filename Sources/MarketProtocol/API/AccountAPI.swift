@@ -78,26 +78,34 @@ public enum AccountAPI<Tag: AccountTag> {
         public struct Result: Sendable, Hashable, Codable {
             public var session: SessionToken
             public var account: AccountProfile<Tag>
+            /// Seconds without a request after which the server ends the session, so that a
+            /// client can keep a busy user's session alive in time; nil from servers that do
+            /// not say.
+            public var sessionTimeout: Int?
 
-            public init(session: SessionToken, account: AccountProfile<Tag>) {
+            public init(session: SessionToken, account: AccountProfile<Tag>, sessionTimeout: Int? = nil) {
                 self.session = session
                 self.account = account
+                self.sessionTimeout = sessionTimeout
             }
 
             private static var session: RoleKey { RoleKey("session") }
             /// `seller` or `buyer`.
             private static var account: RoleKey { RoleKey(Tag.role.rawValue) }
+            private static var sessionTimeout: RoleKey { RoleKey("sessionTimeout") }
 
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: RoleKey.self)
                 self.session = try container.decode(SessionToken.self, forKey: Self.session)
                 self.account = try container.decode(AccountProfile<Tag>.self, forKey: Self.account)
+                self.sessionTimeout = try container.decodeIfPresent(Int.self, forKey: Self.sessionTimeout)
             }
 
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: RoleKey.self)
                 try container.encode(self.session, forKey: Self.session)
                 try container.encode(self.account, forKey: Self.account)
+                try container.encodeIfPresent(self.sessionTimeout, forKey: Self.sessionTimeout)
             }
         }
     }

@@ -10,6 +10,12 @@ struct Accounts: Sendable {
     let hasher: PasswordHasher
     let policy: CustomersStore.SessionPolicy
 
+    /// The session timeout in whole seconds, rounded up, as Login tells it to clients.
+    var sessionTimeoutSeconds: Int {
+        let (seconds, attoseconds) = self.policy.timeout.components
+        return Int(seconds) + (attoseconds > 0 ? 1 : 0)
+    }
+
     func create(_ arguments: CreateAccountArguments) async throws(MarketError) -> Int64 {
         let username: String
         let name: String

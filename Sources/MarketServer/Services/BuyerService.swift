@@ -49,7 +49,8 @@ public struct BuyerService: Sendable {
             }
             return BuyerAPI.Login.Result(
                 session: login.token,
-                account: BuyerProfile(id: buyer, username: login.account.username, name: login.account.name)
+                account: BuyerProfile(id: buyer, username: login.account.username, name: login.account.name),
+                sessionTimeout: self.accounts.sessionTimeoutSeconds
             )
         }
 

@@ -27,7 +27,8 @@ public struct SellerService: Sendable {
             let login = try await self.accounts.login(arguments)
             return SellerAPI.Login.Result(
                 session: login.token,
-                account: SellerProfile(id: SellerID(login.account.accountID), username: login.account.username, name: login.account.name)
+                account: SellerProfile(id: SellerID(login.account.accountID), username: login.account.username, name: login.account.name),
+                sessionTimeout: self.accounts.sessionTimeoutSeconds
             )
         }
 

@@ -5,12 +5,14 @@ public import MarketCore
 /// enum wraps these in a case of its own (``ClientMessage``).
 public enum AccountMessage<Tag: AccountTag>: Sendable {
     case connection(ConnectionState)
-    case loggedIn(request: Int, profile: AccountProfile<Tag>)
+    /// Logged in; the server says how long its sessions last without a request (nil when it
+    /// does not say).
+    case loggedIn(request: Int, profile: AccountProfile<Tag>, sessionTimeout: Duration? = nil)
     /// The account exists; logging in follows with the same credentials.
     case accountCreated(request: Int, username: String, password: String)
     case loggedOut(request: Int)
-    /// A minute passed (``ClientProgram/heartbeatInterval``): time to keep the session alive if
-    /// the user was busy.
+    /// The clock beat (every ``ClientProgram/heartbeatInterval``): time, perhaps, to keep the
+    /// session alive for a busy user.
     case heartbeat
 
     /// Whether this is news from the client itself rather than an answer from the server.

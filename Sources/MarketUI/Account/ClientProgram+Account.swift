@@ -12,8 +12,9 @@ extension ClientProgram {
             state.shell.status = .success("Reconnected to \(state.shell.server) — refreshed.")
             return self.refresh(&state)
 
-        case .loggedIn(let request, let profile):
+        case .loggedIn(let request, let profile, let sessionTimeout):
             state.shell.finish(request)
+            state.shell.sessionTimeout = sessionTimeout
             state.profile = profile
             state.shell.user = SignedInUser(username: profile.username, name: profile.name)
             state.login = LoginScreen(role: State.Tag.role)
@@ -32,10 +33,7 @@ extension ClientProgram {
             return []
 
         case .heartbeat:
-            // Only a user who did something since the last beat: an idle session should expire.
-            defer { state.shell.wasActive = false }
-            guard state.shell.wasActive, state.isLoggedIn else { return [] }
-            return [.account(.keepAlive)]
+            return self.keepAliveIfBusy(&state)
         }
     }
 
@@ -93,7 +91,8 @@ extension ClientProgram {
             try await self.client.keepSessionAlive()
             return nil
         case .login(let request, let username, let password):
-            return .loggedIn(request: request, profile: try await self.client.login(username: username, password: password))
+            let session = try await self.client.openSession(username: username, password: password)
+            return .loggedIn(request: request, profile: session.profile, sessionTimeout: session.timeout)
         case .createAccount(let request, let username, let password, let name):
             _ = try await self.client.createAccount(username: username, password: password, name: name)
             return .accountCreated(request: request, username: username, password: password)

@@ -10,9 +10,31 @@ extension ClientProgram {
     /// Ticks for which keys are dropped after the session ended under the user.
     public static var keyHoldTicks: Int { 15 }
 
-    /// How often a user busy on screen keeps the session alive: well within the servers' default
-    /// session timeout of five minutes.
-    public static var heartbeatInterval: Duration { .seconds(60) }
+    /// How often the clock beats: the finest step in which keep-alives are timed.
+    public static var heartbeatInterval: Duration { .seconds(5) }
+
+    /// Beats between keep-alives of a user busy on screen: a third of the server's session
+    /// timeout (so that one lost on the way still leaves time for the next), at most a minute,
+    /// at least one beat. A server that does not say its timeout gets a minute, well within the
+    /// default of five.
+    public static func keepAliveBeats(sessionTimeout: Duration?) -> Int {
+        let minute = Int(Duration.seconds(60) / Self.heartbeatInterval)
+        guard let sessionTimeout else { return minute }
+        return min(minute, max(1, Int(sessionTimeout / 3 / Self.heartbeatInterval)))
+    }
+
+    /// On a beat: keeps the session alive if the user did something (a key, the mouse) since the
+    /// last call and no call went for a third of the session timeout. A user who does nothing
+    /// lets the session expire, as the server's timeout means it to.
+    func keepAliveIfBusy(_ state: inout State) -> [Command] {
+        state.shell.beatsSinceCall += 1
+        guard state.isLoggedIn, state.shell.wasActive,
+            state.shell.beatsSinceCall >= Self.keepAliveBeats(sessionTimeout: state.shell.sessionTimeout)
+        else { return [] }
+        state.shell.wasActive = false
+        state.shell.beatsSinceCall = 0
+        return [.account(.keepAlive)]
+    }
 
     /// Notes, from any answer, whether the server can serve: it cannot when it says its database
     /// is away or lets a request time out. Returns the trouble's reason when it was in trouble

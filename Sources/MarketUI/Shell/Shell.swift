@@ -17,9 +17,13 @@ public struct Shell: Sendable {
     /// Set while the server cannot serve (it says its database is away, or it stops answering in
     /// time) and nothing has succeeded since: why, and when the views were last fetched again.
     public var trouble: ServerTrouble?
-    /// Whether the user pressed a key or used the mouse since the last request or heartbeat: a
+    /// Whether the user pressed a key or used the mouse since the last request or keep-alive: a
     /// busy user keeps the session alive even while sending nothing.
     public var wasActive = false
+    /// Clock beats since the last call: the session's activity as the server last saw it.
+    public var beatsSinceCall = 0
+    /// How long the server keeps a session without a request, as it said at login.
+    public var sessionTimeout: Duration?
     /// Until this tick keys are dropped (all but Ctrl-C): set when the session ends under the
     /// user, so that what they were typing for the screen that went does not land in the login
     /// form's password field and log in with it.
@@ -53,6 +57,7 @@ public struct Shell: Sendable {
     /// keep-alive (typing the password does not keep the new session alive).
     public mutating func begin(_ label: String) -> Int {
         self.wasActive = false
+        self.beatsSinceCall = 0
         let id = self.nextRequest
         self.nextRequest += 1
         self.requests[id] = label
