@@ -386,6 +386,28 @@ import TerminalUITesting
         #expect(state.shell.status?.text.contains("went through after all: purchase #\(newest)") == true, "status: \(String(describing: state.shell.status))")
     }
 
+    @Test func aPaymentTheServerCouldNotSendToItsDatabaseIsKnownNotToHaveHappened() {
+        let refused = MarketError(.unavailable, "The products database could not be reached in time; nothing was changed. Please try again.")
+        let stalled = MarketError(.databaseTimeout, "The products database did not answer in time, so whether this took effect is unknown; check before repeating it.")
+        #expect(!ErrorText.outcomeIsUnknown(refused))
+        #expect(ErrorText.outcomeIsUnknown(stalled))
+
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&state)
+        guard case .purchase(let request, let card, let total)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a purchase")
+            return
+        }
+        _ = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total), error: refused)))
+        guard case .checkout(let screen)? = state.modal else {
+            Issue.record("the checkout closed")
+            return
+        }
+        #expect(screen.failure?.contains("nothing was changed") == true, "\(screen.failure ?? "")")
+        #expect(!self.program.awaitsOutcome(state), "nothing to look for: the payment never reached the database")
+        #expect(state.shell.connectionBadge.text.contains("no database"))
+    }
+
     @Test func aPaymentWhoseAnswerIsLostIsLookedForAFewTimesThenSaidMostLikelyNotToHaveGoneThrough() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.fillInCheckout(&state)

@@ -144,8 +144,10 @@ import Testing
         }) { market in
             let (seller, _) = try await market.loggedInSeller()
             let error = await expectError(.unavailable) { () throws(MarketError) in try await seller.items() }
-            // Refused at once ("not reachable") or after the timeout ("did not answer in time").
-            #expect(error.map { $0.message.contains("not reachable") || $0.message.contains("did not answer in time") } == true)
+            // Refused at once ("not reachable") or after the timeout ("could not be reached in
+            // time"); either way the call never had a connection, so it changed nothing.
+            #expect(error.map { $0.message.contains("not reachable") || $0.message.contains("could not be reached in time") } == true)
+            #expect(error?.message.contains("nothing was changed") == true)
             // Requests that need only the customers database still work, and so does the process.
             #expect(try await seller.ping() == .seller)
             await expectError(.unavailable) { () throws(MarketError) in try await seller.registerItem(draft("Lamp")) }
@@ -162,6 +164,36 @@ import Testing
         }
     }
 
+    @Test func aStatementStillRunningAtTheDeadlineMayYetTakeEffectAndSaysSo() async throws {
+        try await TestMarket.with(configure: { $0.products.requestTimeout = .seconds(1) }) { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let lamp = try await seller.registerItem(draft("Lamp", price: 10))
+            // Another session holds the items table for three seconds: the price change has its
+            // connection and its statement sent, and waits for the lock past the deadline.
+            async let holder = market.productsQuery("BEGIN; LOCK TABLE items IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(3); COMMIT;")
+            var held = false
+            for _ in 0..<100 where !held {
+                try await Task.sleep(for: .milliseconds(20))
+                held = try await market.productsQuery(
+                    "SELECT count(*) FROM pg_locks WHERE relation = 'items'::regclass AND mode = 'AccessExclusiveLock' AND granted"
+                ) == ["1"]
+            }
+            #expect(held)
+            let error = await expectError(.databaseTimeout) { () throws(MarketError) in
+                try await seller.changePrice(of: lamp.id, to: Money("12.50")!)
+            }
+            #expect(error?.message.contains("whether this took effect is unknown") == true, "\(String(describing: error))")
+            _ = try await holder
+            // And indeed it did, once the lock went: the warning was the honest answer.
+            var price = ""
+            for _ in 0..<50 where price != "12.50" {
+                try await Task.sleep(for: .milliseconds(100))
+                price = try await market.productsQuery("SELECT price FROM items WHERE seller_id = \(lamp.sellerID.rawValue)").first ?? ""
+            }
+            #expect(price == "12.50")
+        }
+    }
+
     @Test func aDatabaseThatNeverAnswersGivesUnavailableAtTheDeadline() async throws {
         // Accepts connections and never says a word: a hung database, not a dead one.
         let silent = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -174,7 +206,8 @@ import Testing
             for _ in 0..<2 {
                 let started = ContinuousClock.now
                 let error = await expectError(.unavailable) { () throws(MarketError) in try await seller.items() }
-                #expect(error?.message.contains("did not answer in time") == true)
+                // It never completed a connection, so the call was never sent.
+                #expect(error?.message.contains("could not be reached in time; nothing was changed") == true)
                 #expect(ContinuousClock.now - started < .seconds(4), "answered at the deadline, not when the database gives up")
             }
             #expect(try await seller.ping() == .seller)

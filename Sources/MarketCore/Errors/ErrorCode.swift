@@ -52,9 +52,11 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let alreadyRated = ErrorCode(rawValue: "already_rated")
 
     // Server state
-    /// The server cannot reach a database right now (nothing was changed), or the database did
-    /// not answer in time (the message says so; a change may have taken effect). Retry later.
+    /// The server cannot reach a database right now: nothing was changed. Retry later.
     public static let unavailable = ErrorCode(rawValue: "unavailable")
+    /// A database did not answer in time after the request reached it: a change may still take
+    /// effect, so check before repeating one.
+    public static let databaseTimeout = ErrorCode(rawValue: "database_timeout")
     /// The server is at its connection or request limit. Retry later.
     public static let overloaded = ErrorCode(rawValue: "overloaded")
     /// A bug or an unexpected failure; the server logged details.

@@ -204,34 +204,44 @@ public final class Database: Service, Sendable {
         .nanoseconds(Int64(self.configuration.requestTimeout.milliseconds) * 1_000_000)
     }
 
-    /// Runs `body` with the database's error policy and timeout.
+    /// Runs `body` on a pooled connection with the database's error policy and timeout.
     ///
     /// `body` runs in a task of its own on the pool's event loop, racing an event-loop timer for
     /// a promise: at the deadline the caller gets its answer at once, whatever `body` is stuck
     /// in (the task is cancelled and left to finish). A task group with the work and the timer
     /// as children, as before, waited for the work to end even after the deadline; measured in
     /// a one-client loop, the two cost a server the same CPU per call.
+    ///
+    /// `body` gets its connection only once the pool has one to lend, so a deadline that comes
+    /// first (PostgreSQL refusing connections, all of them busy) knows that nothing was sent and
+    /// says so; one that comes later cannot know whether the statements took effect.
     func perform<Result: Sendable>(
         _ what: StaticString,
-        _ body: @escaping @Sendable (PostgresClient) async throws -> Result
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws(MarketError) -> Result {
         if self.breaker.withLock({ $0.isOpen }) {
             throw self.unavailable
         }
         let pool = self.pool
         let answer = pool.eventLoop.makePromise(of: Result.self)
+        let lease = Lease()
         let work = Task(executorPreference: pool.executor) {
             // Within the deadline: a database whose pools never run times out like any other.
             await self.untilPoolsRun()
             do {
-                answer.succeed(try await body(pool.client))
+                answer.succeed(
+                    try await pool.client.withConnection { connection in
+                        lease.began()
+                        return try await body(connection)
+                    }
+                )
             } catch {
                 answer.fail(error)
             }
         }
         // A promise keeps its first result: whichever of the two completes it first wins.
         let deadline = pool.eventLoop.scheduleTask(in: self.requestTimeout) {
-            answer.fail(DatabaseTimeout())
+            answer.fail(DatabaseTimeout(hadConnection: lease.hasBegun))
             work.cancel()
         }
         defer { deadline.cancel() }
@@ -248,7 +258,17 @@ public final class Database: Service, Sendable {
         }
     }
 
-    private struct DatabaseTimeout: Error {}
+    private struct DatabaseTimeout: Error {
+        /// Whether the call had a connection (and so may have sent its statements) by then.
+        let hadConnection: Bool
+    }
+
+    /// Whether a call has its connection yet.
+    private final class Lease: Sendable {
+        private let begun = Atomic<Bool>(false)
+        func began() { self.begun.store(true, ordering: .releasing) }
+        var hasBegun: Bool { self.begun.load(ordering: .acquiring) }
+    }
 
     private var unavailable: MarketError {
         MarketError(
@@ -259,12 +279,20 @@ public final class Database: Service, Sendable {
 
     private func translate(_ error: any Error, during what: StaticString) -> MarketError {
         let unavailable = self.unavailable
+        if let timeout = error as? DatabaseTimeout, !timeout.hadConnection {
+            self.logger.warning("no database connection within the deadline", metadata: ["market.call": "\(what)"])
+            self.suspectOutage()
+            return MarketError(
+                .unavailable,
+                "The \(self.configuration.database) database could not be reached in time; nothing was changed. Please try again."
+            )
+        }
         if error is DatabaseTimeout {
             self.logger.warning("database call timed out", metadata: ["market.call": "\(what)"])
             self.suspectOutage()
             // Unlike a refused connection, the request may have reached the database.
             return MarketError(
-                .unavailable,
+                .databaseTimeout,
                 "The \(self.configuration.database) database did not answer in time, so whether this took effect is unknown; check before repeating it."
             )
         }
@@ -314,12 +342,21 @@ extension PSQLError {
     }
 }
 
-extension PostgresClient {
-    /// Runs a statement whose rows (if any) are not needed, and waits for it to finish, so the
-    /// pooled connection is back in the pool when this returns.
+extension PostgresConnection {
+    /// Runs a statement whose rows (if any) are not needed, and waits for it to finish.
     func execute(_ query: PostgresQuery) async throws {
         for try await _ in try await self.query(query) {}
     }
+
+    /// Runs a statement; its rows are read from the sequence returned.
+    @discardableResult
+    func query(_ query: PostgresQuery) async throws -> PostgresRowSequence {
+        try await self.query(query, logger: Self.quiet)
+    }
+
+    /// The statements' logger: PostgresNIO's own logging of each one is not wanted (failures
+    /// reach ``Database/perform(_:_:)``, which logs them with the call's name).
+    static let quiet = Logger(label: "market.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 }
 
 extension Database {

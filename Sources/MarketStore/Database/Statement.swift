@@ -28,18 +28,18 @@ extension PostgresBindings {
     }
 }
 
-extension PostgresClient {
+extension PostgresConnection {
     /// Executes a prepared statement and collects its rows.
     func rows(_ statement: some Statement) async throws -> [PostgresRow] {
         var rows: [PostgresRow] = []
-        for try await row in try await self.execute(statement) { rows.append(row) }
+        for try await row in try await self.execute(statement, logger: Self.quiet) { rows.append(row) }
         return rows
     }
 
     /// Executes a prepared statement and returns its first row, if any (the rest are drained).
     func firstRow(_ statement: some Statement) async throws -> PostgresRow? {
         var first: PostgresRow?
-        for try await row in try await self.execute(statement) where first == nil { first = row }
+        for try await row in try await self.execute(statement, logger: Self.quiet) where first == nil { first = row }
         return first
     }
 }

@@ -43,7 +43,7 @@ extension ClientProgram {
         if let error = message.failure {
             let reason: ServerTrouble.Reason? =
                 switch error.code {
-                case .unavailable: .noDatabase
+                case .unavailable, .databaseTimeout: .noDatabase
                 case .timedOut: .noAnswer
                 default: nil
                 }

@@ -18,9 +18,13 @@ public enum ErrorText {
                 ? "The server took too long to answer, so whether that went through is unknown — check before repeating it."
                 : "The server took too long to answer. Try again in a moment."
         case .unavailable:
-            // The server says whether anything changed (it could not connect: nothing did; its
-            // database stopped answering: unknown).
-            return error.message.isEmpty || !changing ? "The server can't reach its database right now. Try again shortly." : error.message
+            return changing
+                ? "The server can't reach its database right now, so nothing was changed. Try again shortly."
+                : "The server can't reach its database right now. Try again shortly."
+        case .databaseTimeout:
+            return changing
+                ? "The server's database took too long to answer, so whether that went through is unknown — check before repeating it."
+                : "The server's database is not answering right now. Try again shortly."
         case .overloaded:
             return "The server is busy right now. Try again in a moment."
         case .internal:
@@ -43,7 +47,7 @@ public enum ErrorText {
     /// Whether a call that failed this way may still have taken effect: its answer was lost, not a
     /// refusal.
     public static func outcomeIsUnknown(_ error: MarketError) -> Bool {
-        error.code == .timedOut || error.code == .connectionLost || error.code == .unavailable
+        error.code == .timedOut || error.code == .connectionLost || error.code == .databaseTimeout
     }
 
     /// Whether the error means the session is gone and the user must log in again.
