@@ -199,6 +199,8 @@ import TerminalUITesting
         _ = self.program.press([.character("/")], &state)
         _ = self.program.type("first", &state)
         let first = self.program.press([.enter], &state)
+        // No answer for five seconds: the keys stop waiting for it.
+        for _ in 0..<Typeahead.patienceTicks { _ = self.program.update(&state, .tick) }
         _ = self.program.press([.character("/"), .control("u")], &state)
         _ = self.program.type("second", &state)
         let second = self.program.press([.enter], &state)
@@ -342,6 +344,12 @@ import TerminalUITesting
         #expect(state.view == .purchases)
         #expect(state.shell.status?.text.contains("purchase #19") == true)
         #expect(after.contains { if case .loadCart = $0 { true } else { false } })
+        // The search on show is run again, and finds nothing now that the last units are bought:
+        // the receipt stays on the status line.
+        if let rerun = after.first(where: { if case .search = $0 { true } else { false } }) {
+            BuyerFixtures.answer(rerun, &state, hits: [])
+        }
+        #expect(state.shell.status?.text.contains("purchase #19") == true, "\(String(describing: state.shell.status))")
         #expect(after.contains { if case .loadPurchases = $0 { true } else { false } })
     }
 
@@ -384,6 +392,107 @@ import TerminalUITesting
         _ = self.program.update(&state, .message(.purchasesLoaded(request: load, history: history)))
         #expect(state.modal == nil)
         #expect(state.shell.status?.text.contains("went through after all: purchase #\(newest)") == true, "status: \(String(describing: state.shell.status))")
+    }
+
+    @Test func slashEditsTheSearchFromAnyView() {
+        var state = BuyerFixtures.loggedIn()
+        for view in ["2", "3"] {
+            _ = self.program.press([.character(Character(view))], &state)
+            _ = self.program.press([.character("/")], &state)
+            #expect(state.view == .search && state.search.isEditing, "from view \(view)")
+            _ = self.program.press([.escape], &state)
+        }
+    }
+
+    @Test func escOnACheckoutWithCardDetailsAsksFirst() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.showCart(&state)
+        _ = self.program.press([.character("c"), .escape], &state)
+        #expect(state.modal == nil, "nothing typed: Esc closes at once")
+        _ = self.program.press([.character("c")], &state)
+        _ = self.program.type("4111", &state)
+        _ = self.program.press([.escape], &state)
+        guard case .checkout(let asking)? = state.modal, asking.confirmation?.title == "Discard" else {
+            Issue.record("Esc threw the card number away without asking")
+            return
+        }
+        _ = self.program.press([.enter], &state)
+        guard case .checkout(let kept)? = state.modal, kept.confirmation == nil else {
+            Issue.record("Enter (Keep editing, the default) closed the checkout")
+            return
+        }
+        #expect(kept.form["number"] == "4111")
+        _ = self.program.press([.escape, .character("d")], &state)
+        #expect(state.modal == nil, "d discards")
+    }
+
+    @Test func keysTypedWhileASearchIsOnItsWayActOnItsResults() {
+        var state = BuyerFixtures.loggedIn()
+        let mug = [BuyerFixtures.hits[1]]
+        _ = self.program.press([.character("/"), .control("u")], &state)
+        _ = self.program.type("mug", &state)
+        guard case .search(let request, let query, _)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a search")
+            return
+        }
+        // `a` right away: meant for the mug on its way, not the coffee kit still on show.
+        #expect(self.program.press([.character("a")], &state).isEmpty)
+        #expect(state.modal == nil, "held until the results come")
+        let page = Page(items: mug, offset: 0, limit: 50, total: 1)
+        _ = self.program.update(&state, .message(.searched(request: request, query: query, page: page)))
+        guard case .quantity(let dialog)? = state.modal else {
+            Issue.record("the held key was not handled: \(String(describing: state.modal))")
+            return
+        }
+        #expect(dialog.item == mug[0].item.id)
+    }
+
+    @Test func keysHeldForASearchThatFailsAreDropped() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/"), .control("u")], &state)
+        _ = self.program.type("mug", &state)
+        guard case .search(let request, let query, let offset)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a search")
+            return
+        }
+        _ = self.program.press([.character("a"), .enter], &state)
+        let failure = MarketError(.unreachable, "down")
+        _ = self.program.update(&state, .message(.failed(request: request, command: .search(request: request, query: query, offset: offset), error: failure)))
+        #expect(state.modal == nil, "a and Enter were meant for results that did not come")
+        #expect(state.shell.typeahead == nil)
+        #expect(state.search.bar["keywords"] == "mug", "nor were they typed into the search kept for a retry")
+    }
+
+    @Test func keysHeldForASlowAnswerGoAfterFiveSecondsAndSaySo() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/"), .control("u")], &state)
+        _ = self.program.type("mug", &state)
+        _ = self.program.press([.enter, .character("a")], &state)
+        for _ in 0..<(Typeahead.patienceTicks - 1) { _ = self.program.update(&state, .tick) }
+        #expect(state.shell.typeahead?.keys == [.character("a")])
+        _ = self.program.update(&state, .tick)
+        #expect(state.shell.typeahead == nil)
+        #expect(state.shell.status?.text.contains("keys typed meanwhile were dropped") == true)
+        #expect(state.modal == nil)
+    }
+
+    @Test func pagesTurnedFasterThanTheyLoadAreAllTurned() {
+        var state = BuyerFixtures.loggedIn(total: 180)
+        guard case .search(let first, let query, 50)? = self.program.press([.character("]")], &state).first else {
+            Issue.record("expected the second page")
+            return
+        }
+        #expect(self.program.press([.character("]"), .character("]")], &state).isEmpty, "held while the page loads")
+        var next = self.program.update(&state, .message(.searched(request: first, query: query, page: Page(items: BuyerFixtures.hits, offset: 50, limit: 50, total: 180))))
+        guard case .search(let second, _, 100)? = next.first else {
+            Issue.record("the second ] did not turn to the third page: \(next)")
+            return
+        }
+        next = self.program.update(&state, .message(.searched(request: second, query: query, page: Page(items: BuyerFixtures.hits, offset: 100, limit: 50, total: 180))))
+        guard case .search(_, _, 150)? = next.first else {
+            Issue.record("the third ] did not turn to the fourth page: \(next)")
+            return
+        }
     }
 
     @Test func aPaymentTheServerCouldNotSendToItsDatabaseIsKnownNotToHaveHappened() {
@@ -716,6 +825,13 @@ import TerminalUITesting
         _ = self.program.update(&state, .message(.failed(request: 5, command: .loadCart(request: 5), error: MarketError(.sessionExpired, "Session expired."))))
         #expect(!state.isLoggedIn)
         #expect(state.login.notice?.text.contains("Your unsaved cart is gone; the saved one comes back when you log in.") == true, "\(state.login.notice?.text ?? "")")
+        // Three lines in the login box, even at 80 columns: the sentence is there to its end.
+        for size in [Size(width: 120, height: 36), Size(width: 80, height: 24)] {
+            _ = self.program.update(&state, .resize(size))
+            let screen = self.program.canvas(for: state, size: size).lines.joined(separator: " ")
+            let words = screen.split(separator: " ").filter { !$0.allSatisfy { "│ ".contains($0) } }.joined(separator: " ")
+            #expect(words.contains("comes back when you log in."), "\(size): \(screen)")
+        }
     }
 
     @Test func loggingOutAsksTheServerWhetherTheCartIsStillTheSavedOne() {

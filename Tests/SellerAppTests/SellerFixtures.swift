@@ -43,19 +43,23 @@ enum SellerFixtures {
     static func loggedIn(size: Size = Size(width: 120, height: 36), items: [Item] = Self.items, total: Int? = nil) -> SellerState {
         var state = self.started(size: size)
         let commands = self.program.update(&state, .message(.account(.loggedIn(request: 900, profile: self.profile))))
-        for command in commands {
-            switch command {
-            case .loadItems(let request, let offset, _):
-                let page = Page(items: items, offset: offset, limit: ItemsScreen.pageSize, total: total ?? items.count)
-                _ = self.program.update(&state, .message(.itemsLoaded(request: request, page: page)))
-            case .loadRating(let request):
-                _ = self.program.update(&state, .message(.ratingLoaded(request: request, rating: self.rating)))
-            default:
-                break
-            }
-        }
+        for command in commands { self.answer(command, &state, items: items, total: total) }
         state.shell.status = nil
         return state
+    }
+
+    /// Answers a load as a server with `items` would; returns what the answer led to.
+    @discardableResult
+    static func answer(_ command: SellerCommand, _ state: inout SellerState, items: [Item] = Self.items, total: Int? = nil) -> [SellerCommand] {
+        switch command {
+        case .loadItems(let request, let offset, _):
+            let page = Page(items: items, offset: offset, limit: ItemsScreen.pageSize, total: total ?? items.count)
+            return self.program.update(&state, .message(.itemsLoaded(request: request, page: page)))
+        case .loadRating(let request):
+            return self.program.update(&state, .message(.ratingLoaded(request: request, rating: self.rating)))
+        default:
+            return []
+        }
     }
 
     /// Opens the new-item form and types name, category, keywords and price (condition New, one unit).

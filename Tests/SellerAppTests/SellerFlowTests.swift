@@ -234,7 +234,10 @@ import TerminalUITesting
         let stored = SellerFixtures.item(40, "Teapot", price: "34.90", quantity: 12)
         for (total, keepsSort) in [(SellerFixtures.items.count, true), (ItemsScreen.pageSize + 5, false)] {
             var state = SellerFixtures.loggedIn(total: total)
-            _ = self.program.press([.character("s"), .character("s")], &state)
+            // Each s of a longer list fetches it in the new order, and the next waits for it.
+            for _ in 0..<2 {
+                for command in self.program.press([.character("s")], &state) { SellerFixtures.answer(command, &state, total: total) }
+            }
             let column = state.items.table.sortColumn
             #expect(column == 1)
             let reload = self.program.update(&state, .message(.registered(request: 901, item: stored)))
@@ -489,6 +492,41 @@ import TerminalUITesting
         #expect(state.login.notice?.text.contains("expired") == true)
     }
 
+    @Test func aRefusalSayingTheItemChangedFetchesItSoTheBoxShowsWhatIsOnSale() {
+        var state = SellerFixtures.loggedIn()
+        let lamp = SellerFixtures.items[0]
+        _ = self.program.press([.character("x"), .control("u")], &state)
+        _ = self.program.type("5", &state)
+        _ = self.program.press([.enter], &state)  // the question, Cancel focused
+        guard case .removeUnits(let request, let item, 5)? = self.program.press([.left, .enter], &state).first else {
+            Issue.record("expected a removal")
+            return
+        }
+        // Another session took all 7 units off sale meanwhile.
+        let refused = MarketError(.insufficientStock, "Item \(lamp.id) has only 0 units on sale; cannot remove 5.")
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .removeUnits(request: request, item: item, count: 5), error: refused)))
+        guard let load = reload.first(where: \.isItemsLoad) else {
+            Issue.record("expected the list to be fetched again, got \(reload)")
+            return
+        }
+        var gone = lamp
+        gone.quantity = 0
+        SellerFixtures.answer(load, &state, items: [gone] + SellerFixtures.items.dropFirst())
+        #expect(state.items.rows.first { $0.id == lamp.id }?.quantity == 0, "the row shows it")
+        guard case .remove(let dialog)? = state.modal else {
+            Issue.record("the box closed")
+            return
+        }
+        #expect(dialog.item.quantity == 0, "and so does the box")
+    }
+
+    @Test func anItemIsNotListedWithNoUnits() {
+        var form = ItemFormScreen()
+        form.form.set("quantity", to: "0")
+        form.validate()
+        #expect(form.form.fields.first { $0.id == "quantity" }?.problem?.contains("At least 1") == true)
+    }
+
     @Test func aShortSessionTimeoutIsKeptAliveInTime() {
         #expect(SellerProgram.keepAliveBeats(sessionTimeout: nil) == 12, "a server that does not say: every minute")
         #expect(SellerProgram.keepAliveBeats(sessionTimeout: .seconds(300)) == 12)
@@ -605,7 +643,9 @@ import TerminalUITesting
         // Later pages come in the same order; reversing it starts again from the first page.
         let next = self.program.press([.character("]")], &state)
         #expect(next.contains { if case .loadItems(_, 100, ItemOrder(.id)) = $0 { true } else { false } }, "\(next)")
-        let reverse = self.program.press([.character("S")], &state)
+        #expect(self.program.press([.character("S")], &state).isEmpty, "S waits for the page on its way")
+        guard case .loadItems(let nextRequest, _, _)? = next.first(where: \.isItemsLoad) else { return }
+        let reverse = self.program.update(&state, .message(.itemsLoaded(request: nextRequest, page: Page(items: Array(many.reversed().dropFirst(100)), offset: 100, limit: 100, total: 150))))
         #expect(reverse.contains { if case .loadItems(_, 0, ItemOrder(.id, descending: true)) = $0 { true } else { false } }, "\(reverse)")
     }
 
@@ -681,16 +721,17 @@ import TerminalUITesting
 
     @Test func aServerOutOfReachKeepsThePasswordSoEnterTriesAgain() throws {
         var state = SellerFixtures.started()
-        let command = try #require(self.logIn("correct horse", &state))
+        var command = try #require(self.logIn("correct horse", &state))
         for code in [ErrorCode.unreachable, .timedOut] {
             _ = self.program.update(&state, .message(.failed(request: command.request ?? 0, command: command, error: MarketError(code, "x"))))
             #expect(state.login.form["password"] == "correct horse", "\(code)")
             #expect(state.login.notice?.kind == .error)
             let again = self.program.press([.enter], &state)
-            guard case .account(.login(_, "zoe", "correct horse"))? = again.first else {
+            guard let login = again.first, case .account(.login(_, "zoe", "correct horse")) = login else {
                 Issue.record("Enter should log in again, got \(again)")
                 return
             }
+            command = login
         }
     }
 

@@ -42,6 +42,7 @@ extension BuyerAction {
 /// The storefront's key tables. They drive the handlers, the footer and the help overlay alike.
 public enum BuyerKeys {
     public static let global = KeyMap<BuyerAction>("Everywhere", [
+        KeyBinding(.character("/"), .editSearch, help: "Edit the search, from any view: category (number or blank) and keywords", hint: "Search"),
         KeyBinding([.character("?"), .function(1)], .help, help: "Show this help", hint: "Help", label: "?/F1"),
         KeyBinding(.character("1"), .show(.search), help: "Search the catalogue"),
         KeyBinding(.character("2"), .show(.cart), help: "Your cart"),
@@ -56,7 +57,6 @@ public enum BuyerKeys {
     ])
 
     public static let search = KeyMap<BuyerAction>("Search", [
-        KeyBinding(.character("/"), .editSearch, help: "Edit the search: category (number or blank) and keywords", hint: "Search"),
         KeyBinding(.enter, .open, help: "Details of the selected item, with its seller's rating", hint: "Open"),
         KeyBinding(.character("a"), .addToCart, help: "Add the selected item to the cart", hint: "Add"),
         KeyBinding(.character("s"), .cycleSort, help: "Sort this page by the next column (or click a title)", hint: "Sort"),
@@ -127,7 +127,11 @@ public enum BuyerKeys {
     /// The footer: the view's keys, without those that act on a row while the view has none, or
     /// the next page's on the last page.
     public static func hints(for view: BuyerView, hasRows: Bool = true, hasNextPage: Bool = true) -> [KeyHint] {
-        self.table(for: view).hints { (hasRows || !$0.needsRow) && (hasNextPage || $0 != .nextPage) } + self.global.hints
+        let own = self.table(for: view).hints { (hasRows || !$0.needsRow) && (hasNextPage || $0 != .nextPage) }
+        // `/` works everywhere, and comes first where searching is what the view is for.
+        let search = self.global.hints(where: { $0 == .editSearch })
+        let others = self.global.hints(where: { $0 != .editSearch })
+        return view == .search ? search + own + others : own + search + others
     }
 
     public static func action(for key: Key, in view: BuyerView) -> BuyerAction? {

@@ -35,7 +35,9 @@ extension BuyerProgram {
             state.search.isEditing = false
             state.search.unanswered = nil
             state.shell.status = nil
-            return self.runSearch(query, offset: 0, &state)
+            let commands = self.runSearch(query, offset: 0, &state)
+            state.shell.holdKeys(until: state.search.loadRequest)
+            return commands
         case .moved, .refused, .cancel, .ignored:
             return []
         }
@@ -299,7 +301,9 @@ extension BuyerProgram {
             }
             let offset = forward ? page.offset + SearchScreen.pageSize : max(0, page.offset - SearchScreen.pageSize)
             state.search.startsAtEnd = !forward
-            return self.runSearch(query, offset: offset, &state)
+            let commands = self.runSearch(query, offset: offset, &state)
+            state.shell.holdKeys(until: state.search.loadRequest)
+            return commands
         case .purchases:
             guard let page = state.purchases.page else { return [] }
             if state.purchases.table.showScreen(forward: forward, rowCount: state.purchases.allRows.count, visibleRows: visible) { return [] }
@@ -312,7 +316,9 @@ extension BuyerProgram {
                 return []
             }
             state.purchases.table = forward ? state.purchases.table.keepingSort() : state.purchases.table.startingAtEnd()
-            return self.loadPurchases(&state, offset: forward ? page.offset + PurchasesScreen.pageSize : max(0, page.offset - PurchasesScreen.pageSize))
+            let commands = self.loadPurchases(&state, offset: forward ? page.offset + PurchasesScreen.pageSize : max(0, page.offset - PurchasesScreen.pageSize))
+            state.shell.holdKeys(until: state.purchases.loadRequest)
+            return commands
         case .cart:
             return []
         }

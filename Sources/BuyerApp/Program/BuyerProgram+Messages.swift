@@ -14,7 +14,9 @@ extension BuyerProgram {
             state.shell.finish(request)
             guard state.search.loadRequest == request else { return [] }
             state.search.loaded(page, query: query, visibleRows: Self.visibleRows(state, view: .search))
-            if page.items.isEmpty, page.offset == 0 {
+            // Said for a search the user just ran (which cleared the status line), never over
+            // what a background rerun finds the line saying (a payment's receipt).
+            if page.items.isEmpty, page.offset == 0, state.shell.status == nil {
                 state.shell.status = .info("Nothing on sale matches \(query.summary).")
             }
             return []

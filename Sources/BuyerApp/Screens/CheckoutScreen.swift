@@ -3,13 +3,17 @@ public import MarketUI
 public import TerminalUI
 
 /// Paying for the whole cart: a card form checked as it is typed (holder, number with its check
-/// digit, expiry not in the past), then a confirmation naming the amount.
+/// digit, expiry not in the past), then a confirmation naming the amount. Esc once card details
+/// are typed in asks before throwing them away.
 public struct CheckoutScreen: ConfirmingFormDialog {
     public var form: Form
     public var total: Money
     public var units: Int
     public var currentMonth: YearMonth
+    /// The payment's confirmation, or the question whether to drop the card details.
     public var confirmation: Dialog?
+    /// Whether ``confirmation`` asks about dropping the card details (not about paying).
+    public var asksToDiscard = false
     public var request: Int?
     public var failure: String?
     public var mayHaveGoneThrough = false
@@ -39,6 +43,30 @@ public struct CheckoutScreen: ConfirmingFormDialog {
 
     /// Once a payment is under way the box stays until its outcome is known.
     public static var closesWhileWorking: Bool { false }
+
+    public mutating func handle(_ key: Key) -> FormDialogOutcome<PaymentCard> {
+        if self.asksToDiscard {
+            let pressed = Dialog.press(key, on: &self.confirmation)
+            if self.confirmation == nil { self.asksToDiscard = false }
+            return pressed == 0 ? .cancel : .none
+        }
+        let outcome = self.handleConfirming(key)
+        guard case .cancel = outcome, self.hasCardDetails else { return outcome }
+        self.asksToDiscard = true
+        self.confirmation = Dialog(
+            title: "Discard",
+            message: "Throw away the card details you typed?",
+            buttons: ["Discard", "Keep editing"],
+            focus: 1,
+            isDestructive: true
+        )
+        return .none
+    }
+
+    /// Whether a card number or an expiry is typed in (the holder starts filled in).
+    var hasCardDetails: Bool {
+        !Text.trimmingWhitespace(self.form["number"]).isEmpty || !Text.trimmingWhitespace(self.form["expiry"]).isEmpty
+    }
 
     /// A valid card is confirmed, with the amount, before paying.
     public func confirmation(for card: PaymentCard) -> Dialog {

@@ -25,6 +25,7 @@ extension ClientProgram {
             state.shell.finish(request)
             state.login.accountCreated(username: username)
             let login = state.shell.begin("Logging in…")
+            state.shell.holdKeys(until: login)
             return [.account(.login(request: login, username: username, password: password))]
 
         case .loggedOut(let request):
@@ -73,6 +74,7 @@ extension ClientProgram {
     public func returnToLogin(_ state: inout State, notice: StatusMessage) {
         let username = state.profile?.username ?? ""
         self.client.client.session = nil
+        state.shell.typeahead = nil
         state.profile = nil
         state.shell.user = nil
         state.shell.help = nil

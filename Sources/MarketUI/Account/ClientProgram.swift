@@ -53,6 +53,7 @@ extension ClientProgram {
             return []
         case .tick:
             state.shell.tick += 1
+            state.shell.expireHeldKeys()
             return self.retryWhileInTrouble(&state) + self.checkOutcome(&state)
         case .hangup:
             state.shell.isFinished = true
@@ -65,16 +66,21 @@ extension ClientProgram {
                     endedTrouble == .noDatabase ? "The server reaches its database again — refreshed." : "The server answers again — refreshed."
                 )
             }
-            let commands = self.receive(message, &state)
+            var commands = self.receive(message, &state)
             self.noteAwaitedOutcome(&state)
-            guard endedTrouble != nil, state.isLoggedIn else { return commands }
-            return commands + self.refresh(&state)
+            if endedTrouble != nil, state.isLoggedIn { commands += self.refresh(&state) }
+            // Keys typed for this answer, as if typed now (one may start another wait).
+            for key in state.shell.releaseKeys(failed: message.failure != nil) {
+                commands += self.update(&state, .key(key))
+            }
+            return commands
         case .key(let key):
             if let until = state.shell.keysHeldUntil {
                 guard state.shell.tick >= until || key == .control("c") else { return [] }
                 state.shell.keysHeldUntil = nil
             }
             state.shell.wasActive = true
+            if state.shell.hold(key) { return [] }
             return self.press(key, &state)
         case .mouse(let mouse):
             state.shell.wasActive = true

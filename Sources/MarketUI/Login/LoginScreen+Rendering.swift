@@ -5,7 +5,10 @@ extension LoginScreen {
     @discardableResult
     public func render(in area: Rect, canvas: inout Canvas, appTitle: String) -> Point? {
         let width = min(area.width - 4, 72)
-        let height = min(area.height, self.form.height + 9)
+        // Session and connection messages are full sentences: two lines, or three for the
+        // longest (the box grows by the third).
+        let noticeLines = self.isSubmitting ? [] : self.notice.map { DisplayWidth.wrap($0.span.text, to: width - 6) } ?? []
+        let height = min(area.height, self.form.height + 9 + (noticeLines.count > 2 ? 1 : 0))
         let box = area.centered(Size(width: width, height: height))
         canvas.box(box, style: .border, title: appTitle, fill: .dialog)
         // Two tabs at the top of the box say which mode this is and how to switch.
@@ -21,10 +24,10 @@ extension LoginScreen {
         if self.isSubmitting {
             canvas.write(self.mode == .login ? "Logging in…" : "Creating your account…", in: noticeRow, style: .muted)
         } else if let notice = self.notice {
-            // Two lines: session and connection messages are full sentences.
-            let lines = DisplayWidth.wrap(notice.span.text, to: noticeRow.width)
-            for (index, line) in lines.prefix(2).enumerated() {
-                canvas.write(line, in: Rect(x: noticeRow.x, y: noticeRow.y - 1 + index, width: noticeRow.width, height: 1), style: notice.span.style)
+            let shown = noticeLines.prefix(3)
+            for (index, line) in shown.enumerated() {
+                let y = noticeRow.y - max(1, shown.count - 1) + index
+                canvas.write(line, in: Rect(x: noticeRow.x, y: y, width: noticeRow.width, height: 1), style: notice.span.style)
             }
         } else {
             let role = self.role == .seller ? "seller" : "buyer"

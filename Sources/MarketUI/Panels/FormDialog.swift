@@ -126,6 +126,12 @@ public protocol ConfirmingFormDialog: FormDialog {
 
 extension ConfirmingFormDialog {
     public mutating func handle(_ key: Key) -> FormDialogOutcome<Value> {
+        self.handleConfirming(key)
+    }
+
+    /// The shared handling: ``handleForm(_:)``, with the confirmation between a valid Enter and
+    /// the request.
+    public mutating func handleConfirming(_ key: Key) -> FormDialogOutcome<Value> {
         guard self.confirmation != nil, !self.isWorking else {
             let outcome = self.handleForm(key)
             guard case .submit(let value) = outcome else { return outcome }

@@ -44,9 +44,13 @@ extension Shell {
             self.confirmQuit()
             return []
         case .login(let username, let password):
-            return [.account(.login(request: self.begin("Logging in…"), username: username, password: password))]
+            let request = self.begin("Logging in…")
+            self.holdKeys(until: request)
+            return [.account(.login(request: request, username: username, password: password))]
         case .createAccount(let username, let password, let name):
-            return [.account(.createAccount(request: self.begin("Creating your account…"), username: username, password: password, name: name))]
+            let request = self.begin("Creating your account…")
+            self.holdKeys(until: request)
+            return [.account(.createAccount(request: request, username: username, password: password, name: name))]
         }
     }
 }

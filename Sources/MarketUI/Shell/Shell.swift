@@ -40,6 +40,8 @@ public struct Shell: Sendable {
     /// Requests in flight: id → what the status line says while waiting ("Searching…").
     public var requests: [Int: String] = [:]
     private var nextRequest = 1
+    /// Keys typed while the screen waits for an answer they are meant for, held until it comes.
+    public var typeahead: Typeahead?
     /// The help overlay, when shown.
     public var help: HelpOverlay?
     /// The quit confirmation, when shown.
@@ -84,7 +86,8 @@ public struct Shell: Sendable {
             title: "Quit",
             lines: [Span("Quit the \(self.title.lowercased())?")] + extraLines,
             buttons: ["Quit", "Cancel"],
-            focus: 0,
+            // A warning means something would be lost: then Enter keeps it.
+            focus: extraLines.isEmpty ? 0 : 1,
             isDestructive: true
         )
     }

@@ -88,11 +88,11 @@ extension SellerProgram {
         case .cycleSort:
             let selected = state.items.selected?.id
             state.items.table.cycleSort(sortable: Self.sortableColumns(state))
-            return self.sortChanged(&state, keeping: selected)
+            return self.awaitingItems(self.sortChanged(&state, keeping: selected), &state)
         case .reverseSort:
             let selected = state.items.selected?.id
             state.items.table.reverseSort(sortable: Self.sortableColumns(state))
-            return self.sortChanged(&state, keeping: selected)
+            return self.awaitingItems(self.sortChanged(&state, keeping: selected), &state)
         case .nextPage:
             state.shell.status = nil
             // A screenful at a time: the rest of the page at hand first, then the next one.
@@ -102,7 +102,7 @@ extension SellerProgram {
                 return []
             }
             state.items.table = state.items.table.keepingSort()
-            return self.loadItems(&state, offset: state.items.offset + ItemsScreen.pageSize)
+            return self.awaitingItems(self.loadItems(&state, offset: state.items.offset + ItemsScreen.pageSize), &state)
         case .previousPage:
             state.shell.status = nil
             if state.items.table.showPreviousScreen(rowCount: rowCount, visibleRows: visible) { return [] }
@@ -111,11 +111,18 @@ extension SellerProgram {
                 return []
             }
             state.items.table = state.items.table.startingAtEnd()
-            return self.loadItems(&state, offset: max(0, state.items.offset - ItemsScreen.pageSize))
+            return self.awaitingItems(self.loadItems(&state, offset: max(0, state.items.offset - ItemsScreen.pageSize)), &state)
         case .move(let motion):
             state.items.table.move(motion, rowCount: rowCount, visibleRows: visible)
         }
         return []
+    }
+
+    /// The keys typed next wait for the items `commands` fetch, if they fetch any (a new page, or
+    /// the list in a new order): `j`, Enter or `p` are meant for the rows on their way.
+    private func awaitingItems(_ commands: [SellerCommand], _ state: inout SellerState) -> [SellerCommand] {
+        if !commands.isEmpty { state.shell.holdKeys(until: state.items.loadRequest) }
+        return commands
     }
 
     private func nothingSelected(_ state: inout SellerState) -> [SellerCommand] {

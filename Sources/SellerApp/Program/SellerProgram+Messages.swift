@@ -88,6 +88,11 @@ extension SellerProgram {
             break
         }
         state.shell.status = .error(sentence)
+        // Refused because the item is not as shown (another session took units off sale, or
+        // removed it): fetch the list, so the row and the open box show what is there now.
+        if error.code == .insufficientStock || error.code == .notFound, command.changesData {
+            return self.loadItems(&state, offset: state.items.page?.offset ?? 0)
+        }
         return []
     }
 
@@ -111,13 +116,14 @@ extension SellerProgram {
     }
 
     /// A price change or a removal whose answer was lost shows in the item fetched again: the
-    /// price asked for, or the units gone. Then the box closes and says so; otherwise it follows
-    /// the item as it is now (so a second try is asked about what is really on sale).
+    /// price asked for, or the units gone. Then the box closes and says so; otherwise an open box
+    /// follows the item as it is now (so a second try is asked about what is really on sale,
+    /// after a refusal that said another session changed it too).
     private func settleUncertainChange(given page: Page<Item>, _ state: inout SellerState) {
         switch state.modal {
         case .price(var dialog)?:
-            guard dialog.mayHaveGoneThrough, let fresh = page.items.first(where: { $0.id == dialog.item.id }) else { return }
-            if let asked = dialog.value, fresh.price == asked, dialog.item.price != asked {
+            guard dialog.request == nil, let fresh = page.items.first(where: { $0.id == dialog.item.id }) else { return }
+            if dialog.mayHaveGoneThrough, let asked = dialog.value, fresh.price == asked, dialog.item.price != asked {
                 state.modal = nil
                 state.shell.status = .success("It went through after all: \(Format.quoted(fresh.name)) costs \(Format.money(fresh.price)).")
             } else {
@@ -125,8 +131,8 @@ extension SellerProgram {
                 state.modal = .price(dialog)
             }
         case .remove(var dialog)?:
-            guard dialog.mayHaveGoneThrough, let fresh = page.items.first(where: { $0.id == dialog.item.id }), fresh != dialog.item else { return }
-            if let count = dialog.value, fresh.quantity == dialog.item.quantity - count {
+            guard dialog.request == nil, let fresh = page.items.first(where: { $0.id == dialog.item.id }), fresh != dialog.item else { return }
+            if dialog.mayHaveGoneThrough, let count = dialog.value, fresh.quantity == dialog.item.quantity - count {
                 state.modal = nil
                 let left = fresh.quantity == 0 ? "none left on sale" : "\(Format.units(fresh.quantity)) left on sale"
                 state.shell.status = .success("It went through after all: took \(Format.units(count)) of \(Format.quoted(fresh.name)) off sale; \(left).")

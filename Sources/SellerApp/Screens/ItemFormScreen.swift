@@ -65,6 +65,9 @@ public struct ItemFormScreen: FormDialog {
         do { _ = try FieldRules.parsePrice(form["price"]) } catch { problems["price"] = error.message }
         if let quantity = Int(Text.trimmingWhitespace(form["quantity"])) {
             do { try FieldRules.validateQuantity(quantity, allowZero: true) } catch { problems["quantity"] = error.message }
+            // The marketplace takes a listing of none, but units can only be taken off sale, never
+            // added: such a listing would stay hidden from buyers for good.
+            if quantity == 0 { problems["quantity"] = "At least 1: units cannot be added once the item is listed." }
         } else {
             problems["quantity"] = "Units must be a whole number."
         }
