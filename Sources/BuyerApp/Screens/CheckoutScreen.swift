@@ -53,13 +53,7 @@ public struct CheckoutScreen: ConfirmingFormDialog {
         let outcome = self.handleConfirming(key)
         guard case .cancel = outcome, self.hasCardDetails else { return outcome }
         self.asksToDiscard = true
-        self.confirmation = Dialog(
-            title: "Discard",
-            message: "Throw away the card details you typed?",
-            buttons: ["Discard", "Keep editing"],
-            focus: 1,
-            isDestructive: true
-        )
+        self.confirmation = .discarding("the card details you typed")
         return .none
     }
 

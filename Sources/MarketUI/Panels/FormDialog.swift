@@ -142,3 +142,10 @@ extension ConfirmingFormDialog {
         return .submit(value)
     }
 }
+
+extension Dialog {
+    /// Asked when Esc would throw away what the user typed into a form; keeping it is the default.
+    public static func discarding(_ what: String) -> Dialog {
+        Dialog(title: "Discard", message: "Throw away \(what)?", buttons: ["Discard", "Keep editing"], focus: 1, isDestructive: true)
+    }
+}

@@ -34,13 +34,7 @@ public struct ItemFormScreen: FormDialog {
         }
         let outcome = self.handleForm(key)
         guard case .cancel = outcome, !self.isWorking, self.hasTyping else { return outcome }
-        self.confirmation = Dialog(
-            title: "Discard",
-            message: "Throw away the item you were filling in?",
-            buttons: ["Discard", "Keep editing"],
-            focus: 1,
-            isDestructive: true
-        )
+        self.confirmation = .discarding("the item you were filling in")
         return .none
     }
 
