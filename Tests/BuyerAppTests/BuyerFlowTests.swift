@@ -247,37 +247,52 @@ import TerminalUITesting
         var state = BuyerFixtures.loggedIn(size: Size(width: 100, height: 30), hits: fifty, total: 364)
         #expect(state.search.table.offset == 0)
         #expect(self.program.press([.character("]")], &state).isEmpty, "the rest of the page at hand comes first")
-        let firstShown = state.search.table.offset
-        #expect(firstShown > 0 && state.search.table.selection == firstShown, "the first row not seen yet is selected")
+        let visible = state.search.table.offset
+        #expect(visible > 0 && state.search.table.selection == visible, "the first row not seen yet is selected")
+        // Once less than a screenful is left, the next one is fetched whole, from the first row
+        // not seen: screenfuls follow each other exactly, never overlapping.
         var fetch: [BuyerCommand] = []
-        for _ in 0..<5 where fetch.isEmpty { fetch = self.program.press([.character("]")], &state) }
-        guard case .search(let request, let query, 50)? = fetch.first else {
-            Issue.record("expected the next page once the last row was in view, got \(fetch)")
+        var top = 0
+        for _ in 0..<5 where fetch.isEmpty {
+            top = state.search.table.offset
+            fetch = self.program.press([.character("]")], &state)
+        }
+        guard case .search(let request, let query, let start)? = fetch.first, start == top + visible, start < 50 else {
+            Issue.record("expected the screenful after rows \(top)–\(top + visible - 1), got \(fetch)")
             return
         }
-        let second = (0..<50).map { index in
-            SearchHit(item: BuyerFixtures.item(Int64(900 - index), "Lamp \(index + 51)", price: "10.00", quantity: 3), matchedKeywords: 1)
+        let next = (0..<50).map { index in
+            SearchHit(item: BuyerFixtures.item(Int64(900 - index), "Lamp \(start + index + 1)", price: "10.00", quantity: 3), matchedKeywords: 1)
         }
-        _ = self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: second, offset: 50, limit: 50, total: 364))))
-        #expect(state.search.selected?.item.name == "Lamp 51")
+        _ = self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: next, offset: start, limit: 50, total: 364))))
+        #expect(state.search.selected?.item.name == "Lamp \(start + 1)")
+        #expect(state.search.position(visibleRows: visible)?.hasPrefix("\(start + 1)–\(start + visible) of") == true, "\(state.search.position(visibleRows: visible) ?? "")")
 
-        // Back from the top of the second page: the end of the first, not its start.
+        // Back from the top: the screenful just before, ending with the row above.
         let back = self.program.press([.character("[")], &state)
         guard case .search(let previous, _, 0)? = back.first else {
-            Issue.record("expected the first page, got \(back)")
+            Issue.record("expected the rows before \(start) from the first, got \(back)")
             return
         }
         _ = self.program.update(&state, .message(.searched(request: previous, query: query, page: Page(items: fifty, offset: 0, limit: 50, total: 364))))
-        #expect(state.search.selected?.item.name == "Lamp 50", "the row just before what was in view")
+        #expect(state.search.selected?.item.name == "Lamp \(start)", "the row just before what was in view")
+        #expect(state.search.table.offset == start - visible, "a whole screenful back")
         #expect(self.program.press([.character("[")], &state).isEmpty)
-        #expect(state.search.table.offset < 49 - 10)
     }
 
-    @Test func pagesMoveByFifty() {
+    @Test func pagesContinueFromTheFirstRowNotSeen() {
+        // A page of 4 of 120 (the last rows of a list that grew meanwhile): ] goes on from the 5th.
         var state = BuyerFixtures.loggedIn(total: 120)
         let next = self.program.press([.character("]")], &state)
-        guard case .search(_, _, 50)? = next.first else {
-            Issue.record("expected the second page, got \(next)")
+        guard case .search(_, _, 4)? = next.first else {
+            Issue.record("expected the rows from the fifth, got \(next)")
+            return
+        }
+        // Sorted on screen, a page turns a page at a time (the order is this page's only).
+        var sorted = BuyerFixtures.loggedIn(total: 120)
+        _ = self.program.press([.character("s")], &sorted)
+        guard case .search(_, _, 50)? = self.program.press([.character("]")], &sorted).first else {
+            Issue.record("expected the second page of 50")
             return
         }
         var first = BuyerFixtures.loggedIn()
@@ -478,18 +493,19 @@ import TerminalUITesting
 
     @Test func pagesTurnedFasterThanTheyLoadAreAllTurned() {
         var state = BuyerFixtures.loggedIn(total: 180)
-        guard case .search(let first, let query, 50)? = self.program.press([.character("]")], &state).first else {
+        // Pages of 4 rows: each ] goes on from the first row not seen.
+        guard case .search(let first, let query, 4)? = self.program.press([.character("]")], &state).first else {
             Issue.record("expected the second page")
             return
         }
         #expect(self.program.press([.character("]"), .character("]")], &state).isEmpty, "held while the page loads")
-        var next = self.program.update(&state, .message(.searched(request: first, query: query, page: Page(items: BuyerFixtures.hits, offset: 50, limit: 50, total: 180))))
-        guard case .search(let second, _, 100)? = next.first else {
+        var next = self.program.update(&state, .message(.searched(request: first, query: query, page: Page(items: BuyerFixtures.hits, offset: 4, limit: 50, total: 180))))
+        guard case .search(let second, _, 8)? = next.first else {
             Issue.record("the second ] did not turn to the third page: \(next)")
             return
         }
-        next = self.program.update(&state, .message(.searched(request: second, query: query, page: Page(items: BuyerFixtures.hits, offset: 100, limit: 50, total: 180))))
-        guard case .search(_, _, 150)? = next.first else {
+        next = self.program.update(&state, .message(.searched(request: second, query: query, page: Page(items: BuyerFixtures.hits, offset: 8, limit: 50, total: 180))))
+        guard case .search(_, _, 12)? = next.first else {
             Issue.record("the third ] did not turn to the fourth page: \(next)")
             return
         }

@@ -72,4 +72,37 @@ import TerminalUI
         #expect(TableState.keys.action(for: .home) == .top)
         #expect(TableState.keys.action(for: .pageDown) == .pageDown)
     }
+
+    @Test func screenfulsFetchedAPageAtATimeFollowEachOtherExactly() {
+        // 10 rows in view, pages of 25 rows, the list much longer.
+        var table = TableState()
+        let scrolled = table.showNextScreen(rowCount: 25, visibleRows: 10, wholeScreensOnly: true)
+        #expect(scrolled && table.offset == 10 && table.selection == 10)
+        let scrolledAgain = table.showNextScreen(rowCount: 25, visibleRows: 10, wholeScreensOnly: true)
+        #expect(!scrolledAgain, "5 rows left: fetch the next 10 whole")
+        let forward = table.adjacentScreen(forward: true, base: 50, rowCount: 25, visibleRows: 10, pageSize: 25)
+        #expect(forward.offset == 70, "from row 20 of the page, the first not seen")
+        #expect(forward.table.selection == 0)
+        // The last page has nothing after it: the end comes into view, overlapping.
+        var last = TableState()
+        _ = last.showNextScreen(rowCount: 25, visibleRows: 10)
+        let toTheEnd = last.showNextScreen(rowCount: 25, visibleRows: 10)
+        #expect(toTheEnd && last.offset == 15)
+
+        // Back from the top of a page starting at row 70: rows 45…69, with 69 selected at the bottom.
+        var top = TableState()
+        let scrolledBack = top.showPreviousScreen(rowCount: 25, visibleRows: 10, wholeScreensOnly: true)
+        #expect(!scrolledBack)
+        let back = top.adjacentScreen(forward: false, base: 70, rowCount: 25, visibleRows: 10, pageSize: 25)
+        #expect(back.offset == 45)
+        var shown = back.table
+        shown.clamp(rowCount: 25, visibleRows: 10)
+        #expect(shown.selection == 24 && shown.offset == 15, "rows 60…69 in view")
+        // Near the start of the list the page starts at row 0 and the screenful ends where the view began.
+        let nearStart = TableState().adjacentScreen(forward: false, base: 12, rowCount: 25, visibleRows: 10, pageSize: 25)
+        #expect(nearStart.offset == 0)
+        var startShown = nearStart.table
+        startShown.clamp(rowCount: 25, visibleRows: 10)
+        #expect(startShown.selection == 11 && startShown.offset == 2, "rows 2…11 in view")
+    }
 }

@@ -290,7 +290,12 @@ extension BuyerProgram {
         switch state.view {
         case .search:
             guard let query = state.search.query, let page = state.search.page else { return [] }
-            if state.search.table.showScreen(forward: forward, rowCount: state.search.rows.count, visibleRows: visible) { return [] }
+            // In the server's order a screenful can start anywhere, so they follow each other
+            // exactly; a page sorted on screen turns a page at a time.
+            let serverOrder = state.search.table.sortColumn == nil
+            let more = forward ? page.hasMore : page.offset > 0
+            let rows = state.search.rows.count
+            if state.search.table.showScreen(forward: forward, rowCount: rows, visibleRows: visible, wholeScreensOnly: serverOrder && more) { return [] }
             if forward, !page.hasMore {
                 state.shell.status = .info("That was the last page of results.")
                 return []
@@ -299,8 +304,15 @@ extension BuyerProgram {
                 state.shell.status = .info("This is the first page.")
                 return []
             }
-            let offset = forward ? page.offset + SearchScreen.pageSize : max(0, page.offset - SearchScreen.pageSize)
-            state.search.startsAtEnd = !forward
+            let offset: Int
+            if serverOrder {
+                let turn = state.search.table.adjacentScreen(forward: forward, base: page.offset, rowCount: rows, visibleRows: visible, pageSize: SearchScreen.pageSize)
+                offset = turn.offset
+                state.search.startRow = turn.table.selection
+            } else {
+                offset = forward ? page.offset + SearchScreen.pageSize : max(0, page.offset - SearchScreen.pageSize)
+                state.search.startRow = forward ? nil : .max
+            }
             let commands = self.runSearch(query, offset: offset, &state)
             state.shell.holdKeys(until: state.search.loadRequest)
             return commands

@@ -17,8 +17,9 @@ public struct SearchScreen: Sendable {
     public var page: Page<SearchHit>?
     public var table = TableState()
     public var loadRequest: Int?
-    /// The page on its way was asked for by going back from the one after it: show its end.
-    public var startsAtEnd = false
+    /// The row to select in the page on its way (at the bottom of the screen), when not the
+    /// first: the row just above the screenful it was fetched back from.
+    public var startRow: Int?
     /// A new search that got no answer (the server away or stalled), not a refusal: the next
     /// refresh runs it rather than the search on show, which the user had moved on from.
     public var unanswered: SearchQuery?
@@ -158,10 +159,10 @@ public struct SearchScreen: Sendable {
         let rows = self.rows
         let kept = sameSearch && self.table.select(firstOf: rows, where: { $0.item.id == previous }, visibleRows: visibleRows)
         if !kept {
-            self.table = self.startsAtEnd ? self.table.startingAtEnd() : self.table.keepingSort()
+            self.table = self.startRow.map { self.table.selecting($0) } ?? self.table.keepingSort()
             self.table.clamp(rowCount: rows.count, visibleRows: visibleRows)
         }
-        self.startsAtEnd = false
+        self.startRow = nil
         if query == self.unanswered {
             // The search typed before the server went away has its answer: the bar is done.
             self.unanswered = nil

@@ -95,23 +95,26 @@ extension SellerProgram {
             return self.awaitingItems(self.sortChanged(&state, keeping: selected), &state)
         case .nextPage:
             state.shell.status = nil
-            // A screenful at a time: the rest of the page at hand first, then the next one.
-            if state.items.table.showNextScreen(rowCount: rowCount, visibleRows: visible) { return [] }
+            // A screenful at a time: from the page at hand while it has a whole one, else fetched
+            // from the first item not yet seen (a list of several pages is in the server's order).
+            if state.items.table.showNextScreen(rowCount: rowCount, visibleRows: visible, wholeScreensOnly: state.items.hasNextPage) { return [] }
             guard state.items.hasNextPage else {
                 state.shell.status = .info("These are your last items.")
                 return []
             }
-            state.items.table = state.items.table.keepingSort()
-            return self.awaitingItems(self.loadItems(&state, offset: state.items.offset + ItemsScreen.pageSize), &state)
+            let turn = state.items.table.adjacentScreen(forward: true, base: state.items.offset, rowCount: rowCount, visibleRows: visible, pageSize: ItemsScreen.pageSize)
+            state.items.table = turn.table
+            return self.awaitingItems(self.loadItems(&state, offset: turn.offset), &state)
         case .previousPage:
             state.shell.status = nil
-            if state.items.table.showPreviousScreen(rowCount: rowCount, visibleRows: visible) { return [] }
+            if state.items.table.showPreviousScreen(rowCount: rowCount, visibleRows: visible, wholeScreensOnly: state.items.offset > 0) { return [] }
             guard state.items.offset > 0 else {
                 state.shell.status = .info("These are your first items.")
                 return []
             }
-            state.items.table = state.items.table.startingAtEnd()
-            return self.awaitingItems(self.loadItems(&state, offset: max(0, state.items.offset - ItemsScreen.pageSize)), &state)
+            let turn = state.items.table.adjacentScreen(forward: false, base: state.items.offset, rowCount: rowCount, visibleRows: visible, pageSize: ItemsScreen.pageSize)
+            state.items.table = turn.table
+            return self.awaitingItems(self.loadItems(&state, offset: turn.offset), &state)
         case .move(let motion):
             state.items.table.move(motion, rowCount: rowCount, visibleRows: visible)
         }

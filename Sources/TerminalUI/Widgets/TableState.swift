@@ -47,17 +47,23 @@ public struct TableState: Sendable, Hashable {
         self.clamp(rowCount: rowCount, visibleRows: visibleRows)
     }
 
-    /// ``showNextScreen(rowCount:visibleRows:)`` or ``showPreviousScreen(rowCount:visibleRows:)``.
-    public mutating func showScreen(forward: Bool, rowCount: Int, visibleRows: Int) -> Bool {
-        forward ? self.showNextScreen(rowCount: rowCount, visibleRows: visibleRows) : self.showPreviousScreen(rowCount: rowCount, visibleRows: visibleRows)
+    /// ``showNextScreen(rowCount:visibleRows:wholeScreensOnly:)`` or
+    /// ``showPreviousScreen(rowCount:visibleRows:wholeScreensOnly:)``.
+    public mutating func showScreen(forward: Bool, rowCount: Int, visibleRows: Int, wholeScreensOnly: Bool = false) -> Bool {
+        forward
+            ? self.showNextScreen(rowCount: rowCount, visibleRows: visibleRows, wholeScreensOnly: wholeScreensOnly)
+            : self.showPreviousScreen(rowCount: rowCount, visibleRows: visibleRows, wholeScreensOnly: wholeScreensOnly)
     }
 
     /// Scrolls to the screenful after the one in view and selects its first row new to the eye.
     /// Returns false, changing nothing, when the last row is already in view (the caller may then
-    /// fetch the next page).
-    public mutating func showNextScreen(rowCount: Int, visibleRows: Int) -> Bool {
+    /// fetch the next page), or, with `wholeScreensOnly` (more rows can be fetched after these),
+    /// when less than a screenful is left: the caller then fetches the next screenful whole
+    /// (``adjacentScreen(forward:base:rowCount:visibleRows:pageSize:)``), so screenfuls never overlap.
+    public mutating func showNextScreen(rowCount: Int, visibleRows: Int, wholeScreensOnly: Bool = false) -> Bool {
         let visible = max(1, visibleRows)
         guard self.offset + visible < rowCount else { return false }
+        if wholeScreensOnly, self.offset + 2 * visible > rowCount { return false }
         self.selection = self.offset + visible
         self.offset = min(self.selection, max(0, rowCount - visible))
         self.clamp(rowCount: rowCount, visibleRows: visibleRows)
@@ -65,10 +71,12 @@ public struct TableState: Sendable, Hashable {
     }
 
     /// Scrolls to the screenful before the one in view and selects the row just above what was
-    /// in view. Returns false when the first row is already in view.
-    public mutating func showPreviousScreen(rowCount: Int, visibleRows: Int) -> Bool {
+    /// in view. Returns false when the first row is already in view, or, with `wholeScreensOnly`
+    /// (more rows can be fetched before these), when less than a screenful is above it.
+    public mutating func showPreviousScreen(rowCount: Int, visibleRows: Int, wholeScreensOnly: Bool = false) -> Bool {
         guard self.offset > 0, rowCount > 0 else { return false }
         let visible = max(1, visibleRows)
+        if wholeScreensOnly, self.offset < visible { return false }
         self.selection = self.offset - 1
         self.offset = max(0, self.offset - visible)
         self.clamp(rowCount: rowCount, visibleRows: visibleRows)
@@ -83,7 +91,25 @@ public struct TableState: Sendable, Hashable {
     /// A table that starts at its last row once rows arrive (a page fetched by going back from
     /// the one after it), keeping the sort.
     public func startingAtEnd() -> TableState {
-        TableState(selection: .max, sortColumn: self.sortColumn, sortAscending: self.sortAscending)
+        self.selecting(.max)
+    }
+
+    /// A table that starts with `row` selected, at the bottom of the screen when it is not among
+    /// the first rows, once rows arrive; keeping the sort.
+    public func selecting(_ row: Int) -> TableState {
+        TableState(selection: row, sortColumn: self.sortColumn, sortAscending: self.sortAscending)
+    }
+
+    /// For rows fetched a page of `pageSize` at a time, the one in view (`rowCount` rows) starting
+    /// at row `base` of the whole list: where to fetch the screenful after (or before) the one in view, and the
+    /// table that shows it once it comes. Forward, the page starts with the first row not yet
+    /// seen; back, it ends with the row just above the screen, which is selected. Only for rows
+    /// in the order they are fetched in (a page sorted on screen turns a page at a time).
+    public func adjacentScreen(forward: Bool, base: Int, rowCount: Int, visibleRows: Int, pageSize: Int) -> (offset: Int, table: TableState) {
+        if forward { return (base + min(self.offset + max(1, visibleRows), rowCount), self.keepingSort()) }
+        let above = max(0, base + self.offset - 1)
+        let start = max(0, above + 1 - pageSize)
+        return (start, self.selecting(above - start))
     }
 
     /// Selects `index` (clamped) and scrolls to it.
