@@ -117,15 +117,19 @@ import Testing
             try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111111", expiry: "13/30"), currentMonth: now)
         }
         #expect(month?.message == "Expiry month must be 01 to 12.")
-        for expiry in ["13/30", "1/30", "12-30", "12/203", "1230x", "+1/30", "00/30", "/1230"] {
+        for expiry in ["13/30", "12-30", "12/203", "1230x", "+1/30", "00/30", "/1230", "1/3", "123"] {
             #expect(throws: FieldError.self, "\(expiry)") {
                 try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111111", expiry: expiry), currentMonth: now)
             }
         }
         // The ways people write it: MM/YY, MM/YYYY and MMYY are one and the same month.
-        for expiry in ["12/30", "12/2030", "1230", " 12/30 "] {
+        for expiry in ["12/30", "12/2030", "1230", " 12/30 ", "12 / 30"] {
             #expect(FieldRules.parseExpiry(expiry) == YearMonth(year: 2030, month: 12), "\(expiry)")
         }
+        // A one-digit month is fine, and the card keeps the expiry as printed on cards.
+        let short = try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111111", expiry: "1/30"), currentMonth: now)
+        #expect(short.expiry == "01/30")
+        #expect(try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111111", expiry: "12/2030"), currentMonth: now).expiry == "12/30")
         let monthOf4 = #expect(throws: FieldError.self) {
             try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111111", expiry: "1330"), currentMonth: now)
         }

@@ -75,6 +75,8 @@ import Testing
             #expect(tooMany?.message.contains("only 1 unit") == true)
             await expectError(.invalidArgument) { () throws(MarketError) in try await seller.removeUnits(0, of: lamp.id) }
             #expect(try await seller.removeUnits(1, of: lamp.id).quantity == 0)
+            let none = await expectError(.insufficientStock) { () throws(MarketError) in try await seller.removeUnits(1, of: lamp.id) }
+            #expect(none?.message.contains("no units on sale any more") == true, "not “only 0 units”")
 
             // A sold-out item is still listed for its seller, newest first.
             let page = try await seller.items()

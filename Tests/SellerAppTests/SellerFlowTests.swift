@@ -503,7 +503,7 @@ import TerminalUITesting
             return
         }
         // Another session took all 7 units off sale meanwhile.
-        let refused = MarketError(.insufficientStock, "Item \(lamp.id) has only 0 units on sale; cannot remove 5.")
+        let refused = MarketError(.insufficientStock, "Item \(lamp.id) has no units on sale any more; nothing was removed.")
         let reload = self.program.update(&state, .message(.failed(request: request, command: .removeUnits(request: request, item: item, count: 5), error: refused)))
         guard let load = reload.first(where: \.isItemsLoad) else {
             Issue.record("expected the list to be fetched again, got \(reload)")

@@ -29,4 +29,12 @@ public struct YearMonth: Sendable, Hashable, Comparable {
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
+
+    /// As printed on a card: `MM/YY` (`MM/YYYY` past this century).
+    public var cardText: String {
+        let month = self.month < 10 ? "0\(self.month)" : "\(self.month)"
+        guard (2000..<2100).contains(self.year) else { return "\(month)/\(self.year)" }
+        let year = self.year % 100
+        return "\(month)/\(year < 10 ? "0" : "")\(year)"
+    }
 }

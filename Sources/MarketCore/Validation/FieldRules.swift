@@ -180,8 +180,9 @@ public enum FieldRules {
     }
 
     /// Checks a card's form: holder, a 12–19 digit number passing the Luhn check (and not all
-    /// zeros, which passes it), and an expiry (`MM/YY`, `MM/YYYY` or `MMYY`) no earlier than
-    /// `currentMonth`. Returns the card with its number reduced to digits.
+    /// zeros, which passes it), and an expiry (`MM/YY`, `MM/YYYY` or `MMYY`; `M/YY` and spaces
+    /// around the slash are fine too) no earlier than `currentMonth`. Returns the card with its
+    /// number reduced to digits and its expiry written `MM/YY`.
     public static func validateCard(_ card: PaymentCard, currentMonth: YearMonth) throws(FieldError) -> PaymentCard {
         var card = card
         card.holder = try cardHolder.validate(card.holder)
@@ -203,28 +204,29 @@ public enum FieldRules {
             }
             throw FieldError(field: "card.expiry", message: "Expiry must be MM/YY, e.g. 04/28.")
         }
+        card.expiry = expiry.cardText
         guard expiry >= currentMonth else {
             throw FieldError(field: "card.expiry", message: "This card expired at the end of \(card.expiry).")
         }
         return card
     }
 
-    /// `MM/YY`, `MM/YYYY` or `MMYY` → year and month, or `nil`.
+    /// `MM/YY`, `MM/YYYY`, `MMYY` or `M/YY` → year and month, or `nil`.
     public static func parseExpiry(_ text: String) -> YearMonth? {
         guard let (month, year) = self.expiryFields(text), (1...12).contains(month) else { return nil }
         return YearMonth(year: year, month: month)
     }
 
-    /// The month and the four-digit year of an expiry written `MM/YY`, `MM/YYYY` or `MMYY`, the
-    /// month not yet checked.
+    /// The month and the four-digit year of an expiry written `MM/YY`, `MM/YYYY`, `MMYY` or
+    /// `M/YY` (spaces ignored), the month not yet checked.
     private static func expiryFields(_ text: String) -> (month: Int, year: Int)? {
-        let text = Text.trimmingWhitespace(text)
+        let text = String(text.filter { $0 != " " })
         guard text.allSatisfy({ $0.isASCIIDigit || $0 == "/" }) else { return nil }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         let (month, year): (Substring, Substring)
         switch parts.count {
         case 1 where text.count == 4: (month, year) = (text.prefix(2)[...], text.suffix(2)[...])
-        case 2 where parts[0].count == 2 && [2, 4].contains(parts[1].count): (month, year) = (parts[0], parts[1])
+        case 2 where (1...2).contains(parts[0].count) && [2, 4].contains(parts[1].count): (month, year) = (parts[0], parts[1])
         default: return nil
         }
         guard let monthNumber = Int(month), let yearNumber = Int(year) else { return nil }

@@ -41,7 +41,9 @@ extension ProductsStore {
             guard changed != nil else {
                 throw MarketError(
                     .insufficientStock,
-                    "Item \(id) has only \(available) unit\(available == 1 ? "" : "s") on sale; cannot remove \(count).",
+                    available == 0
+                        ? "Item \(id) has no units on sale any more; nothing was removed."
+                        : "Item \(id) has only \(available) unit\(available == 1 ? "" : "s") on sale; cannot remove \(count).",
                     field: "remove"
                 )
             }

@@ -22,6 +22,17 @@ public enum SellerAction: Sendable, Hashable {
     case move(TableState.Motion)
 }
 
+extension SellerAction {
+    /// Whether the action works on the selected item (or on the items), so it is not offered in
+    /// the footer of an empty list.
+    var needsRow: Bool {
+        switch self {
+        case .changePrice, .removeUnits, .open, .cycleSort, .reverseSort: true
+        default: false
+        }
+    }
+}
+
 /// The dashboard's key tables. They drive the handlers, the footer and the help overlay alike.
 public enum SellerKeys {
     public static let global = KeyMap<SellerAction>("Everywhere", [
@@ -69,9 +80,9 @@ public enum SellerKeys {
     }
 
     /// The footer: the view's keys, without the next page's on the last page.
-    public static func hints(for view: SellerView, hasNextPage: Bool = true) -> [KeyHint] {
+    public static func hints(for view: SellerView, hasRows: Bool = true, hasNextPage: Bool = true) -> [KeyHint] {
         switch view {
-        case .items: self.items.hints { hasNextPage || $0 != .nextPage } + self.global.hints
+        case .items: self.items.hints { (hasRows || !$0.needsRow) && (hasNextPage || $0 != .nextPage) } + self.global.hints
         case .rating: self.global.hints
         }
     }

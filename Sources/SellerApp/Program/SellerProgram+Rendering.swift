@@ -13,7 +13,7 @@ extension SellerProgram {
             case .price(let dialog): hints = dialog.hints
             case .remove(let dialog): hints = dialog.hints
             case .detail: hints = Menu.hints()
-            case nil: hints = SellerKeys.hints(for: state.view, hasNextPage: state.items.hasNextPage)
+            case nil: hints = SellerKeys.hints(for: state.view, hasRows: !state.items.rows.isEmpty, hasNextPage: state.items.hasNextPage)
             }
             let content = Chrome.render(
                 shell: state.shell,
