@@ -376,6 +376,38 @@ import TerminalUITesting
         #expect(state.login.form["username"] == "zoe", "the username is filled in again")
     }
 
+    @Test func aNewItemFilledInWhenTheSessionEndedComesBackAtTheNextLogin() {
+        var state = SellerFixtures.loggedIn()
+        SellerFixtures.fillInRegisterForm(&state, name: "Brass lamp", category: "4", keywords: "lamp brass", price: "24.90")
+        let send = self.program.press([.enter], &state)
+        guard case .register(let request, let draft)? = send.first else {
+            Issue.record("expected a registration, got \(send)")
+            return
+        }
+        // The server checks the session first: refused with it, the item was not registered.
+        _ = self.program.update(&state, .message(.failed(request: request, command: .register(request: request, draft: draft), error: MarketError(.sessionExpired, "Session expired."))))
+        #expect(!state.isLoggedIn)
+        #expect(state.login.notice?.text.hasSuffix("it comes back when you log in again.") == true, "\(state.login.notice?.text ?? "")")
+
+        // Another seller logging in on this screen does not get it…
+        var other = state
+        _ = self.program.update(&other, .message(.account(.loggedIn(request: 0, profile: SellerProfile(id: SellerID(99), username: "ann", name: "Ann")))))
+        #expect(other.modal == nil)
+        // …the same seller does, as it was, ready to send.
+        _ = self.program.update(&state, .message(.account(.loggedIn(request: 0, profile: SellerFixtures.profile))))
+        guard case .register(let form)? = state.modal else {
+            Issue.record("the form did not come back")
+            return
+        }
+        #expect(form.form["name"] == "Brass lamp" && form.form["price"] == "24.90")
+        #expect(!form.isWorking && form.failure == nil)
+        #expect(state.unsentItem == nil, "once")
+        guard case .register? = self.program.press([.enter], &state).first else {
+            Issue.record("Enter should register it")
+            return
+        }
+    }
+
     @Test func keysTypedForTheDashboardDoNotLogInWhenTheSessionEndsUnderThem() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("p")], &state)

@@ -15,6 +15,7 @@ extension ClientProgram {
         case .loggedIn(let request, let profile, let sessionTimeout):
             state.shell.finish(request)
             state.shell.sessionTimeout = sessionTimeout
+            state.shell.keysHeldUntil = nil
             state.profile = profile
             state.shell.user = SignedInUser(username: profile.username, name: profile.name)
             state.login = LoginScreen(role: State.Tag.role)
@@ -62,6 +63,7 @@ extension ClientProgram {
             // Several requests may fail this way at once; the first one already went back.
             if state.isLoggedIn {
                 let lost = self.lostWithSession(state).map { " " + $0 } ?? ""
+                self.keepForNextLogin(&state)
                 self.returnToLogin(&state, notice: .warning(sentence + lost))
                 state.shell.keysHeldUntil = state.shell.tick + Self.keyHoldTicks
             }

@@ -37,6 +37,10 @@ where State: ClientState, Message: ClientMessage, Command: ClientCommand, State.
     /// sent), said on the login screen; nil when nothing.
     func lostWithSession(_ state: State) -> String?
 
+    /// The session ended under the user: keeps what they were typing, if it is worth keeping,
+    /// for when they log in again (``enter(_:)`` brings it back). Does nothing by default.
+    func keepForNextLogin(_ state: inout State)
+
     /// Whether a box says a change's answer was lost and can learn from the views, fetched
     /// again, whether it happened (then the views are fetched a few more times).
     func awaitsOutcome(_ state: State) -> Bool
@@ -44,6 +48,8 @@ where State: ClientState, Message: ClientMessage, Command: ClientCommand, State.
 
 extension ClientProgram {
     public func start(_ state: inout State) -> [Command] { [.account(.connect)] }
+
+    public func keepForNextLogin(_ state: inout State) {}
 
     public func update(_ state: inout State, _ event: ProgramEvent<Message>) -> [Command] {
         switch event {

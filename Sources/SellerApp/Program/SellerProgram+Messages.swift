@@ -157,7 +157,22 @@ extension SellerProgram {
     /// Just logged in: a greeting, the first page of items and the rating.
     public func enter(_ state: inout SellerState) -> [SellerCommand] {
         state.shell.status = .success("Welcome, \(TerminalText.sanitized(state.profile?.name ?? "")).")
+        if let unsent = state.unsentItem, unsent.owner == state.profile?.username {
+            state.modal = .register(unsent.form)
+            state.shell.status = .success("Welcome back — here is the item you were filling in; Enter registers it.")
+        }
+        state.unsentItem = nil
         return self.refresh(&state)
+    }
+
+    /// A new item's form with something typed in, whose registration was never sent or was
+    /// refused with the session (the server checks the session before anything else), is kept.
+    public func keepForNextLogin(_ state: inout SellerState) {
+        guard case .register(var form)? = state.modal, !form.mayHaveGoneThrough, form.hasTyping, let owner = state.profile?.username else { return }
+        form.request = nil
+        form.failure = nil
+        form.confirmation = nil
+        state.unsentItem = (owner, form)
     }
 
     public func lostWithSession(_ state: SellerState) -> String? {
@@ -165,7 +180,8 @@ extension SellerProgram {
         case .register(let form)? where form.mayHaveGoneThrough: "Whether the item you sent was registered is unknown: check My items before registering it again."
         case .price(let dialog)? where dialog.mayHaveGoneThrough: "Whether the new price took effect is unknown: check My items."
         case .remove(let dialog)? where dialog.mayHaveGoneThrough: "Whether the units were taken off sale is unknown: check My items before removing more."
-        case .register?: "The item you were filling in was not registered."
+        case .register(let form)? where form.hasTyping: "The item you were filling in was not registered; it comes back when you log in again."
+        case .register?: nil
         case .price?: "The price was not changed."
         case .remove?: "No units were taken off sale."
         case .detail?, nil: nil

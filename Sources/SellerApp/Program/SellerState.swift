@@ -12,6 +12,9 @@ public struct SellerState: ClientState {
     public var rating = RatingScreen()
     /// A box over the view: a form, a dialog or an item's details.
     public var modal: SellerModal?
+    /// A new item's form, filled in and not sent when the session ended, and whose it was: it
+    /// comes back when that seller logs in again.
+    public var unsentItem: (owner: String, form: ItemFormScreen)?
 
     /// - Parameter username: filled in on the login screen, which then starts at the password.
     public init(server: String, username: String = "") {
