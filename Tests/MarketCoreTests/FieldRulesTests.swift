@@ -155,5 +155,12 @@ import Testing
 
     @Test func searchWordsOfNames() {
         #expect(Text.searchWords(of: "Red Mountain-Bike, red!") == ["red", "mountain", "bike"])
+        // An apostrophe joins fragments of one word; the short ones do not count on their own.
+        #expect(Text.searchWords(of: "Chef's Knife") == ["chef", "knife"])
+        #expect(Text.searchWords(of: "kid's t-shirt") == ["kid", "t", "shirt"])
+        #expect(Text.searchWords(of: "L’eau de Toilette") == ["eau", "de", "toilette"])
+        #expect(Text.searchWords(of: "rock'n'roll don't") == ["rock", "roll", "don"])
+        #expect(Text.searchWords(of: "It's a TV") == ["it", "a", "tv"])
+        #expect(Text.searchWords(of: "' '' x'") == ["x"])
     }
 }

@@ -105,13 +105,21 @@ public enum Text {
         return (number < 0 ? "-" : "") + groups.joined(separator: ",")
     }
 
-    /// Lower-cased words of a name, as search matches them: runs of letters and digits.
+    /// Lower-cased words of a name, as search matches them: runs of letters and digits. An
+    /// apostrophe within a word (kid's, l'eau, rock'n'roll, don't) joins fragments of one word,
+    /// and of those only the word itself counts (fragments of three letters or more, else the
+    /// longest), so a search for "kid's" does not match every name with an "'s".
     public static func searchWords(of name: String) -> [String] {
         var words: [String] = []
         var seen: Set<String> = []
-        for word in name.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-            let word = String(word)
-            if seen.insert(word).inserted { words.append(word) }
+        let isApostrophe = { (character: Character) in character == "'" || character == "’" || character == "ʼ" }
+        for run in name.lowercased().split(whereSeparator: { !isApostrophe($0) && !($0.isLetter || $0.isNumber) }) {
+            let fragments = run.split(whereSeparator: isApostrophe).map(String.init)
+            var kept = fragments.filter { $0.count >= 3 }
+            if kept.isEmpty, let longest = fragments.map(\.count).max(), let first = fragments.first(where: { $0.count == longest }) {
+                kept = [first]
+            }
+            for word in kept where seen.insert(word).inserted { words.append(word) }
         }
         return words
     }
