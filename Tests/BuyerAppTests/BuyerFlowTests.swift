@@ -409,6 +409,18 @@ import TerminalUITesting
         #expect(state.shell.status?.text.contains("went through after all: purchase #\(newest)") == true, "status: \(String(describing: state.shell.status))")
     }
 
+    @Test func escOnAddToCartFromAnItemsDetailsGoesBackToThem() {
+        var state = BuyerFixtures.loggedIn()
+        for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state) }
+        _ = self.program.press([.character("a"), .escape], &state)
+        guard case .detail(let detail)? = state.modal, detail.detail != nil else {
+            Issue.record("Esc left the details: \(String(describing: state.modal))")
+            return
+        }
+        _ = self.program.press([.escape, .character("a"), .escape], &state)
+        #expect(state.modal == nil, "from the list, back to the list")
+    }
+
     @Test func slashEditsTheSearchFromAnyView() {
         var state = BuyerFixtures.loggedIn()
         for view in ["2", "3"] {

@@ -552,6 +552,23 @@ import TerminalUITesting
         #expect(dialog.item.quantity == 0, "and so does the box")
     }
 
+    @Test func escOnABoxOpenedFromAnItemsDetailsGoesBackToThem() {
+        var state = SellerFixtures.loggedIn()
+        for key in ["p", "x"] {
+            _ = self.program.press([.enter, .character(Character(key)), .escape], &state)
+            guard case .detail(let detail)? = state.modal else {
+                Issue.record("\(key) then Esc left the details: \(String(describing: state.modal))")
+                return
+            }
+            #expect(detail.item.id == SellerFixtures.items[0].id)
+            _ = self.program.press([.escape], &state)
+            #expect(state.modal == nil)
+        }
+        // Opened from the list, Esc goes back to the list.
+        _ = self.program.press([.character("p"), .escape], &state)
+        #expect(state.modal == nil)
+    }
+
     @Test func anItemIsNotListedWithNoUnits() {
         var form = ItemFormScreen()
         form.form.set("quantity", to: "0")

@@ -58,15 +58,23 @@ extension BuyerProgram {
             case .addToCart:
                 guard let item = detail.detail?.item else { return [] }
                 state.modal = nil
-                return self.offerToAdd(item, &state)
+                let commands = self.offerToAdd(item, &state)
+                if case .quantity(var dialog)? = state.modal {
+                    dialog.fromDetail = detail
+                    state.modal = .quantity(dialog)
+                }
+                return commands
             }
         case .quantity(let dialog):
             let working = dialog.purpose == .add ? "Adding to your cart…" : "Removing from your cart…"
-            return state.shell.press(key, on: dialog, in: &state.modal, as: BuyerModal.quantity, working: working) { request, quantity in
+            let commands: [BuyerCommand] = state.shell.press(key, on: dialog, in: &state.modal, as: BuyerModal.quantity, working: working) { request, quantity in
                 dialog.purpose == .add
                     ? .addToCart(request: request, item: dialog.item, quantity: quantity)
                     : .removeFromCart(request: request, item: dialog.item, quantity: quantity)
             }
+            // Esc on a box opened from the item's details goes back to them.
+            if state.modal == nil, let detail = dialog.fromDetail { state.modal = .detail(detail) }
+            return commands
         case .checkout(let screen):
             return state.shell.press(key, on: screen, in: &state.modal, as: BuyerModal.checkout, working: "Paying…") {
                 .purchase(request: $0, card: $1, total: screen.total)

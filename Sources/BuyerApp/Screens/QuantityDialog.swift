@@ -22,6 +22,8 @@ public struct QuantityDialog: FormDialog {
     public var request: Int?
     public var failure: String?
     public var mayHaveGoneThrough = false
+    /// The item's details it was opened from, which Esc goes back to.
+    public var fromDetail: BuyerItemDetail?
     /// The item's units in the cart when the answer was lost; the change shows against it.
     public var inCartBefore: Int?
 

@@ -21,8 +21,14 @@ extension SellerProgram {
             switch outcome {
             case .none: return []
             case .close: state.modal = nil
-            case .changePrice: state.modal = .price(PriceDialog(item: detail.item))
-            case .removeUnits: state.modal = .remove(RemoveUnitsDialog(item: detail.item))
+            case .changePrice:
+                var dialog = PriceDialog(item: detail.item)
+                dialog.fromDetail = true
+                state.modal = .price(dialog)
+            case .removeUnits:
+                var dialog = RemoveUnitsDialog(item: detail.item)
+                dialog.fromDetail = true
+                state.modal = .remove(dialog)
             }
             return []
         case .register(let form):
@@ -30,13 +36,18 @@ extension SellerProgram {
                 .register(request: $0, draft: $1)
             }
         case .price(let dialog):
-            return state.shell.press(key, on: dialog, in: &state.modal, as: SellerModal.price, working: "Saving the new price…") {
+            let commands: [SellerCommand] = state.shell.press(key, on: dialog, in: &state.modal, as: SellerModal.price, working: "Saving the new price…") {
                 .changePrice(request: $0, item: dialog.item.id, price: $1)
             }
+            // Esc on a box opened from the item's details goes back to them.
+            if state.modal == nil, dialog.fromDetail { state.modal = .detail(ItemDetailScreen(item: dialog.item)) }
+            return commands
         case .remove(let dialog):
-            return state.shell.press(key, on: dialog, in: &state.modal, as: SellerModal.remove, working: "Taking units off sale…") {
+            let commands: [SellerCommand] = state.shell.press(key, on: dialog, in: &state.modal, as: SellerModal.remove, working: "Taking units off sale…") {
                 .removeUnits(request: $0, item: dialog.item.id, count: $1)
             }
+            if state.modal == nil, dialog.fromDetail { state.modal = .detail(ItemDetailScreen(item: dialog.item)) }
+            return commands
         case nil:
             return []
         }

@@ -9,6 +9,8 @@ public struct PriceDialog: FormDialog {
     public var request: Int?
     public var failure: String?
     public var mayHaveGoneThrough = false
+    /// Opened from the item's details, which Esc goes back to.
+    public var fromDetail = false
 
     public init(item: Item) {
         self.item = item

@@ -12,6 +12,8 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
     public var request: Int?
     public var failure: String?
     public var mayHaveGoneThrough = false
+    /// Opened from the item's details, which Esc goes back to.
+    public var fromDetail = false
 
     public init(item: Item) {
         self.item = item
