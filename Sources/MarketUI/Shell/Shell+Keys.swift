@@ -76,6 +76,8 @@ extension Shell {
             modal = nil
             return []
         case .submit(let value):
+            // What the status line said was about something before this.
+            self.status = nil
             let request = self.begin(working)
             dialog.request = request
             modal = box(dialog)
