@@ -476,6 +476,24 @@ import TerminalUITesting
         #expect(dialog.item == mug[0].item.id)
     }
 
+    @Test func keysTypedWhileABoxIsSendingWaitForItsAnswerAndEscDoesNot() {
+        var state = BuyerFixtures.loggedIn()
+        let sent = self.program.press([.character("a"), .character("1"), .enter], &state)
+        guard case .addToCart(let request, let item, let quantity)? = sent.first(where: { if case .addToCart = $0 { true } else { false } }) else {
+            Issue.record("expected an add to cart, got \(sent)")
+            return
+        }
+        #expect(self.program.press([.character("2")], &state).isEmpty)
+        #expect(state.view == .search, "2 waits for the item to be added")
+        _ = self.program.update(&state, .message(.addedToCart(request: request, item: item, added: quantity, inCart: quantity + 2)))
+        #expect(state.view == .cart, "then shows the cart")
+
+        // Esc does not wait: it drops what was held and closes the box at once.
+        _ = self.program.press([.character("1"), .character("a"), .enter, .character("j"), .escape], &state)
+        #expect(state.modal == nil)
+        #expect(state.shell.typeahead == nil)
+    }
+
     @Test func keysHeldForASearchThatFailsAreDropped() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("/"), .control("u")], &state)

@@ -79,6 +79,8 @@ extension Shell {
             // What the status line said was about something before this.
             self.status = nil
             let request = self.begin(working)
+            // `a Enter 2`: the 2 is for after the item is added.
+            self.holdKeys(until: request)
             dialog.request = request
             modal = box(dialog)
             return [send(request, value)]

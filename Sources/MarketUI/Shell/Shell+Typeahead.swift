@@ -3,7 +3,8 @@ public import TerminalUI
 /// Keys typed while the screen waits for an answer they are meant for: a search's results, the
 /// next page, an item's details, the login. A fast typist's `/ mug Enter a` means "add a mug",
 /// not "add whatever the old results had selected", so keys are held until the answer comes and
-/// then handled as if typed after it. Nobody waits long for nothing: if the answer fails the held
+/// then handled as if typed after it (Esc excepted, which drops them and acts at once). Nobody
+/// waits long for nothing: if the answer fails the held
 /// keys go (they were meant for a screen that did not come), and after five seconds (a login
 /// under load takes that long) they go too and keys work on the screen as it is.
 public struct Typeahead: Sendable, Hashable {
@@ -28,10 +29,15 @@ extension Shell {
         self.typeahead = Typeahead(request: request, since: self.tick, keys: self.typeahead?.keys ?? [])
     }
 
-    /// Whether `key` is held: keys wait while an answer they are meant for is on its way
-    /// (Ctrl-C never waits).
+    /// Whether `key` is held: keys wait while an answer they are meant for is on its way. Ctrl-C
+    /// never waits, and neither does Esc, which means "never mind": it drops what was held and
+    /// acts at once (closing a box whose request is still on its way, say).
     public mutating func hold(_ key: Key) -> Bool {
         guard self.typeahead != nil, key != .interrupt else { return false }
+        if key == .escape {
+            self.typeahead = nil
+            return false
+        }
         if self.typeahead!.keys.count < Typeahead.maximumKeys { self.typeahead!.keys.append(key) }
         return true
     }

@@ -116,9 +116,10 @@ public struct ItemsScreen: Sendable {
         }
         if let page = self.page {
             strip += [Span("  ·  ", .muted), Span("\(Format.count(page.total)) item\(page.total == 1 ? "" : "s") listed", .normal)]
+            // Screenfuls are fetched from any row, so there are no page numbers: the status line
+            // says which rows are in view.
             if page.offset > 0 || page.hasMore {
-                let pages = max(1, (page.total + Self.pageSize - 1) / Self.pageSize)
-                strip += [Span("  ·  ", .muted), Span("page \(page.offset / Self.pageSize + 1) of \(pages) ([ ])", .muted)]
+                strip += [Span("  ·  ", .muted), Span("[ ] page through them", .muted)]
             }
         }
         canvas.write(spans: strip, x: content.x, y: content.y, limit: content.width)
