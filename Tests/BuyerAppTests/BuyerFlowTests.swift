@@ -494,6 +494,33 @@ import TerminalUITesting
         #expect(state.shell.typeahead == nil)
     }
 
+    @Test func purchasesTurnAScreenfulOfLinesAtATime() {
+        // Purchases 90, 89, 88 of 2, 3 and 2 lines, the 41st to 43rd of 100; three lines in view.
+        func purchase(_ id: Int64, lines: Int) -> Purchase {
+            let line = PurchaseLine(itemID: BuyerFixtures.hits[0].item.id, name: "Line", sellerID: SellerID(7), quantity: 1, unitPrice: Money("1.00")!, feedback: nil)
+            return Purchase(id: id, purchasedAt: .now, lines: Array(repeating: line, count: lines), total: Money("1.00")!, cardLast4: "1111")
+        }
+        var screen = PurchasesScreen()
+        screen.loaded(PurchaseHistory(purchases: Page(items: [purchase(90, lines: 2), purchase(89, lines: 3), purchase(88, lines: 2)], offset: 40, limit: 20, total: 100), itemsPurchased: 9), visibleRows: 3)
+        let scrolled = screen.table.showNextScreen(rowCount: 7, visibleRows: 3, wholeScreensOnly: true)
+        #expect(scrolled, "lines 4–6 are at hand")
+        let forward = screen.adjacentScreen(forward: true, visibleRows: 3)
+        #expect(forward.offset == 42, "line 7 is the second of purchase 88, the 43rd: fetched from it")
+        #expect(forward.table.selection == 1 && forward.table.offset == 1, "its first line, seen already, just above the screen")
+
+        var back = screen
+        back.table = TableState(selection: 1, offset: 1)
+        let turn = back.adjacentScreen(forward: false, visibleRows: 3)
+        #expect(turn.offset == 21, "the page that ends with purchase 90, the 41st")
+        #expect(turn.select?.purchaseID == 90 && turn.select?.line == 0)
+        // Once it comes, that line is selected at the bottom of the screen.
+        back.table = turn.table
+        back.selectAfterLoad = turn.select
+        let earlier = (0..<19).map { purchase(Int64(109 - $0), lines: 1) } + [purchase(90, lines: 2)]
+        back.loaded(PurchaseHistory(purchases: Page(items: earlier, offset: 21, limit: 20, total: 100), itemsPurchased: 9), visibleRows: 3)
+        #expect(back.table.selection == 19 && back.table.offset == 17)
+    }
+
     @Test func keysHeldForASearchThatFailsAreDropped() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("/"), .control("u")], &state)

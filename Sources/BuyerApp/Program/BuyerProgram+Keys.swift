@@ -326,7 +326,12 @@ extension BuyerProgram {
             return commands
         case .purchases:
             guard let page = state.purchases.page else { return [] }
-            if state.purchases.table.showScreen(forward: forward, rowCount: state.purchases.allRows.count, visibleRows: visible) { return [] }
+            // In history order, pages of purchases are fetched from the purchase of the first
+            // line not yet seen (or back to the one of the line just above the screen).
+            let historyOrder = state.purchases.table.sortColumn == nil
+            let more = forward ? page.hasMore : page.offset > 0
+            let rows = state.purchases.allRows.count
+            if state.purchases.table.showScreen(forward: forward, rowCount: rows, visibleRows: visible, wholeScreensOnly: historyOrder && more) { return [] }
             if forward, !page.hasMore {
                 state.shell.status = .info("These are your oldest purchases.")
                 return []
@@ -335,8 +340,17 @@ extension BuyerProgram {
                 state.shell.status = .info("These are your newest purchases.")
                 return []
             }
-            state.purchases.table = forward ? state.purchases.table.keepingSort() : state.purchases.table.startingAtEnd()
-            let commands = self.loadPurchases(&state, offset: forward ? page.offset + PurchasesScreen.pageSize : max(0, page.offset - PurchasesScreen.pageSize))
+            let offset: Int
+            if historyOrder {
+                let turn = state.purchases.adjacentScreen(forward: forward, visibleRows: visible)
+                offset = turn.offset
+                state.purchases.table = turn.table
+                state.purchases.selectAfterLoad = turn.select
+            } else {
+                offset = forward ? page.offset + PurchasesScreen.pageSize : max(0, page.offset - PurchasesScreen.pageSize)
+                state.purchases.table = forward ? state.purchases.table.keepingSort() : state.purchases.table.startingAtEnd()
+            }
+            let commands = self.loadPurchases(&state, offset: offset)
             state.shell.holdKeys(until: state.purchases.loadRequest)
             return commands
         case .cart:

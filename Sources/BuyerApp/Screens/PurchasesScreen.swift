@@ -23,6 +23,15 @@ public struct PurchasesScreen: Sendable {
     public var table = TableState()
     public var loadRequest: Int?
     public var offset = 0
+    /// The line to select once the page on its way comes (the line just above the screenful it
+    /// was fetched back from).
+    public var selectAfterLoad: LinePlace?
+
+    /// A line of a purchase: the purchase and the line's place in it.
+    public struct LinePlace: Sendable, Hashable {
+        public var purchaseID: Int64
+        public var line: Int
+    }
 
     public init() {}
 
@@ -55,6 +64,36 @@ public struct PurchasesScreen: Sendable {
         Table(columns: self.columns(timeZone: timeZone), emptyMessage: "No purchases yet — check out a cart and it shows here")
     }
 
+    /// Where to fetch purchases from to show the screenful after (or before) the one in view, in
+    /// history order, and the table that shows it once they come. Purchases come a page at a time
+    /// but are shown a line each, so forward the page starts with the purchase of the first line
+    /// not yet seen (its lines already seen stay just above the screen); back it ends with the
+    /// purchase of the line just above the screen, which is selected at the bottom.
+    public func adjacentScreen(forward: Bool, visibleRows: Int) -> (offset: Int, table: TableState, select: LinePlace?) {
+        let page = self.page ?? Page(items: [], offset: self.offset, limit: Self.pageSize, total: 0)
+        let rows = self.allRows
+        // The first row of each purchase on this page.
+        var starts: [Int] = []
+        var row = 0
+        for purchase in page.items {
+            starts.append(row)
+            row += purchase.lines.count
+        }
+        func purchase(of row: Int) -> Int { (starts.lastIndex { $0 <= row }) ?? 0 }
+        if forward {
+            let unseen = min(self.table.offset + max(1, visibleRows), rows.count)
+            guard unseen < rows.count else { return (page.offset + page.items.count, self.table.keepingSort(), nil) }
+            let first = purchase(of: unseen)
+            let skipped = unseen - starts[first]
+            return (page.offset + first, TableState(selection: skipped, offset: skipped), nil)
+        }
+        let above = self.table.offset - 1
+        guard above >= 0 else { return (max(0, page.offset - Self.pageSize), self.table.startingAtEnd(), nil) }
+        let last = purchase(of: above)
+        // Found again once the page comes (purchases before this page come first in it).
+        return (max(0, page.offset + last + 1 - Self.pageSize), TableState(), LinePlace(purchaseID: page.items[last].id, line: above - starts[last]))
+    }
+
     /// Every bought item on this page, in history order.
     public var allRows: [Row] {
         guard let page = self.page else { return [] }
@@ -75,6 +114,15 @@ public struct PurchasesScreen: Sendable {
         self.itemsPurchased = history.itemsPurchased
         self.offset = history.purchases.offset
         self.loadRequest = nil
+        if let place = self.selectAfterLoad {
+            var line = 0
+            let rows = self.allRows
+            for (index, row) in rows.enumerated() where row.purchaseID == place.purchaseID {
+                if line == place.line { self.table.selection = index }
+                line += 1
+            }
+            self.selectAfterLoad = nil
+        }
         self.table.clamp(rowCount: self.allRows.count, visibleRows: visibleRows)
     }
 
