@@ -113,7 +113,7 @@ keys c; wait_for "Card number"
 text "4111 1111 1111 1111"; keys Tab; text "04/29"; keys Enter
 wait_for "with the card ending in 1111?"
 shoot buyer-checkout
-keys Escape Escape
+keys Escape Escape; wait_for "Throw away the card details"; keys d
 keys 3
 wait_for "orders 1–"
 shoot buyer-purchases
