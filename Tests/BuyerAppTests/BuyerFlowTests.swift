@@ -548,6 +548,10 @@ import TerminalUITesting
         #expect(state.shell.typeahead == nil)
         #expect(state.shell.status?.text.contains("keys typed meanwhile were dropped") == true)
         #expect(state.modal == nil)
+        // The bar says what is being searched for while the old results stay under it.
+        let screen = self.program.canvas(for: state, size: state.shell.size).lines
+        #expect(screen.contains { $0.contains("Keywords  mug") }, "\(screen.prefix(3))")
+        #expect(screen.contains { $0.contains("Searching for “mug”…") })
     }
 
     @Test func pagesTurnedFasterThanTheyLoadAreAllTurned() {

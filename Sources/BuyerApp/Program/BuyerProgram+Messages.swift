@@ -153,6 +153,7 @@ extension BuyerProgram {
         case .search(let request, let query, _):
             guard state.search.loadRequest == request else { break }
             state.search.loadRequest = nil
+            state.search.pendingQuery = nil
             // A refused search, or a new one that did not get through, goes back into the bar as
             // typed: fix it, or press Enter to try again (Esc puts back the search on show).
             if error.code == .invalidArgument || query != state.search.query { state.search.isEditing = true }
@@ -296,6 +297,7 @@ extension BuyerProgram {
     func runSearch(_ query: SearchQuery, offset: Int, _ state: inout BuyerState) -> [BuyerCommand] {
         let request = state.shell.begin("Searching…")
         state.search.loadRequest = request
+        state.search.pendingQuery = query
         return [.search(request: request, query: query, offset: offset)]
     }
 

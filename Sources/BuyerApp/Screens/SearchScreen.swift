@@ -17,6 +17,8 @@ public struct SearchScreen: Sendable {
     public var page: Page<SearchHit>?
     public var table = TableState()
     public var loadRequest: Int?
+    /// The search on its way, which the bar shows (with "Searching…" under it) until it comes.
+    public var pendingQuery: SearchQuery?
     /// The row to select in the page on its way (at the bottom of the screen), when not the
     /// first: the row just above the screenful it was fetched back from.
     public var startRow: Int?
@@ -42,10 +44,10 @@ public struct SearchScreen: Sendable {
 
     static let keywordsField = 1
 
-    /// The bar as drawn: what is being typed while editing, otherwise the search whose results
-    /// are shown, so the bar never describes other results than those under it (a search that
-    /// was sent but failed leaves the results, and so the bar, as they were).
-    public var shownBar: Form { self.isEditing ? self.bar : Self.bar(for: self.query) }
+    /// The bar as drawn: what is being typed while editing, else the search on its way (said to
+    /// be on its way under the bar), else the search whose results are shown. A search that was
+    /// sent but failed leaves the results, and so the bar, as they were.
+    public var shownBar: Form { self.isEditing ? self.bar : Self.bar(for: self.pendingQuery ?? self.query) }
 
     /// `/`: edit the search on show, starting in the keywords. While a search is on its way
     /// the bar keeps it, so it can still be changed.
@@ -156,6 +158,7 @@ public struct SearchScreen: Sendable {
         self.query = query
         self.page = page
         self.loadRequest = nil
+        self.pendingQuery = nil
         let rows = self.rows
         let kept = sameSearch && self.table.select(firstOf: rows, where: { $0.item.id == previous }, visibleRows: visibleRows)
         if !kept {
@@ -223,6 +226,8 @@ public struct SearchScreen: Sendable {
         let problem = bar.fields.lazy.compactMap { field in field.problem.map { (field, $0) } }.first
         if let (field, message) = problem, field.touched || bar.showsAllProblems {
             canvas.write("✗ " + message, in: note, style: .error)
+        } else if !self.isEditing, let pending = self.pendingQuery, pending != self.query {
+            canvas.write(spans: [Span("Searching for ", .muted), Span(pending.summary, .accent), Span("…", .muted)], x: note.x, y: note.y, limit: note.width)
         } else if let query = self.query, let page = self.page {
             // An inexact total is one past where the server stopped counting.
             let total = page.totalIsExact ? Format.count(page.total) : "over " + Format.count(page.total - 1)
