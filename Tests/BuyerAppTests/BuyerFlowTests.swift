@@ -301,11 +301,31 @@ import TerminalUITesting
 
         // Down from a page's last row says where the rest is, when there is a rest.
         var more = BuyerFixtures.loggedIn(total: 120)
-        _ = self.program.press([.character("G"), .character("j")], &more)
+        _ = self.program.press([.character("j"), .character("j"), .character("j"), .character("j")], &more)
         #expect(more.shell.status == .info("Last result of this page: ] shows the next 50."))
         var all = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("G"), .character("j")], &all)
         #expect(all.shell.status != .info("Last result of this page: ] shows the next 50."))
+    }
+
+    @Test func homeAndEndGoToTheFirstAndLastResultFetchingThemWhenNotAtHand() {
+        var state = BuyerFixtures.loggedIn(total: 120)
+        guard case .search(let request, let query, 70)? = self.program.press([.character("G")], &state).first else {
+            Issue.record("End should fetch the last 50 of 120")
+            return
+        }
+        _ = self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: BuyerFixtures.hits, offset: 116, limit: 50, total: 120))))
+        #expect(state.search.table.selection == BuyerFixtures.hits.count - 1, "the last result is selected")
+        guard case .search(_, _, 0)? = self.program.press([.character("g")], &state).first else {
+            Issue.record("Home should fetch the first page")
+            return
+        }
+        // The end of a search counted only up to a cap is not known: End stays on the page.
+        var capped = BuyerFixtures.loggedIn()
+        capped.search.page?.total = 1001
+        capped.search.page?.totalIsExact = false
+        #expect(self.program.press([.character("G")], &capped).isEmpty)
+        #expect(capped.search.table.selection == BuyerFixtures.hits.count - 1)
     }
 
     @Test func addingToTheCartRespectsWhatIsOnSaleAndInTheCart() {

@@ -569,6 +569,17 @@ import TerminalUITesting
         #expect(state.modal == nil)
     }
 
+    @Test func endFetchesTheLastItemsOfALongList() {
+        var state = SellerFixtures.loggedIn(total: 150)
+        guard case .loadItems(_, 50, _)? = self.program.press([.end], &state).first else {
+            Issue.record("End should fetch the last 100 of 150")
+            return
+        }
+        var short = SellerFixtures.loggedIn()
+        #expect(self.program.press([.end], &short).isEmpty, "a list at hand moves at once")
+        #expect(short.items.table.selection == SellerFixtures.items.count - 1)
+    }
+
     @Test func anItemIsNotListedWithNoUnits() {
         var form = ItemFormScreen()
         form.form.set("quantity", to: "0")

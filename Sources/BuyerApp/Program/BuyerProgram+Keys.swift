@@ -199,7 +199,7 @@ extension BuyerProgram {
                 .vote(item: row.line.itemID, vote: vote)
             )
         case .move(let motion):
-            self.move(motion, &state)
+            return self.move(motion, &state)
         }
         return []
     }
@@ -253,7 +253,7 @@ extension BuyerProgram {
         return [.loadItem(request: request, item: id)]
     }
 
-    private func move(_ motion: TableState.Motion, _ state: inout BuyerState) {
+    private func move(_ motion: TableState.Motion, _ state: inout BuyerState) -> [BuyerCommand] {
         let visible = Self.visibleRows(state)
         switch state.view {
         case .search:
@@ -262,9 +262,37 @@ extension BuyerProgram {
             if rows > 0, state.search.table.selection == rows - 1, motion == .down || motion == .pageDown, state.search.hasNextPage {
                 state.shell.status = .info("Last result of this page: ] shows the next \(SearchScreen.pageSize).")
             }
-            state.search.table.move(motion, rowCount: rows, visibleRows: visible)
-        case .cart: state.cart.table.move(motion, rowCount: state.cart.rows.count, visibleRows: visible)
-        case .purchases: state.purchases.table.move(motion, rowCount: state.purchases.allRows.count, visibleRows: visible)
+            // Home and End go to the first and last result, fetched when not at hand (in the
+            // server's order; a page sorted on screen keeps to itself).
+            guard let page = state.search.page, let query = state.search.query, state.search.table.sortColumn == nil,
+                let turn = state.search.table.fetchForEnd(
+                    motion, base: page.offset, rowCount: rows, total: page.total, totalIsExact: page.totalIsExact, pageSize: SearchScreen.pageSize
+                )
+            else {
+                state.search.table.move(motion, rowCount: rows, visibleRows: visible)
+                return []
+            }
+            state.search.startRow = turn.table.selection
+            let commands = self.runSearch(query, offset: turn.offset, &state)
+            state.shell.holdKeys(until: state.search.loadRequest)
+            return commands
+        case .cart:
+            state.cart.table.move(motion, rowCount: state.cart.rows.count, visibleRows: visible)
+            return []
+        case .purchases:
+            let rows = state.purchases.allRows.count
+            guard let page = state.purchases.page, state.purchases.table.sortColumn == nil,
+                let turn = state.purchases.table.fetchForEnd(
+                    motion, base: page.offset, rowCount: page.items.count, total: page.total, totalIsExact: page.totalIsExact, pageSize: PurchasesScreen.pageSize
+                )
+            else {
+                state.purchases.table.move(motion, rowCount: rows, visibleRows: visible)
+                return []
+            }
+            state.purchases.table = turn.table
+            let commands = self.loadPurchases(&state, offset: turn.offset)
+            state.shell.holdKeys(until: state.purchases.loadRequest)
+            return commands
         }
     }
 

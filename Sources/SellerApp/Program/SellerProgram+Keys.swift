@@ -127,7 +127,18 @@ extension SellerProgram {
             state.items.table = turn.table
             return self.awaitingItems(self.loadItems(&state, offset: turn.offset), &state)
         case .move(let motion):
-            state.items.table.move(motion, rowCount: rowCount, visibleRows: visible)
+            // Home and End go to the first and last item, fetched when not at hand (a list of
+            // several pages is in the server's order).
+            guard let page = state.items.page,
+                let turn = state.items.table.fetchForEnd(
+                    motion, base: page.offset, rowCount: rowCount, total: page.total, totalIsExact: page.totalIsExact, pageSize: ItemsScreen.pageSize
+                )
+            else {
+                state.items.table.move(motion, rowCount: rowCount, visibleRows: visible)
+                return []
+            }
+            state.items.table = turn.table
+            return self.awaitingItems(self.loadItems(&state, offset: turn.offset), &state)
         }
         return []
     }

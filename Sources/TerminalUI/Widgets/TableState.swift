@@ -88,6 +88,19 @@ public struct TableState: Sendable, Hashable {
         TableState(sortColumn: self.sortColumn, sortAscending: self.sortAscending)
     }
 
+    /// Home and End over rows fetched a page at a time, `rowCount` of them starting at row `base`
+    /// of a list of `total`, go to the first or the last row of the whole list: where to fetch it
+    /// when it is not at hand, and the table that shows it once it comes; nil for any other
+    /// motion, or when the row is at hand or the end is not known (`totalIsExact` false), which
+    /// ``move(_:rowCount:visibleRows:)`` does. Only for rows in the order they are fetched in.
+    public func fetchForEnd(_ motion: Motion, base: Int, rowCount: Int, total: Int, totalIsExact: Bool, pageSize: Int) -> (offset: Int, table: TableState)? {
+        switch motion {
+        case .top where base > 0: (0, self.keepingSort())
+        case .bottom where base + rowCount < total && totalIsExact: (max(0, total - pageSize), self.startingAtEnd())
+        default: nil
+        }
+    }
+
     /// A table that starts at its last row once rows arrive (a page fetched by going back from
     /// the one after it), keeping the sort.
     public func startingAtEnd() -> TableState {
