@@ -60,7 +60,8 @@ public final class ProgramRunner<P: Program> {
     }
 
     /// Waits until every event given to ``send(_:)`` has been applied and every command it
-    /// started has finished and been applied too. Deterministic: no clock involved.
+    /// started has finished and been applied too, and the screen drawn from the result.
+    /// Deterministic: no clock involved.
     public func settled() async {
         guard self.outstanding > 0, !self.finished else { return }
         await withCheckedContinuation { self.settledWaiters.append($0) }
@@ -88,15 +89,21 @@ public final class ProgramRunner<P: Program> {
                 switch input {
                 case .event(let event, let counted):
                     self.apply(event, group: &group)
-                    if counted { self.done() }
+                    if counted { self.outstanding -= 1 }
                 case .news(let message):
                     self.apply(.message(message), group: &group)
                 case .completed(let message):
                     if let message { self.apply(.message(message), group: &group) }
-                    self.done()
+                    self.outstanding -= 1
                 }
                 if self.program.isFinished(self.state) { break }
-                if self.feed.depth.count.load(ordering: .relaxed) == 0 { self.draw() }
+                if self.outstanding == 0, !self.settledWaiters.isEmpty {
+                    // Drawn before the waiters look at the screen.
+                    self.draw()
+                    self.resumeSettledWaiters()
+                } else if self.feed.depth.count.load(ordering: .relaxed) == 0 {
+                    self.draw()
+                }
                 self.updateTicker()
             }
             self.finished = true
@@ -129,9 +136,7 @@ public final class ProgramRunner<P: Program> {
         }
     }
 
-    private func done() {
-        self.outstanding -= 1
-        guard self.outstanding == 0 else { return }
+    private func resumeSettledWaiters() {
         let waiters = self.settledWaiters
         self.settledWaiters.removeAll()
         for waiter in waiters { waiter.resume() }
