@@ -35,9 +35,7 @@ extension BuyerProgram {
             state.search.isEditing = false
             state.search.unanswered = nil
             state.shell.status = nil
-            let commands = self.runSearch(query, offset: 0, &state)
-            state.shell.holdKeys(until: state.search.loadRequest)
-            return commands
+            return self.keysWait(for: self.runSearch(query, offset: 0, &state), &state)
         case .moved, .refused, .cancel, .ignored:
             return []
         }
@@ -273,9 +271,7 @@ extension BuyerProgram {
                 return []
             }
             state.search.startRow = turn.table.selection
-            let commands = self.runSearch(query, offset: turn.offset, &state)
-            state.shell.holdKeys(until: state.search.loadRequest)
-            return commands
+            return self.keysWait(for: self.runSearch(query, offset: turn.offset, &state), &state)
         case .cart:
             state.cart.table.move(motion, rowCount: state.cart.rows.count, visibleRows: visible)
             return []
@@ -290,9 +286,7 @@ extension BuyerProgram {
                 return []
             }
             state.purchases.table = turn.table
-            let commands = self.loadPurchases(&state, offset: turn.offset)
-            state.shell.holdKeys(until: state.purchases.loadRequest)
-            return commands
+            return self.keysWait(for: self.loadPurchases(&state, offset: turn.offset), &state)
         }
     }
 
@@ -349,9 +343,7 @@ extension BuyerProgram {
                 offset = forward ? page.offset + SearchScreen.pageSize : max(0, page.offset - SearchScreen.pageSize)
                 state.search.startRow = forward ? nil : .max
             }
-            let commands = self.runSearch(query, offset: offset, &state)
-            state.shell.holdKeys(until: state.search.loadRequest)
-            return commands
+            return self.keysWait(for: self.runSearch(query, offset: offset, &state), &state)
         case .purchases:
             guard let page = state.purchases.page else { return [] }
             // In history order, pages of purchases are fetched from the purchase of the first
@@ -378,9 +370,7 @@ extension BuyerProgram {
                 offset = forward ? page.offset + PurchasesScreen.pageSize : max(0, page.offset - PurchasesScreen.pageSize)
                 state.purchases.table = forward ? state.purchases.table.keepingSort() : state.purchases.table.startingAtEnd()
             }
-            let commands = self.loadPurchases(&state, offset: offset)
-            state.shell.holdKeys(until: state.purchases.loadRequest)
-            return commands
+            return self.keysWait(for: self.loadPurchases(&state, offset: offset), &state)
         case .cart:
             return []
         }

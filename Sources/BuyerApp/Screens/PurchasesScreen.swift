@@ -114,16 +114,13 @@ public struct PurchasesScreen: Sendable {
         self.itemsPurchased = history.itemsPurchased
         self.offset = history.purchases.offset
         self.loadRequest = nil
-        if let place = self.selectAfterLoad {
-            var line = 0
-            let rows = self.allRows
-            for (index, row) in rows.enumerated() where row.purchaseID == place.purchaseID {
-                if line == place.line { self.table.selection = index }
-                line += 1
-            }
-            self.selectAfterLoad = nil
+        let rows = self.allRows
+        // A purchase's lines are rows one after another.
+        if let place = self.selectAfterLoad, let first = rows.firstIndex(where: { $0.purchaseID == place.purchaseID }) {
+            self.table.selection = first + place.line
         }
-        self.table.clamp(rowCount: self.allRows.count, visibleRows: visibleRows)
+        self.selectAfterLoad = nil
+        self.table.clamp(rowCount: rows.count, visibleRows: visibleRows)
     }
 
     /// A vote was recorded: show it on every line of that item. In a table sorted by feedback the

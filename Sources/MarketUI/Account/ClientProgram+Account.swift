@@ -25,8 +25,7 @@ extension ClientProgram {
         case .accountCreated(let request, let username, let password):
             state.shell.finish(request)
             state.login.accountCreated(username: username)
-            let login = state.shell.begin("Logging in…")
-            state.shell.holdKeys(until: login)
+            let login = state.shell.begin("Logging in…", keysWait: true)
             return [.account(.login(request: login, username: username, password: password))]
 
         case .loggedOut(let request):

@@ -51,6 +51,13 @@ extension ClientProgram {
 
     public func keepForNextLogin(_ state: inout State) {}
 
+    /// `commands`, with the keys typed next waiting for the answer to the first of them (a page
+    /// or a search the user asked for: `j`, Enter or `a` are meant for the rows on their way).
+    public func keysWait(for commands: [Command], _ state: inout State) -> [Command] {
+        state.shell.holdKeys(until: commands.first?.request)
+        return commands
+    }
+
     public func update(_ state: inout State, _ event: ProgramEvent<Message>) -> [Command] {
         switch event {
         case .resize(let size):

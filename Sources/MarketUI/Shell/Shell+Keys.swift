@@ -44,13 +44,9 @@ extension Shell {
             self.confirmQuit()
             return []
         case .login(let username, let password):
-            let request = self.begin("Logging in…")
-            self.holdKeys(until: request)
-            return [.account(.login(request: request, username: username, password: password))]
+            return [.account(.login(request: self.begin("Logging in…", keysWait: true), username: username, password: password))]
         case .createAccount(let username, let password, let name):
-            let request = self.begin("Creating your account…")
-            self.holdKeys(until: request)
-            return [.account(.createAccount(request: request, username: username, password: password, name: name))]
+            return [.account(.createAccount(request: self.begin("Creating your account…", keysWait: true), username: username, password: password, name: name))]
         }
     }
 }
@@ -78,9 +74,8 @@ extension Shell {
         case .submit(let value):
             // What the status line said was about something before this.
             self.status = nil
-            let request = self.begin(working)
             // `a Enter 2`: the 2 is for after the item is added.
-            self.holdKeys(until: request)
+            let request = self.begin(working, keysWait: true)
             dialog.request = request
             modal = box(dialog)
             return [send(request, value)]

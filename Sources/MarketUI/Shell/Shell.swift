@@ -57,12 +57,15 @@ public struct Shell: Sendable {
     /// Starts tracking a request; the returned id comes back with its result. A request counts
     /// as the session's activity by itself, so only what the user does after it calls for a
     /// keep-alive (typing the password does not keep the new session alive).
-    public mutating func begin(_ label: String) -> Int {
+    /// - Parameter keysWait: the keys typed next are meant for the answer, so they wait for it
+    ///   (``Typeahead``).
+    public mutating func begin(_ label: String, keysWait: Bool = false) -> Int {
         self.wasActive = false
         self.beatsSinceCall = 0
         let id = self.nextRequest
         self.nextRequest += 1
         self.requests[id] = label
+        if keysWait { self.holdKeys(until: id) }
         return id
     }
 

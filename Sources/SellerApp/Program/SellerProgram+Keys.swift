@@ -99,11 +99,11 @@ extension SellerProgram {
         case .cycleSort:
             let selected = state.items.selected?.id
             state.items.table.cycleSort(sortable: Self.sortableColumns(state))
-            return self.awaitingItems(self.sortChanged(&state, keeping: selected), &state)
+            return self.keysWait(for: self.sortChanged(&state, keeping: selected), &state)
         case .reverseSort:
             let selected = state.items.selected?.id
             state.items.table.reverseSort(sortable: Self.sortableColumns(state))
-            return self.awaitingItems(self.sortChanged(&state, keeping: selected), &state)
+            return self.keysWait(for: self.sortChanged(&state, keeping: selected), &state)
         case .nextPage:
             state.shell.status = nil
             // A screenful at a time: from the page at hand while it has a whole one, else fetched
@@ -115,7 +115,7 @@ extension SellerProgram {
             }
             let turn = state.items.table.adjacentScreen(forward: true, base: state.items.offset, rowCount: rowCount, visibleRows: visible, pageSize: ItemsScreen.pageSize)
             state.items.table = turn.table
-            return self.awaitingItems(self.loadItems(&state, offset: turn.offset), &state)
+            return self.keysWait(for: self.loadItems(&state, offset: turn.offset), &state)
         case .previousPage:
             state.shell.status = nil
             if state.items.table.showPreviousScreen(rowCount: rowCount, visibleRows: visible, wholeScreensOnly: state.items.offset > 0) { return [] }
@@ -125,7 +125,7 @@ extension SellerProgram {
             }
             let turn = state.items.table.adjacentScreen(forward: false, base: state.items.offset, rowCount: rowCount, visibleRows: visible, pageSize: ItemsScreen.pageSize)
             state.items.table = turn.table
-            return self.awaitingItems(self.loadItems(&state, offset: turn.offset), &state)
+            return self.keysWait(for: self.loadItems(&state, offset: turn.offset), &state)
         case .move(let motion):
             // Home and End go to the first and last item, fetched when not at hand (a list of
             // several pages is in the server's order).
@@ -138,16 +138,9 @@ extension SellerProgram {
                 return []
             }
             state.items.table = turn.table
-            return self.awaitingItems(self.loadItems(&state, offset: turn.offset), &state)
+            return self.keysWait(for: self.loadItems(&state, offset: turn.offset), &state)
         }
         return []
-    }
-
-    /// The keys typed next wait for the items `commands` fetch, if they fetch any (a new page, or
-    /// the list in a new order): `j`, Enter or `p` are meant for the rows on their way.
-    private func awaitingItems(_ commands: [SellerCommand], _ state: inout SellerState) -> [SellerCommand] {
-        if !commands.isEmpty { state.shell.holdKeys(until: state.items.loadRequest) }
-        return commands
     }
 
     private func nothingSelected(_ state: inout SellerState) -> [SellerCommand] {
