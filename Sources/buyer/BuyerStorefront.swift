@@ -1,11 +1,14 @@
 import ArgumentParser
 import BuyerApp
 import MarketClient
+import MarketCore
 import MarketUI
 
 /// The buyer storefront: parse flags, then hand over to the full-screen client.
 @main
-struct BuyerStorefront: AsyncParsableCommand {
+struct BuyerStorefront: AsyncParsableCommand, ClientRole {
+    static let role = Role.buyer
+
     static let configuration = CommandConfiguration(
         commandName: "buyer",
         abstract: "The buyer storefront: a full-screen terminal client for the market's buyer server.",
@@ -16,10 +19,10 @@ struct BuyerStorefront: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var options: ClientOptions
+    @OptionGroup var options: ClientOptions<BuyerStorefront>
 
     func run() async throws {
-        let status = await TerminalClient.run(options: self.options, role: .buyer) { context in
+        let status = await TerminalClient.run(options: self.options) { context in
             (
                 BuyerProgram(client: BuyerClient(client: context.client), logger: context.logger),
                 BuyerState(server: context.server, currentMonth: context.currentMonth, username: context.username)

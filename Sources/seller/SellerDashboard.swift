@@ -1,11 +1,14 @@
 import ArgumentParser
 import MarketClient
+import MarketCore
 import MarketUI
 import SellerApp
 
 /// The seller dashboard: parse flags, then hand over to the full-screen client.
 @main
-struct SellerDashboard: AsyncParsableCommand {
+struct SellerDashboard: AsyncParsableCommand, ClientRole {
+    static let role = Role.seller
+
     static let configuration = CommandConfiguration(
         commandName: "seller",
         abstract: "The seller dashboard: a full-screen terminal client for the market's seller server.",
@@ -16,10 +19,10 @@ struct SellerDashboard: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var options: ClientOptions
+    @OptionGroup var options: ClientOptions<SellerDashboard>
 
     func run() async throws {
-        let status = await TerminalClient.run(options: self.options, role: .seller) { context in
+        let status = await TerminalClient.run(options: self.options) { context in
             (SellerProgram(client: SellerClient(client: context.client), logger: context.logger), SellerState(server: context.server, username: context.username))
         }
         if status != 0 { throw ExitCode(status) }

@@ -2,16 +2,32 @@ public import ArgumentParser
 import Foundation
 public import MarketCore
 
+/// Which client a command line belongs to, so its `--help` names that client's own port and log.
+public protocol ClientRole {
+    static var role: Role { get }
+}
+
+extension Role {
+    /// The environment variable naming this role's server port, and the port when it is unset.
+    var portVariable: String { "MARKET_\(self.rawValue.uppercased())_PORT" }
+    var defaultPort: Int {
+        switch self {
+        case .seller: 7001
+        case .buyer: 7002
+        }
+    }
+}
+
 /// The options both clients take, with environment fallbacks like the servers': where the server
 /// is, where to log, and whether to use colours.
-public struct ClientOptions: ParsableArguments, Sendable {
+public struct ClientOptions<Client: ClientRole>: ParsableArguments, Sendable {
     @Option(name: .long, help: "Server host (env MARKET_HOST; default 127.0.0.1).")
     public var host: String?
 
-    @Option(name: .long, help: "Server port (env MARKET_SELLER_PORT or MARKET_BUYER_PORT; default 7001 for the seller dashboard, 7002 for the buyer storefront).")
+    @Option(name: .long, help: "Server port (env \(Client.role.portVariable); default \(Client.role.defaultPort)).")
     public var port: Int?
 
-    @Option(name: .customLong("log-file"), help: "Where to write the log (env MARKET_CLIENT_LOG; default $MARKET_HOME/logs/<role>-client.log, else $TMPDIR). The screen never shows log lines.")
+    @Option(name: .customLong("log-file"), help: "Where to write the log (env MARKET_CLIENT_LOG; default $MARKET_HOME/logs/\(Client.role.rawValue)-client.log, else $TMPDIR). The screen never shows log lines.")
     public var logFile: String?
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (env MARKET_LOG_LEVEL).")
@@ -38,18 +54,14 @@ public struct ClientOptions: ParsableArguments, Sendable {
         return host == "0.0.0.0" ? "127.0.0.1" : host
     }
 
-    public func resolvedPort(for role: Role) -> Int {
-        if let port { return port }
-        switch role {
-        case .seller: return Self.environment("MARKET_SELLER_PORT").flatMap(Int.init) ?? 7001
-        case .buyer: return Self.environment("MARKET_BUYER_PORT").flatMap(Int.init) ?? 7002
-        }
+    public var resolvedPort: Int {
+        self.port ?? Self.environment(Client.role.portVariable).flatMap(Int.init) ?? Client.role.defaultPort
     }
 
-    public func resolvedLogFile(for role: Role) -> String {
+    public var resolvedLogFile: String {
         if let logFile { return logFile }
         if let configured = Self.environment("MARKET_CLIENT_LOG") { return configured }
-        let name = "\(role.rawValue)-client.log"
+        let name = "\(Client.role.rawValue)-client.log"
         if let home = Self.environment("MARKET_HOME") { return home + "/logs/" + name }
         let temporary = Self.environment("TMPDIR") ?? "/tmp"
         return temporary + "/swift-market-" + name

@@ -5,7 +5,7 @@ public import MarketCore
 public import TerminalUI
 
 /// Starts a terminal client: logging to a file, a reconnecting client, the terminal, and the
-/// program loop. The executables are a flag parser and a call to ``run(options:role:build:)``.
+/// program loop. The executables are a flag parser and a call to ``run(options:build:)``.
 public enum TerminalClient {
     /// What a client program needs from its surroundings.
     public struct Context: Sendable {
@@ -20,8 +20,9 @@ public enum TerminalClient {
 
     /// Runs the client until the user quits. Returns the process exit status.
     @MainActor
-    public static func run<P: Program>(options: ClientOptions, role: Role, build: (Context) -> (P, P.State)) async -> Int32 {
-        let logPath = options.resolvedLogFile(for: role)
+    public static func run<P: Program, Client: ClientRole>(options: ClientOptions<Client>, build: (Context) -> (P, P.State)) async -> Int32 {
+        let role = Client.role
+        let logPath = options.resolvedLogFile
         let level = Logger.Level(rawValue: options.resolvedLogLevel) ?? .info
         do {
             let file = try LogFile(path: logPath)
@@ -31,7 +32,7 @@ public enum TerminalClient {
             return 1
         }
         let host = options.resolvedHost
-        let port = options.resolvedPort(for: role)
+        let port = options.resolvedPort
         var logger = Logger(label: "market.\(role.rawValue)-client")
         logger[metadataKey: "server"] = "\(host):\(port)"
         let client = MarketClient(
