@@ -41,9 +41,16 @@ extension AccountClient {
     /// Logs in and keeps the session for later calls, saying also how long the session lasts
     /// without a request (nil when the server does not say), for a client that keeps it alive.
     public func openSession(username: String, password: String) async throws(MarketError) -> (profile: AccountProfile<Tag>, timeout: Duration?) {
+        let session = try await self.requestSession(username: username, password: password)
+        self.client.session = session.token
+        return (session.profile, session.timeout)
+    }
+
+    /// Logs in without keeping the session: the caller decides whether to use it (a terminal
+    /// client whose user stopped waiting for the answer must not be logged in by it later).
+    public func requestSession(username: String, password: String) async throws(MarketError) -> (token: SessionToken, profile: AccountProfile<Tag>, timeout: Duration?) {
         let result = try await self.client.call(AccountAPI<Tag>.Login.self, .init(username: username, password: password))
-        self.client.session = result.session
-        return (result.account, result.sessionTimeout.map { .seconds($0) })
+        return (result.session, result.account, result.sessionTimeout.map { .seconds($0) })
     }
 
     /// Ends this session (only this one) and forgets it; at the buyer server its active cart goes

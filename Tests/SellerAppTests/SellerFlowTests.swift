@@ -66,6 +66,70 @@ import TerminalUITesting
         }
     }
 
+    @Test func escStopsWaitingForALoginAndItsLateAnswerIsIgnored() throws {
+        // A program of its own: this test looks at the session its client keeps.
+        let program = SellerProgram(client: SellerClient(configuration: .init(host: "127.0.0.1", port: 9, reconnectsAutomatically: false)))
+        var state = SellerFixtures.started()
+        _ = program.type("zoe", &state)
+        _ = program.press([.tab], &state)
+        _ = program.type("correct horse", &state)
+        let first = program.press([.enter], &state)
+        #expect(state.login.hints.contains(KeyHint(key: "Esc", label: "Stop waiting")))
+        #expect(program.press([.escape], &state).isEmpty)
+        #expect(state.shell.quitDialog == nil, "Esc while waiting stops the wait, it does not ask to quit")
+        #expect(!state.shell.isBusy)
+        #expect(state.login.notice?.kind == .info)
+        #expect(state.login.form["password"] == "correct horse", "what was typed stays, so Enter tries again")
+
+        let second = program.press([.enter], &state)
+        guard case .account(.login(let retry, "zoe", "correct horse"))? = second.first else {
+            Issue.record("expected a second login, got \(second)")
+            return
+        }
+        // The first answer arrives late: it neither logs in nor leaves its session in the client.
+        let late = try #require(first.first?.request)
+        let stale = SessionToken(rawValue: String(repeating: "a", count: 32))
+        #expect(program.update(&state, .message(.account(.loggedIn(request: late, profile: SellerFixtures.profile, session: stale)))).isEmpty)
+        #expect(!state.isLoggedIn)
+        #expect(state.login.isSubmitting, "still waiting for the second login")
+        #expect(program.client.client.session == nil)
+
+        let fresh = SessionToken(rawValue: String(repeating: "b", count: 32))
+        _ = program.update(&state, .message(.account(.loggedIn(request: retry, profile: SellerFixtures.profile, session: fresh))))
+        #expect(state.isLoggedIn)
+        #expect(program.client.client.session == fresh)
+    }
+
+    @Test func aLateFailureOrNewAccountAfterStoppingWaitingSaysOnlyWhatHelps() {
+        var state = SellerFixtures.started()
+        _ = self.program.press([.control("n")], &state)
+        _ = self.program.type("Zoë", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("zoe", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("correct horse", &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("correct horse", &state)
+        let create = self.program.press([.enter], &state)
+        _ = self.program.press([.escape], &state)
+        #expect(state.login.mode == .createAccount, "the form stays to edit and send again")
+        let request = create.first?.request ?? 0
+        // Created after all: trying again would only hear that the name is taken.
+        #expect(self.program.update(&state, .message(.account(.accountCreated(request: request, username: "zoe", password: "correct horse")))).isEmpty)
+        #expect(state.login.mode == .login)
+        #expect(state.login.form["username"] == "zoe")
+        #expect(state.login.notice == .info("The server created account zoe after all: log in with it."))
+
+        // A login given up on that fails later changes nothing on screen.
+        _ = self.program.type("wrong password", &state)
+        let login = self.program.press([.enter], &state)
+        _ = self.program.press([.escape], &state)
+        let notice = state.login.notice
+        _ = self.program.update(&state, .message(.failed(request: login[0].request ?? 0, command: login[0], error: MarketError(.invalidCredentials, "x"))))
+        #expect(state.login.notice == notice)
+        #expect(state.login.form["password"] == "wrong password")
+    }
+
     @Test func anInvalidFormSendsNothing() {
         var state = SellerFixtures.started()
         _ = self.program.type("zo", &state)

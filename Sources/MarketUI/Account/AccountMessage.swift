@@ -6,8 +6,9 @@ public import MarketCore
 public enum AccountMessage<Tag: AccountTag>: Sendable {
     case connection(ConnectionState)
     /// Logged in; the server says how long its sessions last without a request (nil when it
-    /// does not say).
-    case loggedIn(request: Int, profile: AccountProfile<Tag>, sessionTimeout: Duration? = nil)
+    /// does not say). The session is the client's to use once the app accepts the answer (nil:
+    /// leave the client's as it is).
+    case loggedIn(request: Int, profile: AccountProfile<Tag>, sessionTimeout: Duration? = nil, session: SessionToken? = nil)
     /// The account exists; logging in follows with the same credentials.
     case accountCreated(request: Int, username: String, password: String)
     case loggedOut(request: Int)

@@ -12,8 +12,12 @@ extension ClientProgram {
             state.shell.status = .success("Reconnected to \(state.shell.server) — refreshed.")
             return self.refresh(&state)
 
-        case .loggedIn(let request, let profile, let sessionTimeout):
+        case .loggedIn(let request, let profile, let sessionTimeout, let session):
+            // The user stopped waiting for this one and may be typing another login: the
+            // session it opened is never used and expires at the server.
+            if state.shell.isAbandoned(request) { return [] }
             state.shell.finish(request)
+            if let session { self.client.client.session = session }
             state.shell.sessionTimeout = sessionTimeout
             state.shell.keysHeldUntil = nil
             state.profile = profile
@@ -23,9 +27,17 @@ extension ClientProgram {
             return self.enter(&state)
 
         case .accountCreated(let request, let username, let password):
+            if state.shell.isAbandoned(request) {
+                // Too late to log in with it unasked, but trying again would only hear the name is taken.
+                if !state.isLoggedIn, !state.login.isSubmitting {
+                    state.login = LoginScreen(role: State.Tag.role, username: username, notice: .info("The server created account \(username) after all: log in with it."))
+                }
+                return []
+            }
             state.shell.finish(request)
             state.login.accountCreated(username: username)
             let login = state.shell.begin("Logging in…", keysWait: true)
+            state.login.submission = login
             return [.account(.login(request: login, username: username, password: password))]
 
         case .loggedOut(let request):
@@ -45,8 +57,8 @@ extension ClientProgram {
     public func failed(_ command: Command, _ error: MarketError, _ state: inout State) -> String? {
         let sentence = ErrorText.sentence(for: error, server: state.shell.server, changing: command.changesData)
         switch command.account {
-        case .login, .createAccount:
-            state.login.failed(error, sentence: sentence)
+        case .login(let request, _, _), .createAccount(let request, _, _, _):
+            if !state.shell.isAbandoned(request) { state.login.failed(error, sentence: sentence) }
             return nil
         case .logout:
             // The session is gone or the server is away: either way this client forgets it.
@@ -94,8 +106,8 @@ extension ClientProgram {
             try await self.client.keepSessionAlive()
             return nil
         case .login(let request, let username, let password):
-            let session = try await self.client.openSession(username: username, password: password)
-            return .loggedIn(request: request, profile: session.profile, sessionTimeout: session.timeout)
+            let session = try await self.client.requestSession(username: username, password: password)
+            return .loggedIn(request: request, profile: session.profile, sessionTimeout: session.timeout, session: session.token)
         case .createAccount(let request, let username, let password, let name):
             _ = try await self.client.createAccount(username: username, password: password, name: name)
             return .accountCreated(request: request, username: username, password: password)

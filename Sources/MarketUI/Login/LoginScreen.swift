@@ -14,8 +14,9 @@ public struct LoginScreen: Sendable {
     public var form: Form
     /// A sentence in the box: why the user is here again, or what went wrong.
     public var notice: StatusMessage?
-    /// A login or account creation is in flight.
+    /// The login or account creation in flight: its request, once the shell has started it.
     public var isSubmitting = false
+    public var submission: Int?
     /// The login form as it was when the user went to create an account, put back if they
     /// come back to logging in.
     var loginForm: Form?
@@ -52,6 +53,7 @@ public struct LoginScreen: Sendable {
         case switchMode
         case help
         case quit
+        case stopWaiting
     }
 
     /// The keys while logging in: Esc asks whether to quit.
@@ -68,13 +70,23 @@ public struct LoginScreen: Sendable {
         KeyBinding(.escape, .switchMode, help: "Back to logging in", hint: "Back"),
     ])
 
+    /// The keys while a login or a new account waits for the server (which may be stalled:
+    /// its answer can take up to the client's request timeout).
+    public static let waitingKeys = KeyMap<Action>("Waiting for the server", [
+        KeyBinding(.escape, .stopWaiting, help: "Stop waiting, to edit and try again (a late answer is ignored)", hint: "Stop waiting"),
+        KeyBinding(.function(1), .help, help: "Show every key", hint: "Help"),
+    ])
+
     /// The key table of the current mode, for handling and for help.
-    public var keys: KeyMap<Action> { self.mode == .login ? Self.keys : Self.createAccountKeys }
+    public var keys: KeyMap<Action> {
+        if self.isSubmitting { return Self.waitingKeys }
+        return self.mode == .login ? Self.keys : Self.createAccountKeys
+    }
 
     /// Footer hints for the current mode.
     public var hints: [KeyHint] {
-        [KeyHint(key: "Enter", label: self.mode == .login ? "Log in" : "Create"), KeyHint(key: "Tab", label: "Next field")]
-            + self.keys.hints + [KeyHint(key: "^C", label: "Exit")]
+        let submit = self.isSubmitting ? [] : [KeyHint(key: "Enter", label: self.mode == .login ? "Log in" : "Create"), KeyHint(key: "Tab", label: "Next field")]
+        return submit + self.keys.hints + [KeyHint(key: "^C", label: "Exit")]
     }
 
     /// What a key press asks the app to do.
@@ -82,6 +94,8 @@ public struct LoginScreen: Sendable {
         case none
         case login(username: String, password: String)
         case createAccount(username: String, password: String, name: String)
+        /// The user stopped waiting for the submission with this request id.
+        case stopWaiting(request: Int?)
         case help
         case quit
     }
@@ -96,6 +110,12 @@ public struct LoginScreen: Sendable {
                 return .help
             case .quit:
                 return .quit
+            case .stopWaiting:
+                let request = self.submission
+                self.isSubmitting = false
+                self.submission = nil
+                self.notice = .info("Stopped waiting for the server; if it answers later, that is ignored. Enter tries again.")
+                return .stopWaiting(request: request)
             }
         }
         guard !self.isSubmitting else { return .none }
@@ -163,6 +183,7 @@ public struct LoginScreen: Sendable {
     /// trying again is just Enter.
     public mutating func failed(_ error: MarketError, sentence: String) {
         self.isSubmitting = false
+        self.submission = nil
         self.notice = .error(sentence)
         guard self.mode == .login, error.code == .invalidCredentials,
             let password = self.form.fields.firstIndex(where: { $0.id == "password" })

@@ -34,8 +34,8 @@ extension Shell {
         case .none:
             return []
         case .help:
-            // Both modes' tables, the current one first; nothing is clickable here.
-            let modes = login.mode == .login ? [LoginScreen.keys, LoginScreen.createAccountKeys] : [LoginScreen.createAccountKeys, LoginScreen.keys]
+            // Every mode's table, the current one first; nothing is clickable here.
+            let modes = [login.keys] + [LoginScreen.keys, LoginScreen.createAccountKeys, LoginScreen.waitingKeys].filter { $0.title != login.keys.title }
             self.help = HelpOverlay(
                 sections: modes.map(\.helpSection) + [Form.keys.helpSection, TextField.keys.helpSection, Dialog.helpSection, HelpOverlay.keys.helpSection]
             )
@@ -43,10 +43,15 @@ extension Shell {
         case .quit:
             self.confirmQuit()
             return []
+        case .stopWaiting(let request):
+            if let request { self.abandon(request) }
+            return []
         case .login(let username, let password):
-            return [.account(.login(request: self.begin("Logging in…", keysWait: true), username: username, password: password))]
+            login.submission = self.begin("Logging in…", keysWait: true)
+            return [.account(.login(request: login.submission!, username: username, password: password))]
         case .createAccount(let username, let password, let name):
-            return [.account(.createAccount(request: self.begin("Creating your account…", keysWait: true), username: username, password: password, name: name))]
+            login.submission = self.begin("Creating your account…", keysWait: true)
+            return [.account(.createAccount(request: login.submission!, username: username, password: password, name: name))]
         }
     }
 }

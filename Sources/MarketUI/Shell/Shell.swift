@@ -40,6 +40,8 @@ public struct Shell: Sendable {
     /// Requests in flight: id → what the status line says while waiting ("Searching…").
     public var requests: [Int: String] = [:]
     private var nextRequest = 1
+    /// Requests the user stopped waiting for: their answers, when they come, are dropped.
+    public private(set) var abandoned: Set<Int> = []
     /// Keys typed while the screen waits for an answer they are meant for, held until it comes.
     public var typeahead: Typeahead?
     /// The help overlay, when shown.
@@ -72,6 +74,19 @@ public struct Shell: Sendable {
     /// Stops tracking a request.
     public mutating func finish(_ id: Int) {
         self.requests[id] = nil
+    }
+
+    /// Stops waiting for a request: it no longer counts as in flight, and its answer will be
+    /// dropped (``isAbandoned(_:)``).
+    public mutating func abandon(_ id: Int) {
+        self.finish(id)
+        self.abandoned.insert(id)
+        if self.typeahead?.request == id { self.typeahead = nil }
+    }
+
+    /// Whether the user stopped waiting for this answer; it is forgotten by asking.
+    public mutating func isAbandoned(_ id: Int) -> Bool {
+        self.abandoned.remove(id) != nil
     }
 
     /// The label of the latest request in flight, for the status line.
