@@ -194,6 +194,29 @@ import TerminalUITesting
         #expect(state.search.bar.fields.first { $0.id == "keywords" }?.problem == "Search words are letters and digits; “☕ ++” has none.")
     }
 
+    @Test func escFromASearchBarOpenedElsewhereGoesBackThere() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.showCart(&state)
+        _ = self.program.press([.character("/")], &state)
+        #expect(state.view == .search && state.search.isEditing)
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines.joined().contains("Esc Back to cart"))
+        _ = self.program.type("kettle", &state)
+        #expect(self.program.press([.escape], &state).isEmpty, "the cart was on screen a moment ago: not fetched again")
+        #expect(state.view == .cart)
+        #expect(!state.search.isEditing)
+
+        // ↓ goes to the results instead, and a search sent stays on them.
+        _ = self.program.press([.character("/"), .down], &state)
+        #expect(state.view == .search && !state.search.isEditing)
+        BuyerFixtures.showCart(&state)
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("kettle", &state)
+        let search = self.program.press([.enter], &state)
+        for command in search { BuyerFixtures.answer(command, &state) }
+        _ = self.program.press([.character("/"), .escape], &state)
+        #expect(state.view == .search, "opened from the results, Esc stays on them")
+    }
+
     @Test func staleResultsAreIgnored() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("/")], &state)

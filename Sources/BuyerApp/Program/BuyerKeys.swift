@@ -95,16 +95,18 @@ public enum BuyerKeys {
     /// The keys the search bar takes before its form does (Esc leaves the bar rather than
     /// cancelling a form; ↓ leaves it only when there are results to go down to).
     public static let searchBar = KeyMap<SearchBarAction>("Search bar (after /)", [
-        KeyBinding([.escape, .down], .leave, help: "Back to the results, dropping what was not sent", label: "Esc/↓"),
+        KeyBinding([.escape, .down], .leave, help: "Leave the bar, unsent: ↓ to the results, Esc to the view / was pressed in", label: "Esc/↓"),
         KeyBinding(.function(1), .help, help: "Show this help"),
     ])
 
     /// The footer while the search bar is being edited: the bar's form keys and ``searchBar``,
     /// written short.
-    public static let searchBarHints = [
-        KeyHint(key: "Enter", label: "Search"), KeyHint(key: "Tab", label: "Category/keywords"), KeyHint(key: "Esc/↓", label: "Results"),
-        KeyHint(key: "F1", label: "Help"), KeyHint(key: "^C", label: "Exit"),
-    ]
+    /// - Parameter view: the view `/` was pressed in, which Esc goes back to (nil: the results).
+    public static func searchBarHints(returningTo view: BuyerView?) -> [KeyHint] {
+        let leave = view.map { [KeyHint(key: "↓", label: "Results"), KeyHint(key: "Esc", label: "Back to " + $0.title.lowercased())] } ?? [KeyHint(key: "Esc/↓", label: "Results")]
+        return [KeyHint(key: "Enter", label: "Search"), KeyHint(key: "Tab", label: "Category/keywords")] + leave
+            + [KeyHint(key: "F1", label: "Help"), KeyHint(key: "^C", label: "Exit")]
+    }
 
     static func table(for view: BuyerView) -> KeyMap<BuyerAction> {
         switch view {

@@ -19,9 +19,13 @@ extension BuyerProgram {
         case .help?:
             return self.perform(.help, &state)
         case .leave? where key != .down || state.search.page != nil:
-            // Esc always leaves the bar (so the view keys work again, results or not); Down only
-            // when there are results to go down to. Either drops what was typed and not sent.
+            // Esc always leaves the bar (so the view keys work again, results or not), back to
+            // the view `/` was pressed in; Down only when there are results to go down to.
+            // Either drops what was typed and not sent.
+            let back = key == .down ? nil : state.search.openedFrom
             state.search.endEditing()
+            // Straight back: that view was on screen a moment ago, so it is not fetched again.
+            if let back { state.view = back }
             return []
         case .leave?, nil:
             break
@@ -33,6 +37,7 @@ extension BuyerProgram {
         case .submit:
             guard let query = state.search.barQuery else { return [] }
             state.search.isEditing = false
+            state.search.openedFrom = nil
             state.search.unanswered = nil
             state.shell.status = nil
             return self.keysWait(for: self.runSearch(query, offset: 0, &state), &state)
@@ -132,8 +137,8 @@ extension BuyerProgram {
         case .exit:
             state.shell.isFinished = true
         case .editSearch:
+            state.search.beginEditing(from: state.view)
             state.view = .search
-            state.search.beginEditing()
         case .open:
             return self.openSelected(&state)
         case .addToCart:

@@ -17,7 +17,7 @@ extension BuyerProgram {
             case .confirm: hints = Dialog.hints
             case nil:
                 if state.view == .search, state.search.isEditing {
-                    hints = BuyerKeys.searchBarHints
+                    hints = BuyerKeys.searchBarHints(returningTo: state.search.openedFrom)
                 } else {
                     let hasRows =
                         switch state.view {

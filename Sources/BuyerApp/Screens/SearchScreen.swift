@@ -11,6 +11,8 @@ public struct SearchScreen: Sendable {
     /// Typing goes to the search bar (instead of moving through the results). Off at first, so
     /// the keys work as in htop or less until / opens the bar.
     public var isEditing = false
+    /// While editing: the view the bar was opened from with `/`, which Esc returns to.
+    public var openedFrom: BuyerView?
     /// The search the results are for.
     public var query: SearchQuery?
     /// The page on screen; kept while loading the next or while offline.
@@ -51,16 +53,19 @@ public struct SearchScreen: Sendable {
 
     /// `/`: edit the search on show, starting in the keywords. While a search is on its way
     /// the bar keeps it, so it can still be changed.
-    public mutating func beginEditing() {
+    /// - Parameter view: the view `/` was pressed in, which Esc goes back to (nil: this one).
+    public mutating func beginEditing(from view: BuyerView? = nil) {
         if self.loadRequest == nil { self.bar = Self.bar(for: self.query) }
         self.bar.focus = Self.keywordsField
         self.isEditing = true
+        self.openedFrom = view == .search ? nil : view
     }
 
     /// Esc (or ↓, or a click on the results): leave the bar without searching, so what was typed
     /// is dropped and the bar shows the search on show again.
     public mutating func endEditing() {
         self.isEditing = false
+        self.openedFrom = nil
         self.unanswered = nil
         self.bar = Self.bar(for: self.query)
     }
@@ -219,7 +224,8 @@ public struct SearchScreen: Sendable {
             if active { cursor = point }
             x += width + 3
         }
-        let action = self.isEditing ? "Enter searches · Esc to results" : "/ edits the search"
+        let back = self.openedFrom.map { "Esc back to " + $0.title.lowercased() } ?? "Esc to results"
+        let action = self.isEditing ? "Enter searches · " + back : "/ edits the search"
         canvas.write(spans: [Span(action, .muted)], x: x, y: y, limit: content.maxX - x)
         // Under the bar: what is wrong with it, or what is shown.
         let note = Rect(x: content.x + 1, y: y + 1, width: content.width - 2, height: 1)
