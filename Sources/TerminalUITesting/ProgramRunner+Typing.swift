@@ -6,6 +6,14 @@ extension ProgramRunner {
         for character in text { self.send(.key(.character(character))) }
     }
 
+    /// Types `values` into a form's fields from the focused one on, Tab between them.
+    public func fill(_ values: String...) {
+        for (index, value) in values.enumerated() {
+            if index > 0 { self.press(.tab) }
+            self.type(value)
+        }
+    }
+
     /// Sends key presses in order.
     public func press(_ keys: Key...) {
         for key in keys { self.send(.key(key)) }
@@ -34,6 +42,12 @@ extension Program {
     /// Types `text` key by key.
     public func type(_ text: String, _ state: inout State) -> [Command] {
         text.flatMap { self.update(&state, .key(.character($0))) }
+    }
+
+    /// Types `values` into a form's fields from the focused one on, Tab between them.
+    @discardableResult
+    public func fill(_ values: [String], _ state: inout State) -> [Command] {
+        values.enumerated().flatMap { index, value in (index > 0 ? self.press([.tab], &state) : []) + self.type(value, &state) }
     }
 
     /// Sends up to `count` ticks, stopping at the first that asks for commands; returns those.

@@ -74,9 +74,7 @@ enum BuyerFixtures {
     static func fillInCheckout(_ state: inout BuyerState) {
         self.showCart(&state)
         _ = self.program.press([.character("c")], &state)
-        _ = self.program.type("4111 1111 1111 1111", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("04/29", &state)
+        self.program.fill(["4111 1111 1111 1111", "04/29"], &state)
         _ = self.program.press([.enter], &state)
     }
 

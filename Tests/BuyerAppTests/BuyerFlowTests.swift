@@ -378,9 +378,7 @@ import TerminalUITesting
     @Test func checkoutChecksTheCardThenAsksThenPays() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("2"), .character("c")], &state)
-        _ = self.program.type("4111 1111 1111 1111", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("10/26", &state)
+        self.program.fill(["4111 1111 1111 1111", "10/26"], &state)
         #expect(self.program.press([.enter], &state).isEmpty, "an expired card is refused")
         _ = self.program.press([.control("u")], &state)
         _ = self.program.type("04/29", &state)

@@ -20,9 +20,7 @@ import TerminalUITesting
         self.snapshot(BuyerFixtures.started(size: Size(width: 80, height: 24)), "login-80x24")
         var state = BuyerFixtures.started()
         _ = self.program.press([.control("n")], &state)
-        _ = self.program.type("Bea Buyer", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("bea", &state)
+        self.program.fill(["Bea Buyer", "bea"], &state)
         self.snapshot(state, "create-account")
     }
 
@@ -105,9 +103,7 @@ import TerminalUITesting
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.showCart(&state)
         _ = self.program.press([.character("c")], &state)
-        _ = self.program.type("4111 1111 1111 1112", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("10/26", &state)
+        self.program.fill(["4111 1111 1111 1112", "10/26"], &state)
         self.snapshot(state, "checkout-problems")
         _ = self.program.press([.backTab, .backspace], &state)
         _ = self.program.type("1", &state)

@@ -29,13 +29,7 @@ import TerminalUITesting
         let run = Task { await runner.run() }
 
         runner.press(.control("n"))
-        runner.type("Bea Buyer")
-        runner.press(.tab)
-        runner.type("bea")
-        runner.press(.tab)
-        runner.type("correct horse")
-        runner.press(.tab)
-        runner.type("correct horse")
+        runner.fill("Bea Buyer", "bea", "correct horse", "correct horse")
         await runner.pressAndSettle(.enter)
         #expect(terminal.screenText.contains("2 results for everything"))
 
@@ -49,9 +43,7 @@ import TerminalUITesting
         #expect(terminal.screenText.contains("2 Cart (2)"))
 
         runner.press(.character("2"), .character("c"))
-        runner.type("4111 1111 1111 1111")
-        runner.press(.tab)
-        runner.type("04/29")
+        runner.fill("4111 1111 1111 1111", "04/29")
         runner.press(.enter)
         await runner.pressAndSettle(.enter)
         #expect(terminal.screenText.contains("Paid 16.98 for 2 units"))

@@ -65,11 +65,7 @@ enum SellerFixtures {
     /// Opens the new-item form and types name, category, keywords and price (condition New, one unit).
     static func fillInRegisterForm(_ state: inout SellerState, name: String, category: String, keywords: String, price: String) {
         _ = self.program.press([.character("n")], &state)
-        _ = self.program.type(name, &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type(category, &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type(keywords, &state)
+        self.program.fill([name, category, keywords], &state)
         _ = self.program.press([.tab, .tab], &state)
         _ = self.program.type(price, &state)
     }

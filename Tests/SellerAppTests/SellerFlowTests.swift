@@ -17,9 +17,7 @@ import TerminalUITesting
 
     @Test func loggingInSendsTheNormalisedUsername() {
         var state = SellerFixtures.started()
-        _ = self.program.type(" Zoe ", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("correct horse", &state)
+        self.program.fill([" Zoe ", "correct horse"], &state)
         let commands = self.program.press([.enter], &state)
         guard case .account(.login(_, let username, let password))? = commands.first else {
             Issue.record("expected a login, got \(commands)")
@@ -32,9 +30,7 @@ import TerminalUITesting
 
     @Test func aRefusedLoginSaysWhyAndClearsThePassword() {
         var state = SellerFixtures.started()
-        _ = self.program.type("zoe", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("wrong password", &state)
+        self.program.fill(["zoe", "wrong password"], &state)
         let commands = self.program.press([.enter], &state)
         let request = commands.first?.request ?? 0
         _ = self.program.update(&state, .message(.failed(request: request, command: commands[0], error: MarketError(.invalidCredentials, "x"))))
@@ -47,13 +43,7 @@ import TerminalUITesting
     @Test func creatingAnAccountLogsStraightIn() {
         var state = SellerFixtures.started()
         _ = self.program.press([.control("n")], &state)
-        _ = self.program.type("Zoë Müller", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("zoe", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("correct horse", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("correct horse", &state)
+        self.program.fill(["Zoë Müller", "zoe", "correct horse", "correct horse"], &state)
         let create = self.program.press([.enter], &state)
         guard case .account(.createAccount(let request, "zoe", "correct horse", "Zoë Müller"))? = create.first else {
             Issue.record("expected an account creation, got \(create)")
@@ -70,9 +60,7 @@ import TerminalUITesting
         // A program of its own: this test looks at the session its client keeps.
         let program = SellerProgram(client: SellerClient(configuration: .init(host: "127.0.0.1", port: 9, reconnectsAutomatically: false)))
         var state = SellerFixtures.started()
-        _ = program.type("zoe", &state)
-        _ = program.press([.tab], &state)
-        _ = program.type("correct horse", &state)
+        program.fill(["zoe", "correct horse"], &state)
         let first = program.press([.enter], &state)
         #expect(state.login.hints.contains(KeyHint(key: "Esc", label: "Stop waiting")))
         #expect(program.press([.escape], &state).isEmpty)
@@ -103,13 +91,7 @@ import TerminalUITesting
     @Test func aLateFailureOrNewAccountAfterStoppingWaitingSaysOnlyWhatHelps() {
         var state = SellerFixtures.started()
         _ = self.program.press([.control("n")], &state)
-        _ = self.program.type("Zoë", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("zoe", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("correct horse", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("correct horse", &state)
+        self.program.fill(["Zoë", "zoe", "correct horse", "correct horse"], &state)
         let create = self.program.press([.enter], &state)
         _ = self.program.press([.escape], &state)
         #expect(state.login.mode == .createAccount, "the form stays to edit and send again")
@@ -149,11 +131,7 @@ import TerminalUITesting
     @Test func registeringAnItemSendsANormalisedDraftAndSelectsTheNewItem() throws {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("n")], &state)
-        _ = self.program.type("  Teapot 急須 ", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("3", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("Tea, TEAPOT tea", &state)
+        self.program.fill(["  Teapot 急須 ", "3", "Tea, TEAPOT tea"], &state)
         _ = self.program.press([.tab, .character("u"), .tab], &state)
         _ = self.program.type("34.9", &state)
         _ = self.program.press([.tab, .backspace], &state)
@@ -313,9 +291,7 @@ import TerminalUITesting
     @Test func theServersVerdictOnAFieldShowsNextToIt() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("n")], &state)
-        _ = self.program.type("Mug", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("3", &state)
+        self.program.fill(["Mug", "3"], &state)
         _ = self.program.press([.tab, .tab, .tab], &state)
         _ = self.program.type("5", &state)
         let commands = self.program.press([.enter], &state)
@@ -554,9 +530,7 @@ import TerminalUITesting
 
     @Test func aBusyUserKeepsTheSessionAliveAndAnIdleOneDoesNot() {
         var state = SellerFixtures.started()
-        _ = self.program.type("zoe", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("secret-passwörd", &state)
+        self.program.fill(["zoe", "secret-passwörd"], &state)
         guard case .account(.login(let login, _, _))? = self.program.press([.enter], &state).first else {
             Issue.record("expected a login")
             return
@@ -820,9 +794,7 @@ import TerminalUITesting
 
     /// Types `password` for `zoe` and sends the login, returning the command.
     private func logIn(_ password: String, _ state: inout SellerState) -> SellerCommand? {
-        _ = self.program.type("zoe", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type(password, &state)
+        self.program.fill(["zoe", password], &state)
         return self.program.press([.enter], &state).first
     }
 

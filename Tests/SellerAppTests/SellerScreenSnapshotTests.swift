@@ -19,22 +19,14 @@ import TerminalUITesting
     @Test func login() {
         var state = SellerFixtures.started(size: Size(width: 80, height: 24))
         self.snapshot(state, "login-80x24")
-        _ = self.program.type("zoe", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("secret-passwörd", &state)
+        self.program.fill(["zoe", "secret-passwörd"], &state)
         self.snapshot(state, "login-typed")
     }
 
     @Test func createAccountWithInlineProblems() {
         var state = SellerFixtures.started()
         _ = self.program.press([.control("n")], &state)
-        _ = self.program.type("  ", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("Zoë!", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("short", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("other", &state)
+        self.program.fill(["  ", "Zoë!", "short", "other"], &state)
         _ = self.program.press([.enter], &state)
         self.snapshot(state, "create-account-problems")
     }
@@ -78,11 +70,7 @@ import TerminalUITesting
     @Test func registerFormWithProblems() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("n")], &state)
-        _ = self.program.type("A name far too long for the market's rules", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("x", &state)
-        _ = self.program.press([.tab], &state)
-        _ = self.program.type("good, waytoolongword", &state)
+        self.program.fill(["A name far too long for the market's rules", "x", "good, waytoolongword"], &state)
         _ = self.program.press([.tab, .right, .tab], &state)
         _ = self.program.type("12.345", &state)
         self.snapshot(state, "register-problems")
