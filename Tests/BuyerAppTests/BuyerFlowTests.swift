@@ -824,6 +824,27 @@ import TerminalUITesting
         state.cart.hasUnsavedChanges = true
         _ = self.program.press([.character("q")], &state)
         #expect(state.shell.quitDialog?.lines.contains { $0.text.contains("unsaved") } == true)
+        _ = self.program.press([.character("q")], &state)
+        #expect(!state.shell.isFinished, "q q keeps an unsaved cart: the second q cancels")
+        #expect(state.shell.quitDialog == nil)
+    }
+
+    @Test func aStrayLetterNeitherPaysNorVotes() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&state)
+        guard case .checkout(let checkout)? = state.modal, checkout.confirmation != nil else {
+            Issue.record("expected the payment question")
+            return
+        }
+        #expect(self.program.press([.character("p")], &state).isEmpty, "p, meant for nothing here, does not pay")
+        let pay = self.program.press([.character("y")], &state)
+        #expect(pay.contains { if case .purchase = $0 { true } else { false } }, "y pays")
+
+        var history = BuyerFixtures.loggedIn()
+        BuyerFixtures.showPurchases(&history)
+        _ = self.program.press([.character("j"), .character("+")], &history)
+        #expect(self.program.press([.character("v")], &history).isEmpty, "v does not vote")
+        #expect(self.program.press([.enter], &history).contains { if case .feedback = $0 { true } else { false } })
     }
 
     @Test func anExpiredSessionGoesBackToLoginKeepingTheUsername() {
@@ -1009,7 +1030,9 @@ import TerminalUITesting
             #expect(dialog.lettersOfSeveralButtons.isEmpty, "\(dialog.title): \(dialog.buttons)")
         }
         _ = self.program.press([.escape, .character("q"), .character("q")], &state)
-        #expect(state.shell.isFinished, "q q quits")
+        #expect(!state.shell.isFinished, "q q does not throw the unsaved cart away")
+        _ = self.program.press([.character("q"), .character("y")], &state)
+        #expect(state.shell.isFinished, "q y does")
     }
 
     @Test func aMillionUnitsOnSaleShowWhole() {

@@ -137,6 +137,8 @@ import TerminalUI
         do { let outcome = logout.handle(.character("l")); #expect(outcome == .pressed(0), "l is Log out's, not a move") }
         var vote = Dialog(title: "Vote", message: "Vote?", buttons: ["Vote", "Cancel"])
         do { let outcome = vote.handle(.character("q")); #expect(outcome == .pressed(1), "with no q button, q cancels") }
+        var losing = Dialog(title: "Quit", message: "Quit? Your cart is not saved.", buttons: ["Quit", "Cancel"], focus: 1, actionTakesLetter: false)
+        do { let outcome = losing.handle(.character("q")); #expect(outcome == .pressed(1), "q q on a quit that would lose something cancels") }
         var clash = Dialog(title: "Clash", message: "?", buttons: ["Clear", "Cancel"])
         do { let outcome = clash.handle(.character("c")); #expect(outcome == .ignored, "a letter of two buttons presses neither") }
     }

@@ -197,7 +197,8 @@ extension BuyerProgram {
                     title: vote == .up ? "Thumbs up" : "Thumbs down",
                     lines: [Span("Give \(Format.quoted(row.line.name)) a \(vote == .up ? "👍" : "👎")?"), Span("Each item gets one vote, and it cannot be changed.", .muted)],
                     buttons: ["Vote", "Cancel"],
-                    focus: 0
+                    focus: 0,
+                    actionTakesLetter: false
                 ),
                 .vote(item: row.line.itemID, vote: vote)
             )
@@ -216,7 +217,7 @@ extension BuyerProgram {
     func logOut(_ state: inout BuyerState) -> [BuyerCommand] {
         if state.cart.wouldLoseLines {
             state.modal = .confirm(
-                Dialog(title: "Log out", lines: [Span("Log out now?"), Span("Your cart has unsaved changes; they are lost unless you save (w).", .warning)], buttons: ["Log out", "Cancel"], focus: 1),
+                Dialog(title: "Log out", lines: [Span("Log out now?"), Span("Your cart has unsaved changes; they are lost unless you save (w).", .warning)], buttons: ["Log out", "Cancel"], focus: 1, actionTakesLetter: false),
                 .logout
             )
             return []

@@ -71,7 +71,9 @@ public struct CheckoutScreen: ConfirmingFormDialog {
                 Span("with the card ending in \(card.last4)?", .muted),
             ],
             buttons: ["Pay", "Cancel"],
-            focus: 0
+            focus: 0,
+            // Money spent by a stray p: paying takes Enter, y or a click.
+            actionTakesLetter: false
         )
     }
 

@@ -104,9 +104,10 @@ public struct Shell: Sendable {
             title: "Quit",
             lines: [Span("Quit the \(self.title.lowercased())?")] + extraLines,
             buttons: ["Quit", "Cancel"],
-            // A warning means something would be lost: then Enter keeps it.
+            // A warning means something would be lost: then Enter and q q keep it.
             focus: extraLines.isEmpty ? 0 : 1,
-            isDestructive: true
+            isDestructive: true,
+            actionTakesLetter: extraLines.isEmpty
         )
     }
 }

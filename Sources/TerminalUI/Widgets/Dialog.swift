@@ -6,9 +6,11 @@
 ///
 /// The first letters of the buttons win over the generic letters (q, n: cancel; y: the first
 /// button; h/l: move), so in Quit/Cancel q quits, as people typing q q expect; a letter that
-/// begins two buttons presses neither. An action that cannot be undone can be kept from its
-/// letter (`actionTakesLetter`), so that a key meant for the screen behind (r for refresh) does
-/// not press Remove: y, Enter on it, or a click.
+/// begins two buttons presses neither. An action that cannot be undone (paying, a vote, losing
+/// an unsaved cart) is kept from its letter (`actionTakesLetter`), so that a key meant for the
+/// screen behind (r for refresh, p, v) does not press it: y, Enter on it, or a click does. The
+/// letter then means what it means in any dialog (q q on a Quit that would lose something
+/// cancels).
 public struct Dialog: Sendable, Hashable {
     public var title: String
     public var lines: [Span]
@@ -66,7 +68,8 @@ public struct Dialog: Sendable, Hashable {
     public mutating func handle(_ key: Key) -> Outcome {
         if let letter = key.typedCharacter.map({ Character($0.lowercased()) }) {
             let matches = self.buttons.indices.filter { self.buttons[$0].lowercased().first == letter }
-            if matches.count == 1 { return matches[0] == 0 && !self.actionTakesLetter ? .ignored : .pressed(matches[0]) }
+            // A letter kept from the action means what it means anywhere else (q: no).
+            if matches.count == 1, matches[0] != 0 || self.actionTakesLetter { return .pressed(matches[0]) }
             if matches.count > 1 { return .ignored }
         }
         switch Self.keys.action(for: key) {
