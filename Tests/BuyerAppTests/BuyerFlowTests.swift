@@ -105,8 +105,8 @@ import TerminalUITesting
         let cart = BuyerKeys.hints(for: .cart, hasRows: false).map(\.label)
         #expect(cart.contains("Save") && !cart.contains("Checkout") && !cart.contains("Empty"))
         #expect(BuyerKeys.hints(for: .search).map(\.label).contains("Open"))
-        #expect(BuyerKeys.hints(for: .search).map(\.label).contains("Page"))
-        #expect(!BuyerKeys.hints(for: .search, hasNextPage: false).map(\.label).contains("Page"), "not on the last page")
+        #expect(BuyerKeys.hints(for: .search).map(\.label).contains("Next"))
+        #expect(!BuyerKeys.hints(for: .search, hasNextPage: false).map(\.label).contains("Next"), "not on the last page")
     }
 
     @Test func anAddRefusedForStockFetchesTheItemAndTheBoxSaysWhatIsLeft() {
@@ -325,10 +325,10 @@ import TerminalUITesting
         // Down from a page's last row says where the rest is, when there is a rest.
         var more = BuyerFixtures.loggedIn(total: 120)
         _ = self.program.press([.character("j"), .character("j"), .character("j"), .character("j")], &more)
-        #expect(more.shell.status == .info("Last result of this page: ] shows the next 50."))
+        #expect(more.shell.status == .info("Last of the results fetched so far: ] fetches the next ones."))
         var all = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("G"), .character("j")], &all)
-        #expect(all.shell.status != .info("Last result of this page: ] shows the next 50."))
+        #expect(all.shell.status != .info("Last of the results fetched so far: ] fetches the next ones."))
     }
 
     @Test func homeAndEndGoToTheFirstAndLastResultFetchingThemWhenNotAtHand() {

@@ -61,8 +61,8 @@ public enum BuyerKeys {
         KeyBinding(.character("a"), .addToCart, help: "Add the selected item to the cart", hint: "Add"),
         KeyBinding(.character("s"), .cycleSort, help: "Sort this page by the next column (or click a title)", hint: "Sort"),
         KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
-        KeyBinding(.character("]"), .nextPage, help: "Next page of results", hint: "Page", label: "]"),
-        KeyBinding(.character("["), .previousPage, help: "Previous page of results"),
+        KeyBinding(.character("]"), .nextPage, help: "Next screenful of results, fetched from the first not yet seen", hint: "Next", label: "]"),
+        KeyBinding(.character("["), .previousPage, help: "Previous screenful of results"),
     ])
 
     public static let cart = KeyMap<BuyerAction>("Cart", [

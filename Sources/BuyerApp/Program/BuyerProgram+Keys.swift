@@ -262,9 +262,11 @@ extension BuyerProgram {
         switch state.view {
         case .search:
             let rows = state.search.rows.count
-            // Down from the last row of a page goes nowhere: say where the next page is.
-            if rows > 0, state.search.table.selection == rows - 1, motion == .down || motion == .pageDown, state.search.hasNextPage {
-                state.shell.status = .info("Last result of this page: ] shows the next \(SearchScreen.pageSize).")
+            // Down from the last row at hand goes nowhere, and End cannot go further when the total is
+            // only counted up to a cap: say how to see more.
+            let atLast = rows > 0 && (state.search.table.selection == rows - 1 || motion == .bottom)
+            if atLast, [.down, .pageDown, .bottom].contains(motion), state.search.hasNextPage, state.search.page?.totalIsExact == false || motion != .bottom {
+                state.shell.status = .info("Last of the results fetched so far: ] fetches the next ones.")
             }
             // Home and End go to the first and last result, fetched when not at hand (in the
             // server's order; a page sorted on screen keeps to itself).

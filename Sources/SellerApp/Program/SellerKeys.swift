@@ -54,8 +54,8 @@ public enum SellerKeys {
         KeyBinding(.enter, .open, help: "Details and actions for the selected item", hint: "Open"),
         KeyBinding(.character("s"), .cycleSort, help: "Sort by the next column (click a title to sort by it)", hint: "Sort"),
         KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
-        KeyBinding(.character("]"), .nextPage, help: "Next page of items", hint: "Page"),
-        KeyBinding(.character("["), .previousPage, help: "Previous page of items"),
+        KeyBinding(.character("]"), .nextPage, help: "Next screenful of items, fetched from the first not yet seen", hint: "Next"),
+        KeyBinding(.character("["), .previousPage, help: "Previous screenful of items"),
     ])
 
     public static let navigation = TableState.keys.map { SellerAction.move($0) }
