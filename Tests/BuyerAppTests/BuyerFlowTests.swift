@@ -133,7 +133,29 @@ import TerminalUITesting
         }
         #expect(dialog.form.fields[0].hint == "Sold out")
         #expect(dialog.maximum == 0)
+        #expect(dialog.failure == nil, "said once, under the field, not twice")
+        #expect(dialog.form.fields[0].problem != nil)
         #expect(state.search.page?.items.first { $0.item.id == item }?.item.quantity == 0, "the row says so too")
+    }
+
+    @Test func openingTheAddBoxFetchesTheItemSoItShowsTodaysPriceAndStock() {
+        var state = BuyerFixtures.loggedIn()
+        let commands = self.program.press([.character("j"), .character("a")], &state)
+        guard case .loadItem(let request, let id)? = commands.first, id == BuyerFixtures.hits[1].item.id else {
+            Issue.record("expected the item to be fetched, got \(commands)")
+            return
+        }
+        var now = BuyerFixtures.hits[1].item
+        now.quantity = 2
+        now.price = Money("99.00")!
+        let seller = SellerRating(sellerID: now.sellerID, name: now.sellerName, rating: Rating(thumbsUp: 1, thumbsDown: 0), itemsSold: 3)
+        _ = self.program.update(&state, .message(.itemLoaded(request: request, detail: BuyerAPI.GetItem.Result(item: now, seller: seller))))
+        guard case .quantity(let dialog)? = state.modal else {
+            Issue.record("the box stays open")
+            return
+        }
+        #expect(dialog.maximum == 2 && dialog.unitPrice == Money("99.00")!)
+        #expect(state.search.selected?.item.price == Money("99.00")!, "the row too")
     }
 
     @Test func anItemRepricedWhileItsBoxWasOpenIsAddedAtTheNewPriceAndTheStatusSaysSo() {

@@ -143,7 +143,11 @@ extension BuyerProgram {
             return self.openSelected(&state)
         case .addToCart:
             guard let hit = state.search.selected else { return self.nothingSelected(&state) }
-            return self.offerToAdd(hit.item, &state)
+            let commands = self.offerToAdd(hit.item, &state)
+            // The row may be minutes old: the box and the row say the price and stock as they are
+            // now once the item is fetched again (the server checks the stock in any case).
+            guard case .quantity? = state.modal else { return commands }
+            return commands + [self.reloadItem(hit.item.id, &state)]
         case .lookUpSeller:
             var seller: SellerID?
             if state.view == .search { seller = state.search.selected?.item.sellerID }

@@ -52,6 +52,8 @@ public struct QuantityDialog: FormDialog {
         self.unitPrice = item.price
         self.form.fields[0].hint = item.quantity == 0 ? "Sold out" : Self.addHint(onSale: self.maximum, inCart: self.inCart)
         self.validate()
+        // A refusal for stock is now said under the field, with the count as it stands: once is enough.
+        if self.form.fields[0].problem != nil, !self.mayHaveGoneThrough { self.failure = nil }
     }
 
     static func addHint(onSale maximum: Int, inCart: Int) -> String {
