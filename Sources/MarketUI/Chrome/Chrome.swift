@@ -46,7 +46,7 @@ public enum Chrome {
 
     /// Draws the help overlay and the quit confirmation when they are shown.
     public static func renderOverlays(shell: Shell, canvas: inout Canvas) {
-        if let help = shell.help { help.render(in: canvas.bounds, canvas: &canvas) }
+        if let help = shell.help { help.render(in: shell.helpArea, canvas: &canvas) }
         if let dialog = shell.quitDialog { dialog.render(in: canvas.bounds, canvas: &canvas) }
     }
 

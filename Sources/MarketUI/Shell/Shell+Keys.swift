@@ -11,7 +11,7 @@ extension Shell {
         }
         if self.isTooSmall { return true }
         if var help = self.help {
-            let outcome = help.handle(key, in: Rect(size: self.size))
+            let outcome = help.handle(key, in: self.helpArea)
             self.help = outcome == .closed ? nil : help
             return true
         }

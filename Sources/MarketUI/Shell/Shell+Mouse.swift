@@ -9,8 +9,8 @@ extension Shell {
         guard !self.isTooSmall else { return true }
         if var help = self.help {
             switch mouse.kind {
-            case .wheelUp: help.scroll(by: -3, in: Rect(size: self.size))
-            case .wheelDown: help.scroll(by: 3, in: Rect(size: self.size))
+            case .wheelUp: help.scroll(by: -3, in: self.helpArea)
+            case .wheelDown: help.scroll(by: 3, in: self.helpArea)
             default: break
             }
             self.help = help

@@ -98,6 +98,10 @@ public struct Shell: Sendable {
 
     public var isTooSmall: Bool { !self.size.contains(.minimum) }
 
+    /// Where the help overlay goes: the screen above the status line, which stays whole and
+    /// readable under it (the footer says the overlay's keys).
+    public var helpArea: Rect { Rect(x: 0, y: 0, width: self.size.width, height: max(0, self.size.height - 2)) }
+
     /// Asks whether to quit; `extraLines` adds a note such as an unsaved cart.
     public mutating func confirmQuit(extraLines: [Span] = []) {
         self.quitDialog = Dialog(
