@@ -68,7 +68,7 @@ import Testing
         #expect(throws: FieldError.self) { try FieldRules.validateQuantity(0, allowZero: false) }
         #expect(throws: FieldError.self) { try FieldRules.validateQuantity(-1, allowZero: true) }
         let tooMany = #expect(throws: FieldError.self) { try FieldRules.validateQuantity(1_000_001, allowZero: true) }
-        #expect(tooMany?.message == "Quantity must be at most 1,000,000.")
+        #expect(tooMany?.message == "Units must be at most 1,000,000.")
     }
 
     @Test func typedPricesSayWhatIsWrongWithThem() throws {

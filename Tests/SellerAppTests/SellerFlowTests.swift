@@ -112,6 +112,16 @@ import TerminalUITesting
         #expect(state.login.form["password"] == "wrong password")
     }
 
+    @Test func goingBackToLogInKeepsTheUsernameTypedForANewAccount() {
+        var state = SellerFixtures.started()
+        _ = self.program.press([.control("n")], &state)
+        self.program.fill(["Zoë", "zoe"], &state)
+        _ = self.program.press([.control("n")], &state)
+        #expect(state.login.mode == .login)
+        #expect(state.login.form["username"] == "zoe")
+        #expect(state.login.form.fields[state.login.form.focus].id == "password")
+    }
+
     @Test func anInvalidFormSendsNothing() {
         var state = SellerFixtures.started()
         _ = self.program.type("zo", &state)

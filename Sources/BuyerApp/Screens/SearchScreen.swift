@@ -219,7 +219,7 @@ public struct SearchScreen: Sendable {
         for (index, field) in bar.fields.enumerated() {
             let active = self.isEditing && focused && index == bar.focus
             x += canvas.write(field.label + " ", x: x, y: y, style: active ? .accent : .muted)
-            let width = field.id == "category" ? 8 : min(44, max(16, content.maxX - x - 30))
+            let width = field.id == "category" ? 11 : min(44, max(16, content.maxX - x - 30))
             let point = field.input.render(in: Rect(x: x, y: y, width: width, height: 1), canvas: &canvas, focused: active, placeholder: field.id == "category" ? "any" : "all items")
             if active { cursor = point }
             x += width + 3

@@ -162,11 +162,11 @@ public enum FieldRules {
         guard quantity >= minimum else {
             throw FieldError(
                 field: field,
-                message: allowZero ? "Quantity must not be negative." : "Quantity must be at least 1."
+                message: allowZero ? "Units must not be negative." : "Units must be at least 1."
             )
         }
         guard quantity <= maximumQuantity else {
-            throw FieldError(field: field, message: "Quantity must be at most \(Text.grouped(maximumQuantity)).")
+            throw FieldError(field: field, message: "Units must be at most \(Text.grouped(maximumQuantity)).")
         }
     }
 

@@ -142,7 +142,9 @@ public struct LoginScreen: Sendable {
     }
 
     /// A new account starts from an empty form (the username of the last login is someone
-    /// else's, or a name already taken); going back to logging in puts that form back as it was.
+    /// else's, or a name already taken); going back to logging in puts that form back as it was,
+    /// with the username typed for the new account if there is one (told it is taken, the user
+    /// most likely means to log in with it).
     mutating func switchMode() {
         switch self.mode {
         case .login:
@@ -150,9 +152,15 @@ public struct LoginScreen: Sendable {
             self = LoginScreen(role: self.role, mode: .createAccount)
             self.loginForm = form
         case .createAccount:
+            let typed = Text.trimmingWhitespace(self.form["username"])
             let form = self.loginForm
             self = LoginScreen(role: self.role, mode: .login)
             if let form { self.form = form }
+            if !typed.isEmpty {
+                self.form.set("username", to: typed)
+                self.form.focus = self.form.fields.firstIndex { $0.id == "password" } ?? 0
+                self.validate()
+            }
         }
     }
 
