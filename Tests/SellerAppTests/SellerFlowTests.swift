@@ -122,6 +122,17 @@ import TerminalUITesting
         #expect(state.login.form.fields[state.login.form.focus].id == "password")
     }
 
+    @Test func anOldStatusMessageGoesAtTheNextKey() {
+        var state = SellerFixtures.loggedIn()
+        state.shell.status = .success("Registered 3-31.")
+        _ = self.program.update(&state, .message(.account(.heartbeat)))
+        _ = self.program.press([.character("j")], &state)
+        #expect(state.shell.status == .success("Registered 3-31."), "a message just shown stays")
+        _ = self.program.update(&state, .message(.account(.heartbeat)))
+        _ = self.program.press([.character("s")], &state)
+        #expect(state.shell.status == nil, "after 5–10 s it goes with the next key")
+    }
+
     @Test func anInvalidFormSendsNothing() {
         var state = SellerFixtures.started()
         _ = self.program.type("zo", &state)

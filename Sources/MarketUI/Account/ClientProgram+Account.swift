@@ -46,6 +46,7 @@ extension ClientProgram {
             return []
 
         case .heartbeat:
+            state.shell.statusBeats += 1
             return self.keepAliveIfBusy(&state)
         }
     }

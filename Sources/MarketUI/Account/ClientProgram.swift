@@ -94,6 +94,7 @@ extension ClientProgram {
             }
             state.shell.wasActive = true
             if state.shell.hold(key) { return [] }
+            state.shell.dropOldStatus()
             return self.press(key, &state)
         case .mouse(let mouse):
             state.shell.wasActive = true

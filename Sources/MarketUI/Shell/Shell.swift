@@ -36,7 +36,11 @@ public struct Shell: Sendable {
     public var size: Size = .zero
     /// Counts spinner ticks.
     public var tick = 0
-    public var status: StatusMessage?
+    public var status: StatusMessage? {
+        didSet { self.statusBeats = 0 }
+    }
+    /// Clock beats since ``status`` was set: an old message goes at the next key press.
+    public var statusBeats = 0
     /// Requests in flight: id → what the status line says while waiting ("Searching…").
     public var requests: [Int: String] = [:]
     private var nextRequest = 1
@@ -74,6 +78,15 @@ public struct Shell: Sendable {
     /// Stops tracking a request.
     public mutating func finish(_ id: Int) {
         self.requests[id] = nil
+    }
+
+    /// Beats (5 s each) after which the status line's message goes at the next key press, so
+    /// that it does not linger over what the user has done since: between 5 and 10 seconds.
+    public static let statusLifetimeBeats = 2
+
+    /// A key was pressed: a message on show long enough has been read.
+    public mutating func dropOldStatus() {
+        if self.status != nil, self.statusBeats >= Self.statusLifetimeBeats { self.status = nil }
     }
 
     /// Stops waiting for a request: it no longer counts as in flight, and its answer will be
