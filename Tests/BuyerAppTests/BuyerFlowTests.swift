@@ -1079,7 +1079,7 @@ import TerminalUITesting
         #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].contains("Rank"), "the rank is labelled as such")
     }
 
-    @Test func aCountThatStoppedAtTheCapReadsOverAThousand() {
+    @Test func aCountThatStoppedAtTheCapReadsMoreThanAThousand() {
         var state = BuyerFixtures.loggedIn()
         let commands = self.program.press([.character("r")], &state)
         guard case .search(let request, let query, _)? = commands.first(where: { if case .search = $0 { true } else { false } }) else {
@@ -1090,7 +1090,7 @@ import TerminalUITesting
         let page = Page(items: BuyerFixtures.hits, offset: 0, limit: 50, total: 1_001, totalIsExact: false)
         _ = self.program.update(&state, .message(.searched(request: request, query: query, page: page)))
         let lines = self.program.canvas(for: state, size: state.shell.size).lines
-        #expect(lines[2].contains("over 1,000 results"), "\(lines[2])")
+        #expect(lines[2].contains("more than 1,000 results"), "\(lines[2])")
         #expect(lines[lines.count - 2].contains("1–4 of more than 1,000"), "\(lines[lines.count - 2])")
     }
 
@@ -1099,7 +1099,7 @@ import TerminalUITesting
         BuyerFixtures.showPurchases(&state)
         #expect(state.purchases.allRows.count == 3, "two orders, three items")
         let status = self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2]
-        #expect(status.hasSuffix("5 items purchased · orders 1–2 of 2 "), "\(status)")
+        #expect(status.hasSuffix("5 units purchased · orders 1–2 of 2 "), "\(status)")
     }
 
     @Test(arguments: BuyerView.allCases)
@@ -1136,9 +1136,9 @@ import TerminalUITesting
         var state = BuyerFixtures.loggedIn()
         self.showPurchases(ofTotal: 25, &state)
         func status() -> String { self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2] }
-        #expect(status().hasSuffix("5 items purchased · orders 1–2 of 25 "), "\(status())")
+        #expect(status().hasSuffix("5 units purchased · orders 1–2 of 25 "), "\(status())")
         _ = self.program.press([.character("s")], &state)
-        #expect(status().hasSuffix("5 items purchased · this page sorted · orders 1–2 of 25 "), "\(status())")
+        #expect(status().hasSuffix("5 units purchased · this page sorted · orders 1–2 of 25 "), "\(status())")
     }
 
     @Test func olderPurchasesAreOfferedAndKeepTheSortAndSortingKeepsTheSelection() {
@@ -1168,7 +1168,7 @@ import TerminalUITesting
         }
         #expect(state.purchases.itemsPurchased == 1)
         let status = self.program.canvas(for: state, size: state.shell.size).lines[state.shell.size.height - 2]
-        #expect(status.hasSuffix("1 item purchased · orders 1 of 2 "), "\(status)")
+        #expect(status.hasSuffix("1 unit purchased · orders 1 of 2 "), "\(status)")
     }
 
     @Test func theAddDialogCountsWhatIsOnSaleAndWhatIsInTheCartApart() {

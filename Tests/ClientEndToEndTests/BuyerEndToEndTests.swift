@@ -60,7 +60,7 @@ import Testing
                 try await tmux.waitFor("Paid 16.98 for 2 units")
                 // The purchases view loads after the payment; rate once the order is listed.
                 let history = try await tmux.waitFor("order 1 of 1")
-                #expect(history.contains("2 items purchased"))
+                #expect(history.contains("2 units purchased"))
 
                 try await tmux.press("+")
                 try await tmux.waitFor("Each item gets one vote")

@@ -18,7 +18,7 @@ import TerminalUI
         do { let outcome = form.handle(.character(" ")); #expect(outcome == .edited, "a dropped character changes what the form must say") }
         #expect(form["words"] == "coffee mug")
         form.apply(problems: [:])
-        #expect(form.fields[0].problem == "Too long: only the first 10 characters were kept; shorten it.")
+        #expect(form.fields[0].problem == "Too long: cut to 10 characters.")
         #expect(!form.isValid, "the cut text is not sent as if it were what was meant")
         _ = form.handle(.backspace)
         form.apply(problems: [:])

@@ -231,7 +231,13 @@ extension BuyerProgram {
     }
 
     private func nothingSelected(_ state: inout BuyerState) -> [BuyerCommand] {
-        state.shell.status = .info("Nothing selected.")
+        let empty =
+            switch state.view {
+            case .search: "No results to act on."
+            case .cart: "Your cart is empty."
+            case .purchases: "No purchases yet."
+            }
+        state.shell.status = .info(empty)
         return []
     }
 

@@ -67,8 +67,11 @@ extension BuyerProgram {
         case .cartSaved(let request, let lines):
             state.shell.finish(request)
             state.cart.hasUnsavedChanges = false
-            let saved = lines == 0 ? "empty" : "\(Format.count(lines)) line\(lines == 1 ? "" : "s")"
-            state.shell.status = .success("Cart saved (\(saved)) — it will be here when you next log in.")
+            state.shell.status = .success(
+                lines == 0
+                    ? "Cart saved empty — you will start with an empty cart when you next log in."
+                    : "Cart saved (\(Format.count(lines)) line\(lines == 1 ? "" : "s")) — it will be here when you next log in."
+            )
             return []
 
         case .cartLoaded(let request, let cart):

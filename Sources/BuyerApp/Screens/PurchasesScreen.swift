@@ -148,12 +148,12 @@ public struct PurchasesScreen: Sendable {
 
     public var hasNextPage: Bool { self.page?.hasMore ?? false }
 
-    /// The units bought in all, then which orders this page holds, e.g. "12 items purchased ·
+    /// The units bought in all, then which orders this page holds, e.g. "12 units purchased ·
     /// orders 1–20 of 31": pages are of orders, and a row is one item of an order, so the rows
     /// outnumber them.
     public func position(visibleRows: Int) -> String? {
         guard let page = self.page else { return nil }
-        let bought = self.itemsPurchased.map { "\(Format.count($0)) \($0 == 1 ? "item" : "items") purchased · " } ?? ""
+        let bought = self.itemsPurchased.map { "\(Format.units($0)) purchased · " } ?? ""
         guard !page.items.isEmpty else { return bought + "0 orders" }
         let first = page.offset + 1
         let last = page.offset + page.items.count

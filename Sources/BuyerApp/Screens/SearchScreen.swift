@@ -236,7 +236,7 @@ public struct SearchScreen: Sendable {
             canvas.write(spans: [Span("Searching for ", .muted), Span(pending.summary, .accent), Span("…", .muted)], x: note.x, y: note.y, limit: note.width)
         } else if let query = self.query, let page = self.page {
             // An inexact total is one past where the server stopped counting.
-            let total = page.totalIsExact ? Format.count(page.total) : "over " + Format.count(page.total - 1)
+            let total = page.totalIsExact ? Format.count(page.total) : "more than " + Format.count(page.total - 1)
             canvas.write(spans: [
                 Span("\(total) result\(page.total == 1 ? "" : "s") for ", .muted), Span(query.summary, .accent),
                 Span(" · " + self.orderDescription(of: query), .muted),

@@ -63,7 +63,7 @@ public struct ItemFormScreen: FormDialog {
             // added: such a listing would stay hidden from buyers for good.
             if quantity == 0 { problems["quantity"] = "At least 1: units cannot be added once the item is listed." }
         } else {
-            problems["quantity"] = "Units must be a whole number."
+            problems["quantity"] = "Enter a whole number of units."
         }
         return problems
     }

@@ -43,7 +43,7 @@ public struct Form: Sendable, Hashable {
             let input = self.fields[index].input
             self.fields[index].problem =
                 input.overflowed
-                ? "Too long: only the first \(input.maximumLength) characters were kept; shorten it."
+                ? "Too long: cut to \(input.maximumLength) characters."
                 : problems[self.fields[index].id]
         }
     }
