@@ -70,7 +70,10 @@ public struct Menu: Sendable, Hashable {
 
     /// The help overlay's section for this menu: each choice's letter, then the menu keys.
     public func helpSection(_ title: String) -> HelpSection {
-        let choices = self.items.compactMap { item in item.key.map { HelpSection.Entry(keys: String($0), help: item.label) } }
+        // A choice whose letter the menu's own keys already describe (q: Close) is listed once.
+        let choices = self.items.compactMap { item in
+            item.key.flatMap { Self.keys.action(for: .character($0)) == nil ? HelpSection.Entry(keys: String($0), help: item.label) : nil }
+        }
         return HelpSection(title: title, entries: choices + Self.keys.helpSection.entries)
     }
 
