@@ -26,7 +26,7 @@ public struct CheckoutScreen: ConfirmingFormDialog {
         self.currentMonth = currentMonth
         self.form = Form([
             FormField(id: "holder", label: "Card holder", value: holder, hint: "As printed on the card", maximumLength: 80),
-            FormField(id: "number", label: "Card number", hint: "12–19 digits; spaces are fine", maximumLength: 30),
+            FormField(id: "number", label: "Card number", hint: "12–19 digits; spaces are fine; only the last 4 are kept", maximumLength: 30),
             FormField(id: "expiry", label: "Expiry", hint: "MM/YY", maximumLength: 7),
         ], focus: 1)
         self.validate()
@@ -117,7 +117,7 @@ public struct CheckoutScreen: ConfirmingFormDialog {
         let notice = self.notice(working: "Paying…")
         let cursor = FormBox.render(
             title: "Checkout",
-            subtitle: [Span("Total ", .muted), Span(Format.money(self.total), .title), Span(" for \(Format.units(self.units)). Only the last 4 digits are kept.", .muted)],
+            subtitle: [Span("Total ", .muted), Span(Format.money(self.total), .title), Span(" for \(Format.units(self.units)).", .muted)],
             form: self.form, labelWidth: 12, inputWidth: 28, notice: notice, action: "continues", width: 78, in: screen, canvas: &canvas
         )
         if let confirmation = self.confirmation {

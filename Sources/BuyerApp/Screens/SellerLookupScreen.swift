@@ -27,7 +27,10 @@ public struct SellerLookupScreen: FormDialog {
     }
 
     public mutating func validate() {
-        self.form.apply(problems: self.value == nil ? ["seller": "Enter a seller's number, e.g. 3."] : [:])
+        guard self.value == nil else { return self.form.apply(problems: [:]) }
+        let typed = Text.trimmingWhitespace(self.form["seller"])
+        let problem = Int(typed).map { $0 < 1 } == true ? "Seller numbers start at 1." : "Enter a seller's number, e.g. 3."
+        self.form.apply(problems: ["seller": problem])
     }
 
     @discardableResult

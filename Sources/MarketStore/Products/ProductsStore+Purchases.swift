@@ -61,7 +61,7 @@ extension ProductsStore {
                 : "\(what) has \(line.available) left (you want \(line.wanted))"
         }
         guard !parts.isEmpty else { return "Some items in your cart are no longer available in that quantity." }
-        return "Not enough stock: " + parts.joined(separator: "; ") + ". Nothing was bought."
+        return "Not enough stock: " + parts.joined(separator: "; ") + ". Nothing was bought; take the missing units out of the cart and pay again."
     }
 
     private static func shortages(in detail: String) -> [(item: String, name: String?, wanted: Int, available: Int)] {

@@ -22,7 +22,9 @@ extension LoginScreen {
         let cursor = self.form.render(in: formArea, canvas: &canvas, labelWidth: 10, inputWidth: 30, focused: !self.isSubmitting)
         let noticeRow = Rect(x: box.x + 3, y: box.maxY - 3, width: box.width - 6, height: 1)
         if self.isSubmitting {
-            canvas.write(self.mode == .login ? "Logging in…" : "Creating your account…", in: noticeRow, style: .muted)
+            // A new account's login says the account is there ("Account zoe created. Logging in…").
+            let working = self.notice?.kind == .success ? self.notice!.span.text : self.mode == .login ? "Logging in…" : "Creating your account…"
+            canvas.write(working, in: noticeRow, style: .muted)
         } else if let notice = self.notice {
             let shown = noticeLines.prefix(3)
             for (index, line) in shown.enumerated() {
