@@ -1031,7 +1031,7 @@ import TerminalUITesting
         cart.isSaved = false
         _ = self.program.update(&state, .message(.cartLoaded(request: request, cart: cart)))
         let dialog = try #require(state.shell.quitDialog)
-        #expect(dialog.lines.map(\.text).contains("Your cart has unsaved changes (w saves it)."))
+        #expect(dialog.lines.map(\.text).contains("Your cart has unsaved changes; they are lost unless you save (w)."))
     }
 
     @Test func everyDialogsButtonsHaveLettersOfTheirOwn() throws {

@@ -212,16 +212,19 @@ extension BuyerProgram {
         return []
     }
 
+    /// Said by the quit and logout questions when the cart differs from the saved one.
+    static let unsavedCartWarning = Span("Your cart has unsaved changes; they are lost unless you save (w).", .warning)
+
     /// The quit question, warning when the cart differs from the saved one.
     func askToQuit(_ state: inout BuyerState) {
-        state.shell.confirmQuit(extraLines: state.cart.wouldLoseLines ? [Span("Your cart has unsaved changes (w saves it).", .warning)] : [])
+        state.shell.confirmQuit(extraLines: state.cart.wouldLoseLines ? [Self.unsavedCartWarning] : [])
     }
 
     /// Logs out, asking first when that would lose a cart that differs from the saved one.
     func logOut(_ state: inout BuyerState) -> [BuyerCommand] {
         if state.cart.wouldLoseLines {
             state.modal = .confirm(
-                Dialog(title: "Log out", lines: [Span("Log out now?"), Span("Your cart has unsaved changes; they are lost unless you save (w).", .warning)], buttons: ["Log out", "Cancel"], focus: 1, actionTakesLetter: false),
+                Dialog(title: "Log out", lines: [Span("Log out now?"), Self.unsavedCartWarning], buttons: ["Log out", "Cancel"], focus: 1, actionTakesLetter: false),
                 .logout
             )
             return []
