@@ -194,7 +194,8 @@ public struct TableState: Sendable, Hashable {
     public func positionText(visibleRows: Int, rowCount: Int, base: Int = 0, total: Int? = nil, totalIsExact: Bool = true, wholeListSorted: Bool = false) -> String {
         let total = total ?? rowCount
         let of = totalIsExact ? Self.grouped(total) : "more than " + Self.grouped(total - 1)
-        guard rowCount > 0 else { return "0 of \(of)" }
+        // An empty list says so in its own place; "0 of 0" would only repeat it.
+        guard rowCount > 0 else { return total == 0 ? "" : "0 of \(of)" }
         let first = base + self.offset + 1
         let last = base + min(rowCount, self.offset + max(1, visibleRows))
         let note = wholeListSorted ? "" : self.sortedPageNote(rowCount: rowCount, total: total, totalIsExact: totalIsExact)
