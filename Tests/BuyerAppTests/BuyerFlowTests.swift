@@ -504,12 +504,12 @@ import TerminalUITesting
         _ = self.program.press([.character("c")], &state)
         _ = self.program.type("4111", &state)
         _ = self.program.press([.escape], &state)
-        guard case .checkout(let asking)? = state.modal, asking.confirmation?.title == "Discard" else {
+        guard case .checkout(let asking)? = state.modal, asking.discardQuestion?.title == "Discard" else {
             Issue.record("Esc threw the card number away without asking")
             return
         }
         _ = self.program.press([.enter], &state)
-        guard case .checkout(let kept)? = state.modal, kept.confirmation == nil else {
+        guard case .checkout(let kept)? = state.modal, kept.discardQuestion == nil else {
             Issue.record("Enter (Keep editing, the default) closed the checkout")
             return
         }

@@ -278,13 +278,13 @@ import TerminalUITesting
 
         SellerFixtures.fillInRegisterForm(&state, name: "Half done", category: "7", keywords: "", price: "")
         _ = self.program.press([.escape], &state)
-        guard case .register(let asking)? = state.modal, asking.confirmation != nil else {
+        guard case .register(let asking)? = state.modal, asking.discardQuestion != nil else {
             Issue.record("expected the question")
             return
         }
         #expect(self.program.canvas(for: state, size: state.shell.size).lines.contains { $0.contains("[ Keep editing ]") }, "keeping is the default")
         _ = self.program.press([.enter], &state)
-        guard case .register(let kept)? = state.modal, kept.confirmation == nil else {
+        guard case .register(let kept)? = state.modal, kept.discardQuestion == nil else {
             Issue.record("Enter keeps editing")
             return
         }

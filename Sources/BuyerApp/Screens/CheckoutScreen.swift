@@ -5,15 +5,15 @@ public import TerminalUI
 /// Paying for the whole cart: a card form checked as it is typed (holder, number with its check
 /// digit, expiry not in the past), then a confirmation naming the amount. Esc once card details
 /// are typed in asks before throwing them away.
-public struct CheckoutScreen: ConfirmingFormDialog {
+public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     public var form: Form
     public var total: Money
     public var units: Int
     public var currentMonth: YearMonth
-    /// The payment's confirmation, or the question whether to drop the card details.
+    /// The payment's confirmation.
     public var confirmation: Dialog?
-    /// Whether ``confirmation`` asks about dropping the card details (not about paying).
-    public var asksToDiscard = false
+    /// Whether to drop the card details, after Esc on a form with some typed in.
+    public var discardQuestion: Dialog?
     public var request: Int?
     public var failure: String?
     public var mayHaveGoneThrough = false
@@ -45,17 +45,10 @@ public struct CheckoutScreen: ConfirmingFormDialog {
     public static var closesWhileWorking: Bool { false }
 
     public mutating func handle(_ key: Key) -> FormDialogOutcome<PaymentCard> {
-        if self.asksToDiscard {
-            let pressed = Dialog.press(key, on: &self.confirmation)
-            if self.confirmation == nil { self.asksToDiscard = false }
-            return pressed == 0 ? .cancel : .none
-        }
-        let outcome = self.handleConfirming(key)
-        guard case .cancel = outcome, self.hasCardDetails else { return outcome }
-        self.asksToDiscard = true
-        self.confirmation = .discarding("the card details you typed")
-        return .none
+        self.askingBeforeDiscarding(key) { $0.handleConfirming($1) }
     }
+
+    public var unsentWork: String? { self.hasCardDetails ? "the card details you typed" : nil }
 
     /// Whether a card number or an expiry is typed in (the holder starts filled in).
     var hasCardDetails: Bool {
@@ -120,8 +113,8 @@ public struct CheckoutScreen: ConfirmingFormDialog {
             subtitle: [Span("Total ", .muted), Span(Format.money(self.total), .title), Span(" for \(Format.units(self.units)).", .muted)],
             form: self.form, labelWidth: 12, inputWidth: 28, notice: notice, action: "continues", width: 78, in: screen, canvas: &canvas
         )
-        if let confirmation = self.confirmation {
-            confirmation.render(in: screen, canvas: &canvas)
+        if let question = self.shownQuestion {
+            question.render(in: screen, canvas: &canvas)
             return nil
         }
         return cursor

@@ -143,6 +143,36 @@ extension ConfirmingFormDialog {
     }
 }
 
+/// A form dialog whose Esc asks before throwing away what was typed into it: "Discard …?" over
+/// the form, Keep editing the default.
+public protocol DiscardingFormDialog: FormDialog {
+    /// The question, while it is asked.
+    var discardQuestion: Dialog? { get set }
+    /// What Esc would throw away ("the item you were filling in"); nil while nothing was typed
+    /// that is worth a question.
+    var unsentWork: String? { get }
+}
+
+extension DiscardingFormDialog {
+    /// Handles `key` with `handle`, the dialog's own handling, except that Esc on unsent work
+    /// asks first; while the question is up it has the keys (Discard closes the box).
+    public mutating func askingBeforeDiscarding(_ key: Key, _ handle: (inout Self, Key) -> FormDialogOutcome<Value>) -> FormDialogOutcome<Value> {
+        if self.discardQuestion != nil {
+            return Dialog.press(key, on: &self.discardQuestion) == 0 ? .cancel : .none
+        }
+        let outcome = handle(&self, key)
+        guard case .cancel = outcome, !self.isWorking, let work = self.unsentWork else { return outcome }
+        self.discardQuestion = .discarding(work)
+        return .none
+    }
+
+    /// The question over the form, if any: whether to discard, or the dialog's confirmation.
+    public var shownQuestion: Dialog? { self.discardQuestion ?? self.confirmation }
+
+    /// The footer's keys: the form's, or a question's while one is shown.
+    public var hints: [KeyHint] { self.shownQuestion == nil ? Form.keys.hints : Dialog.hints }
+}
+
 extension Dialog {
     /// Asked when Esc would throw away what the user typed into a form; keeping it is the default.
     public static func discarding(_ what: String) -> Dialog {

@@ -171,7 +171,7 @@ extension SellerProgram {
         guard case .register(var form)? = state.modal, !form.mayHaveGoneThrough, form.hasTyping, let owner = state.profile?.username else { return }
         form.request = nil
         form.failure = nil
-        form.confirmation = nil
+        form.discardQuestion = nil
         state.unsentItem = (owner, form)
     }
 

@@ -4,7 +4,7 @@ public import TerminalUI
 
 /// Registering a new item: every field checked with the server's own rules as the user types.
 /// Esc on a form with something typed in asks before throwing it away.
-public struct ItemFormScreen: FormDialog {
+public struct ItemFormScreen: DiscardingFormDialog {
     public var form: Form
     /// The registration in flight.
     public var request: Int?
@@ -14,7 +14,7 @@ public struct ItemFormScreen: FormDialog {
     /// The items on show when a registration's answer was lost; a new one like the form is it.
     public var itemsBefore: Set<ItemID> = []
     /// "Discard the item?", over the form after Esc on a form with something typed in.
-    public var confirmation: Dialog?
+    public var discardQuestion: Dialog?
 
     public init() {
         self.form = Form([
@@ -29,14 +29,10 @@ public struct ItemFormScreen: FormDialog {
     }
 
     public mutating func handle(_ key: Key) -> FormDialogOutcome<ItemDraft> {
-        if self.confirmation != nil {
-            return Dialog.press(key, on: &self.confirmation) == 0 ? .cancel : .none
-        }
-        let outcome = self.handleForm(key)
-        guard case .cancel = outcome, !self.isWorking, self.hasTyping else { return outcome }
-        self.confirmation = .discarding("the item you were filling in")
-        return .none
+        self.askingBeforeDiscarding(key) { $0.handleForm($1) }
     }
+
+    public var unsentWork: String? { self.hasTyping ? "the item you were filling in" : nil }
 
     /// Whether any field differs from a fresh form.
     var hasTyping: Bool {
@@ -107,7 +103,7 @@ public struct ItemFormScreen: FormDialog {
             title: "New item",
             subtitle: [Span("Put an item on sale; buyers find it by its keywords and its name.", .normal)],
             form: self.form, labelWidth: 10, inputWidth: 40, notice: notice, action: "registers", width: 84,
-            confirmation: self.confirmation, in: screen, canvas: &canvas
+            confirmation: self.discardQuestion, in: screen, canvas: &canvas
         )
     }
 }
