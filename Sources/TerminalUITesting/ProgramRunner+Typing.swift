@@ -59,3 +59,13 @@ extension Program {
         return []
     }
 }
+
+extension Canvas {
+    /// Where `text` starts on the canvas (the row's text before it single-width), for a click.
+    public func point(of text: String) -> Point? {
+        for (y, line) in self.lines.enumerated() {
+            if let range = line.range(of: text) { return Point(x: line.distance(from: line.startIndex, to: range.lowerBound), y: y) }
+        }
+        return nil
+    }
+}

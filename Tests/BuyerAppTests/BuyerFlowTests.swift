@@ -50,11 +50,33 @@ import TerminalUITesting
 
     /// Where `text` starts on the rendered screen (the screen's text before it is single-width).
     private func point(of text: String, in state: BuyerState) -> Point? {
-        let lines = self.program.canvas(for: state, size: state.shell.size).lines
-        for (y, line) in lines.enumerated() {
-            if let range = line.range(of: text) { return Point(x: line.distance(from: line.startIndex, to: range.lowerBound), y: y) }
+        self.program.canvas(for: state, size: state.shell.size).point(of: text)
+    }
+
+    @Test func clicksPressTheButtonsOfAQuestionOverAForm() throws {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&state)
+        let click = { (text: String, state: inout BuyerState) -> [BuyerCommand] in
+            guard let point = self.point(of: text, in: state) else { return [] }
+            return self.program.update(&state, .mouse(MouseEvent(.press, at: point)))
         }
-        return nil
+        #expect(click("Cancel", &state).isEmpty)
+        guard case .checkout(let back)? = state.modal, back.confirmation == nil else {
+            Issue.record("Cancel goes back to the card form")
+            return
+        }
+        _ = self.program.press([.enter], &state)
+        #expect(click("Pay ]", &state).contains { if case .purchase = $0 { true } else { false } }, "a click on Pay pays")
+
+        var discarding = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&discarding)
+        _ = self.program.press([.escape, .escape], &discarding)
+        guard case .checkout(let asking)? = discarding.modal, asking.discardQuestion != nil else {
+            Issue.record("expected the discard question")
+            return
+        }
+        _ = click("  Discard  ", &discarding)
+        #expect(discarding.modal == nil)
     }
 
     @Test func clicksSwitchViewsOpenTheSearchBarSortAndOpenRows() throws {

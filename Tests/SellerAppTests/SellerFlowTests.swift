@@ -416,6 +416,14 @@ import TerminalUITesting
         #expect(item == SellerFixtures.items[0].id)
     }
 
+    @Test func aClickOnRemoveInTheConfirmationRemoves() throws {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("x"), .enter], &state)
+        let remove = try #require(self.program.canvas(for: state, size: state.shell.size).point(of: "Remove  "))
+        let commands = self.program.update(&state, .mouse(MouseEvent(.press, at: remove)))
+        #expect(commands.contains { if case .removeUnits = $0 { true } else { false } })
+    }
+
     @Test func aSoldOutItemHasNothingToRemove() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("G"), .character("k"), .character("k")], &state)

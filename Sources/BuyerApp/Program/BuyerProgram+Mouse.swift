@@ -22,7 +22,9 @@ extension BuyerProgram {
                     state.modal = .confirm(dialog, confirmed)
                     return self.press(.enter, &state)
                 }
-            case .quantity, .checkout, .seller:
+            case .checkout(let checkout):
+                if let keys = checkout.keys(forClickAt: mouse.point, in: screen) { return keys.flatMap { self.press($0, &state) } }
+            case .quantity, .seller:
                 break
             }
             return []

@@ -105,18 +105,21 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
         }
     }
 
+    static let boxWidth = 78
+    static let working = "Paying…"
+
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
-        let notice = self.notice(working: "Paying…")
-        let cursor = FormBox.render(
+        FormBox.render(
             title: "Checkout",
             subtitle: [Span("Total ", .muted), Span(Format.money(self.total), .title), Span(" for \(Format.units(self.units)).", .muted)],
-            form: self.form, labelWidth: 12, inputWidth: 28, notice: notice, action: "continues", width: 78, in: screen, canvas: &canvas
+            form: self.form, labelWidth: 12, inputWidth: 28, notice: self.notice(working: Self.working), action: "continues", width: Self.boxWidth,
+            confirmation: self.shownQuestion, in: screen, canvas: &canvas
         )
-        if let question = self.shownQuestion {
-            question.render(in: screen, canvas: &canvas)
-            return nil
-        }
-        return cursor
+    }
+
+    /// A click on a button of the question over the form: the keys that press it.
+    public func keys(forClickAt point: Point, in screen: Rect) -> [Key]? {
+        self.keys(forClickAt: point, on: self.shownQuestion, boxWidth: Self.boxWidth, working: Self.working, in: screen)
     }
 }

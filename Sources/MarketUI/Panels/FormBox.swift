@@ -1,8 +1,9 @@
 public import TerminalUI
 
 /// A form in a box over the screen: a title, a line saying what the form is for, the fields, and a
-/// line for "working…" or what went wrong (up to three lines when the server said more), and the
-/// form's confirmation over it when one is asked. Returns where the cursor goes.
+/// line for "working…" or what went wrong (up to three lines when the server said more); or, while
+/// the form asks a question (a confirmation), the question alone in the box. Returns where the
+/// cursor goes.
 public enum FormBox {
     /// The most lines a notice takes; the box grows to hold them.
     static let maximumNoticeLines = 3
@@ -21,10 +22,16 @@ public enum FormBox {
         in screen: Rect,
         canvas: inout Canvas
     ) -> Point? {
-        let textWidth = self.frame(form: form, width: width, in: screen).width - 6
-        let noticeLines = notice.map { self.lines(of: $0.text, width: textWidth) } ?? []
+        let noticeLines = self.noticeLines(notice, form: form, width: width, in: screen)
         let box = self.frame(form: form, width: width, noticeLines: noticeLines.count, in: screen)
+        let textWidth = box.width - 6
         canvas.box(box, style: .border, title: title, fill: .dialog)
+        if let confirmation {
+            // The question stands alone in the emptied box: the form's lines would show in
+            // pieces beside it.
+            confirmation.render(in: screen, over: box, canvas: &canvas)
+            return nil
+        }
         canvas.write(spans: subtitle, x: box.x + 3, y: box.y + 2, limit: box.width - 6)
         let area = Rect(x: box.x + 2, y: box.y + 4, width: box.width - 4, height: form.height)
         let cursor = form.render(in: area, canvas: &canvas, labelWidth: labelWidth, inputWidth: inputWidth, focused: notice?.style != .muted)
@@ -36,11 +43,18 @@ public enum FormBox {
         } else {
             canvas.write("Enter \(action) · Esc cancels" + (form.fields.count > 1 ? " · Tab moves between fields" : ""), in: row, style: .muted)
         }
-        if let confirmation {
-            confirmation.render(in: screen, over: box, canvas: &canvas)
-            return nil
-        }
         return notice?.style == .muted ? nil : cursor
+    }
+
+    /// The box ``render(title:subtitle:form:labelWidth:inputWidth:notice:action:width:confirmation:in:canvas:)``
+    /// draws for this form, notice and width: where a question over it is drawn, for a click.
+    public static func frame(form: Form, notice: Span?, width: Int, in screen: Rect) -> Rect {
+        self.frame(form: form, width: width, noticeLines: self.noticeLines(notice, form: form, width: width, in: screen).count, in: screen)
+    }
+
+    private static func noticeLines(_ notice: Span?, form: Form, width: Int, in screen: Rect) -> [String] {
+        let textWidth = self.frame(form: form, width: width, in: screen).width - 6
+        return notice.map { self.lines(of: $0.text, width: textWidth) } ?? []
     }
 
     /// A notice broken into lines; after a leading mark ("✗ ") the lines hang under the text.

@@ -86,6 +86,15 @@ extension FormDialog {
         }
     }
 
+    /// A click at `point` on `question`, drawn over this dialog's box (as FormBox draws it,
+    /// `boxWidth` wide, saying `working` while busy): the keys that press the button under it,
+    /// nil when the click is on none. Keys, so that a click goes through the question's own rules.
+    public func keys(forClickAt point: Point, on question: Dialog?, boxWidth: Int, working: String, in screen: Rect) -> [Key]? {
+        guard let question else { return nil }
+        let box = FormBox.frame(form: self.form, notice: self.notice(working: working), width: boxWidth, in: screen)
+        return question.button(at: point, in: screen, over: box).map { question.keys(pressing: $0) }
+    }
+
     /// The request failed: the box stays open, showing why.
     public mutating func failed(_ sentence: String) {
         self.request = nil

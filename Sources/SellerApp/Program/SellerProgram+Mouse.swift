@@ -8,10 +8,20 @@ extension SellerProgram {
         if state.shell.handleOverlayClick(mouse) { return [] }
         let screen = Rect(size: state.shell.size)
         if let modal = state.modal {
-            if case .detail(var detail) = modal, mouse.kind == .press, let index = detail.menu.item(at: mouse.point, in: detail.menuArea(in: screen)) {
-                detail.menu.selection = index
-                state.modal = .detail(detail)
-                return self.press(.enter, &state)
+            guard mouse.kind == .press else { return [] }
+            switch modal {
+            case .detail(var detail):
+                if let index = detail.menu.item(at: mouse.point, in: detail.menuArea(in: screen)) {
+                    detail.menu.selection = index
+                    state.modal = .detail(detail)
+                    return self.press(.enter, &state)
+                }
+            case .register(let form):
+                if let keys = form.keys(forClickAt: mouse.point, in: screen) { return keys.flatMap { self.press($0, &state) } }
+            case .remove(let dialog):
+                if let keys = dialog.keys(forClickAt: mouse.point, in: screen) { return keys.flatMap { self.press($0, &state) } }
+            case .price:
+                break
             }
             return []
         }

@@ -96,15 +96,22 @@ public struct ItemFormScreen: DiscardingFormDialog {
         }
     }
 
+    static let boxWidth = 84
+    static let working = "Registering…"
+
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
-        let notice = self.notice(working: "Registering…")
-        return FormBox.render(
+        FormBox.render(
             title: "New item",
             subtitle: [Span("Put an item on sale; buyers find it by its keywords and its name.", .normal)],
-            form: self.form, labelWidth: 10, inputWidth: 40, notice: notice, action: "registers", width: 84,
+            form: self.form, labelWidth: 10, inputWidth: 40, notice: self.notice(working: Self.working), action: "registers", width: Self.boxWidth,
             confirmation: self.discardQuestion, in: screen, canvas: &canvas
         )
+    }
+
+    /// A click on a button of the question over the form: the keys that press it.
+    public func keys(forClickAt point: Point, in screen: Rect) -> [Key]? {
+        self.keys(forClickAt: point, on: self.discardQuestion, boxWidth: Self.boxWidth, working: Self.working, in: screen)
     }
 }
 

@@ -68,14 +68,21 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
         self.form.apply(problems: problems)
     }
 
+    static let boxWidth = 64
+    static let working = "Removing…"
+
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
-        let notice = self.notice(working: "Removing…")
-        return FormBox.render(
+        FormBox.render(
             title: "Remove units",
             subtitle: [Span("\(self.item.id)  ", .muted), Span(self.item.name, .title)],
-            form: self.form, labelWidth: 8, inputWidth: 12, notice: notice, action: "continues", width: 64,
+            form: self.form, labelWidth: 8, inputWidth: 12, notice: self.notice(working: Self.working), action: "continues", width: Self.boxWidth,
             confirmation: self.confirmation, in: screen, canvas: &canvas
         )
+    }
+
+    /// A click on a button of the confirmation over the form: the keys that press it.
+    public func keys(forClickAt point: Point, in screen: Rect) -> [Key]? {
+        self.keys(forClickAt: point, on: self.confirmation, boxWidth: Self.boxWidth, working: Self.working, in: screen)
     }
 }

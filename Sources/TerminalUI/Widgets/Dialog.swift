@@ -96,6 +96,12 @@ public struct Dialog: Sendable, Hashable {
         }
     }
 
+    /// The keys that press `button`: along to it from the first, then Enter (how a click on it
+    /// is passed on where the dialog is part of a bigger box's state).
+    public func keys(pressing button: Int) -> [Key] {
+        Array(repeating: .left, count: self.buttons.count) + Array(repeating: .right, count: button) + [.enter]
+    }
+
     /// Passes a key to a dialog shown over something else: the button pressed, which also takes
     /// the dialog away, or nil while it stays.
     public static func press(_ key: Key, on dialog: inout Dialog?) -> Int? {
