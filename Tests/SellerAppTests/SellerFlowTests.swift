@@ -740,7 +740,14 @@ import TerminalUITesting
         } else {
             Issue.record("a second click opens the item")
         }
-        _ = self.program.press([.escape], &state)
+        let removeUnits = try #require(self.program.canvas(for: state, size: state.shell.size).point(of: "Remove units"))
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: removeUnits)))
+        guard case .remove? = state.modal else {
+            Issue.record("a click on a choice of the item's box does it")
+            return
+        }
+        // Back to the item's box, then to the list.
+        _ = self.program.press([.escape, .escape], &state)
         _ = self.program.update(&state, .mouse(MouseEvent(.wheelDown, at: Point(x: 5, y: 5))))
         #expect(state.items.table.selection == 5)
     }

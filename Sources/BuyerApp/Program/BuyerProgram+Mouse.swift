@@ -10,12 +10,8 @@ extension BuyerProgram {
         if let modal = state.modal {
             guard mouse.kind == .press else { return [] }
             switch modal {
-            case .detail(var detail):
-                if let index = detail.menu.item(at: mouse.point, in: detail.menuArea(in: screen)) {
-                    detail.menu.selection = index
-                    state.modal = .detail(detail)
-                    return self.press(.enter, &state)
-                }
+            case .detail(let detail):
+                if let keys = detail.keys(forClickAt: mouse.point, in: screen) { return keys.flatMap { self.press($0, &state) } }
             case .confirm(var dialog, let confirmed):
                 if let button = dialog.button(at: mouse.point, in: screen) {
                     dialog.focus = button

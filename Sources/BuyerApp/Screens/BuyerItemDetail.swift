@@ -39,6 +39,11 @@ public struct BuyerItemDetail: Sendable {
         screen.centered(Size(width: min(screen.width - 4, 76), height: 21))
     }
 
+    /// A click on one of the box's choices: the keys that pick it.
+    public func keys(forClickAt point: Point, in screen: Rect) -> [Key]? {
+        self.menu.item(at: point, in: self.menuArea(in: screen)).map { self.menu.keys(picking: $0) }
+    }
+
     public func menuArea(in screen: Rect) -> Rect {
         let box = self.frame(in: screen)
         return Rect(x: box.x + 3, y: box.maxY - 4, width: 26, height: 2)

@@ -10,12 +10,8 @@ extension SellerProgram {
         if let modal = state.modal {
             guard mouse.kind == .press else { return [] }
             switch modal {
-            case .detail(var detail):
-                if let index = detail.menu.item(at: mouse.point, in: detail.menuArea(in: screen)) {
-                    detail.menu.selection = index
-                    state.modal = .detail(detail)
-                    return self.press(.enter, &state)
-                }
+            case .detail(let detail):
+                if let keys = detail.keys(forClickAt: mouse.point, in: screen) { return keys.flatMap { self.press($0, &state) } }
             case .register(let form):
                 if let keys = form.keys(forClickAt: mouse.point, in: screen) { return keys.flatMap { self.press($0, &state) } }
             case .remove(let dialog):

@@ -60,6 +60,11 @@ public struct ItemDetailScreen: Sendable {
         self.menu.render(in: self.menuArea(in: screen), canvas: &canvas)
     }
 
+    /// A click on one of the box's choices: the keys that pick it.
+    public func keys(forClickAt point: Point, in screen: Rect) -> [Key]? {
+        self.menu.item(at: point, in: self.menuArea(in: screen)).map { self.menu.keys(picking: $0) }
+    }
+
     public func menuArea(in screen: Rect) -> Rect {
         let box = self.frame(in: screen)
         return Rect(x: box.x + 3, y: box.maxY - 5, width: 28, height: 3)

@@ -41,6 +41,12 @@ public struct Menu: Sendable, Hashable {
         KeyBinding([.escape, .character("q")], .close, help: "Close, back to where you were", label: "Esc/q"),
     ])
 
+    /// The keys that pick the choice at `index`: to the first, down to it, then Enter (how a
+    /// click on it is passed on where the menu is part of a bigger box's state).
+    public func keys(picking index: Int) -> [Key] {
+        [.home] + Array(repeating: .down, count: index) + [.enter]
+    }
+
     public mutating func handle(_ key: Key) -> Outcome {
         guard !self.items.isEmpty else { return Self.keys.action(for: key) == .close ? .closed : .ignored }
         switch Self.keys.action(for: key) {
