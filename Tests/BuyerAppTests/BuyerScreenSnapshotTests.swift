@@ -57,7 +57,7 @@ import TerminalUITesting
             SearchHit(item: BuyerFixtures.item(Int64(number), "Item \(number)", price: "\(100 - number).00", quantity: number), matchedKeywords: 1)
         }
         var state = BuyerFixtures.loggedIn(hits: many, total: 312)
-        _ = self.program.press([.character("s"), .character("s"), .character("s"), .character("s"), .pageDown], &state)
+        _ = self.program.press([.character("s"), .character("s"), .character("s"), .character("s"), .end], &state)
         self.snapshot(state, "search-sorted-paged")
     }
 

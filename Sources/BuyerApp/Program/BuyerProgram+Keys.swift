@@ -189,6 +189,9 @@ extension BuyerProgram {
                 return []
             }
             state.modal = .checkout(CheckoutScreen(holder: state.profile?.name ?? "", total: cart.total, units: cart.totalUnits, currentMonth: state.currentMonth))
+            // A seller may have changed a price since the cart was fetched: the box shows the
+            // total as it is now once the cart comes (the payment is refused on a stale total anyway).
+            return state.cart.loadRequest == nil ? self.loadCart(&state) : []
         case .thumbsUp, .thumbsDown:
             guard let row = state.purchases.selected(timeZone: state.timeZone) else { return self.nothingSelected(&state) }
             let vote: Vote = action == .thumbsUp ? .up : .down
@@ -275,10 +278,13 @@ extension BuyerProgram {
         switch state.view {
         case .search:
             let rows = state.search.rows.count
-            // Down from the last row at hand goes nowhere, and End cannot go further when the total is
-            // only counted up to a cap: say how to see more.
-            let atLast = rows > 0 && (state.search.table.selection == rows - 1 || motion == .bottom)
-            if atLast, [.down, .pageDown, .bottom].contains(motion), state.search.hasNextPage, state.search.page?.totalIsExact == false || motion != .bottom {
+            // Down from the last row at hand goes on into the rows not fetched yet, as `]` does.
+            let forward = motion == .down || motion == .pageDown || (motion.step ?? 0) > 0
+            if forward, rows > 0, state.search.table.selection == rows - 1, state.search.hasNextPage {
+                return self.turnPage(forward: true, &state)
+            }
+            // End cannot go further when the total is only counted up to a cap: say how to see more.
+            if motion == .bottom, state.search.hasNextPage, state.search.page?.totalIsExact == false {
                 state.shell.status = .info("Last of the results fetched so far: ] fetches the next ones.")
             }
             // Home and End go to the first and last result, fetched when not at hand (in the

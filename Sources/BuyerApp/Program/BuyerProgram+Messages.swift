@@ -17,7 +17,11 @@ extension BuyerProgram {
             // Said for a search the user just ran (which cleared the status line), never over
             // what a background rerun finds the line saying (a payment's receipt).
             if page.items.isEmpty, page.offset == 0, state.shell.status == nil {
-                state.shell.status = .info("Nothing on sale matches \(query.summary).")
+                if case .only(let category) = query.category, query.keywords.isEmpty {
+                    state.shell.status = .info("Nothing on sale in category \(category).")
+                } else {
+                    state.shell.status = .info("Nothing on sale matches \(query.summary).")
+                }
             }
             return []
 
@@ -91,7 +95,7 @@ extension BuyerProgram {
                 state.cart.addedAt = nil
                 if let line = cart.lines.first(where: { $0.itemID == added.item }), line.unitPrice != added.price {
                     state.shell.status = .warning(
-                        "\(Format.quoted(line.name, limit: 32)) now costs \(Format.money(line.unitPrice)), not the \(Format.money(added.price)) shown when you added it; the cart has the new price."
+                        "\(Format.quoted(line.name)) now costs \(Format.money(line.unitPrice)), not the \(Format.money(added.price)) shown when you added it; the cart has the new price."
                     )
                     // The search row still shows the old price.
                     commands.append(self.reloadItem(added.item, &state))
@@ -231,7 +235,7 @@ extension BuyerProgram {
         let now = cart.lines.first { $0.itemID == dialog.item }?.quantity ?? 0
         guard now != before, now == (dialog.purpose == .add ? before + count : before - count) else { return }
         state.modal = nil
-        let what = "\(Format.units(count)) of \(Format.quoted(dialog.name, limit: 32))"
+        let what = "\(Format.units(count)) of \(Format.quoted(dialog.name))"
         state.shell.status = .success(
             dialog.purpose == .add
                 ? "It went through after all: \(what) added, \(Format.count(now)) in your cart."
@@ -312,7 +316,7 @@ extension BuyerProgram {
         let repriced = now.lines.filter { previous[$0.itemID]?.unitPrice != $0.unitPrice }
         if let line = repriced.first, let old = previous[line.itemID] {
             let what = repriced.count == 1
-                ? "\(Format.quoted(line.name, limit: 32)) now costs \(Format.money(line.unitPrice)) (was \(Format.money(old.unitPrice)))"
+                ? "\(Format.quoted(line.name)) now costs \(Format.money(line.unitPrice)) (was \(Format.money(old.unitPrice)))"
                 : "\(repriced.count) prices changed"
             return "\(what): cart total \(Format.money(now.total)), was \(Format.money(before.total))."
         }

@@ -71,6 +71,7 @@ public struct QuantityDialog: FormDialog {
                     problems["quantity"] = switch self.purpose {
                     case .add where self.inCart > 0:
                         "You can add up to \(Format.count(self.maximum)) more (\(Format.count(self.maximum + self.inCart)) on sale, \(Format.count(self.inCart)) in your cart)."
+                    case .add where self.maximum == 0: "Sold out: none left on sale."
                     case .add: "Only \(Format.units(self.maximum)) on sale."
                     case .remove: "Your cart holds \(Format.units(self.maximum))."
                     }

@@ -148,7 +148,9 @@ public struct SearchScreen: Sendable {
         var problems: [String: String] = [:]
         let categoryText = Text.trimmingWhitespace(bar["category"]).lowercased()
         if !categoryText.isEmpty, categoryText != "any", Int32(categoryText).flatMap(Category.init(rawValue:)) == nil {
-            problems["category"] = "Category is a number such as 3, or blank for any."
+            problems["category"] = categoryText.allSatisfy(\.isNumber)
+                ? "Category must be a number from 0 to \(Format.count(Int(Category.maximum))), or blank for any."
+                : "Category is a number such as 3, or blank for any."
         }
         do { _ = try Self.keywords(in: bar) } catch {
             problems["keywords"] = error.message
@@ -219,7 +221,7 @@ public struct SearchScreen: Sendable {
         for (index, field) in bar.fields.enumerated() {
             let active = self.isEditing && focused && index == bar.focus
             x += canvas.write(field.label + " ", x: x, y: y, style: active ? .accent : .muted)
-            let width = field.id == "category" ? 11 : min(44, max(16, content.maxX - x - 30))
+            let width = field.id == "category" ? 13 : min(44, max(16, content.maxX - x - 30))
             let point = field.input.render(in: Rect(x: x, y: y, width: width, height: 1), canvas: &canvas, focused: active, placeholder: field.id == "category" ? "any" : "all items")
             if active { cursor = point }
             x += width + 3

@@ -20,6 +20,11 @@ public struct TableState: Sendable, Hashable {
     public enum Motion: Sendable, Hashable {
         case up, down, pageUp, pageDown, top, bottom
         case by(Int)
+
+        /// The rows a ``by(_:)`` motion (the wheel) moves; nil for the others.
+        public var step: Int? {
+            if case .by(let rows) = self { rows } else { nil }
+        }
     }
 
     /// The keys that move through a table (vim keys as well as arrows), for handling and help.
