@@ -752,6 +752,18 @@ import TerminalUITesting
         #expect(state.items.table.selection == 5)
     }
 
+    @Test func downFromTheLastItemAtHandFetchesTheNextOnes() {
+        let many = (1...150).map { SellerFixtures.item(Int64(1000 - $0), "Item number \($0)", price: "\($0).00", quantity: 1) }
+        var state = SellerFixtures.loggedIn(items: Array(many.prefix(100)), total: 150)
+        state.items.table.select(99, rowCount: 100, visibleRows: 10)
+        let commands = self.program.press([.character("j")], &state)
+        guard case .loadItems(_, let offset, _)? = commands.first else {
+            Issue.record("expected the next items to be fetched, got \(commands)")
+            return
+        }
+        #expect(offset == 100)
+    }
+
     @Test func sortingAListOfSeveralPagesAsksTheServerForTheFirstPageInThatOrder() throws {
         let many = (1...150).map { SellerFixtures.item(Int64(1000 - $0), "Item number \($0)", price: "\($0).00", quantity: $0 % 7) }
         var state = SellerFixtures.loggedIn(items: Array(many.prefix(100)), total: 150)
