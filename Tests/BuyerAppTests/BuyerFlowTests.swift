@@ -53,6 +53,18 @@ import TerminalUITesting
         self.program.canvas(for: state, size: state.shell.size).point(of: text)
     }
 
+    @Test func f1ShowsEveryKeyFromInsideABox() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("a"), .function(1)], &state)
+        #expect(state.shell.help != nil)
+        _ = self.program.press([.escape], &state)
+        #expect(state.shell.help == nil)
+        guard case .quantity? = state.modal else {
+            Issue.record("closing the help goes back to the box")
+            return
+        }
+    }
+
     @Test func clicksPressTheButtonsOfAQuestionOverAForm() throws {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.fillInCheckout(&state)

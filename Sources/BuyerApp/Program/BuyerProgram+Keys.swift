@@ -8,7 +8,8 @@ extension BuyerProgram {
     public func press(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
         if state.shell.handleOverlayKey(key) { return [] }
         guard state.isLoggedIn else { return state.shell.pressOnLogin(key, &state.login) }
-        if state.modal != nil { return self.pressOnModal(key, &state) }
+        // F1 shows every key from inside a box too (? is text there).
+        if state.modal != nil { return key == .function(1) ? self.perform(.help, &state) : self.pressOnModal(key, &state) }
         if state.view == .search, state.search.isEditing { return self.pressOnSearchBar(key, &state) }
         guard let action = BuyerKeys.action(for: key, in: state.view) else { return [] }
         return self.perform(action, &state)
