@@ -23,7 +23,7 @@ public struct RatingScreen: Sendable {
         canvas.write(number, x: inner.maxX - numberWidth, y: inner.y, style: .muted)
         let votes = rating.rating.thumbsUp + rating.rating.thumbsDown
         Meter.render(
-            label: "Positive ", filled: rating.rating.thumbsUp, of: votes,
+            label: "Votes    ", filled: rating.rating.thumbsUp, of: votes,
             text: Format.share(rating.rating), style: .positive, in: inner.row(2), canvas: &canvas
         )
         canvas.write(spans: [Span("👍 Thumbs up    ", .normal), Span(Format.count(rating.rating.thumbsUp), .positive)], x: inner.x, y: inner.y + 4, limit: inner.width)
