@@ -112,6 +112,18 @@ import TerminalUITesting
         #expect(state.login.form["password"] == "wrong password")
     }
 
+    @Test func aTakenUsernameIsSaidNextToIt() {
+        var state = SellerFixtures.started()
+        _ = self.program.press([.control("n")], &state)
+        self.program.fill(["Zoë", "zoe", "correct horse", "correct horse"], &state)
+        let create = self.program.press([.enter], &state)
+        _ = self.program.update(&state, .message(.failed(request: create[0].request ?? 0, command: create[0], error: MarketError(.usernameTaken, "taken", field: "username"))))
+        let username = state.login.form.fields.first { $0.id == "username" }
+        #expect(username?.problem?.contains("taken") == true)
+        #expect(state.login.form.fields[state.login.form.focus].id == "username")
+        #expect(state.login.notice == nil, "said once")
+    }
+
     @Test func goingBackToLogInKeepsTheUsernameTypedForANewAccount() {
         var state = SellerFixtures.started()
         _ = self.program.press([.control("n")], &state)

@@ -193,6 +193,14 @@ public struct LoginScreen: Sendable {
         self.isSubmitting = false
         self.submission = nil
         self.notice = .error(sentence)
+        // A taken name is said next to it (not under a ✓ beside the field), with the cursor there.
+        if error.code == .usernameTaken, let username = self.form.fields.firstIndex(where: { $0.id == "username" }) {
+            self.form.fields[username].problem = sentence
+            self.form.fields[username].touched = true
+            self.form.focus = username
+            self.notice = nil
+            return
+        }
         guard self.mode == .login, error.code == .invalidCredentials,
             let password = self.form.fields.firstIndex(where: { $0.id == "password" })
         else { return }
