@@ -887,6 +887,30 @@ import TerminalUITesting
         #expect(state.shell.quitDialog == nil)
     }
 
+    @Test func wInTheQuitOrLogoutQuestionSavesTheCartFirst() {
+        var state = BuyerFixtures.loggedIn()
+        state.cart.hasUnsavedChanges = true
+        _ = self.program.press([.character("q")], &state)
+        let save = self.program.press([.character("w")], &state)
+        guard case .saveCart(let request)? = save.first else {
+            Issue.record("expected the cart to be saved, got \(save)")
+            return
+        }
+        #expect(!state.shell.isFinished, "not before the cart is saved")
+        _ = self.program.update(&state, .message(.cartSaved(request: request, lines: 2)))
+        #expect(state.shell.isFinished)
+
+        var leaving = BuyerFixtures.loggedIn()
+        leaving.cart.hasUnsavedChanges = true
+        _ = self.program.press([.character("L")], &leaving)
+        guard case .saveCart(let saving)? = self.program.press([.character("w")], &leaving).first else {
+            Issue.record("expected the cart to be saved")
+            return
+        }
+        let next = self.program.update(&leaving, .message(.cartSaved(request: saving, lines: 2)))
+        #expect(next.contains { if case .account(.logout) = $0 { true } else { false } }, "then logs out")
+    }
+
     @Test func aStrayLetterNeitherPaysNorVotes() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.fillInCheckout(&state)
@@ -1067,7 +1091,7 @@ import TerminalUITesting
         cart.isSaved = false
         _ = self.program.update(&state, .message(.cartLoaded(request: request, cart: cart)))
         let dialog = try #require(state.shell.quitDialog)
-        #expect(dialog.lines.map(\.text).contains("Your cart has unsaved changes; they are lost unless you save (w)."))
+        #expect(dialog.lines.map(\.text).contains("Your cart has unsaved changes: w saves them, then quits."))
     }
 
     @Test func everyDialogsButtonsHaveLettersOfTheirOwn() throws {

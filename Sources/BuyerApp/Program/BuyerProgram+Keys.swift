@@ -6,6 +6,17 @@ extension BuyerProgram {
     /// Routes a key: Ctrl-C first, then whatever is on top (help, the quit question, a box, the
     /// login screen, the search bar), then the view's key table.
     public func press(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
+        // The quit and logout questions offer w to save an unsaved cart first.
+        if key == .character("w"), state.cart.wouldLoseLines, state.shell.help == nil {
+            if state.shell.quitDialog != nil {
+                state.shell.quitDialog = nil
+                return self.saveCart(then: .quit, &state)
+            }
+            if case .confirm(_, .logout)? = state.modal {
+                state.modal = nil
+                return self.saveCart(then: .logout, &state)
+            }
+        }
         if state.shell.handleOverlayKey(key) { return [] }
         guard state.isLoggedIn else { return state.shell.pressOnLogin(key, &state.login) }
         // F1 shows every key from inside a box too (? is text there).
@@ -175,8 +186,7 @@ extension BuyerProgram {
                 .clearCart
             )
         case .saveCart:
-            let request = state.shell.begin("Saving your cart…")
-            return [.saveCart(request: request)]
+            return self.saveCart(then: nil, &state)
         case .checkout:
             guard let cart = state.cart.cart, !cart.lines.isEmpty else {
                 state.shell.status = .info("Your cart is empty — add something first.")
@@ -217,18 +227,27 @@ extension BuyerProgram {
     }
 
     /// Said by the quit and logout questions when the cart differs from the saved one.
-    static let unsavedCartWarning = Span("Your cart has unsaved changes; they are lost unless you save (w).", .warning)
+    static func unsavedCartWarning(then next: String) -> Span {
+        Span("Your cart has unsaved changes: w saves them, then \(next).", .warning)
+    }
+
+    /// Saves the cart, then (once saved) quits or logs out if asked to.
+    func saveCart(then next: CartScreen.AfterSave?, _ state: inout BuyerState) -> [BuyerCommand] {
+        state.cart.afterSave = next
+        let request = state.shell.begin("Saving your cart…")
+        return [.saveCart(request: request)]
+    }
 
     /// The quit question, warning when the cart differs from the saved one.
     func askToQuit(_ state: inout BuyerState) {
-        state.shell.confirmQuit(extraLines: state.cart.wouldLoseLines ? [Self.unsavedCartWarning] : [])
+        state.shell.confirmQuit(extraLines: state.cart.wouldLoseLines ? [Self.unsavedCartWarning(then: "quits")] : [])
     }
 
     /// Logs out, asking first when that would lose a cart that differs from the saved one.
     func logOut(_ state: inout BuyerState) -> [BuyerCommand] {
         if state.cart.wouldLoseLines {
             state.modal = .confirm(
-                Dialog(title: "Log out", lines: [Span("Log out now?"), Self.unsavedCartWarning], buttons: ["Log out", "Cancel"], focus: 1, actionTakesLetter: false),
+                Dialog(title: "Log out", lines: [Span("Log out now?"), Self.unsavedCartWarning(then: "logs out")], buttons: ["Log out", "Cancel"], focus: 1, actionTakesLetter: false),
                 .logout
             )
             return []

@@ -76,6 +76,15 @@ extension BuyerProgram {
                     ? "Cart saved empty — you will start with an empty cart when you next log in."
                     : "Cart saved (\(Format.count(lines)) line\(lines == 1 ? "" : "s")) — it will be here when you next log in."
             )
+            switch state.cart.afterSave {
+            case .quit?:
+                state.shell.isFinished = true
+            case .logout?:
+                state.cart.afterSave = nil
+                return self.logOut(&state)
+            case nil:
+                break
+            }
             return []
 
         case .cartLoaded(let request, let cart):
@@ -211,7 +220,10 @@ extension BuyerProgram {
             }
         case .feedback:
             if error.code == .alreadyRated { return self.loadPurchases(&state, offset: state.purchases.offset) }
-        case .clearCart, .saveCart, .account:
+        case .saveCart:
+            // Not saved: whatever was to follow (quitting, logging out) waits for the user.
+            state.cart.afterSave = nil
+        case .clearCart, .account:
             break
         }
         state.shell.status = .error(sentence)

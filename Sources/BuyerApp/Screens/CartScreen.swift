@@ -15,6 +15,14 @@ public struct CartScreen: Sendable {
     /// An item just added, with the price the buyer saw when adding it: the next cart says
     /// whether the seller changed it meanwhile.
     public var addedAt: (item: ItemID, price: Money)?
+    /// What to do once the cart being saved is saved: `w` in the quit or logout question saves
+    /// first, then goes on.
+    public var afterSave: AfterSave?
+
+    public enum AfterSave: Sendable, Hashable {
+        case quit
+        case logout
+    }
 
     public init() {}
 
