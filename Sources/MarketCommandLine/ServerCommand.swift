@@ -64,7 +64,7 @@ public struct ServerOptions: ParsableArguments {
     func configuration(for role: Role) -> ServerConfiguration {
         ServerConfiguration(
             host: self.host,
-            port: self.port ?? Environment.int("MARKET_LISTEN_PORT") ?? ServerConfiguration.defaultPort(for: role),
+            port: self.port ?? Environment.int("MARKET_LISTEN_PORT") ?? role.defaultPort,
             customers: self.databases.customers,
             products: self.databases.products,
             sessionTimeout: .seconds(self.sessionTimeout),

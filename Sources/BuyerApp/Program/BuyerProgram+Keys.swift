@@ -299,8 +299,7 @@ extension BuyerProgram {
         case .search:
             let rows = state.search.rows.count
             // Down from the last row at hand goes on into the rows not fetched yet, as `]` does.
-            let forward = motion == .down || motion == .pageDown || (motion.step ?? 0) > 0
-            if forward, rows > 0, state.search.table.selection == rows - 1, state.search.hasNextPage {
+            if state.search.table.movesPastLastRow(motion, rowCount: rows), state.search.hasNextPage {
                 return self.turnPage(forward: true, &state)
             }
             // End cannot go further when the total is only counted up to a cap: say how to see more.

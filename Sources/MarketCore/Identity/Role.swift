@@ -2,4 +2,12 @@
 public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     case seller
     case buyer
+
+    /// The port this role's server listens on unless told otherwise, and its clients connect to.
+    public var defaultPort: Int {
+        switch self {
+        case .seller: 7001
+        case .buyer: 7002
+        }
+    }
 }

@@ -1,4 +1,3 @@
-public import MarketCore
 public import MarketStore
 public import MarketProtocol
 
@@ -62,10 +61,5 @@ public struct ServerConfiguration: Sendable {
         self.threads = threads
         self.cachesSessions = cachesSessions
         self.sweepInterval = sweepInterval
-    }
-
-    /// The default port of each role's server.
-    public static func defaultPort(for role: Role) -> Int {
-        role == .seller ? 7001 : 7002
     }
 }

@@ -8,14 +8,8 @@ public protocol ClientRole {
 }
 
 extension Role {
-    /// The environment variable naming this role's server port, and the port when it is unset.
+    /// The environment variable naming this role's server port (as `./market` sets it).
     var portVariable: String { "MARKET_\(self.rawValue.uppercased())_PORT" }
-    var defaultPort: Int {
-        switch self {
-        case .seller: 7001
-        case .buyer: 7002
-        }
-    }
 }
 
 /// The options both clients take, with environment fallbacks like the servers': where the server

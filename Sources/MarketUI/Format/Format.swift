@@ -44,9 +44,9 @@ public enum Format {
     /// "1 unit", "3 units".
     public static func units(_ count: Int) -> String { "\(self.count(count)) unit\(count == 1 ? "" : "s")" }
 
-    /// A name from another user, quoted, safe for the terminal and short enough for a sentence:
-    /// by default whole (names are at most 32 characters, 64 columns if all are wide).
-    public static func quoted(_ name: String, limit: Int = 64) -> String {
-        "“" + DisplayWidth.truncate(TerminalText.sanitized(name), to: limit) + "”"
+    /// A name from another user, quoted and safe for the terminal: whole, as names are at most
+    /// 32 characters (64 columns if all are wide); anything longer is cut there.
+    public static func quoted(_ name: String) -> String {
+        "“" + DisplayWidth.truncate(TerminalText.sanitized(name), to: 64) + "”"
     }
 }

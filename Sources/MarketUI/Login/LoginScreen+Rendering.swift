@@ -23,7 +23,7 @@ extension LoginScreen {
         let noticeRow = Rect(x: box.x + 3, y: box.maxY - 3, width: box.width - 6, height: 1)
         if self.isSubmitting {
             // A new account's login says the account is there ("Account zoe created. Logging in…").
-            let working = self.notice?.kind == .success ? self.notice!.span.text : self.mode == .login ? "Logging in…" : "Creating your account…"
+            let working = self.notice.flatMap { $0.kind == .success ? $0.span.text : nil } ?? (self.mode == .login ? "Logging in…" : "Creating your account…")
             canvas.write(working, in: noticeRow, style: .muted)
         } else if let notice = self.notice {
             let shown = noticeLines.prefix(3)

@@ -14,9 +14,9 @@ public struct LoginScreen: Sendable {
     public var form: Form
     /// A sentence in the box: why the user is here again, or what went wrong.
     public var notice: StatusMessage?
-    /// The login or account creation in flight: its request, once the shell has started it.
-    public var isSubmitting = false
+    /// The request of the login or account creation in flight.
     public var submission: Int?
+    public var isSubmitting: Bool { self.submission != nil }
     /// The login form as it was when the user went to create an account, put back if they
     /// come back to logging in.
     var loginForm: Form?
@@ -95,7 +95,7 @@ public struct LoginScreen: Sendable {
         case login(username: String, password: String)
         case createAccount(username: String, password: String, name: String)
         /// The user stopped waiting for the submission with this request id.
-        case stopWaiting(request: Int?)
+        case stopWaiting(request: Int)
         case help
         case quit
     }
@@ -111,8 +111,8 @@ public struct LoginScreen: Sendable {
             case .quit:
                 return .quit
             case .stopWaiting:
-                let request = self.submission
-                self.isSubmitting = false
+                // Bound only while submitting (``waitingKeys``).
+                guard let request = self.submission else { return .none }
                 self.submission = nil
                 self.notice = .info("Stopped waiting for the server; if it answers later, that is ignored. Enter tries again.")
                 return .stopWaiting(request: request)
@@ -126,8 +126,8 @@ public struct LoginScreen: Sendable {
             if self.notice?.kind != .warning { self.notice = nil }
             return .none
         case .submit:
+            // The shell starts the request and sets ``submission``.
             let username = (try? FieldRules.validateUsername(self.form["username"])) ?? self.form["username"]
-            self.isSubmitting = true
             switch self.mode {
             case .login:
                 return .login(username: username, password: self.form["password"])
@@ -190,7 +190,6 @@ public struct LoginScreen: Sendable {
     /// notice); any other failure, such as a server out of reach, keeps what was typed, so
     /// trying again is just Enter.
     public mutating func failed(_ error: MarketError, sentence: String) {
-        self.isSubmitting = false
         self.submission = nil
         self.notice = .error(sentence)
         // A taken name is said next to it (not under a ✓ beside the field), with the cursor there.

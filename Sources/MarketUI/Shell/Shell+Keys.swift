@@ -44,14 +44,16 @@ extension Shell {
             self.confirmQuit()
             return []
         case .stopWaiting(let request):
-            if let request { self.abandon(request) }
+            self.abandon(request)
             return []
         case .login(let username, let password):
-            login.submission = self.begin("Logging in…", keysWait: true)
-            return [.account(.login(request: login.submission!, username: username, password: password))]
+            let request = self.begin("Logging in…", keysWait: true)
+            login.submission = request
+            return [.account(.login(request: request, username: username, password: password))]
         case .createAccount(let username, let password, let name):
-            login.submission = self.begin("Creating your account…", keysWait: true)
-            return [.account(.createAccount(request: login.submission!, username: username, password: password, name: name))]
+            let request = self.begin("Creating your account…", keysWait: true)
+            login.submission = request
+            return [.account(.createAccount(request: request, username: username, password: password, name: name))]
         }
     }
 }

@@ -129,8 +129,7 @@ extension SellerProgram {
             return self.keysWait(for: self.loadItems(&state, offset: turn.offset), &state)
         case .move(let motion):
             // Down from the last item at hand goes on into those not fetched yet, as `]` does.
-            let forward = motion == .down || motion == .pageDown || (motion.step ?? 0) > 0
-            if forward, rowCount > 0, state.items.table.selection == rowCount - 1, state.items.hasNextPage {
+            if state.items.table.movesPastLastRow(motion, rowCount: rowCount), state.items.hasNextPage {
                 return self.perform(.nextPage, &state)
             }
             // Home and End go to the first and last item, fetched when not at hand (a list of

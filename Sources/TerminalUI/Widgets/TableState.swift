@@ -20,11 +20,6 @@ public struct TableState: Sendable, Hashable {
     public enum Motion: Sendable, Hashable {
         case up, down, pageUp, pageDown, top, bottom
         case by(Int)
-
-        /// The rows a ``by(_:)`` motion (the wheel) moves; nil for the others.
-        public var step: Int? {
-            if case .by(let rows) = self { rows } else { nil }
-        }
     }
 
     /// The keys that move through a table (vim keys as well as arrows), for handling and help.
@@ -91,6 +86,19 @@ public struct TableState: Sendable, Hashable {
     /// A table for another page of rows: at its first row, keeping the sort.
     public func keepingSort() -> TableState {
         TableState(sortColumn: self.sortColumn, sortAscending: self.sortAscending)
+    }
+
+    /// Whether `motion` would go on down from the last of `rowCount` rows (End excepted, which
+    /// goes to the end of the whole list): for rows fetched a page at a time, the rows after
+    /// them are to be fetched, as for the next screenful.
+    public func movesPastLastRow(_ motion: Motion, rowCount: Int) -> Bool {
+        let onward =
+            switch motion {
+            case .down, .pageDown: true
+            case .by(let rows): rows > 0
+            case .up, .pageUp, .top, .bottom: false
+            }
+        return onward && rowCount > 0 && self.selection == rowCount - 1
     }
 
     /// Home and End over rows fetched a page at a time, `rowCount` of them starting at row `base`
