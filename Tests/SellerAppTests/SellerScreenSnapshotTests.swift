@@ -73,6 +73,7 @@ import TerminalUITesting
         self.program.fill(["A name far too long for the market's rules", "x", "good, waytoolongword"], &state)
         _ = self.program.press([.tab, .right, .tab], &state)
         _ = self.program.type("12.345", &state)
+        _ = self.program.press([.enter], &state)
         self.snapshot(state, "register-problems")
     }
 

@@ -19,6 +19,7 @@ import TerminalUI
         #expect(form["words"] == "coffee mug")
         form.apply(problems: [:])
         #expect(form.fields[0].problem == "Too long: cut to 10 characters.")
+        #expect(form.shownProblem(at: 0) != nil, "a cut is said at once, while the user is still in the field")
         #expect(!form.isValid, "the cut text is not sent as if it were what was meant")
         _ = form.handle(.backspace)
         form.apply(problems: [:])
@@ -78,17 +79,45 @@ import TerminalUI
         #expect(form.fields[0].touched)
     }
 
-    @Test func problemsShowOnlyOnceTouched() {
+    @Test func aProblemWaitsUntilTheUserMovesOnThenFollowsEveryKey() {
         var form = self.makeForm()
-        var canvas = Canvas(size: Size(width: 60, height: 6))
-        form.render(in: canvas.bounds, canvas: &canvas, labelWidth: 6, inputWidth: 20)
-        #expect(!canvas.lines.joined().contains("must"))
+        func rendered() -> [String] {
+            var canvas = Canvas(size: Size(width: 60, height: 6))
+            form.render(in: canvas.bounds, canvas: &canvas, labelWidth: 6, inputWidth: 20)
+            return canvas.lines
+        }
+        #expect(!rendered().joined().contains("✗"))
+        // Still typing: "x" is not yet wrong, it is unfinished.
         _ = form.handle(.character("x"))
         form.apply(problems: ["name": "Name is too short.", "price": "Price must be an amount."])
-        var again = Canvas(size: Size(width: 60, height: 6))
-        form.render(in: again.bounds, canvas: &again, labelWidth: 6, inputWidth: 20)
-        #expect(again.lines[1].contains("✗ Name is too short."))
-        #expect(!again.lines[5].contains("Price must"))
+        #expect(!rendered().joined().contains("✗"))
+        // Moved on: the name's problem shows; the price, not changed yet, keeps quiet.
+        _ = form.handle(.tab)
+        #expect(rendered()[1].contains("✗ Name is too short."))
+        #expect(!rendered()[5].contains("Price must"))
+        // Back to fix it: the fix shows at once, and so does breaking it again.
+        _ = form.handle(.backTab)
+        _ = form.handle(.character("y"))
+        form.apply(problems: ["price": "Price must be an amount."])
+        #expect(rendered()[1].contains("✓"))
+        _ = form.handle(.backspace)
+        form.apply(problems: ["name": "Name is too short.", "price": "Price must be an amount."])
+        #expect(rendered()[1].contains("✗ Name is too short."))
+    }
+
+    @Test func aSubmitShowsEveryProblemAndARefusalShowsAtOnce() {
+        var form = self.makeForm()
+        form.apply(problems: ["price": "Price must be an amount."])
+        #expect(form.handle(.enter) == .moved, "Enter on a good field moves on")
+        #expect(form.handle(.enter) == .moved)
+        #expect(form.shownProblem(at: 2) == nil, "not changed, not yet submitted")
+        #expect(form.handle(.enter) == .refused)
+        #expect(form.shownProblem(at: 2) == "Price must be an amount.")
+        form.apply(problems: [:])
+        #expect(form.handle(.enter) == .submit)
+        form.reject("name", saying: "The server says no.")
+        #expect(form.focus == 0)
+        #expect(form.shownProblem(at: 0) == "The server says no.")
     }
 
     @Test func aProblemTooLongForTheRoomUnderItsInputStartsUnderTheLabel() {
@@ -96,6 +125,7 @@ import TerminalUI
         _ = form.handle(.character("Z"))
         let problem = "Username may contain only letters a–z, digits and . _ -"
         form.apply(problems: ["username": problem])
+        #expect(form.handle(.enter) == .refused)
         var canvas = Canvas(size: Size(width: 64, height: 2))
         form.render(in: canvas.bounds, canvas: &canvas, labelWidth: 10, inputWidth: 30)
         #expect(canvas.lines[1].contains("✗ " + problem), "not cut short: \(canvas.lines[1])")

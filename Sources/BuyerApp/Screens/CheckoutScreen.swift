@@ -101,7 +101,7 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
         self.failed(sentence, after: error)
         let ids = ["card.holder": "holder", "card.number": "number", "card.expiry": "expiry"]
         if let field = error.field, let id = ids[field], let index = self.form.fields.firstIndex(where: { $0.id == id }) {
-            self.form.focus = index
+            self.form.focus(on: index)
         }
     }
 

@@ -231,8 +231,7 @@ public struct SearchScreen: Sendable {
         canvas.write(spans: [Span(action, .muted)], x: x, y: y, limit: content.maxX - x)
         // Under the bar: what is wrong with it, or what is shown.
         let note = Rect(x: content.x + 1, y: y + 1, width: content.width - 2, height: 1)
-        let problem = bar.fields.lazy.compactMap { field in field.problem.map { (field, $0) } }.first
-        if let (field, message) = problem, field.touched || bar.showsAllProblems {
+        if let message = bar.fields.indices.lazy.compactMap({ bar.shownProblem(at: $0) }).first {
             canvas.write("✗ " + message, in: note, style: .error)
         } else if !self.isEditing, let pending = self.pendingQuery, pending != self.query {
             canvas.write(spans: [Span("Searching for ", .muted), Span(pending.summary, .accent), Span("…", .muted)], x: note.x, y: note.y, limit: note.width)

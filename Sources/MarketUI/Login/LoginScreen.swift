@@ -193,10 +193,8 @@ public struct LoginScreen: Sendable {
         self.submission = nil
         self.notice = .error(sentence)
         // A taken name is said next to it (not under a ✓ beside the field), with the cursor there.
-        if error.code == .usernameTaken, let username = self.form.fields.firstIndex(where: { $0.id == "username" }) {
-            self.form.fields[username].problem = sentence
-            self.form.fields[username].touched = true
-            self.form.focus = username
+        if error.code == .usernameTaken {
+            self.form.reject("username", saying: sentence)
             self.notice = nil
             return
         }
@@ -205,7 +203,7 @@ public struct LoginScreen: Sendable {
         else { return }
         self.form.set("password", to: "")
         self.form.showsAllProblems = false
-        self.form.focus = password
+        self.form.focus(on: password)
         self.validate()
     }
 

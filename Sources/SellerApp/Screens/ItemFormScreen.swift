@@ -87,10 +87,8 @@ public struct ItemFormScreen: DiscardingFormDialog {
     public mutating func failed(_ error: MarketError, sentence: String) {
         self.request = nil
         let fieldIDs = ["name": "name", "category": "category", "keywords": "keywords", "price": "price", "quantity": "quantity"]
-        if let field = error.field, let id = fieldIDs[field], let index = self.form.fields.firstIndex(where: { $0.id == id }) {
-            self.form.fields[index].problem = error.message
-            self.form.fields[index].touched = true
-            self.form.focus = index
+        if let field = error.field, let id = fieldIDs[field] {
+            self.form.reject(id, saying: error.message)
         } else {
             self.failed(sentence, after: error)
         }

@@ -1,12 +1,14 @@
 /// A column of fields with inline validation: each field shows its problem right under it, in
-/// words, as soon as the user has touched it (and every problem after a submit attempt).
+/// words, once the user has changed the field and moved on from it (and every problem after a
+/// submit attempt). A problem waits while the user is still typing — the first digits of a card
+/// number are not yet wrong — but once shown it follows every key, so a fix is seen at once.
 ///
 /// Tab, ↓ and ↑ move between fields; Enter submits from the last field or when everything is
 /// valid, otherwise it moves on; Esc cancels.
 public struct Form: Sendable, Hashable {
     public var fields: [FormField]
     public var focus: Int
-    /// Set by a submit attempt: shows every problem, touched or not.
+    /// Set by a submit attempt: shows every problem, whether the field was changed or not.
     public var showsAllProblems: Bool
 
     public init(_ fields: [FormField], focus: Int = 0) {
@@ -35,6 +37,34 @@ public struct Form: Sendable, Hashable {
 
     public var isValid: Bool { self.fields.allSatisfy { $0.problem == nil } }
 
+    /// The problem of field `index` as the user sees it: shown once they have moved on from the
+    /// field after changing it or tried to submit, and at once when pasted text did not fit.
+    public func shownProblem(at index: Int) -> String? {
+        guard self.fields.indices.contains(index), let problem = self.fields[index].problem else { return nil }
+        let field = self.fields[index]
+        return self.showsAllProblems || field.movedOn || field.input.overflowed ? problem : nil
+    }
+
+    /// Puts the focus on field `index`. The field left behind, if the user changed it, shows its
+    /// problems from now on.
+    public mutating func focus(on index: Int) {
+        guard self.fields.indices.contains(index), index != self.focus else { return }
+        if self.fields.indices.contains(self.focus), self.fields[self.focus].touched {
+            self.fields[self.focus].movedOn = true
+        }
+        self.focus = index
+    }
+
+    /// The server refused field `id` for `problem`: said under the field at once, with the
+    /// cursor there. The next edit checks the field again by the form's own rules.
+    public mutating func reject(_ id: String, saying problem: String) {
+        guard let index = self.fields.firstIndex(where: { $0.id == id }) else { return }
+        self.fields[index].problem = problem
+        self.fields[index].touched = true
+        self.fields[index].movedOn = true
+        self.focus(on: index)
+    }
+
     /// Sets each field's problem from `problems` (field id → message). A field that dropped
     /// characters past its length says so first: checking the kept part alone would judge text
     /// the user did not mean, such as a word cut in half.
@@ -54,6 +84,7 @@ public struct Form: Sendable, Hashable {
         guard let index = self.fields.firstIndex(where: { $0.id == id }) else { return }
         self.fields[index].input = TextField(value, isSecret: self.fields[index].kind == .secret, maximumLength: self.fields[index].input.maximumLength)
         self.fields[index].touched = false
+        self.fields[index].movedOn = false
     }
 
     /// Moving between fields and leaving the form.
@@ -107,21 +138,25 @@ public struct Form: Sendable, Hashable {
         if let action = Self.keys.action(for: key) {
             switch action {
             case .next:
-                self.focus = (self.focus + 1) % self.fields.count
+                self.focus(on: (self.focus + 1) % self.fields.count)
                 return .moved
             case .previous:
-                self.focus = (self.focus + self.fields.count - 1) % self.fields.count
+                self.focus(on: (self.focus + self.fields.count - 1) % self.fields.count)
                 return .moved
             case .cancel:
                 return .cancel
             case .submit:
-                if self.isValid { return .submit }
+                if self.isValid {
+                    // Problems that turn up from here on (a refusal, a reload) are on show.
+                    self.showsAllProblems = true
+                    return .submit
+                }
                 if self.focus < self.fields.count - 1, self.fields[self.focus].problem == nil {
-                    self.focus += 1
+                    self.focus(on: self.focus + 1)
                     return .moved
                 }
                 self.showsAllProblems = true
-                if let first = self.fields.firstIndex(where: { $0.problem != nil }) { self.focus = first }
+                if let first = self.fields.firstIndex(where: { $0.problem != nil }) { self.focus(on: first) }
                 return .refused
             }
         }
@@ -168,9 +203,8 @@ public struct Form: Sendable, Hashable {
                 let point = field.input.render(in: box, canvas: &canvas, focused: isFocused)
                 if isFocused { cursor = point }
             }
-            let showProblem = field.problem != nil && (field.touched || self.showsAllProblems)
             let note = Rect(x: inputX + 1, y: y + 1, width: max(0, rect.maxX - inputX - 1), height: 1)
-            if showProblem, let problem = field.problem {
+            if let problem = self.shownProblem(at: index) {
                 // A problem too long for the room under the input starts under the label instead.
                 let text = "✗ " + problem
                 let room = DisplayWidth.of(text) <= note.width ? note : Rect(x: rect.x + 1, y: note.y, width: rect.width - 1, height: 1)

@@ -21,8 +21,11 @@ public struct FormField: Sendable, Hashable {
     public var hint: String?
     /// What is wrong with the value now, in words; set by the screen's validation.
     public var problem: String?
-    /// Whether the user has changed the field (problems show only then, or after a submit).
+    /// Whether the user has changed the field.
     public var touched: Bool
+    /// Whether the user has moved on from the field after changing it: its problem is on show
+    /// from then on, also while they come back to fix it (see ``Form/shownProblem(at:)``).
+    public var movedOn: Bool
 
     public init(id: String, label: String, kind: Kind = .text, value: String = "", hint: String? = nil, maximumLength: Int = 256) {
         self.id = id
@@ -33,6 +36,7 @@ public struct FormField: Sendable, Hashable {
         self.hint = hint
         self.problem = nil
         self.touched = false
+        self.movedOn = false
     }
 
     /// The text, or the chosen option.
