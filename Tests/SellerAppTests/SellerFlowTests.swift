@@ -40,6 +40,21 @@ import TerminalUITesting
         #expect(!state.shell.isBusy)
     }
 
+    @Test func clicksOnTheLoginBoxSwitchModesAndFocusFields() throws {
+        var state = SellerFixtures.started()
+        var canvas = self.program.canvas(for: state, size: state.shell.size)
+        let create = try #require(canvas.point(of: "Create account"))
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: create)))
+        #expect(state.login.mode == .createAccount)
+        canvas = self.program.canvas(for: state, size: state.shell.size)
+        let password = try #require(canvas.point(of: "Password"))
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: password)))
+        #expect(state.login.form.fields[state.login.form.focus].id == "password")
+        let logIn = try #require(canvas.point(of: "Log in "))
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: logIn)))
+        #expect(state.login.mode == .login)
+    }
+
     @Test func creatingAnAccountLogsStraightIn() {
         var state = SellerFixtures.started()
         _ = self.program.press([.control("n")], &state)
@@ -434,6 +449,27 @@ import TerminalUITesting
         let remove = try #require(self.program.canvas(for: state, size: state.shell.size).point(of: "Remove  "))
         let commands = self.program.update(&state, .mouse(MouseEvent(.press, at: remove)))
         #expect(commands.contains { if case .removeUnits = $0 { true } else { false } })
+    }
+
+    @Test func clicksMoveBetweenTheNewItemsFieldsAndPickItsCondition() throws {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("n")], &state)
+        _ = self.program.type("Oak lamp", &state)
+        let canvas = self.program.canvas(for: state, size: state.shell.size)
+        let used = try #require(canvas.point(of: "○ Used"))
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: used)))
+        guard case .register(let form)? = state.modal else {
+            Issue.record("expected the form to stay open, got \(String(describing: state.modal))")
+            return
+        }
+        #expect(form.form["condition"] == "Used")
+        #expect(form.form.fields[form.form.focus].id == "condition")
+        let price = try #require(canvas.point(of: "e.g. 12.50"), "the hint under the price")
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: price)))
+        _ = self.program.type("12.50", &state)
+        guard case .register(let filled)? = state.modal else { return }
+        #expect(filled.form["price"] == "12.50")
+        #expect(filled.form["name"] == "Oak lamp")
     }
 
     @Test func aSoldOutItemHasNothingToRemove() {

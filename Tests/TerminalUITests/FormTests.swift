@@ -134,4 +134,25 @@ import TerminalUI
         form.render(in: short.bounds, canvas: &short, labelWidth: 10, inputWidth: 30)
         #expect(short.lines[1].hasPrefix(String(repeating: " ", count: 13) + "✗ Too short."), "a short one stays under the input")
     }
+
+    @Test func aClickFocusesTheFieldUnderItAndPicksTheOptionUnderIt() {
+        var form = self.makeForm()
+        var canvas = Canvas(size: Size(width: 60, height: 6))
+        form.render(in: canvas.bounds, canvas: &canvas, labelWidth: 6, inputWidth: 20)
+        // The options start after the label and two blanks: " ● New " at 8, " ○ Used " at 16.
+        #expect(canvas.text(row: 2).contains("○ Used"))
+        let used = Point(x: 19, y: 2)
+        // Rows: name (0), its note (1), kind (2), its note (3), price (4), its note (5).
+        #expect(form.keys(forClickAt: Point(x: 2, y: 5), in: canvas.bounds, labelWidth: 6) == [.tab, .tab], "the label or the line under a field counts")
+        #expect(form.keys(forClickAt: used, in: canvas.bounds, labelWidth: 6) == [.tab, .right])
+        #expect(form.keys(forClickAt: Point(x: 30, y: 0), in: canvas.bounds, labelWidth: 6) == [], "the field in focus stays")
+        #expect(form.keys(forClickAt: Point(x: 2, y: 6), in: canvas.bounds, labelWidth: 6) == nil)
+
+        for key in form.keys(forClickAt: used, in: canvas.bounds, labelWidth: 6) ?? [] { _ = form.handle(key) }
+        #expect(form.focus == 1)
+        #expect(form["kind"] == "Used")
+        // From the last field, a click further up goes round with Tab.
+        _ = form.handle(.tab)
+        #expect(form.keys(forClickAt: Point(x: 2, y: 0), in: canvas.bounds, labelWidth: 6) == [.tab])
+    }
 }

@@ -106,6 +106,7 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     }
 
     static let boxWidth = 78
+    static let labelWidth = 12
     static let working = "Paying…"
 
     @discardableResult
@@ -113,13 +114,14 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
         FormBox.render(
             title: "Checkout",
             subtitle: [Span("Total ", .muted), Span(Format.money(self.total), .title), Span(" for \(Format.units(self.units)).", .muted)],
-            form: self.form, labelWidth: 12, inputWidth: 28, notice: self.notice(working: Self.working), action: "continues", width: Self.boxWidth,
+            form: self.form, labelWidth: Self.labelWidth, inputWidth: 28, notice: self.notice(working: Self.working), action: "continues", width: Self.boxWidth,
             confirmation: self.shownQuestion, in: screen, canvas: &canvas
         )
     }
 
-    /// A click on a button of the question over the form: the keys that press it.
+    /// A click on a button of the question over the form, or on a field: the keys that press or
+    /// focus it.
     public func keys(forClickAt point: Point, in screen: Rect) -> [Key]? {
-        self.keys(forClickAt: point, on: self.shownQuestion, boxWidth: Self.boxWidth, working: Self.working, in: screen)
+        self.keys(forClickAt: point, on: self.shownQuestion, boxWidth: Self.boxWidth, labelWidth: Self.labelWidth, working: Self.working, in: screen)
     }
 }

@@ -98,6 +98,15 @@ extension ClientProgram {
             return self.press(key, &state)
         case .mouse(let mouse):
             state.shell.wasActive = true
+            if !state.isLoggedIn {
+                // The login box: a tab or a field. (The help overlay and the quit question, when
+                // shown, are above it and take no clicks here.)
+                let shell = state.shell
+                guard mouse.kind == .press, !shell.isTooSmall, shell.help == nil, shell.quitDialog == nil,
+                    let keys = state.login.keys(forClickAt: mouse.point, in: Chrome.contentArea(shell.size))
+                else { return self.click(mouse, &state) }
+                return keys.flatMap { self.press($0, &state) }
+            }
             return self.click(mouse, &state)
         }
     }

@@ -33,7 +33,7 @@ public enum FormBox {
             return nil
         }
         canvas.write(spans: subtitle, x: box.x + 3, y: box.y + 2, limit: box.width - 6)
-        let area = Rect(x: box.x + 2, y: box.y + 4, width: box.width - 4, height: form.height)
+        let area = self.formArea(in: box, form: form)
         let cursor = form.render(in: area, canvas: &canvas, labelWidth: labelWidth, inputWidth: inputWidth, focused: notice?.style != .muted)
         let row = Rect(x: box.x + 3, y: box.maxY - 1 - max(1, noticeLines.count), width: textWidth, height: 1)
         if let notice {
@@ -50,6 +50,19 @@ public enum FormBox {
     /// draws for this form, notice and width: where a question over it is drawn, for a click.
     public static func frame(form: Form, notice: Span?, width: Int, in screen: Rect) -> Rect {
         self.frame(form: form, width: width, noticeLines: self.noticeLines(notice, form: form, width: width, in: screen).count, in: screen)
+    }
+
+    /// Where the fields go in `box`.
+    private static func formArea(in box: Rect, form: Form) -> Rect {
+        Rect(x: box.x + 2, y: box.y + 4, width: box.width - 4, height: form.height)
+    }
+
+    /// The keys a click at `point` stands for on a form box drawn by
+    /// ``render(title:subtitle:form:labelWidth:inputWidth:notice:action:width:confirmation:in:canvas:)``
+    /// without a question: moving to the field under it (``Form/keys(forClickAt:in:labelWidth:)``).
+    public static func keys(forClickAt point: Point, on form: Form, labelWidth: Int, notice: Span?, width: Int, in screen: Rect) -> [Key]? {
+        let area = self.formArea(in: self.frame(form: form, notice: notice, width: width, in: screen), form: form)
+        return form.keys(forClickAt: point, in: area, labelWidth: labelWidth)
     }
 
     private static func noticeLines(_ notice: Span?, form: Form, width: Int, in screen: Rect) -> [String] {

@@ -86,12 +86,18 @@ extension FormDialog {
         }
     }
 
-    /// A click at `point` on `question`, drawn over this dialog's box (as FormBox draws it,
-    /// `boxWidth` wide, saying `working` while busy): the keys that press the button under it,
-    /// nil when the click is on none. Keys, so that a click goes through the question's own rules.
-    public func keys(forClickAt point: Point, on question: Dialog?, boxWidth: Int, working: String, in screen: Rect) -> [Key]? {
-        guard let question else { return nil }
-        let box = FormBox.frame(form: self.form, notice: self.notice(working: working), width: boxWidth, in: screen)
+    /// A click at `point` on this dialog's box (as FormBox draws it, `boxWidth` wide with labels
+    /// `labelWidth` wide, saying `working` while busy): on `question`, shown over the box, the
+    /// keys that press the button under it; otherwise the keys that move to the field under it.
+    /// Nil when the click is on neither. Keys, so that a click goes through the question's or
+    /// the form's own rules.
+    public func keys(forClickAt point: Point, on question: Dialog?, boxWidth: Int, labelWidth: Int, working: String, in screen: Rect) -> [Key]? {
+        let notice = self.notice(working: working)
+        guard let question else {
+            guard !self.isWorking else { return nil }
+            return FormBox.keys(forClickAt: point, on: self.form, labelWidth: labelWidth, notice: notice, width: boxWidth, in: screen)
+        }
+        let box = FormBox.frame(form: self.form, notice: notice, width: boxWidth, in: screen)
         return question.button(at: point, in: screen, over: box).map { question.keys(pressing: $0) }
     }
 

@@ -95,6 +95,7 @@ public struct ItemFormScreen: DiscardingFormDialog {
     }
 
     static let boxWidth = 84
+    static let labelWidth = 10
     static let working = "Registering…"
 
     @discardableResult
@@ -102,14 +103,15 @@ public struct ItemFormScreen: DiscardingFormDialog {
         FormBox.render(
             title: "New item",
             subtitle: [Span("Put an item on sale; buyers find it by its keywords and its name.", .normal)],
-            form: self.form, labelWidth: 10, inputWidth: 40, notice: self.notice(working: Self.working), action: "registers", width: Self.boxWidth,
+            form: self.form, labelWidth: Self.labelWidth, inputWidth: 40, notice: self.notice(working: Self.working), action: "registers", width: Self.boxWidth,
             confirmation: self.discardQuestion, in: screen, canvas: &canvas
         )
     }
 
-    /// A click on a button of the question over the form: the keys that press it.
+    /// A click on a button of the question over the form, or on a field: the keys that press or
+    /// focus it.
     public func keys(forClickAt point: Point, in screen: Rect) -> [Key]? {
-        self.keys(forClickAt: point, on: self.discardQuestion, boxWidth: Self.boxWidth, working: Self.working, in: screen)
+        self.keys(forClickAt: point, on: self.discardQuestion, boxWidth: Self.boxWidth, labelWidth: Self.labelWidth, working: Self.working, in: screen)
     }
 }
 

@@ -69,6 +69,7 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
     }
 
     static let boxWidth = 64
+    static let labelWidth = 8
     static let working = "Removing…"
 
     @discardableResult
@@ -76,13 +77,13 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
         FormBox.render(
             title: "Remove units",
             subtitle: [Span("\(self.item.id)  ", .muted), Span(self.item.name, .title)],
-            form: self.form, labelWidth: 8, inputWidth: 12, notice: self.notice(working: Self.working), action: "continues", width: Self.boxWidth,
+            form: self.form, labelWidth: Self.labelWidth, inputWidth: 12, notice: self.notice(working: Self.working), action: "continues", width: Self.boxWidth,
             confirmation: self.confirmation, in: screen, canvas: &canvas
         )
     }
 
     /// A click on a button of the confirmation over the form: the keys that press it.
     public func keys(forClickAt point: Point, in screen: Rect) -> [Key]? {
-        self.keys(forClickAt: point, on: self.confirmation, boxWidth: Self.boxWidth, working: Self.working, in: screen)
+        self.keys(forClickAt: point, on: self.confirmation, boxWidth: Self.boxWidth, labelWidth: Self.labelWidth, working: Self.working, in: screen)
     }
 }

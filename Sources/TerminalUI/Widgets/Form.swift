@@ -174,6 +174,36 @@ public struct Form: Sendable, Hashable {
     /// Rows the form needs: two per field (input, then its problem or hint).
     public var height: Int { self.fields.count * 2 }
 
+    /// A choice's options as drawn, each with the column it starts at, the first at `x`.
+    private static func optionLabels(_ options: [String], chosen: Int, from x: Int) -> [(String, Int)] {
+        var x = x
+        return options.enumerated().map { option, name in
+            let label = " \(option == chosen ? "●" : "○") \(name) "
+            defer { x += DisplayWidth.of(label) + 1 }
+            return (label, x)
+        }
+    }
+
+    /// A click at `point` on this form drawn in `rect` with labels `labelWidth` wide (as
+    /// ``render(in:canvas:labelWidth:inputWidth:focused:)`` draws it): the keys that move the
+    /// focus to the field under it — its input, label or the line under it — and, on an option
+    /// of a choice, pick that option. Nil when the click is on no field. Keys, so that a click
+    /// goes through the form's own rules (the field left behind shows its problems).
+    public func keys(forClickAt point: Point, in rect: Rect, labelWidth: Int) -> [Key]? {
+        guard rect.contains(point), !self.fields.isEmpty else { return nil }
+        let index = (point.y - rect.y) / 2
+        guard self.fields.indices.contains(index) else { return nil }
+        var keys = Array(repeating: Key.tab, count: (index - self.focus + self.fields.count) % self.fields.count)
+        let field = self.fields[index]
+        if case .choice(let options) = field.kind, point.y == rect.y + index * 2,
+            let picked = Self.optionLabels(options, chosen: field.choice, from: rect.x + labelWidth + 2)
+                .firstIndex(where: { label, x in (x..<x + DisplayWidth.of(label)).contains(point.x) })
+        {
+            keys += Array(repeating: Key.right, count: (picked - field.choice + options.count) % options.count)
+        }
+        return keys
+    }
+
     /// Draws the form in `rect`, labels right-aligned in `labelWidth` columns, inputs
     /// `inputWidth` wide, or wider while their text needs it and `rect` has room (a long name is
     /// seen whole, not scrolled in a box sized for a short one). Returns where the cursor goes
@@ -193,11 +223,10 @@ public struct Form: Sendable, Hashable {
             let box = Rect(x: inputX, y: y, width: width, height: 1)
             switch field.kind {
             case .choice(let options):
-                var x = inputX
-                for (option, label) in options.enumerated() {
+                for (option, (label, x)) in zip(options.indices, Self.optionLabels(options, chosen: field.choice, from: inputX)) {
                     let chosen = option == field.choice
                     let style: Style = chosen ? (isFocused ? .buttonFocused : .button) : .muted
-                    x += canvas.write(" \(chosen ? "●" : "○") \(label) ", x: x, y: y, style: style, limit: rect.maxX - x) + 1
+                    canvas.write(label, x: x, y: y, style: style, limit: rect.maxX - x)
                 }
             case .text, .secret:
                 let point = field.input.render(in: box, canvas: &canvas, focused: isFocused)
