@@ -119,6 +119,9 @@ import TerminalUITesting
 
         click(try #require(self.point(of: "Keywords", in: state)), &state)
         #expect(state.search.isEditing, "a click on the search bar edits the search")
+        #expect(state.search.bar.focus == 1)
+        click(try #require(self.point(of: "Category", in: state)), &state)
+        #expect(state.search.bar.focus == 0, "a click on a field of the bar moves to it")
     }
 
     @Test func escLeavesTheSearchBarEvenBeforeAnyResults() {

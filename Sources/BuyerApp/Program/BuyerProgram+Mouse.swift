@@ -30,7 +30,7 @@ extension BuyerProgram {
         }
         let content = Chrome.contentArea(state.shell.size)
         if state.view == .search, mouse.kind == .press, mouse.point.y == content.y {
-            if !state.search.isEditing { state.search.beginEditing() }
+            state.search.click(at: mouse.point, in: content)
             return []
         }
         switch mouse.kind {

@@ -211,20 +211,41 @@ public struct SearchScreen: Sendable {
         Rect(x: content.x, y: content.y + 3, width: content.width, height: content.height - 3)
     }
 
+    /// Where each field of the bar goes on the content's first row: its label's column and its input.
+    private static func barLayout(of bar: Form, in content: Rect) -> [(label: Int, input: Rect)] {
+        var x = content.x + 1
+        return bar.fields.map { field in
+            let label = x
+            x += DisplayWidth.of(field.label + " ")
+            let width = field.id == "category" ? 13 : min(44, max(16, content.maxX - x - 30))
+            defer { x += width + 3 }
+            return (label, Rect(x: x, y: content.y, width: width, height: 1))
+        }
+    }
+
+    /// A click at `point` on the bar: starts editing (if not already) with the focus on the
+    /// field under the click, or on the keywords when it is on neither field.
+    public mutating func click(at point: Point, in content: Rect) {
+        if !self.isEditing { self.beginEditing() }
+        let fields = Self.barLayout(of: self.bar, in: content)
+        if let index = fields.firstIndex(where: { point.x >= $0.label && point.x < $0.input.maxX }) {
+            self.bar.focus(on: index)
+        }
+    }
+
     /// Draws the bar and the results; returns the cursor while editing.
     @discardableResult
     public func render(in content: Rect, canvas: inout Canvas, focused: Bool) -> Point? {
         var cursor: Point?
         let y = content.y
-        var x = content.x + 1
         let bar = self.shownBar
-        for (index, field) in bar.fields.enumerated() {
+        var x = content.x + 1
+        for (index, (field, span)) in zip(bar.fields, Self.barLayout(of: bar, in: content)).enumerated() {
             let active = self.isEditing && focused && index == bar.focus
-            x += canvas.write(field.label + " ", x: x, y: y, style: active ? .accent : .muted)
-            let width = field.id == "category" ? 13 : min(44, max(16, content.maxX - x - 30))
-            let point = field.input.render(in: Rect(x: x, y: y, width: width, height: 1), canvas: &canvas, focused: active, placeholder: field.id == "category" ? "any" : "all items")
+            canvas.write(field.label + " ", x: span.label, y: y, style: active ? .accent : .muted)
+            let point = field.input.render(in: span.input, canvas: &canvas, focused: active, placeholder: field.id == "category" ? "any" : "all items")
             if active { cursor = point }
-            x += width + 3
+            x = span.input.maxX + 3
         }
         let back = self.openedFrom.map { "Esc back to " + $0.title.lowercased() } ?? "Esc to results"
         let action = self.isEditing ? "Enter searches · " + back : "/ edits the search"
