@@ -18,6 +18,7 @@ import json
 import os
 import subprocess
 import sys
+import shutil
 import tempfile
 import time
 
@@ -65,7 +66,9 @@ def main():
     used["market-bench"] = (children_after.children_user - children.children_user) + (
         children_after.children_system - children.children_system)
 
-    scenario = json.load(open(os.path.join(output, "results.json")))["scenarios"][-1]
+    with open(os.path.join(output, "results.json")) as results:
+        scenario = json.load(results)["scenarios"][-1]
+    shutil.rmtree(output)
     calls = sum(run["operations"] for run in scenario["runs"])
     throughput = sum(run["throughput"] for run in scenario["runs"]) / len(scenario["runs"])
     total = sum(used.values())

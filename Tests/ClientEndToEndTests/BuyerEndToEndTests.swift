@@ -16,7 +16,8 @@ import Testing
             let oil = try await seller.registerItem(ItemDraft(name: "Pumpkin Seed Oil 南瓜", category: Category(rawValue: 3)!, keywords: ["oil", "seeds"], condition: .new, price: Money("8.49")!, quantity: 5))
             _ = try await seller.registerItem(ItemDraft(name: "Olive Oil 1L", category: Category(rawValue: 3)!, keywords: ["oil", "olive"], condition: .new, price: Money("12.00")!, quantity: 9))
 
-            let command = [binary, "--host", "127.0.0.1", "--port", "\(market.port(.buyer))", "--log-file", ClientBinaries.logFile("buyer")]
+            let log = ClientBinaries.logFile("buyer")
+            let command = [binary, "--host", "127.0.0.1", "--port", "\(market.port(.buyer))", "--log-file", log]
             // A non-UTF-8 locale: the client must switch to C.UTF-8 by itself.
             try await Tmux.with(command, environment: ["LANG": "C", "LC_ALL": ""]) { tmux in
                 try await tmux.waitFor("Log in with your buyer account.")
@@ -73,6 +74,7 @@ import Testing
                 #expect(try await tmux.waitForExit() == 0)
                 #expect(!(try await tmux.screen()).contains("swift-market"), "the terminal is restored")
             }
+            ClientBinaries.removeLog(log)
 
             #expect(try await market.productsQuery("SELECT quantity, thumbs_up FROM items WHERE id = \(oil.id.number)") == ["3|1"])
             #expect(try await market.productsQuery("SELECT total, card_last4 FROM purchases") == ["16.98|1111"])

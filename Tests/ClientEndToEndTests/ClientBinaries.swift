@@ -21,8 +21,14 @@ enum ClientBinaries {
         throw TmuxError("the \(name) executable was not found in \(folders); run `swift build` first or set MARKET_CLIENT_BIN")
     }
 
-    /// A log file for one run, in a folder of its own.
+    /// A log file for one run, in a folder of its own. A test that gets through its run removes
+    /// it with ``removeLog(_:)``; one that throws leaves it for a look.
     static func logFile(_ name: String) -> String {
         NSTemporaryDirectory() + "market-e2e-\(UUID().uuidString.prefix(8))/\(name).log"
+    }
+
+    /// Removes the folder of a log made by ``logFile(_:)``.
+    static func removeLog(_ path: String) {
+        try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
     }
 }

@@ -10,7 +10,8 @@ import Testing
     @Test func signUpRegisterRepriceAndRemoveUnits() async throws {
         let binary = try ClientBinaries.path(of: "seller")
         try await TestMarket.with { market in
-            let command = [binary, "--host", "127.0.0.1", "--port", "\(market.port(.seller))", "--log-file", ClientBinaries.logFile("seller")]
+            let log = ClientBinaries.logFile("seller")
+            let command = [binary, "--host", "127.0.0.1", "--port", "\(market.port(.seller))", "--log-file", log]
             try await Tmux.with(command) { tmux in
                 try await tmux.waitFor("Log in with your seller account.")
                 try await tmux.createAccount(name: "Zoë Müller", username: "zoe", password: "correct horse")
@@ -62,6 +63,7 @@ import Testing
                 #expect(try await tmux.waitForExit() == 0)
                 #expect(!(try await tmux.screen()).contains("swift-market"), "the terminal is restored")
             }
+            ClientBinaries.removeLog(log)
             #expect(try await market.productsQuery("SELECT name, condition, price, quantity, keywords FROM items") == ["Café crème mug €|used|14.90|6|{mug,coffee}"])
             #expect(try await market.customersQuery("SELECT username, name FROM accounts WHERE role = 'seller'") == ["zoe|Zoë Müller"])
         }
