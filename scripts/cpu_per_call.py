@@ -16,9 +16,9 @@ Loopback only, like market-bench itself.
 import glob
 import json
 import os
+import shutil
 import subprocess
 import sys
-import shutil
 import tempfile
 import time
 
