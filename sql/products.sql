@@ -419,5 +419,25 @@ BEGIN
 END;
 $$;
 
-INSERT INTO market_schema (name, version) VALUES ('products', 8)
+-- A seller's activity: units sold and votes received, which only grow, so their sum tells a
+-- dashboard whether anything happened since it last looked. Every change is announced on
+-- market_seller_activity with the seller's ID, at commit (schema 9); the seller servers listen
+-- and wake the dashboards waiting in AwaitSellerActivity. Registrations (items_listed) are not
+-- activity.
+CREATE OR REPLACE FUNCTION market_announce_seller_activity() RETURNS trigger
+    LANGUAGE plpgsql
+AS $$
+BEGIN
+    PERFORM pg_notify('market_seller_activity', NEW.seller_id::text);
+    RETURN NULL;
+END;
+$$;
+CREATE OR REPLACE TRIGGER seller_stats_announce_insert AFTER INSERT ON seller_stats
+    FOR EACH ROW WHEN (NEW.items_sold + NEW.thumbs_up + NEW.thumbs_down > 0)
+    EXECUTE FUNCTION market_announce_seller_activity();
+CREATE OR REPLACE TRIGGER seller_stats_announce_update AFTER UPDATE ON seller_stats
+    FOR EACH ROW WHEN ((OLD.items_sold, OLD.thumbs_up, OLD.thumbs_down) IS DISTINCT FROM (NEW.items_sold, NEW.thumbs_up, NEW.thumbs_down))
+    EXECUTE FUNCTION market_announce_seller_activity();
+
+INSERT INTO market_schema (name, version) VALUES ('products', 9)
     ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;

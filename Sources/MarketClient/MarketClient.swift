@@ -97,7 +97,9 @@ public final class MarketClient: Sendable {
 
     /// Calls one operation and returns its typed result, or the server's (or the client's own)
     /// error.
-    public func call<Operation: MarketOperation>(_ operation: Operation.Type, _ arguments: Operation.Arguments) async throws(MarketError) -> Operation.Result {
+    /// - Parameter extraTime: added to the configured request timeout, for an operation that
+    ///   takes its time on purpose (a wait for news).
+    public func call<Operation: MarketOperation>(_ operation: Operation.Type, _ arguments: Operation.Arguments, extraTime: Duration = .zero) async throws(MarketError) -> Operation.Result {
         var retried = false
         while true {
             let connection = try await self.connection()
@@ -115,7 +117,7 @@ public final class MarketClient: Sendable {
             guard frame.readableBytes - 4 <= self.configuration.maximumFrameLength else {
                 throw MarketError(.frameTooLarge, "The request is too large to send.")
             }
-            switch await connection.send(id: id, frame: frame, decoding: .decoding(operation), timeout: self.configuration.requestTimeout) {
+            switch await connection.send(id: id, frame: frame, decoding: .decoding(operation), timeout: self.configuration.requestTimeout + extraTime) {
             case .success(let result):
                 return result as! Operation.Result
             case .failure(let error):

@@ -1,5 +1,5 @@
 public import MarketCore
-import MarketProtocol
+public import MarketProtocol
 
 /// The seller API as Swift methods over a ``MarketClient``.
 public struct SellerClient: AccountClient {
@@ -29,6 +29,15 @@ public struct SellerClient: AccountClient {
 
     public func removeUnits(_ count: Int, of item: ItemID) async throws(MarketError) -> Item {
         try await self.client.call(SellerAPI.UpdateUnitsForSale.self, .init(itemID: item, remove: count)).item
+    }
+
+    /// Waits up to `wait` seconds for something to happen to this seller (units sold, votes
+    /// received) since `activity` (``SellerRating/activity``); returns the rating then, and the
+    /// page of items `page` asks for when something happened. Does not keep the session alive.
+    public func awaitActivity(
+        after activity: Int, wait: Int = SellerAPI.AwaitSellerActivity.defaultWait, page: SellerAPI.DisplayItemsForSale.Arguments? = nil
+    ) async throws(MarketError) -> SellerAPI.AwaitSellerActivity.Result {
+        try await self.client.call(SellerAPI.AwaitSellerActivity.self, .init(after: activity, wait: wait, page: page), extraTime: .seconds(wait))
     }
 
     /// A page of the seller's items: newest first, or in `order` (the whole list sorted, then cut).

@@ -36,4 +36,8 @@ public struct SellerRating: Sendable, Hashable, Codable {
         self.rating = rating
         self.itemsSold = itemsSold
     }
+
+    /// How much has happened to the seller: units sold plus votes received. Both only grow, so a
+    /// different figure means something happened since (see `AwaitSellerActivity`).
+    public var activity: Int { self.itemsSold + self.rating.thumbsUp + self.rating.thumbsDown }
 }

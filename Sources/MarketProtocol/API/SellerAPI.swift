@@ -6,6 +6,7 @@ public enum SellerAPI {
     public static let operationNames: [String] = [
         Ping.name, CreateAccount.name, Login.name, Logout.name, GetSellerRating.name,
         RegisterItemForSale.name, ChangeItemPrice.name, UpdateUnitsForSale.name, DisplayItemsForSale.name,
+        AwaitSellerActivity.name,
     ]
 
     public typealias CreateAccount = AccountAPI<SellerTag>.CreateAccount
@@ -105,6 +106,60 @@ public enum SellerAPI {
                 try container.encode(self.offset, forKey: .offset)
                 try container.encodeIfPresent(self.order?.key, forKey: .sort)
                 if let order = self.order { try container.encode(order.descending, forKey: .descending) }
+            }
+        }
+    }
+
+    /// Waits until something happens to the calling seller — units sold, votes received, by any
+    /// buyer on any server — or `wait` seconds pass, then answers with the seller's rating and,
+    /// when `page` is given, that page of the seller's items (as DisplayItemsForSale). Answers at
+    /// once when the rating's ``SellerRating/activity`` already differs from `after`. A live
+    /// dashboard keeps one waiting. It does not count as the session's activity: an unattended
+    /// dashboard's session still expires, and the wait then answers `session_expired`.
+    public enum AwaitSellerActivity: MarketOperation {
+        public static let name = "AwaitSellerActivity"
+        public static var isIdempotent: Bool { true }
+        public static var countsAsActivity: Bool { false }
+
+        /// How long a wait may be asked for, in seconds, and the default.
+        public static let waitRange = 1...60
+        public static let defaultWait = 25
+
+        public struct Arguments: Sendable, Hashable, Codable {
+            /// The activity the caller last saw (``SellerRating/activity``).
+            public var after: Int
+            /// Seconds to wait at most, in ``waitRange``.
+            public var wait: Int
+            /// The page of items to send along with news, if any.
+            public var page: DisplayItemsForSale.Arguments?
+
+            public init(after: Int, wait: Int = AwaitSellerActivity.defaultWait, page: DisplayItemsForSale.Arguments? = nil) {
+                self.after = after
+                self.wait = wait
+                self.page = page
+            }
+
+            private enum CodingKeys: String, CodingKey {
+                case after, wait, page
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.after = try container.decode(Int.self, forKey: .after)
+                self.wait = try container.decodeIfPresent(Int.self, forKey: .wait) ?? AwaitSellerActivity.defaultWait
+                self.page = try container.decodeIfPresent(DisplayItemsForSale.Arguments.self, forKey: .page)
+            }
+        }
+
+        public struct Result: Sendable, Hashable, Codable {
+            public var rating: SellerRating
+            /// The page asked for, when the activity differs from `after` (nil when the wait
+            /// ended with nothing new, or no page was asked for).
+            public var items: Page<Item>?
+
+            public init(rating: SellerRating, items: Page<Item>?) {
+                self.rating = rating
+                self.items = items
             }
         }
     }

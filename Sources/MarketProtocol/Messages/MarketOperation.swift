@@ -15,11 +15,15 @@ public protocol MarketOperation: Sendable {
     /// Whether a client may safely send the request again after losing the connection without
     /// knowing whether the first attempt ran (reads, and writes whose repetition changes nothing).
     static var isIdempotent: Bool { get }
+    /// Whether the request counts as the session's activity, keeping it alive (all but a
+    /// dashboard's wait for news, which must not keep an unattended session alive).
+    static var countsAsActivity: Bool { get }
 }
 
 extension MarketOperation {
     public static var requiresSession: Bool { true }
     public static var isIdempotent: Bool { false }
+    public static var countsAsActivity: Bool { true }
 }
 
 /// Arguments or result of an operation that has none: `{}` on the wire; a missing `args` is

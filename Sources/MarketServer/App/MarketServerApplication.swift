@@ -16,6 +16,8 @@ public struct MarketServerApplication: Sendable {
     public let listener: Listener
     public let sweeper: SessionSweeper
     public let sessionCache: SessionCache?
+    /// The seller server's: wakes dashboards waiting for news.
+    public let sellerActivity: SellerActivityWatch?
     let eventLoopGroup: MultiThreadedEventLoopGroup
     let logger: Logger
 
@@ -25,7 +27,7 @@ public struct MarketServerApplication: Sendable {
         [
             EventLoopGroupService(group: self.eventLoopGroup), self.customersDatabase, self.productsDatabase,
             StartupCheck(application: self), self.sweeper,
-        ] + (self.sessionCache.map { [$0] } ?? []) + [self.listener]
+        ] + (self.sessionCache.map { [$0] } ?? []) + (self.sellerActivity.map { [$0] } ?? []) + [self.listener]
     }
 
     /// A group that runs every service and shuts down cleanly on SIGTERM and SIGINT.
@@ -59,14 +61,17 @@ public func buildServer(
     let hasher = PasswordHasher(cost: configuration.passwordCost)
     let policy = CustomersStore.SessionPolicy(timeout: configuration.sessionTimeout)
     let cache = configuration.cachesSessions ? SessionCache(customers: customers, freshness: policy.touchInterval, logger: logger) : nil
-
-    let router =
-        switch role {
-        case .seller:
-            SellerService(customers: customers, products: products, hasher: hasher, sessionPolicy: policy, sessionCache: cache).makeRouter()
-        case .buyer:
-            BuyerService(customers: customers, products: products, hasher: hasher, sessionPolicy: policy, sessionCache: cache).makeRouter()
-        }
+    let router: Router
+    let activity: SellerActivityWatch?
+    switch role {
+    case .seller:
+        let watch = SellerActivityWatch(products: products, logger: logger)
+        activity = watch
+        router = SellerService(customers: customers, products: products, hasher: hasher, sessionPolicy: policy, sessionCache: cache, activity: watch).makeRouter()
+    case .buyer:
+        activity = nil
+        router = BuyerService(customers: customers, products: products, hasher: hasher, sessionPolicy: policy, sessionCache: cache).makeRouter()
+    }
     let listener = Listener(
         configuration: Listener.Configuration(
             host: configuration.host,
@@ -96,6 +101,7 @@ public func buildServer(
         listener: listener,
         sweeper: sweeper,
         sessionCache: cache,
+        sellerActivity: activity,
         eventLoopGroup: eventLoopGroup,
         logger: logger
     )

@@ -10,11 +10,12 @@ public struct Router: Sendable {
     private(set) var handlers: [String: Handler] = [:]
     /// Argument decoders for ``RequestDecoder``, one per routed operation.
     public private(set) var argumentDecoders: [String: ArgumentDecoding] = [:]
-    private let authenticate: @Sendable (RequestContext) async throws(MarketError) -> Session
+    private let authenticate: @Sendable (RequestContext, _ countsAsActivity: Bool) async throws(MarketError) -> Session
 
     /// - Parameter authenticate: resolves the request's token to a live session of this
-    ///   server's role, or fails with `not_logged_in`, `session_expired` or `wrong_role`.
-    public init(authenticate: @escaping @Sendable (RequestContext) async throws(MarketError) -> Session) {
+    ///   server's role, or fails with `not_logged_in`, `session_expired` or `wrong_role`; when
+    ///   the operation counts as activity, the session's expiry moves forward.
+    public init(authenticate: @escaping @Sendable (RequestContext, _ countsAsActivity: Bool) async throws(MarketError) -> Session) {
         self.authenticate = authenticate
     }
 
@@ -37,7 +38,7 @@ public struct Router: Sendable {
         precondition(Operation.requiresSession, "\(Operation.name) needs no session")
         let authenticate = self.authenticate
         self.register(operation) { arguments, context throws(MarketError) in
-            let session = try await authenticate(context)
+            let session = try await authenticate(context, Operation.countsAsActivity)
             return try await handler(arguments as! Operation.Arguments, session, context)
         }
     }

@@ -9,7 +9,10 @@ struct Authenticator: Sendable {
     /// Recently confirmed sessions, or `nil` to ask the database every time.
     let cache: SessionCache?
 
-    func authenticate(_ context: RequestContext) async throws(MarketError) -> Session {
+    /// The live session of the request's token. A request that counts as activity moves the
+    /// session's expiry forward (when due); one that does not only looks, and its answer is not
+    /// cached: a cached confirmation stands in for the check that keeps a busy session alive.
+    func authenticate(_ context: RequestContext, countsAsActivity: Bool) async throws(MarketError) -> Session {
         guard let token = context.token else {
             throw MarketError(.notLoggedIn, "This request needs a session: log in first.")
         }
@@ -20,8 +23,8 @@ struct Authenticator: Sendable {
         if let owner = self.cache?.owner(of: key) {
             return try self.session(token: token, key: key, owner: owner)
         }
-        let ticket = self.cache?.ticket()
-        switch try await self.customers.authenticate(key: key, policy: self.policy) {
+        let ticket = countsAsActivity ? self.cache?.ticket() : nil
+        switch try await self.customers.authenticate(key: key, policy: countsAsActivity ? self.policy : self.policy.looking) {
         case .missing:
             throw MarketError(.notLoggedIn, "This session does not exist or has ended; log in again.")
         case .expired:

@@ -7,9 +7,14 @@ public struct SellerService: Sendable {
     let products: ProductsStore
     let accounts: Accounts
     let authenticator: Authenticator
+    let activity: SellerActivityWatch
 
-    public init(customers: CustomersStore, products: ProductsStore, hasher: PasswordHasher, sessionPolicy: CustomersStore.SessionPolicy, sessionCache: SessionCache? = nil) {
+    public init(
+        customers: CustomersStore, products: ProductsStore, hasher: PasswordHasher, sessionPolicy: CustomersStore.SessionPolicy, sessionCache: SessionCache? = nil,
+        activity: SellerActivityWatch
+    ) {
         self.products = products
+        self.activity = activity
         self.accounts = Accounts(customers: customers, role: .seller, hasher: hasher, policy: sessionPolicy)
         self.authenticator = Authenticator(customers: customers, role: .seller, policy: sessionPolicy, cache: sessionCache)
     }
@@ -38,9 +43,7 @@ public struct SellerService: Sendable {
         }
 
         router.on(SellerAPI.GetSellerRating.self) { _, session, _ throws(MarketError) in
-            let seller = SellerID(session.owner.accountID)
-            let totals = try await self.products.sellerTotals(seller)
-            return SellerRating(sellerID: seller, name: session.owner.name, rating: totals.rating, itemsSold: totals.itemsSold)
+            try await self.rating(of: session)
         }
 
         router.on(SellerAPI.RegisterItemForSale.self) { draft, session, _ throws(MarketError) in
@@ -68,6 +71,48 @@ public struct SellerService: Sendable {
             return try await self.products.sellerItems(SellerID(session.owner.accountID), limit: page.limit, offset: page.offset, order: page.order)
         }
 
+        router.on(SellerAPI.AwaitSellerActivity.self) { arguments, session, _ throws(MarketError) in
+            try await self.awaitActivity(arguments, session: session)
+        }
+
         return router
+    }
+
+    private func rating(of session: Session) async throws(MarketError) -> SellerRating {
+        let seller = SellerID(session.owner.accountID)
+        let totals = try await self.products.sellerTotals(seller)
+        return SellerRating(sellerID: seller, name: session.owner.name, rating: totals.rating, itemsSold: totals.itemsSold)
+    }
+
+    /// Subscribes before reading the totals, so news that comes between the read and the wait
+    /// ends the wait at once instead of being missed.
+    private func awaitActivity(_ arguments: SellerAPI.AwaitSellerActivity.Arguments, session: Session) async throws(MarketError) -> SellerAPI.AwaitSellerActivity.Result {
+        let range = SellerAPI.AwaitSellerActivity.waitRange
+        guard range.contains(arguments.wait) else {
+            throw MarketError(.invalidArgument, "“wait” must be \(range.lowerBound) to \(range.upperBound) seconds.", field: "wait")
+        }
+        if let page = arguments.page {
+            try validated { () throws(FieldError) in try FieldRules.validatePaging(limit: page.limit, offset: page.offset) }
+        }
+        let seller = SellerID(session.owner.accountID)
+        let ticket = self.activity.subscribe(seller)
+        var rating: SellerRating
+        do {
+            rating = try await self.rating(of: session)
+        } catch {
+            self.activity.unsubscribe(ticket)
+            throw error
+        }
+        if rating.activity == arguments.after {
+            await self.activity.wait(ticket, atMost: .seconds(arguments.wait))
+            rating = try await self.rating(of: session)
+        } else {
+            self.activity.unsubscribe(ticket)
+        }
+        guard rating.activity != arguments.after, let page = arguments.page else {
+            return SellerAPI.AwaitSellerActivity.Result(rating: rating, items: nil)
+        }
+        let items = try await self.products.sellerItems(seller, limit: page.limit, offset: page.offset, order: page.order)
+        return SellerAPI.AwaitSellerActivity.Result(rating: rating, items: items)
     }
 }

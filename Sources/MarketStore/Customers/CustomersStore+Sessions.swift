@@ -39,6 +39,10 @@ extension CustomersStore {
             // accurate to 2 %.
             self.touchInterval = touchInterval ?? min(timeout / 50, .seconds(10))
         }
+
+        /// The same timeout, for a check that never moves the expiry (a request that does not
+        /// count as activity).
+        public var looking: SessionPolicy { SessionPolicy(timeout: self.timeout, touchInterval: self.timeout) }
     }
 
     public func createSession(key: SessionKey, accountID: Int64, policy: SessionPolicy) async throws(MarketError) {

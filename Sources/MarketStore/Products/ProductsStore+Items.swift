@@ -112,6 +112,17 @@ extension ProductsStore {
     }
 }
 
+extension ProductsStore {
+    /// Calls `onActivity` with every seller whose units sold or votes move from now on (the
+    /// database announces each change at commit), until the connection breaks (then it throws)
+    /// or the task is cancelled.
+    public func watchSellerActivity(onListening: @escaping @Sendable () -> Void, onActivity: @escaping @Sendable (SellerID) -> Void) async throws {
+        try await self.database.listen(on: "market_seller_activity", onListening: onListening) { payload in
+            if let id = Int64(payload) { onActivity(SellerID(id)) }
+        }
+    }
+}
+
 // MARK: - Statements
 
 private struct RegisterItem: Statement {
