@@ -40,11 +40,14 @@ static inline attr_t market_a_italic(void) { return A_ITALIC; }
 static inline int market_key_f(int n) { return KEY_F(n); }
 
 // Mouse.
+// Releases are asked for too, though the app ignores them: ncurses keeps a release it was not
+// asked for in its queue and hands it out with the next key, as a second click where the mouse
+// was (a row opened, a sort reversed, by a key pressed afterwards).
 static inline mmask_t market_mouse_mask(void) {
-    return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+    return BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
 }
 static inline int market_mouse_is_button1(mmask_t state) {
-    return (state & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED)) != 0;
+    return (state & (BUTTON1_PRESSED | BUTTON1_CLICKED)) != 0;
 }
 static inline int market_mouse_is_double_click(mmask_t state) {
     return (state & BUTTON1_DOUBLE_CLICKED) != 0;
