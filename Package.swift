@@ -190,7 +190,7 @@ let package = Package(
         // The seller dashboard and the buyer storefront: state, pure updates, one file per screen.
         .target(
             name: "SellerApp",
-            dependencies: ["MarketUI", "TerminalUI", "MarketCore", "MarketClient", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["MarketUI", "TerminalUI", "MarketCore", "MarketClient", "MarketProtocol", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -264,7 +264,7 @@ let package = Package(
             .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SellerAppTests",
-            dependencies: ["SellerApp", "MarketUI", "TerminalUI", "TerminalUITesting", "MarketTesting", "MarketClient", "MarketCore"],
+            dependencies: ["SellerApp", "MarketUI", "TerminalUI", "TerminalUITesting", "MarketTesting", "MarketClient", "MarketCore", "MarketProtocol"],
             exclude: ["__Snapshots__"],
             swiftSettings: swiftSettings
         ),

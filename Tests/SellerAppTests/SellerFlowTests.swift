@@ -1,5 +1,6 @@
 import MarketClient
 import MarketCore
+import MarketProtocol
 import MarketUI
 import SellerApp
 import Testing
@@ -165,6 +166,40 @@ import TerminalUITesting
         _ = self.program.type("zo", &state)
         #expect(self.program.press([.tab, .enter], &state).isEmpty)
         #expect(state.login.form.showsAllProblems)
+    }
+
+    @Test func salesAndVotesShowUpWithoutARefresh() throws {
+        var state = SellerFixtures.loggedIn()
+        // The rating on show started a wait for news, which the user does not wait for.
+        let request = try #require(state.activityRequest)
+        #expect(!state.shell.isBusy)
+        var rating = SellerFixtures.rating
+        rating.itemsSold += 2
+        rating.rating.thumbsUp += 1
+        var items = SellerFixtures.items
+        items[0].quantity -= 2
+        let page = Page(items: items, offset: 0, limit: ItemsScreen.pageSize, total: items.count)
+        let next = self.program.update(&state, .message(.activity(request: request, order: nil, news: .init(rating: rating, items: page))))
+        #expect(state.rating.rating == rating)
+        #expect(state.items.rows.first?.quantity == 5)
+        #expect(state.shell.status == .success("Just now: 2 units sold, 1 👍."))
+        guard case .awaitActivity(let again, let after, 0, nil)? = next.first else {
+            Issue.record("expected the next wait, got \(next)")
+            return
+        }
+        #expect(after == rating.activity)
+
+        // Sorted meanwhile: the page that came is in the old order, so the list is fetched.
+        _ = self.program.press([.character("s")], &state)
+        let sorted = self.program.update(&state, .message(.activity(request: again, order: nil, news: .init(rating: SellerFixtures.rating, items: page))))
+        #expect(sorted.contains { if case .loadItems(_, 0, .some) = $0 { true } else { false } })
+
+        // An unattended dashboard's session ends: the wait says so, and login is back.
+        let last = try #require(state.activityRequest)
+        let expired = MarketError(.sessionExpired, "Your session expired after 5 minutes without activity; log in again.")
+        _ = self.program.update(&state, .message(.failed(request: last, command: sorted.last!, error: expired)))
+        #expect(!state.isLoggedIn)
+        #expect(state.login.notice?.span.text.contains("expired") == true)
     }
 
     @Test func loggingInLoadsItemsAndTheRating() {

@@ -32,4 +32,12 @@ public protocol ClientCommand: Sendable {
     /// Whether the call changes something on the server, so that a failure whose outcome is
     /// unknown (a timeout) must say so rather than invite a retry.
     var changesData: Bool { get }
+
+    /// Whether the call goes on in the background, unseen (a wait for news): see
+    /// ``TerminalUI/Program/runsInBackground(_:)``. False by default.
+    var isBackground: Bool { get }
+}
+
+extension ClientCommand {
+    public var isBackground: Bool { false }
 }

@@ -111,6 +111,8 @@ extension ClientProgram {
         }
     }
 
+    public func runsInBackground(_ command: Command) -> Bool { command.isBackground }
+
     /// The program ends when the shell says so (quit confirmed, or Ctrl-C).
     public func isFinished(_ state: State) -> Bool { state.shell.isFinished }
 

@@ -75,6 +75,14 @@ public struct Shell: Sendable {
         return id
     }
 
+    /// An id for a request that goes on in the background, such as a dashboard's wait for news:
+    /// it is not tracked (no spinner, no "working…"), does not hold keys, and is not the user's
+    /// activity.
+    public mutating func beginQuietly() -> Int {
+        defer { self.nextRequest += 1 }
+        return self.nextRequest
+    }
+
     /// Stops tracking a request.
     public mutating func finish(_ id: Int) {
         self.requests[id] = nil

@@ -10,6 +10,9 @@ public enum SellerCommand: ClientCommand, Hashable {
     case register(request: Int, draft: ItemDraft)
     case changePrice(request: Int, item: ItemID, price: Money)
     case removeUnits(request: Int, item: ItemID, count: Int)
+    /// Waits in the background for sales and votes since `after` (``SellerRating/activity``),
+    /// asking for the page at `offset` in `order` to come with them.
+    case awaitActivity(request: Int, after: Int, offset: Int, order: ItemOrder?)
 
     public var account: AccountCommand? {
         if case .account(let command) = self { command } else { nil }
@@ -19,15 +22,19 @@ public enum SellerCommand: ClientCommand, Hashable {
         switch self {
         case .account(let command): command.request
         case .loadItems(let request, _, _), .loadRating(let request), .register(let request, _),
-            .changePrice(let request, _, _), .removeUnits(let request, _, _):
+            .changePrice(let request, _, _), .removeUnits(let request, _, _), .awaitActivity(let request, _, _, _):
             request
         }
+    }
+
+    public var isBackground: Bool {
+        if case .awaitActivity = self { true } else { false }
     }
 
     public var changesData: Bool {
         switch self {
         case .register, .changePrice, .removeUnits: true
-        case .account, .loadItems, .loadRating: false
+        case .account, .loadItems, .loadRating, .awaitActivity: false
         }
     }
 }

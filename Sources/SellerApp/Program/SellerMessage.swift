@@ -1,4 +1,5 @@
 public import MarketCore
+public import MarketProtocol
 public import MarketUI
 
 /// What comes back to the seller dashboard's loop: results of commands and connection news.
@@ -9,6 +10,9 @@ public enum SellerMessage: ClientMessage {
     case registered(request: Int, item: Item)
     case priceChanged(request: Int, item: Item)
     case unitsRemoved(request: Int, item: Item, removed: Int)
+    /// A wait for news ended: the rating now and, when something happened, the page asked for
+    /// (in `order`).
+    case activity(request: Int, order: ItemOrder?, news: SellerAPI.AwaitSellerActivity.Result)
     /// A command failed; the command says what was being tried.
     case failed(request: Int, command: SellerCommand, error: MarketError)
 }

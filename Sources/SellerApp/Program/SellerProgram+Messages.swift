@@ -1,5 +1,6 @@
 import MarketClient
 import MarketCore
+import MarketProtocol
 import MarketUI
 import TerminalUI
 
@@ -13,9 +14,7 @@ extension SellerProgram {
         case .itemsLoaded(let request, let page):
             state.shell.finish(request)
             guard state.items.loadRequest == request else { return [] }
-            state.items.loaded(page, visibleRows: Self.visibleRows(state))
-            self.settleUncertainRegistration(given: page, &state)
-            self.settleUncertainChange(given: page, &state)
+            self.show(page, &state)
             return []
 
         case .ratingLoaded(let request, let rating):
@@ -23,7 +22,12 @@ extension SellerProgram {
             guard state.rating.loadRequest == request else { return [] }
             state.rating.rating = rating
             state.rating.loadRequest = nil
-            return []
+            return self.watchActivity(&state)
+
+        case .activity(let request, let order, let news):
+            guard state.activityRequest == request else { return [] }
+            state.activityRequest = nil
+            return self.heard(news, askedIn: order, &state) + self.watchActivity(&state)
 
         case .registered(let request, let item):
             state.shell.finish(request)
@@ -61,6 +65,14 @@ extension SellerProgram {
     }
 
     private func failed(_ command: SellerCommand, _ error: MarketError, _ state: inout SellerState) -> [SellerCommand] {
+        if case .awaitActivity(let request, _, _, _) = command {
+            // Nobody asked for it, so nothing is said (the header shows a lost connection, and
+            // an ended session goes back to login as for any request); the views' next fetch,
+            // after a reconnect or a refresh, starts the wait again.
+            if state.activityRequest == request { state.activityRequest = nil }
+            let _: String? = self.failed(command, error, &state)
+            return []
+        }
         guard let sentence = self.failed(command, error, &state) else { return [] }
         switch command {
         case .loadItems(let request, _, _):
@@ -84,7 +96,7 @@ extension SellerProgram {
                 dialog.failed(sentence, after: error)
                 state.modal = .remove(dialog)
             }
-        case .account:
+        case .account, .awaitActivity:
             break
         }
         state.shell.status = .error(sentence)
@@ -220,6 +232,51 @@ extension SellerProgram {
         state.items.table.select(firstOf: state.items.rows, where: { $0.id == selected }, visibleRows: Self.visibleRows(state))
         guard state.items.page != nil, !state.items.isWholeList else { return [] }
         return self.loadItems(&state, offset: 0)
+    }
+
+    /// A page of the list arrived: shown, and looked at for the outcome of a change whose answer
+    /// was lost.
+    private func show(_ page: Page<Item>, _ state: inout SellerState) {
+        state.items.loaded(page, visibleRows: Self.visibleRows(state))
+        self.settleUncertainRegistration(given: page, &state)
+        self.settleUncertainChange(given: page, &state)
+    }
+
+    /// Keeps a wait for news of sales and votes out while logged in, from the rating on show:
+    /// the dashboard then follows what buyers do without the user pressing r. The wait does not
+    /// keep the session alive, so an unattended dashboard still logs out on time.
+    func watchActivity(_ state: inout SellerState) -> [SellerCommand] {
+        guard state.isLoggedIn, state.activityRequest == nil, let rating = state.rating.rating else { return [] }
+        let request = state.shell.beginQuietly()
+        state.activityRequest = request
+        return [.awaitActivity(request: request, after: rating.activity, offset: state.items.offset, order: state.items.order)]
+    }
+
+    /// News came (or the wait ended without any): the rating, the page on show when it is the
+    /// one that came with the news (else it is fetched), and a line saying what happened.
+    private func heard(_ news: SellerAPI.AwaitSellerActivity.Result, askedIn order: ItemOrder?, _ state: inout SellerState) -> [SellerCommand] {
+        let before = state.rating.rating
+        guard news.rating.activity != before?.activity else { return [] }
+        state.rating.rating = news.rating
+        if let before, state.shell.status?.kind != .error {
+            let sold = news.rating.itemsSold - before.itemsSold
+            let up = news.rating.rating.thumbsUp - before.rating.thumbsUp
+            let down = news.rating.rating.thumbsDown - before.rating.thumbsDown
+            let parts = [
+                sold > 0 ? "\(Format.units(sold)) sold" : nil,
+                up > 0 ? "\(Format.count(up)) 👍" : nil,
+                down > 0 ? "\(Format.count(down)) 👎" : nil,
+            ].compactMap { $0 }
+            if !parts.isEmpty { state.shell.status = .success("Just now: " + parts.joined(separator: ", ") + ".") }
+        }
+        guard let page = news.items else { return [] }
+        // The page is the one on show unless the user turned it, sorted, or asked for another meanwhile.
+        guard state.items.loadRequest == nil, page.offset == state.items.offset, order == state.items.order else {
+            return state.items.loadRequest == nil ? self.loadItems(&state, offset: state.items.offset) : []
+        }
+        state.items.loadOrder = order
+        self.show(page, &state)
+        return []
     }
 
     func loadRating(_ state: inout SellerState) -> [SellerCommand] {

@@ -1,4 +1,5 @@
 import MarketCore
+import MarketProtocol
 
 extension SellerProgram {
     /// Carries out one command with the client and reports the outcome as a message.
@@ -18,6 +19,9 @@ extension SellerProgram {
                 return .priceChanged(request: request, item: try await client.changePrice(of: item, to: price))
             case .removeUnits(let request, let item, let count):
                 return .unitsRemoved(request: request, item: try await client.removeUnits(count, of: item), removed: count)
+            case .awaitActivity(let request, let after, let offset, let order):
+                let page = SellerAPI.DisplayItemsForSale.Arguments(limit: ItemsScreen.pageSize, offset: offset, order: order)
+                return .activity(request: request, order: order, news: try await client.awaitActivity(after: after, page: page))
             }
         }
     }

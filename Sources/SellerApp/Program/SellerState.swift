@@ -15,6 +15,8 @@ public struct SellerState: ClientState {
     /// A new item's form, filled in and not sent when the session ended, and whose it was: it
     /// comes back when that seller logs in again.
     public var unsentItem: (owner: String, form: ItemFormScreen)?
+    /// The wait for news of sales and votes, while one is out (see `watchActivity`).
+    public var activityRequest: Int?
 
     /// - Parameter username: filled in on the login screen, which then starts at the password.
     public init(server: String, username: String = "") {
@@ -27,6 +29,7 @@ public struct SellerState: ClientState {
         self.items = ItemsScreen()
         self.rating = RatingScreen()
         self.modal = nil
+        self.activityRequest = nil
     }
 }
 

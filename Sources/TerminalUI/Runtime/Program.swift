@@ -26,6 +26,10 @@ public protocol Program: Sendable {
     /// Carries out a command, off the main actor, and returns the message to feed back.
     func perform(_ command: Command) async -> Message?
 
+    /// Whether `command` goes on in the background (a long wait for news): the loop does not
+    /// count it among the work ``ProgramRunner/settled()`` waits for. False by default.
+    func runsInBackground(_ command: Command) -> Bool
+
     /// Streams of messages that run for the program's whole life (connection state changes).
     func subscriptions() -> [AsyncStream<Message>]
 
@@ -39,6 +43,7 @@ extension Program {
     public func isAnimating(_ state: State) -> Bool { false }
     public func subscriptions() -> [AsyncStream<Message>] { [] }
     public func shutdown() {}
+    public func runsInBackground(_ command: Command) -> Bool { false }
 }
 
 /// What reaches a program's `update`.

@@ -25,8 +25,8 @@ public final class ProgramRunner<P: Program> {
         case event(ProgramEvent<P.Message>, counted: Bool)
         /// News from a subscription.
         case news(P.Message)
-        /// A command finished, with or without a message.
-        case completed(P.Message?)
+        /// A command finished, with or without a message; `counted` unless it ran in the background.
+        case completed(P.Message?, counted: Bool)
     }
 
     /// - Parameter tickInterval: how often to send ``ProgramEvent/tick`` while the program
@@ -92,9 +92,9 @@ public final class ProgramRunner<P: Program> {
                     if counted { self.outstanding -= 1 }
                 case .news(let message):
                     self.apply(.message(message), group: &group)
-                case .completed(let message):
+                case .completed(let message, let counted):
                     if let message { self.apply(.message(message), group: &group) }
-                    self.outstanding -= 1
+                    if counted { self.outstanding -= 1 }
                 }
                 if self.program.isFinished(self.state) { break }
                 if self.outstanding == 0, !self.settledWaiters.isEmpty {
@@ -126,12 +126,13 @@ public final class ProgramRunner<P: Program> {
 
     private func spawn(_ commands: [P.Command], group: inout DiscardingTaskGroup) {
         for command in commands {
-            self.outstanding += 1
+            let counted = !self.program.runsInBackground(command)
+            if counted { self.outstanding += 1 }
             let program = self.program
             let feed = self.feed
             group.addTask {
                 let message = await program.perform(command)
-                feed.yield(.completed(message))
+                feed.yield(.completed(message, counted: counted))
             }
         }
     }
