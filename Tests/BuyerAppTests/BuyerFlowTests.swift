@@ -1097,6 +1097,27 @@ import TerminalUITesting
         #expect(dialog.lines.map(\.text).contains("Your cart has unsaved changes: w saves them, then quits."))
     }
 
+    @Test func anEmptiedCartNotSavedIsAnUnsavedChange() throws {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.showCart(&state)
+        let clear = self.program.press([.character("X"), .character("y")], &state)
+        guard case .clearCart(let request)? = clear.first else {
+            Issue.record("expected the cart to be emptied, got \(clear)")
+            return
+        }
+        let reload = self.program.update(&state, .message(.cartCleared(request: request)))
+        guard case .loadCart(let load)? = reload.first else {
+            Issue.record("expected the cart to be fetched, got \(reload)")
+            return
+        }
+        _ = self.program.update(&state, .message(.cartLoaded(request: load, cart: Cart(lines: [], isSaved: false))))
+        #expect(self.program.canvas(for: state, size: state.shell.size).point(of: "Emptied, not saved") != nil)
+        // Quitting now would bring the saved lines back at the next login: the question says so.
+        _ = self.program.press([.character("q")], &state)
+        let dialog = try #require(state.shell.quitDialog)
+        #expect(dialog.lines.map(\.text).contains("Your cart has unsaved changes: w saves them, then quits."))
+    }
+
     @Test func everyDialogsButtonsHaveLettersOfTheirOwn() throws {
         var dialogs: [Dialog] = []
         var state = BuyerFixtures.loggedIn()

@@ -7,7 +7,7 @@ extension BuyerProgram {
     /// login screen, the search bar), then the view's key table.
     public func press(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
         // The quit and logout questions offer w to save an unsaved cart first.
-        if key == .character("w"), state.cart.wouldLoseLines, state.shell.help == nil {
+        if key == .character("w"), state.cart.wouldLoseChanges, state.shell.help == nil {
             if state.shell.quitDialog != nil {
                 state.shell.quitDialog = nil
                 return self.saveCart(then: .quit, &state)
@@ -240,12 +240,12 @@ extension BuyerProgram {
 
     /// The quit question, warning when the cart differs from the saved one.
     func askToQuit(_ state: inout BuyerState) {
-        state.shell.confirmQuit(extraLines: state.cart.wouldLoseLines ? [Self.unsavedCartWarning(then: "quits")] : [])
+        state.shell.confirmQuit(extraLines: state.cart.wouldLoseChanges ? [Self.unsavedCartWarning(then: "quits")] : [])
     }
 
     /// Logs out, asking first when that would lose a cart that differs from the saved one.
     func logOut(_ state: inout BuyerState) -> [BuyerCommand] {
-        if state.cart.wouldLoseLines {
+        if state.cart.wouldLoseChanges {
             state.modal = .confirm(
                 Dialog(title: "Log out", lines: [Span("Log out now?"), Self.unsavedCartWarning(then: "logs out")], buttons: ["Log out", "Cancel"], focus: 1, actionTakesLetter: false),
                 .logout

@@ -49,9 +49,9 @@ public struct CartScreen: Sendable {
 
     public var isEmpty: Bool { self.cart?.lines.isEmpty ?? true }
 
-    /// Leaving now (logging out, quitting, the session ending) would lose lines that are not in
-    /// the saved cart.
-    public var wouldLoseLines: Bool { self.hasUnsavedChanges && !self.isEmpty }
+    /// Leaving now (logging out, quitting, the session ending) would lose changes that are not in
+    /// the saved cart: lines, or an emptied cart (the saved lines would come back at the next login).
+    public var wouldLoseChanges: Bool { self.hasUnsavedChanges }
 
     /// The cart is believed saved but holds lines, so another session of the buyer may have saved
     /// a different cart since: ask the server before leaving.
@@ -89,7 +89,14 @@ public struct CartScreen: Sendable {
                 in: Rect(x: area.x, y: area.y + max(1, area.height / 2 - 1), width: area.width, height: 1), style: .muted, alignment: .center)
             return
         }
-        guard let cart = self.cart, !cart.lines.isEmpty else { return }
+        guard let cart = self.cart, !cart.lines.isEmpty else {
+            if self.hasUnsavedChanges {
+                // Emptied, not saved: the saved lines come back at the next login unless saved.
+                let note = "Emptied, not saved: your saved cart still holds its lines — w saves the empty cart"
+                canvas.write(note, in: Rect(x: content.x + 1, y: content.maxY - 1, width: content.width - 2, height: 1), style: .muted)
+            }
+            return
+        }
         let totalRow = Rect(x: content.x, y: content.maxY - 1, width: content.width, height: 1)
         canvas.rule(Rect(x: content.x, y: content.maxY - 2, width: content.width, height: 1))
         let short = self.shortLines
