@@ -694,12 +694,39 @@ import TerminalUITesting
         var gone = lamp
         gone.quantity = 0
         SellerFixtures.answer(load, &state, items: [gone] + SellerFixtures.items.dropFirst())
+        #expect(reload.contains { if case .loadRating = $0 { true } else { false } }, "and the rating, whose units sold may have moved")
         #expect(state.items.rows.first { $0.id == lamp.id }?.quantity == 0, "the row shows it")
+        // Nothing is left to remove: the box goes, and why stays on the status line.
+        #expect(state.modal == nil)
+        #expect(state.shell.status == .error(refused.message))
+    }
+
+    @Test func aRefusedRemovalOfSomeUnitsLeftKeepsTheBoxWithTheNewCount() {
+        var state = SellerFixtures.loggedIn()
+        let lamp = SellerFixtures.items[0]
+        _ = self.program.press([.character("x"), .control("u")], &state)
+        _ = self.program.type("5", &state)
+        _ = self.program.press([.enter], &state)
+        guard case .removeUnits(let request, let item, 5)? = self.program.press([.left, .enter], &state).first else {
+            Issue.record("expected a removal")
+            return
+        }
+        let refused = MarketError(.insufficientStock, "Only 3 units of item \(lamp.id) are on sale; nothing was removed.")
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .removeUnits(request: request, item: item, count: 5), error: refused)))
+        #expect(state.shell.status == nil, "said in the box, not twice")
+        guard let load = reload.first(where: \.isItemsLoad) else {
+            Issue.record("expected the list to be fetched again, got \(reload)")
+            return
+        }
+        var fewer = lamp
+        fewer.quantity = 3
+        SellerFixtures.answer(load, &state, items: [fewer] + SellerFixtures.items.dropFirst())
         guard case .remove(let dialog)? = state.modal else {
             Issue.record("the box closed")
             return
         }
-        #expect(dialog.item.quantity == 0, "and so does the box")
+        #expect(dialog.item.quantity == 3, "the box follows what is on sale")
+        #expect(dialog.form.shownProblem(at: 0) == "Only 3 units on sale.")
     }
 
     @Test func escOnABoxOpenedFromAnItemsDetailsGoesBackToThem() {

@@ -74,6 +74,8 @@ extension SellerProgram {
             return []
         }
         guard let sentence = self.failed(command, error, &state) else { return [] }
+        // Said in the box that made the request, if it is open; else on the status line.
+        var saidInBox = false
         switch command {
         case .loadItems(let request, _, _):
             if state.items.loadRequest == request { state.items.loadRequest = nil }
@@ -85,25 +87,29 @@ extension SellerProgram {
                 // To tell, once the list is fetched again, whether it went through.
                 if form.mayHaveGoneThrough { form.itemsBefore = Set(state.items.rows.map(\.id)) }
                 state.modal = .register(form)
+                saidInBox = true
             }
         case .changePrice:
             if case .price(var dialog) = state.modal {
                 dialog.failed(sentence, after: error)
                 state.modal = .price(dialog)
+                saidInBox = true
             }
         case .removeUnits:
             if case .remove(var dialog) = state.modal {
                 dialog.failed(sentence, after: error)
                 state.modal = .remove(dialog)
+                saidInBox = true
             }
         case .account, .awaitActivity:
             break
         }
-        state.shell.status = .error(sentence)
-        // Refused because the item is not as shown (another session took units off sale, or
-        // removed it): fetch the list, so the row and the open box show what is there now.
+        if !saidInBox { state.shell.status = .error(sentence) }
+        // Refused because the item is not as shown (units sold meanwhile, or another session took
+        // them off sale, or removed it): fetch the list and the rating, so the row, the summary
+        // and the open box show what is there now.
         if error.code == .insufficientStock || error.code == .notFound, command.changesData {
-            return self.loadItems(&state, offset: state.items.page?.offset ?? 0)
+            return self.loadItems(&state, offset: state.items.page?.offset ?? 0) + self.loadRating(&state)
         }
         return []
     }
@@ -148,6 +154,11 @@ extension SellerProgram {
                 state.modal = nil
                 let left = fresh.quantity == 0 ? "none left on sale" : "\(Format.units(fresh.quantity)) left on sale"
                 state.shell.status = .success("It went through after all: took \(Format.units(count)) of \(Format.quoted(fresh.name)) off sale; \(left).")
+            } else if fresh.quantity == 0, !dialog.mayHaveGoneThrough {
+                // Nothing left to remove: the box has no more use. Why it was refused goes to the
+                // status line, where it stays once the box is gone.
+                state.modal = nil
+                if let failure = dialog.failure { state.shell.status = .error(failure) }
             } else {
                 dialog.itemChanged(fresh)
                 state.modal = .remove(dialog)
