@@ -11,7 +11,8 @@ import Testing
         #expect(DisplayWidth.of("カメラ") == 6)
         #expect(DisplayWidth.of("👍") == 2)
         #expect(DisplayWidth.of("👍🏽") == 2, "a skin tone modifier does not add a cell")
-        #expect(DisplayWidth.of("👨‍👩‍👧") == 2, "a ZWJ family is drawn as its first emoji")
+        #expect(DisplayWidth.of("👨‍👩‍👧") == 6, "a ZWJ family is drawn as its three people")
+        #expect(DisplayWidth.of("🇯🇵") == 2, "a flag as its two letters")
         #expect(DisplayWidth.of("Zoë Müller 東京 €5 👍") == 21)
     }
 

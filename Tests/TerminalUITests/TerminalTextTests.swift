@@ -15,14 +15,18 @@ import TerminalUI
     }
 
     @Test func combiningMarksStayWithTheirLetter() throws {
-        let cell = try #require(TerminalText.cell(for: Character("e\u{301}")))
-        #expect(cell.text == "e\u{301}")
-        #expect(cell.width == 1)
+        let cells = TerminalText.cells(for: Character("e\u{301}"))
+        #expect(cells.map(\.text) == ["e\u{301}"])
+        #expect(cells.map(\.width) == [1])
     }
 
-    @Test func joinedEmojiKeepOnlyTheirFirstPicture() throws {
-        let family = try #require(TerminalText.cell(for: Character("👨‍👩‍👧")))
-        #expect(family.text == "👨")
-        #expect(family.width == 2)
+    @Test func whatACellCannotHoldIsDrawnInItsParts() {
+        let texts = { (character: Character) in TerminalText.cells(for: character).map(\.text) }
+        #expect(texts("👨‍👩‍👧") == ["👨", "👩", "👧"], "a ZWJ sequence side by side, not a lone 👨")
+        #expect(texts("👩‍💻") == ["👩", "💻"])
+        #expect(texts("🇯🇵") == ["J", "P"], "a flag as its letters")
+        #expect(texts("👍🏽") == ["👍"], "a skin tone is left out, not drawn as a swatch")
+        #expect(texts("❤\u{FE0F}") == ["❤\u{FE0F}"], "a variation selector stays with its picture")
+        #expect(TerminalText.sanitized("Family 👨‍👩‍👧 café 🇯🇵") == "Family 👨👩👧 café JP")
     }
 }

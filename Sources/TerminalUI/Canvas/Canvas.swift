@@ -37,13 +37,16 @@ public struct Canvas: Sendable, Hashable {
         let end = min(self.size.width, limit.map { x + max(0, $0) } ?? self.size.width)
         var column = x
         for character in text {
-            guard let cell = TerminalText.cell(for: character) else { continue }
-            if column + cell.width > end { break }
-            if column >= 0 {
-                self.put(Cell(text: cell.text, style: style, width: cell.width), x: column, y: y)
-                if cell.width == 2 { self.put(Cell(text: "", style: style, width: 0), x: column + 1, y: y) }
+            let cells = TerminalText.cells(for: character)
+            // A character is drawn whole or not at all.
+            guard column + cells.reduce(0, { $0 + $1.width }) <= end else { break }
+            for cell in cells {
+                if column >= 0 {
+                    self.put(Cell(text: cell.text, style: style, width: cell.width), x: column, y: y)
+                    if cell.width == 2 { self.put(Cell(text: "", style: style, width: 0), x: column + 1, y: y) }
+                }
+                column += cell.width
             }
-            column += cell.width
         }
         return column - x
     }

@@ -3,13 +3,13 @@ import CNCurses
 /// How many terminal columns text takes, computed the way ncurses and terminals compute it
 /// (`wcwidth`), so columns of names in any script line up.
 ///
-/// A character (grapheme cluster) takes the width of its first scalar: 2 for CJK and emoji, 1 for
-/// most others, 0 for a lone combining mark. Scalars after the first that have a width of their
-/// own (emoji modifiers, the parts of a ZWJ sequence) are not drawn; see ``TerminalText``.
+/// A character (grapheme cluster) takes the width of the cells it is drawn in: 2 for CJK and
+/// emoji, 1 for most others, 0 for a lone combining mark; a ZWJ sequence or a flag, which an
+/// ncurses cell cannot hold whole, takes the width of its parts; see ``TerminalText``.
 public enum DisplayWidth {
     /// Columns taken by one character once made safe for the terminal.
     public static func of(_ character: Character) -> Int {
-        TerminalText.cell(for: character)?.width ?? 0
+        TerminalText.cells(for: character).reduce(0) { $0 + $1.width }
     }
 
     /// Columns taken by `text`.

@@ -14,34 +14,59 @@ public enum TerminalText {
     /// The replacement shown for a character that cannot be drawn safely.
     public static let replacement = "\u{FFFD}"
 
-    /// The cell form of `character`, or `nil` when it takes no room and should not be drawn (a
-    /// combining mark with nothing to combine with, a zero-width format character).
-    public static func cell(for character: Character) -> CellText? {
-        var scalars = character.unicodeScalars.makeIterator()
-        guard let first = scalars.next() else { return nil }
-        if self.isControl(first) { return CellText(text: self.replacement, width: 1) }
-        let width = DisplayWidth.scalar(first)
-        if width < 0 { return CellText(text: self.replacement, width: 1) }
-        if width == 0 { return nil }
-        var text = String(first)
-        var extra = 0
-        // Keep marks that combine into this cell (accents, variation selectors); drop anything
-        // that would take a cell of its own or join the next one (ZWJ), and cap the count at what
-        // an ncurses cell holds.
-        while let next = scalars.next(), extra < 4 {
-            guard !self.isControl(next), next.value != 0x200D, DisplayWidth.scalar(next) == 0 else { continue }
-            text.unicodeScalars.append(next)
-            extra += 1
+    /// The cells `character` is drawn in: usually one, none when it takes no room and should not
+    /// be drawn (a combining mark with nothing to combine with, a zero-width format character).
+    ///
+    /// An ncurses cell holds one scalar that takes room, plus marks that combine into it (accents,
+    /// variation selectors). What Unicode builds from several such scalars is drawn the way
+    /// Unicode says to show it where it cannot be shown whole: a ZWJ sequence as its parts side by
+    /// side (👩‍💻 as 👩💻, not a lone 👩), a flag as its two letters (🇯🇵 as JP). A skin-tone
+    /// modifier, which would show as a swatch of its own, is left out.
+    public static func cells(for character: Character) -> [CellText] {
+        let scalars = Array(character.unicodeScalars)
+        guard !scalars.isEmpty else { return [] }
+        if scalars.allSatisfy(self.isRegionalIndicator) {
+            return scalars.map { CellText(text: String(UnicodeScalar(UInt8(0x41 + $0.value - 0x1F1E6))), width: 1) }
         }
-        return CellText(text: text, width: min(width, 2))
+        var cells: [CellText] = []
+        var current: (text: String, width: Int, marks: Int)?
+        var joined = true
+        for scalar in scalars {
+            if scalar.value == 0x200D {
+                joined = true
+                continue
+            }
+            defer { joined = false }
+            let width = DisplayWidth.scalar(scalar)
+            // A control is a character of its own; either way nothing of it reaches the terminal.
+            if self.isControl(scalar) || width < 0 { return [CellText(text: self.replacement, width: 1)] }
+            if width == 0 {
+                // A mark joins the cell before it, up to what an ncurses cell holds.
+                if var cell = current, cell.marks < 4 {
+                    cell.text.unicodeScalars.append(scalar)
+                    cell.marks += 1
+                    current = cell
+                }
+                continue
+            }
+            // A scalar that takes room starts a cell if it begins the character or follows a ZWJ
+            // (a skin-tone modifier does neither).
+            guard joined else { continue }
+            if let cell = current { cells.append(CellText(text: cell.text, width: cell.width)) }
+            current = (String(scalar), min(width, 2), 0)
+        }
+        if let cell = current { cells.append(CellText(text: cell.text, width: cell.width)) }
+        return cells
     }
+
+    private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(scalar.value) }
 
     /// `text` with every character a terminal cannot show safely replaced or dropped, for logs and
     /// measurements that need the visible form.
     public static func sanitized(_ text: String) -> String {
         var result = ""
         for character in text {
-            if let cell = self.cell(for: character) { result += cell.text }
+            for cell in self.cells(for: character) { result += cell.text }
         }
         return result
     }
