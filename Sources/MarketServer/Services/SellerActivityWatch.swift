@@ -79,7 +79,7 @@ public final class SellerActivityWatch: Service, Sendable {
                 }
             } catch {
                 if Task.isCancelled || Task.isShuttingDownGracefully { break }
-                self.logger.notice("seller activity announcements interrupted; dashboards poll until they resume", metadata: ["error": "\(error)"])
+                self.logger.notice("seller activity announcements interrupted; dashboards poll until they resume", metadata: ["error": "\(String(reflecting: error))"])
             }
             self.setListening(false)
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(1)) }

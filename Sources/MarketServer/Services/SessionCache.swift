@@ -60,7 +60,7 @@ public final class SessionCache: Service, Sendable {
                 }
             } catch {
                 if Task.isCancelled || Task.isShuttingDownGracefully { break }
-                self.logger.notice("session announcements interrupted; caching off until they resume", metadata: ["error": "\(error)"])
+                self.logger.notice("session announcements interrupted; caching off until they resume", metadata: ["error": "\(String(reflecting: error))"])
             }
             self.setListening(false)
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
