@@ -150,6 +150,19 @@ import TerminalUITesting
         #expect(state.login.form.fields[state.login.form.focus].id == "password")
     }
 
+    @Test func aUsernameTypedToLogInGoesAlongToANewAccountButOneFilledInDoesNot() {
+        var state = SellerFixtures.started()
+        _ = self.program.type(" ada ", &state)
+        _ = self.program.press([.control("n")], &state)
+        #expect(state.login.form["username"] == "ada", "typed here: the user means it")
+        #expect(state.login.form["name"] == "")
+
+        var filled = SellerState(server: "127.0.0.1:7001", username: "zoe")
+        _ = self.program.update(&filled, .resize(Size(width: 120, height: 36)))
+        _ = self.program.press([.control("n")], &filled)
+        #expect(filled.login.form["username"] == "", "the last login's username is someone else's")
+    }
+
     @Test func anOldStatusMessageGoesAtTheNextKey() {
         var state = SellerFixtures.loggedIn()
         state.shell.status = .success("Registered 3-31.")

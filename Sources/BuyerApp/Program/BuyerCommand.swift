@@ -55,10 +55,10 @@ public struct SearchQuery: Sendable, Hashable {
 
     /// "“red bike” in category 7", for the status line.
     public var summary: String {
-        let words = self.keywords.isEmpty ? "everything" : "“" + self.keywords.joined(separator: " ") + "”"
+        let words = "“" + self.keywords.joined(separator: " ") + "”"
         switch self.category {
-        case .any: return words
-        case .only(let category): return "\(words) in category \(category)"
+        case .any: return self.keywords.isEmpty ? "everything" : words
+        case .only(let category): return self.keywords.isEmpty ? "category \(category)" : "\(words) in category \(category)"
         }
     }
 }

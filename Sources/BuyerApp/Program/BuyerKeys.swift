@@ -89,12 +89,17 @@ public enum BuyerKeys {
 
     /// What the search bar's own keys do; the rest are the bar's form and text keys.
     public enum SearchBarAction: Sendable, Hashable {
+        /// Handled by the bar's form; listed for the help.
+        case search, switchField
         case leave, help
     }
 
     /// The keys the search bar takes before its form does (Esc leaves the bar rather than
-    /// cancelling a form; ↓ leaves it only when there are results to go down to).
+    /// cancelling a form; ↓ leaves it only when there are results to go down to), and the form's
+    /// own keys as they read in the bar.
     public static let searchBar = KeyMap<SearchBarAction>("Search bar (after /)", [
+        KeyBinding(.enter, .search, help: "Search for what the bar holds"),
+        KeyBinding([.tab, .backTab], .switchField, help: "Between the category and the keywords", label: "Tab"),
         KeyBinding([.escape, .down], .leave, help: "Leave the bar, unsent: ↓ to the results, Esc to the view / was pressed in", label: "Esc/↓"),
         KeyBinding(.function(1), .help, help: "Show this help"),
     ])

@@ -39,7 +39,7 @@ extension BuyerProgram {
             // Straight back: that view was on screen a moment ago, so it is not fetched again.
             if let back { state.view = back }
             return []
-        case .leave?, nil:
+        case .leave?, .search?, .switchField?, nil:
             break
         }
         switch state.search.bar.handle(key) {

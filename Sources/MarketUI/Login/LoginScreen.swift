@@ -141,16 +141,21 @@ public struct LoginScreen: Sendable {
         }
     }
 
-    /// A new account starts from an empty form (the username of the last login is someone
-    /// else's, or a name already taken); going back to logging in puts that form back as it was,
-    /// with the username typed for the new account if there is one (told it is taken, the user
-    /// most likely means to log in with it).
+    /// A new account starts from an empty form, but for a username the user typed here (the
+    /// username of the last login, filled in for them, is someone else's); going back to logging
+    /// in puts that form back as it was, with the username typed for the new account if there is
+    /// one (told it is taken, the user most likely means to log in with it).
     mutating func switchMode() {
         switch self.mode {
         case .login:
             let form = self.form
+            let username = form.fields.first { $0.id == "username" }
             self = LoginScreen(role: self.role, mode: .createAccount)
             self.loginForm = form
+            if let username, username.touched, !Text.trimmingWhitespace(username.value).isEmpty {
+                self.form.set("username", to: Text.trimmingWhitespace(username.value))
+                self.validate()
+            }
         case .createAccount:
             let typed = Text.trimmingWhitespace(self.form["username"])
             let form = self.loginForm

@@ -66,15 +66,14 @@ public struct Form: Sendable, Hashable {
     }
 
     /// Sets each field's problem from `problems` (field id → message). A field that dropped
-    /// characters past its length says so first: checking the kept part alone would judge text
-    /// the user did not mean, such as a word cut in half.
+    /// characters past its length is never valid, since the kept part alone is text the user did
+    /// not mean (a word cut in half): it says so, unless its rule already finds it too long
+    /// (which then says the rule's own limit, not the length at which the paste was cut).
     public mutating func apply(problems: [String: String]) {
         for index in self.fields.indices {
             let input = self.fields[index].input
-            self.fields[index].problem =
-                input.overflowed
-                ? "Too long: cut to \(input.maximumLength) characters."
-                : problems[self.fields[index].id]
+            let problem = problems[self.fields[index].id]
+            self.fields[index].problem = input.overflowed ? problem ?? "Too long: cut to \(input.maximumLength) characters." : problem
         }
     }
 
