@@ -181,6 +181,15 @@ import TerminalUITesting
         #expect(state.login.form.showsAllProblems)
     }
 
+    @Test func theFooterOffersTheNextScreenfulWhileRowsLieBelowIt() {
+        let many = (1...40).map { SellerFixtures.item(Int64($0), "Item \($0)", price: "1.00", quantity: 1) }
+        var state = SellerFixtures.loggedIn(items: many)
+        let footer = { self.program.canvas(for: state, size: state.shell.size).lines.last ?? "" }
+        #expect(footer().contains("] Next"), "all 40 fetched, but not all on screen")
+        _ = self.program.press([.end], &state)
+        #expect(!footer().contains("] Next"), "at the end there is nothing further")
+    }
+
     @Test func salesAndVotesShowUpWithoutARefresh() throws {
         var state = SellerFixtures.loggedIn()
         // The rating on show started a wait for news, which the user does not wait for.

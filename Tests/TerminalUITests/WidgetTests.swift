@@ -100,6 +100,16 @@ import TerminalUI
         #expect(canvas.text(row: 0) == "q Quit  ? Help      ")
     }
 
+    @Test func aCrowdedFooterKeepsTheHelp() {
+        let hints = ["n New", "p Price", "x Remove", "? Help", "Tab View", "r Refresh", "q Quit"].map { hint in
+            let parts = hint.split(separator: " ", maxSplits: 1).map(String.init)
+            return KeyHint(key: parts[0], label: parts[1])
+        }
+        var canvas = Canvas(size: Size(width: 50, height: 1))
+        FooterBar.render(hints, in: canvas.bounds, canvas: &canvas)
+        #expect(canvas.text(row: 0) == "n New  p Price  ? Help  r Refresh  q Quit         ")
+    }
+
     @Test func noColorTurnsColoursOff() {
         #expect(ColorMode.automatic.resolved(environment: ["NO_COLOR": "1"], terminalHasColors: true) == .monochrome)
         #expect(ColorMode.automatic.resolved(environment: ["NO_COLOR": ""], terminalHasColors: true) == .color, "an empty NO_COLOR does not count")

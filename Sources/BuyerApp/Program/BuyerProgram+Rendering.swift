@@ -25,11 +25,15 @@ extension BuyerProgram {
                         case .cart: !state.cart.rows.isEmpty
                         case .purchases: !state.purchases.allRows.isEmpty
                         }
+                    // `]` has somewhere to go: a screenful below, or a page not fetched yet.
+                    let visible = Self.visibleRows(state)
                     let hasNextPage =
                         switch state.view {
-                        case .search: state.search.hasNextPage
+                        case .search:
+                            state.search.hasNextPage || state.search.table.hasRowsBelow(visibleRows: visible, rowCount: state.search.rows.count)
                         case .cart: false
-                        case .purchases: state.purchases.hasNextPage
+                        case .purchases:
+                            state.purchases.hasNextPage || state.purchases.table.hasRowsBelow(visibleRows: visible, rowCount: state.purchases.allRows.count)
                         }
                     hints = BuyerKeys.hints(for: state.view, hasRows: hasRows, hasNextPage: hasNextPage)
                 }

@@ -13,7 +13,10 @@ extension SellerProgram {
             case .price(let dialog): hints = dialog.hints
             case .remove(let dialog): hints = dialog.hints
             case .detail: hints = Menu.hints()
-            case nil: hints = SellerKeys.hints(for: state.view, hasRows: !state.items.rows.isEmpty, hasNextPage: state.items.hasNextPage)
+            case nil:
+                // `]` has somewhere to go: a screenful below, or a page not fetched yet.
+                let below = state.items.table.hasRowsBelow(visibleRows: visible, rowCount: state.items.rows.count)
+                hints = SellerKeys.hints(for: state.view, hasRows: !state.items.rows.isEmpty, hasNextPage: state.items.hasNextPage || below)
             }
             let content = Chrome.render(
                 shell: state.shell,

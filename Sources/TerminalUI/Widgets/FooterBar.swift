@@ -6,8 +6,12 @@ public enum FooterBar {
         guard rect.height > 0 else { return }
         var hints = hints
         func width(_ hint: KeyHint) -> Int { DisplayWidth.of(hint.key) + DisplayWidth.of(hint.label) + 3 }
-        while hints.count > 3, hints.reduce(0, { $0 + width($1) }) > rect.width {
-            hints.remove(at: hints.count - 3)
+        // Too many for the width: drop from the middle, keeping the first (the view's own keys
+        // come first), the last two (quitting) and the help, the one key a newcomer needs.
+        while hints.count > 3, hints.reduce(0, { $0 + width($1) }) > rect.width,
+            let drop = hints.indices.dropLast(2).last(where: { $0 > 0 && !hints[$0].key.hasPrefix("?") })
+        {
+            hints.remove(at: drop)
         }
         canvas.fill(rect.row(0), style: .footer)
         var x = rect.x

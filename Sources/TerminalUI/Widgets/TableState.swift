@@ -84,6 +84,12 @@ public struct TableState: Sendable, Hashable {
     }
 
     /// A table for another page of rows: at its first row, keeping the sort.
+    /// Whether rows at hand lie below the screenful on show (`]` has somewhere to go even
+    /// without another page).
+    public func hasRowsBelow(visibleRows: Int, rowCount: Int) -> Bool {
+        self.offset + max(1, visibleRows) < rowCount
+    }
+
     public func keepingSort() -> TableState {
         TableState(sortColumn: self.sortColumn, sortAscending: self.sortAscending)
     }
