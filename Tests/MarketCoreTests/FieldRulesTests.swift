@@ -74,12 +74,16 @@ import Testing
     @Test func typedPricesSayWhatIsWrongWithThem() throws {
         #expect(try FieldRules.parsePrice(" 12.5 ") == Money(cents: 1250))
         #expect(try FieldRules.parsePrice("6.950") == Money(cents: 695), "zeros past the cents change nothing")
+        #expect(try FieldRules.parsePrice("1,250.00") == Money(cents: 125_000), "thousands grouped as the clients show them")
+        #expect(try FieldRules.parsePrice("12,345") == Money(cents: 1_234_500))
         let problems = [
             "-5": "Price must be greater than zero.",
             "6.951": "Price can have at most 2 decimal places.",
             "": "Enter a price, e.g. 12.50.",
             "12.345": "Price can have at most 2 decimal places.",
             "12,50": "Price must be an amount like 12 or 12.50.",
+            "1,25.00": "Price must be an amount like 12 or 12.50.",
+            "1234,567": "Price must be an amount like 12 or 12.50.",
             "1.2.3": "Price must be an amount like 12 or 12.50.",
             "0": "Price must be greater than zero.",
             "1000001": "Price must be at most 1,000,000.00.",

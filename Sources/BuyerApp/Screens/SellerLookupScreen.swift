@@ -11,7 +11,7 @@ public struct SellerLookupScreen: FormDialog {
     public var mayHaveGoneThrough = false
 
     public init(seller: SellerID? = nil) {
-        self.form = Form([FormField(id: "seller", label: "Seller #", value: seller.map { "\($0)" } ?? "", hint: "The # after the seller's name in an item's details", maximumLength: 19)])
+        self.form = Form([FormField(id: "seller", label: "Seller #", value: seller.map { "\($0)" } ?? "", hint: "The # by the seller's name in an item's details", maximumLength: 19)])
         self.validate()
     }
 
@@ -29,7 +29,14 @@ public struct SellerLookupScreen: FormDialog {
     public mutating func validate() {
         guard self.value == nil else { return self.form.apply(problems: [:]) }
         let typed = Text.trimmingWhitespace(self.form["seller"])
-        let problem = Int(typed).map { $0 < 1 } == true ? "Seller numbers start at 1." : "Enter a seller's number, e.g. 3."
+        let problem =
+            if Int(typed).map({ $0 < 1 }) == true {
+                "Seller numbers start at 1."
+            } else if !typed.isEmpty, typed.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                "No seller has so large a number."
+            } else {
+                "Enter a seller's number, e.g. 3."
+            }
         self.form.apply(problems: ["seller": problem])
     }
 

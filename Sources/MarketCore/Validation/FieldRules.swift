@@ -122,10 +122,19 @@ public enum FieldRules {
         Text.searchWords(of: text)
     }
 
-    /// A price as a person types it ("12", "12.5", "12.50"), checked with ``validatePrice(_:field:)``;
-    /// each way of getting it wrong has its own sentence.
+    /// A price as a person types it ("12", "12.5", "12.50", or "1,250.00" as the clients show
+    /// it), checked with ``validatePrice(_:field:)``; each way of getting it wrong has its own
+    /// sentence.
     public static func parsePrice(_ text: String, field: String = "price") throws(FieldError) -> Money {
-        let text = Text.trimmingWhitespace(text)
+        var text = Text.trimmingWhitespace(text)
+        // Commas that group thousands, as the clients write amounts, and only those.
+        let whole = text.prefix { $0 != "." }
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+            groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) })
+        {
+            text = groups.joined() + text.dropFirst(whole.count)
+        }
         guard !text.isEmpty else {
             throw FieldError(field: field, message: "Enter a price, e.g. 12.50.")
         }

@@ -43,7 +43,7 @@ public struct LoginScreen: Sendable {
                 FormField(id: "name", label: "Your name", hint: "Shown to other users, up to 32 characters", maximumLength: 64),
                 username,
                 FormField(id: "password", label: "Password", kind: .secret, hint: "At least 8 characters", maximumLength: 200),
-                FormField(id: "confirm", label: "Repeat it", kind: .secret, maximumLength: 200),
+                FormField(id: "confirm", label: "Repeat it", kind: .secret, hint: "The same password again", maximumLength: 200),
             ]
         }
     }

@@ -48,7 +48,9 @@ public struct ItemFormScreen: DiscardingFormDialog {
     static func problems(in form: Form) -> [String: String] {
         var problems: [String: String] = [:]
         if let problem = FieldRules.itemName.problem(with: form["name"]) { problems["name"] = problem }
-        if Self.category(form["category"]) == nil {
+        if Text.trimmingWhitespace(form["category"]).isEmpty {
+            problems["category"] = "Enter a category: a number, e.g. 1 for books in the demo."
+        } else if Self.category(form["category"]) == nil {
             problems["category"] = "Category must be a whole number from 0 to \(Format.count(Int(Category.maximum)))."
         }
         do { _ = try FieldRules.validateKeywords(FieldRules.splitKeywords(form["keywords"])) } catch { problems["keywords"] = error.message }
