@@ -181,6 +181,34 @@ BEGIN
 END;
 $$;
 
+-- Search terms without the accents of Latin letters, so that "cafe" finds "café" (schema 10):
+-- MarketCore's Text.searchTerm does it for new items and for searches; this does the same to the
+-- terms of older items, once, and indexes them again. Only marks (U+0300–U+036F) that follow a
+-- Latin letter go, in the decomposed form.
+CREATE OR REPLACE FUNCTION market_search_term(t text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT normalize(regexp_replace(normalize(t, NFD), '([\u0041-\u024f])[\u0300-\u036f]+', '\1', 'g'), NFC) $$;
+DO $$
+DECLARE
+    v_folded bigint[];
+BEGIN
+    IF (SELECT version FROM market_schema WHERE name = 'products') < 10 THEN
+        v_folded := ARRAY(SELECT i.id FROM items i WHERE EXISTS (SELECT 1 FROM unnest(i.terms) AS t WHERE t <> market_search_term(t)));
+        -- Each folded term once, where it first came (as Text.searchTerms keeps them).
+        UPDATE items i SET terms = ARRAY(
+                SELECT f.term FROM (SELECT market_search_term(u.t) AS term, min(u.n) AS n
+                                      FROM unnest(i.terms) WITH ORDINALITY AS u (t, n) GROUP BY 1) AS f
+                 ORDER BY f.n)
+         WHERE i.id = ANY (v_folded);
+        DELETE FROM item_terms x WHERE x.item_id = ANY (v_folded);
+        INSERT INTO item_terms (term, item_id, category)
+             SELECT t, i.id, i.category FROM items AS i, market_item_terms(i.terms) AS t
+              WHERE i.id = ANY (v_folded) AND i.quantity > 0
+        ON CONFLICT DO NOTHING;
+    END IF;
+END;
+$$;
+
 -- Running totals, updated in the same transaction as the purchase or vote that moves them.
 CREATE TABLE IF NOT EXISTS seller_stats (
     seller_id   bigint PRIMARY KEY,
@@ -439,5 +467,5 @@ CREATE OR REPLACE TRIGGER seller_stats_announce_update AFTER UPDATE ON seller_st
     FOR EACH ROW WHEN ((OLD.items_sold, OLD.thumbs_up, OLD.thumbs_down) IS DISTINCT FROM (NEW.items_sold, NEW.thumbs_up, NEW.thumbs_down))
     EXECUTE FUNCTION market_announce_seller_activity();
 
-INSERT INTO market_schema (name, version) VALUES ('products', 9)
+INSERT INTO market_schema (name, version) VALUES ('products', 10)
     ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;

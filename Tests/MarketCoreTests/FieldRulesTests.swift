@@ -157,6 +157,18 @@ import Testing
         #expect(valid.keywords == ["light"])
     }
 
+    @Test func searchTermsLoseTheAccentsOfLatinLettersOnly() {
+        #expect(Text.searchTerm("café") == "cafe")
+        #expect(Text.searchTerm("cafe\u{301}") == "cafe", "typed decomposed")
+        #expect(Text.searchTerm("brûlée") == "brulee")
+        #expect(Text.searchTerm("ệ") == "e", "stacked marks")
+        #expect(Text.searchTerm("øl") == "øl", "a letter of its own stays")
+        #expect(Text.searchTerm("straße") == "straße")
+        #expect(Text.searchTerm("йогурт") == "йогурт", "й is not и")
+        #expect(Text.searchTerm("ガラス") == "ガラス", "ガ is not カ")
+        #expect(Text.searchTerms(["café", "cafe", "mug"]) == ["cafe", "mug"])
+    }
+
     @Test func searchWordsOfNames() {
         #expect(Text.searchWords(of: "Red Mountain-Bike, red!") == ["red", "mountain", "bike"])
         // An apostrophe joins fragments of one word; the short ones do not count on their own.

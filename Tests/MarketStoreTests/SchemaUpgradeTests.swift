@@ -23,7 +23,7 @@ import Testing
         #expect(try await postgres.query(counts, database: database) == ["7|2", "8|1"])
         try await postgres.applySchema("products", to: database)
         #expect(try await postgres.query(counts, database: database) == ["7|2", "8|1"], "a second run changes nothing")
-        #expect(try await postgres.scalar("SELECT version FROM market_schema WHERE name = 'products'", database: database) == "9")
+        #expect(try await postgres.scalar("SELECT version FROM market_schema WHERE name = 'products'", database: database) == "10")
     }
 
     @Test func theTextRulesMoveFromCheckConstraintsToTheTriggerOnUpgrade() async throws {
@@ -50,5 +50,18 @@ import Testing
         await #expect(throws: (any Error).self) {
             try await postgres.query(Self.insert + "(1, 7, 'S', '', '{}', '{}', 'new', 5, 1)", database: database)
         }
+    }
+
+    @Test func theTermsOfOlderItemsLoseTheirAccentsOnUpgrade() async throws {
+        let postgres = try await TestPostgres.shared()
+        let database = try await postgres.makeDatabases(prefix: "upgrade").products.database
+        // Schema 9 stored terms as typed, accents and all.
+        try await postgres.query(Self.insert + "(1, 7, 'S', 'Café crème', '{thé}', '{thé,café,crème}', 'new', 5, 1), (2, 7, 'S', 'Øl', '{}', '{øl}', 'new', 5, 1)", database: database)
+        try await postgres.query("UPDATE market_schema SET version = 9 WHERE name = 'products'", database: database)
+        try await postgres.applySchema("products", to: database)
+        #expect(try await postgres.query("SELECT name, terms FROM items ORDER BY id", database: database) == ["Café crème|{the,cafe,creme}", "Øl|{øl}"])
+        let indexed = "SELECT term FROM item_terms WHERE term NOT LIKE '% %' ORDER BY term"
+        #expect(try await postgres.query(indexed, database: database) == ["cafe", "creme", "the", "øl"], "indexed again, without the old terms")
+        #expect(try await postgres.query("SELECT count(*) FROM item_terms WHERE term = 'cafe creme'", database: database) == ["1"], "and their pairs")
     }
 }

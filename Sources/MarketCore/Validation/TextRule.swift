@@ -81,6 +81,33 @@ public enum Text {
         return trimmed.utf8.allSatisfy { $0 < 0x80 } ? trimmed : trimmed.precomposedStringWithCanonicalMapping
     }
 
+    /// The form a search term is stored and looked up in: `word` (lower-cased already) without
+    /// the accents of Latin letters, so that "cafe" finds "café" and "creme brulee" finds "Crème
+    /// brûlée". Only marks on Latin letters go: other scripts' marks are letters of their own
+    /// (й is not и, ガ is not カ), and letters such as ø, ł or ß stay as they are. (Products
+    /// schema 10 folds the terms of older items the same way, in SQL.)
+    public static func searchTerm(_ word: String) -> String {
+        guard !word.utf8.allSatisfy({ $0 < 0x80 }) else { return word }
+        var kept = String.UnicodeScalarView()
+        var afterLatin = false
+        for scalar in word.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if (0x300...0x36F).contains(scalar.value) {
+                if afterLatin { continue }
+            } else {
+                afterLatin = (0x41...0x24F).contains(scalar.value)
+            }
+            kept.append(scalar)
+        }
+        return String(kept).precomposedStringWithCanonicalMapping
+    }
+
+    /// `words` as search terms (``searchTerm(_:)``), each once, in their order.
+    public static func searchTerms(_ words: [String]) -> [String] {
+        var terms: [String] = []
+        for word in words.map(self.searchTerm) where !terms.contains(word) { terms.append(word) }
+        return terms
+    }
+
     public static func trimmingWhitespace(_ value: String) -> String {
         var scalars = Substring(value)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }

@@ -30,6 +30,8 @@ extension ProductsStore {
     /// concurrently on a second pooled connection, exactly up to ``searchCountCap`` and as a lower
     /// bound beyond it.
     public func search(category: CategoryFilter, keywords: [String], limit: Int, offset: Int) async throws(MarketError) -> Page<SearchHit> {
+        // As the terms are stored: without the accents of Latin letters ("cafe" finds "café").
+        let keywords = Text.searchTerms(keywords)
         let (hits, counted) = try await Database.concurrently(
             await self.searchPage(category: category, keywords: keywords, limit: limit, offset: offset),
             await self.searchCount(category: category, keywords: keywords)
