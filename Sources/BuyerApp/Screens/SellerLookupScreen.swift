@@ -54,7 +54,7 @@ public struct SellerLookupScreen: FormDialog {
         } else if let result = self.result {
             canvas.write(spans: [Span(result.name, .title), Span("  #\(result.sellerID)", .muted)], x: inner.x, y: inner.y, limit: inner.width)
             let votes = result.rating.thumbsUp + result.rating.thumbsDown
-            Meter.render(label: "Votes    ", filled: result.rating.thumbsUp, of: votes, text: Format.share(result.rating), style: .positive, in: inner.row(2), canvas: &canvas)
+            Meter.render(label: "Votes    ", filled: result.rating.thumbsUp, of: votes, text: Format.share(result.rating), style: .positive, restStyle: .negative, in: inner.row(2), canvas: &canvas)
             canvas.write(spans: Format.ratingSpans(result.rating).dropLast() + [Span("·  ", .muted), Span(Format.units(result.itemsSold) + " sold", .accent)], x: inner.x, y: inner.y + 3, limit: inner.width)
         } else {
             canvas.write("Enter looks it up · Esc closes", in: inner.row(0), style: .muted)

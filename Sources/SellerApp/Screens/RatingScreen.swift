@@ -10,7 +10,7 @@ public struct RatingScreen: Sendable {
     public init() {}
 
     public func render(in content: Rect, itemsListed: Int?, canvas: inout Canvas) {
-        let box = content.centered(Size(width: min(content.width - 4, 76), height: 14))
+        let box = content.centered(Size(width: min(content.width - 4, 76), height: 15))
         canvas.box(box, style: .border, title: "Your rating")
         let inner = box.insetBy(dx: 3, dy: 2)
         guard let rating = self.rating else {
@@ -24,7 +24,7 @@ public struct RatingScreen: Sendable {
         let votes = rating.rating.thumbsUp + rating.rating.thumbsDown
         Meter.render(
             label: "Votes    ", filled: rating.rating.thumbsUp, of: votes,
-            text: Format.share(rating.rating), style: .positive, in: inner.row(2), canvas: &canvas
+            text: Format.share(rating.rating), style: .positive, restStyle: .negative, in: inner.row(2), canvas: &canvas
         )
         canvas.write(spans: [Span("👍 Thumbs up    ", .normal), Span(Format.count(rating.rating.thumbsUp), .positive)], x: inner.x, y: inner.y + 4, limit: inner.width)
         canvas.write(spans: [Span("👎 Thumbs down  ", .normal), Span(Format.count(rating.rating.thumbsDown), .negative)], x: inner.x, y: inner.y + 5, limit: inner.width)
