@@ -131,10 +131,12 @@ public enum BuyerKeys {
             + ClientHelp.sections(mouse: [HelpSection.Entry(keys: "Click bar", help: "Edit the search")])
     }
 
-    /// The footer: the view's keys, without those that act on a row while the view has none, or
-    /// the next page's on the last page.
-    public static func hints(for view: BuyerView, hasRows: Bool = true, hasNextPage: Bool = true) -> [KeyHint] {
-        let own = self.table(for: view).hints { (hasRows || !$0.needsRow) && (hasNextPage || $0 != .nextPage) }
+    /// The footer: the view's keys, without those that act on a row while the view has none, the
+    /// next page's on the last page, or the votes on a purchase already rated.
+    public static func hints(for view: BuyerView, hasRows: Bool = true, hasNextPage: Bool = true, canVote: Bool = true) -> [KeyHint] {
+        let own = self.table(for: view).hints { action in
+            (hasRows || !action.needsRow) && (hasNextPage || action != .nextPage) && (canVote || (action != .thumbsUp && action != .thumbsDown))
+        }
         // `/` works everywhere, and comes first where searching is what the view is for.
         let search = self.global.hints(where: { $0 == .editSearch })
         let others = self.global.hints(where: { $0 != .editSearch })

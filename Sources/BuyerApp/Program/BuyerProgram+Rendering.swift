@@ -35,7 +35,8 @@ extension BuyerProgram {
                         case .purchases:
                             state.purchases.hasNextPage || state.purchases.table.hasRowsBelow(visibleRows: visible, rowCount: state.purchases.allRows.count)
                         }
-                    hints = BuyerKeys.hints(for: state.view, hasRows: hasRows, hasNextPage: hasNextPage)
+                    let canVote = state.view != .purchases || state.purchases.selected(timeZone: state.timeZone)?.line.feedback == nil
+                    hints = BuyerKeys.hints(for: state.view, hasRows: hasRows, hasNextPage: hasNextPage, canVote: canVote)
                 }
             }
             let position: String? =
