@@ -36,7 +36,7 @@ public struct BuyerItemDetail: Sendable {
     }
 
     public func frame(in screen: Rect) -> Rect {
-        screen.centered(Size(width: min(screen.width - 4, 76), height: 21))
+        screen.centered(Size(width: min(screen.width - 4, 76), height: 19))
     }
 
     /// A click on one of the box's choices: the keys that pick it.

@@ -35,7 +35,7 @@ public struct ItemDetailScreen: Sendable {
     }
 
     public func frame(in screen: Rect) -> Rect {
-        screen.centered(Size(width: min(screen.width - 4, 70), height: 18))
+        screen.centered(Size(width: min(screen.width - 4, 70), height: 16))
     }
 
     public func render(in screen: Rect, canvas: inout Canvas) {
