@@ -47,7 +47,7 @@ extension ClientProgram {
 
         case .heartbeat:
             state.shell.statusBeats += 1
-            return self.keepAliveIfBusy(&state)
+            return self.endSessionIfUnattended(&state) ?? self.keepAliveIfBusy(&state)
         }
     }
 

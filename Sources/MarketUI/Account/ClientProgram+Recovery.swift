@@ -36,6 +36,27 @@ extension ClientProgram {
         return [.account(.keepAlive)]
     }
 
+    /// On a beat: ends the session of a client left alone for the server's session timeout. The
+    /// server ends it by itself when nothing is sent, but a client sends things on its own (the
+    /// views fetched again after a reconnect, a dashboard's news), and those would keep an
+    /// unattended session alive; so the client, which knows when the user last did something,
+    /// forgets the session as the server would have (the server's copy, no longer used, expires
+    /// there a few minutes later). Returns nil while the user is not gone that long.
+    func endSessionIfUnattended(_ state: inout State) -> [Command]? {
+        state.shell.idleBeats += 1
+        // The first beat after a key comes up to a beat later: so many beats are at least the
+        // timeout only with one more.
+        guard state.isLoggedIn, let timeout = state.shell.sessionTimeout,
+            Self.heartbeatInterval * state.shell.idleBeats >= timeout + Self.heartbeatInterval
+        else { return nil }
+        let lost = self.lostWithSession(state).map { " " + $0 } ?? ""
+        self.keepForNextLogin(&state)
+        let seconds = timeout.components.seconds
+        let length = seconds >= 120 && seconds % 60 == 0 ? "\(seconds / 60) minutes" : "\(seconds) seconds"
+        self.returnToLogin(&state, notice: .warning("Your session expired after \(length) without activity; log in again." + lost))
+        return []
+    }
+
     /// Notes, from any answer, whether the server can serve: it cannot when it says its database
     /// is away or lets a request time out. Returns the trouble's reason when it was in trouble
     /// and now answered.

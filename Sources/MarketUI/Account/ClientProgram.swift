@@ -93,11 +93,13 @@ extension ClientProgram {
                 state.shell.keysHeldUntil = nil
             }
             state.shell.wasActive = true
+            state.shell.idleBeats = 0
             if state.shell.hold(key) { return [] }
             state.shell.dropOldStatus()
             return self.press(key, &state)
         case .mouse(let mouse):
             state.shell.wasActive = true
+            state.shell.idleBeats = 0
             if !state.isLoggedIn {
                 // The login box: a tab or a field. (The help overlay and the quit question, when
                 // shown, are above it and take no clicks here.)

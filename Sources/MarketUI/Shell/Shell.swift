@@ -22,6 +22,8 @@ public struct Shell: Sendable {
     public var wasActive = false
     /// Clock beats since the last call: the session's activity as the server last saw it.
     public var beatsSinceCall = 0
+    /// Clock beats since the user last pressed a key or used the mouse.
+    public var idleBeats = 0
     /// How long the server keeps a session without a request, as it said at login.
     public var sessionTimeout: Duration?
     /// Until this tick keys are dropped (all but Ctrl-C): set when the session ends under the
