@@ -696,6 +696,80 @@ import TerminalUITesting
         #expect(state.login.notice?.text.contains("expired") == true)
     }
 
+    @Test func aDashboardLeftAloneForTheTimeoutLogsOutWhateverItFetchedOnItsOwn() {
+        var state = SellerFixtures.started()
+        self.program.fill(["zoe", "secret-passwörd"], &state)
+        guard case .account(.login(let login, _, _))? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a login")
+            return
+        }
+        _ = self.program.update(&state, .message(.account(.loggedIn(request: login, profile: SellerFixtures.profile, sessionTimeout: .seconds(60)))))
+        // News and refreshes come meanwhile (they would keep the session alive at the server),
+        // but nobody touches a key: 60 s and one beat more, and the session is over.
+        for _ in 0..<12 { _ = self.program.update(&state, .message(.account(.heartbeat))) }
+        _ = self.program.update(&state, .message(.account(.connection(.connected))))
+        #expect(state.isLoggedIn)
+        _ = self.program.update(&state, .message(.account(.heartbeat)))
+        #expect(!state.isLoggedIn)
+        #expect(state.login.notice == .warning("Your session expired after 60 seconds without activity; log in again."))
+        #expect(state.login.form["username"] == "zoe")
+    }
+
+    @Test func aSaleOfTheLastUnitsClosesTheRemoveBoxSayingWhyAndHoldsTheKeysMeantForIt() {
+        var state = SellerFixtures.loggedIn()
+        let lamp = SellerFixtures.items[0]
+        _ = self.program.press([.character("x"), .control("u")], &state)
+        _ = self.program.type("7", &state)
+        _ = self.program.press([.enter, .left], &state)  // the question, Remove focused
+        var sold = lamp
+        sold.quantity = 0
+        let page = Page(items: [sold] + SellerFixtures.items.dropFirst(), offset: 0, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count)
+        var rating = SellerFixtures.rating
+        rating.itemsSold += 7
+        _ = self.program.update(&state, .message(.activity(request: state.activityRequest ?? 0, order: nil, news: .init(rating: rating, items: page))))
+        #expect(state.modal == nil)
+        #expect(state.shell.status == .error("“Café crème mug €” sold out meanwhile: nothing is left to remove."))
+        // The Enter meant for Remove does not open the item's details.
+        _ = self.program.update(&state, .key(.enter))
+        #expect(state.modal == nil)
+    }
+
+    @Test func openDetailsFollowTheItem() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.enter], &state)
+        var fresh = SellerFixtures.items[0]
+        fresh.quantity = 3
+        fresh.rating.thumbsDown += 1
+        let page = Page(items: [fresh] + SellerFixtures.items.dropFirst(), offset: 0, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count)
+        var rating = SellerFixtures.rating
+        rating.itemsSold += 4
+        rating.rating.thumbsDown += 1
+        _ = self.program.update(&state, .message(.activity(request: state.activityRequest ?? 0, order: nil, news: .init(rating: rating, items: page))))
+        guard case .detail(let detail)? = state.modal else {
+            Issue.record("the details closed")
+            return
+        }
+        #expect(detail.item == fresh)
+    }
+
+    @Test func newsThatComesWhileTheLastIsOnShowAddsToIt() throws {
+        var state = SellerFixtures.loggedIn()
+        var rating = SellerFixtures.rating
+        rating.itemsSold += 3
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: rating, items: nil))))
+        #expect(state.shell.status == .success("Just now: 3 units sold."))
+        rating.rating.thumbsUp += 1
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: rating, items: nil))))
+        #expect(state.shell.status == .success("Just now: 3 units sold, 1 👍."), "not just the latest")
+        // Once the line has gone, news starts a new count; an error of the user's own, once read,
+        // gives way to it.
+        state.shell.status = .error("Something the user did failed.")
+        _ = self.program.update(&state, .message(.account(.heartbeat)))
+        rating.rating.thumbsDown += 2
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: rating, items: nil))))
+        #expect(state.shell.status == .success("Just now: 2 👎."))
+    }
+
     @Test func aRefusalSayingTheItemChangedFetchesItSoTheBoxShowsWhatIsOnSale() {
         var state = SellerFixtures.loggedIn()
         let lamp = SellerFixtures.items[0]
@@ -749,6 +823,7 @@ import TerminalUITesting
         }
         #expect(dialog.item.quantity == 3, "the box follows what is on sale")
         #expect(dialog.form.shownProblem(at: 0) == "Only 3 units on sale.")
+        #expect(dialog.failure == nil, "said under the count, not twice")
     }
 
     @Test func escOnABoxOpenedFromAnItemsDetailsGoesBackToThem() {

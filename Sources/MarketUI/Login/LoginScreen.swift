@@ -181,7 +181,11 @@ public struct LoginScreen: Sendable {
         case .createAccount:
             do { try FieldRules.validatePassword(form["password"]) } catch { problems["password"] = error.message }
             if let problem = FieldRules.accountName.problem(with: form["name"]) { problems["name"] = problem }
-            if form["confirm"] != form["password"] { problems["confirm"] = "The two passwords differ." }
+            if form["confirm"].isEmpty {
+                problems["confirm"] = "Repeat the password."
+            } else if form["confirm"] != form["password"] {
+                problems["confirm"] = "The two passwords differ."
+            }
         case .login:
             // The rules for a new password are no hint for typing one's own: a wrong one gets
             // the server's plain answer.

@@ -155,15 +155,22 @@ extension SellerProgram {
                 let left = fresh.quantity == 0 ? "none left on sale" : "\(Format.units(fresh.quantity)) left on sale"
                 state.shell.status = .success("It went through after all: took \(Format.units(count)) of \(Format.quoted(fresh.name)) off sale; \(left).")
             } else if fresh.quantity == 0, !dialog.mayHaveGoneThrough {
-                // Nothing left to remove: the box has no more use. Why it was refused goes to the
-                // status line, where it stays once the box is gone.
+                // Nothing left to remove: the box has no more use. Why goes to the status line
+                // (the refusal, if it was refused), and the keys the user was typing for the box
+                // are dropped for a moment rather than landing on the table.
                 state.modal = nil
-                if let failure = dialog.failure { state.shell.status = .error(failure) }
+                state.shell.status = .error(dialog.failure ?? "\(Format.quoted(fresh.name)) sold out meanwhile: nothing is left to remove.")
+                state.shell.keysHeldUntil = state.shell.tick + Self.keyHoldTicks
             } else {
                 dialog.itemChanged(fresh)
                 state.modal = .remove(dialog)
             }
-        case .register?, .detail?, nil:
+        case .detail(var detail)?:
+            // The details follow the item, as the row behind them does.
+            guard let fresh = page.items.first(where: { $0.id == detail.item.id }), fresh != detail.item else { return }
+            detail.item = fresh
+            state.modal = .detail(detail)
+        case .register?, nil:
             return
         }
     }
@@ -269,16 +276,16 @@ extension SellerProgram {
         let before = state.rating.rating
         guard news.rating.activity != before?.activity else { return [] }
         state.rating.rating = news.rating
-        if let before, state.shell.status?.kind != .error {
-            let sold = news.rating.itemsSold - before.itemsSold
-            let up = news.rating.rating.thumbsUp - before.rating.thumbsUp
-            let down = news.rating.rating.thumbsDown - before.rating.thumbsDown
-            let parts = [
-                sold > 0 ? "\(Format.units(sold)) sold" : nil,
-                up > 0 ? "\(Format.count(up)) 👍" : nil,
-                down > 0 ? "\(Format.count(down)) 👎" : nil,
-            ].compactMap { $0 }
-            if !parts.isEmpty { state.shell.status = .success("Just now: " + parts.joined(separator: ", ") + ".") }
+        // An error of the user's own stays until it has been read (a clock beat); news that comes
+        // while the last news is still on show adds to it, so a burst of sales is counted whole.
+        if let before, state.shell.status?.kind != .error || state.shell.statusBeats > 0 {
+            var tally = state.news.flatMap { $0.status == state.shell.status ? $0.tally : nil } ?? .zero
+            tally.sold += news.rating.itemsSold - before.itemsSold
+            tally.up += news.rating.rating.thumbsUp - before.rating.thumbsUp
+            tally.down += news.rating.rating.thumbsDown - before.rating.thumbsDown
+            let status = StatusMessage.success(tally.sentence)
+            state.news = (tally, status)
+            state.shell.status = status
         }
         guard let page = news.items else { return [] }
         // The page is the one on show unless the user turned it, sorted, or asked for another meanwhile.

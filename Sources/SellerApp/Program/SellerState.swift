@@ -17,6 +17,9 @@ public struct SellerState: ClientState {
     public var unsentItem: (owner: String, form: ItemFormScreen)?
     /// The wait for news of sales and votes, while one is out (see `watchActivity`).
     public var activityRequest: Int?
+    /// What the status line last said of news, and the sum it said: news that comes while it is
+    /// still on show adds to it.
+    public var news: (tally: NewsTally, status: StatusMessage)?
 
     /// - Parameter username: filled in on the login screen, which then starts at the password.
     public init(server: String, username: String = "") {
@@ -30,6 +33,26 @@ public struct SellerState: ClientState {
         self.rating = RatingScreen()
         self.modal = nil
         self.activityRequest = nil
+        self.news = nil
+    }
+}
+
+/// Sales and votes heard of since the status line began to say so.
+public struct NewsTally: Sendable, Hashable {
+    public var sold = 0
+    public var up = 0
+    public var down = 0
+
+    public static let zero = NewsTally()
+
+    /// "Just now: 3 units sold, 1 👍."
+    public var sentence: String {
+        let parts = [
+            self.sold > 0 ? "\(Format.units(self.sold)) sold" : nil,
+            self.up > 0 ? "\(Format.count(self.up)) 👍" : nil,
+            self.down > 0 ? "\(Format.count(self.down)) 👎" : nil,
+        ].compactMap { $0 }
+        return "Just now: " + parts.joined(separator: ", ") + "."
     }
 }
 

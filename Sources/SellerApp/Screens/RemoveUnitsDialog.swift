@@ -25,11 +25,18 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
         "1 to \(Format.count(item.quantity)) (\(Format.units(item.quantity)) on sale)"
     }
 
-    /// The item as fetched again: what is on sale now, for the hint, the checks and the question.
+    /// The item as fetched again: what is on sale now, for the hint, the checks and the question
+    /// (asked again with the new count, or taken back when the count no longer fits). The count's
+    /// problem, if the change made one, is said under it at once, and only there.
     public mutating func itemChanged(_ item: Item) {
         self.item = item
         self.form.fields[0].hint = Self.hint(for: item)
         self.validate()
+        self.form.showsAllProblems = true
+        if self.confirmation != nil {
+            self.confirmation = self.value.flatMap { self.form.isValid ? self.confirmation(for: $0) : nil }
+        }
+        if !self.form.isValid, !self.mayHaveGoneThrough { self.failure = nil }
     }
 
     public var value: Int? { Int(Text.trimmingWhitespace(self.form["count"])) }

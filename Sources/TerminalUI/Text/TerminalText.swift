@@ -41,7 +41,11 @@ public enum TerminalText {
             // A control is a character of its own; either way nothing of it reaches the terminal.
             if self.isControl(scalar) || width < 0 { return [CellText(text: self.replacement, width: 1)] }
             if width == 0 {
-                // A mark joins the cell before it, up to what an ncurses cell holds.
+                // A mark joins the cell before it, up to what an ncurses cell holds; but not an
+                // emoji presentation selector on a one-column picture (❤️, 1️⃣), which some
+                // terminals then draw two columns wide and others one, nor the tags of a
+                // subdivision flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿), which one cell cannot hold whole: the plain picture is drawn.
+                if scalar.value == 0xFE0F && current?.width == 1 || (0xE0000...0xE007F).contains(scalar.value) { continue }
                 if var cell = current, cell.marks < 4 {
                     cell.text.unicodeScalars.append(scalar)
                     cell.marks += 1

@@ -237,9 +237,10 @@ public struct Form: Sendable, Hashable {
                 let text = "✗ " + problem
                 let room = DisplayWidth.of(text) <= note.width ? note : Rect(x: rect.x + 1, y: note.y, width: rect.width - 1, height: 1)
                 canvas.write(text, in: room, style: .error)
-            } else if field.touched, field.problem == nil, field.kind != .secret || !field.input.text.isEmpty, !field.isChoice {
-                // (A choice cannot be wrong: no tick under it.)
-                canvas.write("✓" + (field.hint.map { " " + $0 } ?? ""), in: note, style: field.hint == nil ? .success : .muted)
+            } else if field.touched, field.problem == nil, field.kind != .secret || !field.input.text.isEmpty, !field.isChoice, let hint = field.hint {
+                // (A choice cannot be wrong: no tick under it; nor under a field with nothing to
+                // say, where a lone tick reads as noise.)
+                canvas.write("✓ " + hint, in: note, style: .muted)
                 canvas.restyle(Rect(x: note.x, y: note.y, width: 1, height: 1), style: .success)
             } else if let hint = field.hint {
                 canvas.write(hint, in: note, style: .muted)
