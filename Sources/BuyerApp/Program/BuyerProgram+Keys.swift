@@ -227,8 +227,11 @@ extension BuyerProgram {
     }
 
     /// Said by the quit and logout questions when the cart differs from the saved one.
-    static func unsavedCartWarning(then next: String) -> Span {
-        Span("Your cart has unsaved changes: w saves them, then \(next).", .warning)
+    static func unsavedCartWarning(then next: String, emptied: Bool = false) -> [Span] {
+        emptied
+            ? [Span("You emptied your cart without saving: its saved lines come back", .warning),
+               Span("at your next login. w saves the empty cart, then \(next).", .warning)]
+            : [Span("Your cart has unsaved changes: w saves them, then \(next).", .warning)]
     }
 
     /// Saves the cart, then (once saved) quits or logs out if asked to.
@@ -240,14 +243,14 @@ extension BuyerProgram {
 
     /// The quit question, warning when the cart differs from the saved one.
     func askToQuit(_ state: inout BuyerState) {
-        state.shell.confirmQuit(extraLines: state.cart.wouldLoseChanges ? [Self.unsavedCartWarning(then: "quits")] : [])
+        state.shell.confirmQuit(extraLines: state.cart.wouldLoseChanges ? Self.unsavedCartWarning(then: "quits", emptied: state.cart.isEmpty) : [])
     }
 
     /// Logs out, asking first when that would lose a cart that differs from the saved one.
     func logOut(_ state: inout BuyerState) -> [BuyerCommand] {
         if state.cart.wouldLoseChanges {
             state.modal = .confirm(
-                Dialog(title: "Log out", lines: [Span("Log out now?"), Self.unsavedCartWarning(then: "logs out")], buttons: ["Log out", "Cancel"], focus: 1, actionTakesLetter: false),
+                Dialog(title: "Log out", lines: [Span("Log out now?")] + Self.unsavedCartWarning(then: "logs out", emptied: state.cart.isEmpty), buttons: ["Log out", "Cancel"], focus: 1, actionTakesLetter: false),
                 .logout
             )
             return []

@@ -124,7 +124,10 @@ extension ClientProgram {
         do {
             return try await body()
         } catch {
-            self.logger.notice("request failed", metadata: ["code": "\(error.code)", "op": "\(Self.name(of: command))"])
+            // A wait in the background cut short by quitting is no news.
+            if !(command.isBackground && error.code == .unreachable) {
+                self.logger.notice("request failed", metadata: ["code": "\(error.code)", "op": "\(Self.name(of: command))"])
+            }
             return .failed(request: command.request ?? 0, command: command, error: error)
         }
     }

@@ -52,7 +52,11 @@ extension LoginScreen {
         // longest (the box grows by the third).
         let noticeLines = self.isSubmitting ? [] : self.notice.map { DisplayWidth.wrap($0.span.text, to: width - 6) } ?? []
         let height = min(area.height, self.form.height + 9 + (noticeLines.count > 2 ? 1 : 0))
-        let box = area.centered(Size(width: width, height: height))
+        // Placed as the taller box of the two modes would be, so that the tabs stay where they
+        // are when the mode changes (a second click on the same spot switches back).
+        let tallest = min(area.height, Self.fields(for: .createAccount).count * 2 + 9)
+        let placed = area.centered(Size(width: width, height: max(height, tallest)))
+        let box = Rect(x: placed.x, y: placed.y, width: width, height: height)
         var x = box.x + 3
         let tabs = [(" Log in ", Mode.login), (" Create account ", Mode.createAccount)].map { label, mode in
             defer { x += DisplayWidth.of(label) + 1 }
