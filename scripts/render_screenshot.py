@@ -65,8 +65,12 @@ def is_wide(char):
 
 
 def is_emoji(char):
+    # Pictures drawn two columns wide. Of the symbols and dingbats (U+2600–U+27BF) only those
+    # terminals draw wide are emoji (☕ ✅); the others, such as ✓ and ✗, are text in one column.
     code = ord(char[0]) if char else 0
-    return 0x1F300 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF and code not in range(0x2500, 0x2600)
+    if 0x2600 <= code <= 0x27BF:
+        return unicodedata.east_asian_width(char[0]) == "W"
+    return 0x1F300 <= code <= 0x1FAFF
 
 
 def main():
