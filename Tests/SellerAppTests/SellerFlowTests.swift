@@ -728,7 +728,7 @@ import TerminalUITesting
         rating.itemsSold += 7
         _ = self.program.update(&state, .message(.activity(request: state.activityRequest ?? 0, order: nil, news: .init(rating: rating, items: page))))
         #expect(state.modal == nil)
-        #expect(state.shell.status == .error("“Café crème mug €” sold out meanwhile: nothing is left to remove."))
+        #expect(state.shell.status == .error("“Café crème mug €” has no units on sale any more: nothing is left to remove."))
         // The Enter meant for Remove does not open the item's details.
         _ = self.program.update(&state, .key(.enter))
         #expect(state.modal == nil)

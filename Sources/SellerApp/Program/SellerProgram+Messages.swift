@@ -159,7 +159,7 @@ extension SellerProgram {
                 // (the refusal, if it was refused), and the keys the user was typing for the box
                 // are dropped for a moment rather than landing on the table.
                 state.modal = nil
-                state.shell.status = .error(dialog.failure ?? "\(Format.quoted(fresh.name)) sold out meanwhile: nothing is left to remove.")
+                state.shell.status = .error(dialog.failure ?? "\(Format.quoted(fresh.name)) has no units on sale any more: nothing is left to remove.")
                 state.shell.keysHeldUntil = state.shell.tick + Self.keyHoldTicks
             } else {
                 dialog.itemChanged(fresh)
