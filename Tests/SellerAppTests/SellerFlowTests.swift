@@ -662,14 +662,8 @@ import TerminalUITesting
         #expect(DisplayWidth.of(narrow) <= 80)
     }
 
-    @Test func aBusyUserKeepsTheSessionAliveAndAnIdleOneDoesNot() {
-        var state = SellerFixtures.started()
-        self.program.fill(["zoe", "secret-passwörd"], &state)
-        guard case .account(.login(let login, _, _))? = self.program.press([.enter], &state).first else {
-            Issue.record("expected a login")
-            return
-        }
-        _ = self.program.update(&state, .message(.account(.loggedIn(request: login, profile: SellerFixtures.profile, sessionTimeout: .seconds(300)))))
+    @Test func aBusyUserKeepsTheSessionAliveAndAnIdleOneDoesNot() throws {
+        var state = try self.loggedInThroughTheForm(sessionTimeout: .seconds(300))
         // Five minutes' timeout: a keep-alive a minute after the last call at most, 12 beats.
         #expect(self.beats(12, &state).isEmpty, "typing the password is not activity of the new session")
         _ = self.program.press([.character("j")], &state)
@@ -696,14 +690,8 @@ import TerminalUITesting
         #expect(state.login.notice?.text.contains("expired") == true)
     }
 
-    @Test func aDashboardLeftAloneForTheTimeoutLogsOutWhateverItFetchedOnItsOwn() {
-        var state = SellerFixtures.started()
-        self.program.fill(["zoe", "secret-passwörd"], &state)
-        guard case .account(.login(let login, _, _))? = self.program.press([.enter], &state).first else {
-            Issue.record("expected a login")
-            return
-        }
-        _ = self.program.update(&state, .message(.account(.loggedIn(request: login, profile: SellerFixtures.profile, sessionTimeout: .seconds(60)))))
+    @Test func aDashboardLeftAloneForTheTimeoutLogsOutWhateverItFetchedOnItsOwn() throws {
+        var state = try self.loggedInThroughTheForm(sessionTimeout: .seconds(60))
         // News and refreshes come meanwhile (they would keep the session alive at the server),
         // but nobody touches a key: 60 s and one beat more, and the session is over.
         for _ in 0..<12 { _ = self.program.update(&state, .message(.account(.heartbeat))) }
@@ -877,6 +865,21 @@ import TerminalUITesting
     }
 
     /// Lets the clock beat `count` times; returns the commands the beats made.
+    /// Logged in as zoe by typing on the login screen, with a server that says its session timeout.
+    private func loggedInThroughTheForm(sessionTimeout: Duration) throws -> SellerState {
+        var state = SellerFixtures.started()
+        self.program.fill(["zoe", "secret-passwörd"], &state)
+        guard case .account(.login(let login, _, _))? = self.program.press([.enter], &state).first else {
+            throw LoginNotSent()
+        }
+        _ = self.program.update(&state, .message(.account(.loggedIn(request: login, profile: SellerFixtures.profile, sessionTimeout: sessionTimeout))))
+        return state
+    }
+
+    private struct LoginNotSent: Error, CustomStringConvertible {
+        var description: String { "expected a login" }
+    }
+
     private func beats(_ count: Int, _ state: inout SellerState) -> [SellerCommand] {
         (0..<count).flatMap { _ in self.program.update(&state, .message(.account(.heartbeat))) }
     }

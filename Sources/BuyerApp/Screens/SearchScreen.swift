@@ -239,14 +239,14 @@ public struct SearchScreen: Sendable {
         var cursor: Point?
         let y = content.y
         let bar = self.shownBar
-        var x = content.x + 1
-        for (index, (field, span)) in zip(bar.fields, Self.barLayout(of: bar, in: content)).enumerated() {
+        let layout = Self.barLayout(of: bar, in: content)
+        for (index, (field, span)) in zip(bar.fields, layout).enumerated() {
             let active = self.isEditing && focused && index == bar.focus
             canvas.write(field.label + " ", x: span.label, y: y, style: active ? .accent : .muted)
             let point = field.input.render(in: span.input, canvas: &canvas, focused: active, placeholder: field.id == "category" ? "any" : "all items")
             if active { cursor = point }
-            x = span.input.maxX + 3
         }
+        let x = layout.last.map { $0.input.maxX + 3 } ?? content.x + 1
         let back = self.openedFrom.map { "Esc back to " + $0.title.lowercased() } ?? "Esc to results"
         let action = self.isEditing ? "Enter searches · " + back : "/ edits the search"
         canvas.write(spans: [Span(action, .muted)], x: x, y: y, limit: content.maxX - x)

@@ -16,4 +16,12 @@ public struct MarketError: Error, Sendable, Hashable, Codable, CustomStringConve
     }
 
     public var description: String { "\(self.code): \(self.message)" }
+
+    /// A session that ended after `timeout` without activity: what the server answers, and what
+    /// a client says when it ends an unattended session itself.
+    public static func sessionExpired(after timeout: Duration) -> MarketError {
+        let seconds = timeout.components.seconds
+        let length = seconds >= 120 && seconds % 60 == 0 ? "\(seconds / 60) minutes" : "\(seconds) second\(seconds == 1 ? "" : "s")"
+        return MarketError(.sessionExpired, "Your session expired after \(length) without activity; log in again.")
+    }
 }

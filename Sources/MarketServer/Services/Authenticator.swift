@@ -28,10 +28,7 @@ struct Authenticator: Sendable {
         case .missing:
             throw MarketError(.notLoggedIn, "This session does not exist or has ended; log in again.")
         case .expired:
-            throw MarketError(
-                .sessionExpired,
-                "Your session expired after \(Self.describe(self.policy.timeout)) without activity; log in again."
-            )
+            throw .sessionExpired(after: self.policy.timeout)
         case .live(let owner):
             if let ticket { self.cache?.remember(key, owner: owner, ticket: ticket) }
             return try self.session(token: token, key: key, owner: owner)
@@ -51,11 +48,5 @@ struct Authenticator: Sendable {
     /// Ends a session here and now (the database's announcement reaches the other servers).
     func ended(_ session: Session) {
         self.cache?.forget(session.key)
-    }
-
-    static func describe(_ duration: Duration) -> String {
-        let seconds = duration.components.seconds
-        if seconds >= 120, seconds % 60 == 0 { return "\(seconds / 60) minutes" }
-        return "\(seconds) second\(seconds == 1 ? "" : "s")"
     }
 }

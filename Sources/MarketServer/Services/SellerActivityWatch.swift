@@ -69,22 +69,9 @@ public final class SellerActivityWatch: Service, Sendable {
 
     /// Keeps the subscription to the announcements open, reconnecting after failures.
     public func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            do {
-                try await cancelWhenGracefulShutdown {
-                    try await self.products.watchSellerActivity(
-                        onListening: { self.setListening(true) },
-                        onActivity: { self.announce($0) }
-                    )
-                }
-            } catch {
-                if Task.isCancelled || Task.isShuttingDownGracefully { break }
-                self.logger.notice("seller activity announcements interrupted; dashboards poll until they resume", metadata: ["error": "\(String(reflecting: error))"])
-            }
-            self.setListening(false)
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
+        await keepListening(logger: self.logger, interrupted: "seller activity announcements interrupted; dashboards poll until they resume", setListening: self.setListening) { onListening in
+            try await self.products.watchSellerActivity(onListening: onListening, onActivity: { self.announce($0) })
         }
-        self.setListening(false)
     }
 }
 
@@ -142,8 +129,10 @@ struct SellerActivityWatchState {
     }
 
     /// The subscription came up or went down: either way announcements may have been missed,
-    /// so every ticket is woken (each wait reads the totals again).
+    /// so every ticket is woken (each wait reads the totals again). Told again what it already
+    /// is (while the database stays away), nothing changes.
     mutating func setListening(_ listening: Bool) -> [CheckedContinuation<Void, Never>] {
+        guard listening != self.isListening else { return [] }
         self.isListening = listening
         return self.waiters.flatMap { seller, tickets in tickets.keys.map { Ticket(id: $0, seller: seller) } }.compactMap { self.wake($0) }
     }

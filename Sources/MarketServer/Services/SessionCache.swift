@@ -50,22 +50,9 @@ public final class SessionCache: Service, Sendable {
     /// Keeps the subscription to ended sessions open, reconnecting after failures; the cache is
     /// usable only while it is open.
     public func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            do {
-                try await cancelWhenGracefulShutdown {
-                    try await self.customers.watchEndedSessions(
-                        onListening: { self.setListening(true) },
-                        onEnded: { self.forget($0) }
-                    )
-                }
-            } catch {
-                if Task.isCancelled || Task.isShuttingDownGracefully { break }
-                self.logger.notice("session announcements interrupted; caching off until they resume", metadata: ["error": "\(String(reflecting: error))"])
-            }
-            self.setListening(false)
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
+        await keepListening(logger: self.logger, interrupted: "session announcements interrupted; caching off until they resume", setListening: self.setListening) { onListening in
+            try await self.customers.watchEndedSessions(onListening: onListening, onEnded: { self.forget($0) })
         }
-        self.setListening(false)
     }
 
     private func setListening(_ listening: Bool) {

@@ -47,7 +47,7 @@ extension ClientProgram {
 
         case .heartbeat:
             state.shell.statusBeats += 1
-            return self.endSessionIfUnattended(&state) ?? self.keepAliveIfBusy(&state)
+            return self.endSessionIfUnattended(&state) ? [] : self.keepAliveIfBusy(&state)
         }
     }
 
@@ -74,14 +74,20 @@ extension ClientProgram {
         if ErrorText.endsSession(error) {
             // Several requests may fail this way at once; the first one already went back.
             if state.isLoggedIn {
-                let lost = self.lostWithSession(state).map { " " + $0 } ?? ""
-                self.keepForNextLogin(&state)
-                self.returnToLogin(&state, notice: .warning(sentence + lost))
+                self.sessionEnded(saying: sentence, &state)
                 state.shell.keysHeldUntil = state.shell.tick + Self.keyHoldTicks
             }
             return nil
         }
         return sentence
+    }
+
+    /// The session ended under the user: back to the login screen, saying why and what went
+    /// with the session, keeping what the app keeps for the next login.
+    func sessionEnded(saying sentence: String, _ state: inout State) {
+        let lost = self.lostWithSession(state).map { " " + $0 } ?? ""
+        self.keepForNextLogin(&state)
+        self.returnToLogin(&state, notice: .warning(sentence + lost))
     }
 
     /// Leaves the app for the login screen, with a sentence saying why; the username stays filled in.

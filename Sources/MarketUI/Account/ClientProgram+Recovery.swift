@@ -1,3 +1,5 @@
+import MarketCore
+
 /// How a client recovers by itself, without the user having to act: a server that cannot reach
 /// its database or stops answering is tried again until it serves; a change whose answer was
 /// lost is looked for in the views fetched again; keys meant for a screen that went (the session
@@ -41,20 +43,16 @@ extension ClientProgram {
     /// views fetched again after a reconnect, a dashboard's news), and those would keep an
     /// unattended session alive; so the client, which knows when the user last did something,
     /// forgets the session as the server would have (the server's copy, no longer used, expires
-    /// there a few minutes later). Returns nil while the user is not gone that long.
-    func endSessionIfUnattended(_ state: inout State) -> [Command]? {
+    /// there a few minutes later). Returns whether it did.
+    func endSessionIfUnattended(_ state: inout State) -> Bool {
         state.shell.idleBeats += 1
         // The first beat after a key comes up to a beat later: so many beats are at least the
         // timeout only with one more.
         guard state.isLoggedIn, let timeout = state.shell.sessionTimeout,
             Self.heartbeatInterval * state.shell.idleBeats >= timeout + Self.heartbeatInterval
-        else { return nil }
-        let lost = self.lostWithSession(state).map { " " + $0 } ?? ""
-        self.keepForNextLogin(&state)
-        let seconds = timeout.components.seconds
-        let length = seconds >= 120 && seconds % 60 == 0 ? "\(seconds / 60) minutes" : "\(seconds) seconds"
-        self.returnToLogin(&state, notice: .warning("Your session expired after \(length) without activity; log in again." + lost))
-        return []
+        else { return false }
+        self.sessionEnded(saying: MarketError.sessionExpired(after: timeout).message, &state)
+        return true
     }
 
     /// Notes, from any answer, whether the server can serve: it cannot when it says its database

@@ -279,13 +279,12 @@ extension SellerProgram {
         // An error of the user's own stays until it has been read (a clock beat); news that comes
         // while the last news is still on show adds to it, so a burst of sales is counted whole.
         if let before, state.shell.status?.kind != .error || state.shell.statusBeats > 0 {
-            var tally = state.news.flatMap { $0.status == state.shell.status ? $0.tally : nil } ?? .zero
+            var tally = state.news.flatMap { $0.status == state.shell.status ? $0 : nil } ?? .zero
             tally.sold += news.rating.itemsSold - before.itemsSold
             tally.up += news.rating.rating.thumbsUp - before.rating.thumbsUp
             tally.down += news.rating.rating.thumbsDown - before.rating.thumbsDown
-            let status = StatusMessage.success(tally.sentence)
-            state.news = (tally, status)
-            state.shell.status = status
+            state.news = tally
+            state.shell.status = tally.status
         }
         guard let page = news.items else { return [] }
         // The page is the one on show unless the user turned it, sorted, or asked for another meanwhile.

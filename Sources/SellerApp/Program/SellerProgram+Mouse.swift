@@ -8,18 +8,8 @@ extension SellerProgram {
         if state.shell.handleOverlayClick(mouse) { return [] }
         let screen = Rect(size: state.shell.size)
         if let modal = state.modal {
-            guard mouse.kind == .press else { return [] }
-            switch modal {
-            case .detail(let detail):
-                if let keys = detail.keys(forClickAt: mouse.point, in: screen) { return keys.flatMap { self.press($0, &state) } }
-            case .register(let form):
-                if let keys = form.keys(forClickAt: mouse.point, in: screen) { return keys.flatMap { self.press($0, &state) } }
-            case .remove(let dialog):
-                if let keys = dialog.keys(forClickAt: mouse.point, in: screen) { return keys.flatMap { self.press($0, &state) } }
-            case .price:
-                break
-            }
-            return []
+            guard mouse.kind == .press, let keys = modal.keys(forClickAt: mouse.point, in: screen) else { return [] }
+            return keys.flatMap { self.press($0, &state) }
         }
         if mouse.kind == .press, let tab = Chrome.tab(at: mouse.point, shell: state.shell, tabs: SellerView.allCases.map(\.title)) {
             state.view = SellerView(rawValue: tab) ?? .items

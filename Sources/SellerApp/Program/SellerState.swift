@@ -1,6 +1,6 @@
 public import MarketCore
 public import MarketUI
-import TerminalUI
+public import TerminalUI
 
 /// Everything the seller dashboard shows.
 public struct SellerState: ClientState {
@@ -17,9 +17,9 @@ public struct SellerState: ClientState {
     public var unsentItem: (owner: String, form: ItemFormScreen)?
     /// The wait for news of sales and votes, while one is out (see `watchActivity`).
     public var activityRequest: Int?
-    /// What the status line last said of news, and the sum it said: news that comes while it is
-    /// still on show adds to it.
-    public var news: (tally: NewsTally, status: StatusMessage)?
+    /// The sum of news the status line last said: news that comes while it is still on show
+    /// adds to it.
+    public var news: NewsTally?
 
     /// - Parameter username: filled in on the login screen, which then starts at the password.
     public init(server: String, username: String = "") {
@@ -45,6 +45,9 @@ public struct NewsTally: Sendable, Hashable {
 
     public static let zero = NewsTally()
 
+    /// What the status line says of it.
+    public var status: StatusMessage { .success(self.sentence) }
+
     /// "Just now: 3 units sold, 1 👍."
     public var sentence: String {
         let parts = [
@@ -62,6 +65,17 @@ public enum SellerModal: Sendable {
     case register(ItemFormScreen)
     case price(PriceDialog)
     case remove(RemoveUnitsDialog)
+
+    /// A click at `point` on the box: the keys that press, pick or focus what is under it (see
+    /// each box's own), nil when it is on nothing. The price box has one field and no question.
+    public func keys(forClickAt point: Point, in screen: Rect) -> [Key]? {
+        switch self {
+        case .detail(let detail): detail.keys(forClickAt: point, in: screen)
+        case .register(let form): form.keys(forClickAt: point, in: screen)
+        case .remove(let dialog): dialog.keys(forClickAt: point, in: screen)
+        case .price: nil
+        }
+    }
 
     /// Forgets what went wrong in the box (the server was out of reach), once it can try again;
     /// keeps a warning that the last request may have gone through.

@@ -83,13 +83,13 @@ public struct TableState: Sendable, Hashable {
         return true
     }
 
-    /// A table for another page of rows: at its first row, keeping the sort.
     /// Whether rows at hand lie below the screenful on show (`]` has somewhere to go even
     /// without another page).
     public func hasRowsBelow(visibleRows: Int, rowCount: Int) -> Bool {
         self.offset + max(1, visibleRows) < rowCount
     }
 
+    /// A table for another page of rows: at its first row, keeping the sort.
     public func keepingSort() -> TableState {
         TableState(sortColumn: self.sortColumn, sortAscending: self.sortAscending)
     }
