@@ -15,10 +15,10 @@ import Testing
             #expect(start.activity == 0)
             let page = SellerAPI.DisplayItemsForSale.Arguments(limit: 10)
 
-            // Nothing happens: the wait ends after its time, with no page.
+            // Nothing happens: the wait ends after its time, with the page as it is then.
             let quiet = try await seller.awaitActivity(after: 0, wait: 1, page: page)
             #expect(quiet.rating.activity == 0)
-            #expect(quiet.items == nil)
+            #expect(quiet.items?.items.map(\.quantity) == [5])
 
             // A buyer on the other server buys two while the dashboard waits: the wait ends with
             // the news, long before its 60 seconds, and brings the page with the units left.
@@ -43,6 +43,25 @@ import Testing
             #expect(vote.items?.items.first?.rating.thumbsUp == 1)
 
             await expectError(.invalidArgument) { () throws(MarketError) in try await seller.awaitActivity(after: 3, wait: 0) }
+        }
+    }
+
+    @Test func aChangeFromAnotherSessionOfTheSellerShowsInTheNextAnswer() async throws {
+        try await TestMarket.with { market in
+            let (seller, profile) = try await market.loggedInSeller()
+            let lamp = try await seller.registerItem(draft("Lamp", quantity: 5))
+            let elsewhere = market.sellerClient()
+            _ = try await elsewhere.login(username: profile.username, password: password)
+            let page = SellerAPI.DisplayItemsForSale.Arguments(limit: 10)
+
+            async let answer = seller.awaitActivity(after: 0, wait: 2, page: page)
+            try await Task.sleep(for: .milliseconds(300))
+            _ = try await elsewhere.changePrice(of: lamp.id, to: Money("7.50")!)
+            _ = try await elsewhere.removeUnits(1, of: lamp.id)
+            let quiet = try await answer
+            #expect(quiet.rating.activity == 0, "the seller's own changes are not news")
+            #expect(quiet.items?.items.map(\.price) == [Money("7.50")!])
+            #expect(quiet.items?.items.map(\.quantity) == [4])
         }
     }
 

@@ -703,6 +703,29 @@ import TerminalUITesting
         #expect(state.login.form["username"] == "zoe")
     }
 
+    @Test func aWaitThatEndsWithoutNewsStillShowsChangesMadeFromAnotherSession() throws {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.down], &state)
+        let status = state.shell.status
+        var items = SellerFixtures.items
+        items[0].price = Money("1.50")!
+        let page = Page(items: items, offset: 0, limit: ItemsScreen.pageSize, total: items.count)
+        let next = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: SellerFixtures.rating, items: page))))
+        #expect(state.items.page?.items.first?.price == Money("1.50")!)
+        #expect(state.items.selected?.id == items[1].id, "the selection stays")
+        #expect(state.shell.status == status, "nothing to announce")
+        #expect(next.count == 1, "only the next wait: \(next)")
+
+        // A change of the user's own answered while the wait was out: the page that came may
+        // predate it, so it is not shown (the row keeps the answer), and the next wait brings it.
+        var repriced = items[1]
+        repriced.price = Money("9.00")!
+        _ = self.program.update(&state, .message(.priceChanged(request: 0, item: repriced)))
+        #expect(state.items.selected?.price == Money("9.00")!)
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: SellerFixtures.rating, items: page))))
+        #expect(state.items.selected?.price == Money("9.00")!, "not the older page's price")
+    }
+
     @Test func aSaleOfTheLastUnitsClosesTheRemoveBoxSayingWhyAndHoldsTheKeysMeantForIt() {
         var state = SellerFixtures.loggedIn()
         let lamp = SellerFixtures.items[0]

@@ -112,9 +112,10 @@ public enum SellerAPI {
 
     /// Waits until something happens to the calling seller — units sold, votes received, by any
     /// buyer on any server — or `wait` seconds pass, then answers with the seller's rating and,
-    /// when `page` is given, that page of the seller's items (as DisplayItemsForSale). Answers at
-    /// once when the rating's ``SellerRating/activity`` already differs from `after`. A live
-    /// dashboard keeps one waiting. It does not count as the session's activity: an unattended
+    /// when `page` is given, that page of the seller's items (as DisplayItemsForSale), read as
+    /// the wait ends, news or not: the seller's own changes from another session are not news, but
+    /// show in the next answer. Answers at once when the rating's ``SellerRating/activity``
+    /// already differs from `after`. A live dashboard keeps one waiting. It does not count as the session's activity: an unattended
     /// dashboard's session still expires, and the wait then answers `session_expired`.
     public enum AwaitSellerActivity: MarketOperation {
         public static let name = "AwaitSellerActivity"
@@ -130,7 +131,7 @@ public enum SellerAPI {
             public var after: Int
             /// Seconds to wait at most, in ``waitRange``.
             public var wait: Int
-            /// The page of items to send along with news, if any.
+            /// The page of items to send with the answer, if any.
             public var page: DisplayItemsForSale.Arguments?
 
             public init(after: Int, wait: Int = AwaitSellerActivity.defaultWait, page: DisplayItemsForSale.Arguments? = nil) {
@@ -153,8 +154,7 @@ public enum SellerAPI {
 
         public struct Result: Sendable, Hashable, Codable {
             public var rating: SellerRating
-            /// The page asked for, when the activity differs from `after` (nil when the wait
-            /// ended with nothing new, or no page was asked for).
+            /// The page asked for, as it is when the wait ends (nil when no page was asked for).
             public var items: Page<Item>?
 
             public init(rating: SellerRating, items: Page<Item>?) {

@@ -109,7 +109,9 @@ public struct SellerService: Sendable {
         } else {
             self.activity.unsubscribe(ticket)
         }
-        guard rating.activity != arguments.after, let page = arguments.page else {
+        // The page comes with every answer, news or not: changes the seller made from another
+        // session are not activity, and this is how a dashboard still sees them within a wait.
+        guard let page = arguments.page else {
             return SellerAPI.AwaitSellerActivity.Result(rating: rating, items: nil)
         }
         let items = try await self.products.sellerItems(seller, limit: page.limit, offset: page.offset, order: page.order)

@@ -31,6 +31,7 @@ extension SellerProgram {
 
         case .registered(let request, let item):
             state.shell.finish(request)
+            state.changesAnswered += 1
             if case .register = state.modal { state.modal = nil }
             state.shell.status = .success("Registered \(item.id) \(Format.quoted(item.name)): \(Format.units(item.quantity)) at \(Format.money(item.price)).")
             // Show the new item selected. While the whole list fits on one page it is on that page
@@ -43,6 +44,7 @@ extension SellerProgram {
 
         case .priceChanged(let request, let item):
             state.shell.finish(request)
+            state.changesAnswered += 1
             let previous = state.items.page?.items.first { $0.id == item.id }?.price
             if case .price = state.modal { state.modal = nil }
             state.items.replace(item, visibleRows: Self.visibleRows(state))
@@ -52,6 +54,7 @@ extension SellerProgram {
 
         case .unitsRemoved(let request, let item, let removed):
             state.shell.finish(request)
+            state.changesAnswered += 1
             if case .remove = state.modal { state.modal = nil }
             state.items.replace(item, visibleRows: Self.visibleRows(state))
             let left = item.quantity == 0 ? "none left on sale" : "\(Format.units(item.quantity)) left on sale"
@@ -261,24 +264,27 @@ extension SellerProgram {
     }
 
     /// Keeps a wait for news of sales and votes out while logged in, from the rating on show:
-    /// the dashboard then follows what buyers do without the user pressing r. The wait does not
-    /// keep the session alive, so an unattended dashboard still logs out on time.
+    /// the dashboard then follows what buyers do without the user pressing r, and, within a
+    /// wait's time, what the seller changes from another session. The wait does not keep the
+    /// session alive, so an unattended dashboard still logs out on time.
     func watchActivity(_ state: inout SellerState) -> [SellerCommand] {
         guard state.isLoggedIn, state.activityRequest == nil, let rating = state.rating.rating else { return [] }
         let request = state.shell.beginQuietly()
         state.activityRequest = request
+        state.changesAnsweredBeforeWait = state.changesAnswered
         return [.awaitActivity(request: request, after: rating.activity, offset: state.items.offset, order: state.items.order)]
     }
 
-    /// News came (or the wait ended without any): the rating, the page on show when it is the
-    /// one that came with the news (else it is fetched), and a line saying what happened.
+    /// News came, or the wait ended without any: the rating and a line saying what happened,
+    /// and the page that came with the answer when it is the one on show. Else, when there was
+    /// news, the page is fetched; with no news, the next answer brings it.
     private func heard(_ news: SellerAPI.AwaitSellerActivity.Result, askedIn order: ItemOrder?, _ state: inout SellerState) -> [SellerCommand] {
         let before = state.rating.rating
-        guard news.rating.activity != before?.activity else { return [] }
+        let isNews = news.rating.activity != before?.activity
         state.rating.rating = news.rating
         // An error of the user's own stays until it has been read (a clock beat); news that comes
         // while the last news is still on show adds to it, so a burst of sales is counted whole.
-        if let before, state.shell.status?.kind != .error || state.shell.statusBeats > 0 {
+        if isNews, let before, state.shell.status?.kind != .error || state.shell.statusBeats > 0 {
             var tally = state.news.flatMap { $0.status == state.shell.status ? $0 : nil } ?? .zero
             tally.sold += news.rating.itemsSold - before.itemsSold
             tally.up += news.rating.rating.thumbsUp - before.rating.thumbsUp
@@ -287,9 +293,11 @@ extension SellerProgram {
             state.shell.status = tally.status
         }
         guard let page = news.items else { return [] }
-        // The page is the one on show unless the user turned it, sorted, or asked for another meanwhile.
-        guard state.items.loadRequest == nil, page.offset == state.items.offset, order == state.items.order else {
-            return state.items.loadRequest == nil ? self.loadItems(&state, offset: state.items.offset) : []
+        // The page is the one on show unless the user turned it, sorted, or asked for another
+        // meanwhile, or a change of theirs was answered since the wait was sent.
+        let isCurrent = page.offset == state.items.offset && order == state.items.order && state.changesAnswered == state.changesAnsweredBeforeWait
+        guard state.items.loadRequest == nil, isCurrent else {
+            return isNews && state.items.loadRequest == nil ? self.loadItems(&state, offset: state.items.offset) : []
         }
         state.items.loadOrder = order
         self.show(page, &state)

@@ -17,6 +17,11 @@ public struct SellerState: ClientState {
     public var unsentItem: (owner: String, form: ItemFormScreen)?
     /// The wait for news of sales and votes, while one is out (see `watchActivity`).
     public var activityRequest: Int?
+    /// How many of the user's own changes (registrations, prices, removals) have been answered.
+    /// The wait notes the count when it is sent: the page that comes with its answer may have
+    /// been read before a change answered since, so it is then fetched again rather than shown.
+    public var changesAnswered = 0
+    public var changesAnsweredBeforeWait = 0
     /// The sum of news the status line last said: news that comes while it is still on show
     /// adds to it.
     public var news: NewsTally?
