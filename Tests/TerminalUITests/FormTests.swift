@@ -148,7 +148,8 @@ import TerminalUI
         // Rows: name (0), its note (1), kind (2), its note (3), price (4), its note (5).
         #expect(form.keys(forClickAt: Point(x: 2, y: 5), in: canvas.bounds, labelWidth: 6) == [.tab, .tab], "the label or the line under a field counts")
         #expect(form.keys(forClickAt: used, in: canvas.bounds, labelWidth: 6) == [.tab, .right])
-        #expect(form.keys(forClickAt: Point(x: 30, y: 0), in: canvas.bounds, labelWidth: 6) == [], "the field in focus stays")
+        #expect(form.keys(forClickAt: Point(x: 5, y: 0), in: canvas.bounds, labelWidth: 6) == [], "the field in focus stays")
+        #expect(form.keys(forClickAt: Point(x: 30, y: 0), in: canvas.bounds, labelWidth: 6) == [.home], "the cursor goes to the end of nothing")
         #expect(form.keys(forClickAt: Point(x: 2, y: 6), in: canvas.bounds, labelWidth: 6) == nil)
 
         for key in form.keys(forClickAt: used, in: canvas.bounds, labelWidth: 6) ?? [] { _ = form.handle(key) }
@@ -157,5 +158,35 @@ import TerminalUI
         // From the last field, a click further up goes round with Tab.
         _ = form.handle(.tab)
         #expect(form.keys(forClickAt: Point(x: 2, y: 0), in: canvas.bounds, labelWidth: 6) == [.tab])
+    }
+
+    @Test func aClickOnATextInputPutsTheCursorWhereTheClickWas() {
+        var form = Form([FormField(id: "name", label: "Name"), FormField(id: "words", label: "Words")])
+        for character in "東京 mug" { _ = form.handle(.character(character)) }
+        _ = form.handle(.tab)
+        let bounds = Rect(x: 0, y: 0, width: 40, height: 4)
+        var canvas = Canvas(size: bounds.size)
+        form.render(in: bounds, canvas: &canvas, labelWidth: 6, inputWidth: 20)
+        // The input starts after the label and two blanks (8), its text a blank later (9): 東 in
+        // 9–10, 京 in 11–12, the blank at 13, "mug" at 14–16.
+        #expect(canvas.text(row: 0).hasPrefix("  Name   東京 mug"))
+        let click = { (x: Int) in form.keys(forClickAt: Point(x: x, y: 0), in: bounds, labelWidth: 6) ?? [] }
+        #expect(click(10) == [.tab, .home], "on either half of 東: before it")
+        #expect(click(11) == [.tab, .home, .right])
+        #expect(click(15) == [.tab, .home] + Array(repeating: .right, count: 4))
+        #expect(click(30) == [.tab, .home] + Array(repeating: .right, count: 6), "past the text: the end")
+        for key in click(11) { _ = form.handle(key) }
+        _ = form.handle(.character("-"))
+        #expect(form["name"] == "東-京 mug")
+
+        // Wider than the room: scrolled so the cursor shows, and a click counts from what shows.
+        var long = Form([FormField(id: "name", label: "Name")])
+        for character in "abcdefghijklmnopqrstuvwxyz" { _ = long.handle(.character(character)) }
+        let narrow = Rect(x: 0, y: 0, width: 20, height: 2)
+        var small = Canvas(size: narrow.size)
+        long.render(in: narrow, canvas: &small, labelWidth: 6, inputWidth: 10)
+        // 12 cells from 8: a blank, then the last 10 letters ("qrstuvwxyz") and the cursor.
+        #expect(small.text(row: 0).hasPrefix("  Name   qrstuvwxyz"))
+        #expect(long.keys(forClickAt: Point(x: 9, y: 0), in: narrow, labelWidth: 6) == [.home] + Array(repeating: .right, count: 16))
     }
 }

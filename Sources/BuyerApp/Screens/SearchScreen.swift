@@ -230,6 +230,11 @@ public struct SearchScreen: Sendable {
         let fields = Self.barLayout(of: self.bar, in: content)
         if let index = fields.firstIndex(where: { point.x >= $0.label && point.x < $0.input.maxX }) {
             self.bar.focus(on: index)
+            let input = fields[index].input
+            if point.x >= input.x {
+                self.bar.fields[index].input.isSelected = false
+                self.bar.fields[index].input.cursor = self.bar.fields[index].input.cursor(forClickAtColumn: point.x - input.x, width: input.width)
+            }
         }
     }
 

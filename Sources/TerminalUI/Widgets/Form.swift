@@ -186,8 +186,9 @@ public struct Form: Sendable, Hashable {
     /// A click at `point` on this form drawn in `rect` with labels `labelWidth` wide (as
     /// ``render(in:canvas:labelWidth:inputWidth:focused:)`` draws it): the keys that move the
     /// focus to the field under it — its input, label or the line under it — and, on an option
-    /// of a choice, pick that option. Nil when the click is on no field. Keys, so that a click
-    /// goes through the form's own rules (the field left behind shows its problems).
+    /// of a choice, pick that option, or on a text input, put the cursor where the click was. Nil
+    /// when the click is on no field. Keys, so that a click goes through the form's own rules
+    /// (the field left behind shows its problems).
     public func keys(forClickAt point: Point, in rect: Rect, labelWidth: Int) -> [Key]? {
         guard rect.contains(point), !self.fields.isEmpty else { return nil }
         let index = (point.y - rect.y) / 2
@@ -199,6 +200,14 @@ public struct Form: Sendable, Hashable {
                 .firstIndex(where: { label, x in (x..<x + DisplayWidth.of(label)).contains(point.x) })
         {
             keys += Array(repeating: Key.right, count: (picked - field.choice + options.count) % options.count)
+        }
+        let inputX = rect.x + labelWidth + 2
+        if !field.isChoice, point.y == rect.y + index * 2, point.x >= inputX {
+            // On the input, or past it: the cursor goes where the click was, or to the end. (The
+            // text is scrolled only when it is wider than the room to the right of the label,
+            // and the input is then that wide.)
+            let room = max(4, rect.maxX - inputX)
+            keys += TextField.keys(toPlaceCursorAt: field.input.cursor(forClickAtColumn: point.x - inputX, width: room))
         }
         return keys
     }

@@ -134,17 +134,44 @@ public struct TextField: Sendable, Hashable {
             return Point(x: rect.x + 1, y: rect.y)
         }
         let characters = Array(shown)
+        let (start, widthBeforeCursor) = self.scroll(of: characters, room: rect.width - 2)
+        let visible = String(characters[start...])
+        canvas.write(visible, x: rect.x + 1, y: rect.y, style: focused && self.isSelected ? .selection : style, limit: rect.width - 1)
+        return Point(x: rect.x + 1 + widthBeforeCursor, y: rect.y)
+    }
+
+    /// Where the cursor goes for a click `column` cells into a field drawn `width` wide by
+    /// ``render(in:canvas:focused:placeholder:)``: before the character clicked on, or after the
+    /// last one for a click past the text.
+    public func cursor(forClickAtColumn column: Int, width: Int) -> Int {
+        let characters = Array(self.isSecret ? String(repeating: "•", count: self.text.count) : self.text)
+        var index = self.scroll(of: characters, room: width - 2).start
+        var x = 1  // the blank before the text
+        while index < characters.count {
+            let next = x + DisplayWidth.of(characters[index])
+            if column < next { return index }
+            x = next
+            index += 1
+        }
+        return characters.count
+    }
+
+    /// The first character shown, scrolled so that the cursor is inside a field with `room`
+    /// cells for text (keeping as much text before it as fits), and the width before the cursor.
+    private func scroll(of characters: [Character], room: Int) -> (start: Int, widthBeforeCursor: Int) {
         let cursor = min(max(0, self.cursor), characters.count)
-        let room = rect.width - 2
-        // Scroll so that the cursor is inside the field, keeping as much text before it as fits.
         var start = 0
         var widthBeforeCursor = DisplayWidth.of(String(characters[0..<cursor]))
         while widthBeforeCursor > room, start < cursor {
             widthBeforeCursor -= DisplayWidth.of(characters[start])
             start += 1
         }
-        let visible = String(characters[start...])
-        canvas.write(visible, x: rect.x + 1, y: rect.y, style: focused && self.isSelected ? .selection : style, limit: rect.width - 1)
-        return Point(x: rect.x + 1 + widthBeforeCursor, y: rect.y)
+        return (start, widthBeforeCursor)
+    }
+
+    /// The keys that move the cursor to `position` (Home, then → as often as needed), for a
+    /// click turned into key presses.
+    public static func keys(toPlaceCursorAt position: Int) -> [Key] {
+        [.home] + Array(repeating: .right, count: max(0, position))
     }
 }
