@@ -745,6 +745,17 @@ import TerminalUITesting
         #expect(state.modal == nil)
     }
 
+    @Test func aStatusTooLongForANarrowScreenShortensTheNameNotWhatHappened() {
+        var state = SellerFixtures.loggedIn(size: Size(width: 80, height: 24))
+        let name = String(repeating: "東京タワー", count: 6) + "置物"  // 32 characters, 64 columns
+        let item = SellerFixtures.item(99, name, price: "1234.50", quantity: 1000)
+        _ = self.program.update(&state, .message(.registered(request: 0, item: item)))
+        let lines = self.program.canvas(for: state, size: state.shell.size).lines
+        let status = lines[lines.count - 2]
+        #expect(status.contains("Registered 3-99 “東京"), "the name begins: \(status)")
+        #expect(status.contains("…”: 1,000 units at 1,234.50."), "and gives way to what happened: \(status)")
+    }
+
     @Test func openDetailsFollowTheItem() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.enter], &state)

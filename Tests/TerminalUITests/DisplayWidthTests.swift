@@ -29,6 +29,19 @@ import Testing
         #expect(DisplayWidth.truncate("abc", to: 0) == "")
     }
 
+    @Test func shorteningASentenceShortensWhatItQuotesFirst() {
+        let sentence = "Took 2 units of “東京タワーの置物、とても大きい” off sale; 3 left."
+        #expect(DisplayWidth.of(sentence) == 66)
+        let shortened = DisplayWidth.shorten(sentence, to: 60)
+        #expect(shortened == "Took 2 units of “東京タワーの置物、とて…” off sale; 3 left.")
+        #expect(DisplayWidth.of(shortened) <= 60)
+        // Two quotations: the longer one gives way first; a quotation keeps 8 columns, and what
+        // still does not fit is cut at the end.
+        #expect(DisplayWidth.shorten("“abcdefghijklmnop” and “abcdef” done", to: 30) == "“abcdefghi…” and “abcdef” done")
+        #expect(DisplayWidth.shorten("“abcdefghijklmnop” and “abcdef” done", to: 14) == "“abcdefg…” an…")
+        #expect(DisplayWidth.shorten("Saved.", to: 20) == "Saved.")
+    }
+
     @Test(arguments: [
         ("東京", 5, Alignment.left, "東京 "),
         ("東京", 5, Alignment.right, " 東京"),

@@ -44,6 +44,35 @@ public enum DisplayWidth {
         return result + ellipsis
     }
 
+    /// A sentence made to fit `width` columns by shortening what it quotes (“…”) before cutting its
+    /// end: "Took 2 units of “<a long name>” off sale; 3 left." keeps what happened and loses
+    /// part of the name, which the screen shows elsewhere. The longest quotation is shortened
+    /// first, to no fewer than `keeping` columns; what still does not fit is cut at the end.
+    public static func shorten(_ text: String, to width: Int, keeping: Int = 8) -> String {
+        var text = text
+        var excess = self.of(text) - width
+        while excess > 0 {
+            let quotations = self.quotations(in: text).filter { self.of(text[$0]) > keeping }
+            guard let longest = quotations.max(by: { self.of(text[$0]) < self.of(text[$1]) }) else { break }
+            let inner = String(text[longest])
+            let shortened = self.truncate(inner, to: max(keeping, self.of(inner) - excess))
+            text.replaceSubrange(longest, with: shortened)
+            excess = self.of(text) - width
+        }
+        return self.truncate(text, to: width)
+    }
+
+    /// The ranges of the text between each “ and its ”.
+    private static func quotations(in text: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        var searchFrom = text.startIndex
+        while let open = text[searchFrom...].firstIndex(of: "“"), let close = text[text.index(after: open)...].firstIndex(of: "”") {
+            ranges.append(text.index(after: open)..<close)
+            searchFrom = text.index(after: close)
+        }
+        return ranges
+    }
+
     /// `text` broken into lines of at most `width` columns, at spaces where possible.
     public static func wrap(_ text: String, to width: Int) -> [String] {
         guard width > 0 else { return [] }

@@ -1,11 +1,11 @@
 /// The line above the footer: what the program is doing (a spinner and "working…") or what just
 /// happened (a success or an error in plain words) on the left, a position such as "1–20 of 312"
 /// on the right. The message comes first: the position is left out when both do not fit with
-/// ``gap`` columns between them, so the two never read as one sentence.
+/// ``gap`` columns between them, so the two never read as one sentence. A message too long for
+/// the line shortens the names it quotes before losing its end.
 public enum StatusBar {
     /// The least room between the message and the position.
     static let gap = 3
-
 
     public static func render(message: Span?, busy: String?, tick: Int, trailing: String?, in rect: Rect, canvas: inout Canvas) {
         guard rect.height > 0 else { return }
@@ -25,7 +25,7 @@ public enum StatusBar {
             x += 2
         }
         if let message, x < limit {
-            canvas.write(DisplayWidth.truncate(message.text, to: limit - x), x: x, y: rect.y, style: message.style, limit: limit - x)
+            canvas.write(DisplayWidth.shorten(message.text, to: limit - x), x: x, y: rect.y, style: message.style, limit: limit - x)
         }
         if let trailing {
             canvas.write(trailing, x: rect.maxX - trailingWidth, y: rect.y, style: .muted)
