@@ -1,0 +1,221 @@
+import BuyerApp
+import MarketClient
+import MarketCore
+import MarketProtocol
+import MarketUI
+import Testing
+import TerminalUI
+import TerminalUITesting
+
+/// Adding to the cart, the cart view, clearing and saving it.
+extension BuyerFlowTests {
+    @Test func anAddRefusedForStockFetchesTheItemAndTheBoxSaysWhatIsLeft() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("j"), .character("a")], &state)  // 7 on sale, none in the cart
+        let commands = self.program.press([.enter], &state)
+        guard case .addToCart(let request, let item, 1)? = commands.first else {
+            Issue.record("expected an add, got \(commands)")
+            return
+        }
+        let refusal = MarketError(.insufficientStock, "It is sold out; nothing was added.", field: "quantity")
+        let next = self.program.update(&state, .message(.failed(request: request, command: commands[0], error: refusal)))
+        guard let fetch = next.first(where: { if case .loadItem(_, item) = $0 { true } else { false } }), let fetchRequest = fetch.request else {
+            Issue.record("expected the item to be fetched again, got \(next)")
+            return
+        }
+        var soldOut = BuyerFixtures.hits[1].item
+        soldOut.quantity = 0
+        let seller = SellerRating(sellerID: soldOut.sellerID, name: soldOut.sellerName, rating: Rating(thumbsUp: 1, thumbsDown: 0), itemsSold: 3)
+        _ = self.program.update(&state, .message(.itemLoaded(request: fetchRequest, detail: BuyerAPI.GetItem.Result(item: soldOut, seller: seller))))
+        guard case .quantity(let dialog)? = state.modal else {
+            Issue.record("the box stays open with the refusal")
+            return
+        }
+        #expect(dialog.form.fields[0].hint == "Sold out")
+        #expect(dialog.maximum == 0)
+        #expect(dialog.failure == nil, "said once, under the field, not twice")
+        #expect(dialog.form.fields[0].problem != nil)
+        #expect(state.search.page?.items.first { $0.item.id == item }?.item.quantity == 0, "the row says so too")
+    }
+
+    @Test func openingTheAddBoxFetchesTheItemSoItShowsTodaysPriceAndStock() {
+        var state = BuyerFixtures.loggedIn()
+        let commands = self.program.press([.character("j"), .character("a")], &state)
+        guard case .loadItem(let request, let id)? = commands.first, id == BuyerFixtures.hits[1].item.id else {
+            Issue.record("expected the item to be fetched, got \(commands)")
+            return
+        }
+        var now = BuyerFixtures.hits[1].item
+        now.quantity = 2
+        now.price = Money("99.00")!
+        let seller = SellerRating(sellerID: now.sellerID, name: now.sellerName, rating: Rating(thumbsUp: 1, thumbsDown: 0), itemsSold: 3)
+        _ = self.program.update(&state, .message(.itemLoaded(request: request, detail: BuyerAPI.GetItem.Result(item: now, seller: seller))))
+        guard case .quantity(let dialog)? = state.modal else {
+            Issue.record("the box stays open")
+            return
+        }
+        #expect(dialog.maximum == 2 && dialog.unitPrice == Money("99.00")!)
+        #expect(state.search.selected?.item.price == Money("99.00")!, "the row too")
+    }
+
+    @Test func anItemRepricedWhileItsBoxWasOpenIsAddedAtTheNewPriceAndTheStatusSaysSo() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("j"), .character("a")], &state)  // shown at 12.50
+        guard case .addToCart(let request, let item, 1)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected an add")
+            return
+        }
+        let reload = self.program.update(&state, .message(.addedToCart(request: request, item: item, added: 1, inCart: 1)))
+        guard case .loadCart(let cartRequest)? = reload.first else {
+            Issue.record("expected the cart to load, got \(reload)")
+            return
+        }
+        var cart = BuyerFixtures.cart
+        cart.lines.append(CartLine(itemID: item, name: "Café crème mug €", quantity: 1, unitPrice: Money("19.95")!, available: 7, sellerID: SellerID(9)))
+        let next = self.program.update(&state, .message(.cartLoaded(request: cartRequest, cart: cart)))
+        #expect(state.shell.status?.kind == .warning)
+        #expect(state.shell.status?.text.contains("now costs 19.95, not the 12.50 shown when you added it") == true, "\(state.shell.status?.text ?? "")")
+        #expect(next.contains { if case .loadItem(_, item) = $0 { true } else { false } })
+    }
+
+    @Test func anAddWhoseAnswerIsLostIsRecognisedInTheCartInsteadOfAddedTwice() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("a"), .control("u")], &state)  // the coffee kit: 2 in the cart
+        _ = self.program.type("3", &state)
+        guard case .addToCart(let request, let item, 3)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected an add")
+            return
+        }
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .addToCart(request: request, item: item, quantity: 3), error: MarketError(.timedOut, "late"))))
+        guard case .quantity(let dialog)? = state.modal, dialog.mayHaveGoneThrough, dialog.inCartBefore == 2 else {
+            Issue.record("expected the box to warn and remember the 2 units in the cart")
+            return
+        }
+        guard case .loadCart(let load)? = reload.first(where: { if case .loadCart = $0 { true } else { false } }) else {
+            Issue.record("expected the cart to load, got \(reload)")
+            return
+        }
+        var cart = BuyerFixtures.cart
+        cart.lines[0].quantity = 5
+        _ = self.program.update(&state, .message(.cartLoaded(request: load, cart: cart)))
+        #expect(state.modal == nil)
+        #expect(state.shell.status?.text == "It went through after all: 3 units of “Pour-over Coffee Kit” added, 5 in your cart.", "\(state.shell.status?.text ?? "")")
+    }
+
+    @Test func addingToTheCartRespectsWhatIsOnSaleAndInTheCart() {
+        var state = BuyerFixtures.loggedIn()
+        // The first hit has 8 on sale and 2 already in the cart: 6 more at most.
+        _ = self.program.press([.character("a"), .backspace], &state)
+        _ = self.program.type("7", &state)
+        #expect(self.program.press([.enter], &state).isEmpty)
+        _ = self.program.press([.backspace], &state)
+        _ = self.program.type("6", &state)
+        let commands = self.program.press([.enter], &state)
+        guard case .addToCart(let request, let item, 6)? = commands.first else {
+            Issue.record("expected an add, got \(commands)")
+            return
+        }
+        let reload = self.program.update(&state, .message(.addedToCart(request: request, item: item, added: 6, inCart: 8)))
+        #expect(state.modal == nil)
+        #expect(state.cart.hasUnsavedChanges)
+        #expect(reload.contains { if case .loadCart = $0 { true } else { false } })
+        // A sold-out or fully carted item does not open the dialog.
+        var full = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("G"), .character("a")], &full)
+        #expect(full.modal == nil)
+        #expect(full.shell.status?.text.contains("in your cart already") == true)
+    }
+
+    @Test func escOnAddToCartFromAnItemsDetailsGoesBackToThem() {
+        var state = BuyerFixtures.loggedIn()
+        for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state) }
+        _ = self.program.press([.character("a"), .escape], &state)
+        guard case .detail(let detail)? = state.modal, detail.detail != nil else {
+            Issue.record("Esc left the details: \(String(describing: state.modal))")
+            return
+        }
+        _ = self.program.press([.escape, .character("a"), .escape], &state)
+        #expect(state.modal == nil, "from the list, back to the list")
+    }
+
+    @Test func comingToTheCartFetchesItAgainAndSaysWhatChangedMeanwhile() {
+        var state = BuyerFixtures.loggedIn()
+        var cart = BuyerFixtures.cart
+        cart.lines[0].unitPrice = Money("20.00")!
+        for (keys, change) in [([Key.character("2")], "price"), ([.character("1"), .tab], "units")] {
+            let commands = self.program.press(keys, &state)
+            guard case .loadCart(let request)? = commands.first else {
+                Issue.record("expected the cart to be fetched on the way in, got \(commands)")
+                return
+            }
+            if change == "units" { cart.lines[1].available = 0 }
+            _ = self.program.update(&state, .message(.cartLoaded(request: request, cart: cart)))
+            #expect(state.cart.cart == cart)
+            #expect(state.shell.status?.kind == .warning)
+            let expected = change == "price"
+                ? "“\(cart.lines[0].name)” now costs 20.00 (was 22.50): cart total 229.99, was 234.99."
+                : "“\(cart.lines[1].name)” is sold out now; your cart holds 1 unit."
+            #expect(state.shell.status?.text == expected)
+        }
+        #expect(self.program.press([.character("2")], &state).isEmpty, "already there")
+    }
+
+    @Test func clearingTheCartIsConfirmed() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("2"), .character("X")], &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "Cancel is the default")
+        _ = self.program.press([.character("X")], &state)
+        #expect(self.program.press([.character("e")], &state).isEmpty, "not by a stray letter")
+        let commands = self.program.press([.character("y")], &state)
+        guard case .clearCart? = commands.first else {
+            Issue.record("expected the cart to be cleared, got \(commands)")
+            return
+        }
+    }
+
+    @Test func aSavedCartThatCameBackShortOfStockIsPointedOutAtLogin() {
+        var state = BuyerFixtures.started()
+        let commands = self.program.update(&state, .message(.account(.loggedIn(request: 900, profile: BuyerFixtures.profile))))
+        for command in commands { BuyerFixtures.answer(command, &state, cart: BuyerFixtures.shortCart) }
+        #expect(state.shell.status?.kind == .warning)
+        #expect(state.shell.status?.text.hasPrefix("Your cart has 2 lines short of stock since you saved it") == true, "\(state.shell.status?.text ?? "")")
+    }
+
+    @Test func anEmptiedCartNotSavedIsAnUnsavedChange() throws {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.showCart(&state)
+        let clear = self.program.press([.character("X"), .character("y")], &state)
+        guard case .clearCart(let request)? = clear.first else {
+            Issue.record("expected the cart to be emptied, got \(clear)")
+            return
+        }
+        let reload = self.program.update(&state, .message(.cartCleared(request: request)))
+        guard case .loadCart(let load)? = reload.first else {
+            Issue.record("expected the cart to be fetched, got \(reload)")
+            return
+        }
+        _ = self.program.update(&state, .message(.cartLoaded(request: load, cart: Cart(lines: [], isSaved: false))))
+        #expect(self.program.canvas(for: state, size: state.shell.size).point(of: "Emptied, not saved") != nil)
+        // Quitting now would bring the saved lines back at the next login: the question says so.
+        _ = self.program.press([.character("q")], &state)
+        let dialog = try #require(state.shell.quitDialog)
+        #expect(dialog.lines.map(\.text).contains("at your next login. w saves the empty cart, then quits."))
+        let screen = self.program.canvas(for: state, size: state.shell.size).lines.joined(separator: "\n")
+        #expect(screen.contains("then quits."), "the whole warning is on screen:\n\(screen)")
+    }
+
+    @Test func theAddDialogCountsWhatIsOnSaleAndWhatIsInTheCartApart() {
+        var state = BuyerFixtures.loggedIn()
+        // The first hit has 8 on sale, 2 of them in the cart.
+        _ = self.program.press([.character("a")], &state)
+        guard case .quantity(let dialog)? = state.modal else {
+            Issue.record("expected the add dialog")
+            return
+        }
+        #expect(dialog.form.fields[0].hint == "8 on sale, 2 already in your cart — up to 6 more")
+        _ = self.program.press([.backspace], &state)
+        _ = self.program.type("7", &state)
+        guard case .quantity(let tooMany)? = state.modal else { return }
+        #expect(tooMany.form.fields[0].problem == "You can add up to 6 more (8 on sale, 2 in your cart).")
+    }
+}

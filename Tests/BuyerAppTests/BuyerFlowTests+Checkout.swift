@@ -1,0 +1,239 @@
+import BuyerApp
+import MarketClient
+import MarketCore
+import MarketProtocol
+import MarketUI
+import Testing
+import TerminalUI
+import TerminalUITesting
+
+/// Checking out: the card form, the confirmation, and payments that are refused, cut short or
+/// whose answer is lost.
+extension BuyerFlowTests {
+    @Test func checkoutChecksTheCardThenAsksThenPays() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("2"), .character("c")], &state)
+        self.program.fill(["4111 1111 1111 1111", "10/26"], &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "an expired card is refused")
+        _ = self.program.press([.control("u")], &state)
+        _ = self.program.type("04/29", &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "the confirmation comes first")
+        state.shell.status = .success("Reconnected to 127.0.0.1:7002 — refreshed.")
+        let commands = self.program.press([.enter], &state)
+        #expect(state.shell.status == nil, "older news does not sit beside “Paying…”")
+        guard case .purchase(let request, let card, let total)? = commands.first else {
+            Issue.record("expected a purchase, got \(commands)")
+            return
+        }
+        #expect(card == PaymentCard(holder: "Bea Buyer", number: "4111111111111111", expiry: "04/29"))
+        #expect(total == Money("234.99")!, "the total the confirmation named")
+        _ = self.program.press([.escape], &state)
+        guard case .checkout(let paying)? = state.modal, paying.isWorking else {
+            Issue.record("Esc closed the checkout while the payment was under way")
+            return
+        }
+        let purchase = Purchase(id: 19, purchasedAt: .now, lines: [], total: Money("234.99")!, cardLast4: "1111")
+        let after = self.program.update(&state, .message(.purchased(request: request, purchase: purchase)))
+        #expect(state.view == .purchases)
+        #expect(state.shell.status?.text.contains("purchase #19") == true)
+        #expect(after.contains { if case .loadCart = $0 { true } else { false } })
+        // The search on show is run again, and finds nothing now that the last units are bought:
+        // the receipt stays on the status line.
+        if let rerun = after.first(where: { if case .search = $0 { true } else { false } }) {
+            BuyerFixtures.answer(rerun, &state, hits: [])
+        }
+        #expect(state.shell.status?.text.contains("purchase #19") == true, "\(String(describing: state.shell.status))")
+        #expect(after.contains { if case .loadPurchases = $0 { true } else { false } })
+    }
+
+    @Test func aPaymentWhoseAnswerIsLostSaysTheOutcomeIsUnknownAndFetchesWhatItMayHaveChanged() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&state)
+        guard case .purchase(let request, let card, let total)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a purchase")
+            return
+        }
+        let timeout = MarketError(.timedOut, "The server did not answer in time.")
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total), error: timeout)))
+        guard case .checkout(let screen)? = state.modal else {
+            Issue.record("the checkout closed")
+            return
+        }
+        #expect(screen.failure?.contains("whether that went through is unknown") == true, "\(screen.failure ?? "")")
+        #expect(screen.failure?.contains("Try again") == false)
+        #expect(reload.contains { if case .loadCart = $0 { true } else { false } })
+        #expect(reload.contains { if case .loadPurchases = $0 { true } else { false } }, "the payment may be in the history")
+        #expect(reload.contains { if case .search = $0 { true } else { false } }, "and the stock may have moved")
+        // A search that times out changed nothing: try again.
+        #expect(ErrorText.sentence(for: timeout, server: "s", changing: false).hasSuffix("Try again in a moment."))
+
+        // The server answers again: the warning stays on the box, so the payment is not sent twice unawares…
+        let refresh = self.program.refresh(&state)
+        guard case .checkout(let kept)? = state.modal, kept.failure?.contains("unknown") == true else {
+            Issue.record("the warning went with the refresh")
+            return
+        }
+        // …until the purchases show the payment went through: then the box closes and says so.
+        guard case .loadPurchases(let load, _)? = refresh.first(where: { if case .loadPurchases = $0 { true } else { false } }) else {
+            Issue.record("expected the purchases to be fetched again, got \(refresh)")
+            return
+        }
+        let newest = (state.purchases.page?.items.first?.id ?? 0) + 1
+        let order = Purchase(id: newest, purchasedAt: .now, lines: [], total: Money("234.99")!, cardLast4: "1111")
+        let older = state.purchases.page?.items ?? []
+        let history = PurchaseHistory(purchases: Page(items: [order] + older, offset: 0, limit: 50, total: older.count + 1), itemsPurchased: 9)
+        _ = self.program.update(&state, .message(.purchasesLoaded(request: load, history: history)))
+        #expect(state.modal == nil)
+        #expect(state.shell.status?.text.contains("went through after all: purchase #\(newest)") == true, "status: \(String(describing: state.shell.status))")
+    }
+
+    @Test func escOnACheckoutWithCardDetailsAsksFirst() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.showCart(&state)
+        _ = self.program.press([.character("c"), .escape], &state)
+        #expect(state.modal == nil, "nothing typed: Esc closes at once")
+        _ = self.program.press([.character("c")], &state)
+        _ = self.program.type("4111", &state)
+        _ = self.program.press([.escape], &state)
+        guard case .checkout(let asking)? = state.modal, asking.discardQuestion?.title == "Discard" else {
+            Issue.record("Esc threw the card number away without asking")
+            return
+        }
+        _ = self.program.press([.enter], &state)
+        guard case .checkout(let kept)? = state.modal, kept.discardQuestion == nil else {
+            Issue.record("Enter (Keep editing, the default) closed the checkout")
+            return
+        }
+        #expect(kept.form["number"] == "4111")
+        _ = self.program.press([.escape, .character("d")], &state)
+        #expect(state.modal == nil, "d discards")
+    }
+
+    @Test func aPaymentTheServerCouldNotSendToItsDatabaseIsKnownNotToHaveHappened() {
+        let refused = MarketError(.unavailable, "The products database could not be reached in time; nothing was changed. Please try again.")
+        let stalled = MarketError(.databaseTimeout, "The products database did not answer in time, so whether this took effect is unknown; check before repeating it.")
+        #expect(!ErrorText.outcomeIsUnknown(refused))
+        #expect(ErrorText.outcomeIsUnknown(stalled))
+
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&state)
+        guard case .purchase(let request, let card, let total)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a purchase")
+            return
+        }
+        _ = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total), error: refused)))
+        guard case .checkout(let screen)? = state.modal else {
+            Issue.record("the checkout closed")
+            return
+        }
+        #expect(screen.failure?.contains("nothing was changed") == true, "\(screen.failure ?? "")")
+        #expect(!self.program.awaitsOutcome(state), "nothing to look for: the payment never reached the database")
+        #expect(state.shell.connectionBadge.text.contains("no database"))
+    }
+
+    @Test func aPaymentWhoseAnswerIsLostIsLookedForAFewTimesThenSaidMostLikelyNotToHaveGoneThrough() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&state)
+        guard case .purchase(let request, let card, let total)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a purchase")
+            return
+        }
+        // Every fetch is answered at once, with nothing new: the payment never shows.
+        var looks = 0
+        func answerAll(_ commands: [BuyerCommand]) {
+            var pending = commands
+            while !pending.isEmpty {
+                let command = pending.removeFirst()
+                if case .loadPurchases = command { looks += 1 }
+                pending += BuyerFixtures.answer(command, &state)
+            }
+        }
+        answerAll(self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total), error: MarketError(.timedOut, "late")))))
+        let afterTheFailure = looks
+        for _ in 0..<400 { answerAll(self.program.update(&state, .tick)) }
+        #expect(looks - afterTheFailure == 5, "a few more looks, not forever: \(looks - afterTheFailure)")
+        #expect(!self.program.isAnimating(state))
+        guard case .checkout(let screen)? = state.modal else {
+            Issue.record("the checkout closed")
+            return
+        }
+        #expect(screen.failure?.contains("most likely did not go through") == true, "\(screen.failure ?? "")")
+        #expect(screen.mayHaveGoneThrough, "still a warning: a refresh keeps it, only an edit clears it")
+    }
+
+    @Test func aPaymentThatCouldNotBeSentIsForgottenOnRefresh() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&state)
+        guard case .purchase(let request, let card, let total)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a purchase")
+            return
+        }
+        _ = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total), error: MarketError(.unreachable, "down"))))
+        _ = self.program.refresh(&state)
+        guard case .checkout(let screen)? = state.modal else {
+            Issue.record("the checkout closed")
+            return
+        }
+        #expect(screen.failure == nil, "nothing was sent: nothing to warn about")
+    }
+
+    @Test func aPriceThatChangedBeforePayingIsShownAndTheNextPaymentIsForTheNewTotal() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&state)
+        guard case .purchase(let request, let card, let total)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a purchase")
+            return
+        }
+        let refusal = MarketError(.priceChanged, "A price in your cart changed: the total is now 254.99, not 234.99. Nothing was bought; check the cart and pay again.")
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total), error: refusal)))
+        guard case .loadCart(let cartRequest)? = reload.first else {
+            Issue.record("expected the cart to be loaded again, got \(reload)")
+            return
+        }
+        var repriced = BuyerFixtures.cart
+        repriced.lines[0].unitPrice = Money("32.50")!
+        _ = self.program.update(&state, .message(.cartLoaded(request: cartRequest, cart: repriced)))
+        guard case .checkout(let screen)? = state.modal else {
+            Issue.record("the checkout closed")
+            return
+        }
+        #expect(screen.failure == refusal.message)
+        #expect(screen.total == Money("254.99")!)
+        _ = self.program.press([.enter], &state)
+        guard case .purchase(_, _, let confirmed)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a second purchase")
+            return
+        }
+        #expect(confirmed == Money("254.99")!)
+    }
+
+    @Test func aShortCheckoutKeepsTheFormAndShowsWhy() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&state)
+        let commands = self.program.press([.enter], &state)
+        guard let command = commands.first, let request = command.request else {
+            Issue.record("expected a purchase")
+            return
+        }
+        let reload = self.program.update(&state, .message(.failed(request: request, command: command, error: MarketError(.insufficientStock, "Only 1 unit of 2-41 is on sale."))))
+        guard case .checkout(let checkout)? = state.modal else {
+            Issue.record("the checkout stays open")
+            return
+        }
+        #expect(checkout.failure == "Only 1 unit of 2-41 is on sale.")
+        #expect(reload.contains { if case .loadCart = $0 { true } else { false } })
+    }
+
+    @Test func aCartShortOfStockDoesNotOpenTheCardFormButSaysWhatToDo() {
+        var state = BuyerFixtures.loggedIn(cart: BuyerFixtures.shortCart)
+        _ = self.program.press([.character("2"), .character("c")], &state)
+        #expect(state.modal == nil, "no card form for a payment the server would refuse")
+        #expect(state.shell.status == .warning("2 lines are short of stock — x removes units, or r refreshes."))
+        var enough = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("2"), .character("c")], &enough)
+        guard case .checkout? = enough.modal else {
+            Issue.record("a cart with enough stock goes to the card form")
+            return
+        }
+    }
+}

@@ -1,0 +1,393 @@
+import BuyerApp
+import MarketClient
+import MarketCore
+import MarketProtocol
+import MarketUI
+import Testing
+import TerminalUI
+import TerminalUITesting
+
+/// The search bar and its results: sending, paging, stale and failed searches, and keys typed
+/// ahead of them.
+extension BuyerFlowTests {
+    @Test func searchingSendsCategoryAndNormalisedKeywords() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("Red, BIKE red pour-over", &state)
+        _ = self.program.press([.backTab], &state)
+        _ = self.program.type("7", &state)
+        let commands = self.program.press([.enter], &state)
+        guard case .search(_, let query, 0)? = commands.first else {
+            Issue.record("expected a search, got \(commands)")
+            return
+        }
+        #expect(query == SearchQuery(category: .only(Category(rawValue: 7)!), keywords: ["red", "bike", "pour", "over"]))
+        #expect(!state.search.isEditing, "the results get the keys next")
+    }
+
+    @Test func escLeavesTheSearchBarEvenBeforeAnyResults() {
+        var state = BuyerFixtures.started()
+        _ = self.program.update(&state, .message(.account(.loggedIn(request: 1, profile: BuyerFixtures.profile))))
+        _ = self.program.press([.character("/")], &state)
+        #expect(state.search.isEditing && state.search.page == nil)
+        _ = self.program.press([.down], &state)
+        #expect(state.search.isEditing, "no results to go down to")
+        _ = self.program.press([.escape, .character("2")], &state)
+        #expect(!state.search.isEditing)
+        #expect(state.view == .cart, "view keys work once the bar is left")
+    }
+
+    @Test func aBadSearchIsNotSent() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("one two three four five six", &state)
+        #expect(self.program.press([.enter], &state).isEmpty)
+        _ = self.program.press([.control("u"), .backTab], &state)
+        _ = self.program.type("x", &state)
+        #expect(self.program.press([.enter], &state).isEmpty)
+        _ = self.program.press([.control("u"), .tab, .control("u")], &state)
+        _ = self.program.type("☕ ++", &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "no words is not a search for everything")
+        #expect(state.search.bar.fields.first { $0.id == "keywords" }?.problem == "Search words are letters and digits; “☕ ++” has none.")
+    }
+
+    @Test func escFromASearchBarOpenedElsewhereGoesBackThere() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.showCart(&state)
+        _ = self.program.press([.character("/")], &state)
+        #expect(state.view == .search && state.search.isEditing)
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines.joined().contains("Esc Back to cart"))
+        _ = self.program.type("kettle", &state)
+        #expect(self.program.press([.escape], &state).isEmpty, "the cart was on screen a moment ago: not fetched again")
+        #expect(state.view == .cart)
+        #expect(!state.search.isEditing)
+
+        // ↓ goes to the results instead, and a search sent stays on them.
+        _ = self.program.press([.character("/"), .down], &state)
+        #expect(state.view == .search && !state.search.isEditing)
+        BuyerFixtures.showCart(&state)
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("kettle", &state)
+        let search = self.program.press([.enter], &state)
+        for command in search { BuyerFixtures.answer(command, &state) }
+        _ = self.program.press([.character("/"), .escape], &state)
+        #expect(state.view == .search, "opened from the results, Esc stays on them")
+    }
+
+    @Test func staleResultsAreIgnored() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("first", &state)
+        let first = self.program.press([.enter], &state)
+        // No answer for five seconds: the keys stop waiting for it.
+        for _ in 0..<Typeahead.patienceTicks { _ = self.program.update(&state, .tick) }
+        _ = self.program.press([.character("/"), .control("u")], &state)
+        _ = self.program.type("second", &state)
+        let second = self.program.press([.enter], &state)
+        guard case .search(let old, let oldQuery, _)? = first.first, case .search(let new, let newQuery, _)? = second.first else {
+            Issue.record("expected two searches")
+            return
+        }
+        _ = self.program.update(&state, .message(.searched(request: new, query: newQuery, page: Page(items: [BuyerFixtures.hits[2]], offset: 0, limit: 50, total: 1))))
+        _ = self.program.update(&state, .message(.searched(request: old, query: oldQuery, page: Page(items: BuyerFixtures.hits, offset: 0, limit: 50, total: 4))))
+        #expect(state.search.query == newQuery)
+        #expect(state.search.page?.items.count == 1)
+        #expect(!state.shell.isBusy)
+    }
+
+    @Test func aSearchThatGotNoAnswerIsTheOneRunWhenTheServerIsBack() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("chair", &state)
+        guard case .search(let request, let query, let offset)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a search")
+            return
+        }
+        let shown = state.search.query
+        _ = self.program.update(&state, .message(.failed(request: request, command: .search(request: request, query: query, offset: offset), error: MarketError(.timedOut, "late"))))
+        #expect(state.search.query == shown, "the results on show stay")
+        #expect(state.search.isEditing, "what was typed stays in the bar")
+
+        let refresh = self.program.refresh(&state)
+        guard case .search(let again, let rerun, 0)? = refresh.first(where: { if case .search = $0 { true } else { false } }) else {
+            Issue.record("expected a search, got \(refresh)")
+            return
+        }
+        #expect(rerun == query, "the search typed, not the one on show")
+        _ = self.program.update(&state, .message(.searched(request: again, query: rerun, page: Page(items: [BuyerFixtures.hits[0]], offset: 0, limit: 50, total: 1))))
+        #expect(state.search.query == query)
+        #expect(!state.search.isEditing, "the bar is done")
+        #expect(state.search.unanswered == nil)
+    }
+
+    @Test func bracketsMoveAScreenfulAtATimeAndFetchOnlyPastThePageAtHand() {
+        let fifty = (0..<50).map { index in
+            SearchHit(item: BuyerFixtures.item(Int64(1000 - index), "Lamp \(index + 1)", price: "10.00", quantity: 3), matchedKeywords: 1)
+        }
+        var state = BuyerFixtures.loggedIn(size: Size(width: 100, height: 30), hits: fifty, total: 364)
+        #expect(state.search.table.offset == 0)
+        #expect(self.program.press([.character("]")], &state).isEmpty, "the rest of the page at hand comes first")
+        let visible = state.search.table.offset
+        #expect(visible > 0 && state.search.table.selection == visible, "the first row not seen yet is selected")
+        // Once less than a screenful is left, the next one is fetched whole, from the first row
+        // not seen: screenfuls follow each other exactly, never overlapping.
+        var fetch: [BuyerCommand] = []
+        var top = 0
+        for _ in 0..<5 where fetch.isEmpty {
+            top = state.search.table.offset
+            fetch = self.program.press([.character("]")], &state)
+        }
+        guard case .search(let request, let query, let start)? = fetch.first, start == top + visible, start < 50 else {
+            Issue.record("expected the screenful after rows \(top)–\(top + visible - 1), got \(fetch)")
+            return
+        }
+        let next = (0..<50).map { index in
+            SearchHit(item: BuyerFixtures.item(Int64(900 - index), "Lamp \(start + index + 1)", price: "10.00", quantity: 3), matchedKeywords: 1)
+        }
+        _ = self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: next, offset: start, limit: 50, total: 364))))
+        #expect(state.search.selected?.item.name == "Lamp \(start + 1)")
+        #expect(state.search.position(visibleRows: visible)?.hasPrefix("\(start + 1)–\(start + visible) of") == true, "\(state.search.position(visibleRows: visible) ?? "")")
+
+        // Back from the top: the screenful just before, ending with the row above.
+        let back = self.program.press([.character("[")], &state)
+        guard case .search(let previous, _, 0)? = back.first else {
+            Issue.record("expected the rows before \(start) from the first, got \(back)")
+            return
+        }
+        _ = self.program.update(&state, .message(.searched(request: previous, query: query, page: Page(items: fifty, offset: 0, limit: 50, total: 364))))
+        #expect(state.search.selected?.item.name == "Lamp \(start)", "the row just before what was in view")
+        #expect(state.search.table.offset == start - visible, "a whole screenful back")
+        #expect(self.program.press([.character("[")], &state).isEmpty)
+    }
+
+    @Test func pagesContinueFromTheFirstRowNotSeen() {
+        // A page of 4 of 120 (the last rows of a list that grew meanwhile): ] goes on from the 5th.
+        var state = BuyerFixtures.loggedIn(total: 120)
+        let next = self.program.press([.character("]")], &state)
+        guard case .search(_, _, 4)? = next.first else {
+            Issue.record("expected the rows from the fifth, got \(next)")
+            return
+        }
+        // Sorted on screen, a page turns a page at a time (the order is this page's only).
+        var sorted = BuyerFixtures.loggedIn(total: 120)
+        _ = self.program.press([.character("s")], &sorted)
+        guard case .search(_, _, 50)? = self.program.press([.character("]")], &sorted).first else {
+            Issue.record("expected the second page of 50")
+            return
+        }
+        var first = BuyerFixtures.loggedIn()
+        #expect(self.program.press([.character("[")], &first).isEmpty)
+        #expect(first.shell.status == .info("This is the first page."))
+
+        // Down from the last row at hand goes on into the rows not fetched yet, as ] does.
+        var more = BuyerFixtures.loggedIn(total: 120)
+        let down = self.program.press([.character("j"), .character("j"), .character("j"), .character("j")], &more)
+        guard case .search(_, _, 4)? = down.first else {
+            Issue.record("expected the rows after the fourth, got \(down)")
+            return
+        }
+        var all = BuyerFixtures.loggedIn()
+        #expect(self.program.press([.character("G"), .character("j")], &all).isEmpty, "nothing more to fetch")
+    }
+
+    @Test func homeAndEndGoToTheFirstAndLastResultFetchingThemWhenNotAtHand() {
+        var state = BuyerFixtures.loggedIn(total: 120)
+        guard case .search(let request, let query, 70)? = self.program.press([.character("G")], &state).first else {
+            Issue.record("End should fetch the last 50 of 120")
+            return
+        }
+        _ = self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: BuyerFixtures.hits, offset: 116, limit: 50, total: 120))))
+        #expect(state.search.table.selection == BuyerFixtures.hits.count - 1, "the last result is selected")
+        guard case .search(_, _, 0)? = self.program.press([.character("g")], &state).first else {
+            Issue.record("Home should fetch the first page")
+            return
+        }
+        // The end of a search counted only up to a cap is not known: End stays on the page.
+        var capped = BuyerFixtures.loggedIn()
+        capped.search.page?.total = 1001
+        capped.search.page?.totalIsExact = false
+        #expect(self.program.press([.character("G")], &capped).isEmpty)
+        #expect(capped.search.table.selection == BuyerFixtures.hits.count - 1)
+    }
+
+    @Test func slashEditsTheSearchFromAnyView() {
+        var state = BuyerFixtures.loggedIn()
+        for view in ["2", "3"] {
+            _ = self.program.press([.character(Character(view))], &state)
+            _ = self.program.press([.character("/")], &state)
+            #expect(state.view == .search && state.search.isEditing, "from view \(view)")
+            _ = self.program.press([.escape], &state)
+        }
+    }
+
+    @Test func keysTypedWhileASearchIsOnItsWayActOnItsResults() {
+        var state = BuyerFixtures.loggedIn()
+        let mug = [BuyerFixtures.hits[1]]
+        _ = self.program.press([.character("/"), .control("u")], &state)
+        _ = self.program.type("mug", &state)
+        guard case .search(let request, let query, _)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a search")
+            return
+        }
+        // `a` right away: meant for the mug on its way, not the coffee kit still on show.
+        #expect(self.program.press([.character("a")], &state).isEmpty)
+        #expect(state.modal == nil, "held until the results come")
+        let page = Page(items: mug, offset: 0, limit: 50, total: 1)
+        _ = self.program.update(&state, .message(.searched(request: request, query: query, page: page)))
+        guard case .quantity(let dialog)? = state.modal else {
+            Issue.record("the held key was not handled: \(String(describing: state.modal))")
+            return
+        }
+        #expect(dialog.item == mug[0].item.id)
+    }
+
+    @Test func keysHeldForASearchThatFailsAreDropped() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/"), .control("u")], &state)
+        _ = self.program.type("mug", &state)
+        guard case .search(let request, let query, let offset)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a search")
+            return
+        }
+        _ = self.program.press([.character("a"), .enter], &state)
+        let failure = MarketError(.unreachable, "down")
+        _ = self.program.update(&state, .message(.failed(request: request, command: .search(request: request, query: query, offset: offset), error: failure)))
+        #expect(state.modal == nil, "a and Enter were meant for results that did not come")
+        #expect(state.shell.typeahead == nil)
+        #expect(state.search.bar["keywords"] == "mug", "nor were they typed into the search kept for a retry")
+    }
+
+    @Test func pagesTurnedFasterThanTheyLoadAreAllTurned() {
+        var state = BuyerFixtures.loggedIn(total: 180)
+        // Pages of 4 rows: each ] goes on from the first row not seen.
+        guard case .search(let first, let query, 4)? = self.program.press([.character("]")], &state).first else {
+            Issue.record("expected the second page")
+            return
+        }
+        #expect(self.program.press([.character("]"), .character("]")], &state).isEmpty, "held while the page loads")
+        var next = self.program.update(&state, .message(.searched(request: first, query: query, page: Page(items: BuyerFixtures.hits, offset: 4, limit: 50, total: 180))))
+        guard case .search(let second, _, 8)? = next.first else {
+            Issue.record("the second ] did not turn to the third page: \(next)")
+            return
+        }
+        next = self.program.update(&state, .message(.searched(request: second, query: query, page: Page(items: BuyerFixtures.hits, offset: 8, limit: 50, total: 180))))
+        guard case .search(_, _, 12)? = next.first else {
+            Issue.record("the third ] did not turn to the fourth page: \(next)")
+            return
+        }
+    }
+
+    @Test func theSellerLookupStartsWithTheSelectedItemsSeller() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("j"), .character("R")], &state)
+        guard case .seller(let lookup)? = state.modal else {
+            Issue.record("expected the lookup")
+            return
+        }
+        #expect(lookup.value == BuyerFixtures.hits[1].item.sellerID)
+    }
+
+    /// The search bar's row as drawn.
+    private func barLine(_ state: BuyerState) -> String {
+        self.program.canvas(for: state, size: state.shell.size).lines[1]
+    }
+
+    /// Logged in with the results of “vinyl” in category 7 on show.
+    private func showingVinylInSeven() -> BuyerState {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("vinyl", &state)
+        _ = self.program.press([.backTab], &state)
+        _ = self.program.type("7", &state)
+        for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state) }
+        return state
+    }
+
+    @Test func slashEditsTheKeywordsWhicheverFieldWasLastFocused() {
+        var state = self.showingVinylInSeven()
+        #expect(state.search.query == SearchQuery(category: .only(Category(rawValue: 7)!), keywords: ["vinyl"]))
+        _ = self.program.press([.character("/")], &state)
+        #expect(state.search.bar.fields[state.search.bar.focus].id == "keywords")
+    }
+
+    @Test func escPutsBackTheSearchOnShow() {
+        var state = self.showingVinylInSeven()
+        _ = self.program.press([.character("/"), .control("u")], &state)
+        _ = self.program.type("jazz", &state)
+        _ = self.program.press([.backTab, .control("u")], &state)
+        _ = self.program.press([.escape], &state)
+        #expect(self.barLine(state).contains("7"))
+        #expect(self.barLine(state).contains("vinyl"))
+        _ = self.program.press([.character("/")], &state)
+        #expect(state.search.bar["keywords"] == "vinyl", "editing starts again from the search on show")
+    }
+
+    @Test func aSearchThatFailedLeavesTheBarDescribingTheResults() throws {
+        // Out of reach: the bar opens again with the search as typed, so Enter tries again, and
+        // Esc puts back the search whose results are on show.
+        var offline = self.showingVinylInSeven()
+        _ = self.program.press([.character("/"), .control("u")], &offline)
+        _ = self.program.type("jazz", &offline)
+        let command = try #require(self.program.press([.enter], &offline).first)
+        _ = self.program.update(&offline, .message(.failed(request: command.request ?? 0, command: command, error: MarketError(.unreachable, "x"))))
+        #expect(offline.search.isEditing)
+        guard case .search(_, let retried, 0)? = self.program.press([.enter], &offline).first else {
+            Issue.record("Enter did not try the search again")
+            return
+        }
+        #expect(retried.keywords == ["jazz"])
+        _ = self.program.update(&offline, .message(.failed(request: offline.search.loadRequest ?? 0, command: .search(request: offline.search.loadRequest ?? 0, query: retried, offset: 0), error: MarketError(.unreachable, "x"))))
+        _ = self.program.press([.escape], &offline)
+        #expect(!self.barLine(offline).contains("jazz"))
+        #expect(self.barLine(offline).contains("vinyl"))
+
+        // Refused: the bar stays open with the words to fix, and Esc puts the search on show back.
+        var refused = self.showingVinylInSeven()
+        _ = self.program.press([.character("/"), .control("u")], &refused)
+        _ = self.program.type("jazz", &refused)
+        let refusedCommand = try #require(self.program.press([.enter], &refused).first)
+        _ = self.program.update(&refused, .message(.failed(request: refusedCommand.request ?? 0, command: refusedCommand, error: MarketError(.invalidArgument, "No."))))
+        #expect(refused.search.isEditing)
+        #expect(self.barLine(refused).contains("jazz"))
+        _ = self.program.press([.escape], &refused)
+        #expect(!self.barLine(refused).contains("jazz"))
+        #expect(self.barLine(refused).contains("vinyl"))
+    }
+
+    @Test func aMillionUnitsOnSaleShowWhole() {
+        let hit = SearchHit(item: BuyerFixtures.item(5, "Vinyl: Kind of Blue", price: "12.00", quantity: 1_000_000), matchedKeywords: 0)
+        for width in [80, 200] {
+            let state = BuyerFixtures.loggedIn(size: Size(width: width, height: 30), hits: [hit])
+            let row = self.program.canvas(for: state, size: state.shell.size).lines[5]
+            #expect(row.contains("1,000,000"), "\(width) columns: \(row)")
+            #expect(row.contains("Vinyl: Kind of Blue"), "\(width) columns: \(row)")
+        }
+    }
+
+    @Test func theLineUnderTheBarSaysHowTheResultsAreOrdered() {
+        var state = BuyerFixtures.loggedIn()
+        let line = { (state: BuyerState) in self.program.canvas(for: state, size: state.shell.size).lines[2] }
+        #expect(line(state).contains("newest first"))
+        // s cycles Item, Name, Condition, Price.
+        _ = self.program.press([.character("s"), .character("s"), .character("s"), .character("s")], &state)
+        #expect(line(state).contains("this page sorted by price ▲"), "\(line(state))")
+        _ = self.program.press([.character("S")], &state)
+        #expect(line(state).contains("sorted by price ▼"), "\(line(state))")
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].contains("Rank"), "the rank is labelled as such")
+    }
+
+    @Test func aCountThatStoppedAtTheCapReadsMoreThanAThousand() {
+        var state = BuyerFixtures.loggedIn()
+        let commands = self.program.press([.character("r")], &state)
+        guard case .search(let request, let query, _)? = commands.first(where: { if case .search = $0 { true } else { false } }) else {
+            Issue.record("expected a search, got \(commands)")
+            return
+        }
+        // The server stops counting at 1,000 and reports one more, not exact.
+        let page = Page(items: BuyerFixtures.hits, offset: 0, limit: 50, total: 1_001, totalIsExact: false)
+        _ = self.program.update(&state, .message(.searched(request: request, query: query, page: page)))
+        let lines = self.program.canvas(for: state, size: state.shell.size).lines
+        #expect(lines[2].contains("more than 1,000 results"), "\(lines[2])")
+        #expect(lines[lines.count - 2].contains("1–4 of more than 1,000"), "\(lines[lines.count - 2])")
+    }
+}

@@ -1,0 +1,125 @@
+import BuyerApp
+import MarketClient
+import MarketCore
+import MarketProtocol
+import MarketUI
+import Testing
+import TerminalUI
+import TerminalUITesting
+
+/// Quitting and logging out with an unsaved cart, sessions that expire, and servers that come back.
+extension BuyerFlowTests {
+    @Test func quittingWithAnUnsavedCartSaysSo() {
+        var state = BuyerFixtures.loggedIn()
+        state.cart.hasUnsavedChanges = true
+        _ = self.program.press([.character("q")], &state)
+        #expect(state.shell.quitDialog?.lines.contains { $0.text.contains("unsaved") } == true)
+        _ = self.program.press([.character("q")], &state)
+        #expect(!state.shell.isFinished, "q q keeps an unsaved cart: the second q cancels")
+        #expect(state.shell.quitDialog == nil)
+    }
+
+    @Test func wInTheQuitOrLogoutQuestionSavesTheCartFirst() {
+        var state = BuyerFixtures.loggedIn()
+        state.cart.hasUnsavedChanges = true
+        _ = self.program.press([.character("q")], &state)
+        let save = self.program.press([.character("w")], &state)
+        guard case .saveCart(let request)? = save.first else {
+            Issue.record("expected the cart to be saved, got \(save)")
+            return
+        }
+        #expect(!state.shell.isFinished, "not before the cart is saved")
+        _ = self.program.update(&state, .message(.cartSaved(request: request, lines: 2)))
+        #expect(state.shell.isFinished)
+
+        var leaving = BuyerFixtures.loggedIn()
+        leaving.cart.hasUnsavedChanges = true
+        _ = self.program.press([.character("L")], &leaving)
+        guard case .saveCart(let saving)? = self.program.press([.character("w")], &leaving).first else {
+            Issue.record("expected the cart to be saved")
+            return
+        }
+        let next = self.program.update(&leaving, .message(.cartSaved(request: saving, lines: 2)))
+        #expect(next.contains { if case .account(.logout) = $0 { true } else { false } }, "then logs out")
+    }
+
+    @Test func anExpiredSessionGoesBackToLoginKeepingTheUsername() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.update(&state, .message(.failed(request: 1, command: .loadCart(request: 1), error: MarketError(.sessionExpired, "x"))))
+        #expect(!state.isLoggedIn)
+        #expect(state.login.form["username"] == "bea")
+        #expect(state.login.notice?.text.contains("expired") == true)
+    }
+
+    @Test func severalExpiredRequestsAtOnceGoBackToLoginOnce() {
+        var state = BuyerFixtures.loggedIn()
+        let commands = self.program.press([.character("r")], &state)
+        #expect(commands.count == 3)
+        for command in commands {
+            _ = self.program.update(&state, .message(.failed(request: command.request ?? 0, command: command, error: MarketError(.sessionExpired, "x"))))
+        }
+        #expect(state.login.form["username"] == "bea", "later failures do not wipe the login screen")
+        #expect(state.login.notice?.kind == .warning)
+        #expect(!state.shell.isBusy)
+    }
+
+    @Test func reconnectingRefreshesEverythingOnScreen() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.update(&state, .message(.account(.connection(.waitingToReconnect(attempt: 1, reason: "closed")))))
+        let commands = self.program.update(&state, .message(.account(.connection(.connected))))
+        #expect(commands.count == 3)
+        #expect(state.search.page?.items.count == BuyerFixtures.hits.count)
+    }
+
+    @Test func anExpiredSessionSaysThatTheUnsavedCartIsGone() {
+        var state = BuyerFixtures.loggedIn()
+        state.cart.hasUnsavedChanges = true
+        _ = self.program.update(&state, .message(.failed(request: 5, command: .loadCart(request: 5), error: MarketError(.sessionExpired, "Session expired."))))
+        #expect(!state.isLoggedIn)
+        #expect(state.login.notice?.text.contains("Your unsaved cart is gone; the saved one comes back when you log in.") == true, "\(state.login.notice?.text ?? "")")
+        // Three lines in the login box, even at 80 columns: the sentence is there to its end.
+        for size in [Size(width: 120, height: 36), Size(width: 80, height: 24)] {
+            _ = self.program.update(&state, .resize(size))
+            let screen = self.program.canvas(for: state, size: size).lines.joined(separator: " ")
+            let words = screen.split(separator: " ").filter { !$0.allSatisfy { "│ ".contains($0) } }.joined(separator: " ")
+            #expect(words.contains("comes back when you log in."), "\(size): \(screen)")
+        }
+    }
+
+    @Test func loggingOutAsksTheServerWhetherTheCartIsStillTheSavedOne() {
+        for (isSaved, asks) in [(true, false), (false, true)] {
+            var state = BuyerFixtures.loggedIn()
+            #expect(!state.cart.hasUnsavedChanges && !state.cart.isEmpty)
+            let check = self.program.press([.character("L")], &state)
+            guard case .loadCart(let request)? = check.first else {
+                Issue.record("expected the cart to be checked first, got \(check)")
+                return
+            }
+            var cart = BuyerFixtures.cart
+            cart.isSaved = isSaved
+            let next = self.program.update(&state, .message(.cartLoaded(request: request, cart: cart)))
+            if asks {
+                #expect(next.isEmpty)
+                if case .confirm(_, .logout)? = state.modal {} else { Issue.record("another session saved over this cart: ask first") }
+                #expect(state.cart.hasUnsavedChanges)
+            } else {
+                #expect(next.contains { if case .account(.logout) = $0 { true } else { false } }, "nothing to lose: log out")
+            }
+        }
+    }
+
+    @Test func theQuitQuestionLearnsThatAnotherSessionSavedOverTheCart() throws {
+        var state = BuyerFixtures.loggedIn()
+        let check = self.program.press([.character("q")], &state)
+        #expect(try #require(state.shell.quitDialog).lines.count == 1, "believed saved: no warning yet")
+        guard case .loadCart(let request)? = check.first else {
+            Issue.record("expected the cart to be checked, got \(check)")
+            return
+        }
+        var cart = BuyerFixtures.cart
+        cart.isSaved = false
+        _ = self.program.update(&state, .message(.cartLoaded(request: request, cart: cart)))
+        let dialog = try #require(state.shell.quitDialog)
+        #expect(dialog.lines.map(\.text).contains("Your cart has unsaved changes: w saves them, then quits."))
+    }
+}

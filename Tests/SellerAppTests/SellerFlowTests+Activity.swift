@@ -1,0 +1,124 @@
+import MarketClient
+import MarketCore
+import MarketProtocol
+import MarketUI
+import SellerApp
+import Testing
+import TerminalUI
+import TerminalUITesting
+
+/// Sales and votes heard of while the dashboard is open, and what the seller changed from another
+/// session.
+extension SellerFlowTests {
+    @Test func salesAndVotesShowUpWithoutARefresh() throws {
+        var state = SellerFixtures.loggedIn()
+        // The rating on show started a wait for news, which the user does not wait for.
+        let request = try #require(state.activityRequest)
+        #expect(!state.shell.isBusy)
+        var rating = SellerFixtures.rating
+        rating.itemsSold += 2
+        rating.rating.thumbsUp += 1
+        var items = SellerFixtures.items
+        items[0].quantity -= 2
+        let page = Page(items: items, offset: 0, limit: ItemsScreen.pageSize, total: items.count)
+        let next = self.program.update(&state, .message(.activity(request: request, order: nil, news: .init(rating: rating, items: page))))
+        #expect(state.rating.rating == rating)
+        #expect(state.items.rows.first?.quantity == 5)
+        #expect(state.shell.status == .success("Just now: 2 units sold, 1 👍."))
+        guard case .awaitActivity(let again, let after, 0, nil)? = next.first else {
+            Issue.record("expected the next wait, got \(next)")
+            return
+        }
+        #expect(after == rating.activity)
+
+        // Sorted meanwhile: the page that came is in the old order, so the list is fetched.
+        _ = self.program.press([.character("s")], &state)
+        let sorted = self.program.update(&state, .message(.activity(request: again, order: nil, news: .init(rating: SellerFixtures.rating, items: page))))
+        #expect(sorted.contains { if case .loadItems(_, 0, .some) = $0 { true } else { false } })
+
+        // An unattended dashboard's session ends: the wait says so, and login is back.
+        let last = try #require(state.activityRequest)
+        let expired = MarketError(.sessionExpired, "Your session expired after 5 minutes without activity; log in again.")
+        _ = self.program.update(&state, .message(.failed(request: last, command: sorted.last!, error: expired)))
+        #expect(!state.isLoggedIn)
+        #expect(state.login.notice?.span.text.contains("expired") == true)
+    }
+
+    @Test func aWaitThatEndsWithoutNewsStillShowsChangesMadeFromAnotherSession() throws {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.down], &state)
+        let status = state.shell.status
+        var items = SellerFixtures.items
+        items[0].price = Money("1.50")!
+        let page = Page(items: items, offset: 0, limit: ItemsScreen.pageSize, total: items.count)
+        let next = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: SellerFixtures.rating, items: page))))
+        #expect(state.items.page?.items.first?.price == Money("1.50")!)
+        #expect(state.items.selected?.id == items[1].id, "the selection stays")
+        #expect(state.shell.status == status, "nothing to announce")
+        #expect(next.count == 1, "only the next wait: \(next)")
+
+        // A change of the user's own answered while the wait was out: the page that came may
+        // predate it, so it is not shown (the row keeps the answer), and the next wait brings it.
+        var repriced = items[1]
+        repriced.price = Money("9.00")!
+        _ = self.program.update(&state, .message(.priceChanged(request: 0, item: repriced)))
+        #expect(state.items.selected?.price == Money("9.00")!)
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: SellerFixtures.rating, items: page))))
+        #expect(state.items.selected?.price == Money("9.00")!, "not the older page's price")
+    }
+
+    @Test func aSaleOfTheLastUnitsClosesTheRemoveBoxSayingWhyAndHoldsTheKeysMeantForIt() {
+        var state = SellerFixtures.loggedIn()
+        let lamp = SellerFixtures.items[0]
+        _ = self.program.press([.character("x"), .control("u")], &state)
+        _ = self.program.type("7", &state)
+        _ = self.program.press([.enter, .left], &state)  // the question, Remove focused
+        var sold = lamp
+        sold.quantity = 0
+        let page = Page(items: [sold] + SellerFixtures.items.dropFirst(), offset: 0, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count)
+        var rating = SellerFixtures.rating
+        rating.itemsSold += 7
+        _ = self.program.update(&state, .message(.activity(request: state.activityRequest ?? 0, order: nil, news: .init(rating: rating, items: page))))
+        #expect(state.modal == nil)
+        #expect(state.shell.status == .error("“Café crème mug €” has no units on sale any more: nothing is left to remove."))
+        // The Enter meant for Remove does not open the item's details.
+        _ = self.program.update(&state, .key(.enter))
+        #expect(state.modal == nil)
+    }
+
+    @Test func openDetailsFollowTheItem() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.enter], &state)
+        var fresh = SellerFixtures.items[0]
+        fresh.quantity = 3
+        fresh.rating.thumbsDown += 1
+        let page = Page(items: [fresh] + SellerFixtures.items.dropFirst(), offset: 0, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count)
+        var rating = SellerFixtures.rating
+        rating.itemsSold += 4
+        rating.rating.thumbsDown += 1
+        _ = self.program.update(&state, .message(.activity(request: state.activityRequest ?? 0, order: nil, news: .init(rating: rating, items: page))))
+        guard case .detail(let detail)? = state.modal else {
+            Issue.record("the details closed")
+            return
+        }
+        #expect(detail.item == fresh)
+    }
+
+    @Test func newsThatComesWhileTheLastIsOnShowAddsToIt() throws {
+        var state = SellerFixtures.loggedIn()
+        var rating = SellerFixtures.rating
+        rating.itemsSold += 3
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: rating, items: nil))))
+        #expect(state.shell.status == .success("Just now: 3 units sold."))
+        rating.rating.thumbsUp += 1
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: rating, items: nil))))
+        #expect(state.shell.status == .success("Just now: 3 units sold, 1 👍."), "not just the latest")
+        // Once the line has gone, news starts a new count; an error of the user's own, once read,
+        // gives way to it.
+        state.shell.status = .error("Something the user did failed.")
+        _ = self.program.update(&state, .message(.account(.heartbeat)))
+        rating.rating.thumbsDown += 2
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: rating, items: nil))))
+        #expect(state.shell.status == .success("Just now: 2 👎."))
+    }
+}

@@ -1,0 +1,405 @@
+import MarketClient
+import MarketCore
+import MarketProtocol
+import MarketUI
+import SellerApp
+import Testing
+import TerminalUI
+import TerminalUITesting
+
+/// Registering items, changing prices and taking units off sale: the boxes, their checks, and
+/// answers that are refused or lost.
+extension SellerFlowTests {
+    @Test func registeringAnItemSendsANormalisedDraftAndSelectsTheNewItem() throws {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("n")], &state)
+        self.program.fill(["  Teapot 急須 ", "3", "Tea, TEAPOT tea"], &state)
+        _ = self.program.press([.tab, .character("u"), .tab], &state)
+        _ = self.program.type("34.9", &state)
+        _ = self.program.press([.tab, .backspace], &state)
+        _ = self.program.type("12", &state)
+        let commands = self.program.press([.enter], &state)
+        guard case .register(let request, let draft)? = commands.first else {
+            Issue.record("expected a registration, got \(commands)")
+            return
+        }
+        #expect(draft == ItemDraft(name: "Teapot 急須", category: Category(rawValue: 3)!, keywords: ["tea", "teapot"], condition: .used, price: Money("34.90")!, quantity: 12))
+        let stored = SellerFixtures.item(40, "Teapot 急須", price: "34.90", quantity: 12, condition: .used)
+        let reload = self.program.update(&state, .message(.registered(request: request, item: stored)))
+        #expect(state.modal == nil)
+        #expect(state.shell.status?.kind == .success)
+        guard case .loadItems(let load, 0, nil)? = reload.first else {
+            Issue.record("expected the first page to reload, got \(reload)")
+            return
+        }
+        _ = self.program.update(&state, .message(.itemsLoaded(request: load, page: Page(items: [stored] + SellerFixtures.items, offset: 0, limit: 100, total: 7))))
+        #expect(state.items.selected?.id == stored.id)
+    }
+
+    @Test func aRegistrationWhoseAnswerIsLostIsRecognisedInTheListInsteadOfSentTwice() {
+        var state = SellerFixtures.loggedIn()
+        SellerFixtures.fillInRegisterForm(&state, name: "Stall item", category: "4", keywords: "stall", price: "3")
+        guard case .register(let request, let draft)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a registration")
+            return
+        }
+        _ = self.program.update(&state, .message(.failed(request: request, command: .register(request: request, draft: draft), error: MarketError(.timedOut, "late"))))
+        let refresh = self.program.refresh(&state)
+        guard case .register(let form)? = state.modal, form.failure?.contains("unknown") == true else {
+            Issue.record("the warning went with the refresh")
+            return
+        }
+        guard case .loadItems(let load, _, _)? = refresh.first(where: \.isItemsLoad) else {
+            Issue.record("expected the list to be fetched again, got \(refresh)")
+            return
+        }
+        // A list without it proves nothing (it may be on another page): the warning stays…
+        var page = Page(items: SellerFixtures.items, offset: 0, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count)
+        _ = self.program.update(&state, .message(.itemsLoaded(request: load, page: page)))
+        #expect(state.modal != nil)
+        // …a new one with every attribute of the form is.
+        let stored = SellerFixtures.item(41, "Stall item", category: 4, price: "3.00", quantity: 1, keywords: ["stall"])
+        let again = self.program.refresh(&state)
+        guard case .loadItems(let second, _, _)? = again.first(where: \.isItemsLoad) else {
+            Issue.record("expected the list to be fetched again")
+            return
+        }
+        page = Page(items: [stored] + SellerFixtures.items, offset: 0, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count + 1)
+        _ = self.program.update(&state, .message(.itemsLoaded(request: second, page: page)))
+        #expect(state.modal == nil)
+        #expect(state.shell.status?.text.contains("went through after all: \(stored.id) “Stall item” is registered, once.") == true, "\(state.shell.status?.text ?? "")")
+        #expect(state.items.selected?.id == stored.id)
+    }
+
+    @Test func aRemovalWhoseAnswerIsLostIsCheckedAgainUntilTheListShowsIt() {
+        var state = SellerFixtures.loggedIn()
+        let item = SellerFixtures.items[0]
+        _ = self.program.press([.character("x"), .control("u")], &state)
+        _ = self.program.type("2", &state)
+        _ = self.program.press([.enter], &state)
+        guard case .removeUnits(let request, let id, let count)? = self.program.press([.character("y")], &state).first else {
+            Issue.record("expected a removal")
+            return
+        }
+        _ = self.program.update(&state, .message(.failed(request: request, command: .removeUnits(request: request, item: id, count: count), error: MarketError(.connectionLost, "dropped"))))
+        #expect(self.program.isAnimating(state), "the clock runs to look again")
+
+        // The server may commit just after it answers again: the list is fetched a few more times…
+        let fetch = self.program.tick(atMost: 40, &state)
+        guard case .loadItems(let load, _, _)? = fetch.first(where: \.isItemsLoad) else {
+            Issue.record("expected the list to be fetched again, got \(fetch)")
+            return
+        }
+        // …until it shows the units gone: then the box closes and says so.
+        var changed = item
+        changed.quantity -= 2
+        let page = Page(items: [changed] + SellerFixtures.items.dropFirst(), offset: 0, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count)
+        _ = self.program.update(&state, .message(.itemsLoaded(request: load, page: page)))
+        #expect(state.modal == nil)
+        #expect(state.shell.status?.text.hasPrefix("It went through after all: took 2 units of") == true, "\(state.shell.status?.text ?? "")")
+        #expect(state.shell.outcomeChecks == nil)
+    }
+
+    @Test func aRegistrationNotInTheWholeListAfterTheLastLookIsSaidMostLikelyLost() {
+        var state = SellerFixtures.loggedIn()
+        SellerFixtures.fillInRegisterForm(&state, name: "Never arrived", category: "4", keywords: "lost", price: "3")
+        guard case .register(let request, let draft)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a registration")
+            return
+        }
+        // Every fetch is answered at once, without the item.
+        func answerAll(_ commands: [SellerCommand]) {
+            var pending = commands
+            while !pending.isEmpty {
+                switch pending.removeFirst() {
+                case .loadItems(let load, let offset, _):
+                    let page = Page(items: SellerFixtures.items, offset: offset, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count)
+                    pending += self.program.update(&state, .message(.itemsLoaded(request: load, page: page)))
+                case .loadRating(let load):
+                    pending += self.program.update(&state, .message(.ratingLoaded(request: load, rating: SellerFixtures.rating)))
+                default:
+                    break
+                }
+            }
+        }
+        answerAll(self.program.update(&state, .message(.failed(request: request, command: .register(request: request, draft: draft), error: MarketError(.timedOut, "late")))))
+        for _ in 0..<400 { answerAll(self.program.update(&state, .tick)) }
+        guard case .register(let form)? = state.modal else {
+            Issue.record("the form closed")
+            return
+        }
+        #expect(form.failure?.contains("most likely not registered") == true, "\(form.failure ?? "")")
+        #expect(!self.program.isAnimating(state), "the looking has stopped")
+    }
+
+    @Test func escOnAFilledInFormAsksBeforeThrowingItAway() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("n"), .escape], &state)
+        #expect(state.modal == nil, "nothing typed: Esc just closes")
+
+        SellerFixtures.fillInRegisterForm(&state, name: "Half done", category: "7", keywords: "", price: "")
+        _ = self.program.press([.escape], &state)
+        guard case .register(let asking)? = state.modal, asking.discardQuestion != nil else {
+            Issue.record("expected the question")
+            return
+        }
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines.contains { $0.contains("[ Keep editing ]") }, "keeping is the default")
+        _ = self.program.press([.enter], &state)
+        guard case .register(let kept)? = state.modal, kept.discardQuestion == nil else {
+            Issue.record("Enter keeps editing")
+            return
+        }
+        #expect(kept.form["name"] == "Half done")
+        _ = self.program.press([.escape, .character("d")], &state)
+        #expect(state.modal == nil, "d discards")
+    }
+
+    @Test func registeringKeepsTheSortOfAListOnOnePageAndDropsItForALongerOne() {
+        let stored = SellerFixtures.item(40, "Teapot", price: "34.90", quantity: 12)
+        for (total, keepsSort) in [(SellerFixtures.items.count, true), (ItemsScreen.pageSize + 5, false)] {
+            var state = SellerFixtures.loggedIn(total: total)
+            // Each s of a longer list fetches it in the new order, and the next waits for it.
+            for _ in 0..<2 {
+                for command in self.program.press([.character("s")], &state) { SellerFixtures.answer(command, &state, total: total) }
+            }
+            let column = state.items.table.sortColumn
+            #expect(column == 1)
+            let reload = self.program.update(&state, .message(.registered(request: 901, item: stored)))
+            #expect(state.items.table.sortColumn == (keepsSort ? column : nil), "total \(total)")
+            #expect(reload.contains { if case .loadItems(_, 0, let order) = $0 { order == state.items.order } else { false } })
+        }
+    }
+
+    @Test func theServersVerdictOnAFieldShowsNextToIt() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("n")], &state)
+        self.program.fill(["Mug", "3"], &state)
+        _ = self.program.press([.tab, .tab, .tab], &state)
+        _ = self.program.type("5", &state)
+        let commands = self.program.press([.enter], &state)
+        guard let command = commands.first, let request = command.request else {
+            Issue.record("expected a registration")
+            return
+        }
+        _ = self.program.update(&state, .message(.failed(request: request, command: command, error: MarketError(.invalidArgument, "Price is odd.", field: "price"))))
+        guard case .register(let form)? = state.modal else {
+            Issue.record("the form should stay open")
+            return
+        }
+        #expect(form.form.fields.first { $0.id == "price" }?.problem == "Price is odd.")
+        #expect(form.form.fields[form.form.focus].id == "price")
+    }
+
+    @Test func changingThePriceUpdatesTheRowInPlace() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("p")], &state)
+        _ = self.program.press([.control("u")], &state)
+        _ = self.program.type("15", &state)
+        let commands = self.program.press([.enter], &state)
+        guard case .changePrice(let request, let item, let price)? = commands.first else {
+            Issue.record("expected a price change, got \(commands)")
+            return
+        }
+        #expect(item == SellerFixtures.items[0].id)
+        #expect(price == Money(15))
+        var changed = SellerFixtures.items[0]
+        changed.price = price
+        _ = self.program.update(&state, .message(.priceChanged(request: request, item: changed)))
+        #expect(state.items.selected?.price == Money(15))
+        #expect(state.shell.status == .success("“Café crème mug €” now costs 15.00 (was 12.50)."))
+    }
+
+    @Test func inATableSortedByPriceTheRepricedItemMovesAndStaysSelected() throws {
+        var state = SellerFixtures.loggedIn()
+        state.items.table.sortColumn = 4  // price, cheapest first
+        let cheapest = try #require(state.items.rows.first)
+        _ = self.program.press([.character("p"), .control("u")], &state)
+        _ = self.program.type("99999", &state)
+        guard case .changePrice(let request, cheapest.id, _)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a price change for the selected, cheapest item")
+            return
+        }
+        var changed = cheapest
+        changed.price = Money(99999)
+        let reload = self.program.update(&state, .message(.priceChanged(request: request, item: changed)))
+        #expect(state.items.rows.last?.id == cheapest.id, "now the dearest")
+        #expect(state.items.selected?.id == cheapest.id)
+        // It may belong on another page now: the server's page says.
+        #expect(reload.contains { if case .loadItems(_, 0, ItemOrder(.price)) = $0 { true } else { false } }, "\(reload)")
+    }
+
+    @Test func aPriceWithThreeDecimalsSaysSoAndIsNotSent() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("p"), .control("u")], &state)
+        _ = self.program.type("12.345", &state)
+        #expect(self.program.press([.enter], &state).isEmpty)
+        guard case .price(let dialog)? = state.modal else {
+            Issue.record("the dialog closed")
+            return
+        }
+        #expect(dialog.form.fields[0].problem == "Price can have at most 2 decimal places.")
+    }
+
+    @Test func aRefusedPriceKeepsTheDialogWithTheReasonAndEscLeavesItWhileWorking() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("p"), .control("u")], &state)
+        _ = self.program.type("15", &state)
+        guard case .changePrice(let request, _, _)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a price change")
+            return
+        }
+        let command = SellerCommand.changePrice(request: request, item: SellerFixtures.items[0].id, price: Money(15))
+        _ = self.program.update(&state, .message(.failed(request: request, command: command, error: MarketError(.notFound, "No item 1-1."))))
+        guard case .price(let refused)? = state.modal else {
+            Issue.record("the dialog closed on a refusal")
+            return
+        }
+        #expect(refused.failure == "No item 1-1." && !refused.isWorking)
+        _ = self.program.type("6", &state)
+        #expect({ if case .price(let edited)? = state.modal { edited.failure == nil } else { false } }(), "an edit clears the refusal")
+        _ = self.program.press([.enter], &state)
+        _ = self.program.press([.escape], &state)
+        #expect(state.modal == nil, "Esc leaves while the change is under way")
+    }
+
+    @Test func removingUnitsNeedsAConfirmationThatDefaultsToCancel() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("x")], &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "the count opens a confirmation first")
+        #expect(self.program.press([.enter], &state).isEmpty, "Enter on the default button cancels")
+        _ = self.program.press([.enter], &state)
+        #expect(self.program.press([.character("r")], &state).isEmpty, "r, meant for refresh, does not press Remove")
+        let commands = self.program.press([.character("y")], &state)
+        guard case .removeUnits(_, let item, 1)? = commands.first else {
+            Issue.record("expected units to be removed, got \(commands)")
+            return
+        }
+        #expect(item == SellerFixtures.items[0].id)
+    }
+
+    @Test func aClickOnRemoveInTheConfirmationRemoves() throws {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("x"), .enter], &state)
+        let remove = try #require(self.program.canvas(for: state, size: state.shell.size).point(of: "Remove  "))
+        let commands = self.program.update(&state, .mouse(MouseEvent(.press, at: remove)))
+        #expect(commands.contains { if case .removeUnits = $0 { true } else { false } })
+    }
+
+    @Test func clicksMoveBetweenTheNewItemsFieldsAndPickItsCondition() throws {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("n")], &state)
+        _ = self.program.type("Oak lamp", &state)
+        let canvas = self.program.canvas(for: state, size: state.shell.size)
+        let used = try #require(canvas.point(of: "○ Used"))
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: used)))
+        guard case .register(let form)? = state.modal else {
+            Issue.record("expected the form to stay open, got \(String(describing: state.modal))")
+            return
+        }
+        #expect(form.form["condition"] == "Used")
+        #expect(form.form.fields[form.form.focus].id == "condition")
+        let price = try #require(canvas.point(of: "e.g. 12.50"), "the hint under the price")
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: price)))
+        _ = self.program.type("12.50", &state)
+        guard case .register(let filled)? = state.modal else { return }
+        #expect(filled.form["price"] == "12.50")
+        #expect(filled.form["name"] == "Oak lamp")
+    }
+
+    @Test func aSoldOutItemHasNothingToRemove() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("G"), .character("k"), .character("k")], &state)
+        #expect(state.items.selected?.quantity == 0)
+        _ = self.program.press([.character("x")], &state)
+        #expect(state.modal == nil)
+        #expect(state.shell.status?.kind == .warning)
+    }
+
+    @Test func aRefusalSayingTheItemChangedFetchesItSoTheBoxShowsWhatIsOnSale() {
+        var state = SellerFixtures.loggedIn()
+        let lamp = SellerFixtures.items[0]
+        _ = self.program.press([.character("x"), .control("u")], &state)
+        _ = self.program.type("5", &state)
+        _ = self.program.press([.enter], &state)  // the question, Cancel focused
+        guard case .removeUnits(let request, let item, 5)? = self.program.press([.left, .enter], &state).first else {
+            Issue.record("expected a removal")
+            return
+        }
+        // Another session took all 7 units off sale meanwhile.
+        let refused = MarketError(.insufficientStock, "Item \(lamp.id) has no units on sale any more; nothing was removed.")
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .removeUnits(request: request, item: item, count: 5), error: refused)))
+        guard let load = reload.first(where: \.isItemsLoad) else {
+            Issue.record("expected the list to be fetched again, got \(reload)")
+            return
+        }
+        var gone = lamp
+        gone.quantity = 0
+        SellerFixtures.answer(load, &state, items: [gone] + SellerFixtures.items.dropFirst())
+        #expect(reload.contains { if case .loadRating = $0 { true } else { false } }, "and the rating, whose units sold may have moved")
+        #expect(state.items.rows.first { $0.id == lamp.id }?.quantity == 0, "the row shows it")
+        // Nothing is left to remove: the box goes, and why stays on the status line.
+        #expect(state.modal == nil)
+        #expect(state.shell.status == .error(refused.message))
+    }
+
+    @Test func aRefusedRemovalOfSomeUnitsLeftKeepsTheBoxWithTheNewCount() {
+        var state = SellerFixtures.loggedIn()
+        let lamp = SellerFixtures.items[0]
+        _ = self.program.press([.character("x"), .control("u")], &state)
+        _ = self.program.type("5", &state)
+        _ = self.program.press([.enter], &state)
+        guard case .removeUnits(let request, let item, 5)? = self.program.press([.left, .enter], &state).first else {
+            Issue.record("expected a removal")
+            return
+        }
+        let refused = MarketError(.insufficientStock, "Only 3 units of item \(lamp.id) are on sale; nothing was removed.")
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .removeUnits(request: request, item: item, count: 5), error: refused)))
+        #expect(state.shell.status == nil, "said in the box, not twice")
+        guard let load = reload.first(where: \.isItemsLoad) else {
+            Issue.record("expected the list to be fetched again, got \(reload)")
+            return
+        }
+        var fewer = lamp
+        fewer.quantity = 3
+        SellerFixtures.answer(load, &state, items: [fewer] + SellerFixtures.items.dropFirst())
+        guard case .remove(let dialog)? = state.modal else {
+            Issue.record("the box closed")
+            return
+        }
+        #expect(dialog.item.quantity == 3, "the box follows what is on sale")
+        #expect(dialog.form.shownProblem(at: 0) == "Only 3 units on sale.")
+        #expect(dialog.failure == nil, "said under the count, not twice")
+    }
+
+    @Test func escOnABoxOpenedFromAnItemsDetailsGoesBackToThem() {
+        var state = SellerFixtures.loggedIn()
+        for key in ["p", "x"] {
+            _ = self.program.press([.enter, .character(Character(key)), .escape], &state)
+            guard case .detail(let detail)? = state.modal else {
+                Issue.record("\(key) then Esc left the details: \(String(describing: state.modal))")
+                return
+            }
+            #expect(detail.item.id == SellerFixtures.items[0].id)
+            _ = self.program.press([.escape], &state)
+            #expect(state.modal == nil)
+        }
+        // Opened from the list, Esc goes back to the list.
+        _ = self.program.press([.character("p"), .escape], &state)
+        #expect(state.modal == nil)
+    }
+
+    @Test func theCurrentPriceIsNotSentAsAChange() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("p")], &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "the price as it was")
+        _ = self.program.press([.control("u")], &state)
+        _ = self.program.type("12.5", &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "the same amount written another way")
+        guard case .price(let dialog)? = state.modal else {
+            Issue.record("the dialog stays open")
+            return
+        }
+        #expect(dialog.form.fields[0].problem == "That is the current price — type a new one.")
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines.contains { $0.contains("✗ That is the current price") })
+    }
+}
