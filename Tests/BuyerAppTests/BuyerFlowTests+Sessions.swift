@@ -71,6 +71,15 @@ extension BuyerFlowTests {
         #expect(state.search.page?.items.count == BuyerFixtures.hits.count)
     }
 
+    @Test func aRefreshSaysItIsLoadingTheViewOnShow() {
+        var state = BuyerFixtures.loggedIn()
+        for (key, label) in [("2", "Loading your cart…"), ("3", "Loading your purchases…"), ("1", "Searching…")] {
+            _ = self.program.press([.character(Character(key))], &state)
+            #expect(self.program.press([.character("r")], &state).count == 3)
+            #expect(state.shell.busyLabel == label)
+        }
+    }
+
     @Test func anExpiredSessionSaysThatTheUnsavedCartIsGone() {
         var state = BuyerFixtures.loggedIn()
         state.cart.hasUnsavedChanges = true

@@ -195,6 +195,14 @@ extension SellerFlowTests {
         (0..<count).flatMap { _ in self.program.update(&state, .message(.account(.heartbeat))) }
     }
 
+    @Test func aRefreshSaysItIsLoadingTheViewOnShow() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("r")], &state)
+        #expect(state.shell.busyLabel == "Refreshing…")
+        _ = self.program.press([.character("2"), .character("r")], &state)
+        #expect(state.shell.busyLabel == "Loading your rating…")
+    }
+
     @Test func aBoxForgetsThatTheServerWasOutOfReachOnceItIsBack() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("p"), .control("u")], &state)

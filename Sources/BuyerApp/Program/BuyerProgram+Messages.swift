@@ -296,14 +296,18 @@ extension BuyerProgram {
     /// failure it showed if that was the server out of reach.
     public func refresh(_ state: inout BuyerState) -> [BuyerCommand] {
         state.modal?.forgetUnreachable()
-        // The view on show is asked last, so the status line's "working…" is about it.
-        let search = self.rerunSearch(&state)
-        let cart = self.loadCart(&state)
-        let purchases = self.loadPurchases(&state, offset: state.purchases.offset)
-        switch state.view {
-        case .search: return cart + purchases + search
-        case .cart: return search + purchases + cart
-        case .purchases: return search + cart + purchases
+        // The view on show is asked last, so the status line's "working…" (the latest request's)
+        // is about it.
+        let order = BuyerView.allCases.filter { $0 != state.view } + [state.view]
+        return order.flatMap { self.reload($0, &state) }
+    }
+
+    /// Fetches again what `view` shows.
+    private func reload(_ view: BuyerView, _ state: inout BuyerState) -> [BuyerCommand] {
+        switch view {
+        case .search: self.rerunSearch(&state)
+        case .cart: self.loadCart(&state)
+        case .purchases: self.loadPurchases(&state, offset: state.purchases.offset)
         }
     }
 

@@ -40,7 +40,7 @@ extension SellerProgram {
             state.items.selectAfterLoad = item.id
             let fitsOnePage = state.items.isWholeList && (state.items.page?.items.count ?? 0) < ItemsScreen.pageSize
             if !fitsOnePage { state.items.table.sortColumn = nil }
-            return self.loadItems(&state, offset: 0) + self.loadRating(&state)
+            return self.loadItemsAndRating(&state, offset: 0)
 
         case .priceChanged(let request, let item):
             state.shell.finish(request)
@@ -112,7 +112,7 @@ extension SellerProgram {
         // them off sale, or removed it): fetch the list and the rating, so the row, the summary
         // and the open box show what is there now.
         if error.code == .insufficientStock || error.code == .notFound, command.changesData {
-            return self.loadItems(&state, offset: state.items.page?.offset ?? 0) + self.loadRating(&state)
+            return self.loadItemsAndRating(&state, offset: state.items.page?.offset ?? 0)
         }
         return []
     }
@@ -225,10 +225,14 @@ extension SellerProgram {
     /// forgets the failure it showed if that was the server out of reach.
     public func refresh(_ state: inout SellerState) -> [SellerCommand] {
         state.modal?.forgetUnreachable()
-        // The view on show is asked last, so the status line's "working…" is about it.
-        let items = self.loadItems(&state, offset: state.items.offset)
-        let rating = self.loadRating(&state)
-        return state.view == .rating ? items + rating : rating + items
+        return self.loadItemsAndRating(&state, offset: state.items.offset)
+    }
+
+    /// Fetches a page of items and the rating, the view on show last, so that the status line's
+    /// "working…" (the latest request's) is about it.
+    func loadItemsAndRating(_ state: inout SellerState, offset: Int) -> [SellerCommand] {
+        if state.view == .rating { return self.loadItems(&state, offset: offset) + self.loadRating(&state) }
+        return self.loadRating(&state) + self.loadItems(&state, offset: offset)
     }
 
     /// A row of a sorted table changed: it moved among the rows at hand at once, but it may now
