@@ -235,5 +235,20 @@ extension BuyerFlowTests {
             Issue.record("a cart with enough stock goes to the card form")
             return
         }
+
+        // x on the short line offers to remove what is beyond what is on sale; on a sold-out
+        // line, the whole line.
+        _ = self.program.press([.down, .character("x")], &state)
+        guard case .quantity(let short)? = state.modal else {
+            Issue.record("x opens the box")
+            return
+        }
+        #expect(short.value == 1, "2 in the cart, 1 on sale")
+        _ = self.program.press([.escape, .down, .character("x")], &state)
+        guard case .quantity(let soldOut)? = state.modal else {
+            Issue.record("x opens the box")
+            return
+        }
+        #expect(soldOut.value == 1)
     }
 }

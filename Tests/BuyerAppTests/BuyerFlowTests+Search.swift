@@ -287,6 +287,26 @@ extension BuyerFlowTests {
         #expect(lookup.value == BuyerFixtures.hits[1].item.sellerID)
     }
 
+    @Test func anUnknownSellerIsSaidUnderTheNumberUntilItChanges() throws {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("R")], &state)
+        _ = self.program.type("999", &state)
+        guard case .sellerRating(let request, let seller)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected the lookup to be sent")
+            return
+        }
+        #expect(seller == SellerID(999))
+        let sentence = "There is no seller 999."
+        _ = self.program.update(&state, .message(.failed(request: request, command: .sellerRating(request: request, seller: seller), error: MarketError(.notFound, sentence))))
+        let screen = self.program.canvas(for: state, size: state.shell.size).lines.joined(separator: "\n")
+        #expect(screen.contains("✗ " + sentence))
+        #expect(!screen.contains("✓"), "no tick over it")
+        _ = self.program.press([.right], &state)
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines.joined().contains(sentence), "not gone at a key that changes nothing")
+        _ = self.program.press([.backspace], &state)
+        #expect(!self.program.canvas(for: state, size: state.shell.size).lines.joined().contains(sentence))
+    }
+
     /// The search bar's row as drawn.
     private func barLine(_ state: BuyerState) -> String {
         self.program.canvas(for: state, size: state.shell.size).lines[1]

@@ -28,7 +28,7 @@ extension SellerFlowTests {
         let reload = self.program.update(&state, .message(.registered(request: request, item: stored)))
         #expect(state.modal == nil)
         #expect(state.shell.status?.kind == .success)
-        guard case .loadItems(let load, 0, nil)? = reload.first else {
+        guard case .loadItems(let load, 0, nil)? = reload.first(where: { if case .loadItems = $0 { true } else { false } }) else {
             Issue.record("expected the first page to reload, got \(reload)")
             return
         }

@@ -18,7 +18,7 @@ import TerminalUI
         do { let outcome = form.handle(.character(" ")); #expect(outcome == .edited, "a dropped character changes what the form must say") }
         #expect(form["words"] == "coffee mug")
         form.apply(problems: [:])
-        #expect(form.fields[0].problem == "Too long: cut to 10 characters.")
+        #expect(form.fields[0].problem == "Too long: cut to 10 characters; shorten it to go on.")
         #expect(form.shownProblem(at: 0) != nil, "a cut is said at once, while the user is still in the field")
         #expect(!form.isValid, "the cut text is not sent as if it were what was meant")
         // A rule that finds it too long says its own limit instead.
@@ -188,5 +188,24 @@ import TerminalUI
         // 12 cells from 8: a blank, then the last 10 letters ("qrstuvwxyz") and the cursor.
         #expect(small.text(row: 0).hasPrefix("  Name   qrstuvwxyz"))
         #expect(long.keys(forClickAt: Point(x: 9, y: 0), in: narrow, labelWidth: 6) == [.home] + Array(repeating: .right, count: 16))
+    }
+
+    @Test func theServersRefusalStandsUntilTheValueChanges() {
+        var form = Form([FormField(id: "username", label: "Username"), FormField(id: "password", label: "Password")])
+        for character in "Demo" { _ = form.handle(.character(character)) }
+        form.reject("username", saying: "The username “demo” is already taken.")
+        // Moving on and coming back: the form's own rules find nothing wrong, the refusal stays.
+        _ = form.handle(.tab)
+        form.apply(problems: [:])
+        _ = form.handle(.backTab)
+        form.apply(problems: [:])
+        #expect(form.shownProblem(at: 0) == "The username “demo” is already taken.")
+        // A change: the form's own rules again.
+        _ = form.handle(.character("2"))
+        form.apply(problems: [:])
+        #expect(form.fields[0].problem == nil)
+        _ = form.handle(.backspace)
+        form.apply(problems: [:])
+        #expect(form.fields[0].problem == nil, "the refusal is not remembered past a change")
     }
 }

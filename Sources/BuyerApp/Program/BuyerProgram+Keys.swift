@@ -174,7 +174,9 @@ extension BuyerProgram {
             return self.turnPage(forward: false, &state)
         case .removeFromCart:
             guard let line = state.cart.selected else { return self.nothingSelected(&state) }
-            state.modal = .quantity(QuantityDialog(purpose: .remove, item: line.itemID, name: line.name, maximum: line.quantity, unitPrice: line.unitPrice))
+            // A line short of stock offers to remove what is beyond it (while some is on sale).
+            let excess = line.available > 0 && line.quantity > line.available ? line.quantity - line.available : nil
+            state.modal = .quantity(QuantityDialog(purpose: .remove, item: line.itemID, name: line.name, maximum: line.quantity, unitPrice: line.unitPrice, suggested: excess))
         case .clearCart:
             guard !state.cart.isEmpty else {
                 state.shell.status = .info("Your cart is already empty.")
@@ -182,7 +184,7 @@ extension BuyerProgram {
             }
             let units = state.cart.cart?.totalUnits ?? 0
             state.modal = .confirm(
-                Dialog(title: "Empty cart", lines: [Span("Remove all \(Format.units(units)) from your cart?"), Span("Your saved cart is not touched until you save again.", .muted)], buttons: ["Empty", "Cancel"], focus: 1, isDestructive: true, actionTakesLetter: false),
+                Dialog(title: "Empty cart", lines: [Span(units == 1 ? "Remove the only unit in your cart?" : "Remove all \(Format.units(units)) from your cart?"), Span("Your saved cart is not touched until you save again.", .muted)], buttons: ["Empty", "Cancel"], focus: 1, isDestructive: true, actionTakesLetter: false),
                 .clearCart
             )
         case .saveCart:

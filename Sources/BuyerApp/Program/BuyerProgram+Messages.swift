@@ -81,6 +81,7 @@ extension BuyerProgram {
                 state.shell.isFinished = true
             case .logout?:
                 state.cart.afterSave = nil
+                state.cart.savedForLogout = true
                 return self.logOut(&state)
             case nil:
                 break
@@ -215,6 +216,11 @@ extension BuyerProgram {
         case .sellerRating(let request, _):
             if case .seller(var screen) = state.modal, screen.request == request {
                 screen.failed(sentence)
+                // No such seller: said under the number, in place of the hint's tick.
+                if error.code == .notFound {
+                    screen.failure = nil
+                    screen.form.reject("seller", saying: sentence)
+                }
                 state.modal = .seller(screen)
                 return []
             }
@@ -281,6 +287,10 @@ extension BuyerProgram {
         let name = TerminalText.sanitized(state.profile?.name ?? "")
         state.shell.status = .success("Welcome, \(name). Press / to search, Enter to open an item, ? for every key.")
         return self.runSearch(.everything, offset: 0, &state) + self.loadCart(&state) + self.loadPurchases(&state, offset: 0)
+    }
+
+    public func loggedOutNotice(_ state: BuyerState) -> String {
+        state.cart.savedForLogout ? "Cart saved, and logged out: the cart will be here when you next log in." : "Logged out."
     }
 
     public func lostWithSession(_ state: BuyerState) -> String? {

@@ -18,6 +18,8 @@ public struct CartScreen: Sendable {
     /// What to do once the cart being saved is saved: `w` in the quit or logout question saves
     /// first, then goes on.
     public var afterSave: AfterSave?
+    /// The cart was saved on the way to logging out, which the login screen then says.
+    public var savedForLogout = false
 
     public enum AfterSave: Sendable, Hashable {
         case quit

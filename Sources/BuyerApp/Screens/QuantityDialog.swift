@@ -27,7 +27,10 @@ public struct QuantityDialog: FormDialog {
     /// The item's units in the cart when the answer was lost; the change shows against it.
     public var inCartBefore: Int?
 
-    public init(purpose: Purpose, item: ItemID, name: String, maximum: Int, unitPrice: Money, inCart: Int = 0) {
+    /// - Parameter suggested: the units first filled in: 1 to add; to remove, all of the line,
+    ///   unless the caller knows better (the units beyond what is on sale, for a line short of
+    ///   stock).
+    public init(purpose: Purpose, item: ItemID, name: String, maximum: Int, unitPrice: Money, inCart: Int = 0, suggested: Int? = nil) {
         self.purpose = purpose
         self.item = item
         self.name = name
@@ -38,7 +41,8 @@ public struct QuantityDialog: FormDialog {
         case .add: Self.addHint(onSale: maximum, inCart: inCart)
         case .remove: "1 to \(Format.count(maximum)) (\(Format.units(maximum)) in your cart)"
         }
-        self.form = Form([FormField(id: "quantity", label: "Units", value: purpose == .remove ? "\(maximum)" : "1", hint: hint, maximumLength: 9)])
+        let value = suggested ?? (purpose == .remove ? maximum : 1)
+        self.form = Form([FormField(id: "quantity", label: "Units", value: "\(value)", hint: hint, maximumLength: 9)])
         self.validate()
     }
 

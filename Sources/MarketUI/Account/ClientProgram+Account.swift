@@ -42,7 +42,7 @@ extension ClientProgram {
 
         case .loggedOut(let request):
             state.shell.finish(request)
-            self.returnToLogin(&state, notice: .success("Logged out."))
+            self.returnToLogin(&state, notice: .success(self.loggedOutNotice(state)))
             return []
 
         case .heartbeat:

@@ -37,6 +37,9 @@ where State: ClientState, Message: ClientMessage, Command: ClientCommand, State.
     /// sent), said on the login screen; nil when nothing.
     func lostWithSession(_ state: State) -> String?
 
+    /// What the login screen says after a logout the user asked for: "Logged out." by default.
+    func loggedOutNotice(_ state: State) -> String
+
     /// The session ended under the user: keeps what they were typing, if it is worth keeping,
     /// for when they log in again (``enter(_:)`` brings it back). Does nothing by default.
     func keepForNextLogin(_ state: inout State)
@@ -50,6 +53,8 @@ extension ClientProgram {
     public func start(_ state: inout State) -> [Command] { [.account(.connect)] }
 
     public func keepForNextLogin(_ state: inout State) {}
+
+    public func loggedOutNotice(_ state: State) -> String { "Logged out." }
 
     /// `commands`, with the keys typed next waiting for the answer to the first of them (a page
     /// or a search the user asked for: `j`, Enter or `a` are meant for the rows on their way).

@@ -56,10 +56,12 @@ public struct Form: Sendable, Hashable {
     }
 
     /// The server refused field `id` for `problem`: said under the field at once, with the
-    /// cursor there. The next edit checks the field again by the form's own rules.
+    /// cursor there, and for as long as the field holds the value refused; once it is changed,
+    /// the form's own rules check it again.
     public mutating func reject(_ id: String, saying problem: String) {
         guard let index = self.fields.firstIndex(where: { $0.id == id }) else { return }
         self.fields[index].problem = problem
+        self.fields[index].refusal = FormField.Refusal(value: self.fields[index].input.text, problem: problem)
         self.fields[index].touched = true
         self.fields[index].movedOn = true
         self.focus(on: index)
@@ -72,8 +74,9 @@ public struct Form: Sendable, Hashable {
     public mutating func apply(problems: [String: String]) {
         for index in self.fields.indices {
             let input = self.fields[index].input
-            let problem = problems[self.fields[index].id]
-            self.fields[index].problem = input.overflowed ? problem ?? "Too long: cut to \(input.maximumLength) characters." : problem
+            if let refusal = self.fields[index].refusal, refusal.value != input.text { self.fields[index].refusal = nil }
+            let problem = problems[self.fields[index].id] ?? self.fields[index].refusal?.problem
+            self.fields[index].problem = input.overflowed ? problem ?? "Too long: cut to \(input.maximumLength) characters; shorten it to go on." : problem
         }
     }
 

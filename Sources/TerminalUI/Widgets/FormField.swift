@@ -26,6 +26,14 @@ public struct FormField: Sendable, Hashable {
     /// Whether the user has moved on from the field after changing it: its problem is on show
     /// from then on, also while they come back to fix it (see ``Form/shownProblem(at:)``).
     public var movedOn: Bool
+    /// The value the server refused and why (``Form/reject(_:saying:)``): the problem stands,
+    /// whatever the form's own rules say, until the value changes.
+    var refusal: Refusal?
+
+    struct Refusal: Sendable, Hashable {
+        var value: String
+        var problem: String
+    }
 
     public init(id: String, label: String, kind: Kind = .text, value: String = "", hint: String? = nil, maximumLength: Int = 256) {
         self.id = id
