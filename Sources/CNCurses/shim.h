@@ -55,6 +55,17 @@ static inline int market_mouse_is_double_click(mmask_t state) {
 static inline int market_mouse_is_wheel_up(mmask_t state) { return (state & BUTTON4_PRESSED) != 0; }
 static inline int market_mouse_is_wheel_down(mmask_t state) { return (state & BUTTON5_PRESSED) != 0; }
 
+// Bracketed paste: the terminal wraps pasted text in ESC [200~ … ESC [201~, which ncurses then
+// reports as these two key codes (past the last key code it knows).
+#define MARKET_KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define MARKET_KEY_PASTE_END (KEY_MAX + 2)
+static inline int market_key_paste_begin(void) { return MARKET_KEY_PASTE_BEGIN; }
+static inline int market_key_paste_end(void) { return MARKET_KEY_PASTE_END; }
+static inline void market_define_paste_keys(void) {
+    define_key("\033[200~", MARKET_KEY_PASTE_BEGIN);
+    define_key("\033[201~", MARKET_KEY_PASTE_END);
+}
+
 // Characters.
 static inline int market_wcwidth(wchar_t c) { return wcwidth(c); }
 

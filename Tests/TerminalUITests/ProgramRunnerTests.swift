@@ -50,8 +50,65 @@ private struct Counter: Program {
     }
 }
 
+/// A line of text: `i` starts typing into it (a cursor shows), Esc stops; `q` finishes.
+private struct LineEditor: Program {
+    struct State: Sendable {
+        var field = TextField()
+        var editing = false
+        var finished = false
+    }
+
+    typealias Command = Never
+    typealias Message = Never
+
+    func update(_ state: inout State, _ event: ProgramEvent<Message>) -> [Command] {
+        guard case .key(let key) = event else { return [] }
+        if state.editing {
+            if key == .escape { state.editing = false } else { _ = state.field.handle(key) }
+        } else if key == .character("i") {
+            state.editing = true
+        } else if key == .character("q") {
+            state.finished = true
+        }
+        return []
+    }
+
+    func render(_ state: State, into canvas: inout Canvas) {
+        let cursor = state.field.render(in: Rect(x: 0, y: 0, width: 40, height: 1), canvas: &canvas, focused: state.editing)
+        if state.editing { canvas.cursor = cursor }
+    }
+
+    func isFinished(_ state: State) -> Bool { state.finished }
+
+    func perform(_ command: Command) async -> Message? {}
+}
+
 @MainActor
 @Suite(.timeLimit(.minutes(1))) struct ProgramRunnerTests {
+    @Test func aPasteIsTypedOnOneLineWhereACursorShowsAndDroppedElsewhere() async {
+        let terminal = MemoryTerminal(size: Size(width: 40, height: 2))
+        let runner = ProgramRunner(program: LineEditor(), state: LineEditor.State(), terminal: terminal, tickInterval: nil)
+        let run = Task { await runner.run() }
+        // No cursor: the letters are not commands (no q quits, no i starts typing).
+        runner.paste("quit\niq")
+        await runner.settled()
+        #expect(!runner.state.finished)
+        #expect(!runner.state.editing)
+        runner.send(.key(.character("i")))
+        runner.paste("line one\r\nline\ttwo\n\u{7}")
+        await runner.settled()
+        #expect(runner.state.field.text == "line one line two ", "one line, control characters dropped, Enter never pressed")
+        #expect(runner.state.editing)
+        runner.send(.key(.escape))
+        runner.send(.key(.character("q")))
+        _ = await run.value
+    }
+
+    @Test func aPasteIsCutAtItsLimit() {
+        #expect(Paste.keys(typing: String(repeating: "a", count: Paste.limit + 10)).count == Paste.limit)
+        #expect(Paste.keys(typing: "é東\u{1B}[31m") == [.character("é"), .character("東"), .character("["), .character("3"), .character("1"), .character("m")])
+    }
+
     @Test func commandsRunInTheBackgroundAndTheirResultsComeBackThroughTheLoop() async {
         let terminal = MemoryTerminal(size: Size(width: 40, height: 3))
         let runner = ProgramRunner(program: Counter(), state: Counter.State(), terminal: terminal, tickInterval: nil)

@@ -59,12 +59,14 @@ public enum ProgramEvent<Message: Sendable>: Sendable {
     /// The result of a command, or a subscription's news.
     case message(Message)
 
-    init(_ event: TerminalEvent) {
+    /// The event a terminal event is, nil for a paste (which ``ProgramRunner`` types key by key).
+    init?(_ event: TerminalEvent) {
         switch event {
         case .key(let key): self = .key(key)
         case .mouse(let mouse): self = .mouse(mouse)
         case .resize(let size): self = .resize(size)
         case .hangup: self = .hangup
+        case .paste: return nil
         }
     }
 }

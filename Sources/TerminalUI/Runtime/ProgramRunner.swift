@@ -27,6 +27,8 @@ public final class ProgramRunner<P: Program> {
         case news(P.Message)
         /// A command finished, with or without a message; `counted` unless it ran in the background.
         case completed(P.Message?, counted: Bool)
+        /// Pasted text, from the terminal (not counted) or given to ``paste(_:)`` (counted).
+        case paste(String, counted: Bool)
     }
 
     /// - Parameter tickInterval: how often to send ``ProgramEvent/tick`` while the program
@@ -44,6 +46,12 @@ public final class ProgramRunner<P: Program> {
     public func send(_ event: ProgramEvent<P.Message>) {
         self.outstanding += 1
         self.feed.yield(.event(event, counted: true))
+    }
+
+    /// Feeds pasted text to the loop, as if the terminal had reported it.
+    public func paste(_ text: String) {
+        self.outstanding += 1
+        self.feed.yield(.paste(text, counted: true))
     }
 
     /// Puts inputs on the loop's queue and counts those not yet taken: while more are waiting, the
@@ -74,7 +82,13 @@ public final class ProgramRunner<P: Program> {
             let events = self.terminal.events
             let feed = self.feed
             group.addTask {
-                for await event in events { feed.yield(.event(ProgramEvent(event), counted: false)) }
+                for await event in events {
+                    if case .paste(let text) = event {
+                        feed.yield(.paste(text, counted: false))
+                    } else if let event = ProgramEvent<P.Message>(event) {
+                        feed.yield(.event(event, counted: false))
+                    }
+                }
             }
             for subscription in self.program.subscriptions() {
                 group.addTask {
@@ -94,6 +108,9 @@ public final class ProgramRunner<P: Program> {
                     self.apply(.message(message), group: &group)
                 case .completed(let message, let counted):
                     if let message { self.apply(.message(message), group: &group) }
+                    if counted { self.outstanding -= 1 }
+                case .paste(let text, let counted):
+                    self.type(pasted: text, group: &group)
                     if counted { self.outstanding -= 1 }
                 }
                 if self.program.isFinished(self.state) { break }
@@ -122,6 +139,19 @@ public final class ProgramRunner<P: Program> {
 
     private func apply(_ event: ProgramEvent<P.Message>, group: inout DiscardingTaskGroup) {
         self.spawn(self.program.update(&self.state, event), group: &group)
+    }
+
+    /// Types pasted text into the text input in focus — where the screen shows a cursor — as
+    /// one line (see ``Paste/keys(typing:)``); elsewhere a paste is dropped, so that its letters
+    /// never run as commands and its line breaks never press Enter.
+    private func type(pasted text: String, group: inout DiscardingTaskGroup) {
+        var canvas = Canvas(size: self.terminal.size)
+        self.program.render(self.state, into: &canvas)
+        guard canvas.cursor != nil else { return }
+        for key in Paste.keys(typing: text) {
+            self.apply(.key(key), group: &group)
+            if self.program.isFinished(self.state) { return }
+        }
     }
 
     private func spawn(_ commands: [P.Command], group: inout DiscardingTaskGroup) {

@@ -4,7 +4,7 @@ import Foundation
 /// The real terminal, through ncursesw. The only code that calls ncurses.
 ///
 /// Forces a UTF-8 locale, reads input with `get_wch` (so any script can be typed), enables mouse
-/// clicks and the wheel, and maps styles to colours (or to attributes under `NO_COLOR`). Every
+/// clicks and the wheel and bracketed paste (a paste comes whole, as ``TerminalEvent/paste(_:)``), and maps styles to colours (or to attributes under `NO_COLOR`). Every
 /// frame is drawn cell by cell with `setcchar`, so wide characters take exactly the columns
 /// ``DisplayWidth`` promised.
 @MainActor
@@ -44,6 +44,11 @@ public final class NCursesTerminal: Terminal {
     private var cursorVisible = false
     private var restored = false
     private var inputTask: Task<Void, Never>?
+    private let output: UnsafeMutablePointer<FILE>
+    /// The text of a paste under way: from its start marker to its end marker.
+    private var paste: String?
+    /// The most characters of a paste kept; the rest of a larger one is dropped.
+    private static let pasteLimit = 65_536
 
     /// Takes over the terminal. Throws when standard input or output is not a terminal.
     public init(configuration: Configuration = Configuration()) throws(TerminalError) {
@@ -58,6 +63,7 @@ public final class NCursesTerminal: Terminal {
             throw TerminalError("ncurses cannot drive this terminal (TERM=\(configuration.environment["TERM"] ?? "unset"))")
         }
         self.screen = screen
+        self.output = output
         set_term(screen)
         raw()
         noecho()
@@ -72,11 +78,13 @@ public final class NCursesTerminal: Terminal {
             mousemask(market_mouse_mask(), nil)
             mouseinterval(0)
         }
+        market_define_paste_keys()
         self.colorMode = configuration.colorMode.resolved(environment: configuration.environment, terminalHasColors: has_colors())
         self.size = Size(width: Int(market_cols()), height: Int(market_lines()))
         (self.events, self.continuation) = AsyncStream<TerminalEvent>.makeStream()
         self.poller = InputPoller(descriptor: 0)
         self.setUpLooks()
+        self.writeControl("\u{1B}[?2004h")
         self.startInput()
     }
 
@@ -116,6 +124,7 @@ public final class NCursesTerminal: Terminal {
         self.inputTask?.cancel()
         curs_set(1)
         endwin()
+        self.writeControl("\u{1B}[?2004l")
         // Leave the cursor on a clean line below whatever the shell shows next.
         fflush(nil)
         self.continuation.finish()
@@ -196,6 +205,12 @@ public final class NCursesTerminal: Terminal {
         self.continuation.yield(.resize(actual))
     }
 
+    /// Sends a control sequence ncurses does not know to the terminal.
+    private func writeControl(_ sequence: String) {
+        fputs(sequence, self.output)
+        fflush(self.output)
+    }
+
     private func readInput() {
         let window = market_stdscr()
         var character: wint_t = 0
@@ -204,6 +219,10 @@ public final class NCursesTerminal: Terminal {
             if status == ERR { break }
             if status == KEY_CODE_YES {
                 self.keyCode(Int32(bitPattern: character))
+            } else if self.paste != nil {
+                if self.paste!.unicodeScalars.count < Self.pasteLimit, let scalar = Unicode.Scalar(UInt32(character)) {
+                    self.paste!.unicodeScalars.append(scalar)
+                }
             } else if let event = KeyDecoder.character(UInt32(character)) {
                 self.continuation.yield(event)
             }
@@ -212,6 +231,14 @@ public final class NCursesTerminal: Terminal {
 
     private func keyCode(_ code: Int32) {
         switch code {
+        case market_key_paste_begin():
+            self.paste = ""
+        case market_key_paste_end():
+            if let text = self.paste, !text.isEmpty { self.continuation.yield(.paste(text)) }
+            self.paste = nil
+        case _ where self.paste != nil:
+            // A key inside a paste (a pasted escape sequence ncurses knows): not typed.
+            break
         case KEY_RESIZE:
             self.resize(to: Size(width: Int(market_cols()), height: Int(market_lines())))
         case KEY_MOUSE:
