@@ -160,6 +160,23 @@ extension SellerFlowTests {
         #expect(state.login.form["username"] == "zoe")
     }
 
+    @Test func aMinuteBeforeAnUnattendedSessionEndsTheStatusLineSaysSoAndAKeyTakesItBack() throws {
+        var state = try self.loggedInThroughTheForm(sessionTimeout: .seconds(300))
+        let warning = StatusMessage.warning("No activity: logging out in a minute — press a key (an arrow will do) to stay.")
+        _ = self.beats(48, &state)  // 240 s
+        #expect(state.shell.status != warning)
+        _ = self.beats(1, &state)  // 245 s: a minute before the end (300 s and a beat)
+        #expect(state.shell.status == warning)
+        _ = self.program.press([.down], &state)
+        #expect(state.shell.status == nil, "the warning goes with the key")
+        #expect(state.isLoggedIn)
+        // Left alone again: warned again, and then logged out.
+        _ = self.beats(49, &state)
+        #expect(state.shell.status == warning)
+        _ = self.beats(12, &state)
+        #expect(!state.isLoggedIn)
+    }
+
     @Test func aShortSessionTimeoutIsKeptAliveInTime() {
         #expect(SellerProgram.keepAliveBeats(sessionTimeout: nil) == 12, "a server that does not say: every minute")
         #expect(SellerProgram.keepAliveBeats(sessionTimeout: .seconds(300)) == 12)

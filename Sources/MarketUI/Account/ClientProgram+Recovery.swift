@@ -46,13 +46,25 @@ extension ClientProgram {
     /// there a few minutes later). Returns whether it did.
     func endSessionIfUnattended(_ state: inout State) -> Bool {
         state.shell.idleBeats += 1
+        guard state.isLoggedIn, let timeout = state.shell.sessionTimeout else { return false }
         // The first beat after a key comes up to a beat later: so many beats are at least the
         // timeout only with one more.
-        guard state.isLoggedIn, let timeout = state.shell.sessionTimeout,
-            Self.heartbeatInterval * state.shell.idleBeats >= timeout + Self.heartbeatInterval
-        else { return false }
-        self.sessionEnded(saying: MarketError.sessionExpired(after: timeout).message, &state)
-        return true
+        let idle = Self.heartbeatInterval * state.shell.idleBeats
+        let end = timeout + Self.heartbeatInterval
+        if idle >= end {
+            self.sessionEnded(saying: MarketError.sessionExpired(after: timeout).message, &state)
+            return true
+        }
+        // A minute before (a fifth of a shorter timeout, if that is at least a beat), once.
+        let lead = min(.seconds(60), timeout / 5)
+        if state.shell.idleWarning == nil, lead >= Self.heartbeatInterval, idle >= end - lead {
+            let seconds = lead.components.seconds
+            let when = seconds == 60 ? "a minute" : "\(seconds) seconds"
+            let warning = StatusMessage.warning("No activity: logging out in \(when) — press a key (an arrow will do) to stay.")
+            state.shell.status = warning
+            state.shell.idleWarning = warning
+        }
+        return false
     }
 
     /// Notes, from any answer, whether the server can serve: it cannot when it says its database

@@ -97,14 +97,12 @@ extension ClientProgram {
                 guard state.shell.tick >= until || key == .control("c") else { return [] }
                 state.shell.keysHeldUntil = nil
             }
-            state.shell.wasActive = true
-            state.shell.idleBeats = 0
+            state.shell.noteActivity()
             if state.shell.hold(key) { return [] }
             state.shell.dropOldStatus()
             return self.press(key, &state)
         case .mouse(let mouse):
-            state.shell.wasActive = true
-            state.shell.idleBeats = 0
+            state.shell.noteActivity()
             if !state.isLoggedIn {
                 // The login box: a tab or a field. (The help overlay and the quit question, when
                 // shown, are above it and take no clicks here.)

@@ -24,6 +24,9 @@ public struct Shell: Sendable {
     public var beatsSinceCall = 0
     /// Clock beats since the user last pressed a key or used the mouse.
     public var idleBeats = 0
+    /// The warning that the session is about to end for want of activity, while it may be on
+    /// show: the next key or click takes it away.
+    public var idleWarning: StatusMessage?
     /// How long the server keeps a session without a request, as it said at login.
     public var sessionTimeout: Duration?
     /// Until this tick keys are dropped (all but Ctrl-C): set when the session ends under the
@@ -118,6 +121,15 @@ public struct Shell: Sendable {
     }
 
     public var isBusy: Bool { !self.requests.isEmpty }
+
+    /// The user pressed a key or used the mouse: the session is theirs again, and a warning that
+    /// it was about to end goes.
+    public mutating func noteActivity() {
+        self.wasActive = true
+        self.idleBeats = 0
+        if let warning = self.idleWarning, self.status == warning { self.status = nil }
+        self.idleWarning = nil
+    }
 
     public var isTooSmall: Bool { !self.size.contains(.minimum) }
 
