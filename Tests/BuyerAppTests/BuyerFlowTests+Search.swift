@@ -37,6 +37,14 @@ extension BuyerFlowTests {
         #expect(state.view == .cart, "view keys work once the bar is left")
     }
 
+    @Test func aSearchThatFindsNothingSaysThatWholeWordsCount() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("mugs", &state)
+        for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state, hits: []) }
+        #expect(state.shell.status == .info("Nothing on sale matches “mugs”. Whole words count: try fewer, shorter or other words."))
+    }
+
     @Test func aBadSearchIsNotSent() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("/")], &state)
@@ -394,6 +402,18 @@ extension BuyerFlowTests {
         _ = self.program.press([.character("S")], &state)
         #expect(line(state).contains("sorted by price ▼"), "\(line(state))")
         #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].contains("Rank"), "the rank is labelled as such")
+    }
+
+    @Test func sortingPartOfTheResultsShowsTheTopOfWhatIsSortedAndSortingAllKeepsTheSelection() {
+        var part = BuyerFixtures.loggedIn(total: 300)
+        _ = self.program.press([.down, .down], &part)
+        _ = self.program.press([.character("s")], &part)
+        #expect(part.search.table.selection == 0)
+        var all = BuyerFixtures.loggedIn()
+        _ = self.program.press([.down, .down], &all)
+        let selected = all.search.selected?.item.id
+        _ = self.program.press([.character("s")], &all)
+        #expect(all.search.selected?.item.id == selected)
     }
 
     @Test func aCountThatStoppedAtTheCapReadsMoreThanAThousand() {

@@ -351,7 +351,13 @@ extension BuyerProgram {
         case .search:
             let selected = state.search.selected?.item.id
             resort(&state.search.table, SearchScreen.table.sortable(width: width))
-            state.search.table.select(firstOf: state.search.rows, where: { $0.item.id == selected }, visibleRows: visible)
+            if state.search.page?.hasMore == true || (state.search.page?.offset ?? 0) > 0 {
+                // Only the results at hand are sorted (the server ranks them; it does not sort
+                // them): the top of what is sorted is what the user asked to see.
+                state.search.table.move(.top, rowCount: state.search.rows.count, visibleRows: visible)
+            } else {
+                state.search.table.select(firstOf: state.search.rows, where: { $0.item.id == selected }, visibleRows: visible)
+            }
         case .cart:
             let selected = state.cart.selected?.itemID
             resort(&state.cart.table, CartScreen.table.sortable(width: width))

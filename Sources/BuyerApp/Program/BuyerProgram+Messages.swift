@@ -20,7 +20,9 @@ extension BuyerProgram {
                 if case .only(let category) = query.category, query.keywords.isEmpty {
                     state.shell.status = .info("Nothing on sale in category \(category).")
                 } else {
-                    state.shell.status = .info("Nothing on sale matches \(query.summary).")
+                    // Words match whole words of names and keywords: "mugs" does not find "mug".
+                    let hint = query.keywords.isEmpty ? "" : " Whole words count: try fewer, shorter or other words."
+                    state.shell.status = .info("Nothing on sale matches \(query.summary).\(hint)")
                 }
             }
             return []
