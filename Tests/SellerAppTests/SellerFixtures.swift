@@ -28,7 +28,8 @@ enum SellerFixtures {
     ]
 
     static let program = SellerProgram(
-        client: SellerClient(configuration: .init(host: "127.0.0.1", port: 9, reconnectsAutomatically: false))
+        client: SellerClient(configuration: .init(host: "127.0.0.1", port: 9, reconnectsAutomatically: false)),
+        timeOfDay: { "10:43" }
     )
 
     /// A dashboard that has started at `size` and is connected.

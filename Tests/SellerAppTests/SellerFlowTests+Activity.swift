@@ -24,7 +24,7 @@ extension SellerFlowTests {
         let next = self.program.update(&state, .message(.activity(request: request, order: nil, news: .init(rating: rating, items: page))))
         #expect(state.rating.rating == rating)
         #expect(state.items.rows.first?.quantity == 5)
-        #expect(state.shell.status == .success("Just now: 2 units sold, 1 👍."))
+        #expect(state.shell.status == .success("At 10:43: 2 units of “Café crème mug €” sold, 1 👍."))
         guard case .awaitActivity(let again, let after, 0, nil)? = next.first else {
             Issue.record("expected the next wait, got \(next)")
             return
@@ -86,6 +86,17 @@ extension SellerFlowTests {
         #expect(state.modal == nil)
     }
 
+    @Test func aVoteForOneItemOnShowNamesIt() throws {
+        var state = SellerFixtures.loggedIn()
+        var items = SellerFixtures.items
+        items[1].rating.thumbsUp += 1
+        var rating = SellerFixtures.rating
+        rating.rating.thumbsUp += 1
+        let page = Page(items: items, offset: 0, limit: ItemsScreen.pageSize, total: items.count)
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: rating, items: page))))
+        #expect(state.shell.status == .success("At 10:43: 1 👍 for \(Format.quoted(items[1].name))."))
+    }
+
     @Test func openDetailsFollowTheItem() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.enter], &state)
@@ -109,16 +120,16 @@ extension SellerFlowTests {
         var rating = SellerFixtures.rating
         rating.itemsSold += 3
         _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: rating, items: nil))))
-        #expect(state.shell.status == .success("Just now: 3 units sold."))
+        #expect(state.shell.status == .success("At 10:43: 3 units sold."))
         rating.rating.thumbsUp += 1
         _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: rating, items: nil))))
-        #expect(state.shell.status == .success("Just now: 3 units sold, 1 👍."), "not just the latest")
+        #expect(state.shell.status == .success("Since 10:43: 3 units sold, 1 👍."), "not just the latest")
         // Once the line has gone, news starts a new count; an error of the user's own, once read,
         // gives way to it.
         state.shell.status = .error("Something the user did failed.")
         _ = self.program.update(&state, .message(.account(.heartbeat)))
         rating.rating.thumbsDown += 2
         _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: rating, items: nil))))
-        #expect(state.shell.status == .success("Just now: 2 👎."))
+        #expect(state.shell.status == .success("At 10:43: 2 👎."))
     }
 }

@@ -34,11 +34,25 @@ public enum Format {
 
     /// "2026-11-25 10:32", in the local time zone.
     public static func date(_ date: Date, timeZone: TimeZone = .current) -> String {
+        let parts = self.parts(of: date, timeZone: timeZone)
+        return "\(parts.year ?? 0)-\(self.two(parts.month))-\(self.two(parts.day)) \(self.two(parts.hour)):\(self.two(parts.minute))"
+    }
+
+    /// "10:32": the time of day now, in the local time zone.
+    public static func timeOfDay(_ date: Date = Date(), timeZone: TimeZone = .current) -> String {
+        let parts = self.parts(of: date, timeZone: timeZone)
+        return "\(self.two(parts.hour)):\(self.two(parts.minute))"
+    }
+
+    private static func parts(of date: Date, timeZone: TimeZone) -> DateComponents {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func two(_ value: Int?) -> String { let value = value ?? 0; return value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
+        return calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+    }
+
+    private static func two(_ value: Int?) -> String {
+        let value = value ?? 0
+        return value < 10 ? "0\(value)" : "\(value)"
     }
 
     /// "1 unit", "3 units".

@@ -289,10 +289,18 @@ extension SellerProgram {
         // An error of the user's own stays until it has been read (a clock beat); news that comes
         // while the last news is still on show adds to it, so a burst of sales is counted whole.
         if isNews, let before, state.shell.status?.kind != .error || state.shell.statusBeats > 0 {
-            var tally = state.news.flatMap { $0.status == state.shell.status ? $0 : nil } ?? .zero
+            var tally = state.news.flatMap { $0.status == state.shell.status ? $0 : nil } ?? NewsTally(since: self.timeOfDay())
+            tally.times += 1
             tally.sold += news.rating.itemsSold - before.itemsSold
             tally.up += news.rating.rating.thumbsUp - before.rating.thumbsUp
             tally.down += news.rating.rating.thumbsDown - before.rating.thumbsDown
+            // Which items: those whose units fell or whose votes moved, on the page on show.
+            let was = Dictionary((state.items.page?.items ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let moved = (news.items?.items ?? []).filter { item in
+                was[item.id].map { item.quantity < $0.quantity || item.rating != $0.rating } ?? false
+            }
+            for item in moved { tally.items[item.id] = item.name }
+            if moved.isEmpty { tally.someUnnamed = true }
             state.news = tally
             state.shell.status = tally.status
         }

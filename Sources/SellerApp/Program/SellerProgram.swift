@@ -9,10 +9,14 @@ import TerminalUI
 public struct SellerProgram: ClientProgram {
     public let client: SellerClient
     public let logger: Logger
+    /// The time of day ("10:43"), for saying when news came.
+    public let timeOfDay: @Sendable () -> String
 
-    public init(client: SellerClient, logger: Logger = Logger(label: "market.seller-client")) {
+    /// - Parameter timeOfDay: the clock news is stamped with; the local time by default.
+    public init(client: SellerClient, logger: Logger = Logger(label: "market.seller-client"), timeOfDay: (@Sendable () -> String)? = nil) {
         self.client = client
         self.logger = logger
+        self.timeOfDay = timeOfDay ?? { Format.timeOfDay() }
     }
 
     public func relayout(_ state: inout SellerState) {

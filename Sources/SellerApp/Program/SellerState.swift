@@ -42,25 +42,38 @@ public struct SellerState: ClientState {
     }
 }
 
-/// Sales and votes heard of since the status line began to say so.
+/// Sales and votes heard of since the status line began to say so: when the first came, how
+/// many units and votes, and which items they were about, where the page on show told.
 public struct NewsTally: Sendable, Hashable {
+    public var since: String
     public var sold = 0
     public var up = 0
     public var down = 0
+    /// The items the news was about, by name, as far as the page on show told.
+    public var items: [ItemID: String] = [:]
+    /// News came that the page on show did not account for (an item on another page).
+    public var someUnnamed = false
+    /// How many times news came.
+    public var times = 0
 
-    public static let zero = NewsTally()
+    public init(since: String) {
+        self.since = since
+    }
 
     /// What the status line says of it.
     public var status: StatusMessage { .success(self.sentence) }
 
-    /// "Just now: 3 units sold, 1 👍."
+    /// "At 10:43: 2 units of “Tomato seeds” sold, 1 👍.", "Since 10:29: 3 units sold, 1 👍."
     public var sentence: String {
-        let parts = [
-            self.sold > 0 ? "\(Format.units(self.sold)) sold" : nil,
+        let name = self.items.count == 1 && !self.someUnnamed ? self.items.values.first.map(Format.quoted) : nil
+        let sold = self.sold > 0 ? "\(Format.units(self.sold))\(name.map { " of \($0)" } ?? "") sold" : nil
+        let votes = [
             self.up > 0 ? "\(Format.count(self.up)) 👍" : nil,
             self.down > 0 ? "\(Format.count(self.down)) 👎" : nil,
         ].compactMap { $0 }
-        return "Just now: " + parts.joined(separator: ", ") + "."
+        let named = sold == nil ? name.map { " for \($0)" } ?? "" : ""
+        let parts = [sold, votes.isEmpty ? nil : votes.joined(separator: ", ") + named].compactMap { $0 }
+        return (self.times > 1 ? "Since " : "At ") + self.since + ": " + parts.joined(separator: ", ") + "."
     }
 }
 
