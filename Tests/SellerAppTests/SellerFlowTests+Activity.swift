@@ -47,14 +47,13 @@ extension SellerFlowTests {
     @Test func aWaitThatEndsWithoutNewsStillShowsChangesMadeFromAnotherSession() throws {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.down], &state)
-        let status = state.shell.status
         var items = SellerFixtures.items
         items[0].price = Money("1.50")!
         let page = Page(items: items, offset: 0, limit: ItemsScreen.pageSize, total: items.count)
         let next = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: SellerFixtures.rating, items: page))))
         #expect(state.items.page?.items.first?.price == Money("1.50")!)
         #expect(state.items.selected?.id == items[1].id, "the selection stays")
-        #expect(state.shell.status == status, "nothing to announce")
+        #expect(state.shell.status == .info("“Café crème mug €” was changed in another session: 1.50, 7 on sale."))
         #expect(next.count == 1, "only the next wait: \(next)")
 
         // A change of the user's own answered while the wait was out: the page that came may
@@ -65,6 +64,26 @@ extension SellerFlowTests {
         #expect(state.items.selected?.price == Money("9.00")!)
         _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: SellerFixtures.rating, items: page))))
         #expect(state.items.selected?.price == Money("9.00")!, "not the older page's price")
+    }
+
+    @Test func aChangeFromAnotherSessionIsSaidOnAnEmptyStatusLine() throws {
+        var state = SellerFixtures.loggedIn()
+        state.shell.status = nil
+        var items = SellerFixtures.items
+        items[2].price = Money("3.00")!
+        items[2].quantity = 0
+        let page = Page(items: items, offset: 0, limit: ItemsScreen.pageSize, total: items.count)
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: SellerFixtures.rating, items: page))))
+        #expect(state.shell.status == .info("\(Format.quoted(items[2].name)) was changed in another session: 3.00, none on sale."))
+        // A new item, and then nothing new: nothing more is said.
+        state.shell.status = nil
+        let more = [SellerFixtures.item(77, "Lamp", price: "9.00", quantity: 1)] + items
+        let longer = Page(items: more, offset: 0, limit: ItemsScreen.pageSize, total: more.count)
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: SellerFixtures.rating, items: longer))))
+        #expect(state.shell.status == .info("“Lamp” was registered in another session."))
+        state.shell.status = nil
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: SellerFixtures.rating, items: longer))))
+        #expect(state.shell.status == nil)
     }
 
     @Test func aSaleOfTheLastUnitsClosesTheRemoveBoxSayingWhyAndHoldsTheKeysMeantForIt() {

@@ -311,9 +311,34 @@ extension SellerProgram {
         guard state.items.loadRequest == nil, isCurrent else {
             return isNews && state.items.loadRequest == nil ? self.loadItems(&state, offset: state.items.offset) : []
         }
+        if !isNews, state.shell.status == nil || state.shell.statusBeats >= Shell.statusLifetimeBeats,
+            let sentence = Self.changedElsewhere(from: state.items.page, to: page)
+        {
+            state.shell.status = .info(sentence)
+        }
         state.items.loadOrder = order
         self.show(page, &state)
         return []
+    }
+
+    /// What another session of the seller changed, seen in a page that came without news: the
+    /// items whose price or units differ from the page on show, or that are new on it.
+    static func changedElsewhere(from shown: Page<Item>?, to page: Page<Item>) -> String? {
+        guard let shown, shown.offset == page.offset else { return nil }
+        let was = Dictionary(shown.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let changed = page.items.filter { item in was[item.id].map { $0.price != item.price || $0.quantity != item.quantity } ?? false }
+        let new = shown.total < page.total ? page.items.filter { was[$0.id] == nil } : []
+        switch (changed.count, new.count) {
+        case (0, 0):
+            return nil
+        case (1, 0):
+            let item = changed[0]
+            return "\(Format.quoted(item.name)) was changed in another session: \(Format.money(item.price)), \(item.quantity == 0 ? "none" : Format.count(item.quantity)) on sale."
+        case (0, 1):
+            return "\(Format.quoted(new[0].name)) was registered in another session."
+        default:
+            return "\(Format.count(changed.count + new.count)) items were changed or registered in another session."
+        }
     }
 
     func loadRating(_ state: inout SellerState) -> [SellerCommand] {
