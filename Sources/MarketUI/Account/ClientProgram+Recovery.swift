@@ -33,6 +33,12 @@ extension ClientProgram {
         guard state.isLoggedIn, state.shell.wasActive,
             state.shell.beatsSinceCall >= Self.keepAliveBeats(sessionTimeout: state.shell.sessionTimeout)
         else { return [] }
+        return self.keepAlive(&state)
+    }
+
+    /// One cheap call that counts as activity, so that the server keeps the session.
+    func keepAlive(_ state: inout State) -> [Command] {
+        guard state.isLoggedIn else { return [] }
         state.shell.wasActive = false
         state.shell.beatsSinceCall = 0
         return [.account(.keepAlive)]
@@ -55,9 +61,12 @@ extension ClientProgram {
             self.sessionEnded(saying: MarketError.sessionExpired(after: timeout).message, &state)
             return true
         }
-        // A minute before (a fifth of a shorter timeout, if that is at least a beat), once.
+        // About a minute before (a fifth of a shorter timeout, if that is at least a beat), once:
+        // counted from the timeout itself, not from the client's own end a beat later, since the
+        // server may end the session first (its clock runs from the last call, which may come
+        // before the last key), and a key then keeps it alive at once.
         let lead = min(.seconds(60), timeout / 5)
-        if state.shell.idleWarning == nil, lead >= Self.heartbeatInterval, idle >= end - lead {
+        if state.shell.idleWarning == nil, lead >= Self.heartbeatInterval, idle >= timeout - lead {
             let seconds = lead.components.seconds
             let when = seconds == 60 ? "a minute" : "\(seconds) seconds"
             let warning = StatusMessage.warning("No activity: logging out in \(when) — press a key (an arrow will do) to stay.")

@@ -97,23 +97,26 @@ extension ClientProgram {
                 guard state.shell.tick >= until || key == .control("c") else { return [] }
                 state.shell.keysHeldUntil = nil
             }
-            state.shell.noteActivity()
-            if state.shell.hold(key) { return [] }
+            let wasWarned = state.shell.noteActivity()
+            let keepAlive = wasWarned ? self.keepAlive(&state) : []
+            if state.shell.hold(key) { return keepAlive }
             state.shell.dropOldStatus()
-            return self.press(key, &state)
+            return keepAlive + self.press(key, &state)
         case .mouse(let mouse):
-            state.shell.noteActivity()
-            if !state.isLoggedIn {
-                // The login box: a tab or a field. (The help overlay and the quit question, when
-                // shown, are above it and take no clicks here.)
-                let shell = state.shell
-                guard mouse.kind == .press, !shell.isTooSmall, shell.help == nil, shell.quitDialog == nil,
-                    let keys = state.login.keys(forClickAt: mouse.point, in: Chrome.contentArea(shell.size))
-                else { return self.click(mouse, &state) }
-                return keys.flatMap { self.press($0, &state) }
-            }
-            return self.click(mouse, &state)
+            let keepAlive = state.shell.noteActivity() ? self.keepAlive(&state) : []
+            return keepAlive + self.handle(mouse, &state)
         }
+    }
+
+    private func handle(_ mouse: MouseEvent, _ state: inout State) -> [Command] {
+        guard !state.isLoggedIn else { return self.click(mouse, &state) }
+        // The login box: a tab or a field. (The help overlay and the quit question, when shown,
+        // are above it and take no clicks here.)
+        let shell = state.shell
+        guard mouse.kind == .press, !shell.isTooSmall, shell.help == nil, shell.quitDialog == nil,
+            let keys = state.login.keys(forClickAt: mouse.point, in: Chrome.contentArea(shell.size))
+        else { return self.click(mouse, &state) }
+        return keys.flatMap { self.press($0, &state) }
     }
 
     public func runsInBackground(_ command: Command) -> Bool { command.isBackground }

@@ -123,12 +123,16 @@ public struct Shell: Sendable {
     public var isBusy: Bool { !self.requests.isEmpty }
 
     /// The user pressed a key or used the mouse: the session is theirs again, and a warning that
-    /// it was about to end goes.
-    public mutating func noteActivity() {
+    /// it was about to end goes. Returns whether there was one (the session then wants keeping
+    /// alive at once, not at the next beat).
+    @discardableResult
+    public mutating func noteActivity() -> Bool {
         self.wasActive = true
         self.idleBeats = 0
-        if let warning = self.idleWarning, self.status == warning { self.status = nil }
+        guard let warning = self.idleWarning else { return false }
+        if self.status == warning { self.status = nil }
         self.idleWarning = nil
+        return true
     }
 
     public var isTooSmall: Bool { !self.size.contains(.minimum) }
