@@ -224,6 +224,18 @@ extension BuyerFlowTests {
         #expect(reload.contains { if case .loadCart = $0 { true } else { false } })
     }
 
+    @Test func theReceiptAsksForVotesOnlyForItemsNotRatedYet() {
+        let line = { (hit: Int) in
+            PurchaseLine(itemID: BuyerFixtures.hits[hit].item.id, name: BuyerFixtures.hits[hit].item.name, sellerID: SellerID(9), quantity: 1, unitPrice: Money("12.50")!, feedback: nil)
+        }
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.update(&state, .message(.purchased(request: 0, purchase: Purchase(id: 19, purchasedAt: .now, lines: [line(1)], total: Money("12.50")!, cardLast4: "1111"))))
+        #expect(state.shell.status?.text.hasSuffix("Thank you!") == true, "rated after purchase #18: \(String(describing: state.shell.status))")
+        var again = BuyerFixtures.loggedIn()
+        _ = self.program.update(&again, .message(.purchased(request: 0, purchase: Purchase(id: 19, purchasedAt: .now, lines: [line(1), line(0)], total: Money("25.00")!, cardLast4: "1111"))))
+        #expect(again.shell.status?.text.hasSuffix("Rate items with + or -.") == true)
+    }
+
     @Test func aCartShortOfStockDoesNotOpenTheCardFormButSaysWhatToDo() {
         var state = BuyerFixtures.loggedIn(cart: BuyerFixtures.shortCart)
         _ = self.program.press([.character("2"), .character("c")], &state)

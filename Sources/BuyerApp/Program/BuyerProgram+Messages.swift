@@ -132,7 +132,10 @@ extension BuyerProgram {
             state.cart.hasUnsavedChanges = false
             state.view = .purchases
             let units = purchase.lines.reduce(0) { $0 + $1.quantity }
-            state.shell.status = .success("Paid \(Format.money(purchase.total)) for \(Format.units(units)) — purchase #\(purchase.id). Thank you! Rate items with + or -.")
+            // Votes are one per item: items rated after an earlier purchase are not asked for again.
+            let rated = Set((state.purchases.page?.items ?? []).flatMap(\.lines).filter { $0.feedback != nil }.map(\.itemID))
+            let toRate = purchase.lines.contains { $0.feedback == nil && !rated.contains($0.itemID) }
+            state.shell.status = .success("Paid \(Format.money(purchase.total)) for \(Format.units(units)) — purchase #\(purchase.id). Thank you!" + (toRate ? " Rate items with + or -." : ""))
             state.purchases.table = TableState()
             return self.loadCart(&state) + self.loadPurchases(&state, offset: 0) + self.rerunSearch(&state)
 
