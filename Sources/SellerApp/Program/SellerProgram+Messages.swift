@@ -311,7 +311,8 @@ extension SellerProgram {
         guard state.items.loadRequest == nil, isCurrent else {
             return isNews && state.items.loadRequest == nil ? self.loadItems(&state, offset: state.items.offset) : []
         }
-        if !isNews, state.shell.status == nil || state.shell.statusBeats >= Shell.statusLifetimeBeats,
+        // (Not while a request of the user's is out: the page may already show its change.)
+        if !isNews, !state.shell.isBusy, state.shell.status == nil || state.shell.statusBeats >= Shell.statusLifetimeBeats,
             let sentence = Self.changedElsewhere(from: state.items.page, to: page)
         {
             state.shell.status = .info(sentence)
