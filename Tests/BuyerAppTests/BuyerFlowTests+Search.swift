@@ -156,6 +156,13 @@ extension BuyerFlowTests {
         #expect(state.search.selected?.item.name == "Lamp \(start + 1)")
         #expect(state.search.position(visibleRows: visible)?.hasPrefix("\(start + 1)–\(start + visible) of") == true, "\(state.search.position(visibleRows: visible) ?? "")")
 
+        // Up from the first row fetched goes back as `[` does.
+        var up = state
+        guard case .search(_, _, 0)? = self.program.press([.up], &up).first else {
+            Issue.record("Up from the first row at hand fetches the rows before it")
+            return
+        }
+
         // Back from the top: the screenful just before, ending with the row above.
         let back = self.program.press([.character("[")], &state)
         guard case .search(let previous, _, 0)? = back.first else {

@@ -162,7 +162,7 @@ extension SellerFlowTests {
 
     @Test func aMinuteBeforeAnUnattendedSessionEndsTheStatusLineSaysSoAndAKeyTakesItBack() throws {
         var state = try self.loggedInThroughTheForm(sessionTimeout: .seconds(300))
-        let warning = StatusMessage.warning("No activity: logging out in a minute — press a key (an arrow will do) to stay.")
+        let warning = StatusMessage.warning("Idle: logging out in a minute — press a key to stay.")
         _ = self.beats(47, &state)  // 235 s
         #expect(state.shell.status != warning)
         _ = self.beats(1, &state)  // 240 s: a minute before the server's timeout

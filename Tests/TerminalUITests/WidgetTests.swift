@@ -107,7 +107,7 @@ import TerminalUI
         }
         var canvas = Canvas(size: Size(width: 50, height: 1))
         FooterBar.render(hints, in: canvas.bounds, canvas: &canvas)
-        #expect(canvas.text(row: 0) == "n New  p Price  ? Help  r Refresh  q Quit         ")
+        #expect(canvas.text(row: 0) == "n New  p Price  x Remove  ? Help  q Quit          ", "the view's own keys before refreshing")
     }
 
     @Test func noColorTurnsColoursOff() {

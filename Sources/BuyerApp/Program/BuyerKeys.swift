@@ -62,7 +62,7 @@ public enum BuyerKeys {
         KeyBinding(.character("s"), .cycleSort, help: "Sort this page by the next column (or click a title)", hint: "Sort"),
         KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
         KeyBinding(.character("]"), .nextPage, help: "Next screenful of results, fetched from the first not yet seen", hint: "Next", label: "]"),
-        KeyBinding(.character("["), .previousPage, help: "Previous screenful of results"),
+        KeyBinding(.character("["), .previousPage, help: "Previous screenful of results", hint: "Prev", label: "["),
     ])
 
     public static let cart = KeyMap<BuyerAction>("Cart", [
@@ -82,7 +82,7 @@ public enum BuyerKeys {
         KeyBinding(.character("s"), .cycleSort, help: "Sort this page by the next column (or click a title)"),
         KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
         KeyBinding(.character("]"), .nextPage, help: "Older purchases", hint: "Older", label: "]"),
-        KeyBinding(.character("["), .previousPage, help: "Newer purchases"),
+        KeyBinding(.character("["), .previousPage, help: "Newer purchases", hint: "Newer", label: "["),
     ])
 
     public static let navigation = TableState.keys.map { BuyerAction.move($0) }
@@ -132,10 +132,12 @@ public enum BuyerKeys {
     }
 
     /// The footer: the view's keys, without those that act on a row while the view has none, the
-    /// next page's on the last page, or the votes on a purchase already rated.
-    public static func hints(for view: BuyerView, hasRows: Bool = true, hasNextPage: Bool = true, canVote: Bool = true) -> [KeyHint] {
+    /// next page's on the last page, the previous page's on the first, or the votes on a purchase
+    /// already rated.
+    public static func hints(for view: BuyerView, hasRows: Bool = true, hasNextPage: Bool = true, hasPreviousPage: Bool = false, canVote: Bool = true) -> [KeyHint] {
         let own = self.table(for: view).hints { action in
-            (hasRows || !action.needsRow) && (hasNextPage || action != .nextPage) && (canVote || (action != .thumbsUp && action != .thumbsDown))
+            (hasRows || !action.needsRow) && (hasNextPage || action != .nextPage) && (hasPreviousPage || action != .previousPage)
+                && (canVote || (action != .thumbsUp && action != .thumbsDown))
         }
         // `/` works everywhere, and comes first where searching is what the view is for.
         let search = self.global.hints(where: { $0 == .editSearch })

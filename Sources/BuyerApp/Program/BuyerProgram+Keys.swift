@@ -303,9 +303,13 @@ extension BuyerProgram {
         switch state.view {
         case .search:
             let rows = state.search.rows.count
-            // Down from the last row at hand goes on into the rows not fetched yet, as `]` does.
+            // Down from the last row at hand goes on into the rows not fetched yet, as `]` does,
+            // and up from the first into those before, as `[` does.
             if state.search.table.movesPastLastRow(motion, rowCount: rows), state.search.hasNextPage {
                 return self.turnPage(forward: true, &state)
+            }
+            if state.search.table.movesBeforeFirstRow(motion), (state.search.page?.offset ?? 0) > 0 {
+                return self.turnPage(forward: false, &state)
             }
             // End cannot go further when the total is only counted up to a cap: say how to see more.
             if motion == .bottom, state.search.hasNextPage, state.search.page?.totalIsExact == false {
@@ -328,6 +332,10 @@ extension BuyerProgram {
             return []
         case .purchases:
             let rows = state.purchases.allRows.count
+            if let page = state.purchases.page {
+                if state.purchases.table.movesPastLastRow(motion, rowCount: rows), page.hasMore { return self.turnPage(forward: true, &state) }
+                if state.purchases.table.movesBeforeFirstRow(motion), page.offset > 0 { return self.turnPage(forward: false, &state) }
+            }
             guard let page = state.purchases.page, state.purchases.table.sortColumn == nil,
                 let turn = state.purchases.table.fetchForEnd(
                     motion, base: page.offset, rowCount: page.items.count, total: page.total, totalIsExact: page.totalIsExact, pageSize: PurchasesScreen.pageSize

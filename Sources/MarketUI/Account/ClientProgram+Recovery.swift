@@ -69,7 +69,7 @@ extension ClientProgram {
         if state.shell.idleWarning == nil, lead >= Self.heartbeatInterval, idle >= timeout - lead {
             let seconds = lead.components.seconds
             let when = seconds == 60 ? "a minute" : "\(seconds) seconds"
-            let warning = StatusMessage.warning("No activity: logging out in \(when) — press a key (an arrow will do) to stay.")
+            let warning = StatusMessage.warning("Idle: logging out in \(when) — press a key to stay.")
             state.shell.status = warning
             state.shell.idleWarning = warning
         }

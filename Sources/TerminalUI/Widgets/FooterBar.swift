@@ -1,15 +1,15 @@
 /// The bottom bar of key hints, htop style: each key in one colour, its label in another. When
-/// they do not all fit, hints are left out from the middle: the first ones (what this screen is
-/// for) and the last two (help and quit, by convention) stay.
+/// they do not all fit, hints are left out from the end, before the last: the first ones (what
+/// this screen is for), the help and the last (quit, by convention) stay.
 public enum FooterBar {
     public static func render(_ hints: [KeyHint], in rect: Rect, canvas: inout Canvas) {
         guard rect.height > 0 else { return }
         var hints = hints
         func width(_ hint: KeyHint) -> Int { DisplayWidth.of(hint.key) + DisplayWidth.of(hint.label) + 3 }
-        // Too many for the width: drop from the middle, keeping the first (the view's own keys
-        // come first), the last two (quitting) and the help, the one key a newcomer needs.
+        // Too many for the width: drop the hints that come latest, keeping the first (the view's
+        // own keys come first), the last (quitting) and the help, the one key a newcomer needs.
         while hints.count > 3, hints.reduce(0, { $0 + width($1) }) > rect.width,
-            let drop = hints.indices.dropLast(2).last(where: { $0 > 0 && !hints[$0].key.hasPrefix("?") })
+            let drop = hints.indices.dropLast(1).last(where: { $0 > 0 && !hints[$0].key.hasPrefix("?") })
         {
             hints.remove(at: drop)
         }

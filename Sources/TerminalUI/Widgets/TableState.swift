@@ -107,6 +107,18 @@ public struct TableState: Sendable, Hashable {
         return onward && rowCount > 0 && self.selection == rowCount - 1
     }
 
+    /// Whether `motion` would go on up from the first row (Home excepted, which goes to the start
+    /// of the whole list): for rows fetched a page at a time, the rows before these.
+    public func movesBeforeFirstRow(_ motion: Motion) -> Bool {
+        let backward =
+            switch motion {
+            case .up, .pageUp: true
+            case .by(let rows): rows < 0
+            case .down, .pageDown, .top, .bottom: false
+            }
+        return backward && self.selection == 0
+    }
+
     /// Home and End over rows fetched a page at a time, `rowCount` of them starting at row `base`
     /// of a list of `total`, go to the first or the last row of the whole list: where to fetch it
     /// when it is not at hand, and the table that shows it once it comes; nil for any other
