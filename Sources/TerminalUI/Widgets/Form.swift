@@ -89,6 +89,11 @@ public struct Form: Sendable, Hashable {
         self.fields[index].movedOn = false
     }
 
+    /// The footer's keys for this form: moving between fields only where there are several.
+    public var hints: [KeyHint] {
+        self.fields.count > 1 ? Self.keys.hints : Self.keys.hints(where: { $0 != .next && $0 != .previous })
+    }
+
     /// Moving between fields and leaving the form.
     public enum Action: Sendable, Hashable {
         case next, previous, submit, cancel
