@@ -417,6 +417,10 @@ extension BuyerProgram {
             let more = forward ? page.hasMore : page.offset > 0
             let rows = state.purchases.allRows.count
             if state.purchases.table.showScreen(forward: forward, rowCount: rows, visibleRows: visible, wholeScreensOnly: historyOrder && more) { return [] }
+            if page.items.isEmpty, page.offset == 0 {
+                state.shell.status = .info("No purchases yet.")
+                return []
+            }
             if forward, !page.hasMore {
                 state.shell.status = .info("These are your oldest purchases.")
                 return []
