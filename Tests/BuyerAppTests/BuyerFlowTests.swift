@@ -38,6 +38,23 @@ import TerminalUITesting
         self.program.canvas(for: state, size: state.shell.size).point(of: text)
     }
 
+    @Test func aClickOnAFooterHintPressesItsKey() throws {
+        var state = BuyerFixtures.loggedIn()
+        // On the footer's text (ASCII, so characters are columns).
+        let click = { (text: String, state: inout BuyerState) throws in
+            let footer = self.program.canvas(for: state, size: state.shell.size).lines.last ?? ""
+            let range = try #require(footer.range(of: text), "\(text) in \(footer)")
+            let x = footer.distance(from: footer.startIndex, to: range.lowerBound) + 1
+            _ = self.program.update(&state, .mouse(MouseEvent(.press, at: Point(x: x, y: state.shell.size.height - 1))))
+        }
+        try click("? Help", &state)
+        #expect(state.shell.help != nil)
+        try click("Esc", &state)
+        #expect(state.shell.help == nil)
+        try click("View", &state)
+        #expect(state.view == .cart, "Tab")
+    }
+
     @Test func f1ShowsEveryKeyFromInsideABox() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("a"), .function(1)], &state)

@@ -100,6 +100,20 @@ import TerminalUI
         #expect(canvas.text(row: 0) == "q Quit  ? Help      ")
     }
 
+    @Test func footerLabelsNameTheirKeys() {
+        #expect(Key(label: "Enter") == .enter)
+        #expect(Key(label: "Tab/↓") == .tab)
+        #expect(Key(label: "S-Tab/↑") == .backTab)
+        #expect(Key(label: "/") == .character("/"))
+        #expect(Key(label: "]") == .character("]"))
+        #expect(Key(label: "^N") == .control("n"))
+        #expect(Key(label: "F5") == .function(5))
+        #expect(Key(label: "←→") == nil)
+        for key in [Key.enter, .escape, .tab, .backTab, .pageUp, .home, .delete, .up, .character("q"), .character(" "), .control("u"), .function(1)] {
+            #expect(Key(label: key.description) == key, "\(key)")
+        }
+    }
+
     @Test func aCrowdedFooterKeepsTheHelp() {
         let hints = ["n New", "p Price", "x Remove", "? Help", "Tab View", "r Refresh", "q Quit"].map { hint in
             let parts = hint.split(separator: " ", maxSplits: 1).map(String.init)

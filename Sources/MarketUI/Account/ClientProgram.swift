@@ -109,6 +109,13 @@ extension ClientProgram {
     }
 
     private func handle(_ mouse: MouseEvent, _ state: inout State) -> [Command] {
+        // The footer's hints: a click presses the key it shows.
+        if mouse.kind == .press, mouse.point.y == state.shell.size.height - 1 {
+            var canvas = Canvas(size: state.shell.size)
+            self.render(state, into: &canvas)
+            guard let key = FooterBar.key(at: mouse.point.x, row: mouse.point.y, of: canvas) else { return [] }
+            return self.update(&state, .key(key))
+        }
         guard !state.isLoggedIn else { return self.click(mouse, &state) }
         // The login box: a tab or a field. (The help overlay and the quit question, when shown,
         // are above it and take no clicks here.)

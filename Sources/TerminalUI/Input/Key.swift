@@ -36,6 +36,28 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The key a footer or help label names (``description``'s own words): the first of
+    /// alternatives written "Tab/↓"; nil for a label that names no one key ("←→").
+    public init?(label: String) {
+        let first = label == "/" ? label : String(label.split(separator: "/").first ?? "")
+        let named: [String: Key] = [
+            "Space": .character(" "), "↑": .up, "↓": .down, "←": .left, "→": .right, "Home": .home, "End": .end,
+            "PgUp": .pageUp, "PgDn": .pageDown, "Ins": .insert, "Del": .delete, "Bksp": .backspace,
+            "Enter": .enter, "Tab": .tab, "S-Tab": .backTab, "Esc": .escape,
+        ]
+        if let key = named[first] {
+            self = key
+        } else if first.count == 1, let character = first.first {
+            self = .character(character)
+        } else if first.count == 2, first.hasPrefix("^"), let letter = first.last, letter.isLetter {
+            self = .control(Character(letter.lowercased()))
+        } else if first.hasPrefix("F"), let number = Int(first.dropFirst()), (1...12).contains(number) {
+            self = .function(number)
+        } else {
+            return nil
+        }
+    }
+
     /// The character this key types into a text field, if any.
     public var typedCharacter: Character? {
         if case .character(let character) = self { return character }

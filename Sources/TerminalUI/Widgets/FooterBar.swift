@@ -24,4 +24,17 @@ public enum FooterBar {
             x += canvas.write(label, x: x, y: rect.y, style: .footer)
         }
     }
+
+    /// The key of the hint drawn at column `x` of the footer row `y` of `canvas` (its key or its
+    /// label), for a click on it: the footer says the keys, and a click presses them.
+    public static func key(at x: Int, row y: Int, of canvas: Canvas) -> Key? {
+        guard (0..<canvas.size.height).contains(y), (0..<canvas.size.width).contains(x) else { return nil }
+        var end = x
+        while end >= 0, canvas[end, y].style != .footerKey { end -= 1 }
+        guard end >= 0 else { return nil }
+        while end + 1 < canvas.size.width, canvas[end + 1, y].style == .footerKey { end += 1 }
+        var start = end
+        while start > 0, canvas[start - 1, y].style == .footerKey { start -= 1 }
+        return Key(label: (start...end).map { canvas[$0, y].text }.joined())
+    }
 }
