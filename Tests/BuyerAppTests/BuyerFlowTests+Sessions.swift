@@ -23,7 +23,11 @@ extension BuyerFlowTests {
         var state = BuyerFixtures.loggedIn()
         state.cart.hasUnsavedChanges = true
         _ = self.program.press([.character("q")], &state)
-        let save = self.program.press([.character("w")], &state)
+        // The footer offers it, and a click on it presses it.
+        let footer = self.program.canvas(for: state, size: state.shell.size).lines.last ?? ""
+        #expect(footer.contains("w Save cart & quit"), "\(footer)")
+        let x = footer.distance(from: footer.startIndex, to: footer.range(of: "w Save")?.lowerBound ?? footer.startIndex)
+        let save = self.program.update(&state, .mouse(MouseEvent(.press, at: Point(x: x, y: state.shell.size.height - 1))))
         guard case .saveCart(let request)? = save.first else {
             Issue.record("expected the cart to be saved, got \(save)")
             return

@@ -245,7 +245,16 @@ extension BuyerProgram {
 
     /// The quit question, warning when the cart differs from the saved one.
     func askToQuit(_ state: inout BuyerState) {
-        state.shell.confirmQuit(extraLines: state.cart.wouldLoseChanges ? Self.unsavedCartWarning(then: "quits", emptied: state.cart.isEmpty) : [])
+        let unsaved = state.cart.wouldLoseChanges
+        state.shell.confirmQuit(
+            extraLines: unsaved ? Self.unsavedCartWarning(then: "quits", emptied: state.cart.isEmpty) : [],
+            extraHints: unsaved ? [Self.saveFirstHint(then: "quit")] : []
+        )
+    }
+
+    /// `w` in the quit and logout questions, for the footer (where a click presses it too).
+    static func saveFirstHint(then action: String) -> KeyHint {
+        KeyHint(key: "w", label: "Save cart & \(action)")
     }
 
     /// Logs out, asking first when that would lose a cart that differs from the saved one.

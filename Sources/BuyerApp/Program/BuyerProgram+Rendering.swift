@@ -14,6 +14,7 @@ extension BuyerProgram {
             case .checkout(let checkout): hints = checkout.hints
             case .seller(let lookup): hints = lookup.hints
             case .detail: hints = Menu.hints([KeyHint(key: "a", label: "Add to cart")])
+            case .confirm(_, .logout) where state.cart.wouldLoseChanges: hints = Dialog.hints + [Self.saveFirstHint(then: "log out")]
             case .confirm: hints = Dialog.hints
             case nil:
                 if state.view == .search, state.search.isEditing {

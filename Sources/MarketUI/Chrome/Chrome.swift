@@ -39,7 +39,7 @@ public enum Chrome {
         let status = Rect(x: 0, y: size.height - 2, width: size.width, height: 1)
         StatusBar.render(message: shell.status?.span, busy: shell.busyLabel, tick: shell.tick, trailing: position, in: status, canvas: &canvas)
         // The quit question, then the help, has the keys while it is shown.
-        let footer = shell.quitDialog != nil ? Dialog.hints : shell.help != nil ? HelpOverlay.hints : hints
+        let footer = shell.quitDialog != nil ? shell.quitHints : shell.help != nil ? HelpOverlay.hints : hints
         FooterBar.render(footer, in: Rect(x: 0, y: size.height - 1, width: size.width, height: 1), canvas: &canvas)
         return self.contentArea(size)
     }

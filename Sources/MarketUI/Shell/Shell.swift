@@ -24,6 +24,8 @@ public struct Shell: Sendable {
     public var beatsSinceCall = 0
     /// Clock beats since the user last pressed a key or used the mouse.
     public var idleBeats = 0
+    /// The footer's keys while the quit question is shown.
+    public var quitHints = Dialog.hints
     /// The warning that the session is about to end for want of activity, while it may be on
     /// show: the next key or click takes it away.
     public var idleWarning: StatusMessage?
@@ -142,7 +144,11 @@ public struct Shell: Sendable {
     public var helpArea: Rect { Rect(x: 0, y: 0, width: self.size.width, height: max(0, self.size.height - 2)) }
 
     /// Asks whether to quit; `extraLines` adds a note such as an unsaved cart.
-    public mutating func confirmQuit(extraLines: [Span] = []) {
+    /// - Parameters:
+    ///   - extraLines: said under the question (what quitting would lose).
+    ///   - extraHints: keys the app handles while the question is shown, for the footer.
+    public mutating func confirmQuit(extraLines: [Span] = [], extraHints: [KeyHint] = []) {
+        self.quitHints = Dialog.hints + extraHints
         self.quitDialog = Dialog(
             title: "Quit",
             lines: [Span("Quit the \(self.title.lowercased())?")] + extraLines,
