@@ -9,6 +9,25 @@ import TerminalUITesting
 
 /// Adding to the cart, the cart view, clearing and saving it.
 extension BuyerFlowTests {
+    @Test func theBoxOfAnItemWithNoUnitsOnSaleOffersOnlyToClose() {
+        var soldOut = BuyerFixtures.hits[0]
+        soldOut.item.quantity = 0
+        var state = BuyerFixtures.loggedIn(hits: [soldOut])
+        for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state, hits: [soldOut]) }
+        guard case .detail(let detail)? = state.modal else {
+            Issue.record("Enter opens the item")
+            return
+        }
+        #expect(detail.menu.items.map(\.label) == ["Close"])
+        _ = self.program.press([.character("a")], &state)
+        guard case .detail? = state.modal else {
+            Issue.record("a adds nothing and keeps the box")
+            return
+        }
+        _ = self.program.press([.enter], &state)
+        #expect(state.modal == nil, "Enter closes it")
+    }
+
     @Test func anAddRefusedForStockFetchesTheItemAndTheBoxSaysWhatIsLeft() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("j"), .character("a")], &state)  // 7 on sale, none in the cart

@@ -8,13 +8,17 @@ public struct BuyerItemDetail: Sendable {
     public var itemID: ItemID
     /// What was known when it was opened (a search hit or a cart line), shown while loading.
     public var name: String
-    public var detail: BuyerAPI.GetItem.Result?
+    public var detail: BuyerAPI.GetItem.Result? {
+        // Nothing to add of an item with no units on sale: its box offers only to close.
+        didSet { self.menu = self.detail?.item.quantity == 0 ? Self.closeOnly : Self.actions }
+    }
     public var request: Int?
     public var failure: String?
     public var menu = Self.actions
 
     /// The box's choices, for handling and for help.
     public static let actions = Menu([Menu.Item("Add to cart", key: "a"), Menu.Item("Close", key: "q")])
+    static let closeOnly = Menu([Menu.Item("Close", key: "q")])
 
     public init(itemID: ItemID, name: String) {
         self.itemID = itemID
@@ -29,7 +33,7 @@ public struct BuyerItemDetail: Sendable {
 
     public mutating func handle(_ key: Key) -> Outcome {
         switch self.menu.handle(key) {
-        case .picked(0): self.detail == nil ? .none : .addToCart
+        case .picked(let index) where self.menu.items[index].key == "a": self.detail == nil ? .none : .addToCart
         case .picked, .closed: .close
         case .moved, .ignored: .none
         }
