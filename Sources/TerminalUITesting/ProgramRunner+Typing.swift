@@ -27,13 +27,6 @@ extension ProgramRunner {
 }
 
 extension Program {
-    /// Renders `state` on a canvas of `size`, as the terminal would show it.
-    public func canvas(for state: State, size: Size) -> Canvas {
-        var canvas = Canvas(size: size)
-        self.render(state, into: &canvas)
-        return canvas
-    }
-
     /// Applies key presses one after another, collecting the commands they ask for.
     public func press(_ keys: [Key], _ state: inout State) -> [Command] {
         keys.flatMap { self.update(&state, .key($0)) }

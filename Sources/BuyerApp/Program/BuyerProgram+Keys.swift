@@ -317,7 +317,7 @@ extension BuyerProgram {
             if state.search.table.movesPastLastRow(motion, rowCount: rows), state.search.hasNextPage {
                 return self.turnPage(forward: true, &state)
             }
-            if state.search.table.movesBeforeFirstRow(motion), (state.search.page?.offset ?? 0) > 0 {
+            if state.search.table.movesBeforeFirstRow(motion), state.search.hasPreviousPage {
                 return self.turnPage(forward: false, &state)
             }
             // End cannot go further when the total is only counted up to a cap: say how to see more.
@@ -341,10 +341,8 @@ extension BuyerProgram {
             return []
         case .purchases:
             let rows = state.purchases.allRows.count
-            if let page = state.purchases.page {
-                if state.purchases.table.movesPastLastRow(motion, rowCount: rows), page.hasMore { return self.turnPage(forward: true, &state) }
-                if state.purchases.table.movesBeforeFirstRow(motion), page.offset > 0 { return self.turnPage(forward: false, &state) }
-            }
+            if state.purchases.table.movesPastLastRow(motion, rowCount: rows), state.purchases.hasNextPage { return self.turnPage(forward: true, &state) }
+            if state.purchases.table.movesBeforeFirstRow(motion), state.purchases.hasPreviousPage { return self.turnPage(forward: false, &state) }
             guard let page = state.purchases.page, state.purchases.table.sortColumn == nil,
                 let turn = state.purchases.table.fetchForEnd(
                     motion, base: page.offset, rowCount: page.items.count, total: page.total, totalIsExact: page.totalIsExact, pageSize: PurchasesScreen.pageSize
@@ -368,7 +366,7 @@ extension BuyerProgram {
         case .search:
             let selected = state.search.selected?.item.id
             resort(&state.search.table, SearchScreen.table.sortable(width: width))
-            if state.search.page?.hasMore == true || (state.search.page?.offset ?? 0) > 0 {
+            if state.search.page?.isWhole == false {
                 // Only the results at hand are sorted (the server ranks them; it does not sort
                 // them): the top of what is sorted is what the user asked to see.
                 state.search.table.move(.top, rowCount: state.search.rows.count, visibleRows: visible)

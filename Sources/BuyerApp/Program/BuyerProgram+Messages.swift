@@ -220,12 +220,7 @@ extension BuyerProgram {
             return self.loadCart(&state) + self.loadPurchases(&state, offset: state.purchases.offset) + self.rerunSearch(&state)
         case .sellerRating(let request, _):
             if case .seller(var screen) = state.modal, screen.request == request {
-                screen.failed(sentence)
-                // No such seller: said under the number, in place of the hint's tick.
-                if error.code == .notFound {
-                    screen.failure = nil
-                    screen.form.reject("seller", saying: sentence)
-                }
+                screen.failed(error, sentence: sentence)
                 state.modal = .seller(screen)
                 return []
             }

@@ -39,9 +39,9 @@ extension BuyerProgram {
                     // `[` has somewhere to go: a screenful above, or a page before this one.
                     let hasPreviousPage =
                         switch state.view {
-                        case .search: (state.search.page?.offset ?? 0) > 0 || state.search.table.offset > 0
+                        case .search: state.search.hasPreviousPage || state.search.table.offset > 0
                         case .cart: false
-                        case .purchases: (state.purchases.page?.offset ?? 0) > 0 || state.purchases.table.offset > 0
+                        case .purchases: state.purchases.hasPreviousPage || state.purchases.table.offset > 0
                         }
                     let canVote = state.view != .purchases || state.purchases.selected(timeZone: state.timeZone)?.line.feedback == nil
                     hints = BuyerKeys.hints(for: state.view, hasRows: hasRows, hasNextPage: hasNextPage, hasPreviousPage: hasPreviousPage, canVote: canVote)

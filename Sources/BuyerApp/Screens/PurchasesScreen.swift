@@ -147,6 +147,8 @@ public struct PurchasesScreen: Sendable {
     }
 
     public var hasNextPage: Bool { self.page?.hasMore ?? false }
+    /// Whether rows come before the page at hand (`[` fetches them).
+    public var hasPreviousPage: Bool { (self.page?.offset ?? 0) > 0 }
 
     /// The units bought in all, then which orders this page holds, e.g. "12 units purchased ·
     /// orders 1–20 of 31": pages are of orders, and a row is one item of an order, so the rows

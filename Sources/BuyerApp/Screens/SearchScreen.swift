@@ -191,6 +191,8 @@ public struct SearchScreen: Sendable {
     }
 
     public var hasNextPage: Bool { self.page?.hasMore ?? false }
+    /// Whether rows come before the page at hand (`[` fetches them).
+    public var hasPreviousPage: Bool { (self.page?.offset ?? 0) > 0 }
 
     /// The order the rows are in: the server's, or a column's on this page (the rank keeping
     /// the server's).
@@ -231,10 +233,7 @@ public struct SearchScreen: Sendable {
         if let index = fields.firstIndex(where: { point.x >= $0.label && point.x < $0.input.maxX }) {
             self.bar.focus(on: index)
             let input = fields[index].input
-            if point.x >= input.x {
-                self.bar.fields[index].input.isSelected = false
-                self.bar.fields[index].input.cursor = self.bar.fields[index].input.cursor(forClickAtColumn: point.x - input.x, width: input.width)
-            }
+            if point.x >= input.x { self.bar.fields[index].input.click(atColumn: point.x - input.x, width: input.width) }
         }
     }
 

@@ -19,6 +19,14 @@ public struct SellerLookupScreen: FormDialog {
         Int64(Text.trimmingWhitespace(self.form["seller"])).flatMap { $0 > 0 ? SellerID($0) : nil }
     }
 
+    /// The lookup failed: no such seller is said under the number (in place of the hint's tick),
+    /// anything else under the form.
+    public mutating func failed(_ error: MarketError, sentence: String) {
+        guard error.code == .notFound else { return self.failed(sentence) }
+        self.request = nil
+        self.form.reject("seller", saying: sentence)
+    }
+
     /// An edit also clears the last answer, which was for another number.
     public mutating func edited() {
         self.failure = nil

@@ -17,6 +17,9 @@ public struct Page<Element: Sendable & Hashable & Codable>: Sendable, Hashable, 
     }
 
     public var hasMore: Bool { self.offset + self.items.count < self.total || !self.totalIsExact }
+
+    /// Whether this page is the whole list: nothing before it, nothing after.
+    public var isWhole: Bool { self.offset == 0 && !self.hasMore }
 }
 
 /// Limits shared by every paginated call.

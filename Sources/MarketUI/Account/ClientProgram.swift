@@ -111,8 +111,7 @@ extension ClientProgram {
     private func handle(_ mouse: MouseEvent, _ state: inout State) -> [Command] {
         // The footer's hints: a click presses the key it shows.
         if mouse.kind == .press, mouse.point.y == state.shell.size.height - 1 {
-            var canvas = Canvas(size: state.shell.size)
-            self.render(state, into: &canvas)
+            let canvas = self.canvas(for: state, size: state.shell.size)
             guard let key = FooterBar.key(at: mouse.point.x, row: mouse.point.y, of: canvas) else { return [] }
             return self.update(&state, .key(key))
         }

@@ -101,8 +101,12 @@ public struct Shell: Sendable {
 
     /// A key was pressed: a message on show long enough has been read.
     public mutating func dropOldStatus() {
-        if self.status != nil, self.statusBeats >= Self.statusLifetimeBeats { self.status = nil }
+        if self.statusMayBeReplaced { self.status = nil }
     }
+
+    /// Whether the status line says nothing the user has yet to read: it is empty, or its message
+    /// has been up for its lifetime.
+    public var statusMayBeReplaced: Bool { self.status == nil || self.statusBeats >= Self.statusLifetimeBeats }
 
     /// Stops waiting for a request: it no longer counts as in flight, and its answer will be
     /// dropped (``isAbandoned(_:)``).

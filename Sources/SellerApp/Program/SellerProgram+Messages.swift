@@ -295,10 +295,9 @@ extension SellerProgram {
             tally.up += news.rating.rating.thumbsUp - before.rating.thumbsUp
             tally.down += news.rating.rating.thumbsDown - before.rating.thumbsDown
             // Which items: those whose units fell or whose votes moved, on the page on show.
-            let was = Dictionary((state.items.page?.items ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let moved = (news.items?.items ?? []).filter { item in
-                was[item.id].map { item.quantity < $0.quantity || item.rating != $0.rating } ?? false
-            }
+            let moved = news.items.flatMap { page in
+                state.items.page?.changed(in: page) { was, now in now.quantity < was.quantity || now.rating != was.rating }
+            } ?? []
             for item in moved { tally.items[item.id] = item.name }
             if moved.isEmpty { tally.someUnnamed = true }
             state.news = tally
@@ -312,7 +311,7 @@ extension SellerProgram {
             return isNews && state.items.loadRequest == nil ? self.loadItems(&state, offset: state.items.offset) : []
         }
         // (Not while a request of the user's is out: the page may already show its change.)
-        if !isNews, !state.shell.isBusy, state.shell.status == nil || state.shell.statusBeats >= Shell.statusLifetimeBeats,
+        if !isNews, !state.shell.isBusy, state.shell.statusMayBeReplaced,
             let sentence = Self.changedElsewhere(from: state.items.page, to: page)
         {
             state.shell.status = .info(sentence)
@@ -326,9 +325,9 @@ extension SellerProgram {
     /// items whose price or units differ from the page on show, or that are new on it.
     static func changedElsewhere(from shown: Page<Item>?, to page: Page<Item>) -> String? {
         guard let shown, shown.offset == page.offset else { return nil }
-        let was = Dictionary(shown.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let changed = page.items.filter { item in was[item.id].map { $0.price != item.price || $0.quantity != item.quantity } ?? false }
-        let new = shown.total < page.total ? page.items.filter { was[$0.id] == nil } : []
+        let changed = shown.changed(in: page) { was, now in was.price != now.price || was.quantity != now.quantity }
+        let held = Set(shown.items.map(\.id))
+        let new = shown.total < page.total ? page.items.filter { !held.contains($0.id) } : []
         switch (changed.count, new.count) {
         case (0, 0):
             return nil

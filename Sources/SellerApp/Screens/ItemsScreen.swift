@@ -52,10 +52,7 @@ public struct ItemsScreen: Sendable {
     }
 
     /// Whether the page on screen is all there is, so sorting it here sorts the whole list.
-    public var isWholeList: Bool {
-        guard let page = self.page else { return false }
-        return page.offset == 0 && !page.hasMore
-    }
+    public var isWholeList: Bool { self.page?.isWhole ?? false }
 
     /// The page's items in the chosen order.
     public var rows: [Item] { Self.table.sorted(self.page?.items ?? [], by: self.table) }
@@ -134,5 +131,14 @@ public struct ItemsScreen: Sendable {
             return
         }
         Self.table.render(self.rows, state: self.table, in: area, canvas: &canvas, focused: focused)
+    }
+}
+
+extension Page<Item> {
+    /// The items of `newer` (a page fetched again) that this page holds too and that `differ`
+    /// from their row here.
+    func changed(in newer: Page<Item>, where differ: (_ was: Item, _ now: Item) -> Bool) -> [Item] {
+        let was = Dictionary(self.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return newer.items.filter { now in was[now.id].map { differ($0, now) } ?? false }
     }
 }

@@ -44,6 +44,14 @@ extension Program {
     public func subscriptions() -> [AsyncStream<Message>] { [] }
     public func shutdown() {}
     public func runsInBackground(_ command: Command) -> Bool { false }
+
+    /// Renders `state` on a canvas of `size`, as the terminal would show it: for drawing, and
+    /// for asking what is on screen (a cursor, a key in the footer).
+    public func canvas(for state: State, size: Size) -> Canvas {
+        var canvas = Canvas(size: size)
+        self.render(state, into: &canvas)
+        return canvas
+    }
 }
 
 /// What reaches a program's `update`.

@@ -145,9 +145,7 @@ public final class ProgramRunner<P: Program> {
     /// one line (see ``Paste/keys(typing:)``); elsewhere a paste is dropped, so that its letters
     /// never run as commands and its line breaks never press Enter.
     private func type(pasted text: String, group: inout DiscardingTaskGroup) {
-        var canvas = Canvas(size: self.terminal.size)
-        self.program.render(self.state, into: &canvas)
-        guard canvas.cursor != nil else { return }
+        guard self.program.canvas(for: self.state, size: self.terminal.size).cursor != nil else { return }
         for key in Paste.keys(typing: text) {
             self.apply(.key(key), group: &group)
             if self.program.isFinished(self.state) { return }
@@ -174,9 +172,7 @@ public final class ProgramRunner<P: Program> {
     }
 
     private func draw() {
-        var canvas = Canvas(size: self.terminal.size)
-        self.program.render(self.state, into: &canvas)
-        self.terminal.present(canvas)
+        self.terminal.present(self.program.canvas(for: self.state, size: self.terminal.size))
     }
 
     private func updateTicker() {

@@ -45,8 +45,9 @@ public final class NCursesTerminal: Terminal {
     private var restored = false
     private var inputTask: Task<Void, Never>?
     private let output: UnsafeMutablePointer<FILE>
-    /// The text of a paste under way: from its start marker to its end marker.
-    private var paste: String?
+    /// The text of a paste under way, from its start marker to its end marker (as scalars, whose
+    /// count is at hand for the limit).
+    private var paste: [Unicode.Scalar]?
     /// The most characters of a paste kept; the rest of a larger one is dropped.
     private static let pasteLimit = 65_536
 
@@ -219,10 +220,8 @@ public final class NCursesTerminal: Terminal {
             if status == ERR { break }
             if status == KEY_CODE_YES {
                 self.keyCode(Int32(bitPattern: character))
-            } else if self.paste != nil {
-                if self.paste!.unicodeScalars.count < Self.pasteLimit, let scalar = Unicode.Scalar(UInt32(character)) {
-                    self.paste!.unicodeScalars.append(scalar)
-                }
+            } else if let count = self.paste?.count {
+                if count < Self.pasteLimit, let scalar = Unicode.Scalar(UInt32(character)) { self.paste?.append(scalar) }
             } else if let event = KeyDecoder.character(UInt32(character)) {
                 self.continuation.yield(event)
             }
@@ -232,9 +231,9 @@ public final class NCursesTerminal: Terminal {
     private func keyCode(_ code: Int32) {
         switch code {
         case market_key_paste_begin():
-            self.paste = ""
+            self.paste = []
         case market_key_paste_end():
-            if let text = self.paste, !text.isEmpty { self.continuation.yield(.paste(text)) }
+            if let scalars = self.paste, !scalars.isEmpty { self.continuation.yield(.paste(String(String.UnicodeScalarView(scalars)))) }
             self.paste = nil
         case _ where self.paste != nil:
             // A key inside a paste (a pasted escape sequence ncurses knows): not typed.

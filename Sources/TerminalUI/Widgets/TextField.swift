@@ -169,6 +169,13 @@ public struct TextField: Sendable, Hashable {
         return (start, widthBeforeCursor)
     }
 
+    /// A click `column` cells into the field drawn `width` wide: the cursor goes there, and a
+    /// value that was selected is not any more (``cursor(forClickAtColumn:width:)``).
+    public mutating func click(atColumn column: Int, width: Int) {
+        self.cursor = self.cursor(forClickAtColumn: column, width: width)
+        self.isSelected = false
+    }
+
     /// The keys that move the cursor to `position` (Home, then → as often as needed), for a
     /// click turned into key presses.
     public static func keys(toPlaceCursorAt position: Int) -> [Key] {
