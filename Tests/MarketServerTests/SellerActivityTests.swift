@@ -46,6 +46,43 @@ import Testing
         }
     }
 
+    @Test func theServerListensOnlyWhileDashboardsWait() async throws {
+        // Nobody waits: no products connection listens. The first wait ever starts the
+        // subscription and still hears a sale at once; a second after the last wait the
+        // subscription ends, and the next wait starts it again.
+        try await TestMarket.with(configure: { $0.activityLinger = .seconds(1) }) { market in
+            func listeners() async throws -> Int {
+                let rows = try await market.productsQuery(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'"
+                )
+                return Int(rows.first ?? "") ?? -1
+            }
+            func eventually(_ expected: Int) async throws -> Int {
+                var count = try await listeners()
+                for _ in 0..<40 where count != expected {
+                    try await Task.sleep(for: .milliseconds(250))
+                    count = try await listeners()
+                }
+                return count
+            }
+            let (seller, _) = try await market.loggedInSeller()
+            let lamp = try await seller.registerItem(draft("Lamp", quantity: 5))
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            #expect(try await listeners() == 0)
+
+            for round in 1...2 {
+                let activity = try await seller.rating().activity
+                async let sale = seller.awaitActivity(after: activity, wait: 60)
+                #expect(try await eventually(1) == 1, "round \(round): listening while a dashboard waits")
+                try await buyer.addToCart(lamp.id, quantity: 1)
+                _ = try await buyer.purchase(card: validCard)
+                let news = try await sale
+                #expect(news.rating.itemsSold == round, "round \(round): the wait ends with the sale")
+                #expect(try await eventually(0) == 0, "round \(round): not listening a second after the last wait")
+            }
+        }
+    }
+
     @Test func aChangeFromAnotherSessionOfTheSellerShowsInTheNextAnswer() async throws {
         try await TestMarket.with { market in
             let (seller, profile) = try await market.loggedInSeller()

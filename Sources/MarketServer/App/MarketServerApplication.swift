@@ -65,7 +65,7 @@ public func buildServer(
     let activity: SellerActivityWatch?
     switch role {
     case .seller:
-        let watch = SellerActivityWatch(products: products, logger: logger)
+        let watch = SellerActivityWatch(products: products, linger: configuration.activityLinger, logger: logger)
         activity = watch
         router = SellerService(customers: customers, products: products, hasher: hasher, sessionPolicy: policy, sessionCache: cache, activity: watch).makeRouter()
     case .buyer:

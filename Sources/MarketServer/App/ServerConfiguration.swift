@@ -32,6 +32,9 @@ public struct ServerConfiguration: Sendable {
     public var cachesSessions: Bool
     /// How often the buyer server sweeps the carts of ended sessions and ended sessions themselves.
     public var sweepInterval: Duration
+    /// How long the seller server keeps listening to the database's announcements of sales and
+    /// votes after the last dashboard's wait for news ended (see ``SellerActivityWatch``).
+    public var activityLinger: Duration
 
     public init(
         host: String = "127.0.0.1",
@@ -46,7 +49,8 @@ public struct ServerConfiguration: Sendable {
         passwordCost: PasswordHasher.Cost = PasswordHasher.Cost(),
         threads: Int = 1,
         cachesSessions: Bool = true,
-        sweepInterval: Duration = .seconds(60)
+        sweepInterval: Duration = .seconds(60),
+        activityLinger: Duration = .seconds(60)
     ) {
         self.host = host
         self.port = port
@@ -61,5 +65,6 @@ public struct ServerConfiguration: Sendable {
         self.threads = threads
         self.cachesSessions = cachesSessions
         self.sweepInterval = sweepInterval
+        self.activityLinger = activityLinger
     }
 }

@@ -7,40 +7,71 @@ import Synchronization
 /// Wakes the requests waiting for news of a seller (``SellerService``'s AwaitSellerActivity)
 /// when the products database announces that the seller's units sold or votes moved.
 ///
-/// A waiting request first subscribes, then reads the seller's totals, then waits: an
-/// announcement that arrives between the read and the wait is not lost, it ends the wait at
-/// once. While the subscription to the announcements is down (the database restarting), waits
-/// are cut short to ``pollInterval``, so dashboards poll until it is back; when it is back, every
-/// wait ends, since announcements may have been missed meanwhile.
+/// A waiting request first subscribes, then makes sure announcements are heard (``ready(_:)``),
+/// then reads the seller's totals, then waits: an announcement that arrives between the read and
+/// the wait is not lost, it ends the wait at once.
+///
+/// The server listens to the announcements only while someone waits, and for ``linger`` after the
+/// last wait ended (a dashboard sends its next wait as soon as one is answered). With no
+/// dashboard open, purchases and votes wake no seller server, and the subscription's database
+/// connection is back in the pool. The first waiter starts the subscription and, in
+/// ``ready(_:)``, waits for it to be in place before reading the totals.
+///
+/// While the subscription is wanted but down (the database restarting), waits are cut short to
+/// ``pollInterval``, so dashboards poll until it is back; when it is back, every wait ends, since
+/// announcements may have been missed meanwhile.
 public final class SellerActivityWatch: Service, Sendable {
-    /// How long a wait lasts at most while announcements are not heard.
+    /// How long a wait lasts at most while announcements are not heard, and how long a first
+    /// waiter gives the subscription to come up.
     static let pollInterval: Duration = .seconds(2)
 
     private let products: ProductsStore
+    /// How long the subscription stays open with nobody waiting.
+    let linger: Duration
     private let logger: Logger
     private let state = Mutex(SellerActivityWatchState())
 
-    public init(products: ProductsStore, logger: Logger) {
+    public init(products: ProductsStore, linger: Duration = .seconds(60), logger: Logger) {
         self.products = products
+        self.linger = linger
         self.logger = logger
     }
 
-    /// Starts listening for `seller`'s news; hand the ticket to ``wait(_:atMost:)`` or
-    /// ``unsubscribe(_:)``.
+    /// Starts listening for `seller`'s news (and to the announcements, if nobody else does); hand
+    /// the ticket to ``ready(_:)``, then to ``wait(_:atMost:)`` or ``unsubscribe(_:)``.
     func subscribe(_ seller: SellerID) -> SellerActivityWatchState.Ticket {
-        self.state.withLock { $0.subscribe(seller) }
+        let (ticket, demand) = self.state.withLock { $0.subscribe(seller) }
+        demand?.resume(returning: true)
+        return ticket
     }
 
     func unsubscribe(_ ticket: SellerActivityWatchState.Ticket) {
         self.state.withLock { $0.unsubscribe(ticket) }
     }
 
+    /// Returns once announcements are heard, so that what the caller reads next is covered by
+    /// them; after ``pollInterval`` at the latest (the database may be away). Use the ticket it
+    /// returns from then on.
+    func ready(_ ticket: SellerActivityWatchState.Ticket) async -> SellerActivityWatchState.Ticket {
+        guard !self.state.withLock({ $0.isListening }) else { return ticket }
+        // The subscription coming up wakes every ticket. A fresh ticket forgets that wake-up,
+        // and any late one of this wait's timer: the read that follows sees what happened so far.
+        await self.park(ticket, atMost: Self.pollInterval)
+        self.unsubscribe(ticket)
+        return self.subscribe(ticket.seller)
+    }
+
     /// Returns when the ticket's seller has news (also news that came since it subscribed), when
     /// `duration` has passed, or when the server begins to shut down; unsubscribes.
     func wait(_ ticket: SellerActivityWatchState.Ticket, atMost duration: Duration) async {
         let listening = self.state.withLock { $0.isListening }
+        await self.park(ticket, atMost: listening ? duration : min(duration, Self.pollInterval))
+        self.unsubscribe(ticket)
+    }
+
+    private func park(_ ticket: SellerActivityWatchState.Ticket, atMost duration: Duration) async {
         let timer = Task {
-            try? await Task.sleep(for: listening ? duration : min(duration, Self.pollInterval))
+            try? await Task.sleep(for: duration)
             self.wake(ticket)
         }
         await withGracefulShutdownHandler {
@@ -52,7 +83,6 @@ public final class SellerActivityWatch: Service, Sendable {
             self.wake(ticket)
         }
         timer.cancel()
-        self.unsubscribe(ticket)
     }
 
     private func wake(_ ticket: SellerActivityWatchState.Ticket) {
@@ -67,20 +97,55 @@ public final class SellerActivityWatch: Service, Sendable {
         for continuation in self.state.withLock({ $0.setListening(listening) }) { continuation.resume() }
     }
 
-    /// Keeps the subscription to the announcements open, reconnecting after failures.
+    /// Whether announcements are heard now (for tests).
+    public var isListening: Bool { self.state.withLock { $0.isListening } }
+
+    /// Listens to the announcements while anyone waits and for ``linger`` after, reconnecting
+    /// after failures; subscribes again when the next waiter comes.
     public func run() async throws {
-        await keepListening(logger: self.logger, interrupted: "seller activity announcements interrupted; dashboards poll until they resume", setListening: self.setListening) { onListening in
-            try await self.products.watchSellerActivity(onListening: onListening, onActivity: { self.announce($0) })
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            guard await self.untilWanted() else { break }
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    await keepListening(logger: self.logger, interrupted: "seller activity announcements interrupted; dashboards poll until they resume", setListening: self.setListening) { onListening in
+                        try await self.products.watchSellerActivity(onListening: onListening, onActivity: { self.announce($0) })
+                    }
+                }
+                group.addTask { await self.untilUnwanted() }
+                await group.next()
+                group.cancelAll()
+            }
+        }
+    }
+
+    /// Returns true when someone waits (at once if someone does), false at shutdown.
+    private func untilWanted() async -> Bool {
+        await withGracefulShutdownHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+                if let now = self.state.withLock({ $0.awaitDemand(continuation) }) { continuation.resume(returning: now) }
+            }
+        } onGracefulShutdown: {
+            self.state.withLock { $0.shutDown() }?.resume(returning: false)
+        }
+    }
+
+    /// Returns once nobody has waited for ``linger`` (or when cancelled).
+    private func untilUnwanted() async {
+        let clock = ContinuousClock()
+        while true {
+            let left = self.state.withLock { state in state.idleSince.map { self.linger - (clock.now - $0) } ?? self.linger }
+            if left <= .zero { return }
+            do { try await Task.sleep(for: left) } catch { return }
         }
     }
 }
 
 /// What ``SellerActivityWatch`` knows, without the locking and the subscription: who waits for
-/// which seller, and who has news.
+/// which seller, who has news, and whether the subscription is wanted.
 struct SellerActivityWatchState {
     struct Ticket: Hashable {
         fileprivate let id: UInt64
-        fileprivate let seller: SellerID
+        let seller: SellerID
     }
 
     private struct Waiter {
@@ -92,16 +157,26 @@ struct SellerActivityWatchState {
     private var waiters: [SellerID: [UInt64: Waiter]] = [:]
     private var nextID: UInt64 = 0
     private(set) var isListening = false
+    /// Since when nobody waits; nil while someone does.
+    private(set) var idleSince: ContinuousClock.Instant? = .now
+    /// The subscription's keeper, parked until someone waits.
+    private var demand: CheckedContinuation<Bool, Never>?
+    private var isShutDown = false
 
-    mutating func subscribe(_ seller: SellerID) -> Ticket {
+    /// Returns the ticket, and the subscription's keeper to resume (with true) if it was parked.
+    mutating func subscribe(_ seller: SellerID) -> (Ticket, CheckedContinuation<Bool, Never>?) {
         defer { self.nextID += 1 }
         self.waiters[seller, default: [:]][self.nextID] = Waiter()
-        return Ticket(id: self.nextID, seller: seller)
+        self.idleSince = nil
+        let demand = self.demand
+        self.demand = nil
+        return (Ticket(id: self.nextID, seller: seller), demand)
     }
 
     mutating func unsubscribe(_ ticket: Ticket) {
         self.waiters[ticket.seller]?[ticket.id] = nil
         if self.waiters[ticket.seller]?.isEmpty == true { self.waiters[ticket.seller] = nil }
+        if self.waiters.isEmpty && self.idleSince == nil { self.idleSince = .now }
     }
 
     /// Keeps `continuation` until the ticket is woken; returns true when it already was (or is
@@ -135,5 +210,21 @@ struct SellerActivityWatchState {
         guard listening != self.isListening else { return [] }
         self.isListening = listening
         return self.waiters.flatMap { seller, tickets in tickets.keys.map { Ticket(id: $0, seller: seller) } }.compactMap { self.wake($0) }
+    }
+
+    /// Parks the subscription's keeper until someone waits; returns what to resume it with at
+    /// once instead: true when someone waits already, false after shutdown.
+    mutating func awaitDemand(_ continuation: CheckedContinuation<Bool, Never>) -> Bool? {
+        if self.isShutDown { return false }
+        if !self.waiters.isEmpty { return true }
+        self.demand = continuation
+        return nil
+    }
+
+    /// Returns the parked keeper, to resume with false.
+    mutating func shutDown() -> CheckedContinuation<Bool, Never>? {
+        self.isShutDown = true
+        defer { self.demand = nil }
+        return self.demand
     }
 }

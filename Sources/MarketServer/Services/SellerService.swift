@@ -84,8 +84,8 @@ public struct SellerService: Sendable {
         return SellerRating(sellerID: seller, name: session.owner.name, rating: totals.rating, itemsSold: totals.itemsSold)
     }
 
-    /// Subscribes before reading the totals, so news that comes between the read and the wait
-    /// ends the wait at once instead of being missed.
+    /// Subscribes (and has announcements heard) before reading the totals, so news that comes
+    /// between the read and the wait ends the wait at once instead of being missed.
     private func awaitActivity(_ arguments: SellerAPI.AwaitSellerActivity.Arguments, session: Session) async throws(MarketError) -> SellerAPI.AwaitSellerActivity.Result {
         let range = SellerAPI.AwaitSellerActivity.waitRange
         guard range.contains(arguments.wait) else {
@@ -95,7 +95,7 @@ public struct SellerService: Sendable {
             try validated { () throws(FieldError) in try FieldRules.validatePaging(limit: page.limit, offset: page.offset) }
         }
         let seller = SellerID(session.owner.accountID)
-        let ticket = self.activity.subscribe(seller)
+        let ticket = await self.activity.ready(self.activity.subscribe(seller))
         var rating: SellerRating
         do {
             rating = try await self.rating(of: session)
