@@ -29,7 +29,7 @@ extension AccountClient {
     }
 
     public func createAccount(username: String, password: String, name: String) async throws(MarketError) -> AccountID<Tag> {
-        try await self.client.call(AccountAPI<Tag>.CreateAccount.self, .init(username: username, password: password, name: name)).accountID
+        try await self.client.call(AccountAPI<Tag>.CreateAccount.self, .init(username: username, password: password, name: name, role: Tag.role)).accountID
     }
 
     /// Logs in and keeps the session for later calls.
@@ -49,7 +49,7 @@ extension AccountClient {
     /// Logs in without keeping the session: the caller decides whether to use it (a terminal
     /// client whose user stopped waiting for the answer must not be logged in by it later).
     public func requestSession(username: String, password: String) async throws(MarketError) -> (token: SessionToken, profile: AccountProfile<Tag>, timeout: Duration?) {
-        let result = try await self.client.call(AccountAPI<Tag>.Login.self, .init(username: username, password: password))
+        let result = try await self.client.call(AccountAPI<Tag>.Login.self, .init(username: username, password: password, role: Tag.role))
         return (result.session, result.account, result.sessionTimeout.map { .seconds($0) })
     }
 

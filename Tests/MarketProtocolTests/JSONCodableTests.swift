@@ -226,6 +226,8 @@ import Testing
         try self.expectRoundTrip(SellerAPI.DisplayItemsForSale.self, .init(order: ItemOrder(.name)))
         try self.expectRoundTrip(BuyerAPI.CreateAccount.self, CreateAccountArguments(username: "bea", password: "pass\"word\\", name: "Bea Büyer"), session: nil)
         try self.expectRoundTrip(BuyerAPI.Login.self, LoginArguments(username: "bea", password: "pässwörd"), session: nil)
+        try self.expectRoundTrip(BuyerAPI.CreateAccount.self, CreateAccountArguments(username: "bea", password: "pw", name: "Bea", role: .buyer), session: nil)
+        try self.expectRoundTrip(SellerAPI.Login.self, LoginArguments(username: "sal", password: "pw", role: .seller), session: nil)
         try self.expectRoundTrip(BuyerAPI.SearchItemsForSale.self, .init(category: .any, keywords: ["oak", "lamp"], limit: 20, offset: 0))
         try self.expectRoundTrip(BuyerAPI.SearchItemsForSale.self, .init(category: .only(Category(rawValue: 0)!), keywords: []))
         try self.expectRoundTrip(BuyerAPI.GetItem.self, .init(itemID: ItemID("0-9")!))

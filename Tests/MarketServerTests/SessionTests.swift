@@ -126,6 +126,32 @@ import Testing
         }
     }
 
+    @Test func aClientAtTheOtherRolesServerIsRefusedBeforeAnythingIsDone() async throws {
+        try await TestMarket.with { market in
+            // A buyer client pointed at the seller server's port.
+            let misdirected = BuyerClient(client: market.client(for: .seller))
+            let refused = await expectError(.wrongRole) { () throws(MarketError) in
+                _ = try await misdirected.createAccount(username: "lost-buyer", password: password, name: "Lost")
+            }
+            #expect(refused?.message == "This is the seller server: buyer accounts are at the buyer server.")
+            #expect(try await market.customersQuery("SELECT count(*) FROM accounts WHERE username = 'lost-buyer'") == ["0"], "no account was created")
+
+            // Logging in there names the mistake rather than the password, even with a seller's
+            // own credentials.
+            let (_, profile) = try await market.loggedInSeller()
+            await expectError(.wrongRole) { () throws(MarketError) in
+                try await misdirected.login(username: profile.username, password: password)
+            }
+
+            // A client that does not say its role is served as before.
+            let raw = try RawConnection(port: market.port(.seller))
+            raw.sendFrame(#"{"id": 1, "op": "CreateAccount", "args": {"username": "plain-seller", "password": "\#(password)", "name": "Plain"}}"#)
+            let answer = try await raw.readFrame()
+            #expect(answer?["ok"] as? Bool == true)
+            #expect(try await market.customersQuery("SELECT role FROM accounts WHERE username = 'plain-seller'") == ["seller"])
+        }
+    }
+
     @Test func tokensAreLongRandomAndStoredOnlyAsHashes() async throws {
         try await TestMarket.with { market in
             var tokens: Set<String> = []

@@ -6,11 +6,16 @@ public struct CreateAccountArguments: Sendable, Hashable, Codable {
     public var password: String
     /// The display name (not unique), up to 32 characters.
     public var name: String
+    /// The role the client means the account for, if it says: a server of the other role refuses
+    /// the request (`wrong_role`) before doing anything, so a client pointed at the wrong port
+    /// creates no account there.
+    public var role: Role?
 
-    public init(username: String, password: String, name: String) {
+    public init(username: String, password: String, name: String, role: Role? = nil) {
         self.username = username
         self.password = password
         self.name = name
+        self.role = role
     }
 }
 
@@ -18,10 +23,14 @@ public struct CreateAccountArguments: Sendable, Hashable, Codable {
 public struct LoginArguments: Sendable, Hashable, Codable {
     public var username: String
     public var password: String
+    /// The role the client logs in as, if it says: a server of the other role answers
+    /// `wrong_role` instead of "wrong username or password".
+    public var role: Role?
 
-    public init(username: String, password: String) {
+    public init(username: String, password: String, role: Role? = nil) {
         self.username = username
         self.password = password
+        self.role = role
     }
 }
 

@@ -136,20 +136,62 @@ extension SellerAPI.DisplayItemsForSale.Arguments: JSONCodable {
 }
 
 extension CreateAccountArguments: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) { json.object("username", self.username, "password", self.password, "name", self.name) }
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("username", self.username)
+        json.field("password", self.password)
+        json.field("name", self.name)
+        json.fieldIfPresent("role", self.role)
+        json.endObject()
+    }
 
+    /// Username, password and name are required; the role is optional.
     public init(json: inout JSONReader) throws {
-        let (username, password, name) = try json.readObject("username", String.self, "password", String.self, "name", String.self)
-        self.init(username: username, password: password, name: name)
+        var username: String?
+        var password: String?
+        var name: String?
+        var role: Role?
+        try json.readObject { json, key in
+            switch key {
+            case "username": username = try String(json: &json)
+            case "password": password = try String(json: &json)
+            case "name": name = try String(json: &json)
+            case "role": role = try Role?(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(
+            username: try json.required(username, "username"),
+            password: try json.required(password, "password"),
+            name: try json.required(name, "name"),
+            role: role
+        )
     }
 }
 
 extension LoginArguments: JSONCodable {
-    public func writeJSON(to json: inout JSONWriter) { json.object("username", self.username, "password", self.password) }
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("username", self.username)
+        json.field("password", self.password)
+        json.fieldIfPresent("role", self.role)
+        json.endObject()
+    }
 
+    /// Username and password are required; the role is optional.
     public init(json: inout JSONReader) throws {
-        let (username, password) = try json.readObject("username", String.self, "password", String.self)
-        self.init(username: username, password: password)
+        var username: String?
+        var password: String?
+        var role: Role?
+        try json.readObject { json, key in
+            switch key {
+            case "username": username = try String(json: &json)
+            case "password": password = try String(json: &json)
+            case "role": role = try Role?(json: &json)
+            default: try json.skipValue()
+            }
+        }
+        self.init(username: try json.required(username, "username"), password: try json.required(password, "password"), role: role)
     }
 }
 

@@ -61,6 +61,11 @@ extension ItemOrder.Key: JSONCodable {
     public init(json: inout JSONReader) throws { self = try json.readEnum(ItemOrder.Key.self) }
 }
 
+extension Role: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) { json.string(self.rawValue) }
+    public init(json: inout JSONReader) throws { self = try json.readEnum(Role.self) }
+}
+
 extension Vote: JSONCodable {
     public func writeJSON(to json: inout JSONWriter) { json.string(self.rawValue) }
     public init(json: inout JSONReader) throws { self = try json.readEnum(Vote.self) }

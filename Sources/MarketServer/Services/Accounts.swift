@@ -17,6 +17,7 @@ struct Accounts: Sendable {
     }
 
     func create(_ arguments: CreateAccountArguments) async throws(MarketError) -> Int64 {
+        try self.refuseOtherRole(arguments.role)
         let username: String
         let name: String
         do {
@@ -33,6 +34,7 @@ struct Accounts: Sendable {
     /// Checks the credentials and opens a session. Unknown users and wrong passwords get the same
     /// answer after the same amount of work.
     func login(_ arguments: LoginArguments) async throws(MarketError) -> (token: SessionToken, key: SessionKey, account: CustomersStore.Credentials) {
+        try self.refuseOtherRole(arguments.role)
         let refused = MarketError(.invalidCredentials, "Wrong username or password.")
         guard let username = try? FieldRules.validateUsername(arguments.username),
             (1...FieldRules.maximumPasswordLength).contains(arguments.password.count)
@@ -46,6 +48,13 @@ struct Accounts: Sendable {
         let key = SessionTokens.key(for: token)
         try await self.customers.createSession(key: key, accountID: account.accountID, policy: self.policy)
         return (token, key, account)
+    }
+
+    /// A request for the other role's server (a client pointed at the wrong port) is refused
+    /// before anything is done: no account is created, no password checked.
+    private func refuseOtherRole(_ role: Role?) throws(MarketError) {
+        guard let role, role != self.role else { return }
+        throw MarketError(.wrongRole, "This is the \(self.role.rawValue) server: \(role.rawValue) accounts are at the \(role.rawValue) server.")
     }
 
     func logout(_ session: Session, authenticator: Authenticator) async throws(MarketError) {
