@@ -19,11 +19,13 @@ extension BuyerFlowTests {
             return
         }
         #expect(detail.menu.items.map(\.label) == ["Close"])
+        #expect(!detail.hints.map(\.key).contains("a"), "the footer offers no add")
         _ = self.program.press([.character("a")], &state)
         guard case .detail? = state.modal else {
             Issue.record("a adds nothing and keeps the box")
             return
         }
+        #expect(state.shell.status?.text == "“\(soldOut.item.name)” is sold out.", "and says why")
         _ = self.program.press([.enter], &state)
         #expect(state.modal == nil, "Enter closes it")
     }

@@ -62,9 +62,9 @@ extension SellerFlowTests {
         } else {
             Issue.record("a second click opens the item")
         }
-        let removeUnits = try #require(self.program.canvas(for: state, size: state.shell.size).point(of: "Remove units"))
-        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: removeUnits)))
-        guard case .remove? = state.modal else {
+        let changePrice = try #require(self.program.canvas(for: state, size: state.shell.size).point(of: "Change price"))
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: changePrice)))
+        guard case .price? = state.modal else {
             Issue.record("a click on a choice of the item's box does it")
             return
         }
@@ -72,6 +72,30 @@ extension SellerFlowTests {
         _ = self.program.press([.escape, .escape], &state)
         _ = self.program.update(&state, .mouse(MouseEvent(.wheelDown, at: Point(x: 5, y: 5))))
         #expect(state.items.table.selection == 5)
+    }
+
+    @Test func theBoxOfAnItemWithNoUnitsOnSaleOffersNothingToRemove() throws {
+        var state = SellerFixtures.loggedIn()
+        let soldOut = try #require(state.items.rows.firstIndex { $0.quantity == 0 })
+        state.items.table.select(soldOut, rowCount: state.items.rows.count, visibleRows: 10)
+        _ = self.program.press([.enter], &state)
+        guard case .detail(let detail)? = state.modal else {
+            Issue.record("Enter opens the item")
+            return
+        }
+        #expect(detail.menu.items.map(\.label) == ["Change price", "Close"])
+        // x says why, as it does in the list, and the box stays.
+        _ = self.program.press([.character("x")], &state)
+        guard case .detail? = state.modal else {
+            Issue.record("the box stays")
+            return
+        }
+        #expect(state.shell.status?.text.hasSuffix("has no units on sale: there is nothing to remove.") == true)
+
+        // Units come back while the box is open (the page is read again): Remove units is offered.
+        var restocked = detail
+        restocked.item.quantity = 3
+        #expect(restocked.menu.items.map(\.label) == ["Change price", "Remove units", "Close"])
     }
 
     @Test func downFromTheLastItemAtHandFetchesTheNextOnes() {

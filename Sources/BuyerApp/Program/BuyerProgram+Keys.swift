@@ -70,6 +70,9 @@ extension BuyerProgram {
             case .close:
                 state.modal = nil
                 return []
+            case .soldOut:
+                state.shell.status = .info("\(Format.quoted(detail.detail?.item.name ?? detail.name)) is sold out.")
+                return []
             case .addToCart:
                 guard let item = detail.detail?.item else { return [] }
                 state.modal = nil

@@ -13,9 +13,9 @@ extension BuyerProgram {
             case .quantity(let dialog): hints = dialog.hints
             case .checkout(let checkout): hints = checkout.hints
             case .seller(let lookup): hints = lookup.hints
-            case .detail: hints = Menu.hints([KeyHint(key: "a", label: "Add to cart")])
-            case .confirm(_, .logout) where state.cart.wouldLoseChanges: hints = Dialog.hints + [Self.saveFirstHint(then: "log out")]
-            case .confirm: hints = Dialog.hints
+            case .detail(let detail): hints = detail.hints
+            case .confirm(let dialog, .logout) where state.cart.wouldLoseChanges: hints = dialog.hints + [Self.saveFirstHint(then: "log out")]
+            case .confirm(let dialog, _): hints = dialog.hints
             case nil:
                 if state.view == .search, state.search.isEditing {
                     hints = BuyerKeys.searchBarHints(returningTo: state.search.openedFrom)

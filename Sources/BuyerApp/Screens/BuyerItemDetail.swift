@@ -28,6 +28,8 @@ public struct BuyerItemDetail: Sendable {
     public enum Outcome: Sendable, Hashable {
         case none
         case addToCart
+        /// a on an item with no units on sale.
+        case soldOut
         case close
     }
 
@@ -35,8 +37,13 @@ public struct BuyerItemDetail: Sendable {
         switch self.menu.handle(key) {
         case .picked(let index) where self.menu.items[index].key == "a": self.detail == nil ? .none : .addToCart
         case .picked, .closed: .close
-        case .moved, .ignored: .none
+        case .moved, .ignored: key == .character("a") && self.detail?.item.quantity == 0 ? .soldOut : .none
         }
+    }
+
+    /// The footer's keys: the menu's, and `a` while the item can be added.
+    public var hints: [KeyHint] {
+        Menu.hints(self.menu.items.contains { $0.key == "a" } ? [KeyHint(key: "a", label: "Add to cart")] : [])
     }
 
     public func frame(in screen: Rect) -> Rect {

@@ -55,7 +55,7 @@ extension FormDialog {
     public var confirmation: Dialog? { nil }
 
     /// The footer's keys: the form's, or the confirmation's while one is shown.
-    public var hints: [KeyHint] { self.confirmation == nil ? self.form.hints : Dialog.hints }
+    public var hints: [KeyHint] { self.confirmation?.hints ?? self.form.hints }
 
     public static var closesWhileWorking: Bool { true }
 
@@ -185,7 +185,7 @@ extension DiscardingFormDialog {
     public var shownQuestion: Dialog? { self.discardQuestion ?? self.confirmation }
 
     /// The footer's keys: the form's, or a question's while one is shown.
-    public var hints: [KeyHint] { self.shownQuestion == nil ? self.form.hints : Dialog.hints }
+    public var hints: [KeyHint] { self.shownQuestion?.hints ?? self.form.hints }
 }
 
 extension Dialog {

@@ -24,8 +24,9 @@ public struct Shell: Sendable {
     public var beatsSinceCall = 0
     /// Clock beats since the user last pressed a key or used the mouse.
     public var idleBeats = 0
-    /// The footer's keys while the quit question is shown.
-    public var quitHints = Dialog.hints
+    /// Keys the app handles while the quit question is shown, for the footer after the
+    /// question's own.
+    public var quitExtraHints: [KeyHint] = []
     /// The warning that the session is about to end for want of activity, while it may be on
     /// show: the next key or click takes it away.
     public var idleWarning: StatusMessage?
@@ -141,6 +142,9 @@ public struct Shell: Sendable {
         return true
     }
 
+    /// The footer's keys while the quit question is shown.
+    public var quitHints: [KeyHint] { (self.quitDialog?.hints ?? []) + self.quitExtraHints }
+
     public var isTooSmall: Bool { !self.size.contains(.minimum) }
 
     /// Where the help overlay goes: the screen above the status line, which stays whole and
@@ -152,7 +156,7 @@ public struct Shell: Sendable {
     ///   - extraLines: said under the question (what quitting would lose).
     ///   - extraHints: keys the app handles while the question is shown, for the footer.
     public mutating func confirmQuit(extraLines: [Span] = [], extraHints: [KeyHint] = []) {
-        self.quitHints = Dialog.hints + extraHints
+        self.quitExtraHints = extraHints
         self.quitDialog = Dialog(
             title: "Quit",
             lines: [Span("Quit the \(self.title.lowercased())?")] + extraLines,

@@ -30,6 +30,8 @@ extension SellerProgram {
                 var dialog = RemoveUnitsDialog(item: detail.item)
                 dialog.fromDetail = true
                 state.modal = .remove(dialog)
+            case .nothingToRemove:
+                self.nothingToRemove(from: detail.item, &state)
             }
             return []
         case .register(let form):
@@ -90,7 +92,7 @@ extension SellerProgram {
         case .removeUnits:
             guard let item = state.items.selected else { return self.nothingSelected(&state) }
             guard item.quantity > 0 else {
-                state.shell.status = .warning("\(Format.quoted(item.name)) has no units on sale: there is nothing to remove.")
+                self.nothingToRemove(from: item, &state)
                 return []
             }
             state.modal = .remove(RemoveUnitsDialog(item: item))
@@ -151,6 +153,10 @@ extension SellerProgram {
     private func nothingSelected(_ state: inout SellerState) -> [SellerCommand] {
         state.shell.status = .info("No item selected — press n to register one.")
         return []
+    }
+
+    private func nothingToRemove(from item: Item, _ state: inout SellerState) {
+        state.shell.status = .warning("\(Format.quoted(item.name)) has no units on sale: there is nothing to remove.")
     }
 
     /// Buyers' votes and purchases move the rating and the items' units and thumbs, which the

@@ -4,8 +4,11 @@ public import TerminalUI
 
 /// Everything about one of the seller's items, with the actions on it as a menu.
 public struct ItemDetailScreen: Sendable {
-    public var item: Item
-    public var menu = Self.actions
+    public var item: Item {
+        // An item sells out (or comes back) while its box is open: the choices follow.
+        didSet { if (oldValue.quantity == 0) != (self.item.quantity == 0) { self.menu = Self.menu(for: self.item) } }
+    }
+    public var menu: Menu
 
     /// The box's choices, for handling and for help.
     public static let actions = Menu([
@@ -14,23 +17,31 @@ public struct ItemDetailScreen: Sendable {
         Menu.Item("Close", key: "q"),
     ])
 
+    /// Nothing to remove from an item with no units on sale: its box offers only the price.
+    static let soldOutActions = Menu([Menu.Item("Change price", key: "p"), Menu.Item("Close", key: "q")])
+
+    static func menu(for item: Item) -> Menu { item.quantity == 0 ? Self.soldOutActions : Self.actions }
+
     public init(item: Item) {
         self.item = item
+        self.menu = Self.menu(for: item)
     }
 
     public enum Outcome: Sendable, Hashable {
         case none
         case changePrice
         case removeUnits
+        /// x on an item with no units on sale.
+        case nothingToRemove
         case close
     }
 
     public mutating func handle(_ key: Key) -> Outcome {
         switch self.menu.handle(key) {
-        case .picked(0): .changePrice
-        case .picked(1): .removeUnits
+        case .picked(let index) where self.menu.items[index].key == "p": .changePrice
+        case .picked(let index) where self.menu.items[index].key == "x": .removeUnits
         case .picked, .closed: .close
-        case .moved, .ignored: .none
+        case .moved, .ignored: key == .character("x") && self.item.quantity == 0 ? .nothingToRemove : .none
         }
     }
 

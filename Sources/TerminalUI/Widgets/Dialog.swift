@@ -113,8 +113,17 @@ public struct Dialog: Sendable, Hashable {
         return button
     }
 
-    /// The footer's keys while a dialog is shown (of ``keys``, written short).
-    public static let hints = [KeyHint(key: "←→", label: "Choose"), KeyHint(key: "Enter", label: "Confirm"), KeyHint(key: "Esc", label: "Cancel")]
+    /// The footer's keys while the dialog is shown (of ``keys``, written short): what Enter
+    /// presses, which is the highlighted button and not always the action, and the keys that
+    /// press the first and the last button directly when Enter does not.
+    public var hints: [KeyHint] {
+        guard let first = self.buttons.first, let last = self.buttons.last else { return [] }
+        var hints = self.buttons.count > 1 ? [KeyHint(key: "←→", label: "Choose")] : []
+        hints.append(KeyHint(key: "Enter", label: self.buttons[min(max(0, self.focus), self.buttons.count - 1)]))
+        if self.focus != 0 { hints.append(KeyHint(key: "y", label: first)) }
+        if self.focus != self.buttons.count - 1 { hints.append(KeyHint(key: "Esc", label: last)) }
+        return hints
+    }
 
     /// The box the dialog takes when drawn over `screen`, or over the box `parent` (a form
     /// asking for this confirmation): inside it when there is room, else covering it whole, so
