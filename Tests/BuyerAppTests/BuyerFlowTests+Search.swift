@@ -411,6 +411,20 @@ extension BuyerFlowTests {
         #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].contains("Rank"), "the rank is labelled as such")
     }
 
+    @Test func aNewSearchComesInItsRankingWhateverTheLastOneWasSortedBy() {
+        var state = BuyerFixtures.loggedIn()
+        // s cycles Item, Name, Condition, Price.
+        _ = self.program.press([.character("s"), .character("s"), .character("s"), .character("s")], &state)
+        #expect(state.search.table.sortColumn != nil)
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("mug", &state)
+        for command in self.program.press([.enter], &state) { _ = BuyerFixtures.answer(command, &state) }
+        #expect(state.search.table.sortColumn == nil, "ranked as the server answered")
+        #expect(state.search.selected?.item.id == BuyerFixtures.hits[0].item.id, "the best match is under the cursor")
+        let line = self.program.canvas(for: state, size: state.shell.size).lines[2]
+        #expect(line.contains("best match first") && !line.contains("sorted by"), "\(line)")
+    }
+
     @Test func sortingPartOfTheResultsShowsTheTopOfWhatIsSortedAndSortingAllKeepsTheSelection() {
         var part = BuyerFixtures.loggedIn(total: 300)
         _ = self.program.press([.down, .down], &part)

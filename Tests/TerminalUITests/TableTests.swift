@@ -84,6 +84,40 @@ import TerminalUI
         #expect(canvas.lines[1].hasSuffix(" 1000000"), "not cut: \(canvas.lines[1])")
     }
 
+    @Test func namesGiveWayBeforeAmountsAreCut() {
+        let table = Table<Row>(columns: [
+            .sorted("Name", width: .flexible(minimum: 14, weight: 1), by: { $0.name }, text: { $0.name }),
+            .sorted("Paid", width: .fitting(minimum: 5, maximum: 20), alignment: .right, by: { $0.price }, text: { "\($0.price).00" }),
+            .sorted("Feedback", width: .fixed(9), by: { $0.name }, text: { _ in "+ / -" }),
+        ])
+        let rows = [Row(name: "Bamboo cutting board", price: 1_000_000_000)]
+        // 14 + 13 + 9 and two gaps need 38 columns; in 30 the name gives the 8 missing.
+        #expect(table.layout(width: 30, rows: rows).map(\.width) == [6, 13, 9])
+        var canvas = Canvas(size: Size(width: 30, height: 2))
+        table.render(rows, state: TableState(), in: canvas.bounds, canvas: &canvas)
+        #expect(canvas.lines[1] == "Bambo… 1000000000.00 + / -    ", "the amount and the votes whole: \(canvas.lines[1])")
+    }
+
+    @Test func countsSortHighestFirstAndTheRankTitleReturnsToTheRanking() {
+        let table = Table<Row>(columns: [
+            TableColumn("Rank", width: .fixed(4), ascending: nil) { _ in "" }.arrivalOrder(),
+            .sorted("Name", width: .flexible(minimum: 6, weight: 1), by: { $0.name }, text: { $0.name }),
+            .sorted("Votes", width: .fixed(5), alignment: .right, by: { $0.price }, text: { "\($0.price)" }).descendingFirst(),
+        ])
+        let rows = [Row(name: "b", price: 1), Row(name: "a", price: 9), Row(name: "c", price: 5)]
+        var state = TableState()
+        #expect(table.clickTitle(2, &state))
+        #expect(table.sorted(rows, by: state).map(\.name) == ["a", "c", "b"], "most votes first")
+        #expect(table.clickTitle(0, &state), "the rank's title undoes the sort")
+        #expect(state.sortColumn == nil)
+        #expect(table.sorted(rows, by: state).map(\.name) == ["b", "a", "c"])
+        #expect(!table.clickTitle(0, &state), "nothing to undo")
+        table.cycleSort(&state, width: 40)
+        #expect(state.sortColumn == 1 && state.sortAscending, "names A to Z")
+        table.cycleSort(&state, width: 40)
+        #expect(state.sortColumn == 2 && !state.sortAscending, "votes highest first")
+    }
+
     @Test func aSortedTitleThatFitsIsNotCutForItsArrow() {
         let table = Table<Row>(columns: [
             .sorted("Condition", width: .fixed(9), by: { $0.name }, text: { $0.name }),

@@ -17,6 +17,15 @@ import TerminalUI
         do { let outcome = remove.handle(.character("y")); #expect(outcome == .pressed(0)) }
     }
 
+    @Test func theFooterSaysWhatEnterPresses() {
+        var empty = Dialog(title: "Empty cart", message: "Empty it?", buttons: ["Empty", "Cancel"], focus: 1, actionTakesLetter: false)
+        #expect(empty.hints.map { "\($0.key) \($0.label)" } == ["←→ Choose", "Enter Cancel", "y Empty"], "Cancel is highlighted: Enter keeps the cart")
+        _ = empty.handle(.left)
+        #expect(empty.hints.map { "\($0.key) \($0.label)" } == ["←→ Choose", "Enter Empty", "Esc Cancel"])
+        let notice = Dialog(title: "Note", message: "Done.", buttons: ["OK"])
+        #expect(notice.hints.map { "\($0.key) \($0.label)" } == ["Enter OK"])
+    }
+
     @Test func arrowsStopAtTheEndButtonsWhileTabGoesRound() {
         var pay = Dialog(title: "Confirm payment", message: "Pay 12.50?", buttons: ["Pay", "Cancel"])
         _ = pay.handle(.left)

@@ -362,13 +362,13 @@ extension BuyerProgram {
     func sort(_ cycle: Bool, _ state: inout BuyerState) {
         let visible = Self.visibleRows(state)
         let width = Self.tableArea(state).width
-        func resort(_ table: inout TableState, _ sortable: [Bool]) {
-            if cycle { table.cycleSort(sortable: sortable) } else { table.reverseSort(sortable: sortable) }
+        func resort<Row>(_ table: inout TableState, _ shown: Table<Row>) {
+            if cycle { shown.cycleSort(&table, width: width) } else { table.reverseSort(sortable: shown.sortable(width: width)) }
         }
         switch state.view {
         case .search:
             let selected = state.search.selected?.item.id
-            resort(&state.search.table, SearchScreen.table.sortable(width: width))
+            resort(&state.search.table, SearchScreen.table)
             if state.search.page?.isWhole == false {
                 // Only the results at hand are sorted (the server ranks them; it does not sort
                 // them): the top of what is sorted is what the user asked to see.
@@ -378,11 +378,11 @@ extension BuyerProgram {
             }
         case .cart:
             let selected = state.cart.selected?.itemID
-            resort(&state.cart.table, CartScreen.table.sortable(width: width))
+            resort(&state.cart.table, CartScreen.table)
             state.cart.table.select(firstOf: state.cart.rows, where: { $0.itemID == selected }, visibleRows: visible)
         case .purchases:
             let selected = state.purchases.selected(timeZone: state.timeZone)
-            resort(&state.purchases.table, PurchasesScreen.table(timeZone: state.timeZone).sortable(width: width))
+            resort(&state.purchases.table, PurchasesScreen.table(timeZone: state.timeZone))
             state.purchases.reselect(selected, timeZone: state.timeZone, visibleRows: visible)
         }
     }

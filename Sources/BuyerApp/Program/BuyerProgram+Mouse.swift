@@ -41,26 +41,20 @@ extension BuyerProgram {
         case .press, .doubleClick:
             let area = Self.tableArea(state)
             let hit: TableHit?
-            let sortable: [Bool]
             switch state.view {
             case .search:
                 hit = state.search.resultsTable.hit(mouse.point, in: area, state: state.search.table, rows: state.search.rows)
-                sortable = SearchScreen.table.sortable
             case .cart:
                 hit = CartScreen.table.hit(mouse.point, in: area, state: state.cart.table, rows: state.cart.rows)
-                sortable = CartScreen.table.sortable
             case .purchases:
-                let table = PurchasesScreen.table(timeZone: state.timeZone)
-                hit = table.hit(mouse.point, in: area, state: state.purchases.table, rows: state.purchases.rows(timeZone: state.timeZone))
-                sortable = table.sortable
+                hit = PurchasesScreen.table(timeZone: state.timeZone).hit(mouse.point, in: area, state: state.purchases.table, rows: state.purchases.rows(timeZone: state.timeZone))
             }
             switch hit {
             case .header(let column)?:
-                guard sortable[column] else { return [] }
                 switch state.view {
-                case .search: state.search.table.sort(by: column)
-                case .cart: state.cart.table.sort(by: column)
-                case .purchases: state.purchases.table.sort(by: column)
+                case .search: SearchScreen.table.clickTitle(column, &state.search.table)
+                case .cart: CartScreen.table.clickTitle(column, &state.cart.table)
+                case .purchases: PurchasesScreen.table(timeZone: state.timeZone).clickTitle(column, &state.purchases.table)
                 }
             case .row(let index)?:
                 if state.view == .search, state.search.isEditing { state.search.endEditing() }

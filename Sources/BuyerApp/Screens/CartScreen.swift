@@ -33,7 +33,7 @@ public struct CartScreen: Sendable {
         .sorted("Name", width: .flexible(minimum: 16, weight: 1), by: { $0.name.lowercased() }, text: { $0.name }),
         .sorted("Units", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.quantity }, text: { Format.count($0.quantity) }),
         .sorted("Unit price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.unitPrice }, text: { Format.money($0.unitPrice) }),
-        .sorted("Line total", width: .fitting(minimum: 5, maximum: 16), alignment: .right, by: { $0.lineTotal }, style: { _ in .accent }, text: { Format.money($0.lineTotal) }),
+        .sorted("Line total", width: .fitting(minimum: 5, maximum: 20), alignment: .right, by: { $0.lineTotal }, style: { _ in .accent }, text: { Format.money($0.lineTotal) }),
         .sorted("On sale", width: .fitting(minimum: 4, maximum: 15), alignment: .right, by: { $0.available }, style: { $0.available < $0.quantity ? .warning : nil }, text: { line in
             if line.available == 0 { return "sold out" }
             return line.available < line.quantity ? "only \(Format.count(line.available))" : Format.count(line.available)

@@ -43,7 +43,7 @@ public struct PurchasesScreen: Sendable {
             .sorted("Name", width: .flexible(minimum: 14, weight: 1), by: { $0.line.name.lowercased() }, text: { $0.line.name }),
             .sorted("Units", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.line.quantity }, text: { Format.count($0.line.quantity) }),
             .sorted("Unit price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.line.unitPrice }, text: { Format.money($0.line.unitPrice) }).hidden(below: 90),
-            .sorted("Paid", width: .fitting(minimum: 5, maximum: 16), alignment: .right, by: { $0.line.lineTotal }, text: { Format.money($0.line.lineTotal) }),
+            .sorted("Paid", width: .fitting(minimum: 5, maximum: 20), alignment: .right, by: { $0.line.lineTotal }, text: { Format.money($0.line.lineTotal) }),
             .sorted("Feedback", width: .fixed(9), by: { $0.line.feedback?.rawValue ?? "" }, style: { row in
                 switch row.line.feedback {
                 case .up?: .positive

@@ -72,16 +72,16 @@ public struct SearchScreen: Sendable {
 
     public static let columns: [TableColumn<SearchHit>] = [
         // The server's order, which stays with each hit when the page is sorted by another column.
-        TableColumn("Rank", width: .fitting(minimum: 2, maximum: 6), alignment: .right, ascending: nil) { _ in "" },
+        TableColumn("Rank", width: .fitting(minimum: 2, maximum: 6), alignment: .right, ascending: nil) { _ in "" }.arrivalOrder(),
         .sorted("Item", width: .fitting(minimum: 4, maximum: 14), by: { $0.item.id }, text: { $0.item.id.description }),
         .sorted("Name", width: .flexible(minimum: 14, weight: 3), by: { $0.item.name.lowercased() }, text: { $0.item.name }),
         .sorted("Condition", width: .fixed(9), by: { $0.item.condition.rawValue }, text: { $0.item.condition.description }).hidden(below: 90),
         .sorted("Price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.item.price }, text: { Format.money($0.item.price) }),
         .sorted("On sale", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.item.quantity }, text: { Format.count($0.item.quantity) }),
         .sorted("Seller", width: .flexible(minimum: 10, weight: 2), by: { $0.item.sellerName.lowercased() }, text: { $0.item.sellerName }),
-        .sorted("👍", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.item.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.item.rating.thumbsUp) }),
+        .sorted("👍", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.item.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.item.rating.thumbsUp) }).descendingFirst(),
         .sorted("👎", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.item.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.item.rating.thumbsDown) }),
-        .sorted("Match", width: .fixed(5), alignment: .right, by: { $0.matchedKeywords }, text: { $0.matchedKeywords == 0 ? "" : "\($0.matchedKeywords)" }).hidden(below: 100),
+        .sorted("Match", width: .fixed(5), alignment: .right, by: { $0.matchedKeywords }, text: { $0.matchedKeywords == 0 ? "" : "\($0.matchedKeywords)" }).descendingFirst().hidden(below: 100),
     ]
 
     public static let table = Table<SearchHit>(columns: columns, emptyMessage: "No items match — try fewer or other keywords, or any category")
@@ -161,6 +161,9 @@ public struct SearchScreen: Sendable {
     /// Results arrived.
     public mutating func loaded(_ page: Page<SearchHit>, query: SearchQuery, visibleRows: Int) {
         let sameSearch = self.query == query && self.page?.offset == page.offset
+        // A new search comes in its ranking: a sort chosen for the last one would put something
+        // else than the best match under the cursor (and under `a`).
+        if self.query != query { self.table = TableState() }
         let previous = self.selected?.item.id
         self.query = query
         self.page = page

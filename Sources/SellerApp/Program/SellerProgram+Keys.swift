@@ -101,11 +101,11 @@ extension SellerProgram {
             state.modal = .detail(ItemDetailScreen(item: item))
         case .cycleSort:
             let selected = state.items.selected?.id
-            state.items.table.cycleSort(sortable: Self.sortableColumns(state))
+            ItemsScreen.table.cycleSort(&state.items.table, width: Self.tableWidth(state))
             return self.keysWait(for: self.sortChanged(&state, keeping: selected), &state)
         case .reverseSort:
             let selected = state.items.selected?.id
-            state.items.table.reverseSort(sortable: Self.sortableColumns(state))
+            state.items.table.reverseSort(sortable: ItemsScreen.table.sortable(width: Self.tableWidth(state)))
             return self.keysWait(for: self.sortChanged(&state, keeping: selected), &state)
         case .nextPage:
             state.shell.status = nil

@@ -26,9 +26,8 @@ extension SellerProgram {
         case .press, .doubleClick:
             switch ItemsScreen.table.hit(mouse.point, in: area, state: state.items.table, rows: rows) {
             case .header(let column)?:
-                guard ItemsScreen.table.sortable[column] else { return [] }
                 let selected = state.items.selected?.id
-                state.items.table.sort(by: column)
+                guard ItemsScreen.table.clickTitle(column, &state.items.table) else { return [] }
                 return self.sortChanged(&state, keeping: selected)
             case .row(let index)?:
                 let again = index == state.items.table.selection

@@ -28,8 +28,8 @@ public struct SellerProgram: ClientProgram {
         Table<Item>.visibleRows(in: ItemsScreen.tableArea(in: Chrome.contentArea(state.shell.size)))
     }
 
-    /// The columns `s` steps through: the sortable ones shown at the terminal's width.
-    static func sortableColumns(_ state: SellerState) -> [Bool] {
-        ItemsScreen.table.sortable(width: ItemsScreen.tableArea(in: Chrome.contentArea(state.shell.size)).width)
+    /// How wide the items table is: `s` steps through the sortable columns shown at this width.
+    static func tableWidth(_ state: SellerState) -> Int {
+        ItemsScreen.tableArea(in: Chrome.contentArea(state.shell.size)).width
     }
 }

@@ -36,7 +36,7 @@ public struct ItemsScreen: Sendable {
         .sorted("Condition", width: .fixed(9), by: { $0.condition.rawValue }, text: { $0.condition.description }),
         .sorted("Price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.price }, text: { Format.money($0.price) }),
         .sorted("Units", width: .fitting(minimum: 9, maximum: 10), alignment: .right, by: { $0.quantity }, style: { $0.quantity == 0 ? .warning : nil }, text: { $0.quantity == 0 ? "none left" : Format.count($0.quantity) }),
-        .sorted("👍", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.rating.thumbsUp) }),
+        .sorted("👍", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.rating.thumbsUp) }).descendingFirst(),
         .sorted("👎", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.rating.thumbsDown) }),
     ]
 

@@ -23,6 +23,31 @@ public struct Table<Row>: Sendable {
         self.columns.map { $0.ascending != nil && $0.minimumTableWidth <= width }
     }
 
+    /// Which columns sort highest first when first chosen, for ``TableState/cycleSort(sortable:descendingFirst:)``.
+    public var descendingFirst: [Bool] { self.columns.map(\.sortsDescendingFirst) }
+
+    /// A click on the title of `column`: sorts by it (again: the other way round), or on a
+    /// column that shows the order the rows came in, returns to that order. Returns whether the
+    /// order changed.
+    @discardableResult
+    public func clickTitle(_ column: Int, _ state: inout TableState) -> Bool {
+        guard self.columns.indices.contains(column) else { return false }
+        let shown = self.columns[column]
+        if shown.ascending != nil {
+            state.sort(by: column, descendingFirst: shown.sortsDescendingFirst)
+            return true
+        }
+        guard shown.showsArrivalOrder, state.sortColumn != nil else { return false }
+        state.sortColumn = nil
+        state.sortAscending = true
+        return true
+    }
+
+    /// `s`: the next sortable column shown in a table `width` columns wide, in its first direction.
+    public func cycleSort(_ state: inout TableState, width: Int) {
+        state.cycleSort(sortable: self.sortable(width: width), descendingFirst: self.descendingFirst)
+    }
+
     /// `rows` in the order `state` asks for; a stable sort, so equal rows keep their order.
     public func sorted(_ rows: [Row], by state: TableState) -> [Row] {
         guard let column = state.sortColumn, column < self.columns.count, let ascending = self.columns[column].ascending else {
@@ -51,6 +76,17 @@ public struct Table<Row>: Sendable {
             return 0
         }
         let totalWeight = weights.reduce(0, +)
+        if spare < 0 {
+            // Too narrow for every column at its width: the flexible ones (names) give way, the
+            // widest first, down to their titles, before numbers and amounts are cut.
+            var deficit = -spare
+            while deficit > 0 {
+                let candidates = widths.indices.filter { weights[$0] > 0 && widths[$0] > self.columns[$0].titleWidth }
+                guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+                deficit -= 1
+            }
+        }
         if spare > 0, totalWeight > 0 {
             var given = 0
             for index in widths.indices where weights[index] > 0 {

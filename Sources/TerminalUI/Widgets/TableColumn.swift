@@ -24,6 +24,11 @@ public struct TableColumn<Row>: Sendable {
     /// The column is left out of tables narrower than this, so narrow terminals keep the columns
     /// that matter readable.
     public var minimumTableWidth: Int = 0
+    /// Whether sorting by it starts with the highest value (votes, matches: the best first).
+    public var sortsDescendingFirst = false
+    /// Whether the column shows the order the rows came in (a rank): a click on its title
+    /// returns to that order.
+    public var showsArrivalOrder = false
 
     /// The narrowest the column can be: its title, and the sort arrow when it can be sorted.
     var titleWidth: Int { DisplayWidth.of(self.title) + (self.ascending == nil ? 0 : 1) }
@@ -39,6 +44,20 @@ public struct TableColumn<Row>: Sendable {
             let widest = rows.reduce(0) { max($0, DisplayWidth.of(self.text($1))) }
             return min(maximum, max(minimum, self.titleWidth, widest))
         }
+    }
+
+    /// The same column, sorted highest first when first chosen.
+    public func descendingFirst() -> TableColumn {
+        var column = self
+        column.sortsDescendingFirst = true
+        return column
+    }
+
+    /// The same column, marking the order the rows came in: clicking its title returns to it.
+    public func arrivalOrder() -> TableColumn {
+        var column = self
+        column.showsArrivalOrder = true
+        return column
     }
 
     /// The same column, shown only in tables at least `width` columns wide.

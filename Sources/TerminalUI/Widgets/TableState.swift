@@ -186,25 +186,28 @@ public struct TableState: Sendable, Hashable {
         self.offset = min(max(0, self.offset), max(0, rowCount - visible))
     }
 
-    /// Sorts by `column`; choosing the sorted column again reverses the order.
-    public mutating func sort(by column: Int) {
+    /// Sorts by `column`, ascending unless `descendingFirst`; choosing the sorted column again
+    /// reverses the order.
+    public mutating func sort(by column: Int, descendingFirst: Bool = false) {
         if self.sortColumn == column {
             self.sortAscending.toggle()
         } else {
             self.sortColumn = column
-            self.sortAscending = true
+            self.sortAscending = !descendingFirst
         }
     }
 
-    /// Moves the sort to the next sortable column (wrapping to "unsorted" after the last).
-    public mutating func cycleSort(sortable: [Bool]) {
+    /// Moves the sort to the next sortable column (wrapping to "unsorted" after the last), in
+    /// that column's first direction (`descendingFirst`, by column; ascending where not said).
+    public mutating func cycleSort(sortable: [Bool], descendingFirst: [Bool] = []) {
         let start = (self.sortColumn ?? -1) + 1
         if let next = (start..<sortable.count).first(where: { sortable[$0] }) {
             self.sortColumn = next
+            self.sortAscending = !(descendingFirst.indices.contains(next) && descendingFirst[next])
         } else {
             self.sortColumn = nil
+            self.sortAscending = true
         }
-        self.sortAscending = true
     }
 
     /// Turns the current order around (sorting by the first sortable column if unsorted).
