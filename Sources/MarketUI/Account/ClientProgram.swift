@@ -130,6 +130,9 @@ extension ClientProgram {
     /// The program ends when the shell says so (quit confirmed, or Ctrl-C).
     public func isFinished(_ state: State) -> Bool { state.shell.isFinished }
 
+    /// 130 after Ctrl-C, as shells expect of a program ended by SIGINT; 0 after quitting.
+    public func exitStatus(_ state: State) -> Int32 { state.shell.wasInterrupted ? 130 : 0 }
+
     /// The spinner turns while any request is in flight; the clock also runs while the client
     /// is recovering by itself (see ClientProgram+Recovery.swift).
     public func isAnimating(_ state: State) -> Bool {

@@ -18,7 +18,7 @@ public enum TerminalClient {
         public var username: String
     }
 
-    /// Runs the client until the user quits. Returns the process exit status.
+    /// Runs the client until the user quits. Returns the process exit status (130 after Ctrl-C).
     @MainActor
     public static func run<P: Program, Client: ClientRole>(options: ClientOptions<Client>, build: (Context) -> (P, P.State)) async -> Int32 {
         let role = Client.role
@@ -51,9 +51,10 @@ public enum TerminalClient {
         let context = Context(client: client, server: "\(host):\(port)", logger: logger, currentMonth: Self.currentMonth(), username: options.resolvedUsername)
         let (program, state) = build(context)
         let runner = ProgramRunner(program: program, state: state, terminal: terminal)
-        await runner.run()
-        logger.info("stopped")
-        return 0
+        let final = await runner.run()
+        let status = program.exitStatus(final)
+        logger.info("stopped", metadata: ["status": "\(status)"])
+        return status
     }
 
     /// The current calendar month in UTC.

@@ -28,10 +28,11 @@ extension Shell {
             return Span(" ◐ not answering ", .headerWarning)
         case .connected:
             return Span(" ● connected ", .headerOnline)
-        case .connecting(let attempt):
-            return attempt > 1 || self.hasConnected ? Span(" ◌ reconnecting… ", .headerWarning) : Span(" ◌ connecting… ", .headerMuted)
-        case .waitingToReconnect:
-            return Span(" ◌ reconnecting… ", .headerWarning)
+        case .connecting(let attempt) where attempt == 1 && !self.hasConnected:
+            return Span(" ◌ connecting… ", .headerMuted)
+        case .connecting, .waitingToReconnect:
+            // Never reached yet: nothing to reconnect to (a wrong port, a server not started).
+            return self.hasConnected ? Span(" ◌ reconnecting… ", .headerWarning) : Span(" ◌ unreachable, retrying… ", .headerWarning)
         case .idle:
             return self.hasConnected ? Span(" ○ idle ", .headerMuted) : Span(" ○ not connected ", .headerMuted)
         case .closed:

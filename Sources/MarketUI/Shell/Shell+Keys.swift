@@ -7,6 +7,7 @@ extension Shell {
     public mutating func handleOverlayKey(_ key: Key) -> Bool {
         if key == .interrupt {
             self.isFinished = true
+            self.wasInterrupted = true
             return true
         }
         if self.isTooSmall { return true }

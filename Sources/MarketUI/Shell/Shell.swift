@@ -61,6 +61,8 @@ public struct Shell: Sendable {
     /// The quit confirmation, when shown.
     public var quitDialog: Dialog?
     public var isFinished = false
+    /// Whether Ctrl-C ended the program (rather than a confirmed quit).
+    public var wasInterrupted = false
 
     public init(appName: String = "swift-market", title: String, server: String) {
         self.appName = appName

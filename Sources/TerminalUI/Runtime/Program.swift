@@ -20,6 +20,9 @@ public protocol Program: Sendable {
     /// Whether the program is done (the runner then restores the terminal and returns).
     func isFinished(_ state: State) -> Bool
 
+    /// The process exit status for a finished state: 0 by default.
+    func exitStatus(_ state: State) -> Int32
+
     /// Whether something on screen animates (a spinner), so the runner should send ticks.
     func isAnimating(_ state: State) -> Bool
 
@@ -44,6 +47,7 @@ extension Program {
     public func subscriptions() -> [AsyncStream<Message>] { [] }
     public func shutdown() {}
     public func runsInBackground(_ command: Command) -> Bool { false }
+    public func exitStatus(_ state: State) -> Int32 { 0 }
 
     /// Renders `state` on a canvas of `size`, as the terminal would show it: for drawing, and
     /// for asking what is on screen (a cursor, a key in the footer).
