@@ -36,6 +36,24 @@ extension BuyerFlowTests {
         #expect(back.table.selection == 19 && back.table.offset == 17)
     }
 
+    @Test func aVoteMovesTheSelectionOnToTheNextLineToRate() {
+        func line(_ hit: Int, _ feedback: Vote?) -> PurchaseLine {
+            let item = BuyerFixtures.hits[hit].item
+            return PurchaseLine(itemID: item.id, name: item.name, sellerID: item.sellerID, quantity: 1, unitPrice: item.price, feedback: feedback)
+        }
+        let order = Purchase(id: 30, purchasedAt: .now, lines: [line(0, nil), line(1, .up), line(2, nil)], total: Money("3.00")!, cardLast4: "1111")
+        var screen = PurchasesScreen()
+        screen.loaded(PurchaseHistory(purchases: Page(items: [order], offset: 0, limit: 20, total: 1), itemsPurchased: 3), visibleRows: 10)
+        screen.recorded(.down, for: BuyerFixtures.hits[0].item.id, timeZone: BuyerFixtures.utc, visibleRows: 10)
+        #expect(screen.table.selection == 2, "past the line rated already")
+        screen.recorded(.up, for: BuyerFixtures.hits[2].item.id, timeZone: BuyerFixtures.utc, visibleRows: 10)
+        #expect(screen.table.selection == 2, "nothing left to rate below: it stays")
+        // A vote answered after the user moved elsewhere does not move the selection.
+        screen.table.selection = 1
+        screen.recorded(.up, for: BuyerFixtures.hits[0].item.id, timeZone: BuyerFixtures.utc, visibleRows: 10)
+        #expect(screen.table.selection == 1)
+    }
+
     @Test func inATableSortedByFeedbackTheRatedLineMovesAndStaysSelected() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.showPurchases(&state)
