@@ -30,6 +30,15 @@ extension BuyerFlowTests {
         #expect(state.modal == nil, "Enter closes it")
     }
 
+    @Test func aCartKeyPressedElsewhereSaysWhereItWorks() {
+        var state = BuyerFixtures.loggedIn()
+        let commands = self.program.press([.character("c")], &state)
+        #expect(commands.isEmpty && state.modal == nil && state.view == .search)
+        #expect(state.shell.status?.text == "c works in Cart — press 2 to go there.")
+        _ = self.program.press([.character("2"), .character("+")], &state)
+        #expect(state.shell.status?.text == "+ works in Purchases — press 3 to go there.")
+    }
+
     @Test func anAddRefusedForStockFetchesTheItemAndTheBoxSaysWhatIsLeft() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("j"), .character("a")], &state)  // 7 on sale, none in the cart

@@ -71,6 +71,13 @@ import TerminalUITesting
         #expect(self.program.exitStatus(busy) == 130, "as a program ended by SIGINT")
     }
 
+    @Test func anItemKeyPressedOnTheRatingSaysWhereItWorks() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("2"), .character("n")], &state)
+        #expect(state.modal == nil)
+        #expect(state.shell.status?.text == "n works in My items — press 1 to go there.")
+    }
+
     @Test func aTooSmallTerminalIgnoresKeysButCtrlC() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.update(&state, .resize(Size(width: 70, height: 20)))

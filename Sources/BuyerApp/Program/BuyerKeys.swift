@@ -145,6 +145,11 @@ public enum BuyerKeys {
         return view == .search ? search + own + others : own + search + others
     }
 
+    /// The other view whose own keys include `key`, for a key that does nothing in `view`.
+    public static func view(binding key: Key, otherThan view: BuyerView) -> BuyerView? {
+        BuyerView.allCases.first { $0 != view && self.table(for: $0).binds(key) }
+    }
+
     public static func action(for key: Key, in view: BuyerView) -> BuyerAction? {
         self.table(for: view).action(for: key) ?? self.navigation.action(for: key) ?? self.global.action(for: key)
     }

@@ -22,7 +22,10 @@ extension BuyerProgram {
         // F1 shows every key from inside a box too (? is text there).
         if state.modal != nil { return key == .function(1) ? self.perform(.help, &state) : self.pressOnModal(key, &state) }
         if state.view == .search, state.search.isEditing { return self.pressOnSearchBar(key, &state) }
-        guard let action = BuyerKeys.action(for: key, in: state.view) else { return [] }
+        guard let action = BuyerKeys.action(for: key, in: state.view) else {
+            if let view = BuyerKeys.view(binding: key, otherThan: state.view) { state.shell.note(key, worksIn: view.title, number: view.rawValue + 1) }
+            return []
+        }
         return self.perform(action, &state)
     }
 

@@ -89,4 +89,10 @@ extension Shell {
             return [send(request, value)]
         }
     }
+
+    /// A key that does nothing in the view on show but does in another: the status line says
+    /// where, rather than the key being ignored without a word.
+    public mutating func note(_ key: Key, worksIn view: String, number: Int) {
+        self.status = .info("\(key) works in \(view) — press \(number) to go there.")
+    }
 }

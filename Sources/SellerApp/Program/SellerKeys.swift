@@ -87,6 +87,11 @@ public enum SellerKeys {
         }
     }
 
+    /// The other view whose own keys include `key`, for a key that does nothing in `view`.
+    public static func view(binding key: Key, otherThan view: SellerView) -> SellerView? {
+        view != .items && self.items.binds(key) ? .items : nil
+    }
+
     /// The action for `key` in `view`: the view's own table first, then moving, then global.
     public static func action(for key: Key, in view: SellerView) -> SellerAction? {
         switch view {

@@ -10,7 +10,10 @@ extension SellerProgram {
         guard state.isLoggedIn else { return state.shell.pressOnLogin(key, &state.login) }
         // F1 shows every key from inside a box too (? is text there).
         if state.modal != nil { return key == .function(1) ? self.perform(.help, &state) : self.pressOnModal(key, &state) }
-        guard let action = SellerKeys.action(for: key, in: state.view) else { return [] }
+        guard let action = SellerKeys.action(for: key, in: state.view) else {
+            if let view = SellerKeys.view(binding: key, otherThan: state.view) { state.shell.note(key, worksIn: view.title, number: view.rawValue + 1) }
+            return []
+        }
         return self.perform(action, &state)
     }
 

@@ -13,6 +13,11 @@ public struct KeyMap<Action: Sendable & Hashable>: Sendable {
         self.bindings.first { $0.keys.contains(key) }?.action
     }
 
+    /// Whether any binding of the table takes `key`.
+    public func binds(_ key: Key) -> Bool {
+        self.bindings.contains { $0.keys.contains(key) }
+    }
+
     /// Footer hints, in table order.
     public var hints: [KeyHint] {
         self.hints { _ in true }
