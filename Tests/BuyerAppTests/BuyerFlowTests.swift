@@ -252,6 +252,12 @@ import TerminalUITesting
         cart.cart.hasUnsavedChanges = true
         BuyerFixtures.showCart(&cart)
         let summary = self.program.canvas(for: cart, size: cart.shell.size).lines[cart.shell.size.height - 3]
-        #expect(summary.contains("5 units in 3 lines · not saved (w saves) · 2 lines short of stock"), "\(summary)")
+        #expect(summary.contains("5 units in 3 lines · 2 lines short of stock · not saved (w saves)"), "\(summary)")
+
+        // At 80 columns it says the same shorter, the lines short of stock first.
+        _ = self.program.update(&cart, .resize(Size(width: 80, height: 24)))
+        let narrow = self.program.canvas(for: cart, size: cart.shell.size).lines[cart.shell.size.height - 3]
+        #expect(narrow.contains("5 units in 3 lines · 2 lines short of stock · not saved "), "\(narrow)")
+        #expect(!narrow.contains("…"), "\(narrow)")
     }
 }

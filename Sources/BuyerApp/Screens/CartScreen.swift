@@ -102,11 +102,18 @@ public struct CartScreen: Sendable {
         let totalRow = Rect(x: content.x, y: content.maxY - 1, width: content.width, height: 1)
         canvas.rule(Rect(x: content.x, y: content.maxY - 2, width: content.width, height: 1))
         let short = self.shortLines
-        var left: [Span] = [Span(" \(Format.units(cart.totalUnits)) in \(cart.lines.count) line\(cart.lines.count == 1 ? "" : "s")", .muted)]
-        if self.hasUnsavedChanges { left.append(Span(" · not saved (w saves)", .muted)) }
-        if short > 0 { left.append(Span(" · \(short) line\(short == 1 ? "" : "s") short of stock", .warning)) }
-        canvas.write(spans: left, x: totalRow.x, y: totalRow.y, limit: totalRow.width - 30)
         let total = "Total  " + Format.money(cart.total) + " "
-        canvas.write(total, in: Rect(x: totalRow.maxX - 30, y: totalRow.y, width: 30, height: 1), style: .title, alignment: .right)
+        let limit = totalRow.width - DisplayWidth.of(total) - 2
+        // Lines short of stock matter most (checkout would fail): they come first and, like the
+        // unsaved note, say it shorter rather than be cut where the line is narrow.
+        let summaries = [(false, false), (false, true), (true, true)].map { shortForm, unsavedShort -> [Span] in
+            var spans = [Span(" \(Format.units(cart.totalUnits)) in \(cart.lines.count) line\(cart.lines.count == 1 ? "" : "s")", .muted)]
+            if short > 0 { spans.append(Span(shortForm ? " · \(short) short" : " · \(short) line\(short == 1 ? "" : "s") short of stock", .warning)) }
+            if self.hasUnsavedChanges { spans.append(Span(unsavedShort ? " · not saved" : " · not saved (w saves)", .muted)) }
+            return spans
+        }
+        let left = summaries.first { DisplayWidth.of($0.map(\.text).joined()) <= limit } ?? summaries[summaries.count - 1]
+        canvas.write(spans: left, x: totalRow.x, y: totalRow.y, limit: limit)
+        canvas.write(total, in: Rect(x: totalRow.maxX - DisplayWidth.of(total), y: totalRow.y, width: DisplayWidth.of(total), height: 1), style: .title)
     }
 }
