@@ -246,6 +246,6 @@ extension BuyerFlowTests {
         _ = self.program.press([.backspace], &state)
         _ = self.program.type("7", &state)
         guard case .quantity(let tooMany)? = state.modal else { return }
-        #expect(tooMany.form.fields[0].problem == "You can add up to 6 more (8 on sale, 2 in your cart).")
+        #expect(tooMany.form.fields[0].problem == "Only 6 more: 8 on sale, 2 in your cart.")
     }
 }

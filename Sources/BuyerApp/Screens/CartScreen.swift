@@ -105,11 +105,11 @@ public struct CartScreen: Sendable {
         let total = "Total  " + Format.money(cart.total) + " "
         let limit = totalRow.width - DisplayWidth.of(total) - 2
         // Lines short of stock matter most (checkout would fail): they come first and, like the
-        // unsaved note, say it shorter rather than be cut where the line is narrow.
+        // note on saving, say it shorter rather than be cut where the line is narrow.
         let summaries = [(false, false), (false, true), (true, true)].map { shortForm, unsavedShort -> [Span] in
             var spans = [Span(" \(Format.units(cart.totalUnits)) in \(cart.lines.count) line\(cart.lines.count == 1 ? "" : "s")", .muted)]
             if short > 0 { spans.append(Span(shortForm ? " · \(short) short" : " · \(short) line\(short == 1 ? "" : "s") short of stock", .warning)) }
-            if self.hasUnsavedChanges { spans.append(Span(unsavedShort ? " · not saved" : " · not saved (w saves)", .muted)) }
+            spans.append(Span(!self.hasUnsavedChanges ? " · saved" : unsavedShort ? " · not saved" : " · not saved (w saves)", .muted))
             return spans
         }
         let left = summaries.first { DisplayWidth.of($0.map(\.text).joined()) <= limit } ?? summaries[summaries.count - 1]

@@ -39,7 +39,7 @@ public struct QuantityDialog: FormDialog {
         self.unitPrice = unitPrice
         let hint = switch purpose {
         case .add: Self.addHint(onSale: maximum, inCart: inCart)
-        case .remove: "1 to \(Format.count(maximum)) (\(Format.units(maximum)) in your cart)"
+        case .remove: maximum == 1 ? "1 unit in your cart" : "1 to \(Format.count(maximum)) (\(Format.units(maximum)) in your cart)"
         }
         let value = suggested ?? (purpose == .remove ? maximum : 1)
         self.form = Form([FormField(id: "quantity", label: "Units", value: "\(value)", hint: hint, maximumLength: 9)])
@@ -74,7 +74,7 @@ public struct QuantityDialog: FormDialog {
                 if quantity > self.maximum {
                     problems["quantity"] = switch self.purpose {
                     case .add where self.inCart > 0:
-                        "You can add up to \(Format.count(self.maximum)) more (\(Format.count(self.maximum + self.inCart)) on sale, \(Format.count(self.inCart)) in your cart)."
+                        "Only \(Format.count(self.maximum)) more: \(Format.count(self.maximum + self.inCart)) on sale, \(Format.count(self.inCart)) in your cart."
                     case .add where self.maximum == 0: "Sold out: none left on sale."
                     case .add: "Only \(Format.units(self.maximum)) on sale."
                     case .remove: "Your cart holds \(Format.units(self.maximum))."

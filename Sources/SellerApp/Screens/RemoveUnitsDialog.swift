@@ -22,7 +22,7 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
     }
 
     private static func hint(for item: Item) -> String {
-        "1 to \(Format.count(item.quantity)) (\(Format.units(item.quantity)) on sale)"
+        item.quantity == 1 ? "1 unit on sale" : "1 to \(Format.count(item.quantity)) (\(Format.units(item.quantity)) on sale)"
     }
 
     /// The item as fetched again: what is on sale now, for the hint, the checks and the question
