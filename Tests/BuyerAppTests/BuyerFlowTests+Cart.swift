@@ -39,6 +39,25 @@ extension BuyerFlowTests {
         #expect(state.shell.status?.text == "+ works in Purchases — press 3 to go there.")
     }
 
+    @Test func theBoxOfACartLineSaysHowManyAreInTheCartAndTakesThemOut() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.showCart(&state)
+        let line = state.cart.selected
+        for command in self.program.press([.enter], &state) { _ = BuyerFixtures.answer(command, &state) }
+        guard case .detail(let detail)? = state.modal else {
+            Issue.record("Enter opens the item")
+            return
+        }
+        #expect(detail.menu.items.map(\.key).contains("x"))
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines.contains { $0.contains("In cart") && $0.contains(Format.units(line?.quantity ?? 0)) })
+        _ = self.program.press([.character("x")], &state)
+        guard case .quantity(let dialog)? = state.modal else {
+            Issue.record("x asks how many units to take out")
+            return
+        }
+        #expect(dialog.purpose == .remove && dialog.item == line?.itemID)
+    }
+
     @Test func anAddRefusedForStockFetchesTheItemAndTheBoxSaysWhatIsLeft() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("j"), .character("a")], &state)  // 7 on sale, none in the cart

@@ -54,6 +54,34 @@ extension BuyerFlowTests {
         #expect(screen.table.selection == 1)
     }
 
+    @Test func theBoxOfAPurchasedItemOffersTheVoteUntilGiven() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.showPurchases(&state)
+        // The first line is rated already: the box says how, and offers no vote.
+        for command in self.program.press([.enter], &state) { _ = BuyerFixtures.answer(command, &state) }
+        guard case .detail(let rated)? = state.modal else {
+            Issue.record("Enter opens the item")
+            return
+        }
+        #expect(!rated.menu.items.contains { $0.key == "+" })
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines.contains { $0.contains("Your vote") && $0.contains("👍 up") })
+        _ = self.program.press([.escape, .character("j")], &state)
+        for command in self.program.press([.enter], &state) { _ = BuyerFixtures.answer(command, &state) }
+        guard case .detail(let unrated)? = state.modal else {
+            Issue.record("Enter opens the item")
+            return
+        }
+        #expect(unrated.menu.items.map(\.key) == ["+", "-", "a", "q"])
+        #expect(unrated.hints.map(\.key).contains("-"), "the footer names the vote keys")
+        // - asks to confirm the vote, as in the list.
+        _ = self.program.press([.character("-")], &state)
+        guard case .confirm(_, .vote(let item, .down))? = state.modal else {
+            Issue.record("expected the vote's confirmation, got \(String(describing: state.modal))")
+            return
+        }
+        #expect(item == unrated.itemID)
+    }
+
     @Test func inATableSortedByFeedbackTheRatedLineMovesAndStaysSelected() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.showPurchases(&state)

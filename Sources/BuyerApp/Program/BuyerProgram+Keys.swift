@@ -76,6 +76,13 @@ extension BuyerProgram {
             case .soldOut:
                 state.shell.status = .info("\(Format.quoted(detail.detail?.item.name ?? detail.name)) is sold out.")
                 return []
+            case .removeFromCart:
+                // The box was opened on the selected line: the same as x in the list.
+                state.modal = nil
+                return self.perform(.removeFromCart, &state)
+            case .vote(let vote):
+                state.modal = nil
+                return self.perform(vote == .up ? .thumbsUp : .thumbsDown, &state)
             case .addToCart:
                 guard let item = detail.detail?.item else { return [] }
                 state.modal = nil
@@ -299,14 +306,14 @@ extension BuyerProgram {
     }
 
     func openSelected(_ state: inout BuyerState) -> [BuyerCommand] {
-        let target: (ItemID, String)?
+        let target: (ItemID, String, BuyerItemDetail.Context)?
         switch state.view {
-        case .search: target = state.search.selected.map { ($0.item.id, $0.item.name) }
-        case .cart: target = state.cart.selected.map { ($0.itemID, $0.name) }
-        case .purchases: target = state.purchases.selected(timeZone: state.timeZone).map { ($0.line.itemID, $0.line.name) }
+        case .search: target = state.search.selected.map { ($0.item.id, $0.item.name, .search) }
+        case .cart: target = state.cart.selected.map { ($0.itemID, $0.name, .cart(units: $0.quantity)) }
+        case .purchases: target = state.purchases.selected(timeZone: state.timeZone).map { ($0.line.itemID, $0.line.name, .purchase(vote: $0.line.feedback)) }
         }
-        guard let (id, name) = target else { return self.nothingSelected(&state) }
-        var detail = BuyerItemDetail(itemID: id, name: name)
+        guard let (id, name, context) = target else { return self.nothingSelected(&state) }
+        var detail = BuyerItemDetail(itemID: id, name: name, context: context)
         let request = state.shell.begin("Loading item \(id)…")
         detail.request = request
         state.modal = .detail(detail)

@@ -3,26 +3,55 @@ import MarketUI
 public import MarketProtocol
 public import TerminalUI
 
-/// One item with every attribute and its seller's standing, fetched fresh when opened.
+/// One item with every attribute and its seller's standing, fetched fresh when opened, and what
+/// can be done with it from where it was opened: add it to the cart; from the cart, take units
+/// out; from a purchase not rated yet, vote.
 public struct BuyerItemDetail: Sendable {
+    /// Where the box was opened, and what the buyer has of the item there.
+    public enum Context: Sendable, Hashable {
+        case search
+        /// A line of the cart, holding `units`.
+        case cart(units: Int)
+        /// A line of a purchase, with the buyer's vote on the item (nil: not rated yet).
+        case purchase(vote: Vote?)
+    }
+
     public var itemID: ItemID
     /// What was known when it was opened (a search hit or a cart line), shown while loading.
     public var name: String
+    public var context: Context
     public var detail: BuyerAPI.GetItem.Result? {
-        // Nothing to add of an item with no units on sale: its box offers only to close.
-        didSet { self.menu = self.detail?.item.quantity == 0 ? Self.closeOnly : Self.actions }
+        didSet { self.menu = Self.menu(for: self.context, onSale: self.detail.map { $0.item.quantity > 0 } ?? true) }
     }
     public var request: Int?
     public var failure: String?
-    public var menu = Self.actions
+    public var menu: Menu
 
-    /// The box's choices, for handling and for help.
-    public static let actions = Menu([Menu.Item("Add to cart", key: "a"), Menu.Item("Close", key: "q")])
-    static let closeOnly = Menu([Menu.Item("Close", key: "q")])
+    /// Every choice a box may offer, for help.
+    public static let actions = Menu([
+        Menu.Item("Add to cart", key: "a"),
+        Menu.Item("Remove units (from the cart)", key: "x"),
+        Menu.Item("👍 Thumbs up (a purchase)", key: "+"),
+        Menu.Item("👎 Thumbs down (a purchase)", key: "-"),
+        Menu.Item("Close", key: "q"),
+    ])
 
-    public init(itemID: ItemID, name: String) {
+    /// The choices from `context`; adding only while units are on sale (or not known yet).
+    static func menu(for context: Context, onSale: Bool) -> Menu {
+        var items: [Menu.Item] = []
+        if case .purchase(vote: nil) = context {
+            items += [Menu.Item("👍 Thumbs up", key: "+"), Menu.Item("👎 Thumbs down", key: "-")]
+        }
+        if onSale { items.append(Menu.Item("Add to cart", key: "a")) }
+        if case .cart = context { items.append(Menu.Item("Remove units", key: "x")) }
+        return Menu(items + [Menu.Item("Close", key: "q")])
+    }
+
+    public init(itemID: ItemID, name: String, context: Context = .search) {
         self.itemID = itemID
         self.name = name
+        self.context = context
+        self.menu = Self.menu(for: context, onSale: true)
     }
 
     public enum Outcome: Sendable, Hashable {
@@ -30,25 +59,38 @@ public struct BuyerItemDetail: Sendable {
         case addToCart
         /// a on an item with no units on sale.
         case soldOut
+        case removeFromCart
+        case vote(Vote)
         case close
     }
 
     public mutating func handle(_ key: Key) -> Outcome {
         switch self.menu.handle(key) {
-        case .picked(let index) where self.menu.items[index].key == "a": self.detail == nil ? .none : .addToCart
-        case .picked, .closed: .close
+        case .picked(let index):
+            switch self.menu.items[index].key {
+            case "a": self.detail == nil ? .none : .addToCart
+            case "x": .removeFromCart
+            case "+": .vote(.up)
+            case "-": .vote(.down)
+            default: .close
+            }
+        case .closed: .close
         case .moved, .ignored: key == .character("a") && self.detail?.item.quantity == 0 ? .soldOut : .none
         }
     }
 
-    /// The footer's keys: the menu's, and `a` while the item can be added.
+    /// The footer's keys: the menu's, and each choice's own key.
     public var hints: [KeyHint] {
-        Menu.hints(self.menu.items.contains { $0.key == "a" } ? [KeyHint(key: "a", label: "Add to cart")] : [])
+        Menu.hints(self.menu.items.compactMap { item in item.key.flatMap { $0 == "q" ? nil : KeyHint(key: String($0), label: item.label) } })
     }
 
     public func frame(in screen: Rect) -> Rect {
-        screen.centered(Size(width: min(screen.width - 4, 76), height: 19))
+        // The title, the rows and a blank line, then the choices and a blank line.
+        screen.centered(Size(width: min(screen.width - 4, 76), height: 7 + self.rowCount + self.menu.items.count))
     }
+
+    /// Rows of attributes: ten, and one more saying what the buyer has of the item.
+    private var rowCount: Int { self.context == .search ? 10 : 11 }
 
     /// A click on one of the box's choices: the keys that pick it.
     public func keys(forClickAt point: Point, in screen: Rect) -> [Key]? {
@@ -57,7 +99,7 @@ public struct BuyerItemDetail: Sendable {
 
     public func menuArea(in screen: Rect) -> Rect {
         let box = self.frame(in: screen)
-        return Rect(x: box.x + 3, y: box.maxY - 4, width: 26, height: 2)
+        return Rect(x: box.x + 3, y: box.maxY - 2 - self.menu.items.count, width: 26, height: self.menu.items.count)
     }
 
     public func render(in screen: Rect, canvas: inout Canvas) {
@@ -80,6 +122,7 @@ public struct BuyerItemDetail: Sendable {
             ("Category", [Span(item.id.category.description)]),
             ("Keywords", [Span(item.keywords.isEmpty ? "none" : item.keywords.joined(separator: ", "), item.keywords.isEmpty ? .muted : .normal)]),
             ("Feedback", Format.ratingSpans(item.rating)),
+        ] + self.yoursRow + [
             ("", []),
             ("Seller", [Span(seller.name, .title), Span("  #\(seller.sellerID)", .muted)]),
             ("Rating", Format.ratingSpans(seller.rating)),
@@ -91,5 +134,15 @@ public struct BuyerItemDetail: Sendable {
             canvas.write(spans: row.1, x: inner.x + 11, y: y, limit: inner.width - 11)
         }
         self.menu.render(in: self.menuArea(in: screen), canvas: &canvas)
+    }
+
+    /// What the buyer has of the item where the box was opened.
+    private var yoursRow: [(String, [Span])] {
+        switch self.context {
+        case .search: []
+        case .cart(let units): [("In cart", [Span(Format.units(units), .accent)])]
+        case .purchase(let vote?): [("Your vote", [vote == .up ? Span("👍 up", .positive) : Span("👎 down", .negative)])]
+        case .purchase(nil): [("Your vote", [Span("not yet — + or - below", .muted)])]
+        }
     }
 }
