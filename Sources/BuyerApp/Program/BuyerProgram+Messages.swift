@@ -214,8 +214,10 @@ extension BuyerProgram {
                 }
                 state.modal = .checkout(screen)
             }
-            // Stock may have moved: show the cart as it stands now. A payment whose answer was
-            // lost may have gone through: show the purchases and the stock as they stand too.
+            // Stock may have moved: show the cart as it stands now, at the line short of it. A
+            // payment whose answer was lost may have gone through: show the purchases and the
+            // stock as they stand too.
+            if error.code == .insufficientStock { state.cart.selectShortLineAfterLoad = true }
             guard ErrorText.outcomeIsUnknown(error) else { return self.loadCart(&state) }
             return self.loadCart(&state) + self.loadPurchases(&state, offset: state.purchases.offset) + self.rerunSearch(&state)
         case .sellerRating(let request, _):

@@ -20,6 +20,9 @@ public struct CartScreen: Sendable {
     public var afterSave: AfterSave?
     /// The cart was saved on the way to logging out, which the login screen then says.
     public var savedForLogout = false
+    /// A payment was refused for stock: the next cart selects the first line short of it, so
+    /// that x, once the checkout is closed, takes out what is missing.
+    public var selectShortLineAfterLoad = false
 
     public enum AfterSave: Sendable, Hashable {
         case quit
@@ -68,9 +71,12 @@ public struct CartScreen: Sendable {
         self.loadRequest = nil
         if let isSaved = cart.isSaved { self.hasUnsavedChanges = !isSaved }
         let rows = self.rows
-        if !self.table.select(firstOf: rows, where: { $0.itemID == previous }, visibleRows: visibleRows) {
+        if self.selectShortLineAfterLoad, self.table.select(firstOf: rows, where: { $0.available < $0.quantity }, visibleRows: visibleRows) {
+            self.selectShortLineAfterLoad = false
+        } else if !self.table.select(firstOf: rows, where: { $0.itemID == previous }, visibleRows: visibleRows) {
             self.table.clamp(rowCount: rows.count, visibleRows: visibleRows)
         }
+        self.selectShortLineAfterLoad = false
     }
 
     /// The table's area within the content area (the total takes the last two rows).
