@@ -89,7 +89,7 @@ extension SellerFlowTests {
     @Test func aSaleOfTheLastUnitsClosesTheRemoveBoxSayingWhyAndHoldsTheKeysMeantForIt() {
         var state = SellerFixtures.loggedIn()
         let lamp = SellerFixtures.items[0]
-        _ = self.program.press([.character("x"), .control("u")], &state)
+        for command in self.program.press([.character("x"), .control("u")], &state) { _ = SellerFixtures.answer(command, &state) }
         _ = self.program.type("7", &state)
         _ = self.program.press([.enter, .left], &state)  // the question, Remove focused
         var sold = lamp

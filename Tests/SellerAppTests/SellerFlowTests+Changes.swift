@@ -71,10 +71,40 @@ extension SellerFlowTests {
         #expect(state.items.selected?.id == stored.id)
     }
 
+    @Test func thePriceBoxFetchesTheItemSinceAnotherSessionMayHaveChangedIt() {
+        var state = SellerFixtures.loggedIn()
+        let shown = SellerFixtures.items[0]
+        let commands = self.program.press([.character("p")], &state)
+        guard case .loadItems? = commands.first else {
+            Issue.record("opening the box fetches the page, got \(commands)")
+            return
+        }
+        // Another dashboard of the seller changed the price meanwhile.
+        var changed = shown
+        changed.price = Money("15.00")!
+        for command in commands {
+            _ = SellerFixtures.answer(command, &state, items: [changed] + SellerFixtures.items.dropFirst())
+        }
+        guard case .price(let dialog)? = state.modal else {
+            Issue.record("the box stays open")
+            return
+        }
+        #expect(dialog.form.fields[0].hint == "Now 15.00")
+        #expect(dialog.form["price"] == "15.00", "the price not typed over yet follows")
+        // The price shown before is a change now, not "the current price".
+        _ = self.program.press([.control("u")], &state)
+        _ = self.program.type(shown.price.description, &state)
+        guard case .changePrice(_, _, let price)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected the change to be sent")
+            return
+        }
+        #expect(price == shown.price)
+    }
+
     @Test func aRemovalWhoseAnswerIsLostIsCheckedAgainUntilTheListShowsIt() {
         var state = SellerFixtures.loggedIn()
         let item = SellerFixtures.items[0]
-        _ = self.program.press([.character("x"), .control("u")], &state)
+        for command in self.program.press([.character("x"), .control("u")], &state) { _ = SellerFixtures.answer(command, &state) }
         _ = self.program.type("2", &state)
         _ = self.program.press([.enter], &state)
         guard case .removeUnits(let request, let id, let count)? = self.program.press([.character("y")], &state).first else {

@@ -85,13 +85,13 @@ import TerminalUITesting
 
     @Test func changePrice() {
         var state = SellerFixtures.loggedIn()
-        _ = self.program.press([.character("p")], &state)
+        for command in self.program.press([.character("p")], &state) { _ = SellerFixtures.answer(command, &state) }
         self.snapshot(state, "price-dialog")
     }
 
     @Test func removeUnitsAsksFirst() {
         var state = SellerFixtures.loggedIn()
-        _ = self.program.press([.character("x"), .backspace], &state)
+        for command in self.program.press([.character("x"), .backspace], &state) { _ = SellerFixtures.answer(command, &state) }
         _ = self.program.type("7", &state)
         _ = self.program.press([.enter], &state)
         self.snapshot(state, "remove-confirmation")

@@ -29,10 +29,12 @@ extension SellerProgram {
                 var dialog = PriceDialog(item: detail.item)
                 dialog.fromDetail = true
                 state.modal = .price(dialog)
+                return self.freshItem(&state)
             case .removeUnits:
                 var dialog = RemoveUnitsDialog(item: detail.item)
                 dialog.fromDetail = true
                 state.modal = .remove(dialog)
+                return self.freshItem(&state)
             case .nothingToRemove:
                 self.nothingToRemove(from: detail.item, &state)
             }
@@ -92,6 +94,7 @@ extension SellerProgram {
         case .changePrice:
             guard let item = state.items.selected else { return self.nothingSelected(&state) }
             state.modal = .price(PriceDialog(item: item))
+            return self.freshItem(&state)
         case .removeUnits:
             guard let item = state.items.selected else { return self.nothingSelected(&state) }
             guard item.quantity > 0 else {
@@ -99,6 +102,7 @@ extension SellerProgram {
                 return []
             }
             state.modal = .remove(RemoveUnitsDialog(item: item))
+            return self.freshItem(&state)
         case .open:
             guard let item = state.items.selected else { return self.nothingSelected(&state) }
             state.modal = .detail(ItemDetailScreen(item: item))
@@ -156,6 +160,13 @@ extension SellerProgram {
     private func nothingSelected(_ state: inout SellerState) -> [SellerCommand] {
         state.shell.status = .info("No item selected — press n to register one.")
         return []
+    }
+
+    /// A price or units box opened: the page is fetched again, since another session of the
+    /// seller may have changed the item since it was shown (those changes come only with the
+    /// next answer to the wait for news); the box follows what comes (`settleUncertainChange`).
+    private func freshItem(_ state: inout SellerState) -> [SellerCommand] {
+        self.loadItems(&state, offset: state.items.offset)
     }
 
     private func nothingToRemove(from item: Item, _ state: inout SellerState) {

@@ -147,8 +147,8 @@ extension SellerProgram {
             if dialog.mayHaveGoneThrough, let asked = dialog.value, fresh.price == asked, dialog.item.price != asked {
                 state.modal = nil
                 state.shell.status = .success("It went through after all: \(Format.quoted(fresh.name)) costs \(Format.money(fresh.price)).")
-            } else {
-                dialog.item = fresh
+            } else if fresh != dialog.item {
+                dialog.itemChanged(fresh)
                 state.modal = .price(dialog)
             }
         case .remove(var dialog)?:

@@ -20,6 +20,17 @@ public struct PriceDialog: FormDialog {
 
     public var value: Money? { try? FieldRules.parsePrice(self.form["price"]) }
 
+    /// The item as fetched again (the box fetches the page when it opens: another session may
+    /// have changed the price): the hint and the check follow the price as it is now, and a
+    /// price not typed over yet becomes the new one.
+    public mutating func itemChanged(_ fresh: Item) {
+        let untouched = !self.form.fields[0].touched
+        self.item = fresh
+        if untouched { self.form.set("price", to: fresh.price.description) }
+        self.form.fields[0].hint = "Now \(Format.money(fresh.price))"
+        self.validate()
+    }
+
     public mutating func validate() {
         var problems: [String: String] = [:]
         do {
