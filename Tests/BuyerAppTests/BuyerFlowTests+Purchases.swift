@@ -52,6 +52,13 @@ extension BuyerFlowTests {
         screen.table.selection = 1
         screen.recorded(.up, for: BuyerFixtures.hits[0].item.id, timeZone: BuyerFixtures.utc, visibleRows: 10)
         #expect(screen.table.selection == 1)
+
+        // The last line to rate below: the selection goes round to one above.
+        let later = Purchase(id: 31, purchasedAt: .now, lines: [line(0, nil), line(1, .up), line(2, nil)], total: Money("3.00")!, cardLast4: "1111")
+        screen.loaded(PurchaseHistory(purchases: Page(items: [later], offset: 0, limit: 20, total: 1), itemsPurchased: 3), visibleRows: 10)
+        screen.table.selection = 2
+        screen.recorded(.up, for: BuyerFixtures.hits[2].item.id, timeZone: BuyerFixtures.utc, visibleRows: 10)
+        #expect(screen.table.selection == 0)
     }
 
     @Test func theBoxOfAPurchasedItemOffersTheVoteUntilGiven() {

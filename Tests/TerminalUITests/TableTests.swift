@@ -30,6 +30,17 @@ import TerminalUI
         #expect(self.table.sorted(rows, by: state).map(\.name) == ["b", "a", "c"])
     }
 
+    @Test func aTieBreakOrdersEqualRowsInTheSortsDirection() {
+        var byName = self.table
+        byName.tieBreak = { $0.name < $1.name }
+        let rows = [Row(name: "b", price: 2), Row(name: "c", price: 1), Row(name: "a", price: 2)]
+        var state = TableState()
+        state.sort(by: 1)
+        #expect(byName.sorted(rows, by: state).map(\.name) == ["c", "a", "b"])
+        state.sort(by: 1)
+        #expect(byName.sorted(rows, by: state).map(\.name) == ["b", "a", "c"], "ties the other way round too, as the server sorts them")
+    }
+
     @Test func rendersAlignedColumnsWithWideNamesAndASortIndicator() {
         var canvas = Canvas(size: Size(width: 20, height: 4))
         var state = TableState()

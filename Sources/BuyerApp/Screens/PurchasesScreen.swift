@@ -125,8 +125,8 @@ public struct PurchasesScreen: Sendable {
 
     /// A vote was recorded: show it on every line of that item. In a table sorted by feedback the
     /// row moves, and the selection moves with it; if it is still on the item just rated, it goes
-    /// on to the next line below that is still to be rated, so a whole order is rated with
-    /// `+`/`-` and Enter alone.
+    /// on to the next line still to be rated (below, else from the top), so a whole page is rated
+    /// with `+`/`-` and Enter alone.
     public mutating func recorded(_ vote: Vote, for item: ItemID, timeZone: TimeZone, visibleRows: Int) {
         guard var page = self.page else { return }
         let selected = self.selected(timeZone: timeZone)
@@ -139,7 +139,8 @@ public struct PurchasesScreen: Sendable {
         self.reselect(selected, timeZone: timeZone, visibleRows: visibleRows)
         guard selected?.line.itemID == item else { return }
         let rows = self.rows(timeZone: timeZone)
-        if let next = rows.indices.first(where: { $0 > self.table.selection && rows[$0].line.feedback == nil }) {
+        let below = rows.indices.first { $0 > self.table.selection && rows[$0].line.feedback == nil }
+        if let next = below ?? rows.indices.first(where: { rows[$0].line.feedback == nil }) {
             self.table.select(next, rowCount: rows.count, visibleRows: visibleRows)
         }
     }

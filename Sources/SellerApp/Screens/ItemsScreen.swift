@@ -40,7 +40,9 @@ public struct ItemsScreen: Sendable {
         .sorted("👎", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.rating.thumbsDown) }),
     ]
 
-    public static let table = Table<Item>(columns: columns, emptyMessage: "No items yet — press n to register one")
+    /// Equal rows in the server's order (`SellerItemsInOrder`): by item number, in the sort's
+    /// direction.
+    public static let table = Table<Item>(columns: columns, emptyMessage: "No items yet — press n to register one", tieBreak: { $0.id.number < $1.id.number })
 
     /// The server's sort key for each column of ``columns``.
     static let orderKeys: [ItemOrder.Key] = [.id, .name, .category, .condition, .price, .units, .thumbsUp, .thumbsDown]

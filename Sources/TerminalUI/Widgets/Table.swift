@@ -5,10 +5,15 @@ public struct Table<Row>: Sendable {
     public var columns: [TableColumn<Row>]
     /// Shown in the middle of the table when there are no rows.
     public var emptyMessage: String
+    /// "Comes before" for rows equal in the sorted column, in the sort's direction; nil keeps
+    /// such rows in the order they came in. A table whose pages the server sorts says here how
+    /// the server breaks ties, so rows sorted on screen do not move when the server's page comes.
+    public var tieBreak: (@Sendable (Row, Row) -> Bool)?
 
-    public init(columns: [TableColumn<Row>], emptyMessage: String = "Nothing here.") {
+    public init(columns: [TableColumn<Row>], emptyMessage: String = "Nothing here.", tieBreak: (@Sendable (Row, Row) -> Bool)? = nil) {
         self.columns = columns
         self.emptyMessage = emptyMessage
+        self.tieBreak = tieBreak
     }
 
     /// Rows visible in a table drawn in `rect` (one row goes to the titles).
@@ -57,6 +62,10 @@ public struct Table<Row>: Sendable {
         let ordered = indexed.sorted { left, right in
             if ascending(left.row, right.row) { return state.sortAscending }
             if ascending(right.row, left.row) { return !state.sortAscending }
+            if let tieBreak = self.tieBreak {
+                if tieBreak(left.row, right.row) { return state.sortAscending }
+                if tieBreak(right.row, left.row) { return !state.sortAscending }
+            }
             return left.offset < right.offset
         }
         return ordered.map(\.row)
