@@ -370,6 +370,8 @@ extension BuyerProgram {
     }
 
     func sort(_ cycle: Bool, _ state: inout BuyerState) {
+        // A note about the old order (the last results, a page) no longer holds.
+        state.shell.status = nil
         let visible = Self.visibleRows(state)
         let width = Self.tableArea(state).width
         func resort<Row>(_ table: inout TableState, _ shown: Table<Row>) {

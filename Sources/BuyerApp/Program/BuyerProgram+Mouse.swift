@@ -51,6 +51,7 @@ extension BuyerProgram {
             }
             switch hit {
             case .header(let column)?:
+                state.shell.status = nil
                 switch state.view {
                 case .search: SearchScreen.table.clickTitle(column, &state.search.table)
                 case .cart: CartScreen.table.clickTitle(column, &state.cart.table)

@@ -77,7 +77,9 @@ public struct SearchScreen: Sendable {
         .sorted("Name", width: .flexible(minimum: 14, weight: 3), by: { $0.item.name.lowercased() }, text: { $0.item.name }),
         .sorted("Condition", width: .fixed(9), by: { $0.item.condition.rawValue }, text: { $0.item.condition.description }).hidden(below: 90),
         .sorted("Price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.item.price }, text: { Format.money($0.item.price) }),
-        .sorted("On sale", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.item.quantity }, text: { Format.count($0.item.quantity) }),
+        // A row bought out since the search says so in words, as the item's box and the cart do.
+        .sorted("On sale", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.item.quantity }, style: { $0.item.quantity == 0 ? .warning : nil },
+                text: { $0.item.quantity == 0 ? "sold out" : Format.count($0.item.quantity) }),
         .sorted("Seller", width: .flexible(minimum: 10, weight: 2), by: { $0.item.sellerName.lowercased() }, text: { $0.item.sellerName }),
         .sorted("👍", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.item.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.item.rating.thumbsUp) }).descendingFirst(),
         .sorted("👎", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.item.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.item.rating.thumbsDown) }),

@@ -55,7 +55,7 @@ public enum SellerKeys {
         KeyBinding(.character("s"), .cycleSort, help: "Sort by the next column (click a title to sort by it)", hint: "Sort"),
         KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
         KeyBinding(.character("]"), .nextPage, help: "Next screenful of items, fetched from the first not yet seen", hint: "Next"),
-        KeyBinding(.character("["), .previousPage, help: "Previous screenful of items"),
+        KeyBinding(.character("["), .previousPage, help: "Previous screenful of items", hint: "Prev"),
     ])
 
     public static let navigation = TableState.keys.map { SellerAction.move($0) }
@@ -79,10 +79,12 @@ public enum SellerKeys {
         KeyMap(map.title + " (in My items)", map.bindings)
     }
 
-    /// The footer: the view's keys, without the next page's on the last page.
-    public static func hints(for view: SellerView, hasRows: Bool = true, hasNextPage: Bool = true) -> [KeyHint] {
+    /// The footer: the view's keys, without the next page's on the last page or the previous
+    /// page's on the first.
+    public static func hints(for view: SellerView, hasRows: Bool = true, hasNextPage: Bool = true, hasPreviousPage: Bool = false) -> [KeyHint] {
         switch view {
-        case .items: self.items.hints { (hasRows || !$0.needsRow) && (hasNextPage || $0 != .nextPage) } + self.global.hints
+        case .items:
+            self.items.hints { (hasRows || !$0.needsRow) && (hasNextPage || $0 != .nextPage) && (hasPreviousPage || $0 != .previousPage) } + self.global.hints
         case .rating: self.global.hints
         }
     }

@@ -107,10 +107,13 @@ extension SellerProgram {
             guard let item = state.items.selected else { return self.nothingSelected(&state) }
             state.modal = .detail(ItemDetailScreen(item: item))
         case .cycleSort:
+            // A note about the old order (the last items, a page) no longer holds.
+            state.shell.status = nil
             let selected = state.items.selected?.id
             ItemsScreen.table.cycleSort(&state.items.table, width: Self.tableWidth(state))
             return self.keysWait(for: self.sortChanged(&state, keeping: selected), &state)
         case .reverseSort:
+            state.shell.status = nil
             let selected = state.items.selected?.id
             state.items.table.reverseSort(sortable: ItemsScreen.table.sortable(width: Self.tableWidth(state)))
             return self.keysWait(for: self.sortChanged(&state, keeping: selected), &state)

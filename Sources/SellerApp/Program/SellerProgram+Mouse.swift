@@ -28,6 +28,7 @@ extension SellerProgram {
             case .header(let column)?:
                 let selected = state.items.selected?.id
                 guard ItemsScreen.table.clickTitle(column, &state.items.table) else { return [] }
+                state.shell.status = nil
                 return self.sortChanged(&state, keeping: selected)
             case .row(let index)?:
                 let again = index == state.items.table.selection

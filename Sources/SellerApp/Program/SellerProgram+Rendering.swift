@@ -16,7 +16,8 @@ extension SellerProgram {
             case nil:
                 // `]` has somewhere to go: a screenful below, or a page not fetched yet.
                 let below = state.items.table.hasRowsBelow(visibleRows: visible, rowCount: state.items.rows.count)
-                hints = SellerKeys.hints(for: state.view, hasRows: !state.items.rows.isEmpty, hasNextPage: state.items.hasNextPage || below)
+                let above = state.items.offset > 0 || state.items.table.offset > 0
+                hints = SellerKeys.hints(for: state.view, hasRows: !state.items.rows.isEmpty, hasNextPage: state.items.hasNextPage || below, hasPreviousPage: above)
             }
             let content = Chrome.render(
                 shell: state.shell,
