@@ -25,6 +25,14 @@ extension BuyerFlowTests {
         #expect(!state.search.isEditing, "the results get the keys next")
     }
 
+    @Test func theBarSaysItsKeysShorterRatherThanCutThem() {
+        var state = BuyerFixtures.loggedIn(size: Size(width: 80, height: 24))
+        _ = self.program.press([.character("/")], &state)
+        let bar = self.program.canvas(for: state, size: state.shell.size).lines[1]
+        #expect(!bar.contains("…"), "\(bar)")
+        #expect(bar.contains("Enter searches"), "\(bar)")
+    }
+
     @Test func escLeavesTheSearchBarEvenBeforeAnyResults() {
         var state = BuyerFixtures.started()
         _ = self.program.update(&state, .message(.account(.loggedIn(request: 1, profile: BuyerFixtures.profile))))

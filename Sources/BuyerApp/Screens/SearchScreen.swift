@@ -257,8 +257,12 @@ public struct SearchScreen: Sendable {
         }
         let x = layout.last.map { $0.input.maxX + 3 } ?? content.x + 1
         let back = self.openedFrom.map { "Esc back to " + $0.title.lowercased() } ?? "Esc to results"
-        let action = self.isEditing ? "Enter searches · " + back : "/ edits the search"
-        canvas.write(spans: [Span(action, .muted)], x: x, y: y, limit: content.maxX - x)
+        // Said shorter, or not at all, rather than cut where the bar leaves little room (the
+        // footer says the same keys).
+        let actions = self.isEditing ? ["Enter searches · " + back, "Enter searches"] : ["/ edits the search"]
+        if let action = actions.first(where: { DisplayWidth.of($0) <= content.maxX - x }) {
+            canvas.write(spans: [Span(action, .muted)], x: x, y: y, limit: content.maxX - x)
+        }
         // Under the bar: what is wrong with it, or what is shown.
         let note = Rect(x: content.x + 1, y: y + 1, width: content.width - 2, height: 1)
         if let message = bar.fields.indices.lazy.compactMap({ bar.shownProblem(at: $0) }).first {

@@ -20,7 +20,7 @@ public struct ItemFormScreen: DiscardingFormDialog {
         self.form = Form([
             FormField(id: "name", label: "Name", hint: "Up to \(FieldRules.maximumNameLength) characters, any script", maximumLength: 64),
             FormField(id: "category", label: "Category", hint: "A number, e.g. 1 for books in the demo", maximumLength: 12),
-            FormField(id: "keywords", label: "Keywords", hint: "Up to 5, each 1–8 letters or digits; comma or space between", maximumLength: 80),
+            FormField(id: "keywords", label: "Keywords", hint: "Up to 5 words of 1–8 letters or digits", maximumLength: 80),
             FormField(id: "condition", label: "Condition", kind: .choice(Condition.allCases.map(\.description))),
             FormField(id: "price", label: "Price", hint: "e.g. 12.50", maximumLength: 16),
             FormField(id: "quantity", label: "Units", value: "1", hint: "How many are for sale", maximumLength: 9),
