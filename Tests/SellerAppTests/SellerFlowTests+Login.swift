@@ -39,6 +39,15 @@ extension SellerFlowTests {
         #expect(!state.shell.isBusy)
     }
 
+    @Test func aLoginAtTheBuyerServerSaysWhichServerItNeeds() {
+        var state = SellerFixtures.started()
+        self.program.fill(["zoe", "correct horse"], &state)
+        let commands = self.program.press([.enter], &state)
+        let refusal = MarketError(.wrongRole, "This is the buyer server: seller accounts are at the seller server.")
+        _ = self.program.update(&state, .message(.failed(request: commands.first?.request ?? 0, command: commands[0], error: refusal)))
+        #expect(state.login.notice == .error("The server at 127.0.0.1:7001 is the buyer server: this client needs the seller server (--port 7001 by default)."))
+    }
+
     @Test func clicksOnTheLoginBoxSwitchModesAndFocusFields() throws {
         var state = SellerFixtures.started()
         var canvas = self.program.canvas(for: state, size: state.shell.size)

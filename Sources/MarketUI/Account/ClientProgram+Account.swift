@@ -56,7 +56,7 @@ extension ClientProgram {
     /// to the login screen. Returns the failure's sentence when it is the app's to show, nil when
     /// it was handled here.
     public func failed(_ command: Command, _ error: MarketError, _ state: inout State) -> String? {
-        let sentence = ErrorText.sentence(for: error, server: state.shell.server, changing: command.changesData)
+        let sentence = ErrorText.sentence(for: error, server: state.shell.server, changing: command.changesData, role: State.Tag.role)
         switch command.account {
         case .login(let request, _, _), .createAccount(let request, _, _, _):
             if !state.shell.isAbandoned(request) { state.login.failed(error, sentence: sentence) }

@@ -5,7 +5,8 @@ public import MarketCore
 public enum ErrorText {
     /// - Parameter changing: whether the failed call was one that changes something (a payment, a
     ///   new item): when its outcome is unknown, the sentence says so instead of inviting a retry.
-    public static func sentence(for error: MarketError, server: String, changing: Bool = false) -> String {
+    /// - Parameter role: the client's, to say which server it needs when it reached the other.
+    public static func sentence(for error: MarketError, server: String, changing: Bool = false, role: Role? = nil) -> String {
         switch error.code {
         case .unreachable:
             return "Can't reach the server at \(server) — is it running? Retrying in the background."
@@ -36,7 +37,10 @@ public enum ErrorText {
         case .notLoggedIn:
             return "Your session has ended. Please log in again."
         case .wrongRole:
-            return "The server at \(server) is for the other role — check --port."
+            guard let role, let other = Role.allCases.first(where: { $0 != role }) else {
+                return "The server at \(server) is for the other role — check --port."
+            }
+            return "The server at \(server) is the \(other.rawValue) server: this client needs the \(role.rawValue) server (--port \(role.defaultPort) by default)."
         case .invalidCredentials:
             return "Wrong username or password."
         default:
