@@ -21,7 +21,7 @@ extension BuyerFlowTests {
         state.shell.status = .success("Reconnected to 127.0.0.1:7002 — refreshed.")
         let commands = self.program.press([.enter], &state)
         #expect(state.shell.status == nil, "older news does not sit beside “Paying…”")
-        guard case .purchase(let request, let card, let total)? = commands.first else {
+        guard case .purchase(let request, let card, let total, _)? = commands.first else {
             Issue.record("expected a purchase, got \(commands)")
             return
         }
@@ -49,12 +49,12 @@ extension BuyerFlowTests {
     @Test func aPaymentWhoseAnswerIsLostSaysTheOutcomeIsUnknownAndFetchesWhatItMayHaveChanged() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.fillInCheckout(&state)
-        guard case .purchase(let request, let card, let total)? = self.program.press([.enter], &state).first else {
+        guard case .purchase(let request, let card, let total, _)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a purchase")
             return
         }
         let timeout = MarketError(.timedOut, "The server did not answer in time.")
-        let reload = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total), error: timeout)))
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: []), error: timeout)))
         guard case .checkout(let screen)? = state.modal else {
             Issue.record("the checkout closed")
             return
@@ -117,11 +117,11 @@ extension BuyerFlowTests {
 
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.fillInCheckout(&state)
-        guard case .purchase(let request, let card, let total)? = self.program.press([.enter], &state).first else {
+        guard case .purchase(let request, let card, let total, _)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a purchase")
             return
         }
-        _ = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total), error: refused)))
+        _ = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: []), error: refused)))
         guard case .checkout(let screen)? = state.modal else {
             Issue.record("the checkout closed")
             return
@@ -134,7 +134,7 @@ extension BuyerFlowTests {
     @Test func aPaymentWhoseAnswerIsLostIsLookedForAFewTimesThenSaidMostLikelyNotToHaveGoneThrough() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.fillInCheckout(&state)
-        guard case .purchase(let request, let card, let total)? = self.program.press([.enter], &state).first else {
+        guard case .purchase(let request, let card, let total, _)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a purchase")
             return
         }
@@ -148,7 +148,7 @@ extension BuyerFlowTests {
                 pending += BuyerFixtures.answer(command, &state)
             }
         }
-        answerAll(self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total), error: MarketError(.timedOut, "late")))))
+        answerAll(self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: []), error: MarketError(.timedOut, "late")))))
         let afterTheFailure = looks
         for _ in 0..<400 { answerAll(self.program.update(&state, .tick)) }
         #expect(looks - afterTheFailure == 5, "a few more looks, not forever: \(looks - afterTheFailure)")
@@ -164,11 +164,11 @@ extension BuyerFlowTests {
     @Test func aPaymentThatCouldNotBeSentIsForgottenOnRefresh() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.fillInCheckout(&state)
-        guard case .purchase(let request, let card, let total)? = self.program.press([.enter], &state).first else {
+        guard case .purchase(let request, let card, let total, _)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a purchase")
             return
         }
-        _ = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total), error: MarketError(.unreachable, "down"))))
+        _ = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: []), error: MarketError(.unreachable, "down"))))
         _ = self.program.refresh(&state)
         guard case .checkout(let screen)? = state.modal else {
             Issue.record("the checkout closed")
@@ -180,12 +180,12 @@ extension BuyerFlowTests {
     @Test func aPriceThatChangedBeforePayingIsShownAndTheNextPaymentIsForTheNewTotal() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.fillInCheckout(&state)
-        guard case .purchase(let request, let card, let total)? = self.program.press([.enter], &state).first else {
+        guard case .purchase(let request, let card, let total, _)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a purchase")
             return
         }
         let refusal = MarketError(.priceChanged, "A price in your cart changed: the total is now 254.99, not 234.99. Nothing was bought; check the cart and pay again.")
-        let reload = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total), error: refusal)))
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: []), error: refusal)))
         guard case .loadCart(let cartRequest)? = reload.first else {
             Issue.record("expected the cart to be loaded again, got \(reload)")
             return
@@ -200,7 +200,7 @@ extension BuyerFlowTests {
         #expect(screen.failure == refusal.message)
         #expect(screen.total == Money("254.99")!)
         _ = self.program.press([.enter], &state)
-        guard case .purchase(_, _, let confirmed)? = self.program.press([.enter], &state).first else {
+        guard case .purchase(_, _, let confirmed, _)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a second purchase")
             return
         }
@@ -229,6 +229,28 @@ extension BuyerFlowTests {
         // box is closed, x takes out what is missing.
         _ = self.program.update(&state, .message(.cartLoaded(request: load, cart: BuyerFixtures.shortCart)))
         #expect(state.cart.selected?.itemID == BuyerFixtures.shortCart.lines[1].itemID, "\(String(describing: state.cart.selected))")
+    }
+
+    @Test func aCartSoldOutWhileTheBoxIsOpenLeavesNothingToPay() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&state)
+        let commands = self.program.press([.enter], &state)
+        guard let command = commands.first, let request = command.request else {
+            Issue.record("expected a purchase")
+            return
+        }
+        let reload = self.program.update(&state, .message(.failed(request: request, command: command, error: MarketError(.insufficientStock, "Sold out."))))
+        var soldOut = BuyerFixtures.cart
+        for index in soldOut.lines.indices { soldOut.lines[index].available = 0 }
+        for load in reload { if case .loadCart(let load) = load { _ = self.program.update(&state, .message(.cartLoaded(request: load, cart: soldOut))) } }
+        let next = self.program.press([.enter], &state)
+        #expect(next.isEmpty, "nothing is sent")
+        guard case .checkout(let checkout)? = state.modal else {
+            Issue.record("the box stays open")
+            return
+        }
+        #expect(checkout.failure == "Nothing in your cart is on sale any more: there is nothing to pay for.")
+        #expect(checkout.shownQuestion == nil)
     }
 
     @Test func theReceiptAsksForVotesOnlyForItemsNotRatedYet() {

@@ -118,12 +118,12 @@ import TerminalUITesting
 
         // A refusal longer than a line is shown whole: the box grows for it.
         let commands = self.program.press([.enter], &state)
-        guard case .purchase(let request, let card, let total)? = commands.first else {
+        guard case .purchase(let request, let card, let total, _)? = commands.first else {
             Issue.record("expected a purchase, got \(commands)")
             return
         }
         let refusal = MarketError(.priceChanged, "A price in your cart changed: the total is now 254.99, not 234.99. Nothing was bought; check the cart and pay again.")
-        _ = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total), error: refusal)))
+        _ = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: []), error: refusal)))
         self.snapshot(state, "checkout-price-changed")
     }
 

@@ -20,6 +20,59 @@ import TerminalUITesting
         }
     }
 
+    @Test func aPaymentRefusedForStockTakesOutWhatIsMissingAndPaysForTheRest() async throws {
+        try await TestMarket.with { market in
+            let seller = market.sellerClient()
+            _ = try await seller.createAccount(username: "weber", password: "correct horse", name: "Ölmühle Weber")
+            try await seller.login(username: "weber", password: "correct horse")
+            let oil = try await seller.registerItem(ItemDraft(name: "Pumpkin Seed Oil", category: Category(rawValue: 3)!, keywords: ["oil"], condition: .new, price: Money("8.49")!, quantity: 3))
+            try await Self.outbid(market, oil: oil)
+        }
+    }
+
+    /// Two units in the cart, then another buyer takes two of the three: the payment is refused,
+    /// and the next Enter offers to take the missing unit out and pay for the one left.
+    @MainActor
+    static func outbid(_ market: TestMarket, oil: Item) async throws {
+        let terminal = MemoryTerminal(size: Size(width: 120, height: 36))
+        let client = BuyerClient(client: market.client(for: .buyer, reconnectsAutomatically: true))
+        let state = BuyerState(server: "test", currentMonth: YearMonth(year: 2026, month: 11))
+        let runner = ProgramRunner(program: BuyerProgram(client: client), state: state, terminal: terminal, tickInterval: nil)
+        let run = Task { await runner.run() }
+
+        runner.press(.control("n"))
+        runner.fill("Bea Buyer", "bea", "correct horse", "correct horse")
+        await runner.pressAndSettle(.enter)
+        runner.press(.character("a"), .control("u"))
+        runner.type("2")
+        await runner.pressAndSettle(.enter)
+        runner.press(.character("2"), .character("c"))
+        runner.fill("4111 1111 1111 1111", "04/29")
+        await runner.pressAndSettle(.enter)
+        #expect(terminal.screenText.contains("Pay 16.98 for 2 units"))
+
+        let rival = market.buyerClient()
+        _ = try await rival.createAccount(username: "rival", password: "correct horse", name: "Rival")
+        try await rival.login(username: "rival", password: "correct horse")
+        try await rival.addToCart(oil.id, quantity: 2)
+        _ = try await rival.purchase(card: PaymentCard(holder: "Rival", number: "4111111111111111", expiry: "04/29"))
+
+        await runner.pressAndSettle(.enter)
+        #expect(terminal.screenText.contains("Not enough stock"), "\(terminal.screenText)")
+        await runner.pressAndSettle(.enter)
+        #expect(terminal.screenText.contains("Take out what is not on sale any more:"), "\(terminal.screenText)")
+        #expect(terminal.screenText.contains("1 × “Pumpkin Seed Oil”"))
+        #expect(terminal.screenText.contains("then pay 8.49 for 1 unit"))
+        await runner.pressAndSettle(.enter)
+        #expect(terminal.screenText.contains("Paid 8.49 for 1 unit"), "\(terminal.screenText)")
+
+        #expect(try await market.productsQuery("SELECT quantity FROM items WHERE id = \(oil.id.number)") == ["0"])
+        #expect(try await market.productsQuery("SELECT count(*), sum(l.quantity) FROM purchases p JOIN purchase_lines l ON l.purchase_id = p.id") == ["2|3"])
+
+        await runner.pressAndSettle(.control("c"))
+        _ = await run.value
+    }
+
     @MainActor
     static func shop(_ market: TestMarket, oil: Item) async throws {
         let terminal = MemoryTerminal(size: Size(width: 120, height: 36))

@@ -12,7 +12,8 @@ public enum BuyerCommand: ClientCommand, Hashable {
     case saveCart(request: Int)
     case loadCart(request: Int)
     /// Pays for the whole cart, refused if its total is no longer the one the buyer confirmed.
-    case purchase(request: Int, card: PaymentCard, total: Money)
+    /// Takes `shortages` out of the cart (units no longer on sale), then pays for it.
+    case purchase(request: Int, card: PaymentCard, total: Money, shortages: [CartShortage])
     case feedback(request: Int, item: ItemID, vote: Vote)
     case sellerRating(request: Int, seller: SellerID)
     case loadPurchases(request: Int, offset: Int)
@@ -26,7 +27,7 @@ public enum BuyerCommand: ClientCommand, Hashable {
         case .account(let command): command.request
         case .search(let request, _, _), .loadItem(let request, _), .addToCart(let request, _, _),
             .removeFromCart(let request, _, _), .clearCart(let request), .saveCart(let request),
-            .loadCart(let request), .purchase(let request, _, _), .feedback(let request, _, _),
+            .loadCart(let request), .purchase(let request, _, _, _), .feedback(let request, _, _),
             .sellerRating(let request, _), .loadPurchases(let request, _):
             request
         }

@@ -103,9 +103,14 @@ extension BuyerProgram {
             // Esc on a box opened from the item's details goes back to them.
             if state.modal == nil, let detail = dialog.fromDetail { state.modal = .detail(detail) }
             return commands
-        case .checkout(let screen):
+        case .checkout(var screen):
+            if key == .enter, screen.nothingToPay, screen.shownQuestion == nil, !screen.isWorking {
+                screen.failure = "Nothing in your cart is on sale any more: there is nothing to pay for."
+                state.modal = .checkout(screen)
+                return []
+            }
             return state.shell.press(key, on: screen, in: &state.modal, as: BuyerModal.checkout, working: "Paying…") {
-                .purchase(request: $0, card: $1, total: screen.total)
+                .purchase(request: $0, card: $1, total: screen.total, shortages: screen.shortages)
             }
         case .seller(let screen):
             return state.shell.press(key, on: screen, in: &state.modal, as: BuyerModal.seller, working: "Looking up the seller…") {

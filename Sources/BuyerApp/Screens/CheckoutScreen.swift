@@ -7,8 +7,12 @@ public import TerminalUI
 /// are typed in asks before throwing them away.
 public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     public var form: Form
+    /// What the payment is for: the cart, less what it holds beyond what is on sale.
     public var total: Money
     public var units: Int
+    /// Units the cart holds beyond what is on sale (found when a payment was refused for stock, or
+    /// the cart was fetched again while the box is open): the payment takes them out first.
+    public var shortages: [CartShortage] = []
     public var currentMonth: YearMonth
     /// The payment's confirmation.
     public var confirmation: Dialog?
@@ -55,12 +59,17 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
         !Text.trimmingWhitespace(self.form["number"]).isEmpty || !Text.trimmingWhitespace(self.form["expiry"]).isEmpty
     }
 
-    /// A valid card is confirmed, with the amount, before paying.
+    /// A valid card is confirmed, with the amount, before paying; first, if the cart holds more
+    /// than is on sale, what will be taken out of it.
     public func confirmation(for card: PaymentCard) -> Dialog {
-        Dialog(
+        let takingOut = self.shortages.isEmpty ? [] : [
+            Span("Take out what is not on sale any more:"),
+            Span(self.shortages.map { "\(Format.count($0.excess)) × \(Format.quoted($0.name))" }.joined(separator: ", "), .warning),
+        ]
+        return Dialog(
             title: "Confirm payment",
-            lines: [
-                Span("Pay \(Format.money(self.total)) for \(Format.units(self.units))"),
+            lines: takingOut + [
+                Span((self.shortages.isEmpty ? "Pay " : "then pay ") + "\(Format.money(self.total)) for \(Format.units(self.units))"),
                 Span("with the card ending in \(card.last4)?", .muted),
             ],
             buttons: ["Pay", "Cancel"],
@@ -91,9 +100,14 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     /// The cart was loaded again while the box is open: what the confirmation names, and what
     /// the payment is refused for if it changes again, is the cart's total now.
     public mutating func cartChanged(_ cart: Cart) {
-        self.total = cart.total
-        self.units = cart.totalUnits
+        self.shortages = cart.lines.filter { $0.available < $0.quantity }.map { CartShortage(item: $0.itemID, name: $0.name, excess: $0.quantity - max(0, $0.available)) }
+        let payable = cart.lines.map { (line: $0, units: min($0.quantity, max(0, $0.available))) }
+        self.total = payable.reduce(.zero) { $0 + $1.line.unitPrice * $1.units }
+        self.units = payable.reduce(0) { $0 + $1.units }
     }
+
+    /// Whether nothing is left to pay for: every line of the cart is sold out.
+    public var nothingToPay: Bool { self.units == 0 }
 
     /// The payment failed: show why (``failed(_:after:)``), with the cursor on the field the
     /// server names.
@@ -123,5 +137,18 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     /// focus it.
     public func keys(forClickAt point: Point, in screen: Rect) -> [Key]? {
         self.keys(forClickAt: point, on: self.shownQuestion, boxWidth: Self.boxWidth, labelWidth: Self.labelWidth, working: Self.working, in: screen)
+    }
+}
+
+/// Units of one cart line beyond what is on sale, taken out of the cart before paying.
+public struct CartShortage: Sendable, Hashable {
+    public var item: ItemID
+    public var name: String
+    public var excess: Int
+
+    public init(item: ItemID, name: String, excess: Int) {
+        self.item = item
+        self.name = name
+        self.excess = excess
     }
 }
