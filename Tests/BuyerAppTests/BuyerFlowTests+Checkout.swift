@@ -209,13 +209,7 @@ extension BuyerFlowTests {
 
     @Test func aShortCheckoutKeepsTheFormAndShowsWhy() {
         var state = BuyerFixtures.loggedIn()
-        BuyerFixtures.fillInCheckout(&state)
-        let commands = self.program.press([.enter], &state)
-        guard let command = commands.first, let request = command.request else {
-            Issue.record("expected a purchase")
-            return
-        }
-        let reload = self.program.update(&state, .message(.failed(request: request, command: command, error: MarketError(.insufficientStock, "Only 1 unit of 2-41 is on sale."))))
+        guard let reload = self.paymentRefusedForStock("Only 1 unit of 2-41 is on sale.", &state) else { return }
         guard case .checkout(let checkout)? = state.modal else {
             Issue.record("the checkout stays open")
             return
@@ -233,13 +227,7 @@ extension BuyerFlowTests {
 
     @Test func aCartSoldOutWhileTheBoxIsOpenLeavesNothingToPay() {
         var state = BuyerFixtures.loggedIn()
-        BuyerFixtures.fillInCheckout(&state)
-        let commands = self.program.press([.enter], &state)
-        guard let command = commands.first, let request = command.request else {
-            Issue.record("expected a purchase")
-            return
-        }
-        let reload = self.program.update(&state, .message(.failed(request: request, command: command, error: MarketError(.insufficientStock, "Sold out."))))
+        guard let reload = self.paymentRefusedForStock("Sold out.", &state) else { return }
         var soldOut = BuyerFixtures.cart
         for index in soldOut.lines.indices { soldOut.lines[index].available = 0 }
         for load in reload { if case .loadCart(let load) = load { _ = self.program.update(&state, .message(.cartLoaded(request: load, cart: soldOut))) } }
@@ -291,5 +279,16 @@ extension BuyerFlowTests {
             return
         }
         #expect(soldOut.value == 1)
+    }
+
+    /// Fills in the checkout and pays, and the server refuses the payment for stock with
+    /// `message`: returns the commands that follow (nil, with an issue, if no payment was sent).
+    private func paymentRefusedForStock(_ message: String, _ state: inout BuyerState) -> [BuyerCommand]? {
+        BuyerFixtures.fillInCheckout(&state)
+        guard let command = self.program.press([.enter], &state).first, let request = command.request else {
+            Issue.record("expected a purchase")
+            return nil
+        }
+        return self.program.update(&state, .message(.failed(request: request, command: command, error: MarketError(.insufficientStock, message))))
     }
 }

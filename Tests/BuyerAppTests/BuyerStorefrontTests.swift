@@ -34,15 +34,7 @@ import TerminalUITesting
     /// and the next Enter offers to take the missing unit out and pay for the one left.
     @MainActor
     static func outbid(_ market: TestMarket, oil: Item) async throws {
-        let terminal = MemoryTerminal(size: Size(width: 120, height: 36))
-        let client = BuyerClient(client: market.client(for: .buyer, reconnectsAutomatically: true))
-        let state = BuyerState(server: "test", currentMonth: YearMonth(year: 2026, month: 11))
-        let runner = ProgramRunner(program: BuyerProgram(client: client), state: state, terminal: terminal, tickInterval: nil)
-        let run = Task { await runner.run() }
-
-        runner.press(.control("n"))
-        runner.fill("Bea Buyer", "bea", "correct horse", "correct horse")
-        await runner.pressAndSettle(.enter)
+        let (terminal, runner, run) = await Self.signedUpStorefront(market)
         runner.press(.character("a"), .control("u"))
         runner.type("2")
         await runner.pressAndSettle(.enter)
@@ -73,17 +65,24 @@ import TerminalUITesting
         _ = await run.value
     }
 
+    /// The storefront on an in-memory terminal, its loop running, with a new buyer signed up
+    /// through its account form.
     @MainActor
-    static func shop(_ market: TestMarket, oil: Item) async throws {
+    static func signedUpStorefront(_ market: TestMarket) async -> (MemoryTerminal, ProgramRunner<BuyerProgram>, Task<BuyerState, Never>) {
         let terminal = MemoryTerminal(size: Size(width: 120, height: 36))
         let client = BuyerClient(client: market.client(for: .buyer, reconnectsAutomatically: true))
         let state = BuyerState(server: "test", currentMonth: YearMonth(year: 2026, month: 11))
         let runner = ProgramRunner(program: BuyerProgram(client: client), state: state, terminal: terminal, tickInterval: nil)
         let run = Task { await runner.run() }
-
         runner.press(.control("n"))
         runner.fill("Bea Buyer", "bea", "correct horse", "correct horse")
         await runner.pressAndSettle(.enter)
+        return (terminal, runner, run)
+    }
+
+    @MainActor
+    static func shop(_ market: TestMarket, oil: Item) async throws {
+        let (terminal, runner, run) = await Self.signedUpStorefront(market)
         #expect(terminal.screenText.contains("2 results for everything"))
 
         runner.type("/pumpkin")
