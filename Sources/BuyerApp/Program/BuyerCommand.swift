@@ -12,8 +12,9 @@ public enum BuyerCommand: ClientCommand, Hashable {
     case saveCart(request: Int)
     case loadCart(request: Int)
     /// Pays for the whole cart, refused if its total is no longer the one the buyer confirmed.
-    /// Takes `shortages` out of the cart (units no longer on sale), then pays for it.
-    case purchase(request: Int, card: PaymentCard, total: Money, shortages: [CartShortage])
+    /// Takes out of the cart what the `shortages` lines hold beyond what is on sale, then pays
+    /// for it.
+    case purchase(request: Int, card: PaymentCard, total: Money, shortages: [CartLine])
     case feedback(request: Int, item: ItemID, vote: Vote)
     case sellerRating(request: Int, seller: SellerID)
     case loadPurchases(request: Int, offset: Int)

@@ -103,12 +103,7 @@ extension BuyerProgram {
             // Esc on a box opened from the item's details goes back to them.
             if state.modal == nil, let detail = dialog.fromDetail { state.modal = .detail(detail) }
             return commands
-        case .checkout(var screen):
-            if key == .enter, screen.nothingToPay, screen.shownQuestion == nil, !screen.isWorking {
-                screen.failure = "Nothing in your cart is on sale any more: there is nothing to pay for."
-                state.modal = .checkout(screen)
-                return []
-            }
+        case .checkout(let screen):
             return state.shell.press(key, on: screen, in: &state.modal, as: BuyerModal.checkout, working: "Paying…") {
                 .purchase(request: $0, card: $1, total: screen.total, shortages: screen.shortages)
             }
@@ -193,7 +188,7 @@ extension BuyerProgram {
         case .removeFromCart:
             guard let line = state.cart.selected else { return self.nothingSelected(&state) }
             // A line short of stock offers to remove what is beyond it (while some is on sale).
-            let excess = line.available > 0 && line.quantity > line.available ? line.quantity - line.available : nil
+            let excess = line.available > 0 && line.isShort ? line.unitsShort : nil
             state.modal = .quantity(QuantityDialog(purpose: .remove, item: line.itemID, name: line.name, maximum: line.quantity, unitPrice: line.unitPrice, suggested: excess))
         case .clearCart:
             guard !state.cart.isEmpty else {
@@ -380,7 +375,7 @@ extension BuyerProgram {
         let visible = Self.visibleRows(state)
         let width = Self.tableArea(state).width
         func resort<Row>(_ table: inout TableState, _ shown: Table<Row>) {
-            if cycle { shown.cycleSort(&table, width: width) } else { table.reverseSort(sortable: shown.sortable(width: width)) }
+            if cycle { shown.cycleSort(&table, width: width) } else { shown.reverseSort(&table, width: width) }
         }
         switch state.view {
         case .search:

@@ -348,7 +348,7 @@ extension BuyerProgram {
                 : "\(repriced.count) prices changed"
             return "\(what): cart total \(Format.money(now.total)), was \(Format.money(before.total))."
         }
-        let short = now.lines.filter { $0.available < $0.quantity && previous[$0.itemID].map { $0.available >= $0.quantity } == true }
+        let short = now.lines.filter { $0.isShort && previous[$0.itemID].map { !$0.isShort } == true }
         if let line = short.first {
             let more = short.count > 1 ? " (and \(short.count - 1) more line\(short.count == 2 ? "" : "s"))" : ""
             if line.available == 0 { return "\(Format.quoted(line.name)) is sold out now; your cart holds \(Format.units(line.quantity))\(more)." }

@@ -28,7 +28,7 @@ extension BuyerProgram {
                 return .cartLoaded(request: request, cart: try await client.cart())
             case .purchase(let request, let card, let total, let shortages):
                 // One after the other: the payment is for the cart once they are out.
-                for shortage in shortages { _ = try await client.removeFromCart(shortage.item, quantity: shortage.excess) }
+                for line in shortages { _ = try await client.removeFromCart(line.itemID, quantity: line.unitsShort) }
                 return .purchased(request: request, purchase: try await client.purchase(card: card, expectedTotal: total))
             case .feedback(let request, let item, let vote):
                 return .feedbackGiven(request: request, item: item, vote: vote, rating: try await client.provideFeedback(item, vote: vote))

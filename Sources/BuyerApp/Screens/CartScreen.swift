@@ -37,9 +37,9 @@ public struct CartScreen: Sendable {
         .sorted("Units", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.quantity }, text: { Format.count($0.quantity) }),
         .sorted("Unit price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.unitPrice }, text: { Format.money($0.unitPrice) }),
         .sorted("Line total", width: .fitting(minimum: 5, maximum: 20), alignment: .right, by: { $0.lineTotal }, style: { _ in .accent }, text: { Format.money($0.lineTotal) }),
-        .sorted("On sale", width: .fitting(minimum: 4, maximum: 15), alignment: .right, by: { $0.available }, style: { $0.available < $0.quantity ? .warning : nil }, text: { line in
+        .sorted("On sale", width: .fitting(minimum: 4, maximum: 15), alignment: .right, by: { $0.available }, style: { $0.isShort ? .warning : nil }, text: { line in
             if line.available == 0 { return "sold out" }
-            return line.available < line.quantity ? "only \(Format.count(line.available))" : Format.count(line.available)
+            return line.isShort ? "only \(Format.count(line.available))" : Format.count(line.available)
         }),
     ]
 
@@ -63,7 +63,7 @@ public struct CartScreen: Sendable {
     public var needsSavedCheck: Bool { !self.hasUnsavedChanges && !self.isEmpty }
 
     /// Lines asking for more units than are on sale now: a checkout would be refused.
-    public var shortLines: Int { self.cart?.lines.filter { $0.available < $0.quantity }.count ?? 0 }
+    public var shortLines: Int { self.cart?.lines.filter(\.isShort).count ?? 0 }
 
     public mutating func loaded(_ cart: Cart, visibleRows: Int) {
         let previous = self.selected?.itemID
@@ -71,12 +71,11 @@ public struct CartScreen: Sendable {
         self.loadRequest = nil
         if let isSaved = cart.isSaved { self.hasUnsavedChanges = !isSaved }
         let rows = self.rows
-        if self.selectShortLineAfterLoad, self.table.select(firstOf: rows, where: { $0.available < $0.quantity }, visibleRows: visibleRows) {
-            self.selectShortLineAfterLoad = false
-        } else if !self.table.select(firstOf: rows, where: { $0.itemID == previous }, visibleRows: visibleRows) {
+        let atShortLine = self.selectShortLineAfterLoad && self.table.select(firstOf: rows, where: \.isShort, visibleRows: visibleRows)
+        self.selectShortLineAfterLoad = false
+        if !atShortLine, !self.table.select(firstOf: rows, where: { $0.itemID == previous }, visibleRows: visibleRows) {
             self.table.clamp(rowCount: rows.count, visibleRows: visibleRows)
         }
-        self.selectShortLineAfterLoad = false
     }
 
     /// The table's area within the content area (the total takes the last two rows).

@@ -10,9 +10,9 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     /// What the payment is for: the cart, less what it holds beyond what is on sale.
     public var total: Money
     public var units: Int
-    /// Units the cart holds beyond what is on sale (found when a payment was refused for stock, or
-    /// the cart was fetched again while the box is open): the payment takes them out first.
-    public var shortages: [CartShortage] = []
+    /// The lines holding more than is on sale (found when a payment was refused for stock, or the
+    /// cart was fetched again while the box is open): the payment takes the excess out first.
+    public var shortages: [CartLine] = []
     public var currentMonth: YearMonth
     /// The payment's confirmation.
     public var confirmation: Dialog?
@@ -49,7 +49,12 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     public static var closesWhileWorking: Bool { false }
 
     public mutating func handle(_ key: Key) -> FormDialogOutcome<PaymentCard> {
-        self.askingBeforeDiscarding(key) { $0.handleConfirming($1) }
+        // Every line sold out while the box was open: there is no payment to confirm.
+        if key == .enter, self.units == 0, self.shownQuestion == nil, !self.isWorking {
+            self.failure = "Nothing in your cart is on sale any more: there is nothing to pay for."
+            return .none
+        }
+        return self.askingBeforeDiscarding(key) { $0.handleConfirming($1) }
     }
 
     public var unsentWork: String? { self.hasCardDetails ? "the card details you typed" : nil }
@@ -64,7 +69,7 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     public func confirmation(for card: PaymentCard) -> Dialog {
         let takingOut = self.shortages.isEmpty ? [] : [
             Span("Take out what is not on sale any more:"),
-            Span(self.shortages.map { "\(Format.count($0.excess)) × \(Format.quoted($0.name))" }.joined(separator: ", "), .warning),
+            Span(self.shortages.map { "\(Format.count($0.unitsShort)) × \(Format.quoted($0.name))" }.joined(separator: ", "), .warning),
         ]
         return Dialog(
             title: "Confirm payment",
@@ -100,14 +105,10 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     /// The cart was loaded again while the box is open: what the confirmation names, and what
     /// the payment is refused for if it changes again, is the cart's total now.
     public mutating func cartChanged(_ cart: Cart) {
-        self.shortages = cart.lines.filter { $0.available < $0.quantity }.map { CartShortage(item: $0.itemID, name: $0.name, excess: $0.quantity - max(0, $0.available)) }
-        let payable = cart.lines.map { (line: $0, units: min($0.quantity, max(0, $0.available))) }
-        self.total = payable.reduce(.zero) { $0 + $1.line.unitPrice * $1.units }
-        self.units = payable.reduce(0) { $0 + $1.units }
+        self.shortages = cart.lines.filter(\.isShort)
+        self.total = cart.lines.reduce(.zero) { $0 + $1.unitPrice * ($1.quantity - $1.unitsShort) }
+        self.units = cart.lines.reduce(0) { $0 + $1.quantity - $1.unitsShort }
     }
-
-    /// Whether nothing is left to pay for: every line of the cart is sold out.
-    public var nothingToPay: Bool { self.units == 0 }
 
     /// The payment failed: show why (``failed(_:after:)``), with the cursor on the field the
     /// server names.
@@ -137,18 +138,5 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     /// focus it.
     public func keys(forClickAt point: Point, in screen: Rect) -> [Key]? {
         self.keys(forClickAt: point, on: self.shownQuestion, boxWidth: Self.boxWidth, labelWidth: Self.labelWidth, working: Self.working, in: screen)
-    }
-}
-
-/// Units of one cart line beyond what is on sale, taken out of the cart before paying.
-public struct CartShortage: Sendable, Hashable {
-    public var item: ItemID
-    public var name: String
-    public var excess: Int
-
-    public init(item: ItemID, name: String, excess: Int) {
-        self.item = item
-        self.name = name
-        self.excess = excess
     }
 }

@@ -56,4 +56,11 @@ public struct CartLine: Sendable, Hashable, Codable {
     }
 
     public var lineTotal: Money { self.unitPrice * self.quantity }
+
+    /// Units the line holds beyond what is on sale (0 when all of it is): what a checkout would
+    /// be refused for, and what to take out before paying.
+    public var unitsShort: Int { max(0, self.quantity - max(0, self.available)) }
+
+    /// Whether checkout would be refused for this line: it holds more than is on sale.
+    public var isShort: Bool { self.unitsShort > 0 }
 }

@@ -115,7 +115,7 @@ extension SellerProgram {
         case .reverseSort:
             state.shell.status = nil
             let selected = state.items.selected?.id
-            state.items.table.reverseSort(sortable: ItemsScreen.table.sortable(width: Self.tableWidth(state)))
+            ItemsScreen.table.reverseSort(&state.items.table, width: Self.tableWidth(state))
             return self.keysWait(for: self.sortChanged(&state, keeping: selected), &state)
         case .nextPage:
             state.shell.status = nil

@@ -53,6 +53,11 @@ public struct Table<Row>: Sendable {
         state.cycleSort(sortable: self.sortable(width: width), descendingFirst: self.descendingFirst)
     }
 
+    /// `S`: the order turned around (by the first sortable column shown, if unsorted).
+    public func reverseSort(_ state: inout TableState, width: Int) {
+        state.reverseSort(sortable: self.sortable(width: width))
+    }
+
     /// `rows` in the order `state` asks for; a stable sort, so equal rows keep their order.
     public func sorted(_ rows: [Row], by state: TableState) -> [Row] {
         guard let column = state.sortColumn, column < self.columns.count, let ascending = self.columns[column].ascending else {
