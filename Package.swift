@@ -254,7 +254,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "MarketBenchTests", dependencies: ["MarketBench"], swiftSettings: swiftSettings),
+        .testTarget(name: "MarketBenchTests", dependencies: ["MarketBench", "MarketCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MarketClientTests",

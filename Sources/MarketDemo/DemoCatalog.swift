@@ -37,7 +37,7 @@ public struct DemoCatalog: Sendable {
     public static let standard = DemoCatalog(seed: 20_261_125)
 
     public init(seed: UInt64) {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         let plan: [(Account, [Int32], Int)] = [
             (Self.demoSeller, [3, 5, 8], 36),
             (Account(username: "bookworm", password: Self.password, name: "Bookworm & Co."), [1], 48),
@@ -76,7 +76,7 @@ public struct DemoCatalog: Sendable {
         ]
     }
 
-    private static func makeItem(category: Int32, random: inout SplitMix) -> ItemDraft {
+    private static func makeItem(category: Int32, random: inout SplitMix64) -> ItemDraft {
         let products = Products.byCategory[category] ?? []
         let product = products[random.next(below: products.count)]
         let modifiers = Products.modifiers[category] ?? []
@@ -105,22 +105,9 @@ public struct DemoCatalog: Sendable {
     }
 }
 
-/// A small, fast, seedable generator (SplitMix64), so the catalogue is the same everywhere.
-struct SplitMix: Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        self.state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        self.state &+= 0x9E37_79B9_7F4A_7C15
-        var z = self.state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
+    /// A number in `0..<bound` (0 when `bound` < 1), by the remainder: not perfectly uniform,
+    /// but it is what made the demo catalogue, which must stay the same.
     mutating func next(below bound: Int) -> Int {
         Int(self.next() % UInt64(max(1, bound)))
     }

@@ -103,7 +103,7 @@ public struct DemoLoader: Sendable {
             try? await client.logout()
             return
         }
-        var random = SplitMix(seed: 7919 &* UInt64(number + 1))
+        var random = SplitMix64(seed: 7919 &* UInt64(number + 1))
         let card = PaymentCard(holder: account.name, number: "4111 1111 1111 1111", expiry: "12/39")
         let words = ["coffee", "vinyl", "camera", "book", "garden", "kids", "audio", "camping", "wool", "tea"]
         for round in 0..<2 {

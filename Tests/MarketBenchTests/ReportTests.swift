@@ -1,4 +1,5 @@
 @testable import MarketBench
+import MarketCore
 import Testing
 
 @Suite struct ReportTests {

@@ -348,20 +348,9 @@ extension SellerFlowTests {
     @Test func aRefusalSayingTheItemChangedFetchesItSoTheBoxShowsWhatIsOnSale() {
         var state = SellerFixtures.loggedIn()
         let lamp = SellerFixtures.items[0]
-        _ = self.program.press([.character("x"), .control("u")], &state)
-        _ = self.program.type("5", &state)
-        _ = self.program.press([.enter], &state)  // the question, Cancel focused
-        guard case .removeUnits(let request, let item, 5)? = self.program.press([.left, .enter], &state).first else {
-            Issue.record("expected a removal")
-            return
-        }
         // Another session took all 7 units off sale meanwhile.
         let refused = MarketError(.insufficientStock, "Item \(lamp.id) has no units on sale any more; nothing was removed.")
-        let reload = self.program.update(&state, .message(.failed(request: request, command: .removeUnits(request: request, item: item, count: 5), error: refused)))
-        guard let load = reload.first(where: \.isItemsLoad) else {
-            Issue.record("expected the list to be fetched again, got \(reload)")
-            return
-        }
+        guard let (reload, load) = self.removeFiveUnitsOfTheFirstItem(&state, refusedWith: refused) else { return }
         var gone = lamp
         gone.quantity = 0
         SellerFixtures.answer(load, &state, items: [gone] + SellerFixtures.items.dropFirst())
@@ -375,20 +364,9 @@ extension SellerFlowTests {
     @Test func aRefusedRemovalOfSomeUnitsLeftKeepsTheBoxWithTheNewCount() {
         var state = SellerFixtures.loggedIn()
         let lamp = SellerFixtures.items[0]
-        _ = self.program.press([.character("x"), .control("u")], &state)
-        _ = self.program.type("5", &state)
-        _ = self.program.press([.enter], &state)
-        guard case .removeUnits(let request, let item, 5)? = self.program.press([.left, .enter], &state).first else {
-            Issue.record("expected a removal")
-            return
-        }
         let refused = MarketError(.insufficientStock, "Only 3 units of item \(lamp.id) are on sale; nothing was removed.")
-        let reload = self.program.update(&state, .message(.failed(request: request, command: .removeUnits(request: request, item: item, count: 5), error: refused)))
+        guard let (_, load) = self.removeFiveUnitsOfTheFirstItem(&state, refusedWith: refused) else { return }
         #expect(state.shell.status == nil, "said in the box, not twice")
-        guard let load = reload.first(where: \.isItemsLoad) else {
-            Issue.record("expected the list to be fetched again, got \(reload)")
-            return
-        }
         var fewer = lamp
         fewer.quantity = 3
         SellerFixtures.answer(load, &state, items: [fewer] + SellerFixtures.items.dropFirst())
@@ -431,5 +409,22 @@ extension SellerFlowTests {
         }
         #expect(dialog.form.fields[0].problem == "That is the current price — type a new one.")
         #expect(self.program.canvas(for: state, size: state.shell.size).lines.contains { $0.contains("✗ That is the current price") })
+    }
+    /// Asks to remove 5 units of the first item, confirms, and answers with `refused`: the commands
+    /// that answer brings, and among them the fetch of the list (`nil`, recorded, without one).
+    private func removeFiveUnitsOfTheFirstItem(_ state: inout SellerState, refusedWith refused: MarketError) -> ([SellerCommand], SellerCommand)? {
+        _ = self.program.press([.character("x"), .control("u")], &state)
+        _ = self.program.type("5", &state)
+        _ = self.program.press([.enter], &state)  // the question, Cancel focused
+        guard case .removeUnits(let request, let item, 5)? = self.program.press([.left, .enter], &state).first else {
+            Issue.record("expected a removal")
+            return nil
+        }
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .removeUnits(request: request, item: item, count: 5), error: refused)))
+        guard let load = reload.first(where: \.isItemsLoad) else {
+            Issue.record("expected the list to be fetched again, got \(reload)")
+            return nil
+        }
+        return (reload, load)
     }
 }
