@@ -40,8 +40,9 @@ public struct SellerClient: AccountClient {
         try await self.client.call(SellerAPI.AwaitSellerActivity.self, .init(after: activity, wait: wait, page: page), extraTime: .seconds(wait))
     }
 
-    /// A page of the seller's items: newest first, or in `order` (the whole list sorted, then cut).
-    public func items(limit: Int = Paging.defaultLimit, offset: Int = 0, order: ItemOrder? = nil) async throws(MarketError) -> Page<Item> {
-        try await self.client.call(SellerAPI.DisplayItemsForSale.self, .init(limit: limit, offset: offset, order: order))
+    /// A page of the seller's items: newest first, or in `order` (the whole list sorted, then
+    /// cut); all of them, or those that `find` finds (``ItemFind``).
+    public func items(limit: Int = Paging.defaultLimit, offset: Int = 0, order: ItemOrder? = nil, find: String? = nil) async throws(MarketError) -> Page<Item> {
+        try await self.client.call(SellerAPI.DisplayItemsForSale.self, .init(limit: limit, offset: offset, order: order, find: find))
     }
 }

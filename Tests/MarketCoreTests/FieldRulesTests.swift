@@ -179,4 +179,21 @@ import Testing
         #expect(Text.searchWords(of: "It's a TV") == ["it", "a", "tv"])
         #expect(Text.searchWords(of: "' '' x'") == ["x"])
     }
+
+    @Test func findLooksForPartsOfAnItemsWordsAsTheServerDoes() throws {
+        let bowl = Item(
+            id: ItemID("3-9")!, name: "Café au lait bowl", keywords: ["kitchen"], condition: .new, price: 9, quantity: 0,
+            sellerID: SellerID(1), sellerName: "Ada"
+        )
+        #expect(try ItemFind(" Lait  CAFE ").words == ["lait", "cafe"])
+        #expect(try ItemFind(" Lait  CAFE ").text == "Lait  CAFE")
+        for found in ["caf", "CAFÉ bowl", "kit", "au", "--"] {
+            #expect(try ItemFind(found).matches(bowl), "\(found)")
+        }
+        for missed in ["tea", "bowl tea", "cafébowl"] {
+            #expect(try !ItemFind(missed).matches(bowl), "\(missed)")
+        }
+        #expect(throws: FieldError.self) { try ItemFind("  ") }
+        #expect(throws: FieldError.self) { try ItemFind(String(repeating: "x", count: 65)) }
+    }
 }

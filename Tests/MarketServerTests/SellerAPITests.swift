@@ -144,6 +144,44 @@ import Testing
         }
     }
 
+    @Test func findNarrowsTheListToItemsWhoseWordsHoldEveryWordTyped() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let (other, _) = try await market.loggedInSeller()
+            let lamp = try await seller.registerItem(draft("Brass desk lamp", keywords: ["light"], price: Money("30.00")!))
+            let bowl = try await seller.registerItem(draft("Café au lait bowl", keywords: ["kitchen"], price: Money("9.00")!))
+            let lampshade = try await seller.registerItem(draft("Linen lampshade", keywords: ["light"], price: Money("12.00")!, quantity: 0))
+            _ = try await other.registerItem(draft("Brass lamp", keywords: ["light"]))
+
+            func found(_ text: String, order: ItemOrder? = nil, limit: Int = 10, offset: Int = 0) async throws -> Page<Item> {
+                try await seller.items(limit: limit, offset: offset, order: order, find: text)
+            }
+            // Parts of words, of the name or the keywords, in any case; sold-out items too; only
+            // the seller's own; newest first.
+            #expect(try await found("LAM").items.map(\.id) == [lampshade.id, lamp.id])
+            #expect(try await found("lam").total == 2)
+            #expect(try await found("ligh").items.map(\.id) == [lampshade.id, lamp.id])
+            // Every word must be found, in any order.
+            #expect(try await found("lamp bra").items.map(\.id) == [lamp.id])
+            #expect(try await found("lamp kitchen").items.isEmpty)
+            #expect(try await found("lamp kitchen").total == 0)
+            // Accents of Latin letters do not matter either way.
+            #expect(try await found("cafe").items.map(\.id) == [bowl.id])
+            #expect(try await found("CAFÉ").items.map(\.id) == [bowl.id])
+            // Sorted and paged like the whole list, the total counting what was found.
+            let cheapest = try await found("l", order: ItemOrder(.price), limit: 2)
+            #expect(cheapest.items.map(\.id) == [bowl.id, lampshade.id])
+            #expect(cheapest.total == 3)
+            #expect(try await found("l", order: ItemOrder(.price), limit: 2, offset: 2).items.map(\.id) == [lamp.id])
+            // Words only: punctuation alone finds everything.
+            #expect(try await found("--").total == 3)
+            for bad in ["", "   ", String(repeating: "x", count: 65), "lamp\u{7}"] {
+                let error = await expectError(.invalidArgument) { () throws(MarketError) in _ = try await seller.items(find: bad) }
+                #expect(error?.field == "find", "\(bad.debugDescription)")
+            }
+        }
+    }
+
     @Test func sellersCannotTouchOthersItemsOrUseWrongIDs() async throws {
         try await TestMarket.with { market in
             let (owner, _) = try await market.loggedInSeller()

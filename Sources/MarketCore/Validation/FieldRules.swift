@@ -12,6 +12,8 @@ public enum FieldRules {
     public static let itemName = TextRule(field: "name", label: "Item name", maximumLength: maximumNameLength)
     public static let accountName = TextRule(field: "name", label: "Name", maximumLength: maximumNameLength)
     public static let cardHolder = TextRule(field: "card.holder", label: "Card holder", maximumLength: 64)
+    /// What a seller looks for in their own items (``ItemFind``).
+    public static let find = TextRule(field: "find", label: "Find", maximumLength: 64)
 
     /// Usernames: 3–32 of `a–z 0–9 . _ -`, case-insensitive (returned lower-cased).
     public static func validateUsername(_ value: String) throws(FieldError) -> String {

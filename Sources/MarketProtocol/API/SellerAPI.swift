@@ -74,22 +74,26 @@ public enum SellerAPI {
         public static var isIdempotent: Bool { true }
         public typealias Result = Page<Item>
 
-        /// A page of the list (`limit`, `offset`) and, optionally, its order: on the wire `"sort"`
-        /// (an ``ItemOrder/Key``) and `"descending"` (default false). Without `"sort"` the list
-        /// is newest first and `"descending"` is ignored.
+        /// A page of the list (`limit`, `offset`), optionally only the items `find` finds
+        /// (``ItemFind``), and optionally in an order: on the wire `"sort"` (an
+        /// ``ItemOrder/Key``) and `"descending"` (default false). Without `"sort"` the list is
+        /// newest first and `"descending"` is ignored.
         public struct Arguments: Sendable, Hashable, Codable {
             public var limit: Int
             public var offset: Int
             public var order: ItemOrder?
+            /// What to find, as typed; checked by the server (``FieldRules/find``).
+            public var find: String?
 
-            public init(limit: Int = Paging.defaultLimit, offset: Int = 0, order: ItemOrder? = nil) {
+            public init(limit: Int = Paging.defaultLimit, offset: Int = 0, order: ItemOrder? = nil, find: String? = nil) {
                 self.limit = limit
                 self.offset = offset
                 self.order = order
+                self.find = find
             }
 
             private enum CodingKeys: String, CodingKey {
-                case limit, offset, sort, descending
+                case limit, offset, sort, descending, find
             }
 
             public init(from decoder: any Decoder) throws {
@@ -98,6 +102,7 @@ public enum SellerAPI {
                 self.offset = try container.decodeIfPresent(Int.self, forKey: .offset) ?? 0
                 let descending = try container.decodeIfPresent(Bool.self, forKey: .descending) ?? false
                 self.order = try container.decodeIfPresent(ItemOrder.Key.self, forKey: .sort).map { ItemOrder($0, descending: descending) }
+                self.find = try container.decodeIfPresent(String.self, forKey: .find)
             }
 
             public func encode(to encoder: any Encoder) throws {
@@ -106,6 +111,7 @@ public enum SellerAPI {
                 try container.encode(self.offset, forKey: .offset)
                 try container.encodeIfPresent(self.order?.key, forKey: .sort)
                 if let order = self.order { try container.encode(order.descending, forKey: .descending) }
+                try container.encodeIfPresent(self.find, forKey: .find)
             }
         }
     }

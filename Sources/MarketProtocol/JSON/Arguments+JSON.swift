@@ -113,6 +113,7 @@ extension SellerAPI.DisplayItemsForSale.Arguments: JSONCodable {
             json.field("sort", order.key)
             json.field("descending", order.descending)
         }
+        if let find = self.find { json.field("find", find) }
         json.endObject()
     }
 
@@ -122,16 +123,18 @@ extension SellerAPI.DisplayItemsForSale.Arguments: JSONCodable {
         var offset: Int?
         var key: ItemOrder.Key?
         var descending: Bool?
+        var find: String?
         try json.readObject { json, name in
             switch name {
             case "limit": limit = try Int?(json: &json)
             case "offset": offset = try Int?(json: &json)
             case "sort": key = try ItemOrder.Key?(json: &json)
             case "descending": descending = try Bool?(json: &json)
+            case "find": find = try String?(json: &json)
             default: try json.skipValue()
             }
         }
-        self.init(limit: limit ?? Paging.defaultLimit, offset: offset ?? 0, order: key.map { ItemOrder($0, descending: descending ?? false) })
+        self.init(limit: limit ?? Paging.defaultLimit, offset: offset ?? 0, order: key.map { ItemOrder($0, descending: descending ?? false) }, find: find)
     }
 }
 

@@ -67,8 +67,8 @@ public struct SellerService: Sendable {
         }
 
         router.on(SellerAPI.DisplayItemsForSale.self) { page, session, _ throws(MarketError) in
-            try validated { () throws(FieldError) in try FieldRules.validatePaging(limit: page.limit, offset: page.offset) }
-            return try await self.products.sellerItems(SellerID(session.owner.accountID), limit: page.limit, offset: page.offset, order: page.order)
+            let find = try Self.find(in: page)
+            return try await self.items(page, find: find, of: SellerID(session.owner.accountID))
         }
 
         router.on(SellerAPI.AwaitSellerActivity.self) { arguments, session, _ throws(MarketError) in
@@ -91,9 +91,9 @@ public struct SellerService: Sendable {
         guard range.contains(arguments.wait) else {
             throw MarketError(.invalidArgument, "“wait” must be \(range.lowerBound) to \(range.upperBound) seconds.", field: "wait")
         }
-        if let page = arguments.page {
-            try validated { () throws(FieldError) in try FieldRules.validatePaging(limit: page.limit, offset: page.offset) }
-        }
+        // The page's arguments are checked before waiting, not after.
+        var find: ItemFind?
+        if let page = arguments.page { find = try Self.find(in: page) }
         let seller = SellerID(session.owner.accountID)
         let ticket = await self.activity.ready(self.activity.subscribe(seller))
         var rating: SellerRating
@@ -114,7 +114,20 @@ public struct SellerService: Sendable {
         guard let page = arguments.page else {
             return SellerAPI.AwaitSellerActivity.Result(rating: rating, items: nil)
         }
-        let items = try await self.products.sellerItems(seller, limit: page.limit, offset: page.offset, order: page.order)
-        return SellerAPI.AwaitSellerActivity.Result(rating: rating, items: items)
+        return SellerAPI.AwaitSellerActivity.Result(rating: rating, items: try await self.items(page, find: find, of: seller))
+    }
+
+    /// Checks a page's arguments (paging, what to find) and returns what to find: `nil` for
+    /// every item.
+    private static func find(in page: SellerAPI.DisplayItemsForSale.Arguments) throws(MarketError) -> ItemFind? {
+        try validated { () throws(FieldError) -> ItemFind? in
+            try FieldRules.validatePaging(limit: page.limit, offset: page.offset)
+            guard let text = page.find else { return nil }
+            return try ItemFind(text)
+        }
+    }
+
+    private func items(_ page: SellerAPI.DisplayItemsForSale.Arguments, find: ItemFind?, of seller: SellerID) async throws(MarketError) -> Page<Item> {
+        try await self.products.sellerItems(seller, limit: page.limit, offset: page.offset, order: page.order, find: find)
     }
 }

@@ -50,16 +50,23 @@ extension ProductsStore {
         }
     }
 
-    /// The seller's items, including those with no units left: newest first, or in `order`.
-    public func sellerItems(_ sellerID: SellerID, limit: Int, offset: Int, order: ItemOrder? = nil) async throws(MarketError) -> Page<Item> {
-        let bindings = PostgresBindings(sellerID.rawValue, Int64(limit), Int64(offset))
+    /// The seller's items, including those with no units left: newest first, or in `order`; all
+    /// of them, or those `find` finds (the page's total then counts those).
+    public func sellerItems(_ sellerID: SellerID, limit: Int, offset: Int, order: ItemOrder? = nil, find: ItemFind? = nil) async throws(MarketError) -> Page<Item> {
+        var bindings = PostgresBindings(sellerID.rawValue, Int64(limit), Int64(offset))
+        if let find {
+            // Newest first is the order of item numbers, descending: no key, and the tie-break.
+            bindings.append(order?.key.rawValue)
+            bindings.append(order?.descending ?? true)
+            bindings.append(find.words)
+            return try await self.sellerItems(SellerItemsFound(bindings: bindings), limit: limit, offset: offset)
+        }
         guard let order else {
             return try await self.sellerItems(SellerItems(bindings: bindings), limit: limit, offset: offset)
         }
-        var sorted = bindings
-        sorted.append(order.key.rawValue)
-        sorted.append(order.descending)
-        return try await self.sellerItems(SellerItemsInOrder(bindings: sorted), limit: limit, offset: offset)
+        bindings.append(order.key.rawValue)
+        bindings.append(order.descending)
+        return try await self.sellerItems(SellerItemsInOrder(bindings: bindings), limit: limit, offset: offset)
     }
 
     private func sellerItems(_ statement: some Statement, limit: Int, offset: Int) async throws(MarketError) -> Page<Item> {
@@ -178,15 +185,24 @@ private struct SellerItems: Statement {
 /// ``SellerItems`` in the order of an ``ItemOrder``: `$4` is the key's wire name, `$5` whether
 /// it is descending. The seller's items are read through the seller's index and sorted (a
 /// seller's list is short next to the catalogue; an index per key would make every price and
-/// unit change a non-HOT update). Each key has its own sort expression, null unless chosen, so
-/// one generic plan serves every key; ties fall to the item number in the same direction.
+/// unit change a non-HOT update).
 private struct SellerItemsInOrder: Statement {
     static let sql = """
         SELECT t.total, \(ItemRow.columns)
           FROM (SELECT coalesce((SELECT items_listed FROM seller_stats WHERE seller_id = $1::int8), 0) AS total) AS t
           LEFT JOIN LATERAL (
               SELECT * FROM items WHERE seller_id = $1::int8
-               ORDER BY
+               \(orderBy)
+               LIMIT $2::int8 OFFSET $3::int8
+          ) AS i ON true
+        """
+    let bindings: PostgresBindings
+
+    /// The order of `$4` (a key's wire name; null for none) and `$5` (descending). Each key has
+    /// its own sort expression, null unless chosen, so one generic plan serves every key; ties
+    /// fall to the item number in the same direction.
+    static let orderBy = """
+        ORDER BY
                   CASE WHEN NOT $5::bool THEN CASE $4::text WHEN 'name' THEN lower(name) WHEN 'condition' THEN condition END END COLLATE "C" ASC,
                   CASE WHEN $5::bool THEN CASE $4::text WHEN 'name' THEN lower(name) WHEN 'condition' THEN condition END END COLLATE "C" DESC,
                   CASE WHEN NOT $5::bool THEN CASE $4::text WHEN 'id' THEN category WHEN 'category' THEN category
@@ -197,6 +213,24 @@ private struct SellerItemsInOrder: Statement {
                   CASE WHEN $5::bool AND $4::text = 'price' THEN price END DESC,
                   CASE WHEN NOT $5::bool THEN id END ASC,
                   CASE WHEN $5::bool THEN id END DESC
+        """
+}
+
+/// The items of ``SellerItemsInOrder`` that every word of `$6` is part of a term of (an
+/// ``ItemFind``), and how many they are. The seller's items are read through the seller's index
+/// and their terms checked: a seller's list is short next to the catalogue.
+private struct SellerItemsFound: Statement {
+    static let sql = """
+        WITH found AS MATERIALIZED (
+            SELECT * FROM items AS f
+             WHERE f.seller_id = $1::int8
+               AND NOT EXISTS (SELECT FROM unnest($6::text[]) AS w (word)
+                                WHERE NOT EXISTS (SELECT FROM unnest(f.terms) AS t (term) WHERE strpos(t.term, w.word) > 0)))
+        SELECT t.total, \(ItemRow.columns)
+          FROM (SELECT count(*) AS total FROM found) AS t
+          LEFT JOIN LATERAL (
+              SELECT * FROM found
+               \(SellerItemsInOrder.orderBy)
                LIMIT $2::int8 OFFSET $3::int8
           ) AS i ON true
         """
