@@ -244,7 +244,7 @@ extension BuyerFlowTests {
             return
         }
         _ = self.program.update(&state, .message(.cartLoaded(request: load, cart: Cart(lines: [], isSaved: false))))
-        #expect(self.program.canvas(for: state, size: state.shell.size).point(of: "Emptied, not saved") != nil)
+        #expect(self.program.canvas(for: state, size: state.shell.size).point(of: "Not saved: your saved cart still holds lines") != nil)
         // Quitting now would bring the saved lines back at the next login: the question says so.
         _ = self.program.press([.character("q")], &state)
         let dialog = try #require(state.shell.quitDialog)

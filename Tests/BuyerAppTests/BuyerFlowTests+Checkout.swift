@@ -21,7 +21,7 @@ extension BuyerFlowTests {
         state.shell.status = .success("Reconnected to 127.0.0.1:7002 — refreshed.")
         let commands = self.program.press([.enter], &state)
         #expect(state.shell.status == nil, "older news does not sit beside “Paying…”")
-        guard case .purchase(let request, let card, let total, _)? = commands.first else {
+        guard case .purchase(let request, let card, let total, _, _)? = commands.first else {
             Issue.record("expected a purchase, got \(commands)")
             return
         }
@@ -49,12 +49,12 @@ extension BuyerFlowTests {
     @Test func aPaymentWhoseAnswerIsLostSaysTheOutcomeIsUnknownAndFetchesWhatItMayHaveChanged() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.fillInCheckout(&state)
-        guard case .purchase(let request, let card, let total, _)? = self.program.press([.enter], &state).first else {
+        guard case .purchase(let request, let card, let total, _, _)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a purchase")
             return
         }
         let timeout = MarketError(.timedOut, "The server did not answer in time.")
-        let reload = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: []), error: timeout)))
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: [], saveFirst: false), error: timeout)))
         guard case .checkout(let screen)? = state.modal else {
             Issue.record("the checkout closed")
             return
@@ -117,11 +117,11 @@ extension BuyerFlowTests {
 
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.fillInCheckout(&state)
-        guard case .purchase(let request, let card, let total, _)? = self.program.press([.enter], &state).first else {
+        guard case .purchase(let request, let card, let total, _, _)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a purchase")
             return
         }
-        _ = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: []), error: refused)))
+        _ = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: [], saveFirst: false), error: refused)))
         guard case .checkout(let screen)? = state.modal else {
             Issue.record("the checkout closed")
             return
@@ -134,7 +134,7 @@ extension BuyerFlowTests {
     @Test func aPaymentWhoseAnswerIsLostIsLookedForAFewTimesThenSaidMostLikelyNotToHaveGoneThrough() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.fillInCheckout(&state)
-        guard case .purchase(let request, let card, let total, _)? = self.program.press([.enter], &state).first else {
+        guard case .purchase(let request, let card, let total, _, _)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a purchase")
             return
         }
@@ -148,7 +148,7 @@ extension BuyerFlowTests {
                 pending += BuyerFixtures.answer(command, &state)
             }
         }
-        answerAll(self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: []), error: MarketError(.timedOut, "late")))))
+        answerAll(self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: [], saveFirst: false), error: MarketError(.timedOut, "late")))))
         let afterTheFailure = looks
         for _ in 0..<400 { answerAll(self.program.update(&state, .tick)) }
         #expect(looks - afterTheFailure == 5, "a few more looks, not forever: \(looks - afterTheFailure)")
@@ -164,11 +164,11 @@ extension BuyerFlowTests {
     @Test func aPaymentThatCouldNotBeSentIsForgottenOnRefresh() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.fillInCheckout(&state)
-        guard case .purchase(let request, let card, let total, _)? = self.program.press([.enter], &state).first else {
+        guard case .purchase(let request, let card, let total, _, _)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a purchase")
             return
         }
-        _ = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: []), error: MarketError(.unreachable, "down"))))
+        _ = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: [], saveFirst: false), error: MarketError(.unreachable, "down"))))
         _ = self.program.refresh(&state)
         guard case .checkout(let screen)? = state.modal else {
             Issue.record("the checkout closed")
@@ -180,12 +180,12 @@ extension BuyerFlowTests {
     @Test func aPriceThatChangedBeforePayingIsShownAndTheNextPaymentIsForTheNewTotal() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.fillInCheckout(&state)
-        guard case .purchase(let request, let card, let total, _)? = self.program.press([.enter], &state).first else {
+        guard case .purchase(let request, let card, let total, _, _)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a purchase")
             return
         }
         let refusal = MarketError(.priceChanged, "A price in your cart changed: the total is now 254.99, not 234.99. Nothing was bought; check the cart and pay again.")
-        let reload = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: []), error: refusal)))
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: [], saveFirst: false), error: refusal)))
         guard case .loadCart(let cartRequest)? = reload.first else {
             Issue.record("expected the cart to be loaded again, got \(reload)")
             return
@@ -200,7 +200,7 @@ extension BuyerFlowTests {
         #expect(screen.failure == refusal.message)
         #expect(screen.total == Money("254.99")!)
         _ = self.program.press([.enter], &state)
-        guard case .purchase(_, _, let confirmed, _)? = self.program.press([.enter], &state).first else {
+        guard case .purchase(_, _, let confirmed, _, _)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a second purchase")
             return
         }
@@ -231,14 +231,18 @@ extension BuyerFlowTests {
         var soldOut = BuyerFixtures.cart
         for index in soldOut.lines.indices { soldOut.lines[index].available = 0 }
         for load in reload { if case .loadCart(let load) = load { _ = self.program.update(&state, .message(.cartLoaded(request: load, cart: soldOut))) } }
-        let next = self.program.press([.enter], &state)
-        #expect(next.isEmpty, "nothing is sent")
         guard case .checkout(let checkout)? = state.modal else {
             Issue.record("the box stays open")
             return
         }
-        #expect(checkout.failure == "Nothing in your cart is on sale any more: there is nothing to pay for.")
-        #expect(checkout.shownQuestion == nil)
+        #expect(checkout.failure == CheckoutScreen.nothingOnSale, "said at once, not after a card is typed for nothing")
+        #expect(self.program.press([.enter], &state).isEmpty, "nothing is sent")
+        guard case .checkout(let after)? = state.modal else {
+            Issue.record("the box stays open")
+            return
+        }
+        #expect(after.failure == CheckoutScreen.nothingOnSale)
+        #expect(after.shownQuestion == nil)
     }
 
     @Test func theReceiptAsksForVotesOnlyForItemsNotRatedYet() {
@@ -253,32 +257,62 @@ extension BuyerFlowTests {
         #expect(again.shell.status?.text.hasSuffix("Rate items with + or -.") == true)
     }
 
-    @Test func aCartShortOfStockDoesNotOpenTheCardFormButSaysWhatToDo() {
+    @Test func aCartShortOfStockIsPaidForAsFarAsItIsOnSaleOnceTheRestIsTakenOut() {
         var state = BuyerFixtures.loggedIn(cart: BuyerFixtures.shortCart)
         _ = self.program.press([.character("2"), .character("c")], &state)
-        #expect(state.modal == nil, "no card form for a payment the server would refuse")
-        #expect(state.shell.status == .warning("2 lines are short of stock — x removes units, or r refreshes."))
-        var enough = BuyerFixtures.loggedIn()
-        _ = self.program.press([.character("2"), .character("c")], &enough)
-        guard case .checkout? = enough.modal else {
-            Issue.record("a cart with enough stock goes to the card form")
+        guard case .checkout(let checkout)? = state.modal else {
+            Issue.record("the card form opens, as after a payment refused for stock")
             return
         }
+        #expect(checkout.total == Money("234.99")!, "2 × 22.50 and the 1 of 2 on sale at 189.99")
+        #expect(checkout.units == 3)
+        #expect(checkout.shortages.map(\.itemID) == Array(BuyerFixtures.shortCart.lines[1...].map(\.itemID)))
+        #expect(self.program.canvas(for: state, size: state.shell.size).point(of: "for 3 units, once 2 no longer on sale are taken out.") != nil)
+        self.program.fill(["4111 1111 1111 1111", "04/29"], &state)
+        _ = self.program.press([.enter], &state)
+        #expect(checkout.confirmation(for: PaymentCard(holder: "B", number: "4111111111111111", expiry: "04/29")).lines.map(\.text).joined(separator: " ").hasPrefix(
+            "Take out what is not on sale any more: 1 × “\(BuyerFixtures.hits[3].item.name)”, 1 × “\(BuyerFixtures.hits[2].item.name)” then pay 234.99 for 3 units"
+        ))
+        guard case .purchase(_, _, let total, let shortages, let saveFirst)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a payment")
+            return
+        }
+        #expect(total == Money("234.99")!)
+        #expect(shortages.map(\.unitsShort) == [1, 1])
+        #expect(saveFirst, "the cart was saved: it stays saved without what is taken out, so that does not come back")
+    }
 
-        // x on the short line offers to remove what is beyond what is on sale; on a sold-out
-        // line, the whole line.
+    @Test func aCartWithUnsavedChangesIsNotSavedWhenItsShortLinesAreTakenOut() {
+        var unsaved = BuyerFixtures.shortCart
+        unsaved.isSaved = false
+        var state = BuyerFixtures.loggedIn(cart: unsaved)
+        _ = self.program.press([.character("2"), .character("c")], &state)
+        self.program.fill(["4111 1111 1111 1111", "04/29"], &state)
+        _ = self.program.press([.enter], &state)
+        guard case .purchase(_, _, _, let shortages, let saveFirst)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a payment")
+            return
+        }
+        #expect(shortages.count == 2)
+        #expect(!saveFirst, "what the buyer chose not to save stays unsaved")
+    }
+
+    @Test func aCartWithNothingOnSaleOpensNoCardFormButSaysWhatToDo() {
+        var soldOut = BuyerFixtures.shortCart
+        for index in soldOut.lines.indices { soldOut.lines[index].available = 0 }
+        var state = BuyerFixtures.loggedIn(cart: soldOut)
+        _ = self.program.press([.character("2"), .down, .character("c")], &state)
+        #expect(state.modal == nil, "no card form for a payment of nothing")
+        #expect(state.shell.status == .warning(CheckoutScreen.nothingOnSale))
+        #expect(state.cart.selected?.itemID == soldOut.lines[0].itemID, "at the first line to take out")
+
+        // x on a line offers to remove what is beyond what is on sale: here the whole line.
         _ = self.program.press([.down, .character("x")], &state)
         guard case .quantity(let short)? = state.modal else {
             Issue.record("x opens the box")
             return
         }
-        #expect(short.value == 1, "2 in the cart, 1 on sale")
-        _ = self.program.press([.escape, .down, .character("x")], &state)
-        guard case .quantity(let soldOut)? = state.modal else {
-            Issue.record("x opens the box")
-            return
-        }
-        #expect(soldOut.value == 1)
+        #expect(short.value == 2)
     }
 
     /// Fills in the checkout and pays, and the server refuses the payment for stock with

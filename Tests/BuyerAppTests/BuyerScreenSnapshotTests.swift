@@ -118,13 +118,23 @@ import TerminalUITesting
 
         // A refusal longer than a line is shown whole: the box grows for it.
         let commands = self.program.press([.enter], &state)
-        guard case .purchase(let request, let card, let total, _)? = commands.first else {
+        guard case .purchase(let request, let card, let total, _, _)? = commands.first else {
             Issue.record("expected a purchase, got \(commands)")
             return
         }
         let refusal = MarketError(.priceChanged, "A price in your cart changed: the total is now 254.99, not 234.99. Nothing was bought; check the cart and pay again.")
-        _ = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: []), error: refusal)))
+        _ = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: [], saveFirst: false), error: refusal)))
         self.snapshot(state, "checkout-price-changed")
+    }
+
+    /// A cart holding more than is on sale: the box pays for what is, once the rest is out.
+    @Test func checkoutShortOfStock() {
+        var state = BuyerFixtures.loggedIn(size: Size(width: 80, height: 24), cart: BuyerFixtures.shortCart)
+        for command in self.program.press([.character("2"), .character("c")], &state) { BuyerFixtures.answer(command, &state, cart: BuyerFixtures.shortCart) }
+        self.program.fill(["4111 1111 1111 1111", "04/29"], &state)
+        self.snapshot(state, "checkout-short-of-stock")
+        _ = self.program.press([.enter], &state)
+        self.snapshot(state, "checkout-short-of-stock-confirm")
     }
 
     @Test func purchases() {

@@ -30,15 +30,19 @@ import TerminalUITesting
         }
     }
 
-    /// Two units in the cart, then another buyer takes two of the three: the payment is refused,
-    /// and the next Enter offers to take the missing unit out and pay for the one left.
+    /// Two units in the cart, saved, then another buyer takes two of the three: the payment is
+    /// refused, and the next Enter offers to take the missing unit out and pay for the one left.
+    /// The unit taken out leaves the saved cart too, rather than coming back at the next login.
     @MainActor
     static func outbid(_ market: TestMarket, oil: Item) async throws {
         let (terminal, runner, run) = await Self.signedUpStorefront(market)
         runner.press(.character("a"), .control("u"))
         runner.type("2")
         await runner.pressAndSettle(.enter)
-        runner.press(.character("2"), .character("c"))
+        runner.press(.character("2"))
+        await runner.pressAndSettle(.character("w"))
+        #expect(try await market.productsQuery("SELECT quantity FROM saved_cart_lines") == ["2"])
+        runner.press(.character("c"))
         runner.fill("4111 1111 1111 1111", "04/29")
         await runner.pressAndSettle(.enter)
         #expect(terminal.screenText.contains("Pay 16.98 for 2 units"))
@@ -60,6 +64,10 @@ import TerminalUITesting
 
         #expect(try await market.productsQuery("SELECT quantity FROM items WHERE id = \(oil.id.number)") == ["0"])
         #expect(try await market.productsQuery("SELECT count(*), sum(l.quantity) FROM purchases p JOIN purchase_lines l ON l.purchase_id = p.id") == ["2|3"])
+        #expect(try await market.productsQuery("SELECT count(*) FROM saved_cart_lines") == ["0"])
+        await runner.pressAndSettle(.character("2"))
+        #expect(terminal.screenText.contains("Your cart is empty"), "\(terminal.screenText)")
+        #expect(!terminal.screenText.contains("Not saved"), "\(terminal.screenText)")
 
         await runner.pressAndSettle(.control("c"))
         _ = await run.value

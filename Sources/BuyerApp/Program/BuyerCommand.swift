@@ -12,9 +12,10 @@ public enum BuyerCommand: ClientCommand, Hashable {
     case saveCart(request: Int)
     case loadCart(request: Int)
     /// Pays for the whole cart, refused if its total is no longer the one the buyer confirmed.
-    /// Takes out of the cart what the `shortages` lines hold beyond what is on sale, then pays
-    /// for it.
-    case purchase(request: Int, card: PaymentCard, total: Money, shortages: [CartLine])
+    /// Takes out of the cart what the `shortages` lines hold beyond what is on sale first, and
+    /// with `saveFirst` then saves the cart, so that what was taken out leaves the saved cart too
+    /// (a cart that was saved stays saved, rather than bringing the units back at the next login).
+    case purchase(request: Int, card: PaymentCard, total: Money, shortages: [CartLine], saveFirst: Bool)
     case feedback(request: Int, item: ItemID, vote: Vote)
     case sellerRating(request: Int, seller: SellerID)
     case loadPurchases(request: Int, offset: Int)
@@ -28,7 +29,7 @@ public enum BuyerCommand: ClientCommand, Hashable {
         case .account(let command): command.request
         case .search(let request, _, _), .loadItem(let request, _), .addToCart(let request, _, _),
             .removeFromCart(let request, _, _), .clearCart(let request), .saveCart(let request),
-            .loadCart(let request), .purchase(let request, _, _, _), .feedback(let request, _, _),
+            .loadCart(let request), .purchase(let request, _, _, _, _), .feedback(let request, _, _),
             .sellerRating(let request, _), .loadPurchases(let request, _):
             request
         }

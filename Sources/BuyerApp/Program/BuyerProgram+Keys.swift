@@ -104,8 +104,10 @@ extension BuyerProgram {
             if state.modal == nil, let detail = dialog.fromDetail { state.modal = .detail(detail) }
             return commands
         case .checkout(let screen):
+            // A saved cart stays saved without what is taken out of it.
+            let saveFirst = !screen.shortages.isEmpty && !state.cart.hasUnsavedChanges
             return state.shell.press(key, on: screen, in: &state.modal, as: BuyerModal.checkout, working: "Paying…") {
-                .purchase(request: $0, card: $1, total: screen.total, shortages: screen.shortages)
+                .purchase(request: $0, card: $1, total: screen.total, shortages: screen.shortages, saveFirst: saveFirst)
             }
         case .seller(let screen):
             return state.shell.press(key, on: screen, in: &state.modal, as: BuyerModal.seller, working: "Looking up the seller…") {
@@ -207,14 +209,16 @@ extension BuyerProgram {
                 state.shell.status = .info("Your cart is empty — add something first.")
                 return []
             }
-            // The server would refuse the payment: say what to fix before asking for a card.
-            let short = state.cart.shortLines
-            guard short == 0 else {
-                let lines = short == 1 ? "1 line is" : "\(Format.count(short)) lines are"
-                state.shell.status = .warning("\(lines) short of stock — x removes units, or r refreshes.")
+            var screen = CheckoutScreen(holder: state.profile?.name ?? "", total: cart.total, units: cart.totalUnits, currentMonth: state.currentMonth)
+            // Lines short of stock are offered to be taken out as the payment is confirmed, as
+            // after a payment refused for them; with nothing left to pay for, there is no box.
+            screen.cartChanged(cart)
+            guard screen.units > 0 else {
+                state.cart.table.select(firstOf: state.cart.rows, where: \.isShort, visibleRows: Self.visibleRows(state))
+                state.shell.status = .warning(CheckoutScreen.nothingOnSale)
                 return []
             }
-            state.modal = .checkout(CheckoutScreen(holder: state.profile?.name ?? "", total: cart.total, units: cart.totalUnits, currentMonth: state.currentMonth))
+            state.modal = .checkout(screen)
             // A seller may have changed a price since the cart was fetched: the box shows the
             // total as it is now once the cart comes (the payment is refused on a stale total anyway).
             return state.cart.loadRequest == nil ? self.loadCart(&state) : []

@@ -26,9 +26,10 @@ extension BuyerProgram {
                 return .cartSaved(request: request, lines: try await client.saveCart())
             case .loadCart(let request):
                 return .cartLoaded(request: request, cart: try await client.cart())
-            case .purchase(let request, let card, let total, let shortages):
+            case .purchase(let request, let card, let total, let shortages, let saveFirst):
                 // One after the other: the payment is for the cart once they are out.
                 for line in shortages { _ = try await client.removeFromCart(line.itemID, quantity: line.unitsShort) }
+                if saveFirst { _ = try await client.saveCart() }
                 return .purchased(request: request, purchase: try await client.purchase(card: card, expectedTotal: total))
             case .feedback(let request, let item, let vote):
                 return .feedbackGiven(request: request, item: item, vote: vote, rating: try await client.provideFeedback(item, vote: vote))

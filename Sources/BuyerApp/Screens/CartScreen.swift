@@ -98,8 +98,9 @@ public struct CartScreen: Sendable {
         }
         guard let cart = self.cart, !cart.lines.isEmpty else {
             if self.hasUnsavedChanges {
-                // Emptied, not saved: the saved lines come back at the next login unless saved.
-                let note = "Emptied, not saved: your saved cart still holds its lines — w saves the empty cart"
+                // Emptied or paid for, not saved: the saved lines come back at the next login
+                // unless saved.
+                let note = "Not saved: your saved cart still holds lines that come back at your next login — w saves the empty cart"
                 canvas.write(note, in: Rect(x: content.x + 1, y: content.maxY - 1, width: content.width - 2, height: 1), style: .muted)
             }
             return

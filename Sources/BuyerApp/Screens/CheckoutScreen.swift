@@ -48,10 +48,13 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     /// Once a payment is under way the box stays until its outcome is known.
     public static var closesWhileWorking: Bool { false }
 
+    /// Why there is no payment to make when every line of the cart is sold out.
+    public static let nothingOnSale = "Nothing in your cart is on sale any more, so there is nothing to pay for — x takes lines out, X empties the cart."
+
     public mutating func handle(_ key: Key) -> FormDialogOutcome<PaymentCard> {
         // Every line sold out while the box was open: there is no payment to confirm.
         if key == .enter, self.units == 0, self.shownQuestion == nil, !self.isWorking {
-            self.failure = "Nothing in your cart is on sale any more: there is nothing to pay for."
+            self.failure = Self.nothingOnSale
             return .none
         }
         return self.askingBeforeDiscarding(key) { $0.handleConfirming($1) }
@@ -108,7 +111,12 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
         self.shortages = cart.lines.filter(\.isShort)
         self.total = cart.lines.reduce(.zero) { $0 + $1.unitPrice * ($1.quantity - $1.unitsShort) }
         self.units = cart.lines.reduce(0) { $0 + $1.quantity - $1.unitsShort }
+        // Said at once, rather than after a card is typed for a total of nothing.
+        if self.units == 0, !self.isWorking { self.failure = Self.nothingOnSale }
     }
+
+    /// The units the payment takes out of the cart first.
+    var unitsTakenOut: Int { self.shortages.reduce(0) { $0 + $1.unitsShort } }
 
     /// The payment failed: show why (``failed(_:after:)``), with the cursor on the field the
     /// server names.
@@ -128,7 +136,8 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
         FormBox.render(
             title: "Checkout",
-            subtitle: [Span("Total ", .muted), Span(Format.money(self.total), .title), Span(" for \(Format.units(self.units)).", .muted)],
+            subtitle: [Span("Total ", .muted), Span(Format.money(self.total), .title), Span(" for \(Format.units(self.units))", .muted)]
+                + (self.shortages.isEmpty ? [Span(".", .muted)] : [Span(", once \(Format.count(self.unitsTakenOut)) no longer on sale are taken out.", .warning)]),
             form: self.form, labelWidth: Self.labelWidth, inputWidth: 28, notice: self.notice(working: Self.working), action: "continues", width: Self.boxWidth,
             confirmation: self.shownQuestion, in: screen, canvas: &canvas
         )
