@@ -50,7 +50,8 @@ extension BuyerFlowTests {
         _ = self.program.press([.character("/")], &state)
         _ = self.program.type("mugs", &state)
         for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state, hits: []) }
-        #expect(state.shell.status == .info("Nothing on sale matches “mugs”. Whole words count: try fewer, shorter or other words."))
+        #expect(state.shell.status == .info("Nothing on sale matches “mugs”. Only whole words match: try “mug”."))
+        #expect(BuyerProgram.wholeWordsHint(for: ["glass", "mu"]) == " Only whole words match (“mug”, not “mu” or “mugs”): try other or fewer words.")
     }
 
     @Test func aBadSearchIsNotSent() {

@@ -21,7 +21,7 @@ extension BuyerProgram {
                     state.shell.status = .info("Nothing on sale in category \(category).")
                 } else {
                     // Words match whole words of names and keywords: "mugs" does not find "mug".
-                    let hint = query.keywords.isEmpty ? "" : " Whole words count: try fewer, shorter or other words."
+                    let hint = query.keywords.isEmpty ? "" : Self.wholeWordsHint(for: query.keywords)
                     state.shell.status = .info("Nothing on sale matches \(query.summary).\(hint)")
                 }
             }
@@ -334,6 +334,14 @@ extension BuyerProgram {
         state.search.loadRequest = request
         state.search.pendingQuery = query
         return [.search(request: request, query: query, offset: offset)]
+    }
+
+    /// After a search for `keywords` found nothing: only whole words match, so a plural
+    /// ("lamps") is offered as the singular, and otherwise an example says what matches.
+    public static func wholeWordsHint(for keywords: [String]) -> String {
+        let plural = keywords.first { $0.count > 3 && $0.hasSuffix("s") && !$0.hasSuffix("ss") }
+        if let plural { return " Only whole words match: try “\(plural.dropLast())”." }
+        return " Only whole words match (“mug”, not “mu” or “mugs”): try other or fewer words."
     }
 
     /// What changed behind the buyer's back between two fetches of the same cart lines: prices
