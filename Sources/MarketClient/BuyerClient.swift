@@ -19,11 +19,12 @@ public struct BuyerClient: AccountClient {
         category: CategoryFilter,
         keywords: [String] = [],
         limit: Int = Paging.defaultLimit,
-        offset: Int = 0
+        offset: Int = 0,
+        order: ItemOrder? = nil
     ) async throws(MarketError) -> Page<SearchHit> {
         try await self.client.call(
             BuyerAPI.SearchItemsForSale.self,
-            .init(category: category, keywords: keywords, limit: limit, offset: offset)
+            .init(category: category, keywords: keywords, limit: limit, offset: offset, order: order)
         )
     }
 

@@ -224,6 +224,7 @@ import Testing
         try self.expectRoundTrip(SellerAPI.DisplayItemsForSale.self, .init(limit: 50, offset: 100))
         try self.expectRoundTrip(SellerAPI.DisplayItemsForSale.self, .init(limit: 50, offset: 0, order: ItemOrder(.thumbsUp, descending: true)))
         try self.expectRoundTrip(SellerAPI.DisplayItemsForSale.self, .init(order: ItemOrder(.name)))
+        try self.expectRoundTrip(BuyerAPI.SearchItemsForSale.self, .init(category: .any, keywords: ["oak"], limit: 20, offset: 40, order: ItemOrder(.seller, descending: true)))
         try self.expectRoundTrip(SellerAPI.DisplayItemsForSale.self, .init(order: ItemOrder(.price), find: "brass lamp"))
         try self.expectRoundTrip(BuyerAPI.CreateAccount.self, CreateAccountArguments(username: "bea", password: "pass\"word\\", name: "Bea Büyer"), session: nil)
         try self.expectRoundTrip(BuyerAPI.Login.self, LoginArguments(username: "bea", password: "pässwörd"), session: nil)

@@ -71,6 +71,38 @@ import Testing
         }
     }
 
+    @Test func aSortedSearchSortsAllItsMatchesBeforeCuttingPages() async throws {
+        try await TestMarket.with { market in
+            let (bikes, _) = try await market.loggedInSeller(name: "Bikes & Co")
+            let (attic, _) = try await market.loggedInSeller(name: "attic")
+            let red = try await bikes.registerItem(draft("Red bike", category: 7, keywords: ["bike", "red"], price: 50, quantity: 2))
+            let fast = try await attic.registerItem(draft("fast bike", category: 7, keywords: ["bike", "red"], price: 80, quantity: 9))
+            let blue = try await bikes.registerItem(draft("Blue bike", category: 7, keywords: ["bike"], price: 20, quantity: 5))
+            let twin = try await attic.registerItem(draft("Red bike twin", category: 7, keywords: ["bike", "red"], price: 50, quantity: 2))
+            _ = try await bikes.registerItem(draft("Sold-out bike", category: 7, keywords: ["bike"], price: 1, quantity: 0))
+            let (buyer, _, _) = try await market.loggedInBuyer()
+
+            func sorted(_ order: ItemOrder, limit: Int = 2) async throws -> [ItemID] {
+                var ids: [ItemID] = []
+                for offset in stride(from: 0, to: 4, by: limit) {
+                    let page = try await buyer.search(category: .any, keywords: ["red", "bike"], limit: limit, offset: offset, order: order)
+                    #expect(page.total == 4 && page.totalIsExact, "the whole list, however it is ordered")
+                    ids += page.items.map(\.item.id)
+                }
+                return ids
+            }
+            // Ranked: twin, fast, red (both keywords, newest first), then blue. Equal prices keep
+            // that ranking, in either direction.
+            #expect(try await sorted(ItemOrder(.price)) == [blue.id, twin.id, red.id, fast.id])
+            #expect(try await sorted(ItemOrder(.price, descending: true)) == [fast.id, twin.id, red.id, blue.id])
+            #expect(try await sorted(ItemOrder(.units), limit: 3) == [twin.id, red.id, blue.id, fast.id])
+            #expect(try await sorted(ItemOrder(.name)) == [blue.id, fast.id, red.id, twin.id], "case-insensitively")
+            #expect(try await sorted(ItemOrder(.seller)) == [twin.id, fast.id, red.id, blue.id], "“attic” before “Bikes & Co”")
+            // Past the list: nothing.
+            #expect(try await buyer.search(category: .any, keywords: ["bike"], limit: 2, offset: 4, order: ItemOrder(.price)).items.isEmpty)
+        }
+    }
+
     @Test func searchWithThreeKeywordsRanksEveryTierAndPagesAcrossThem() async throws {
         try await TestMarket.with { market in
             let (seller, _) = try await market.loggedInSeller()

@@ -122,6 +122,7 @@ import Testing
                 case .units: [Double(item.quantity)]
                 case .thumbsUp: [Double(item.rating.thumbsUp)]
                 case .thumbsDown: [Double(item.rating.thumbsDown)]
+                case .seller: item.sellerName.lowercased().unicodeScalars.map { Double($0.value) }
                 }
             }
             for sortKey in ItemOrder.Key.allCases {

@@ -17,6 +17,8 @@ public struct ItemOrder: Sendable, Hashable, Codable {
         case units
         case thumbsUp
         case thumbsDown
+        /// The seller's name, as ``name``. (In a seller's own list every item ties.)
+        case seller
     }
 
     public var key: Key
@@ -25,5 +27,25 @@ public struct ItemOrder: Sendable, Hashable, Codable {
     public init(_ key: Key, descending: Bool = false) {
         self.key = key
         self.descending = descending
+    }
+
+    /// Whether `a` comes before `b` by the key alone, in this order's direction; `nil` when they
+    /// tie. Text compares lower-cased, by Unicode code points, as the server's lists do.
+    public func precedes(_ a: Item, _ b: Item) -> Bool? {
+        func compare<T: Comparable>(_ x: T, _ y: T) -> Bool? { x == y ? nil : (x < y) != self.descending }
+        func text(_ x: String, _ y: String) -> Bool? {
+            let (x, y) = (x.lowercased(), y.lowercased())
+            return x == y ? nil : x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) != self.descending
+        }
+        switch self.key {
+        case .id, .category: return compare(a.id.category.rawValue, b.id.category.rawValue)
+        case .name: return text(a.name, b.name)
+        case .condition: return compare(a.condition.rawValue, b.condition.rawValue)
+        case .price: return compare(a.price, b.price)
+        case .units: return compare(a.quantity, b.quantity)
+        case .thumbsUp: return compare(a.rating.thumbsUp, b.rating.thumbsUp)
+        case .thumbsDown: return compare(a.rating.thumbsDown, b.rating.thumbsDown)
+        case .seller: return text(a.sellerName, b.sellerName)
+        }
     }
 }

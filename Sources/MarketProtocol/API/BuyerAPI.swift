@@ -20,21 +20,26 @@ public enum BuyerAPI {
     public enum SearchItemsForSale: MarketOperation {
         public static let name = "SearchItemsForSale"
         public static var isIdempotent: Bool { true }
+        /// The category (or any) and keywords, a page (`limit`, `offset`), and optionally an
+        /// order other than the ranking: on the wire `"sort"` (an ``ItemOrder/Key``) and
+        /// `"descending"` (default false).
         public struct Arguments: Sendable, Hashable, Codable {
             public var category: CategoryFilter
             public var keywords: [String]
             public var limit: Int
             public var offset: Int
+            public var order: ItemOrder?
 
-            public init(category: CategoryFilter, keywords: [String] = [], limit: Int = Paging.defaultLimit, offset: Int = 0) {
+            public init(category: CategoryFilter, keywords: [String] = [], limit: Int = Paging.defaultLimit, offset: Int = 0, order: ItemOrder? = nil) {
                 self.category = category
                 self.keywords = keywords
                 self.limit = limit
                 self.offset = offset
+                self.order = order
             }
 
             private enum CodingKeys: String, CodingKey {
-                case category, keywords, limit, offset
+                case category, keywords, limit, offset, sort, descending
             }
 
             public init(from decoder: any Decoder) throws {
@@ -43,6 +48,18 @@ public enum BuyerAPI {
                 self.keywords = try container.decodeIfPresent([String].self, forKey: .keywords) ?? []
                 self.limit = try container.decodeIfPresent(Int.self, forKey: .limit) ?? Paging.defaultLimit
                 self.offset = try container.decodeIfPresent(Int.self, forKey: .offset) ?? 0
+                let descending = try container.decodeIfPresent(Bool.self, forKey: .descending) ?? false
+                self.order = try container.decodeIfPresent(ItemOrder.Key.self, forKey: .sort).map { ItemOrder($0, descending: descending) }
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.category, forKey: .category)
+                try container.encode(self.keywords, forKey: .keywords)
+                try container.encode(self.limit, forKey: .limit)
+                try container.encode(self.offset, forKey: .offset)
+                try container.encodeIfPresent(self.order?.key, forKey: .sort)
+                if let order = self.order { try container.encode(order.descending, forKey: .descending) }
             }
         }
         public typealias Result = Page<SearchHit>

@@ -223,21 +223,30 @@ extension BuyerAPI.SearchItemsForSale.Arguments: JSONCodable {
         json.field("keywords", self.keywords)
         json.field("limit", self.limit)
         json.field("offset", self.offset)
+        if let order = self.order {
+            json.field("sort", order.key)
+            json.field("descending", order.descending)
+        }
         json.endObject()
     }
 
-    /// The category is required; keywords, limit and offset are optional, as in `Decodable`.
+    /// The category is required; keywords, limit, offset and the order are optional, as in
+    /// `Decodable`.
     public init(json: inout JSONReader) throws {
         var category: CategoryFilter?
         var keywords: [String]?
         var limit: Int?
         var offset: Int?
-        try json.readObject { json, key in
-            switch key {
+        var key: ItemOrder.Key?
+        var descending: Bool?
+        try json.readObject { json, name in
+            switch name {
             case "category": category = try CategoryFilter(json: &json)
             case "keywords": keywords = try [String]?(json: &json)
             case "limit": limit = try Int?(json: &json)
             case "offset": offset = try Int?(json: &json)
+            case "sort": key = try ItemOrder.Key?(json: &json)
+            case "descending": descending = try Bool?(json: &json)
             default: try json.skipValue()
             }
         }
@@ -245,7 +254,8 @@ extension BuyerAPI.SearchItemsForSale.Arguments: JSONCodable {
             category: try json.required(category, "category"),
             keywords: keywords ?? [],
             limit: limit ?? Paging.defaultLimit,
-            offset: offset ?? 0
+            offset: offset ?? 0,
+            order: key.map { ItemOrder($0, descending: descending ?? false) }
         )
     }
 }

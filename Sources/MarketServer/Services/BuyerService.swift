@@ -75,7 +75,8 @@ public struct BuyerService: Sendable {
                 category: arguments.category,
                 keywords: keywords,
                 limit: arguments.limit,
-                offset: arguments.offset
+                offset: arguments.offset,
+                order: arguments.order
             )
         }
 
