@@ -95,7 +95,7 @@ enum BuyerFixtures {
     @discardableResult
     static func answer(_ command: BuyerCommand, _ state: inout BuyerState, hits: [SearchHit] = Self.hits, cart: Cart = Self.cart, total: Int? = nil) -> [BuyerCommand] {
         switch command {
-        case .search(let request, let query, let offset):
+        case .search(let request, let query, let offset, _):
             return self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: hits, offset: offset, limit: 50, total: total ?? hits.count))))
         case .loadCart(let request):
             return self.program.update(&state, .message(.cartLoaded(request: request, cart: cart)))

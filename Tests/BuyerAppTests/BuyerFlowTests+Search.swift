@@ -17,7 +17,7 @@ extension BuyerFlowTests {
         _ = self.program.press([.backTab], &state)
         _ = self.program.type("7", &state)
         let commands = self.program.press([.enter], &state)
-        guard case .search(_, let query, 0)? = commands.first else {
+        guard case .search(_, let query, 0, _)? = commands.first else {
             Issue.record("expected a search, got \(commands)")
             return
         }
@@ -101,7 +101,7 @@ extension BuyerFlowTests {
         _ = self.program.press([.character("/"), .control("u")], &state)
         _ = self.program.type("second", &state)
         let second = self.program.press([.enter], &state)
-        guard case .search(let old, let oldQuery, _)? = first.first, case .search(let new, let newQuery, _)? = second.first else {
+        guard case .search(let old, let oldQuery, _, _)? = first.first, case .search(let new, let newQuery, _, _)? = second.first else {
             Issue.record("expected two searches")
             return
         }
@@ -116,17 +116,17 @@ extension BuyerFlowTests {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("/")], &state)
         _ = self.program.type("chair", &state)
-        guard case .search(let request, let query, let offset)? = self.program.press([.enter], &state).first else {
+        guard case .search(let request, let query, let offset, _)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a search")
             return
         }
         let shown = state.search.query
-        _ = self.program.update(&state, .message(.failed(request: request, command: .search(request: request, query: query, offset: offset), error: MarketError(.timedOut, "late"))))
+        _ = self.program.update(&state, .message(.failed(request: request, command: .search(request: request, query: query, offset: offset, order: nil), error: MarketError(.timedOut, "late"))))
         #expect(state.search.query == shown, "the results on show stay")
         #expect(state.search.isEditing, "what was typed stays in the bar")
 
         let refresh = self.program.refresh(&state)
-        guard case .search(let again, let rerun, 0)? = refresh.first(where: { if case .search = $0 { true } else { false } }) else {
+        guard case .search(let again, let rerun, 0, _)? = refresh.first(where: { if case .search = $0 { true } else { false } }) else {
             Issue.record("expected a search, got \(refresh)")
             return
         }
@@ -154,7 +154,7 @@ extension BuyerFlowTests {
             top = state.search.table.offset
             fetch = self.program.press([.character("]")], &state)
         }
-        guard case .search(let request, let query, let start)? = fetch.first, start == top + visible, start < 50 else {
+        guard case .search(let request, let query, let start, _)? = fetch.first, start == top + visible, start < 50 else {
             Issue.record("expected the screenful after rows \(top)–\(top + visible - 1), got \(fetch)")
             return
         }
@@ -167,14 +167,14 @@ extension BuyerFlowTests {
 
         // Up from the first row fetched goes back as `[` does.
         var up = state
-        guard case .search(_, _, 0)? = self.program.press([.up], &up).first else {
+        guard case .search(_, _, 0, _)? = self.program.press([.up], &up).first else {
             Issue.record("Up from the first row at hand fetches the rows before it")
             return
         }
 
         // Back from the top: the screenful just before, ending with the row above.
         let back = self.program.press([.character("[")], &state)
-        guard case .search(let previous, _, 0)? = back.first else {
+        guard case .search(let previous, _, 0, _)? = back.first else {
             Issue.record("expected the rows before \(start) from the first, got \(back)")
             return
         }
@@ -188,15 +188,22 @@ extension BuyerFlowTests {
         // A page of 4 of 120 (the last rows of a list that grew meanwhile): ] goes on from the 5th.
         var state = BuyerFixtures.loggedIn(total: 120)
         let next = self.program.press([.character("]")], &state)
-        guard case .search(_, _, 4)? = next.first else {
+        guard case .search(_, _, 4, _)? = next.first else {
             Issue.record("expected the rows from the fifth, got \(next)")
             return
         }
-        // Sorted on screen, a page turns a page at a time (the order is this page's only).
+        // Sorted, the server sorts them all and sends the top of the list; then ] goes on in that
+        // order from the first row not seen.
         var sorted = BuyerFixtures.loggedIn(total: 120)
-        _ = self.program.press([.character("s")], &sorted)
-        guard case .search(_, _, 50)? = self.program.press([.character("]")], &sorted).first else {
-            Issue.record("expected the second page of 50")
+        let sort = self.program.press([.character("s")], &sorted)
+        guard case .search(let request, let query, 0, ItemOrder(.id)?)? = sort.first else {
+            Issue.record("expected the top of the list sorted by item, got \(sort)")
+            return
+        }
+        _ = self.program.update(&sorted, .message(.searched(request: request, query: query, page: Page(items: BuyerFixtures.hits, offset: 0, limit: 50, total: 120))))
+        #expect(sorted.search.isInServerOrder)
+        guard case .search(_, _, 4, ItemOrder(.id)?)? = self.program.press([.character("]")], &sorted).first else {
+            Issue.record("expected the rows from the fifth, sorted by item")
             return
         }
         var first = BuyerFixtures.loggedIn()
@@ -206,7 +213,7 @@ extension BuyerFlowTests {
         // Down from the last row at hand goes on into the rows not fetched yet, as ] does.
         var more = BuyerFixtures.loggedIn(total: 120)
         let down = self.program.press([.character("j"), .character("j"), .character("j"), .character("j")], &more)
-        guard case .search(_, _, 4)? = down.first else {
+        guard case .search(_, _, 4, _)? = down.first else {
             Issue.record("expected the rows after the fourth, got \(down)")
             return
         }
@@ -216,13 +223,13 @@ extension BuyerFlowTests {
 
     @Test func homeAndEndGoToTheFirstAndLastResultFetchingThemWhenNotAtHand() {
         var state = BuyerFixtures.loggedIn(total: 120)
-        guard case .search(let request, let query, 70)? = self.program.press([.character("G")], &state).first else {
+        guard case .search(let request, let query, 70, _)? = self.program.press([.character("G")], &state).first else {
             Issue.record("End should fetch the last 50 of 120")
             return
         }
         _ = self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: BuyerFixtures.hits, offset: 116, limit: 50, total: 120))))
         #expect(state.search.table.selection == BuyerFixtures.hits.count - 1, "the last result is selected")
-        guard case .search(_, _, 0)? = self.program.press([.character("g")], &state).first else {
+        guard case .search(_, _, 0, _)? = self.program.press([.character("g")], &state).first else {
             Issue.record("Home should fetch the first page")
             return
         }
@@ -249,7 +256,7 @@ extension BuyerFlowTests {
         let mug = [BuyerFixtures.hits[1]]
         _ = self.program.press([.character("/"), .control("u")], &state)
         _ = self.program.type("mug", &state)
-        guard case .search(let request, let query, _)? = self.program.press([.enter], &state).first else {
+        guard case .search(let request, let query, _, _)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a search")
             return
         }
@@ -269,13 +276,13 @@ extension BuyerFlowTests {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("/"), .control("u")], &state)
         _ = self.program.type("mug", &state)
-        guard case .search(let request, let query, let offset)? = self.program.press([.enter], &state).first else {
+        guard case .search(let request, let query, let offset, _)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a search")
             return
         }
         _ = self.program.press([.character("a"), .enter], &state)
         let failure = MarketError(.unreachable, "down")
-        _ = self.program.update(&state, .message(.failed(request: request, command: .search(request: request, query: query, offset: offset), error: failure)))
+        _ = self.program.update(&state, .message(.failed(request: request, command: .search(request: request, query: query, offset: offset, order: nil), error: failure)))
         #expect(state.modal == nil, "a and Enter were meant for results that did not come")
         #expect(state.shell.typeahead == nil)
         #expect(state.search.bar["keywords"] == "mug", "nor were they typed into the search kept for a retry")
@@ -284,18 +291,18 @@ extension BuyerFlowTests {
     @Test func pagesTurnedFasterThanTheyLoadAreAllTurned() {
         var state = BuyerFixtures.loggedIn(total: 180)
         // Pages of 4 rows: each ] goes on from the first row not seen.
-        guard case .search(let first, let query, 4)? = self.program.press([.character("]")], &state).first else {
+        guard case .search(let first, let query, 4, _)? = self.program.press([.character("]")], &state).first else {
             Issue.record("expected the second page")
             return
         }
         #expect(self.program.press([.character("]"), .character("]")], &state).isEmpty, "held while the page loads")
         var next = self.program.update(&state, .message(.searched(request: first, query: query, page: Page(items: BuyerFixtures.hits, offset: 4, limit: 50, total: 180))))
-        guard case .search(let second, _, 8)? = next.first else {
+        guard case .search(let second, _, 8, _)? = next.first else {
             Issue.record("the second ] did not turn to the third page: \(next)")
             return
         }
         next = self.program.update(&state, .message(.searched(request: second, query: query, page: Page(items: BuyerFixtures.hits, offset: 8, limit: 50, total: 180))))
-        guard case .search(_, _, 12)? = next.first else {
+        guard case .search(_, _, 12, _)? = next.first else {
             Issue.record("the third ] did not turn to the fourth page: \(next)")
             return
         }
@@ -375,12 +382,12 @@ extension BuyerFlowTests {
         let command = try #require(self.program.press([.enter], &offline).first)
         _ = self.program.update(&offline, .message(.failed(request: command.request ?? 0, command: command, error: MarketError(.unreachable, "x"))))
         #expect(offline.search.isEditing)
-        guard case .search(_, let retried, 0)? = self.program.press([.enter], &offline).first else {
+        guard case .search(_, let retried, 0, _)? = self.program.press([.enter], &offline).first else {
             Issue.record("Enter did not try the search again")
             return
         }
         #expect(retried.keywords == ["jazz"])
-        _ = self.program.update(&offline, .message(.failed(request: offline.search.loadRequest ?? 0, command: .search(request: offline.search.loadRequest ?? 0, query: retried, offset: 0), error: MarketError(.unreachable, "x"))))
+        _ = self.program.update(&offline, .message(.failed(request: offline.search.loadRequest ?? 0, command: .search(request: offline.search.loadRequest ?? 0, query: retried, offset: 0, order: nil), error: MarketError(.unreachable, "x"))))
         _ = self.program.press([.escape], &offline)
         #expect(!self.barLine(offline).contains("jazz"))
         #expect(self.barLine(offline).contains("vinyl"))
@@ -414,10 +421,29 @@ extension BuyerFlowTests {
         #expect(line(state).contains("newest first"))
         // s cycles Item, Name, Condition, Price.
         _ = self.program.press([.character("s"), .character("s"), .character("s"), .character("s")], &state)
-        #expect(line(state).contains("this page sorted by price ▲"), "\(line(state))")
+        #expect(line(state).contains("sorted by price ▲"), "\(line(state))")
         _ = self.program.press([.character("S")], &state)
         #expect(line(state).contains("sorted by price ▼"), "\(line(state))")
-        #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].contains("Rank"), "the rank is labelled as such")
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].contains("Rank"), "sorted here, the rank is still the ranking's")
+    }
+
+    @Test func resultsSortedByTheServerAreNumberedAndSayWhenOnlyTheBestAreSorted() {
+        var state = BuyerFixtures.loggedIn(total: 1_001)
+        let line = { (state: BuyerState) in self.program.canvas(for: state, size: state.shell.size).lines[2] }
+        // s cycles Item, Name, Condition, Price; each asks the server, and keys wait for its answer.
+        for _ in 0..<3 {
+            for command in self.program.press([.character("s")], &state) { BuyerFixtures.answer(command, &state, total: 1_000) }
+        }
+        let commands = self.program.press([.character("s")], &state)
+        guard case .search(let request, let query, 0, ItemOrder(.price)?)? = commands.last else {
+            Issue.record("expected the top of the results sorted by price, got \(commands)")
+            return
+        }
+        let cheapestFirst = BuyerFixtures.hits.sorted { $0.item.price < $1.item.price }
+        _ = self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: cheapestFirst, offset: 0, limit: 50, total: 1_000))))
+        #expect(state.search.rows == cheapestFirst)
+        #expect(line(state).contains("sorted by price ▲ (the best 1,000 matches)"), "\(line(state))")
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].hasPrefix(" # Item"), "a position, not a rank")
     }
 
     @Test func aNewSearchComesInItsRankingWhateverTheLastOneWasSortedBy() {
@@ -449,7 +475,7 @@ extension BuyerFlowTests {
     @Test func aCountThatStoppedAtTheCapReadsMoreThanAThousand() {
         var state = BuyerFixtures.loggedIn()
         let commands = self.program.press([.character("r")], &state)
-        guard case .search(let request, let query, _)? = commands.first(where: { if case .search = $0 { true } else { false } }) else {
+        guard case .search(let request, let query, _, _)? = commands.first(where: { if case .search = $0 { true } else { false } }) else {
             Issue.record("expected a search, got \(commands)")
             return
         }

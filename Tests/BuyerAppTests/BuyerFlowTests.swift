@@ -15,7 +15,7 @@ import TerminalUITesting
         var state = BuyerFixtures.started()
         let commands = self.program.update(&state, .message(.account(.loggedIn(request: 1, profile: BuyerFixtures.profile))))
         #expect(commands.count == 3)
-        #expect(commands.contains { if case .search(_, .everything, 0) = $0 { true } else { false } })
+        #expect(commands.contains { if case .search(_, .everything, 0, _) = $0 { true } else { false } })
         #expect(commands.contains { if case .loadCart = $0 { true } else { false } })
         #expect(commands.contains { if case .loadPurchases(_, 0) = $0 { true } else { false } })
         #expect(!state.search.isEditing, "keys move through the results until / opens the bar")

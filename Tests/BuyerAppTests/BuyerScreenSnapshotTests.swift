@@ -58,7 +58,14 @@ import TerminalUITesting
             SearchHit(item: BuyerFixtures.item(Int64(number), "Item \(number)", price: "\(100 - number).00", quantity: number), matchedKeywords: 1)
         }
         var state = BuyerFixtures.loggedIn(hits: many, total: 312)
-        _ = self.program.press([.character("s"), .character("s"), .character("s"), .character("s"), .end], &state)
+        // s cycles Item, Name, Condition, Price: each time the server sends the top of the list.
+        for _ in 0..<4 {
+            for command in self.program.press([.character("s")], &state) {
+                guard case .search(let request, let query, 0, let order?) = command else { continue }
+                let sorted = many.sorted { order.precedes($0.item, $1.item) ?? false }
+                _ = self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: sorted, offset: 0, limit: 50, total: 312))))
+            }
+        }
         self.snapshot(state, "search-sorted-paged")
     }
 

@@ -4,7 +4,8 @@ public import MarketUI
 /// A network call the storefront wants made, with the id of its request.
 public enum BuyerCommand: ClientCommand, Hashable {
     case account(AccountCommand)
-    case search(request: Int, query: SearchQuery, offset: Int)
+    /// A page of results: in the ranking, or the best of them in `order`.
+    case search(request: Int, query: SearchQuery, offset: Int, order: ItemOrder?)
     case loadItem(request: Int, item: ItemID)
     case addToCart(request: Int, item: ItemID, quantity: Int)
     case removeFromCart(request: Int, item: ItemID, quantity: Int)
@@ -27,7 +28,7 @@ public enum BuyerCommand: ClientCommand, Hashable {
     public var request: Int? {
         switch self {
         case .account(let command): command.request
-        case .search(let request, _, _), .loadItem(let request, _), .addToCart(let request, _, _),
+        case .search(let request, _, _, _), .loadItem(let request, _), .addToCart(let request, _, _),
             .removeFromCart(let request, _, _), .clearCart(let request), .saveCart(let request),
             .loadCart(let request), .purchase(let request, _, _, _, _), .feedback(let request, _, _),
             .sellerRating(let request, _), .loadPurchases(let request, _):

@@ -182,7 +182,7 @@ extension BuyerProgram {
             if state.view == .purchases { seller = state.purchases.selected(timeZone: state.timeZone)?.line.sellerID }
             state.modal = .seller(SellerLookupScreen(seller: seller))
         case .cycleSort, .reverseSort:
-            self.sort(action == .cycleSort, &state)
+            return self.sort(action == .cycleSort, &state)
         case .nextPage:
             return self.turnPage(forward: true, &state)
         case .previousPage:
@@ -342,8 +342,9 @@ extension BuyerProgram {
                 state.shell.status = .info("Last of the results fetched so far: ] fetches the next ones.")
             }
             // Home and End go to the first and last result, fetched when not at hand (in the
-            // server's order; a page sorted on screen keeps to itself).
-            guard let page = state.search.page, let query = state.search.query, state.search.table.sortColumn == nil,
+            // server's order; a page sorted on screen while the server's is on its way keeps to
+            // itself).
+            guard let page = state.search.page, let query = state.search.query, state.search.isInServerOrder,
                 let turn = state.search.table.fetchForEnd(
                     motion, base: page.offset, rowCount: rows, total: page.total, totalIsExact: page.totalIsExact, pageSize: SearchScreen.pageSize
                 )
@@ -373,7 +374,7 @@ extension BuyerProgram {
         }
     }
 
-    func sort(_ cycle: Bool, _ state: inout BuyerState) {
+    func sort(_ cycle: Bool, _ state: inout BuyerState) -> [BuyerCommand] {
         // A note about the old order (the last results, a page) no longer holds.
         state.shell.status = nil
         let visible = Self.visibleRows(state)
@@ -385,13 +386,7 @@ extension BuyerProgram {
         case .search:
             let selected = state.search.selected?.item.id
             resort(&state.search.table, SearchScreen.table)
-            if state.search.page?.isWhole == false {
-                // Only the results at hand are sorted (the server ranks them; it does not sort
-                // them): the top of what is sorted is what the user asked to see.
-                state.search.table.move(.top, rowCount: state.search.rows.count, visibleRows: visible)
-            } else {
-                state.search.table.select(firstOf: state.search.rows, where: { $0.item.id == selected }, visibleRows: visible)
-            }
+            return self.searchSortChanged(&state, keeping: selected)
         case .cart:
             let selected = state.cart.selected?.itemID
             resort(&state.cart.table, CartScreen.table)
@@ -401,6 +396,20 @@ extension BuyerProgram {
             resort(&state.purchases.table, PurchasesScreen.table(timeZone: state.timeZone))
             state.purchases.reselect(selected, timeZone: state.timeZone, visibleRows: visible)
         }
+        return []
+    }
+
+    /// The results' sort changed: with every result at hand they are sorted here, keeping the
+    /// `selected` result; else the server sorts them all and the list starts again from its top,
+    /// which is what the user asked to see. (Meanwhile the rows at hand are sorted here.)
+    func searchSortChanged(_ state: inout BuyerState, keeping selected: ItemID?) -> [BuyerCommand] {
+        let visible = Self.visibleRows(state)
+        guard let query = state.search.query, let page = state.search.page, !page.isWhole else {
+            state.search.table.select(firstOf: state.search.rows, where: { $0.item.id == selected }, visibleRows: visible)
+            return []
+        }
+        state.search.table.move(.top, rowCount: state.search.rows.count, visibleRows: visible)
+        return self.keysWait(for: self.runSearch(query, offset: 0, &state), &state)
     }
 
     /// `]` and `[`: a screenful at a time, the rest of the page at hand first, then the next or
@@ -412,8 +421,8 @@ extension BuyerProgram {
         case .search:
             guard let query = state.search.query, let page = state.search.page else { return [] }
             // In the server's order a screenful can start anywhere, so they follow each other
-            // exactly; a page sorted on screen turns a page at a time.
-            let serverOrder = state.search.table.sortColumn == nil
+            // exactly; a page sorted on screen (until the server's comes) a page at a time.
+            let serverOrder = state.search.isInServerOrder
             let more = forward ? page.hasMore : page.offset > 0
             let rows = state.search.rows.count
             if state.search.table.showScreen(forward: forward, rowCount: rows, visibleRows: visible, wholeScreensOnly: serverOrder && more) { return [] }

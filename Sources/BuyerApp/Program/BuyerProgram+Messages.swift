@@ -172,7 +172,7 @@ extension BuyerProgram {
     private func failed(_ command: BuyerCommand, _ error: MarketError, _ state: inout BuyerState) -> [BuyerCommand] {
         guard let sentence = self.failed(command, error, &state) else { return [] }
         switch command {
-        case .search(let request, let query, _):
+        case .search(let request, let query, _, _):
             guard state.search.loadRequest == request else { break }
             state.search.loadRequest = nil
             state.search.pendingQuery = nil
@@ -329,11 +329,14 @@ extension BuyerProgram {
         return self.runSearch(query, offset: state.search.page?.offset ?? 0, &state)
     }
 
+    /// Fetches a page of `query`'s results: in the order the table shows for the search on
+    /// show, in the ranking for a new one (which comes unsorted).
     func runSearch(_ query: SearchQuery, offset: Int, _ state: inout BuyerState) -> [BuyerCommand] {
         let request = state.shell.begin("Searching…")
         state.search.loadRequest = request
         state.search.pendingQuery = query
-        return [.search(request: request, query: query, offset: offset)]
+        state.search.loadOrder = query == state.search.query ? state.search.order : nil
+        return [.search(request: request, query: query, offset: offset, order: state.search.loadOrder)]
     }
 
     /// After a search for `keywords` found nothing: only whole words match, so a plural

@@ -53,7 +53,10 @@ extension BuyerProgram {
             case .header(let column)?:
                 state.shell.status = nil
                 switch state.view {
-                case .search: SearchScreen.table.clickTitle(column, &state.search.table)
+                case .search:
+                    let selected = state.search.selected?.item.id
+                    guard SearchScreen.table.clickTitle(column, &state.search.table) else { return [] }
+                    return self.searchSortChanged(&state, keeping: selected)
                 case .cart: CartScreen.table.clickTitle(column, &state.cart.table)
                 case .purchases: PurchasesScreen.table(timeZone: state.timeZone).clickTitle(column, &state.purchases.table)
                 }

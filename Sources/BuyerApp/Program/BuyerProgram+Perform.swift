@@ -8,8 +8,8 @@ extension BuyerProgram {
             switch command {
             case .account(let command):
                 return try await self.perform(account: command).map(BuyerMessage.account)
-            case .search(let request, let query, let offset):
-                let page = try await client.search(category: query.category, keywords: query.keywords, limit: SearchScreen.pageSize, offset: offset)
+            case .search(let request, let query, let offset, let order):
+                let page = try await client.search(category: query.category, keywords: query.keywords, limit: SearchScreen.pageSize, offset: offset, order: order)
                 return .searched(request: request, query: query, page: page)
             case .loadItem(let request, let item):
                 return .itemLoaded(request: request, detail: try await client.item(item))

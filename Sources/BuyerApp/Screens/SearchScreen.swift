@@ -27,6 +27,10 @@ public struct SearchScreen: Sendable {
     /// A new search that got no answer (the server away or stalled), not a refusal: the next
     /// refresh runs it rather than the search on show, which the user had moved on from.
     public var unanswered: SearchQuery?
+    /// The order the server listed the page on screen in (`nil`: its ranking).
+    public var pageOrder: ItemOrder?
+    /// The order the latest search request asked for.
+    public var loadOrder: ItemOrder?
 
     public init() {
         self.bar = Self.bar(for: nil)
@@ -71,7 +75,7 @@ public struct SearchScreen: Sendable {
     }
 
     public static let columns: [TableColumn<SearchHit>] = [
-        // The server's order, which stays with each hit when the page is sorted by another column.
+        // The position in the server's list: in its ranking, the rank. Its title goes back to it.
         TableColumn("Rank", width: .fitting(minimum: 2, maximum: 6), alignment: .right, ascending: nil) { _ in "" }.arrivalOrder(),
         .sorted("Item", width: .fitting(minimum: 4, maximum: 14), by: { $0.item.id }, text: { $0.item.id.description }),
         .sorted("Name", width: .flexible(minimum: 14, weight: 3), by: { $0.item.name.lowercased() }, text: { $0.item.name }),
@@ -83,8 +87,22 @@ public struct SearchScreen: Sendable {
         .sorted("Seller", width: .flexible(minimum: 10, weight: 2), by: { $0.item.sellerName.lowercased() }, text: { $0.item.sellerName }),
         .sorted("👍", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.item.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.item.rating.thumbsUp) }).descendingFirst(),
         .sorted("👎", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.item.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.item.rating.thumbsDown) }),
-        .sorted("Match", width: .fixed(5), alignment: .right, by: { $0.matchedKeywords }, text: { $0.matchedKeywords == 0 ? "" : "\($0.matchedKeywords)" }).descendingFirst().hidden(below: 100),
+        // Not a sort of its own: the ranking puts the most matched keywords first.
+        TableColumn("Match", width: .fixed(5), alignment: .right, ascending: nil) { $0.matchedKeywords == 0 ? "" : "\($0.matchedKeywords)" }.hidden(below: 100),
     ]
+
+    /// The server's sort key for each column of ``columns`` (`nil`: its ranking).
+    static let orderKeys: [ItemOrder.Key?] = [nil, .id, .name, .condition, .price, .units, .seller, .thumbsUp, .thumbsDown, nil]
+
+    /// The order the table's sort column asks the server for (`nil`: its ranking).
+    public var order: ItemOrder? {
+        guard let column = self.table.sortColumn, Self.orderKeys.indices.contains(column), let key = Self.orderKeys[column] else { return nil }
+        return ItemOrder(key, descending: !self.table.sortAscending)
+    }
+
+    /// Whether the page on screen is in the order the table shows, so that pages and screenfuls
+    /// follow each other exactly; else it is sorted here while the server's page is on its way.
+    public var isInServerOrder: Bool { self.pageOrder == self.order }
 
     public static let table = Table<SearchHit>(columns: columns, emptyMessage: "No items match — try fewer or other keywords, or any category")
 
@@ -93,15 +111,19 @@ public struct SearchScreen: Sendable {
     public var resultsTable: Table<SearchHit> {
         var table = Self.table
         let page = self.page
-        table.columns[0] = TableColumn(Self.columns[0].title, width: Self.columns[0].width, alignment: .right) { hit in
+        // Sorted by the server, a position is not a rank.
+        let title = self.pageOrder == nil ? Self.columns[0].title : "#"
+        table.columns[0] = TableColumn(title, width: Self.columns[0].width, alignment: .right) { hit in
             guard let page, let index = page.items.firstIndex(of: hit) else { return "" }
             return "\(page.offset + index + 1)"
         }
         return table
     }
 
-    /// The page's hits in the chosen order, each with its rank on the server.
-    public var rows: [SearchHit] { Self.table.sorted(self.page?.items ?? [], by: self.table) }
+    /// The page's hits in the chosen order: the server's, or sorted here until its page comes.
+    public var rows: [SearchHit] {
+        self.isInServerOrder ? self.page?.items ?? [] : Self.table.sorted(self.page?.items ?? [], by: self.table)
+    }
 
     /// The rank (1-based, across pages) of a hit on this page.
     public func rank(of hit: SearchHit) -> Int? {
@@ -162,13 +184,16 @@ public struct SearchScreen: Sendable {
 
     /// Results arrived.
     public mutating func loaded(_ page: Page<SearchHit>, query: SearchQuery, visibleRows: Int) {
-        let sameSearch = self.query == query && self.page?.offset == page.offset
+        // The same rows again (a refresh) keep the selection; in another order, the list starts
+        // from its top.
+        let sameSearch = self.query == query && self.page?.offset == page.offset && self.pageOrder == self.loadOrder
         // A new search comes in its ranking: a sort chosen for the last one would put something
         // else than the best match under the cursor (and under `a`).
         if self.query != query { self.table = TableState() }
         let previous = self.selected?.item.id
         self.query = query
         self.page = page
+        self.pageOrder = self.loadOrder
         self.loadRequest = nil
         self.pendingQuery = nil
         let rows = self.rows
@@ -199,13 +224,15 @@ public struct SearchScreen: Sendable {
     /// Whether rows come before the page at hand (`[` fetches them).
     public var hasPreviousPage: Bool { (self.page?.offset ?? 0) > 0 }
 
-    /// The order the rows are in: the server's, or a column's on this page (the rank keeping
-    /// the server's).
+    /// The order the rows are in: the ranking, or a column's (of the best matches only, when
+    /// there are more than the server sorts).
     func orderDescription(of query: SearchQuery) -> String {
         let ranked = query.keywords.isEmpty ? "newest first" : "best match first, then newest"
         guard let column = self.table.sortColumn, Self.columns.indices.contains(column) else { return ranked }
         let title = Self.columns[column].title.lowercased()
-        return "this page sorted by \(title) \(self.table.sortAscending ? "▲" : "▼") · Rank: \(ranked)"
+        let sorted = "sorted by \(title) \(self.table.sortAscending ? "▲" : "▼")"
+        guard self.pageOrder != nil, let page = self.page, page.total >= Paging.sortedSearchWindow else { return sorted }
+        return sorted + " (the best \(Format.count(Paging.sortedSearchWindow)) matches)"
     }
 
     public func position(visibleRows: Int) -> String? {

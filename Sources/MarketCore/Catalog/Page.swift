@@ -27,4 +27,7 @@ public enum Paging {
     public static let defaultLimit = 20
     public static let maximumLimit = 200
     public static let maximumOffset = 100_000
+    /// A search sorted by something other than its ranking sorts this many of its best-ranked
+    /// matches: its list is at most this long.
+    public static let sortedSearchWindow = 1_000
 }

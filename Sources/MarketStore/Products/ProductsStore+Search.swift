@@ -5,10 +5,6 @@ extension ProductsStore {
     /// Counting matches stops here; beyond it the total is reported as a lower bound.
     public static let searchCountCap = 1_000
 
-    /// A search sorted by something other than its ranking sorts this many of its best-ranked
-    /// matches: its list is at most this long.
-    public static let searchSortWindow = 1_000
-
     /// How many of the newest items matching the first two keywords are checked for the others
     /// before a search falls back to intersecting whole posting lists, beyond the page itself.
     static let searchWindow = 300
@@ -34,7 +30,7 @@ extension ProductsStore {
     /// concurrently on a second pooled connection, exactly up to ``searchCountCap`` and as a lower
     /// bound beyond it.
     ///
-    /// With an `order`, the best ``searchSortWindow`` matches in that ranking are sorted by it
+    /// With an `order`, the best ``Paging/sortedSearchWindow`` matches in that ranking are sorted by it
     /// (ties keep the ranking) and the page is cut from them; the total is then their number.
     /// Sorting is the buyer's own act, not the hot path: one bounded read of the ranking, sorted
     /// here, serves it without an index per key (which would make every price and unit change a
@@ -43,7 +39,7 @@ extension ProductsStore {
         // As the terms are stored: without the accents of Latin letters ("cafe" finds "café").
         let keywords = Text.searchTerms(keywords)
         if let order {
-            let ranked = try await self.searchPage(category: category, keywords: keywords, limit: Self.searchSortWindow, offset: 0)
+            let ranked = try await self.searchPage(category: category, keywords: keywords, limit: Paging.sortedSearchWindow, offset: 0)
             let sorted = ranked.enumerated().sorted { a, b in order.precedes(a.element.item, b.element.item) ?? (a.offset < b.offset) }.map(\.element)
             return Page(items: Array(sorted.dropFirst(offset).prefix(limit)), offset: offset, limit: limit, total: sorted.count)
         }
