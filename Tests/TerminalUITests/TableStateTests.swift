@@ -6,8 +6,15 @@ import TerminalUI
         var state = TableState()
         state.move(.down, rowCount: 100, visibleRows: 10)
         #expect(state.selection == 1 && state.offset == 0)
+        // A screen down scrolls with the selection: the row keeps its place on screen.
         state.move(.pageDown, rowCount: 100, visibleRows: 10)
-        #expect(state.selection == 10 && state.offset == 1)
+        #expect(state.selection == 10 && state.offset == 9)
+        state.move(.pageUp, rowCount: 100, visibleRows: 10)
+        #expect(state.selection == 1 && state.offset == 0)
+        // Near the end the view stops at the last screenful and the selection goes on.
+        var end = TableState(selection: 92, offset: 88)
+        end.move(.pageDown, rowCount: 100, visibleRows: 10)
+        #expect(end.selection == 99 && end.offset == 90)
         state.move(.bottom, rowCount: 100, visibleRows: 10)
         #expect(state.selection == 99 && state.offset == 90)
         state.move(.up, rowCount: 100, visibleRows: 10)

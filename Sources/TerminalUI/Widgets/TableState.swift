@@ -32,14 +32,18 @@ public struct TableState: Sendable, Hashable {
         KeyBinding([.end, .character("G")], .bottom, help: "Last row", label: "End/G"),
     ])
 
-    /// Moves the selection and scrolls so that it stays visible.
+    /// Moves the selection and scrolls so that it stays visible. A screen up or down scrolls the
+    /// view with the selection, as htop and less do, so the row keeps its place on screen (until
+    /// the list's end stops the view).
     public mutating func move(_ motion: Motion, rowCount: Int, visibleRows: Int) {
         let page = max(1, visibleRows - 1)
         switch motion {
         case .up: self.selection -= 1
         case .down: self.selection += 1
-        case .pageUp: self.selection -= page
-        case .pageDown: self.selection += page
+        case .pageUp, .pageDown:
+            let delta = motion == .pageDown ? page : -page
+            self.selection += delta
+            self.offset = max(0, min(self.offset + delta, rowCount - max(1, visibleRows)))
         case .top: self.selection = 0
         case .bottom: self.selection = rowCount - 1
         case .by(let delta): self.selection += delta
