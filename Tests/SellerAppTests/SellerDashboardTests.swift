@@ -50,6 +50,19 @@ import TerminalUITesting
         let rows = try await market.productsQuery("SELECT name, price, quantity, keywords FROM items")
         #expect(rows == ["Pumpkin Seed Oil 南瓜|9.99|6|{oil,seeds}"])
 
+        // Finding by part of a word, on the server: found, then nothing, then every item again.
+        runner.press(.character("/"))
+        runner.type("PUMP see")
+        await runner.pressAndSettle(.enter)
+        #expect(terminal.screenText.contains("1 found by “PUMP see”"), "\(terminal.screenText)")
+        #expect(terminal.screenText.contains("Pumpkin Seed Oil 南瓜"))
+        runner.press(.character("/"), .control("u"))
+        runner.type("lamp")
+        await runner.pressAndSettle(.enter)
+        #expect(terminal.screenText.contains("None of your items has words holding “lamp”"), "\(terminal.screenText)")
+        await runner.pressAndSettle(.escape)
+        #expect(terminal.screenText.contains("1 item listed"), "\(terminal.screenText)")
+
         runner.press(.character("q"))
         runner.press(.character("y"))
         _ = await run.value

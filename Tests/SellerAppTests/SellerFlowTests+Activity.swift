@@ -25,7 +25,7 @@ extension SellerFlowTests {
         #expect(state.rating.rating == rating)
         #expect(state.items.rows.first?.quantity == 5)
         #expect(state.shell.status == .success("At 10:43: 2 units of “Café crème mug €” sold, 1 👍."))
-        guard case .awaitActivity(let again, let after, 0, nil)? = next.first else {
+        guard case .awaitActivity(let again, let after, 0, nil, _)? = next.first else {
             Issue.record("expected the next wait, got \(next)")
             return
         }
@@ -34,7 +34,7 @@ extension SellerFlowTests {
         // Sorted meanwhile: the page that came is in the old order, so the list is fetched.
         _ = self.program.press([.character("s")], &state)
         let sorted = self.program.update(&state, .message(.activity(request: again, order: nil, news: .init(rating: SellerFixtures.rating, items: page))))
-        #expect(sorted.contains { if case .loadItems(_, 0, .some) = $0 { true } else { false } })
+        #expect(sorted.contains { if case .loadItems(_, 0, .some, _) = $0 { true } else { false } })
 
         // An unattended dashboard's session ends: the wait says so, and login is back.
         let last = try #require(state.activityRequest)

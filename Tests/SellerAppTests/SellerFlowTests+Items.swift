@@ -22,14 +22,14 @@ extension SellerFlowTests {
         var state = SellerFixtures.started()
         let commands = self.program.update(&state, .message(.account(.loggedIn(request: 1, profile: SellerFixtures.profile))))
         #expect(commands.count == 2)
-        #expect(commands.contains { if case .loadItems(_, 0, nil) = $0 { true } else { false } })
+        #expect(commands.contains { if case .loadItems(_, 0, nil, _) = $0 { true } else { false } })
         #expect(commands.contains { if case .loadRating = $0 { true } else { false } })
         #expect(state.shell.user == SignedInUser(username: "zoe", name: "Zoë Müller 東京"))
     }
 
     @Test func endFetchesTheLastItemsOfALongList() {
         var state = SellerFixtures.loggedIn(total: 150)
-        guard case .loadItems(_, 50, _)? = self.program.press([.end], &state).first else {
+        guard case .loadItems(_, 50, _, _)? = self.program.press([.end], &state).first else {
             Issue.record("End should fetch the last 100 of 150")
             return
         }
@@ -103,7 +103,7 @@ extension SellerFlowTests {
         var state = SellerFixtures.loggedIn(items: Array(many.prefix(100)), total: 150)
         state.items.table.select(99, rowCount: 100, visibleRows: 10)
         let commands = self.program.press([.character("j")], &state)
-        guard case .loadItems(_, let offset, _)? = commands.first else {
+        guard case .loadItems(_, let offset, _, _)? = commands.first else {
             Issue.record("expected the next items to be fetched, got \(commands)")
             return
         }
@@ -118,7 +118,7 @@ extension SellerFlowTests {
 
         // The page at hand is sorted at once, and says so until the server's page arrives.
         let sort = self.program.press([.character("s")], &state)
-        guard case .loadItems(let request, 0, ItemOrder(.id))? = sort.first else {
+        guard case .loadItems(let request, 0, ItemOrder(.id), _)? = sort.first else {
             Issue.record("expected the first page by ID, got \(sort)")
             return
         }
@@ -134,11 +134,11 @@ extension SellerFlowTests {
 
         // Later pages come in the same order; reversing it starts again from the first page.
         let next = self.program.press([.character("]")], &state)
-        #expect(next.contains { if case .loadItems(_, 100, ItemOrder(.id)) = $0 { true } else { false } }, "\(next)")
+        #expect(next.contains { if case .loadItems(_, 100, ItemOrder(.id), _) = $0 { true } else { false } }, "\(next)")
         #expect(self.program.press([.character("S")], &state).isEmpty, "S waits for the page on its way")
-        guard case .loadItems(let nextRequest, _, _)? = next.first(where: \.isItemsLoad) else { return }
+        guard case .loadItems(let nextRequest, _, _, _)? = next.first(where: \.isItemsLoad) else { return }
         let reverse = self.program.update(&state, .message(.itemsLoaded(request: nextRequest, page: Page(items: Array(many.reversed().dropFirst(100)), offset: 100, limit: 100, total: 150))))
-        #expect(reverse.contains { if case .loadItems(_, 0, ItemOrder(.id, descending: true)) = $0 { true } else { false } }, "\(reverse)")
+        #expect(reverse.contains { if case .loadItems(_, 0, ItemOrder(.id, descending: true), _) = $0 { true } else { false } }, "\(reverse)")
     }
 
     @Test func sortingAWholeListOnScreenNeedsNoServer() {

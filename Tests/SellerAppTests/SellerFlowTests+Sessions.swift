@@ -89,7 +89,7 @@ extension SellerFlowTests {
         #expect(self.program.isAnimating(state), "the clock runs, to try again")
         #expect(state.items.page?.items.count == SellerFixtures.items.count, "what was on screen stays")
         let retry = self.program.tick(atMost: 60, &state)
-        guard case .loadItems(let request, _, _)? = retry.first(where: \.isItemsLoad) else {
+        guard case .loadItems(let request, _, _, _)? = retry.first(where: \.isItemsLoad) else {
             Issue.record("expected the views to be fetched again within 6 s, got \(retry)")
             return
         }
@@ -109,7 +109,7 @@ extension SellerFlowTests {
         #expect(state.shell.connectionBadge.text.contains("not answering"))
         #expect(self.program.isAnimating(state), "the clock runs, to try again")
         let retry = self.program.tick(atMost: 60, &state)
-        guard case .loadItems(let request, _, _)? = retry.first(where: \.isItemsLoad) else {
+        guard case .loadItems(let request, _, _, _)? = retry.first(where: \.isItemsLoad) else {
             Issue.record("expected the views to be fetched again within 6 s, got \(retry)")
             return
         }

@@ -50,6 +50,19 @@ import TerminalUITesting
         self.snapshot(state, "items-sorted-price-descending")
     }
 
+    @Test func findingItems() {
+        var state = SellerFixtures.loggedIn(size: Size(width: 80, height: 24))
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("caf", &state)
+        self.snapshot(state, "items-find-typing")
+        for command in self.program.press([.enter], &state) { SellerFixtures.answer(command, &state, items: [SellerFixtures.items[0]]) }
+        self.snapshot(state, "items-found")
+        _ = self.program.press([.character("/"), .control("u")], &state)
+        _ = self.program.type("teapot", &state)
+        for command in self.program.press([.enter], &state) { SellerFixtures.answer(command, &state, items: []) }
+        self.snapshot(state, "items-found-nothing")
+    }
+
     @Test func noItemsYet() {
         self.snapshot(SellerFixtures.loggedIn(items: []), "items-empty")
     }

@@ -19,6 +19,10 @@ public enum SellerAction: Sendable, Hashable {
     case reverseSort
     case nextPage
     case previousPage
+    /// `/`: type what to find among the items.
+    case find
+    /// Esc after a find: every item again.
+    case showAll
     case move(TableState.Motion)
 }
 
@@ -52,6 +56,8 @@ public enum SellerKeys {
         KeyBinding(.character("p"), .changePrice, help: "Change the selected item's price", hint: "Price"),
         KeyBinding([.character("x"), .delete], .removeUnits, help: "Take units of the selected item off sale (asks first)", hint: "Remove", label: "x/Del"),
         KeyBinding(.enter, .open, help: "Details and actions for the selected item", hint: "Open"),
+        KeyBinding(.character("/"), .find, help: "Find items by words or parts of words of their names and keywords", hint: "Find"),
+        KeyBinding(.escape, .showAll, help: "Show every item again, after a find", hint: "All"),
         KeyBinding(.character("s"), .cycleSort, help: "Sort by the next column (click a title to sort by it)", hint: "Sort"),
         KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
         KeyBinding(.character("]"), .nextPage, help: "Next screenful of items, fetched from the first not yet seen", hint: "Next"),
@@ -80,11 +86,13 @@ public enum SellerKeys {
     }
 
     /// The footer: the view's keys, without the next page's on the last page or the previous
-    /// page's on the first.
-    public static func hints(for view: SellerView, hasRows: Bool = true, hasNextPage: Bool = true, hasPreviousPage: Bool = false) -> [KeyHint] {
+    /// page's on the first, and Esc only after a find.
+    public static func hints(for view: SellerView, hasRows: Bool = true, hasNextPage: Bool = true, hasPreviousPage: Bool = false, isFinding: Bool = false) -> [KeyHint] {
         switch view {
         case .items:
-            self.items.hints { (hasRows || !$0.needsRow) && (hasNextPage || $0 != .nextPage) && (hasPreviousPage || $0 != .previousPage) } + self.global.hints
+            self.items.hints {
+                (hasRows || !$0.needsRow) && (hasNextPage || $0 != .nextPage) && (hasPreviousPage || $0 != .previousPage) && (isFinding || $0 != .showAll)
+            } + self.global.hints
         case .rating: self.global.hints
         }
     }

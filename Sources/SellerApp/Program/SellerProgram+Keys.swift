@@ -10,6 +10,7 @@ extension SellerProgram {
         guard state.isLoggedIn else { return state.shell.pressOnLogin(key, &state.login) }
         // F1 shows every key from inside a box too (? is text there).
         if state.modal != nil { return key == .function(1) ? self.perform(.help, &state) : self.pressOnModal(key, &state) }
+        if state.view == .items, state.items.findField != nil { return self.pressOnFindBar(key, &state) }
         guard let action = SellerKeys.action(for: key, in: state.view) else {
             if let view = SellerKeys.view(binding: key, otherThan: state.view) { state.shell.note(key, worksIn: view.title, number: view.rawValue + 1) }
             return []
@@ -61,6 +62,34 @@ extension SellerProgram {
         }
     }
 
+    /// Typing in the find bar: Enter finds (on the server, from the top of the list), Esc leaves
+    /// what is found as it was.
+    private func pressOnFindBar(_ key: Key, _ state: inout SellerState) -> [SellerCommand] {
+        switch key {
+        case .escape:
+            state.items.findField = nil
+            return []
+        case .enter:
+            guard case .success(let find) = state.items.typedFind else { return [] }
+            state.items.findField = nil
+            return self.find(find, &state)
+        case .function(1):
+            return self.perform(.help, &state)
+        default:
+            _ = state.items.findField?.handle(key)
+            return []
+        }
+    }
+
+    /// Shows what `find` finds (`nil`: every item), from the top of the list.
+    func find(_ find: ItemFind?, _ state: inout SellerState) -> [SellerCommand] {
+        state.shell.status = nil
+        guard find != state.items.find else { return [] }
+        state.items.find = find
+        state.items.table.move(.top, rowCount: state.items.rows.count, visibleRows: Self.visibleRows(state))
+        return self.keysWait(for: self.loadItems(&state, offset: 0), &state)
+    }
+
     /// Carries out a key table action on the dashboard.
     func perform(_ action: SellerAction, _ state: inout SellerState) -> [SellerCommand] {
         let visible = Self.visibleRows(state)
@@ -91,6 +120,10 @@ extension SellerProgram {
             state.shell.isFinished = true
         case .newItem:
             state.modal = .register(ItemFormScreen())
+        case .find:
+            state.items.beginFinding()
+        case .showAll:
+            return self.find(nil, &state)
         case .changePrice:
             guard let item = state.items.selected else { return self.nothingSelected(&state) }
             state.modal = .price(PriceDialog(item: item))

@@ -24,10 +24,10 @@ extension SellerProgram {
             state.rating.loadRequest = nil
             return self.watchActivity(&state)
 
-        case .activity(let request, let order, let news):
+        case .activity(let request, let order, let find, let news):
             guard state.activityRequest == request else { return [] }
             state.activityRequest = nil
-            return self.heard(news, askedIn: order, &state) + self.watchActivity(&state)
+            return self.heard(news, askedIn: order, finding: find, &state) + self.watchActivity(&state)
 
         case .registered(let request, let item):
             state.shell.finish(request)
@@ -38,6 +38,8 @@ extension SellerProgram {
             // in any order, so the sort stays; otherwise the list goes back to the server's own
             // order, where new items come first.
             state.items.selectAfterLoad = item.id
+            // A find that would hide the new item gives way to the whole list.
+            if let find = state.items.find, !find.matches(item) { state.items.find = nil }
             let fitsOnePage = state.items.isWholeList && (state.items.page?.items.count ?? 0) < ItemsScreen.pageSize
             if !fitsOnePage { state.items.table.sortColumn = nil }
             return self.loadItemsAndRating(&state, offset: 0)
@@ -68,7 +70,7 @@ extension SellerProgram {
     }
 
     private func failed(_ command: SellerCommand, _ error: MarketError, _ state: inout SellerState) -> [SellerCommand] {
-        if case .awaitActivity(let request, _, _, _) = command {
+        if case .awaitActivity(let request, _, _, _, _) = command {
             // Nobody asked for it, so nothing is said (the header shows a lost connection, and
             // an ended session goes back to login as for any request); the views' next fetch,
             // after a reconnect or a refresh, starts the wait again.
@@ -80,7 +82,7 @@ extension SellerProgram {
         // Said in the box that made the request, if it is open; else on the status line.
         var saidInBox = false
         switch command {
-        case .loadItems(let request, _, _):
+        case .loadItems(let request, _, _, _):
             if state.items.loadRequest == request { state.items.loadRequest = nil }
         case .loadRating(let request):
             if state.rating.loadRequest == request { state.rating.loadRequest = nil }
@@ -248,7 +250,8 @@ extension SellerProgram {
         let request = state.shell.begin(state.items.page == nil ? "Loading your items…" : "Refreshing…")
         state.items.loadRequest = request
         state.items.loadOrder = state.items.order
-        return [.loadItems(request: request, offset: offset, order: state.items.order)]
+        state.items.loadFind = state.items.find
+        return [.loadItems(request: request, offset: offset, order: state.items.order, find: state.items.find)]
     }
 
     /// The table's sort changed (already applied to the rows at hand, with `selected` kept
@@ -276,13 +279,13 @@ extension SellerProgram {
         let request = state.shell.beginQuietly()
         state.activityRequest = request
         state.changesAnsweredBeforeWait = state.changesAnswered
-        return [.awaitActivity(request: request, after: rating.activity, offset: state.items.offset, order: state.items.order)]
+        return [.awaitActivity(request: request, after: rating.activity, offset: state.items.offset, order: state.items.order, find: state.items.find)]
     }
 
     /// News came, or the wait ended without any: the rating and a line saying what happened,
     /// and the page that came with the answer when it is the one on show. Else, when there was
     /// news, the page is fetched; with no news, the next answer brings it.
-    private func heard(_ news: SellerAPI.AwaitSellerActivity.Result, askedIn order: ItemOrder?, _ state: inout SellerState) -> [SellerCommand] {
+    private func heard(_ news: SellerAPI.AwaitSellerActivity.Result, askedIn order: ItemOrder?, finding find: ItemFind?, _ state: inout SellerState) -> [SellerCommand] {
         let before = state.rating.rating
         let isNews = news.rating.activity != before?.activity
         state.rating.rating = news.rating
@@ -304,9 +307,10 @@ extension SellerProgram {
             state.shell.status = tally.status
         }
         guard let page = news.items else { return [] }
-        // The page is the one on show unless the user turned it, sorted, or asked for another
-        // meanwhile, or a change of theirs was answered since the wait was sent.
-        let isCurrent = page.offset == state.items.offset && order == state.items.order && state.changesAnswered == state.changesAnsweredBeforeWait
+        // The page is the one on show unless the user turned it, sorted, found, or asked for
+        // another meanwhile, or a change of theirs was answered since the wait was sent.
+        let isCurrent = page.offset == state.items.offset && order == state.items.order && find == state.items.find
+            && state.changesAnswered == state.changesAnsweredBeforeWait
         guard state.items.loadRequest == nil, isCurrent else {
             return isNews && state.items.loadRequest == nil ? self.loadItems(&state, offset: state.items.offset) : []
         }
@@ -317,6 +321,7 @@ extension SellerProgram {
             state.shell.status = .info(sentence)
         }
         state.items.loadOrder = order
+        state.items.loadFind = find
         self.show(page, &state)
         return []
     }

@@ -13,11 +13,16 @@ extension SellerProgram {
             case .price(let dialog): hints = dialog.hints
             case .remove(let dialog): hints = dialog.hints
             case .detail: hints = Menu.hints()
+            case nil where state.view == .items && state.items.findField != nil:
+                hints = [KeyHint(key: "Enter", label: "Find"), KeyHint(key: "Esc", label: "Cancel")]
             case nil:
                 // `]` has somewhere to go: a screenful below, or a page not fetched yet.
                 let below = state.items.table.hasRowsBelow(visibleRows: visible, rowCount: state.items.rows.count)
                 let above = state.items.offset > 0 || state.items.table.offset > 0
-                hints = SellerKeys.hints(for: state.view, hasRows: !state.items.rows.isEmpty, hasNextPage: state.items.hasNextPage || below, hasPreviousPage: above)
+                hints = SellerKeys.hints(
+                    for: state.view, hasRows: !state.items.rows.isEmpty, hasNextPage: state.items.hasNextPage || below, hasPreviousPage: above,
+                    isFinding: state.items.find != nil
+                )
             }
             let content = Chrome.render(
                 shell: state.shell,
@@ -27,11 +32,13 @@ extension SellerProgram {
                 position: state.view == .items ? state.items.position(visibleRows: visible) : nil,
                 canvas: &canvas
             )
+            var cursor: Point?
             switch state.view {
             case .items:
-                state.items.render(in: content, rating: state.rating.rating, canvas: &canvas, focused: state.modal == nil)
+                cursor = state.items.render(in: content, rating: state.rating.rating, canvas: &canvas, focused: state.modal == nil)
             case .rating:
-                state.rating.render(in: content, itemsListed: state.items.page?.total, canvas: &canvas)
+                // Not while the list is narrowed: its total is of what was found.
+                state.rating.render(in: content, itemsListed: state.items.pageFind == nil ? state.items.page?.total : nil, canvas: &canvas)
             }
             switch state.modal {
             case .detail(let detail):
@@ -40,7 +47,7 @@ extension SellerProgram {
             case .register(let form): return form.render(in: screen, canvas: &canvas)
             case .price(let dialog): return dialog.render(in: screen, canvas: &canvas)
             case .remove(let dialog): return dialog.render(in: screen, canvas: &canvas)
-            case nil: return nil
+            case nil: return cursor
             }
         }
     }

@@ -26,6 +26,13 @@ public struct ItemsScreen: Sendable {
     public var loadOrder: ItemOrder?
     /// Select this item once the next page arrives (a newly registered one).
     public var selectAfterLoad: ItemID?
+    /// What the list is narrowed to (`/`): only the items it finds, on the server.
+    public var find: ItemFind?
+    /// What the page on screen was found with, and what the latest page request asked for.
+    public var pageFind: ItemFind?
+    public var loadFind: ItemFind?
+    /// The find bar while it is being typed in (`/`): keys go to it until Enter or Esc.
+    public var findField: TextField?
 
     public init() {}
 
@@ -71,6 +78,7 @@ public struct ItemsScreen: Sendable {
         let previous = self.selected?.id
         self.page = page
         self.pageOrder = self.loadOrder
+        self.pageFind = self.loadFind
         self.offset = page.offset
         self.loadRequest = nil
         let rows = self.rows
@@ -100,12 +108,42 @@ public struct ItemsScreen: Sendable {
         )
     }
 
+    /// `/`: type what to find, starting from what is found now.
+    public mutating func beginFinding() {
+        var field = TextField(self.find?.text ?? "", maximumLength: FieldRules.find.maximumLength + 16)
+        field.isSelected = self.find != nil
+        self.findField = field
+    }
+
+    /// Enter in the find bar: what it holds, checked (`nil` text for every item), or the problem.
+    public var typedFind: Result<ItemFind?, FieldError> {
+        let text = Text.trimmingWhitespace(self.findField?.text ?? "")
+        guard !text.isEmpty else { return .success(nil) }
+        do { return .success(try ItemFind(text)) } catch { return .failure(error) }
+    }
+
     /// The table's area within the content area (the rating strip takes the first row).
     public static func tableArea(in content: Rect) -> Rect {
         Rect(x: content.x, y: content.y + 1, width: content.width, height: content.height - 1)
     }
 
-    public func render(in content: Rect, rating: SellerRating?, canvas: inout Canvas, focused: Bool) {
+    /// Draws the strip, or the find bar while it is typed in, and the table; returns the cursor
+    /// while typing.
+    @discardableResult
+    public func render(in content: Rect, rating: SellerRating?, canvas: inout Canvas, focused: Bool) -> Point? {
+        let area = Self.tableArea(in: content)
+        if let field = self.findField {
+            let label = " Find "
+            let x = content.x + canvas.write(label, x: content.x, y: content.y, style: .accent)
+            let width = min(34, max(10, content.width - DisplayWidth.of(label) - 2))
+            let cursor = field.render(in: Rect(x: x, y: content.y, width: width, height: 1), canvas: &canvas, focused: focused, placeholder: "name or keyword; empty shows all")
+            let after = x + width + 2
+            let note: Span
+            if case .failure(let problem) = self.typedFind { note = Span("✗ " + problem.message, .error) } else { note = Span("Enter finds · Esc cancels", .muted) }
+            canvas.write(spans: [note], x: after, y: content.y, limit: max(0, content.maxX - after))
+            self.renderTable(in: area, canvas: &canvas, focused: false)
+            return cursor
+        }
         var strip: [Span] = [Span(" ")]
         if let rating {
             strip += Format.ratingSpans(rating.rating)
@@ -113,7 +151,10 @@ public struct ItemsScreen: Sendable {
         } else {
             strip.append(Span("Rating not loaded yet", .muted))
         }
-        if let page = self.page {
+        if let page = self.page, let find = self.pageFind {
+            // (The footer says / changes it and Esc shows all.)
+            strip += [Span("  ·  ", .muted), Span("\(Format.count(page.total)) found by ", .normal), Span(Format.quoted(find.text), .accent)]
+        } else if let page = self.page {
             strip += [Span("  ·  ", .muted), Span("\(Format.count(page.total)) item\(page.total == 1 ? "" : "s") listed", .normal)]
             // Screenfuls are fetched from any row, so there are no page numbers: the status line
             // says which rows are in view.
@@ -122,14 +163,20 @@ public struct ItemsScreen: Sendable {
             }
         }
         canvas.write(spans: strip, x: content.x, y: content.y, limit: content.width)
-        let area = Self.tableArea(in: content)
-        if self.page == nil {
+        self.renderTable(in: area, canvas: &canvas, focused: focused)
+        return nil
+    }
+
+    private func renderTable(in area: Rect, canvas: inout Canvas, focused: Bool) {
+        let middle = Rect(x: area.x, y: area.y + max(1, area.height / 2 - 1), width: area.width, height: 1)
+        guard let page = self.page else {
             Self.table.render([], state: self.table, in: area, canvas: &canvas)
-            canvas.write(
-                self.loadRequest == nil ? "Items not loaded — press r to try again" : "Loading your items…",
-                in: Rect(x: area.x, y: area.y + max(1, area.height / 2 - 1), width: area.width, height: 1),
-                style: .muted, alignment: .center
-            )
+            canvas.write(self.loadRequest == nil ? "Items not loaded — press r to try again" : "Loading your items…", in: middle, style: .muted, alignment: .center)
+            return
+        }
+        if page.items.isEmpty, let find = self.pageFind {
+            Self.table.render([], state: self.table, in: area, canvas: &canvas)
+            canvas.write("None of your items has words holding \(Format.quoted(find.text)) — / changes it, Esc shows all", in: middle, style: .muted, alignment: .center)
             return
         }
         Self.table.render(self.rows, state: self.table, in: area, canvas: &canvas, focused: focused)
