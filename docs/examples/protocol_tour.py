@@ -54,11 +54,13 @@ iid=r["result"]["itemID"]
 call(S,"ChangeItemPrice",{"itemID":iid,"price":"19.99"},sess)
 call(S,"UpdateUnitsForSale",{"itemID":iid,"remove":1},sess)
 call(S,"DisplayItemsForSale",{"limit":10,"offset":0},sess)
+call(S,"DisplayItemsForSale",{"find":"lam BRA","sort":"price","descending":True,"limit":10},sess)
 call(S,"GetSellerRating",None,sess)
 print("### buyer")
 call(B,"CreateAccount",{"username":"bob"+sfx,"password":"correct horse","name":"Bob"})
 bs=call(B,"Login",{"username":"bob"+sfx,"password":"correct horse"})["result"]["session"]
 call(B,"SearchItemsForSale",{"category":4,"keywords":["lamp","desk"],"limit":5},bs)
+call(B,"SearchItemsForSale",{"category":"any","keywords":["lamp"],"sort":"price","limit":5},bs)
 call(B,"GetItem",{"itemID":iid},bs)
 call(B,"AddItemToCart",{"itemID":iid,"quantity":2},bs)
 call(B,"RemoveItemFromCart",{"itemID":iid,"quantity":1},bs)
