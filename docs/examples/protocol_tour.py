@@ -47,8 +47,8 @@ B = conn(int(sys.argv[2]) if len(sys.argv) > 2 else 7002)
 sfx=str(int(time.time()))[-5:]
 print("### seller")
 call(S,"Ping")
-call(S,"CreateAccount",{"username":"ada"+sfx,"password":"correct horse","name":"Ada's Attic"})
-sess=call(S,"Login",{"username":"ada"+sfx,"password":"correct horse"})["result"]["session"]
+call(S,"CreateAccount",{"username":"ada"+sfx,"password":"correct horse","name":"Ada's Attic","role":"seller"})
+sess=call(S,"Login",{"username":"ada"+sfx,"password":"correct horse","role":"seller"})["result"]["session"]
 r=call(S,"RegisterItemForSale",{"name":"Brass desk lamp","category":4,"keywords":["lamp","brass","vintage"],"condition":"used","price":"24.90","quantity":3},sess)
 iid=r["result"]["itemID"]
 call(S,"ChangeItemPrice",{"itemID":iid,"price":"19.99"},sess)
@@ -57,8 +57,8 @@ call(S,"DisplayItemsForSale",{"limit":10,"offset":0},sess)
 call(S,"DisplayItemsForSale",{"find":"lam BRA","sort":"price","descending":True,"limit":10},sess)
 call(S,"GetSellerRating",None,sess)
 print("### buyer")
-call(B,"CreateAccount",{"username":"bob"+sfx,"password":"correct horse","name":"Bob"})
-bs=call(B,"Login",{"username":"bob"+sfx,"password":"correct horse"})["result"]["session"]
+call(B,"CreateAccount",{"username":"bob"+sfx,"password":"correct horse","name":"Bob","role":"buyer"})
+bs=call(B,"Login",{"username":"bob"+sfx,"password":"correct horse","role":"buyer"})["result"]["session"]
 call(B,"SearchItemsForSale",{"category":4,"keywords":["lamp","desk"],"limit":5},bs)
 call(B,"SearchItemsForSale",{"category":"any","keywords":["lamp"],"sort":"price","limit":5},bs)
 call(B,"GetItem",{"itemID":iid},bs)
