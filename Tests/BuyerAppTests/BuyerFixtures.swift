@@ -80,6 +80,19 @@ enum BuyerFixtures {
         _ = self.program.press([.enter], &state)
     }
 
+    /// Presses each of `keys` (sort keys, in the results) and answers the search each sends as a
+    /// server would: `hits` in the order asked for.
+    static func sort(_ keys: [Key], _ state: inout BuyerState, hits: [SearchHit] = Self.hits, total: Int? = nil) {
+        for key in keys {
+            for command in self.program.press([key], &state) {
+                guard case .search(let request, let query, let offset, let order) = command else { continue }
+                let sorted = order.map { order in hits.sorted { order.precedes($0.item, $1.item) ?? false } } ?? hits
+                let page = Page(items: sorted, offset: offset, limit: SearchScreen.pageSize, total: total ?? hits.count)
+                _ = self.program.update(&state, .message(.searched(request: request, query: query, page: page)))
+            }
+        }
+    }
+
     /// Switches to the purchases view and answers the fetch it makes with the fixtures' purchases.
     static func showPurchases(_ state: inout BuyerState) {
         for command in self.program.press([.character("3")], &state) { self.answer(command, &state) }

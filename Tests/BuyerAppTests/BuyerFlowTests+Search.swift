@@ -51,7 +51,12 @@ extension BuyerFlowTests {
         _ = self.program.type("mugs", &state)
         for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state, hits: []) }
         #expect(state.shell.status == .info("Nothing on sale matches “mugs”. Only whole words match: try “mug”."))
-        #expect(BuyerProgram.wholeWordsHint(for: ["glass", "mu"]) == " Only whole words match (“mug”, not “mu” or “mugs”): try other or fewer words.")
+        #expect(BuyerProgram.wholeWordsHint(for: ["東京", "mu"]) == " Only whole words match (“mug”, not “mu” or “mugs”): try other or fewer words.")
+        let forms = ["batteries": "battery", "boxes": "box", "glasses": "glass", "lamps": "lamp", "shoes": "shoe", "sock": "socks",
+                     "battery": "batteries", "box": "boxes", "glass": "glasses", "key": "keys", "canvas": "canvases", "watches": "watch"]
+        for (word, other) in forms {
+            #expect(BuyerProgram.wholeWordsHint(for: [word]) == " Only whole words match: try “\(other)”.", "\(word)")
+        }
     }
 
     @Test func aBadSearchIsNotSent() {
@@ -420,11 +425,16 @@ extension BuyerFlowTests {
         let line = { (state: BuyerState) in self.program.canvas(for: state, size: state.shell.size).lines[2] }
         #expect(line(state).contains("newest first"))
         // s cycles Item, Name, Condition, Price.
-        _ = self.program.press([.character("s"), .character("s"), .character("s"), .character("s")], &state)
+        BuyerFixtures.sort([.character("s"), .character("s"), .character("s"), .character("s")], &state)
         #expect(line(state).contains("sorted by price ▲"), "\(line(state))")
-        _ = self.program.press([.character("S")], &state)
+        #expect(state.search.rows.map(\.item.price) == BuyerFixtures.hits.map(\.item.price).sorted())
+        BuyerFixtures.sort([.character("S")], &state)
         #expect(line(state).contains("sorted by price ▼"), "\(line(state))")
-        #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].contains("Rank"), "sorted here, the rank is still the ranking's")
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].hasPrefix(" # Item"), "sorted by the server: positions, not ranks")
+        // The first column's title goes back to the ranking.
+        BuyerFixtures.sort([.character("s"), .character("s"), .character("s"), .character("s"), .character("s")], &state)
+        #expect(line(state).contains("newest first"), "\(line(state))")
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].hasPrefix("Rank"))
     }
 
     @Test func resultsSortedByTheServerAreNumberedAndSayWhenOnlyTheBestAreSorted() {
@@ -449,7 +459,7 @@ extension BuyerFlowTests {
     @Test func aNewSearchComesInItsRankingWhateverTheLastOneWasSortedBy() {
         var state = BuyerFixtures.loggedIn()
         // s cycles Item, Name, Condition, Price.
-        _ = self.program.press([.character("s"), .character("s"), .character("s"), .character("s")], &state)
+        BuyerFixtures.sort([.character("s"), .character("s"), .character("s"), .character("s")], &state)
         #expect(state.search.table.sortColumn != nil)
         _ = self.program.press([.character("/")], &state)
         _ = self.program.type("mug", &state)
@@ -468,8 +478,15 @@ extension BuyerFlowTests {
         var all = BuyerFixtures.loggedIn()
         _ = self.program.press([.down, .down], &all)
         let selected = all.search.selected?.item.id
-        _ = self.program.press([.character("s")], &all)
-        #expect(all.search.selected?.item.id == selected)
+        let sort = self.program.press([.character("s")], &all)
+        #expect(all.search.selected?.item.id == selected, "sorted here at once")
+        guard case .search(let request, let query, 0, ItemOrder(.id)?)? = sort.first else {
+            Issue.record("every result is sorted by the server too, got \(sort)")
+            return
+        }
+        let byItem = BuyerFixtures.hits.sorted { $0.item.id < $1.item.id }
+        _ = self.program.update(&all, .message(.searched(request: request, query: query, page: Page(items: byItem, offset: 0, limit: 50, total: 4))))
+        #expect(all.search.selected?.item.id == selected, "and stays so once the server sorted them")
     }
 
     @Test func aCountThatStoppedAtTheCapReadsMoreThanAThousand() {

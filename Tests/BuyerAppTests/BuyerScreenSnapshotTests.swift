@@ -59,13 +59,7 @@ import TerminalUITesting
         }
         var state = BuyerFixtures.loggedIn(hits: many, total: 312)
         // s cycles Item, Name, Condition, Price: each time the server sends the top of the list.
-        for _ in 0..<4 {
-            for command in self.program.press([.character("s")], &state) {
-                guard case .search(let request, let query, 0, let order?) = command else { continue }
-                let sorted = many.sorted { order.precedes($0.item, $1.item) ?? false }
-                _ = self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: sorted, offset: 0, limit: 50, total: 312))))
-            }
-        }
+        BuyerFixtures.sort([.character("s"), .character("s"), .character("s"), .character("s")], &state, hits: many, total: 312)
         self.snapshot(state, "search-sorted-paged")
     }
 

@@ -187,13 +187,14 @@ import Testing
         )
         #expect(try ItemFind(" Lait  CAFE ").words == ["lait", "cafe"])
         #expect(try ItemFind(" Lait  CAFE ").text == "Lait  CAFE")
-        for found in ["caf", "CAFÉ bowl", "kit", "au", "--"] {
+        for found in ["caf", "CAFÉ bowl", "kit", "au", "-au-"] {
             #expect(try ItemFind(found).matches(bowl), "\(found)")
         }
         for missed in ["tea", "bowl tea", "cafébowl"] {
             #expect(try !ItemFind(missed).matches(bowl), "\(missed)")
         }
         #expect(throws: FieldError.self) { try ItemFind("  ") }
+        #expect(throws: FieldError.self, "no words: it would find everything") { try ItemFind("--") }
         #expect(throws: FieldError.self) { try ItemFind(String(repeating: "x", count: 65)) }
     }
 }

@@ -38,6 +38,25 @@ extension SellerFlowTests {
         #expect(short.items.table.selection == SellerFixtures.items.count - 1)
     }
 
+    @Test func upFromTheFirstItemOfALaterPageGoesOnIntoTheItemsBefore() {
+        let many = (1...100).map { SellerFixtures.item(Int64(1000 - $0), "Item \($0)", price: "1.00", quantity: 1) }
+        var state = SellerFixtures.loggedIn(items: many, total: 150)
+        guard let end = self.program.press([.end], &state).first(where: \.isItemsLoad) else {
+            Issue.record("End fetches the last items")
+            return
+        }
+        SellerFixtures.answer(end, &state, items: many, total: 150)
+        #expect(state.items.offset == 50)
+        for key in [Key.up, .pageUp] {
+            var top = state
+            top.items.table = TableState(selection: 0, offset: 0)
+            guard case .loadItems(_, let offset, _, _)? = self.program.press([key], &top).first, offset < 50 else {
+                Issue.record("\(key) from the first item at hand fetches those before")
+                return
+            }
+        }
+    }
+
     @Test func anItemIsNotListedWithNoUnits() {
         var form = ItemFormScreen()
         form.form.set("quantity", to: "0")

@@ -25,6 +25,20 @@ import TerminalUI
         #expect(state.selection == 0, "stops at the first row")
     }
 
+    @Test func aScreenDownOrUpPastTheRowsAtHandGoesOnToFetchTheNext() {
+        // 50 rows at hand, 29 in view: the next screen down cannot be filled from them.
+        let top = TableState(selection: 3, offset: 0)
+        #expect(top.movesPastLastRow(.pageDown, rowCount: 50, visibleRows: 29))
+        #expect(!top.movesPastLastRow(.pageDown, rowCount: 100, visibleRows: 29), "it can be from 100")
+        #expect(!top.movesPastLastRow(.down, rowCount: 50, visibleRows: 29), "a row down is within them")
+        #expect(TableState(selection: 49, offset: 21).movesPastLastRow(.down, rowCount: 50, visibleRows: 29))
+        // Up: from a view that cannot go a whole screen up.
+        #expect(TableState(selection: 10, offset: 5).movesBeforeFirstRow(.pageUp, visibleRows: 29))
+        #expect(!TableState(selection: 40, offset: 30).movesBeforeFirstRow(.pageUp, visibleRows: 29))
+        #expect(!TableState(selection: 10, offset: 5).movesBeforeFirstRow(.up, visibleRows: 29))
+        #expect(TableState(selection: 0, offset: 0).movesBeforeFirstRow(.up, visibleRows: 29))
+    }
+
     @Test func clampingFollowsShrinkingRowsAndWindows() {
         var state = TableState(selection: 50, offset: 45)
         state.clamp(rowCount: 20, visibleRows: 10)

@@ -59,7 +59,7 @@ public enum BuyerKeys {
     public static let search = KeyMap<BuyerAction>("Search", [
         KeyBinding(.enter, .open, help: "Details of the selected item, with its seller's rating", hint: "Open"),
         KeyBinding(.character("a"), .addToCart, help: "Add the selected item to the cart", hint: "Add"),
-        KeyBinding(.character("s"), .cycleSort, help: "Sort the results by the next column (or click a title; Rank goes back)", hint: "Sort"),
+        KeyBinding(.character("s"), .cycleSort, help: "Sort all results by the next column (or click a title; Rank: as ranked)", hint: "Sort"),
         KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
         KeyBinding(.character("]"), .nextPage, help: "Next screenful of results, fetched from the first not yet seen", hint: "Next", label: "]"),
         KeyBinding(.character("["), .previousPage, help: "Previous screenful of results", hint: "Prev", label: "["),

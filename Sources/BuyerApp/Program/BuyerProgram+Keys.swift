@@ -331,10 +331,10 @@ extension BuyerProgram {
             let rows = state.search.rows.count
             // Down from the last row at hand goes on into the rows not fetched yet, as `]` does,
             // and up from the first into those before, as `[` does.
-            if state.search.table.movesPastLastRow(motion, rowCount: rows), state.search.hasNextPage {
+            if state.search.table.movesPastLastRow(motion, rowCount: rows, visibleRows: visible), state.search.hasNextPage {
                 return self.turnPage(forward: true, &state)
             }
-            if state.search.table.movesBeforeFirstRow(motion), state.search.hasPreviousPage {
+            if state.search.table.movesBeforeFirstRow(motion, visibleRows: visible), state.search.hasPreviousPage {
                 return self.turnPage(forward: false, &state)
             }
             // End cannot go further when the total is only counted up to a cap: say how to see more.
@@ -359,8 +359,8 @@ extension BuyerProgram {
             return []
         case .purchases:
             let rows = state.purchases.allRows.count
-            if state.purchases.table.movesPastLastRow(motion, rowCount: rows), state.purchases.hasNextPage { return self.turnPage(forward: true, &state) }
-            if state.purchases.table.movesBeforeFirstRow(motion), state.purchases.hasPreviousPage { return self.turnPage(forward: false, &state) }
+            if state.purchases.table.movesPastLastRow(motion, rowCount: rows, visibleRows: visible), state.purchases.hasNextPage { return self.turnPage(forward: true, &state) }
+            if state.purchases.table.movesBeforeFirstRow(motion, visibleRows: visible), state.purchases.hasPreviousPage { return self.turnPage(forward: false, &state) }
             guard let page = state.purchases.page, state.purchases.table.sortColumn == nil,
                 let turn = state.purchases.table.fetchForEnd(
                     motion, base: page.offset, rowCount: page.items.count, total: page.total, totalIsExact: page.totalIsExact, pageSize: PurchasesScreen.pageSize
@@ -399,16 +399,18 @@ extension BuyerProgram {
         return []
     }
 
-    /// The results' sort changed: with every result at hand they are sorted here, keeping the
-    /// `selected` result; else the server sorts them all and the list starts again from its top,
-    /// which is what the user asked to see. (Meanwhile the rows at hand are sorted here.)
+    /// The results' sort changed: the server sorts them all, so that every list is ordered the
+    /// same way however long (meanwhile the rows at hand are sorted here). With every result at
+    /// hand the `selected` one stays selected; else the list starts again from its top, which is
+    /// what the user asked to see.
     func searchSortChanged(_ state: inout BuyerState, keeping selected: ItemID?) -> [BuyerCommand] {
         let visible = Self.visibleRows(state)
-        guard let query = state.search.query, let page = state.search.page, !page.isWhole else {
+        guard let query = state.search.query, let page = state.search.page else { return [] }
+        if page.isWhole {
             state.search.table.select(firstOf: state.search.rows, where: { $0.item.id == selected }, visibleRows: visible)
-            return []
+        } else {
+            state.search.table.move(.top, rowCount: state.search.rows.count, visibleRows: visible)
         }
-        state.search.table.move(.top, rowCount: state.search.rows.count, visibleRows: visible)
         return self.keysWait(for: self.runSearch(query, offset: 0, &state), &state)
     }
 

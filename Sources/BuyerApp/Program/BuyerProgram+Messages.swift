@@ -339,12 +339,28 @@ extension BuyerProgram {
         return [.search(request: request, query: query, offset: offset, order: state.search.loadOrder)]
     }
 
-    /// After a search for `keywords` found nothing: only whole words match, so a plural
-    /// ("lamps") is offered as the singular, and otherwise an example says what matches.
+    /// After a search for `keywords` found nothing: only whole words match, so an English word
+    /// is offered in its other number ("lamps" → "lamp", "sock" → "socks"), and otherwise an
+    /// example says what matches.
     public static func wholeWordsHint(for keywords: [String]) -> String {
-        let plural = keywords.first { $0.count > 3 && $0.hasSuffix("s") && !$0.hasSuffix("ss") }
-        if let plural { return " Only whole words match: try “\(plural.dropLast())”." }
+        if let other = keywords.lazy.compactMap(Self.otherNumber(of:)).first { return " Only whole words match: try “\(other)”." }
         return " Only whole words match (“mug”, not “mu” or “mugs”): try other or fewer words."
+    }
+
+    /// The singular of an English plural or the plural of a singular, by the common rules: a
+    /// guess worth trying, not a dictionary (`nil` for words it cannot guess at: short, or not
+    /// plain a–z).
+    static func otherNumber(of word: String) -> String? {
+        guard word.count > 2, word.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) else { return nil }
+        let sibilant = ["s", "x", "z", "ch", "sh"]
+        // Plural → singular: batteries → battery, boxes → box, glasses → glass, lamps → lamp.
+        if word.hasSuffix("ies"), word.count > 4 { return word.dropLast(3) + "y" }
+        if word.hasSuffix("es"), sibilant.contains(where: { word.dropLast(2).hasSuffix($0) }) { return String(word.dropLast(2)) }
+        if word.hasSuffix("s"), !["ss", "us", "is", "as", "os"].contains(where: word.hasSuffix) { return String(word.dropLast()) }
+        // Singular → plural: battery → batteries, box → boxes, sock → socks.
+        if word.hasSuffix("y"), let before = word.dropLast().last, !"aeiou".contains(before) { return word.dropLast() + "ies" }
+        if sibilant.contains(where: word.hasSuffix) { return word + "es" }
+        return word + "s"
     }
 
     /// What changed behind the buyer's back between two fetches of the same cart lines: prices

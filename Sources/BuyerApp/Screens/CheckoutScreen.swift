@@ -23,6 +23,9 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     public var mayHaveGoneThrough = false
     /// The newest purchase on record when a payment's answer was lost; a newer one is that payment.
     public var newestOrderBefore: Int64?
+    /// The last payment was refused for stock: once the cart is fetched again, the box says what
+    /// the next Enter does about it rather than repeat the server's advice to do it by hand.
+    var refusedForStock = false
 
     public init(holder: String, total: Money, units: Int, currentMonth: YearMonth) {
         self.total = total
@@ -112,7 +115,11 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
         self.total = cart.lines.reduce(.zero) { $0 + $1.unitPrice * ($1.quantity - $1.unitsShort) }
         self.units = cart.lines.reduce(0) { $0 + $1.quantity - $1.unitsShort }
         // Said at once, rather than after a card is typed for a total of nothing.
-        if self.units == 0, !self.isWorking { self.failure = Self.nothingOnSale }
+        if self.units == 0, !self.isWorking {
+            self.failure = Self.nothingOnSale
+        } else if self.refusedForStock, !self.shortages.isEmpty, !self.isWorking {
+            self.failure = "Nothing was bought: the stock changed meanwhile. Enter takes out what is no longer on sale and pays for the rest."
+        }
     }
 
     /// The units the payment takes out of the cart first.
@@ -122,6 +129,7 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     /// server names.
     public mutating func paymentFailed(_ sentence: String, error: MarketError) {
         self.failed(sentence, after: error)
+        self.refusedForStock = error.code == .insufficientStock
         let ids = ["card.holder": "holder", "card.number": "number", "card.expiry": "expiry"]
         if let field = error.field, let id = ids[field], let index = self.form.fields.firstIndex(where: { $0.id == id }) {
             self.form.focus(on: index)
@@ -137,7 +145,7 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
         FormBox.render(
             title: "Checkout",
             subtitle: [Span("Total ", .muted), Span(Format.money(self.total), .title), Span(" for \(Format.units(self.units))", .muted)]
-                + (self.shortages.isEmpty ? [Span(".", .muted)] : [Span(", once \(Format.count(self.unitsTakenOut)) no longer on sale are taken out.", .warning)]),
+                + (self.shortages.isEmpty ? [Span(".", .muted)] : [Span(", once \(Format.count(self.unitsTakenOut)) no longer on sale \(self.unitsTakenOut == 1 ? "is" : "are") taken out.", .warning)]),
             form: self.form, labelWidth: Self.labelWidth, inputWidth: 28, notice: self.notice(working: Self.working), action: "continues", width: Self.boxWidth,
             confirmation: self.shownQuestion, in: screen, canvas: &canvas
         )

@@ -184,9 +184,9 @@ public struct SearchScreen: Sendable {
 
     /// Results arrived.
     public mutating func loaded(_ page: Page<SearchHit>, query: SearchQuery, visibleRows: Int) {
-        // The same rows again (a refresh) keep the selection; in another order, the list starts
-        // from its top.
-        let sameSearch = self.query == query && self.page?.offset == page.offset && self.pageOrder == self.loadOrder
+        // The same rows again (a refresh, or every result in another order) keep the selection;
+        // part of the list in another order starts from its top.
+        let sameSearch = self.query == query && self.page?.offset == page.offset && (self.pageOrder == self.loadOrder || page.isWhole)
         // A new search comes in its ranking: a sort chosen for the last one would put something
         // else than the best match under the cursor (and under `a`).
         if self.query != query { self.table = TableState() }
@@ -237,7 +237,10 @@ public struct SearchScreen: Sendable {
 
     public func position(visibleRows: Int) -> String? {
         guard let page = self.page else { return nil }
-        return self.table.positionText(visibleRows: visibleRows, rowCount: page.items.count, base: page.offset, total: page.total, totalIsExact: page.totalIsExact)
+        return self.table.positionText(
+            visibleRows: visibleRows, rowCount: page.items.count, base: page.offset, total: page.total, totalIsExact: page.totalIsExact,
+            wholeListSorted: self.isInServerOrder
+        )
     }
 
     /// The results table's area within the content area (the bar takes three rows).

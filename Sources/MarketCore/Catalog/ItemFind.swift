@@ -8,11 +8,15 @@ public struct ItemFind: Sendable, Hashable {
     /// The words to look for, as search terms (``Text/searchTerm(_:)``), each once.
     public let words: [String]
 
-    /// `text` checked by ``FieldRules/find``.
+    /// `text` checked by ``FieldRules/find``, with at least one word (text with no letters or
+    /// digits would find everything).
     public init(_ text: String) throws(FieldError) {
         self.text = try FieldRules.find.validate(text)
         let runs = self.text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
         self.words = Text.searchTerms(runs)
+        guard !self.words.isEmpty else {
+            throw FieldError(field: "find", message: "Find looks for words: type letters or digits.")
+        }
     }
 
     /// Whether `item` is found: what the server's query decides, for rows a client holds.

@@ -38,7 +38,8 @@ public struct ItemOrder: Sendable, Hashable, Codable {
             return x == y ? nil : x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) != self.descending
         }
         switch self.key {
-        case .id, .category: return compare(a.id.category.rawValue, b.id.category.rawValue)
+        case .id: return compare(a.id, b.id)
+        case .category: return compare(a.id.category.rawValue, b.id.category.rawValue)
         case .name: return text(a.name, b.name)
         case .condition: return compare(a.condition.rawValue, b.condition.rawValue)
         case .price: return compare(a.price, b.price)

@@ -173,9 +173,13 @@ extension SellerProgram {
             state.items.table = turn.table
             return self.keysWait(for: self.loadItems(&state, offset: turn.offset), &state)
         case .move(let motion):
-            // Down from the last item at hand goes on into those not fetched yet, as `]` does.
-            if state.items.table.movesPastLastRow(motion, rowCount: rowCount), state.items.hasNextPage {
+            // Down from the last item at hand goes on into those not fetched yet, as `]` does, and
+            // up from the first into those before, as `[` does.
+            if state.items.table.movesPastLastRow(motion, rowCount: rowCount, visibleRows: visible), state.items.hasNextPage {
                 return self.perform(.nextPage, &state)
+            }
+            if state.items.table.movesBeforeFirstRow(motion, visibleRows: visible), state.items.offset > 0 {
+                return self.perform(.previousPage, &state)
             }
             // Home and End go to the first and last item, fetched when not at hand (a list of
             // several pages is in the server's order).

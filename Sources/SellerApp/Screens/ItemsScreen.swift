@@ -151,11 +151,11 @@ public struct ItemsScreen: Sendable {
         } else {
             strip.append(Span("Rating not loaded yet", .muted))
         }
-        if let page = self.page, let find = self.pageFind {
-            // (The footer says / changes it and Esc shows all.)
-            strip += [Span("  ·  ", .muted), Span("\(Format.count(page.total)) found by ", .normal), Span(Format.quoted(find.text), .accent)]
-        } else if let page = self.page {
-            strip += [Span("  ·  ", .muted), Span("\(Format.count(page.total)) item\(page.total == 1 ? "" : "s") listed", .normal)]
+        if let page = self.page {
+            // (With a find, the footer says / changes it and Esc shows all.)
+            strip += [Span("  ·  ", .muted)] + (self.pageFind.map { find in
+                [Span("\(Format.count(page.total)) found by ", .normal), Span(Format.quoted(find.text), .accent)]
+            } ?? [Span("\(Format.count(page.total)) item\(page.total == 1 ? "" : "s") listed", .normal)])
             // Screenfuls are fetched from any row, so there are no page numbers: the status line
             // says which rows are in view.
             if page.offset > 0 || page.hasMore {
@@ -176,7 +176,7 @@ public struct ItemsScreen: Sendable {
         }
         if page.items.isEmpty, let find = self.pageFind {
             Self.table.render([], state: self.table, in: area, canvas: &canvas)
-            canvas.write("None of your items has words holding \(Format.quoted(find.text)) — / changes it, Esc shows all", in: middle, style: .muted, alignment: .center)
+            canvas.write("No item has words holding \(Format.quoted(find.text)) — Esc shows all", in: middle, style: .muted, alignment: .center)
             return
         }
         Self.table.render(self.rows, state: self.table, in: area, canvas: &canvas, focused: focused)

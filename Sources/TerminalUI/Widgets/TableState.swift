@@ -36,7 +36,7 @@ public struct TableState: Sendable, Hashable {
     /// view with the selection, as htop and less do, so the row keeps its place on screen (until
     /// the list's end stops the view).
     public mutating func move(_ motion: Motion, rowCount: Int, visibleRows: Int) {
-        let page = max(1, visibleRows - 1)
+        let page = Self.screenStep(visibleRows)
         switch motion {
         case .up: self.selection -= 1
         case .down: self.selection += 1
@@ -100,28 +100,32 @@ public struct TableState: Sendable, Hashable {
 
     /// Whether `motion` would go on down from the last of `rowCount` rows (End excepted, which
     /// goes to the end of the whole list): for rows fetched a page at a time, the rows after
-    /// them are to be fetched, as for the next screenful.
-    public func movesPastLastRow(_ motion: Motion, rowCount: Int) -> Bool {
-        let onward =
-            switch motion {
-            case .down, .pageDown: true
-            case .by(let rows): rows > 0
-            case .up, .pageUp, .top, .bottom: false
-            }
-        return onward && rowCount > 0 && self.selection == rowCount - 1
+    /// them are to be fetched, as for the next screenful. A screen down does so as soon as the
+    /// rows at hand cannot fill the next screen, so that it never stops short.
+    public func movesPastLastRow(_ motion: Motion, rowCount: Int, visibleRows: Int) -> Bool {
+        guard rowCount > 0 else { return false }
+        switch motion {
+        case .pageDown: return self.offset + Self.screenStep(visibleRows) + max(1, visibleRows) > rowCount
+        case .down: return self.selection == rowCount - 1
+        case .by(let rows): return rows > 0 && self.selection == rowCount - 1
+        case .up, .pageUp, .top, .bottom: return false
+        }
     }
 
     /// Whether `motion` would go on up from the first row (Home excepted, which goes to the start
-    /// of the whole list): for rows fetched a page at a time, the rows before these.
-    public func movesBeforeFirstRow(_ motion: Motion) -> Bool {
-        let backward =
-            switch motion {
-            case .up, .pageUp: true
-            case .by(let rows): rows < 0
-            case .down, .pageDown, .top, .bottom: false
-            }
-        return backward && self.selection == 0
+    /// of the whole list): for rows fetched a page at a time, the rows before these. A screen up
+    /// does so as soon as the rows at hand cannot fill the screen before.
+    public func movesBeforeFirstRow(_ motion: Motion, visibleRows: Int) -> Bool {
+        switch motion {
+        case .pageUp: return self.offset - Self.screenStep(visibleRows) < 0
+        case .up: return self.selection == 0
+        case .by(let rows): return rows < 0 && self.selection == 0
+        case .down, .pageDown, .top, .bottom: return false
+        }
     }
+
+    /// How far a screen up or down moves: a screenful less one row, which stays in view.
+    static func screenStep(_ visibleRows: Int) -> Int { max(1, visibleRows - 1) }
 
     /// Home and End over rows fetched a page at a time, `rowCount` of them starting at row `base`
     /// of a list of `total`, go to the first or the last row of the whole list: where to fetch it
