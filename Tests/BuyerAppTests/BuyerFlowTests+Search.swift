@@ -45,12 +45,44 @@ extension BuyerFlowTests {
         #expect(state.view == .cart, "view keys work once the bar is left")
     }
 
-    @Test func aSearchThatFindsNothingSaysThatWholeWordsCount() {
+    @Test func aWordThatFindsNothingIsSearchedAgainInItsOtherNumber() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("/")], &state)
-        _ = self.program.type("mugs", &state)
+        _ = self.program.type("Mugs", &state)
+        guard case .search(let request, let query, 0, nil)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected the search")
+            return
+        }
+        let retry = self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: [], offset: 0, limit: 50, total: 0))))
+        guard case .search(let again, let other, 0, nil)? = retry.first, other.keywords == ["mug"] else {
+            Issue.record("expected “mug” searched at once, got \(retry)")
+            return
+        }
+        let mug = [BuyerFixtures.hits[1]]
+        _ = self.program.update(&state, .message(.searched(request: again, query: other, page: Page(items: mug, offset: 0, limit: 50, total: 1))))
+        #expect(state.shell.status == .info("Nothing on sale matches “mugs”: showing “mug” instead."))
+        #expect(state.search.rows == mug)
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines[1].contains("mug"), "the bar says what is shown")
+
+        // When neither finds anything, it says so, once.
+        _ = self.program.press([.character("/"), .control("u")], &state)
+        _ = self.program.type("teapot", &state)
+        var commands = self.program.press([.enter], &state)
+        var searches = 0
+        while let command = commands.first {
+            searches += 1
+            commands = BuyerFixtures.answer(command, &state, hits: [])
+        }
+        #expect(searches == 2)
+        #expect(state.shell.status == .info("Nothing on sale matches “teapot” or “teapots”: try other words."))
+    }
+
+    @Test func aSearchOfSeveralWordsThatFindsNothingSaysThatWholeWordsCount() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("blue mugs", &state)
         for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state, hits: []) }
-        #expect(state.shell.status == .info("Nothing on sale matches “mugs”. Only whole words match: try “mug”."))
+        #expect(state.shell.status == .info("Nothing on sale matches “blue mugs”. Only whole words match: try “blue mug”."))
         #expect(BuyerProgram.wholeWordsHint(for: ["東京", "mu"]) == " Only whole words match (“mug”, not “mu” or “mugs”): try other or fewer words.")
         let forms = ["batteries": "battery", "boxes": "box", "glasses": "glass", "lamps": "lamp", "shoes": "shoe", "sock": "socks",
                      "battery": "batteries", "box": "boxes", "glass": "glasses", "key": "keys", "canvas": "canvases", "watches": "watch"]

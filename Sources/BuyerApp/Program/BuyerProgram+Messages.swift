@@ -14,11 +14,26 @@ extension BuyerProgram {
             state.shell.finish(request)
             guard state.search.loadRequest == request else { return [] }
             state.search.loaded(page, query: query, visibleRows: Self.visibleRows(state, view: .search))
+            // The other number of a word that found nothing, searched in its place: what it found.
+            if let instead = state.search.otherNumber, instead.retry == query {
+                state.search.otherNumber = nil
+                state.shell.status = .info(
+                    page.items.isEmpty
+                        ? "Nothing on sale matches \(instead.typed.summary) or \(query.summary): try other words."
+                        : "Nothing on sale matches \(instead.typed.summary): showing \(query.summary) instead."
+                )
+                return []
+            }
             // Said for a search the user just ran (which cleared the status line), never over
             // what a background rerun finds the line saying (a payment's receipt).
             if page.items.isEmpty, page.offset == 0, state.shell.status == nil {
                 if case .only(let category) = query.category, query.keywords.isEmpty {
                     state.shell.status = .info("Nothing on sale in category \(category).")
+                } else if let retry = Self.otherNumberSearch(for: query) {
+                    // Only whole words match, so "sock" misses "Wool Socks": one word is searched
+                    // again at once in its other number, as a shop's search box would.
+                    state.search.otherNumber = (typed: query, retry: retry)
+                    return self.keysWait(for: self.runSearch(retry, offset: 0, &state), &state)
                 } else {
                     // Words match whole words of names and keywords: "mugs" does not find "mug".
                     let hint = query.keywords.isEmpty ? "" : Self.wholeWordsHint(for: query.keywords)
@@ -339,10 +354,20 @@ extension BuyerProgram {
         return [.search(request: request, query: query, offset: offset, order: state.search.loadOrder)]
     }
 
+    /// A search of one word that found nothing, made again with the word in its other number
+    /// (`nil` when there is no such search to make).
+    static func otherNumberSearch(for query: SearchQuery) -> SearchQuery? {
+        guard query.keywords.count == 1, let other = Self.otherNumber(of: query.keywords[0]) else { return nil }
+        return SearchQuery(category: query.category, keywords: [other])
+    }
+
     /// After a search for `keywords` found nothing: only whole words match, so an English word
     /// is offered in its other number ("lamps" → "lamp", "sock" → "socks"), and otherwise an
     /// example says what matches.
     public static func wholeWordsHint(for keywords: [String]) -> String {
+        // Plurals made singular first ("blue mugs" → "blue mug"), else a word made plural.
+        let singular = keywords.map { word in Self.otherNumber(of: word).flatMap { $0.count < word.count ? $0 : nil } ?? word.lowercased() }
+        if singular != keywords.map({ $0.lowercased() }) { return " Only whole words match: try “\(singular.joined(separator: " "))”." }
         if let other = keywords.lazy.compactMap(Self.otherNumber(of:)).first { return " Only whole words match: try “\(other)”." }
         return " Only whole words match (“mug”, not “mu” or “mugs”): try other or fewer words."
     }
@@ -351,6 +376,7 @@ extension BuyerProgram {
     /// guess worth trying, not a dictionary (`nil` for words it cannot guess at: short, or not
     /// plain a–z).
     static func otherNumber(of word: String) -> String? {
+        let word = word.lowercased()
         guard word.count > 2, word.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) else { return nil }
         let sibilant = ["s", "x", "z", "ch", "sh"]
         // Plural → singular: batteries → battery, boxes → box, glasses → glass, lamps → lamp.

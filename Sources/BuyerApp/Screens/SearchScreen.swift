@@ -27,6 +27,9 @@ public struct SearchScreen: Sendable {
     /// A new search that got no answer (the server away or stalled), not a refusal: the next
     /// refresh runs it rather than the search on show, which the user had moved on from.
     public var unanswered: SearchQuery?
+    /// A search of one word that found nothing (`typed`), made again with the word in its other
+    /// number (`retry`: "sock" → "socks"), whose answer is on its way.
+    public var otherNumber: (typed: SearchQuery, retry: SearchQuery)?
     /// The order the server listed the page on screen in (`nil`: its ranking).
     public var pageOrder: ItemOrder?
     /// The order the latest search request asked for.
