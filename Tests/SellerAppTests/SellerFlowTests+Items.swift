@@ -57,6 +57,28 @@ extension SellerFlowTests {
         }
     }
 
+    @Test func bracketGoesBackAWholeScreenfulAtATimeAcrossPages() {
+        let all = (1...120).map { SellerFixtures.item(Int64(1000 - $0), "Item \($0)", price: "1.00", quantity: 1) }
+        var state = SellerFixtures.loggedIn(items: Array(all.prefix(100)), total: 120)
+        let visible = SellerProgram.visibleRows(state)
+        func answer(_ commands: [SellerCommand]) {
+            for command in commands {
+                guard case .loadItems(let request, let offset, _, _) = command else { continue }
+                let page = Page(items: Array(all[offset..<min(120, offset + ItemsScreen.pageSize)]), offset: offset, limit: ItemsScreen.pageSize, total: 120)
+                _ = self.program.update(&state, .message(.itemsLoaded(request: request, page: page)))
+            }
+        }
+        answer(self.program.press([.end], &state))
+        var first = state.items.offset + state.items.table.offset + 1
+        #expect(first == 120 - visible + 1)
+        while first > 1 {
+            answer(self.program.press([.character("[")], &state))
+            let now = state.items.offset + state.items.table.offset + 1
+            #expect(now == max(1, first - visible), "from row \(first), \(visible) in view")
+            first = now
+        }
+    }
+
     @Test func anItemIsNotListedWithNoUnits() {
         var form = ItemFormScreen()
         form.form.set("quantity", to: "0")

@@ -24,7 +24,7 @@ public struct SellerProgram: ClientProgram {
     }
 
     /// Rows of the items table that fit on screen now.
-    static func visibleRows(_ state: SellerState) -> Int {
+    public static func visibleRows(_ state: SellerState) -> Int {
         Table<Item>.visibleRows(in: ItemsScreen.tableArea(in: Chrome.contentArea(state.shell.size)))
     }
 

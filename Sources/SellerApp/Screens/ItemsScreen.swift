@@ -75,7 +75,9 @@ public struct ItemsScreen: Sendable {
 
     /// A page arrived.
     public mutating func loaded(_ page: Page<Item>, visibleRows: Int) {
-        let previous = self.selected?.id
+        // The same page again keeps its selected item; another page (turned to, or fetched for
+        // Home or End) comes with the table set for it, whose selection is a row, not an item.
+        let previous = self.page?.offset == page.offset ? self.selected?.id : nil
         self.page = page
         self.pageOrder = self.loadOrder
         self.pageFind = self.loadFind
