@@ -1,4 +1,4 @@
-import BuyerApp
+@testable import BuyerApp
 import MarketClient
 import MarketCore
 import MarketProtocol
@@ -207,6 +207,12 @@ extension BuyerFlowTests {
             #expect(state.shell.status?.text == expected)
         }
         #expect(self.program.press([.character("2")], &state).isEmpty, "already there")
+        var fewer = BuyerFixtures.cart
+        fewer.lines[1].available = 0
+        fewer.lines[0].available = 1
+        #expect(BuyerProgram.changes(from: BuyerFixtures.cart, to: fewer) == "2 lines are short of stock now: “\(cart.lines[0].name)” and 1 more.")
+        fewer.lines[1].available = 1
+        #expect(BuyerProgram.changes(from: BuyerFixtures.cart, to: fewer) == "“\(cart.lines[0].name)”: only 1 on sale now, fewer than in your cart.")
     }
 
     @Test func clearingTheCartIsConfirmed() {

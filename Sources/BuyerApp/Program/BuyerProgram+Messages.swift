@@ -402,10 +402,13 @@ extension BuyerProgram {
             return "\(what): cart total \(Format.money(now.total)), was \(Format.money(before.total))."
         }
         let short = now.lines.filter { $0.isShort && previous[$0.itemID].map { !$0.isShort } == true }
+        // Said short enough for 80 columns: the cart's table shows each line's stock.
+        if short.count > 1, let line = short.first {
+            return "\(short.count) lines are short of stock now: \(Format.quoted(line.name)) and \(short.count - 1) more."
+        }
         if let line = short.first {
-            let more = short.count > 1 ? " (and \(short.count - 1) more line\(short.count == 2 ? "" : "s"))" : ""
-            if line.available == 0 { return "\(Format.quoted(line.name)) is sold out now; your cart holds \(Format.units(line.quantity))\(more)." }
-            return "\(Format.quoted(line.name)) has only \(Format.units(line.available)) on sale now, fewer than your cart holds\(more)."
+            if line.available == 0 { return "\(Format.quoted(line.name)) is sold out now; your cart holds \(Format.units(line.quantity))." }
+            return "\(Format.quoted(line.name)): only \(Format.count(line.available)) on sale now, fewer than in your cart."
         }
         return nil
     }
