@@ -246,6 +246,8 @@ extension BuyerFlowTests {
         var first = BuyerFixtures.loggedIn()
         #expect(self.program.press([.character("[")], &first).isEmpty)
         #expect(first.shell.status == .info("This is the first page."))
+        _ = self.program.press([.down], &first)
+        #expect(first.shell.status == nil, "a note about where the selection was goes once it moves")
 
         // Down from the last row at hand goes on into the rows not fetched yet, as ] does.
         var more = BuyerFixtures.loggedIn(total: 120)

@@ -240,6 +240,7 @@ extension BuyerProgram {
                 .vote(item: row.line.itemID, vote: vote)
             )
         case .move(let motion):
+            state.shell.selectionMoved()
             return self.move(motion, &state)
         }
         return []
@@ -339,7 +340,7 @@ extension BuyerProgram {
             }
             // End cannot go further when the total is only counted up to a cap: say how to see more.
             if motion == .bottom, state.search.hasNextPage, state.search.page?.totalIsExact == false {
-                state.shell.status = .info("Last of the results fetched so far: ] fetches the next ones.")
+                state.shell.noteEdge("Last of the results fetched so far: ] fetches the next ones.")
             }
             // Home and End go to the first and last result, fetched when not at hand (in the
             // server's order; a page sorted on screen while the server's is on its way keeps to
@@ -429,11 +430,11 @@ extension BuyerProgram {
             let rows = state.search.rows.count
             if state.search.table.showScreen(forward: forward, rowCount: rows, visibleRows: visible, wholeScreensOnly: serverOrder && more) { return [] }
             if forward, !page.hasMore {
-                state.shell.status = .info("That was the last page of results.")
+                state.shell.noteEdge("That was the last page of results.")
                 return []
             }
             if !forward, page.offset == 0 {
-                state.shell.status = .info("This is the first page.")
+                state.shell.noteEdge("This is the first page.")
                 return []
             }
             let offset: Int
@@ -459,11 +460,11 @@ extension BuyerProgram {
                 return []
             }
             if forward, !page.hasMore {
-                state.shell.status = .info("These are your oldest purchases.")
+                state.shell.noteEdge("These are your oldest purchases.")
                 return []
             }
             if !forward, page.offset == 0 {
-                state.shell.status = .info("These are your newest purchases.")
+                state.shell.noteEdge("These are your newest purchases.")
                 return []
             }
             let offset: Int

@@ -49,6 +49,21 @@ public struct Shell: Sendable {
     }
     /// Clock beats since ``status`` was set: an old message goes at the next key press.
     public var statusBeats = 0
+    /// A note about where the selection is (the first or last page), which moving makes stale.
+    private var edgeNote: StatusMessage?
+
+    /// Says `text` about the edge of a list the user tried to go past; it goes as soon as the
+    /// selection moves (``selectionMoved()``), since it no longer describes where it is.
+    public mutating func noteEdge(_ text: String) {
+        self.status = .info(text)
+        self.edgeNote = self.status
+    }
+
+    /// The selection moved: a note about the edge it was at goes.
+    public mutating func selectionMoved() {
+        if let note = self.edgeNote, self.status == note { self.status = nil }
+        self.edgeNote = nil
+    }
     /// Requests in flight: id → what the status line says while waiting ("Searching…").
     public var requests: [Int: String] = [:]
     private var nextRequest = 1

@@ -156,7 +156,7 @@ extension SellerProgram {
             // from the first item not yet seen (a list of several pages is in the server's order).
             if state.items.table.showNextScreen(rowCount: rowCount, visibleRows: visible, wholeScreensOnly: state.items.hasNextPage) { return [] }
             guard state.items.hasNextPage else {
-                state.shell.status = .info("These are your last items.")
+                state.shell.noteEdge("These are your last items.")
                 return []
             }
             let turn = state.items.table.adjacentScreen(forward: true, base: state.items.offset, rowCount: rowCount, visibleRows: visible, pageSize: ItemsScreen.pageSize)
@@ -166,13 +166,14 @@ extension SellerProgram {
             state.shell.status = nil
             if state.items.table.showPreviousScreen(rowCount: rowCount, visibleRows: visible, wholeScreensOnly: state.items.offset > 0) { return [] }
             guard state.items.offset > 0 else {
-                state.shell.status = .info("These are your first items.")
+                state.shell.noteEdge("These are your first items.")
                 return []
             }
             let turn = state.items.table.adjacentScreen(forward: false, base: state.items.offset, rowCount: rowCount, visibleRows: visible, pageSize: ItemsScreen.pageSize)
             state.items.table = turn.table
             return self.keysWait(for: self.loadItems(&state, offset: turn.offset), &state)
         case .move(let motion):
+            state.shell.selectionMoved()
             // Down from the last item at hand goes on into those not fetched yet, as `]` does, and
             // up from the first into those before, as `[` does.
             if state.items.table.movesPastLastRow(motion, rowCount: rowCount, visibleRows: visible), state.items.hasNextPage {
