@@ -128,12 +128,6 @@ public struct SearchScreen: Sendable {
         self.isInServerOrder ? self.page?.items ?? [] : Self.table.sorted(self.page?.items ?? [], by: self.table)
     }
 
-    /// The rank (1-based, across pages) of a hit on this page.
-    public func rank(of hit: SearchHit) -> Int? {
-        guard let page = self.page, let index = page.items.firstIndex(of: hit) else { return nil }
-        return page.offset + index + 1
-    }
-
     public var selected: SearchHit? {
         let rows = self.rows
         return rows.indices.contains(self.table.selection) ? rows[self.table.selection] : nil
