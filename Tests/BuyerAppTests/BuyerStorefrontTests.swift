@@ -20,6 +20,25 @@ import TerminalUITesting
         }
     }
 
+    @Test func startedAgainstTheSellerServerItSaysSoBeforeAnyoneTypes() async throws {
+        try await TestMarket.with { market in try await Self.wrongServer(market) }
+    }
+
+    @MainActor
+    static func wrongServer(_ market: TestMarket) async throws {
+        let terminal = MemoryTerminal(size: Size(width: 120, height: 36))
+        let client = BuyerClient(client: market.client(for: .seller, reconnectsAutomatically: true))
+        let runner = ProgramRunner(program: BuyerProgram(client: client), state: BuyerState(server: "127.0.0.1:7001", currentMonth: YearMonth(year: 2026, month: 11)), terminal: terminal, tickInterval: nil)
+        let run = Task { await runner.run() }
+        // The first ping goes out at start, not in answer to a key: wait for its answer (5 s at most).
+        let notice = "is the seller server: this client"
+        for _ in 0..<100 where !terminal.screenText.contains(notice) { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(terminal.screenText.contains(notice), "\(terminal.screenText)")
+        #expect(terminal.screenText.contains("needs the buyer server (--port 7002 by default)."))
+        await runner.pressAndSettle(.control("c"))
+        _ = await run.value
+    }
+
     @Test func aPaymentRefusedForStockTakesOutWhatIsMissingAndPaysForTheRest() async throws {
         try await TestMarket.with { market in
             let seller = market.sellerClient()

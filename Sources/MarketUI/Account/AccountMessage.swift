@@ -12,6 +12,9 @@ public enum AccountMessage<Tag: AccountTag>: Sendable {
     /// The account exists; logging in follows with the same credentials.
     case accountCreated(request: Int, username: String, password: String)
     case loggedOut(request: Int)
+    /// The server answered the first ping as a server of another role (a client started with the
+    /// other server's port).
+    case wrongServer(Role)
     /// The clock beat (every ``ClientProgram/heartbeatInterval``): time, perhaps, to keep the
     /// session alive for a busy user.
     case heartbeat
@@ -19,7 +22,7 @@ public enum AccountMessage<Tag: AccountTag>: Sendable {
     /// Whether this is news from the client itself rather than an answer from the server.
     public var isNews: Bool {
         switch self {
-        case .connection, .heartbeat: true
+        case .connection, .heartbeat, .wrongServer: true
         case .loggedIn, .accountCreated, .loggedOut: false
         }
     }

@@ -45,6 +45,11 @@ extension ClientProgram {
             self.returnToLogin(&state, notice: .success(self.loggedOutNotice(state)))
             return []
 
+        case .wrongServer(let other):
+            guard !state.isLoggedIn else { return [] }
+            state.login.notice = .warning(ErrorText.wrongServer(state.shell.server, is: other, needs: State.Tag.role))
+            return []
+
         case .heartbeat:
             state.shell.statusBeats += 1
             return self.endSessionIfUnattended(&state) ? [] : self.keepAliveIfBusy(&state)
@@ -107,8 +112,9 @@ extension ClientProgram {
     public func perform(account command: AccountCommand) async throws(MarketError) -> AccountMessage<State.Tag>? {
         switch command {
         case .connect:
-            _ = try? await self.client.ping()
-            return nil
+            // Said before anyone types a password into a form the server would refuse.
+            guard let role = try? await self.client.ping(), role != State.Tag.role else { return nil }
+            return .wrongServer(role)
         case .keepAlive:
             try await self.client.keepSessionAlive()
             return nil

@@ -40,12 +40,17 @@ public enum ErrorText {
             guard let role, let other = Role.allCases.first(where: { $0 != role }) else {
                 return "The server at \(server) is for the other role — check --port."
             }
-            return "The server at \(server) is the \(other.rawValue) server: this client needs the \(role.rawValue) server (--port \(role.defaultPort) by default)."
+            return self.wrongServer(server, is: other, needs: role)
         case .invalidCredentials:
             return "Wrong username or password."
         default:
             return error.message
         }
+    }
+
+    /// The server at `server` serves `other`'s role; this client needs `role`'s.
+    public static func wrongServer(_ server: String, is other: Role, needs role: Role) -> String {
+        "The server at \(server) is the \(other.rawValue) server: this client needs the \(role.rawValue) server (--port \(role.defaultPort) by default)."
     }
 
     /// Whether a call that failed this way may still have taken effect: its answer was lost, not a
