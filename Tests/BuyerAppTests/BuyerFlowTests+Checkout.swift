@@ -267,7 +267,7 @@ extension BuyerFlowTests {
         #expect(checkout.total == Money("234.99")!, "2 × 22.50 and the 1 of 2 on sale at 189.99")
         #expect(checkout.units == 3)
         #expect(checkout.shortages.map(\.itemID) == Array(BuyerFixtures.shortCart.lines[1...].map(\.itemID)))
-        #expect(self.program.canvas(for: state, size: state.shell.size).point(of: "for 3 units, once 2 no longer on sale are taken out.") != nil)
+        #expect(self.program.canvas(for: state, size: state.shell.size).point(of: "for 3 units, once 2 units no longer on sale are taken out.") != nil)
         self.program.fill(["4111 1111 1111 1111", "04/29"], &state)
         _ = self.program.press([.enter], &state)
         #expect(checkout.confirmation(for: PaymentCard(holder: "B", number: "4111111111111111", expiry: "04/29")).lines.map(\.text).joined(separator: " ").hasPrefix(

@@ -385,9 +385,8 @@ extension BuyerProgram {
         }
         switch state.view {
         case .search:
-            let selected = state.search.selected?.item.id
             resort(&state.search.table, SearchScreen.table)
-            return self.searchSortChanged(&state, keeping: selected)
+            return self.searchSortChanged(&state)
         case .cart:
             let selected = state.cart.selected?.itemID
             resort(&state.cart.table, CartScreen.table)
@@ -401,17 +400,11 @@ extension BuyerProgram {
     }
 
     /// The results' sort changed: the server sorts them all, so that every list is ordered the
-    /// same way however long (meanwhile the rows at hand are sorted here). With every result at
-    /// hand the `selected` one stays selected; else the list starts again from its top, which is
-    /// what the user asked to see.
-    func searchSortChanged(_ state: inout BuyerState, keeping selected: ItemID?) -> [BuyerCommand] {
-        let visible = Self.visibleRows(state)
-        guard let query = state.search.query, let page = state.search.page else { return [] }
-        if page.isWhole {
-            state.search.table.select(firstOf: state.search.rows, where: { $0.item.id == selected }, visibleRows: visible)
-        } else {
-            state.search.table.move(.top, rowCount: state.search.rows.count, visibleRows: visible)
-        }
+    /// same way however long (meanwhile the rows at hand are sorted here), and the list starts
+    /// again from its top: sorting by price is asking to see the cheapest.
+    func searchSortChanged(_ state: inout BuyerState) -> [BuyerCommand] {
+        guard let query = state.search.query, state.search.page != nil else { return [] }
+        state.search.table.move(.top, rowCount: state.search.rows.count, visibleRows: Self.visibleRows(state))
         return self.keysWait(for: self.runSearch(query, offset: 0, &state), &state)
     }
 

@@ -302,7 +302,7 @@ extension BuyerProgram {
     /// purchases.
     public func enter(_ state: inout BuyerState) -> [BuyerCommand] {
         let name = TerminalText.sanitized(state.profile?.name ?? "")
-        state.shell.status = .success("Welcome, \(name). Press / to search, Enter to open an item, ? for every key.")
+        state.shell.status = .success("Welcome, \(name). / searches, Enter opens an item, ? lists every key.")
         return self.runSearch(.everything, offset: 0, &state) + self.loadCart(&state) + self.loadPurchases(&state, offset: 0)
     }
 

@@ -54,9 +54,8 @@ extension BuyerProgram {
                 state.shell.status = nil
                 switch state.view {
                 case .search:
-                    let selected = state.search.selected?.item.id
                     guard SearchScreen.table.clickTitle(column, &state.search.table) else { return [] }
-                    return self.searchSortChanged(&state, keeping: selected)
+                    return self.searchSortChanged(&state)
                 case .cart: CartScreen.table.clickTitle(column, &state.cart.table)
                 case .purchases: PurchasesScreen.table(timeZone: state.timeZone).clickTitle(column, &state.purchases.table)
                 }

@@ -145,7 +145,7 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
         FormBox.render(
             title: "Checkout",
             subtitle: [Span("Total ", .muted), Span(Format.money(self.total), .title), Span(" for \(Format.units(self.units))", .muted)]
-                + (self.shortages.isEmpty ? [Span(".", .muted)] : [Span(", once \(Format.count(self.unitsTakenOut)) no longer on sale \(self.unitsTakenOut == 1 ? "is" : "are") taken out.", .warning)]),
+                + (self.shortages.isEmpty ? [Span(".", .muted)] : [Span(", once \(Format.units(self.unitsTakenOut)) no longer on sale \(self.unitsTakenOut == 1 ? "is" : "are") taken out.", .warning)]),
             form: self.form, labelWidth: Self.labelWidth, inputWidth: 28, notice: self.notice(working: Self.working), action: "continues", width: Self.boxWidth,
             confirmation: self.shownQuestion, in: screen, canvas: &canvas
         )

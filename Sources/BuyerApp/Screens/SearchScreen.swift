@@ -181,9 +181,9 @@ public struct SearchScreen: Sendable {
 
     /// Results arrived.
     public mutating func loaded(_ page: Page<SearchHit>, query: SearchQuery, visibleRows: Int) {
-        // The same rows again (a refresh, or every result in another order) keep the selection;
-        // part of the list in another order starts from its top.
-        let sameSearch = self.query == query && self.page?.offset == page.offset && (self.pageOrder == self.loadOrder || page.isWhole)
+        // The same rows again (a refresh) keep the selection; in another order the list starts
+        // from its top.
+        let sameSearch = self.query == query && self.page?.offset == page.offset && self.pageOrder == self.loadOrder
         // A new search comes in its ranking: a sort chosen for the last one would put something
         // else than the best match under the cursor (and under `a`).
         if self.query != query { self.table = TableState() }
