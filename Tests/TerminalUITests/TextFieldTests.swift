@@ -41,6 +41,16 @@ import TerminalUI
         #expect(canvas[1, 0].style == .selection, "the selection shows")
     }
 
+    @Test func aLongValueNotBeingTypedInReadsFromItsStart() {
+        var canvas = Canvas(size: Size(width: 10, height: 1))
+        var field = TextField("brass desk lamp")
+        _ = field.handle(.end)
+        field.render(in: canvas.bounds, canvas: &canvas, focused: false)
+        #expect(canvas.lines[0] == " brass de…")
+        field.render(in: canvas.bounds, canvas: &canvas, focused: true)
+        #expect(canvas.lines[0] == " esk lamp ", "typed in, it scrolls to the cursor at the end")
+    }
+
     @Test func editingKeys() {
         var field = TextField("hello world")
         _ = field.handle(.end)

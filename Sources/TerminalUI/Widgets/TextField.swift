@@ -133,6 +133,11 @@ public struct TextField: Sendable, Hashable {
             canvas.write(DisplayWidth.truncate(placeholder, to: rect.width - 1), x: rect.x + 1, y: rect.y, style: style == .input ? .input : style, limit: rect.width - 1)
             return Point(x: rect.x + 1, y: rect.y)
         }
+        // Not being typed in, a field reads from its start, with … where it goes on.
+        if !focused, DisplayWidth.of(shown) > rect.width - 1 {
+            canvas.write(DisplayWidth.truncate(shown, to: rect.width - 1), x: rect.x + 1, y: rect.y, style: style, limit: rect.width - 1)
+            return Point(x: rect.x + 1, y: rect.y)
+        }
         let characters = Array(shown)
         let (start, widthBeforeCursor) = self.scroll(of: characters, room: rect.width - 2)
         let visible = String(characters[start...])
