@@ -471,6 +471,15 @@ extension BuyerFlowTests {
         #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].hasPrefix("Rank"))
     }
 
+    @Test func aNarrowLineSaysTheRankingInFewerWords() {
+        var state = BuyerFixtures.loggedIn(size: Size(width: 80, height: 24))
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("handmade ceramic espresso cups", &state)
+        for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state, total: 1_001) }
+        let line = self.program.canvas(for: state, size: state.shell.size).lines[2]
+        #expect(line.contains("“handmade ceramic espresso cups” · best match first") && !line.contains("then newest"), "\(line)")
+    }
+
     @Test func resultsSortedByTheServerAreNumberedAndSayWhenOnlyTheBestAreSorted() {
         var state = BuyerFixtures.loggedIn(total: 1_001)
         let line = { (state: BuyerState) in self.program.canvas(for: state, size: state.shell.size).lines[2] }

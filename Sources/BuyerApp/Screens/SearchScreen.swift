@@ -223,8 +223,9 @@ public struct SearchScreen: Sendable {
 
     /// The order the rows are in: the ranking, or a column's (of the best matches only, when
     /// there are more than the server sorts).
-    func orderDescription(of query: SearchQuery) -> String {
-        let ranked = query.keywords.isEmpty ? "newest first" : "best match first, then newest"
+    /// `short`: said in fewer words, for a narrow line.
+    func orderDescription(of query: SearchQuery, short: Bool = false) -> String {
+        let ranked = query.keywords.isEmpty ? "newest first" : short ? "best match first" : "best match first, then newest"
         guard let column = self.table.sortColumn, Self.columns.indices.contains(column) else { return ranked }
         let title = Self.columns[column].title.lowercased()
         let sorted = "sorted by \(title) \(self.table.sortAscending ? "▲" : "▼")"
@@ -299,10 +300,10 @@ public struct SearchScreen: Sendable {
         } else if let query = self.query, let page = self.page {
             // An inexact total is one past where the server stopped counting.
             let total = page.totalIsExact ? Format.count(page.total) : "more than " + Format.count(page.total - 1)
-            canvas.write(spans: [
-                Span("\(total) result\(page.total == 1 ? "" : "s") for ", .muted), Span(query.summary, .accent),
-                Span(" · " + self.orderDescription(of: query), .muted),
-            ], x: note.x, y: note.y, limit: note.width)
+            let found = [Span("\(total) result\(page.total == 1 ? "" : "s") for ", .muted), Span(query.summary, .accent)]
+            let order = [false, true].map { Span(" · " + self.orderDescription(of: query, short: $0), .muted) }
+            let fits = order.first { DisplayWidth.of((found + [$0]).map(\.text).joined()) <= note.width } ?? order[1]
+            canvas.write(spans: found + [fits], x: note.x, y: note.y, limit: note.width)
         } else if self.isEditing, focused {
             canvas.write(bar.fields[bar.focus].hint ?? "", in: note, style: .muted)
         }
