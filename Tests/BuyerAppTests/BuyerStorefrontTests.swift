@@ -11,10 +11,7 @@ import TerminalUITesting
 @Suite(.timeLimit(.minutes(2))) struct BuyerStorefrontTests {
     @Test func aBuyerSignsUpSearchesBuysAndRates() async throws {
         try await TestMarket.with { market in
-            let seller = market.sellerClient()
-            _ = try await seller.createAccount(username: "weber", password: "correct horse", name: "Ölmühle Weber")
-            try await seller.login(username: "weber", password: "correct horse")
-            let oil = try await seller.registerItem(ItemDraft(name: "Pumpkin Seed Oil", category: Category(rawValue: 3)!, keywords: ["oil"], condition: .new, price: Money("8.49")!, quantity: 5))
+            let (seller, oil) = try await Self.sellerWithPumpkinSeedOil(market, units: 5)
             _ = try await seller.registerItem(ItemDraft(name: "Olive Oil 1L", category: Category(rawValue: 3)!, keywords: ["oil", "olive"], condition: .new, price: Money("12.00")!, quantity: 5))
             try await Self.shop(market, oil: oil)
         }
@@ -26,10 +23,7 @@ import TerminalUITesting
 
     @MainActor
     static func wrongServer(_ market: TestMarket) async throws {
-        let terminal = MemoryTerminal(size: Size(width: 120, height: 36))
-        let client = BuyerClient(client: market.client(for: .seller, reconnectsAutomatically: true))
-        let runner = ProgramRunner(program: BuyerProgram(client: client), state: BuyerState(server: "127.0.0.1:7001", currentMonth: YearMonth(year: 2026, month: 11)), terminal: terminal, tickInterval: nil)
-        let run = Task { await runner.run() }
+        let (terminal, runner, run) = Self.storefront(market, on: .seller, named: "127.0.0.1:7001")
         // The first ping goes out at start, not in answer to a key: wait for its answer (5 s at most).
         let notice = "is the seller server: this client"
         for _ in 0..<100 where !terminal.screenText.contains(notice) { try await Task.sleep(for: .milliseconds(50)) }
@@ -41,10 +35,7 @@ import TerminalUITesting
 
     @Test func aPaymentRefusedForStockTakesOutWhatIsMissingAndPaysForTheRest() async throws {
         try await TestMarket.with { market in
-            let seller = market.sellerClient()
-            _ = try await seller.createAccount(username: "weber", password: "correct horse", name: "Ölmühle Weber")
-            try await seller.login(username: "weber", password: "correct horse")
-            let oil = try await seller.registerItem(ItemDraft(name: "Pumpkin Seed Oil", category: Category(rawValue: 3)!, keywords: ["oil"], condition: .new, price: Money("8.49")!, quantity: 3))
+            let (_, oil) = try await Self.sellerWithPumpkinSeedOil(market, units: 3)
             try await Self.outbid(market, oil: oil)
         }
     }
@@ -92,15 +83,31 @@ import TerminalUITesting
         _ = await run.value
     }
 
+    /// The storefront on an in-memory terminal, its loop running, against the server of `role`
+    /// (called `server` on screen).
+    @MainActor
+    static func storefront(_ market: TestMarket, on role: Role, named server: String = "test") -> (MemoryTerminal, ProgramRunner<BuyerProgram>, Task<BuyerState, Never>) {
+        let terminal = MemoryTerminal(size: Size(width: 120, height: 36))
+        let client = BuyerClient(client: market.client(for: role, reconnectsAutomatically: true))
+        let state = BuyerState(server: server, currentMonth: YearMonth(year: 2026, month: 11))
+        let runner = ProgramRunner(program: BuyerProgram(client: client), state: state, terminal: terminal, tickInterval: nil)
+        return (terminal, runner, Task { await runner.run() })
+    }
+
+    /// A seller, "weber", logged in, with `units` of Pumpkin Seed Oil on sale at 8.49.
+    static func sellerWithPumpkinSeedOil(_ market: TestMarket, units: Int) async throws -> (SellerClient, Item) {
+        let seller = market.sellerClient()
+        _ = try await seller.createAccount(username: "weber", password: "correct horse", name: "Ölmühle Weber")
+        try await seller.login(username: "weber", password: "correct horse")
+        let oil = try await seller.registerItem(ItemDraft(name: "Pumpkin Seed Oil", category: Category(rawValue: 3)!, keywords: ["oil"], condition: .new, price: Money("8.49")!, quantity: units))
+        return (seller, oil)
+    }
+
     /// The storefront on an in-memory terminal, its loop running, with a new buyer signed up
     /// through its account form.
     @MainActor
     static func signedUpStorefront(_ market: TestMarket) async -> (MemoryTerminal, ProgramRunner<BuyerProgram>, Task<BuyerState, Never>) {
-        let terminal = MemoryTerminal(size: Size(width: 120, height: 36))
-        let client = BuyerClient(client: market.client(for: .buyer, reconnectsAutomatically: true))
-        let state = BuyerState(server: "test", currentMonth: YearMonth(year: 2026, month: 11))
-        let runner = ProgramRunner(program: BuyerProgram(client: client), state: state, terminal: terminal, tickInterval: nil)
-        let run = Task { await runner.run() }
+        let (terminal, runner, run) = Self.storefront(market, on: .buyer)
         runner.press(.control("n"))
         runner.fill("Bea Buyer", "bea", "correct horse", "correct horse")
         await runner.pressAndSettle(.enter)

@@ -21,7 +21,7 @@ public struct ItemFind: Sendable, Hashable {
 
     /// Whether `item` is found: what the server's query decides, for rows a client holds.
     public func matches(_ item: Item) -> Bool {
-        let terms = Text.searchTerms(item.keywords + Text.searchWords(of: item.name))
+        let terms = Text.itemTerms(name: item.name, keywords: item.keywords)
         return self.words.allSatisfy { word in terms.contains { $0.contains(word) } }
     }
 }

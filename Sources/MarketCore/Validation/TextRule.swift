@@ -132,6 +132,12 @@ public enum Text {
         return (number < 0 ? "-" : "") + groups.joined(separator: ",")
     }
 
+    /// What search matches an item by (its `terms`): its keywords and the words of its name, as
+    /// search terms, each once.
+    public static func itemTerms(name: String, keywords: [String]) -> [String] {
+        self.searchTerms(keywords + self.searchWords(of: name))
+    }
+
     /// Lower-cased words of a name, as search matches them: runs of letters and digits. An
     /// apostrophe within a word (kid's, l'eau, rock'n'roll, don't) joins fragments of one word,
     /// and of those only the word itself counts (fragments of three letters or more, else the

@@ -48,8 +48,7 @@ public enum BuyerAPI {
                 self.keywords = try container.decodeIfPresent([String].self, forKey: .keywords) ?? []
                 self.limit = try container.decodeIfPresent(Int.self, forKey: .limit) ?? Paging.defaultLimit
                 self.offset = try container.decodeIfPresent(Int.self, forKey: .offset) ?? 0
-                let descending = try container.decodeIfPresent(Bool.self, forKey: .descending) ?? false
-                self.order = try container.decodeIfPresent(ItemOrder.Key.self, forKey: .sort).map { ItemOrder($0, descending: descending) }
+                self.order = try container.decodeOrder(sort: .sort, descending: .descending)
             }
 
             public func encode(to encoder: any Encoder) throws {
@@ -58,8 +57,7 @@ public enum BuyerAPI {
                 try container.encode(self.keywords, forKey: .keywords)
                 try container.encode(self.limit, forKey: .limit)
                 try container.encode(self.offset, forKey: .offset)
-                try container.encodeIfPresent(self.order?.key, forKey: .sort)
-                if let order = self.order { try container.encode(order.descending, forKey: .descending) }
+                try container.encode(self.order, sort: .sort, descending: .descending)
             }
         }
         public typealias Result = Page<SearchHit>

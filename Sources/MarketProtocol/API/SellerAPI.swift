@@ -100,8 +100,7 @@ public enum SellerAPI {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.limit = try container.decodeIfPresent(Int.self, forKey: .limit) ?? Paging.defaultLimit
                 self.offset = try container.decodeIfPresent(Int.self, forKey: .offset) ?? 0
-                let descending = try container.decodeIfPresent(Bool.self, forKey: .descending) ?? false
-                self.order = try container.decodeIfPresent(ItemOrder.Key.self, forKey: .sort).map { ItemOrder($0, descending: descending) }
+                self.order = try container.decodeOrder(sort: .sort, descending: .descending)
                 self.find = try container.decodeIfPresent(String.self, forKey: .find)
             }
 
@@ -109,8 +108,7 @@ public enum SellerAPI {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(self.limit, forKey: .limit)
                 try container.encode(self.offset, forKey: .offset)
-                try container.encodeIfPresent(self.order?.key, forKey: .sort)
-                if let order = self.order { try container.encode(order.descending, forKey: .descending) }
+                try container.encode(self.order, sort: .sort, descending: .descending)
                 try container.encodeIfPresent(self.find, forKey: .find)
             }
         }

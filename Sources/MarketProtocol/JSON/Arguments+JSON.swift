@@ -109,11 +109,8 @@ extension SellerAPI.DisplayItemsForSale.Arguments: JSONCodable {
         json.beginObject()
         json.field("limit", self.limit)
         json.field("offset", self.offset)
-        if let order = self.order {
-            json.field("sort", order.key)
-            json.field("descending", order.descending)
-        }
-        if let find = self.find { json.field("find", find) }
+        json.fields(of: self.order)
+        json.fieldIfPresent("find", self.find)
         json.endObject()
     }
 
@@ -134,7 +131,7 @@ extension SellerAPI.DisplayItemsForSale.Arguments: JSONCodable {
             default: try json.skipValue()
             }
         }
-        self.init(limit: limit ?? Paging.defaultLimit, offset: offset ?? 0, order: key.map { ItemOrder($0, descending: descending ?? false) }, find: find)
+        self.init(limit: limit ?? Paging.defaultLimit, offset: offset ?? 0, order: ItemOrder(sort: key, descending: descending), find: find)
     }
 }
 
@@ -223,10 +220,7 @@ extension BuyerAPI.SearchItemsForSale.Arguments: JSONCodable {
         json.field("keywords", self.keywords)
         json.field("limit", self.limit)
         json.field("offset", self.offset)
-        if let order = self.order {
-            json.field("sort", order.key)
-            json.field("descending", order.descending)
-        }
+        json.fields(of: self.order)
         json.endObject()
     }
 
@@ -255,7 +249,7 @@ extension BuyerAPI.SearchItemsForSale.Arguments: JSONCodable {
             keywords: keywords ?? [],
             limit: limit ?? Paging.defaultLimit,
             offset: offset ?? 0,
-            order: key.map { ItemOrder($0, descending: descending ?? false) }
+            order: ItemOrder(sort: key, descending: descending)
         )
     }
 }

@@ -4,7 +4,7 @@ import PostgresNIO
 extension ProductsStore {
     /// Puts a validated draft on sale and returns the stored item.
     public func registerItem(_ draft: ItemDraft, sellerID: SellerID, sellerName: String) async throws(MarketError) -> Item {
-        let terms = Text.searchTerms(draft.keywords + Text.searchWords(of: draft.name))
+        let terms = Text.itemTerms(name: draft.name, keywords: draft.keywords)
         let statement = RegisterItem(
             bindings: PostgresBindings(
                 draft.category.rawValue, sellerID.rawValue, sellerName, draft.name, draft.keywords, terms,
