@@ -10,6 +10,8 @@ import Testing
         BuyerAPI.DisplayCart.name: .decoding(BuyerAPI.DisplayCart.self),
         BuyerAPI.SearchItemsForSale.name: .decoding(BuyerAPI.SearchItemsForSale.self),
         BuyerAPI.MakePurchase.name: .decoding(BuyerAPI.MakePurchase.self),
+        BuyerAPI.ProvideFeedback.name: .decoding(BuyerAPI.ProvideFeedback.self),
+        SellerAPI.RegisterItemForSale.name: .decoding(SellerAPI.RegisterItemForSale.self),
     ])
 
     private func decode(_ json: String) -> Result<IncomingRequest, RequestDecodingFailure> {
@@ -99,6 +101,21 @@ import Testing
 
         let badSession = try self.failure(#"{"id":6,"op":"DisplayCart","session":42}"#)
         #expect(badSession.error.field == "session")
+    }
+
+    @Test func anUnknownNameListsTheAcceptedOnes() throws {
+        let badSort = try self.failure(#"{"id":1,"op":"SearchItemsForSale","args":{"category":"any","sort":"cheapest"}}"#)
+        #expect(badSort.error.field == "sort")
+        #expect(badSort.error.message.hasPrefix("Field “sort”: must be one of “id”, “name”, "))
+
+        let badCondition = try self.failure(
+            #"{"id":2,"op":"RegisterItemForSale","args":{"name":"Mug","category":1,"keywords":[],"condition":"mint","price":"3.00","quantity":1}}"#
+        )
+        #expect(badCondition.error.field == "condition")
+        #expect(badCondition.error.message == "Field “condition”: must be one of “new”, “used”")
+
+        let badVote = try self.failure(#"{"id":3,"op":"ProvideFeedback","args":{"itemID":{"category":1,"number":1},"vote":"meh"}}"#)
+        #expect(badVote.error.message == "Field “vote”: must be one of “up”, “down”")
     }
 
     @Test func responsesRoundTripThroughTheClientDecoder() throws {

@@ -1,5 +1,5 @@
 /// The state of an item for sale.
-public enum Condition: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+public enum Condition: String, Sendable, Hashable, WireName, CustomStringConvertible {
     case new
     case used
 

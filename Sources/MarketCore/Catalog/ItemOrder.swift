@@ -5,7 +5,7 @@
 /// item numbers, in the same direction, so pages never overlap or skip.
 public struct ItemOrder: Sendable, Hashable, Codable {
     /// What to order by; the raw values are the wire names.
-    public enum Key: String, Sendable, Hashable, Codable, CaseIterable {
+    public enum Key: String, Sendable, Hashable, WireName {
         /// Category, then item number: the order of ``ItemID``.
         case id
         /// Case-insensitively, by Unicode code points.

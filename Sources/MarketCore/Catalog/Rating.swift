@@ -18,7 +18,7 @@ public struct Rating: Sendable, Hashable, Codable {
 }
 
 /// One buyer's verdict on one purchased item.
-public enum Vote: String, Sendable, Hashable, Codable, CaseIterable {
+public enum Vote: String, Sendable, Hashable, WireName {
     case up
     case down
 }

@@ -1,5 +1,5 @@
 /// The two kinds of account. Each role has its own server, its own usernames and its own sessions.
-public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+public enum Role: String, Sendable, Hashable, WireName {
     case seller
     case buyer
 
