@@ -53,7 +53,7 @@ enum SellerFixtures {
     @discardableResult
     static func answer(_ command: SellerCommand, _ state: inout SellerState, items: [Item] = Self.items, total: Int? = nil) -> [SellerCommand] {
         switch command {
-        case .loadItems(let request, let offset, _, _):
+        case .loadItems(let request, let offset, _):
             let page = Page(items: items, offset: offset, limit: ItemsScreen.pageSize, total: total ?? items.count)
             return self.program.update(&state, .message(.itemsLoaded(request: request, page: page)))
         case .loadRating(let request):

@@ -21,11 +21,11 @@ extension SellerFlowTests {
         var items = SellerFixtures.items
         items[0].quantity -= 2
         let page = Page(items: items, offset: 0, limit: ItemsScreen.pageSize, total: items.count)
-        let next = self.program.update(&state, .message(.activity(request: request, order: nil, news: .init(rating: rating, items: page))))
+        let next = self.program.update(&state, .message(.activity(request: request, news: .init(rating: rating, items: page))))
         #expect(state.rating.rating == rating)
         #expect(state.items.rows.first?.quantity == 5)
         #expect(state.shell.status == .success("At 10:43: 2 units of “Café crème mug €” sold, 1 👍."))
-        guard case .awaitActivity(let again, let after, 0, nil, _)? = next.first else {
+        guard case .awaitActivity(let again, let after, 0, ItemListing.all)? = next.first else {
             Issue.record("expected the next wait, got \(next)")
             return
         }
@@ -33,8 +33,8 @@ extension SellerFlowTests {
 
         // Sorted meanwhile: the page that came is in the old order, so the list is fetched.
         _ = self.program.press([.character("s")], &state)
-        let sorted = self.program.update(&state, .message(.activity(request: again, order: nil, news: .init(rating: SellerFixtures.rating, items: page))))
-        #expect(sorted.contains { if case .loadItems(_, 0, .some, _) = $0 { true } else { false } })
+        let sorted = self.program.update(&state, .message(.activity(request: again, news: .init(rating: SellerFixtures.rating, items: page))))
+        #expect(sorted.contains { if case .loadItems(_, 0, let listing) = $0 { listing.order != nil } else { false } })
 
         // An unattended dashboard's session ends: the wait says so, and login is back.
         let last = try #require(state.activityRequest)
@@ -50,7 +50,7 @@ extension SellerFlowTests {
         var items = SellerFixtures.items
         items[0].price = Money("1.50")!
         let page = Page(items: items, offset: 0, limit: ItemsScreen.pageSize, total: items.count)
-        let next = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: SellerFixtures.rating, items: page))))
+        let next = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), news: .init(rating: SellerFixtures.rating, items: page))))
         #expect(state.items.page?.items.first?.price == Money("1.50")!)
         #expect(state.items.selected?.id == items[1].id, "the selection stays")
         #expect(state.shell.status == .info("“Café crème mug €” was changed in another session: 1.50, 7 on sale."))
@@ -62,7 +62,7 @@ extension SellerFlowTests {
         repriced.price = Money("9.00")!
         _ = self.program.update(&state, .message(.priceChanged(request: 0, item: repriced)))
         #expect(state.items.selected?.price == Money("9.00")!)
-        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: SellerFixtures.rating, items: page))))
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), news: .init(rating: SellerFixtures.rating, items: page))))
         #expect(state.items.selected?.price == Money("9.00")!, "not the older page's price")
     }
 
@@ -73,16 +73,16 @@ extension SellerFlowTests {
         items[2].price = Money("3.00")!
         items[2].quantity = 0
         let page = Page(items: items, offset: 0, limit: ItemsScreen.pageSize, total: items.count)
-        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: SellerFixtures.rating, items: page))))
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), news: .init(rating: SellerFixtures.rating, items: page))))
         #expect(state.shell.status == .info("\(Format.quoted(items[2].name)) was changed in another session: 3.00, none on sale."))
         // A new item, and then nothing new: nothing more is said.
         state.shell.status = nil
         let more = [SellerFixtures.item(77, "Lamp", price: "9.00", quantity: 1)] + items
         let longer = Page(items: more, offset: 0, limit: ItemsScreen.pageSize, total: more.count)
-        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: SellerFixtures.rating, items: longer))))
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), news: .init(rating: SellerFixtures.rating, items: longer))))
         #expect(state.shell.status == .info("“Lamp” was registered in another session."))
         state.shell.status = nil
-        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: SellerFixtures.rating, items: longer))))
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), news: .init(rating: SellerFixtures.rating, items: longer))))
         #expect(state.shell.status == nil)
     }
 
@@ -97,7 +97,7 @@ extension SellerFlowTests {
         let page = Page(items: [sold] + SellerFixtures.items.dropFirst(), offset: 0, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count)
         var rating = SellerFixtures.rating
         rating.itemsSold += 7
-        _ = self.program.update(&state, .message(.activity(request: state.activityRequest ?? 0, order: nil, news: .init(rating: rating, items: page))))
+        _ = self.program.update(&state, .message(.activity(request: state.activityRequest ?? 0, news: .init(rating: rating, items: page))))
         #expect(state.modal == nil)
         #expect(state.shell.status == .error("“Café crème mug €” has no units on sale any more: nothing is left to remove."))
         // The Enter meant for Remove does not open the item's details.
@@ -112,7 +112,7 @@ extension SellerFlowTests {
         var rating = SellerFixtures.rating
         rating.rating.thumbsUp += 1
         let page = Page(items: items, offset: 0, limit: ItemsScreen.pageSize, total: items.count)
-        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: rating, items: page))))
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), news: .init(rating: rating, items: page))))
         #expect(state.shell.status == .success("At 10:43: 1 👍 for \(Format.quoted(items[1].name))."))
     }
 
@@ -126,7 +126,7 @@ extension SellerFlowTests {
         var rating = SellerFixtures.rating
         rating.itemsSold += 4
         rating.rating.thumbsDown += 1
-        _ = self.program.update(&state, .message(.activity(request: state.activityRequest ?? 0, order: nil, news: .init(rating: rating, items: page))))
+        _ = self.program.update(&state, .message(.activity(request: state.activityRequest ?? 0, news: .init(rating: rating, items: page))))
         guard case .detail(let detail)? = state.modal else {
             Issue.record("the details closed")
             return
@@ -138,17 +138,17 @@ extension SellerFlowTests {
         var state = SellerFixtures.loggedIn()
         var rating = SellerFixtures.rating
         rating.itemsSold += 3
-        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: rating, items: nil))))
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), news: .init(rating: rating, items: nil))))
         #expect(state.shell.status == .success("At 10:43: 3 units sold."))
         rating.rating.thumbsUp += 1
-        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: rating, items: nil))))
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), news: .init(rating: rating, items: nil))))
         #expect(state.shell.status == .success("Since 10:43: 3 units sold, 1 👍."), "not just the latest")
         // Once the line has gone, news starts a new count; an error of the user's own, once read,
         // gives way to it.
         state.shell.status = .error("Something the user did failed.")
         _ = self.program.update(&state, .message(.account(.heartbeat)))
         rating.rating.thumbsDown += 2
-        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), order: nil, news: .init(rating: rating, items: nil))))
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), news: .init(rating: rating, items: nil))))
         #expect(state.shell.status == .success("At 10:43: 2 👎."))
     }
 }

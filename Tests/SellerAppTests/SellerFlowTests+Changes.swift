@@ -28,7 +28,7 @@ extension SellerFlowTests {
         let reload = self.program.update(&state, .message(.registered(request: request, item: stored)))
         #expect(state.modal == nil)
         #expect(state.shell.status?.kind == .success)
-        guard case .loadItems(let load, 0, nil, _)? = reload.first(where: { if case .loadItems = $0 { true } else { false } }) else {
+        guard case .loadItems(let load, 0, ItemListing.all)? = reload.first(where: { if case .loadItems = $0 { true } else { false } }) else {
             Issue.record("expected the first page to reload, got \(reload)")
             return
         }
@@ -49,7 +49,7 @@ extension SellerFlowTests {
             Issue.record("the warning went with the refresh")
             return
         }
-        guard case .loadItems(let load, _, _, _)? = refresh.first(where: \.isItemsLoad) else {
+        guard case .loadItems(let load, _, _)? = refresh.first(where: \.isItemsLoad) else {
             Issue.record("expected the list to be fetched again, got \(refresh)")
             return
         }
@@ -60,7 +60,7 @@ extension SellerFlowTests {
         // …a new one with every attribute of the form is.
         let stored = SellerFixtures.item(41, "Stall item", category: 4, price: "3.00", quantity: 1, keywords: ["stall"])
         let again = self.program.refresh(&state)
-        guard case .loadItems(let second, _, _, _)? = again.first(where: \.isItemsLoad) else {
+        guard case .loadItems(let second, _, _)? = again.first(where: \.isItemsLoad) else {
             Issue.record("expected the list to be fetched again")
             return
         }
@@ -116,7 +116,7 @@ extension SellerFlowTests {
 
         // The server may commit just after it answers again: the list is fetched a few more times…
         let fetch = self.program.tick(atMost: 40, &state)
-        guard case .loadItems(let load, _, _, _)? = fetch.first(where: \.isItemsLoad) else {
+        guard case .loadItems(let load, _, _)? = fetch.first(where: \.isItemsLoad) else {
             Issue.record("expected the list to be fetched again, got \(fetch)")
             return
         }
@@ -142,7 +142,7 @@ extension SellerFlowTests {
             var pending = commands
             while !pending.isEmpty {
                 switch pending.removeFirst() {
-                case .loadItems(let load, let offset, _, _):
+                case .loadItems(let load, let offset, _):
                     let page = Page(items: SellerFixtures.items, offset: offset, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count)
                     pending += self.program.update(&state, .message(.itemsLoaded(request: load, page: page)))
                 case .loadRating(let load):
@@ -196,7 +196,7 @@ extension SellerFlowTests {
             #expect(column == 1)
             let reload = self.program.update(&state, .message(.registered(request: 901, item: stored)))
             #expect(state.items.table.sortColumn == (keepsSort ? column : nil), "total \(total)")
-            #expect(reload.contains { if case .loadItems(_, 0, let order, _) = $0 { order == state.items.order } else { false } })
+            #expect(reload.contains { if case .loadItems(_, 0, let listing) = $0 { listing.order == state.items.order } else { false } })
         }
     }
 
@@ -255,7 +255,7 @@ extension SellerFlowTests {
         #expect(state.items.rows.last?.id == cheapest.id, "now the dearest")
         #expect(state.items.selected?.id == cheapest.id)
         // It may belong on another page now: the server's page says.
-        #expect(reload.contains { if case .loadItems(_, 0, ItemOrder(.price), _) = $0 { true } else { false } }, "\(reload)")
+        #expect(reload.contains { if case .loadItems(_, 0, ItemListing(order: ItemOrder(.price))) = $0 { true } else { false } }, "\(reload)")
     }
 
     @Test func aPriceWithThreeDecimalsSaysSoAndIsNotSent() {

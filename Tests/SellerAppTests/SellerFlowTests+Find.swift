@@ -13,7 +13,7 @@ extension SellerFlowTests {
         #expect(state.items.findField != nil)
         #expect(self.program.press([.character("m"), .character("u"), .character("g")], &state).isEmpty, "keys go to the bar, not to the list")
         let find = self.program.press([.enter], &state)
-        guard case .loadItems(let request, 0, nil, let found?)? = find.first else {
+        guard case .loadItems(let request, 0, let listing)? = find.first, listing.order == nil, let found = listing.find else {
             Issue.record("expected the top of what is found, got \(find)")
             return
         }
@@ -27,14 +27,14 @@ extension SellerFlowTests {
         #expect(state.items.rows.map(\.id) == mugs.map(\.id))
 
         // Sorting what was found keeps to it.
-        guard case .loadItems(_, _, _, let stillFound)? = self.program.press([.character("r")], &state).first(where: \.isItemsLoad) else {
+        guard case .loadItems(_, _, let stillListed)? = self.program.press([.character("r")], &state).first(where: \.isItemsLoad) else {
             Issue.record("r fetches the list again")
             return
         }
-        #expect(stillFound == found)
+        #expect(stillListed.find == found)
 
         let all = self.program.press([.escape], &state)
-        guard case .loadItems(_, 0, nil, nil)? = all.first else {
+        guard case .loadItems(_, 0, ItemListing.all)? = all.first else {
             Issue.record("expected every item again, got \(all)")
             return
         }
@@ -67,7 +67,7 @@ extension SellerFlowTests {
         let lamp = SellerFixtures.item(40, "Desk lamp", price: "20.00", quantity: 1)
         let after = self.program.update(&state, .message(.registered(request: 0, item: lamp)))
         #expect(state.items.find == nil)
-        #expect(after.contains { if case .loadItems(_, 0, _, nil) = $0 { true } else { false } })
+        #expect(after.contains { if case .loadItems(_, 0, let listing) = $0 { listing.find == nil } else { false } })
         // One it finds keeps the find.
         _ = self.program.press([.character("/")], &state)
         _ = self.program.type("mug", &state)

@@ -22,14 +22,14 @@ extension SellerFlowTests {
         var state = SellerFixtures.started()
         let commands = self.program.update(&state, .message(.account(.loggedIn(request: 1, profile: SellerFixtures.profile))))
         #expect(commands.count == 2)
-        #expect(commands.contains { if case .loadItems(_, 0, nil, _) = $0 { true } else { false } })
+        #expect(commands.contains { if case .loadItems(_, 0, ItemListing.all) = $0 { true } else { false } })
         #expect(commands.contains { if case .loadRating = $0 { true } else { false } })
         #expect(state.shell.user == SignedInUser(username: "zoe", name: "Zoë Müller 東京"))
     }
 
     @Test func endFetchesTheLastItemsOfALongList() {
         var state = SellerFixtures.loggedIn(total: 150)
-        guard case .loadItems(_, 50, _, _)? = self.program.press([.end], &state).first else {
+        guard case .loadItems(_, 50, _)? = self.program.press([.end], &state).first else {
             Issue.record("End should fetch the last 100 of 150")
             return
         }
@@ -50,7 +50,7 @@ extension SellerFlowTests {
         for key in [Key.up, .pageUp] {
             var top = state
             top.items.table = TableState(selection: 0, offset: 0)
-            guard case .loadItems(_, let offset, _, _)? = self.program.press([key], &top).first, offset < 50 else {
+            guard case .loadItems(_, let offset, _)? = self.program.press([key], &top).first, offset < 50 else {
                 Issue.record("\(key) from the first item at hand fetches those before")
                 return
             }
@@ -63,7 +63,7 @@ extension SellerFlowTests {
         let visible = SellerProgram.visibleRows(state)
         func answer(_ commands: [SellerCommand]) {
             for command in commands {
-                guard case .loadItems(let request, let offset, _, _) = command else { continue }
+                guard case .loadItems(let request, let offset, _) = command else { continue }
                 let page = Page(items: Array(all[offset..<min(120, offset + ItemsScreen.pageSize)]), offset: offset, limit: ItemsScreen.pageSize, total: 120)
                 _ = self.program.update(&state, .message(.itemsLoaded(request: request, page: page)))
             }
@@ -144,7 +144,7 @@ extension SellerFlowTests {
         var state = SellerFixtures.loggedIn(items: Array(many.prefix(100)), total: 150)
         state.items.table.select(99, rowCount: 100, visibleRows: 10)
         let commands = self.program.press([.character("j")], &state)
-        guard case .loadItems(_, let offset, _, _)? = commands.first else {
+        guard case .loadItems(_, let offset, _)? = commands.first else {
             Issue.record("expected the next items to be fetched, got \(commands)")
             return
         }
@@ -159,7 +159,7 @@ extension SellerFlowTests {
 
         // The page at hand is sorted at once, and says so until the server's page arrives.
         let sort = self.program.press([.character("s")], &state)
-        guard case .loadItems(let request, 0, ItemOrder(.id), _)? = sort.first else {
+        guard case .loadItems(let request, 0, ItemListing(order: ItemOrder(.id)))? = sort.first else {
             Issue.record("expected the first page by ID, got \(sort)")
             return
         }
@@ -175,11 +175,11 @@ extension SellerFlowTests {
 
         // Later pages come in the same order; reversing it starts again from the first page.
         let next = self.program.press([.character("]")], &state)
-        #expect(next.contains { if case .loadItems(_, 100, ItemOrder(.id), _) = $0 { true } else { false } }, "\(next)")
+        #expect(next.contains { if case .loadItems(_, 100, ItemListing(order: ItemOrder(.id))) = $0 { true } else { false } }, "\(next)")
         #expect(self.program.press([.character("S")], &state).isEmpty, "S waits for the page on its way")
-        guard case .loadItems(let nextRequest, _, _, _)? = next.first(where: \.isItemsLoad) else { return }
+        guard case .loadItems(let nextRequest, _, _)? = next.first(where: \.isItemsLoad) else { return }
         let reverse = self.program.update(&state, .message(.itemsLoaded(request: nextRequest, page: Page(items: Array(many.reversed().dropFirst(100)), offset: 100, limit: 100, total: 150))))
-        #expect(reverse.contains { if case .loadItems(_, 0, ItemOrder(.id, descending: true), _) = $0 { true } else { false } }, "\(reverse)")
+        #expect(reverse.contains { if case .loadItems(_, 0, ItemListing(order: ItemOrder(.id, descending: true))) = $0 { true } else { false } }, "\(reverse)")
     }
 
     @Test func sortingAWholeListOnScreenNeedsNoServer() {

@@ -72,7 +72,7 @@ extension SellerFlowTests {
         var state = SellerFixtures.loggedIn()
         _ = self.program.update(&state, .message(.account(.connection(.waitingToReconnect(attempt: 1, reason: "closed")))))
         #expect(state.shell.connectionBadge.text.contains("reconnecting"))
-        _ = self.program.update(&state, .message(.failed(request: 1, command: .loadItems(request: 1, offset: 0, order: nil), error: MarketError(.unreachable, "down"))))
+        _ = self.program.update(&state, .message(.failed(request: 1, command: .loadItems(request: 1, offset: 0), error: MarketError(.unreachable, "down"))))
         #expect(state.items.page?.items.count == SellerFixtures.items.count, "what was on screen stays")
         _ = self.program.update(&state, .message(.account(.connection(.connecting(attempt: 2)))))
         let commands = self.program.update(&state, .message(.account(.connection(.connected))))
@@ -84,12 +84,12 @@ extension SellerFlowTests {
     @Test func aServerWithoutItsDatabaseIsShownInTheHeaderAndTriedAgainUntilItIsBack() {
         var state = SellerFixtures.loggedIn()
         let down = MarketError(.unavailable, "The products database is not reachable right now; nothing was changed. Please try again.")
-        _ = self.program.update(&state, .message(.failed(request: 1, command: .loadItems(request: 1, offset: 0, order: nil), error: down)))
+        _ = self.program.update(&state, .message(.failed(request: 1, command: .loadItems(request: 1, offset: 0), error: down)))
         #expect(state.shell.connectionBadge.text.contains("no database"))
         #expect(self.program.isAnimating(state), "the clock runs, to try again")
         #expect(state.items.page?.items.count == SellerFixtures.items.count, "what was on screen stays")
         let retry = self.program.tick(atMost: 60, &state)
-        guard case .loadItems(let request, _, _, _)? = retry.first(where: \.isItemsLoad) else {
+        guard case .loadItems(let request, _, _)? = retry.first(where: \.isItemsLoad) else {
             Issue.record("expected the views to be fetched again within 6 s, got \(retry)")
             return
         }
@@ -109,7 +109,7 @@ extension SellerFlowTests {
         #expect(state.shell.connectionBadge.text.contains("not answering"))
         #expect(self.program.isAnimating(state), "the clock runs, to try again")
         let retry = self.program.tick(atMost: 60, &state)
-        guard case .loadItems(let request, _, _, _)? = retry.first(where: \.isItemsLoad) else {
+        guard case .loadItems(let request, _, _)? = retry.first(where: \.isItemsLoad) else {
             Issue.record("expected the views to be fetched again within 6 s, got \(retry)")
             return
         }

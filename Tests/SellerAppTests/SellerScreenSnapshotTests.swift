@@ -33,7 +33,7 @@ import TerminalUITesting
 
     @Test func loginAfterTheSessionExpired() {
         var state = SellerFixtures.loggedIn()
-        _ = self.program.update(&state, .message(.failed(request: 1, command: .loadItems(request: 1, offset: 0, order: nil), error: MarketError(.sessionExpired, "expired"))))
+        _ = self.program.update(&state, .message(.failed(request: 1, command: .loadItems(request: 1, offset: 0), error: MarketError(.sessionExpired, "expired"))))
         self.snapshot(state, "login-session-expired")
     }
 
@@ -145,7 +145,7 @@ import TerminalUITesting
     @Test func serverGoneKeepsTheScreenAndSaysReconnecting() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.update(&state, .message(.account(.connection(.waitingToReconnect(attempt: 3, reason: "connection refused")))))
-        _ = self.program.update(&state, .message(.failed(request: 5, command: .loadItems(request: 5, offset: 0, order: nil), error: MarketError(.unreachable, "no"))))
+        _ = self.program.update(&state, .message(.failed(request: 5, command: .loadItems(request: 5, offset: 0), error: MarketError(.unreachable, "no"))))
         self.snapshot(state, "reconnecting")
     }
 }

@@ -5,15 +5,15 @@ public import MarketUI
 /// back with the result, so the spinner and stale results are tracked precisely.
 public enum SellerCommand: ClientCommand, Hashable {
     case account(AccountCommand)
-    /// A page of the items: in `order` (`nil`: newest first), those `find` finds (`nil`: all).
-    case loadItems(request: Int, offset: Int, order: ItemOrder?, find: ItemFind? = nil)
+    /// The page of the items `listing` lists that starts at `offset`.
+    case loadItems(request: Int, offset: Int, listing: ItemListing = .all)
     case loadRating(request: Int)
     case register(request: Int, draft: ItemDraft)
     case changePrice(request: Int, item: ItemID, price: Money)
     case removeUnits(request: Int, item: ItemID, count: Int)
     /// Waits in the background for sales and votes since `after` (``SellerRating/activity``),
-    /// asking for the page at `offset` in `order`, of what `find` finds, to come with them.
-    case awaitActivity(request: Int, after: Int, offset: Int, order: ItemOrder?, find: ItemFind? = nil)
+    /// asking for the page at `offset` of what `listing` lists to come with them.
+    case awaitActivity(request: Int, after: Int, offset: Int, listing: ItemListing = .all)
 
     public var account: AccountCommand? {
         if case .account(let command) = self { command } else { nil }
@@ -22,8 +22,8 @@ public enum SellerCommand: ClientCommand, Hashable {
     public var request: Int? {
         switch self {
         case .account(let command): command.request
-        case .loadItems(let request, _, _, _), .loadRating(let request), .register(let request, _),
-            .changePrice(let request, _, _), .removeUnits(let request, _, _), .awaitActivity(let request, _, _, _, _):
+        case .loadItems(let request, _, _), .loadRating(let request), .register(let request, _),
+            .changePrice(let request, _, _), .removeUnits(let request, _, _), .awaitActivity(let request, _, _, _):
             request
         }
     }

@@ -11,8 +11,8 @@ public enum SellerMessage: ClientMessage {
     case priceChanged(request: Int, item: Item)
     case unitsRemoved(request: Int, item: Item, removed: Int)
     /// A wait for news ended: the rating now and, when something happened, the page asked for
-    /// (in `order`, of what `find` finds).
-    case activity(request: Int, order: ItemOrder?, find: ItemFind? = nil, news: SellerAPI.AwaitSellerActivity.Result)
+    /// (of what `listing` lists).
+    case activity(request: Int, listing: ItemListing = .all, news: SellerAPI.AwaitSellerActivity.Result)
     /// A command failed; the command says what was being tried.
     case failed(request: Int, command: SellerCommand, error: MarketError)
 }

@@ -24,10 +24,10 @@ extension SellerProgram {
             state.rating.loadRequest = nil
             return self.watchActivity(&state)
 
-        case .activity(let request, let order, let find, let news):
+        case .activity(let request, let listing, let news):
             guard state.activityRequest == request else { return [] }
             state.activityRequest = nil
-            return self.heard(news, askedIn: order, finding: find, &state) + self.watchActivity(&state)
+            return self.heard(news, listing: listing, &state) + self.watchActivity(&state)
 
         case .registered(let request, let item):
             state.shell.finish(request)
@@ -70,7 +70,7 @@ extension SellerProgram {
     }
 
     private func failed(_ command: SellerCommand, _ error: MarketError, _ state: inout SellerState) -> [SellerCommand] {
-        if case .awaitActivity(let request, _, _, _, _) = command {
+        if case .awaitActivity(let request, _, _, _) = command {
             // Nobody asked for it, so nothing is said (the header shows a lost connection, and
             // an ended session goes back to login as for any request); the views' next fetch,
             // after a reconnect or a refresh, starts the wait again.
@@ -82,7 +82,7 @@ extension SellerProgram {
         // Said in the box that made the request, if it is open; else on the status line.
         var saidInBox = false
         switch command {
-        case .loadItems(let request, _, _, _):
+        case .loadItems(let request, _, _):
             if state.items.loadRequest == request { state.items.loadRequest = nil }
         case .loadRating(let request):
             if state.rating.loadRequest == request { state.rating.loadRequest = nil }
@@ -249,9 +249,8 @@ extension SellerProgram {
     func loadItems(_ state: inout SellerState, offset: Int) -> [SellerCommand] {
         let request = state.shell.begin(state.items.page == nil ? "Loading your items…" : "Refreshing…")
         state.items.loadRequest = request
-        state.items.loadOrder = state.items.order
-        state.items.loadFind = state.items.find
-        return [.loadItems(request: request, offset: offset, order: state.items.order, find: state.items.find)]
+        state.items.loadListing = state.items.listing
+        return [.loadItems(request: request, offset: offset, listing: state.items.listing)]
     }
 
     /// The table's sort changed (already applied to the rows at hand, with `selected` kept
@@ -279,13 +278,13 @@ extension SellerProgram {
         let request = state.shell.beginQuietly()
         state.activityRequest = request
         state.changesAnsweredBeforeWait = state.changesAnswered
-        return [.awaitActivity(request: request, after: rating.activity, offset: state.items.offset, order: state.items.order, find: state.items.find)]
+        return [.awaitActivity(request: request, after: rating.activity, offset: state.items.offset, listing: state.items.listing)]
     }
 
     /// News came, or the wait ended without any: the rating and a line saying what happened,
     /// and the page that came with the answer when it is the one on show. Else, when there was
     /// news, the page is fetched; with no news, the next answer brings it.
-    private func heard(_ news: SellerAPI.AwaitSellerActivity.Result, askedIn order: ItemOrder?, finding find: ItemFind?, _ state: inout SellerState) -> [SellerCommand] {
+    private func heard(_ news: SellerAPI.AwaitSellerActivity.Result, listing: ItemListing, _ state: inout SellerState) -> [SellerCommand] {
         let before = state.rating.rating
         let isNews = news.rating.activity != before?.activity
         state.rating.rating = news.rating
@@ -309,7 +308,7 @@ extension SellerProgram {
         guard let page = news.items else { return [] }
         // The page is the one on show unless the user turned it, sorted, found, or asked for
         // another meanwhile, or a change of theirs was answered since the wait was sent.
-        let isCurrent = page.offset == state.items.offset && order == state.items.order && find == state.items.find
+        let isCurrent = page.offset == state.items.offset && listing == state.items.listing
             && state.changesAnswered == state.changesAnsweredBeforeWait
         guard state.items.loadRequest == nil, isCurrent else {
             return isNews && state.items.loadRequest == nil ? self.loadItems(&state, offset: state.items.offset) : []
@@ -320,8 +319,7 @@ extension SellerProgram {
         {
             state.shell.status = .info(sentence)
         }
-        state.items.loadOrder = order
-        state.items.loadFind = find
+        state.items.loadListing = listing
         self.show(page, &state)
         return []
     }

@@ -9,8 +9,8 @@ extension SellerProgram {
             switch command {
             case .account(let command):
                 return try await self.perform(account: command).map(SellerMessage.account)
-            case .loadItems(let request, let offset, let order, let find):
-                return .itemsLoaded(request: request, page: try await client.items(limit: ItemsScreen.pageSize, offset: offset, order: order, find: find?.text))
+            case .loadItems(let request, let offset, let listing):
+                return .itemsLoaded(request: request, page: try await client.items(limit: ItemsScreen.pageSize, offset: offset, order: listing.order, find: listing.find?.text))
             case .loadRating(let request):
                 return .ratingLoaded(request: request, rating: try await client.rating())
             case .register(let request, let draft):
@@ -19,9 +19,9 @@ extension SellerProgram {
                 return .priceChanged(request: request, item: try await client.changePrice(of: item, to: price))
             case .removeUnits(let request, let item, let count):
                 return .unitsRemoved(request: request, item: try await client.removeUnits(count, of: item), removed: count)
-            case .awaitActivity(let request, let after, let offset, let order, let find):
-                let page = SellerAPI.DisplayItemsForSale.Arguments(limit: ItemsScreen.pageSize, offset: offset, order: order, find: find?.text)
-                return .activity(request: request, order: order, find: find, news: try await client.awaitActivity(after: after, page: page))
+            case .awaitActivity(let request, let after, let offset, let listing):
+                let page = SellerAPI.DisplayItemsForSale.Arguments(limit: ItemsScreen.pageSize, offset: offset, order: listing.order, find: listing.find?.text)
+                return .activity(request: request, listing: listing, news: try await client.awaitActivity(after: after, page: page))
             }
         }
     }

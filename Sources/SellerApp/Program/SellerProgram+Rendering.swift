@@ -38,7 +38,7 @@ extension SellerProgram {
                 cursor = state.items.render(in: content, rating: state.rating.rating, canvas: &canvas, focused: state.modal == nil)
             case .rating:
                 // Not while the list is narrowed: its total is of what was found.
-                state.rating.render(in: content, itemsListed: state.items.pageFind == nil ? state.items.page?.total : nil, canvas: &canvas)
+                state.rating.render(in: content, itemsListed: state.items.pageListing.find == nil ? state.items.page?.total : nil, canvas: &canvas)
             }
             switch state.modal {
             case .detail(let detail):

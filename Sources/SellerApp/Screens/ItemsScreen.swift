@@ -2,6 +2,23 @@ public import MarketCore
 import MarketUI
 public import TerminalUI
 
+/// Which of the seller's items a list shows and in what order: what a page request asks the
+/// server for, and what the page on screen was listed by.
+public struct ItemListing: Sendable, Hashable {
+    /// Only the items this finds (`nil`: every item).
+    public var find: ItemFind?
+    /// `nil`: newest first.
+    public var order: ItemOrder?
+
+    public init(find: ItemFind? = nil, order: ItemOrder? = nil) {
+        self.find = find
+        self.order = order
+    }
+
+    /// Every item, newest first.
+    public static let all = ItemListing()
+}
+
 /// "My items": the seller's items in a sortable table, a page at a time, with the rating strip
 /// above it.
 ///
@@ -15,22 +32,19 @@ public struct ItemsScreen: Sendable {
 
     /// The page on screen; kept while reloading or offline, so nothing disappears.
     public var page: Page<Item>?
-    /// The order the server listed the page on screen in (`nil`: newest first).
-    public var pageOrder: ItemOrder?
+    /// What the server listed the page on screen by.
+    public var pageListing = ItemListing.all
     /// Offset of the page on screen (or being fetched).
     public var offset = 0
     public var table = TableState()
     /// The latest page request; results of older ones are ignored.
     public var loadRequest: Int?
-    /// The order the latest page request asked for.
-    public var loadOrder: ItemOrder?
+    /// What the latest page request asked for.
+    public var loadListing = ItemListing.all
     /// Select this item once the next page arrives (a newly registered one).
     public var selectAfterLoad: ItemID?
     /// What the list is narrowed to (`/`): only the items it finds, on the server.
     public var find: ItemFind?
-    /// What the page on screen was found with, and what the latest page request asked for.
-    public var pageFind: ItemFind?
-    public var loadFind: ItemFind?
     /// The find bar while it is being typed in (`/`): keys go to it until Enter or Esc.
     public var findField: TextField?
 
@@ -60,6 +74,9 @@ public struct ItemsScreen: Sendable {
         return ItemOrder(Self.orderKeys[column], descending: !self.table.sortAscending)
     }
 
+    /// What the user asks to see: the find and the table's order.
+    public var listing: ItemListing { ItemListing(find: self.find, order: self.order) }
+
     /// Whether the page on screen is all there is, so sorting it here sorts the whole list.
     public var isWholeList: Bool { self.page?.isWhole ?? false }
 
@@ -79,8 +96,7 @@ public struct ItemsScreen: Sendable {
         // Home or End) comes with the table set for it, whose selection is a row, not an item.
         let previous = self.page?.offset == page.offset ? self.selected?.id : nil
         self.page = page
-        self.pageOrder = self.loadOrder
-        self.pageFind = self.loadFind
+        self.pageListing = self.loadListing
         self.offset = page.offset
         self.loadRequest = nil
         let rows = self.rows
@@ -106,7 +122,7 @@ public struct ItemsScreen: Sendable {
         guard let page = self.page else { return nil }
         return self.table.positionText(
             visibleRows: visibleRows, rowCount: page.items.count, base: page.offset, total: page.total, totalIsExact: page.totalIsExact,
-            wholeListSorted: self.pageOrder == self.order
+            wholeListSorted: self.pageListing.order == self.order
         )
     }
 
@@ -155,7 +171,7 @@ public struct ItemsScreen: Sendable {
         }
         if let page = self.page {
             // (With a find, the footer says / changes it and Esc shows all.)
-            strip += [Span("  ·  ", .muted)] + (self.pageFind.map { find in
+            strip += [Span("  ·  ", .muted)] + (self.pageListing.find.map { find in
                 [Span("\(Format.count(page.total)) found by ", .normal), Span(Format.quoted(find.text), .accent)]
             } ?? [Span("\(Format.count(page.total)) item\(page.total == 1 ? "" : "s") listed", .normal)])
             // Screenfuls are fetched from any row, so there are no page numbers: the status line
@@ -176,7 +192,7 @@ public struct ItemsScreen: Sendable {
             canvas.write(self.loadRequest == nil ? "Items not loaded — press r to try again" : "Loading your items…", in: middle, style: .muted, alignment: .center)
             return
         }
-        if page.items.isEmpty, let find = self.pageFind {
+        if page.items.isEmpty, let find = self.pageListing.find {
             Self.table.render([], state: self.table, in: area, canvas: &canvas)
             canvas.write("No item has words holding \(Format.quoted(find.text)) — Esc shows all", in: middle, style: .muted, alignment: .center)
             return
