@@ -167,6 +167,10 @@ extension SellerFlowTests {
         #expect(state.shell.status != warning)
         _ = self.beats(1, &state)  // 240 s: a minute before the server's timeout
         #expect(state.shell.status == warning)
+        _ = self.beats(1, &state)
+        #expect(state.shell.status == .warning("Idle: logging out in 55 seconds — press a key to stay."), "it counts down")
+        _ = self.beats(10, &state)  // 295 s
+        #expect(state.shell.status == .warning("Idle: logging out in 5 seconds — press a key to stay."))
         let key = self.program.press([.down], &state)
         #expect(key.first?.account == .keepAlive, "the session is kept alive at once, not at the next beat: \(key)")
         #expect(state.shell.status == nil, "the warning goes with the key")
@@ -174,7 +178,9 @@ extension SellerFlowTests {
         // Left alone again: warned again, and then logged out.
         _ = self.beats(48, &state)
         #expect(state.shell.status == warning)
-        _ = self.beats(13, &state)
+        _ = self.beats(12, &state)  // 300 s: the server's timeout
+        #expect(state.shell.status == .warning("Idle: logging out now — press a key to stay."))
+        _ = self.beats(1, &state)
         #expect(!state.isLoggedIn)
     }
 

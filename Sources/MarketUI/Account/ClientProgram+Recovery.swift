@@ -61,16 +61,17 @@ extension ClientProgram {
             self.sessionEnded(saying: MarketError.sessionExpired(after: timeout).message, &state)
             return true
         }
-        // About a minute before (a fifth of a shorter timeout, if that is at least a beat), once:
-        // counted from the timeout itself, not from the client's own end a beat later, since the
-        // server may end the session first (its clock runs from the last call, which may come
-        // before the last key), and a key then keeps it alive at once.
+        // From about a minute before (a fifth of a shorter timeout, if that is at least a beat),
+        // counting down at every beat: counted from the timeout itself, not from the client's own
+        // end a beat later, since the server may end the session first (its clock runs from the
+        // last call, which may come before the last key), and a key then keeps it alive at once.
+        // A message that replaced the warning meanwhile stays.
         let lead = min(.seconds(60), timeout / 5)
-        if state.shell.idleWarning == nil, lead >= Self.heartbeatInterval, idle >= timeout - lead {
-            let seconds = lead.components.seconds
-            let when = seconds == 60 ? "a minute" : "\(seconds) seconds"
-            let warning = StatusMessage.warning("Idle: logging out in \(when) — press a key to stay.")
-            state.shell.status = warning
+        if lead >= Self.heartbeatInterval, idle >= timeout - lead {
+            let seconds = (timeout - idle).components.seconds
+            let when = seconds >= 60 ? "in a minute" : seconds > 0 ? "in \(seconds) seconds" : "now"
+            let warning = StatusMessage.warning("Idle: logging out \(when) — press a key to stay.")
+            if state.shell.idleWarning == nil || state.shell.status == state.shell.idleWarning { state.shell.status = warning }
             state.shell.idleWarning = warning
         }
         return false
