@@ -30,6 +30,14 @@ import TerminalUITesting
         self.snapshot(BuyerFixtures.loggedIn(size: Size(width: 160, height: 40)), "search-160x40")
     }
 
+    @Test func keywordResultsSayHowManyOfTheWordsEachMatched() {
+        var state = BuyerFixtures.loggedIn(size: Size(width: 160, height: 40))
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("coffee mug", &state)
+        for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state) }
+        self.snapshot(state, "search-keywords-160x40")
+    }
+
     @Test func editingTheSearchBar() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("/")], &state)

@@ -90,8 +90,9 @@ public struct SearchScreen: Sendable {
         .sorted("Seller", width: .flexible(minimum: 10, weight: 2), by: { $0.item.sellerName.lowercased() }, text: { $0.item.sellerName }),
         .sorted("👍", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.item.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.item.rating.thumbsUp) }).descendingFirst(),
         .sorted("👎", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.item.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.item.rating.thumbsDown) }),
-        // Not a sort of its own: the ranking puts the most matched keywords first.
-        TableColumn("Match", width: .fixed(5), alignment: .right, ascending: nil) { $0.matchedKeywords == 0 ? "" : "\($0.matchedKeywords)" }.hidden(below: 100),
+        // Not a sort of its own: the ranking puts the most matched keywords first. How many of
+        // how many ("2/3") depends on the search: see ``resultsTable``.
+        TableColumn("Match", width: .fixed(5), alignment: .right, ascending: nil) { _ in "" }.hidden(below: 100),
     ]
 
     /// The server's sort key for each column of ``columns`` (`nil`: its ranking).
@@ -109,17 +110,21 @@ public struct SearchScreen: Sendable {
 
     public static let table = Table<SearchHit>(columns: columns, emptyMessage: "No items match — try fewer or other keywords, or any category")
 
-    /// The table as drawn, with the rank column filled in: a rank depends on the page, not on
-    /// the hit alone.
+    /// The table as drawn, with the rank and match columns filled in: a rank depends on the
+    /// page, and a match ("2/3": two of the three keywords) on the search, not on the hit alone.
     public var resultsTable: Table<SearchHit> {
         var table = Self.table
         let page = self.page
         // Sorted by the server, a position is not a rank.
-        let title = self.pageOrder == nil ? Self.columns[0].title : "#"
-        table.columns[0] = TableColumn(title, width: Self.columns[0].width, alignment: .right) { hit in
+        if self.pageOrder != nil { table.columns[0].title = "#" }
+        table.columns[0].text = { hit in
             guard let page, let index = page.items.firstIndex(of: hit) else { return "" }
             return "\(page.offset + index + 1)"
         }
+        // Listing without keywords, nothing is matched: the column goes.
+        let keywords = self.query?.keywords.count ?? 0
+        table.columns[Self.columns.count - 1].text = { hit in "\(hit.matchedKeywords)/\(keywords)" }
+        if keywords == 0 { table.columns[Self.columns.count - 1].minimumTableWidth = .max }
         return table
     }
 
