@@ -209,6 +209,27 @@ BEGIN
 END;
 $$;
 
+-- Names of categories (schema 11): what people read beside the number, and what they may type
+-- instead of it. An item's category stays a number (no foreign key): a seller may list in a
+-- category without a name, which clients then show as its number. The usual ones are named
+-- once, when the table is new; an operator renames, adds or removes them with plain SQL, and
+-- applying this file again leaves their choice alone.
+CREATE TABLE IF NOT EXISTS category_names (
+    category integer PRIMARY KEY CHECK (category >= 0),
+    name     text NOT NULL CHECK (char_length(name) BETWEEN 1 AND 32 AND name = btrim(name))
+);
+CREATE UNIQUE INDEX IF NOT EXISTS category_names_name ON category_names (lower(name));
+DO $$
+BEGIN
+    IF coalesce((SELECT version FROM market_schema WHERE name = 'products'), 0) < 11 THEN
+        INSERT INTO category_names (category, name)
+             VALUES (0, 'Other'), (1, 'Books'), (2, 'Electronics'), (3, 'Home & kitchen'), (4, 'Sports & outdoors'),
+                    (5, 'Toys & games'), (6, 'Clothing'), (7, 'Music'), (8, 'Garden')
+        ON CONFLICT DO NOTHING;
+    END IF;
+END;
+$$;
+
 -- Running totals, updated in the same transaction as the purchase or vote that moves them.
 CREATE TABLE IF NOT EXISTS seller_stats (
     seller_id   bigint PRIMARY KEY,
@@ -467,5 +488,5 @@ CREATE OR REPLACE TRIGGER seller_stats_announce_update AFTER UPDATE ON seller_st
     FOR EACH ROW WHEN ((OLD.items_sold, OLD.thumbs_up, OLD.thumbs_down) IS DISTINCT FROM (NEW.items_sold, NEW.thumbs_up, NEW.thumbs_down))
     EXECUTE FUNCTION market_announce_seller_activity();
 
-INSERT INTO market_schema (name, version) VALUES ('products', 10)
+INSERT INTO market_schema (name, version) VALUES ('products', 11)
     ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;

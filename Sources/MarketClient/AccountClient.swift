@@ -28,6 +28,11 @@ extension AccountClient {
         try await self.client.call(Ping.self, Nothing()).role
     }
 
+    /// The market's named categories, by number.
+    public func categories() async throws(MarketError) -> [CategoryName] {
+        try await self.client.call(ListCategories.self, Nothing()).categories
+    }
+
     public func createAccount(username: String, password: String, name: String) async throws(MarketError) -> AccountID<Tag> {
         try await self.client.call(AccountAPI<Tag>.CreateAccount.self, .init(username: username, password: password, name: name, role: Tag.role)).accountID
     }

@@ -17,7 +17,7 @@ public struct DemoCatalog: Sendable {
         public var items: [ItemDraft]
     }
 
-    /// The categories the demo uses (the market itself only knows numbers).
+    /// The categories the demo uses, by the names a fresh market gives them (`sql/products.sql`).
     public static let categories: [(number: Int32, name: String)] = [
         (1, "Books"), (2, "Electronics"), (3, "Home & kitchen"), (4, "Sports & outdoors"),
         (5, "Toys & games"), (6, "Clothing"), (7, "Music"), (8, "Garden"),

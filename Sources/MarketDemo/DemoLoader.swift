@@ -13,6 +13,8 @@ public struct DemoLoader: Sendable {
         public var itemsPresent = 0
         public var purchasesMade = 0
         public var votesGiven = 0
+        /// The market's named categories, as the seller server said.
+        public var categories: [CategoryName] = []
 
         /// True when nothing had to be created: the catalogue was there already.
         public var wasAlreadyLoaded: Bool { self.accountsCreated == 0 && self.itemsRegistered == 0 && self.purchasesMade == 0 }
@@ -61,6 +63,7 @@ public struct DemoLoader: Sendable {
             // Loaded before: carry on and fill in whatever is missing.
         }
         try await client.login(username: seller.account.username, password: seller.account.password)
+        if report.categories.isEmpty { report.categories = try await client.categories() }
         // How many items of each name the seller has: a name may be listed twice (new and used).
         var existing: [String: Int] = [:]
         var offset = 0

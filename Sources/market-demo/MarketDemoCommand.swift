@@ -55,6 +55,6 @@ struct MarketDemoCommand: AsyncParsableCommand {
         print("  Demo buyer   username \(DemoCatalog.demoBuyer.username)         password \(DemoCatalog.demoBuyer.password)")
         print("  Demo seller  username \(DemoCatalog.demoSeller.username)  password \(DemoCatalog.demoSeller.password)")
         print("")
-        print("  Categories   " + DemoCatalog.categories.map { "\($0.number) \($0.name)" }.joined(separator: " · "))
+        print("  Categories   " + report.categories.map { "\($0.category) \($0.name)" }.joined(separator: " · "))
     }
 }

@@ -1,3 +1,4 @@
+import MarketTesting
 import BuyerApp
 import Foundation
 import MarketClient
@@ -118,6 +119,8 @@ enum BuyerFixtures {
             let item = hits.first { $0.item.id == id }?.item ?? hits[0].item
             let seller = SellerRating(sellerID: item.sellerID, name: item.sellerName, rating: Rating(thumbsUp: 120, thumbsDown: 7), itemsSold: 1_204)
             return self.program.update(&state, .message(.itemLoaded(request: request, detail: BuyerAPI.GetItem.Result(item: item, seller: seller))))
+        case .account(.loadCategories):
+            return self.program.update(&state, .message(.account(.categories(.fresh))))
         default:
             return []
         }

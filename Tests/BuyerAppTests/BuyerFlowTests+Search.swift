@@ -25,6 +25,27 @@ extension BuyerFlowTests {
         #expect(!state.search.isEditing, "the results get the keys next")
     }
 
+    @Test func aCategoryIsTypedByNameAndTheLineUnderTheBarSaysWhichItIs() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/"), .backTab], &state)
+        let note = { self.program.canvas(for: state, size: state.shell.size).lines[2] }
+        #expect(note().contains("Any category — or type one: 0 Other · 1 Books · 2 Electronics"), "\(note())")
+        _ = self.program.type("kit", &state)
+        #expect(note().contains("In 3 Home & kitchen"), "\(note())")
+        _ = self.program.press([.control("u")], &state)
+        _ = self.program.type("zz", &state)
+        #expect(note().contains("No category is called “zz”"), "\(note())")
+        _ = self.program.press([.control("u")], &state)
+        _ = self.program.type("sports", &state)
+        for command in self.program.press([.enter], &state) {
+            guard case .search(_, let query, 0, _) = command else { continue }
+            #expect(query.category == .only(Category(rawValue: 4)!))
+            BuyerFixtures.answer(command, &state)
+        }
+        #expect(note().contains("4 results for Sports & outdoors"), "\(note())")
+        #expect(self.barLine(state).contains("Sports & outdoors"), "\(self.barLine(state))")
+    }
+
     @Test func theBarSaysItsKeysShorterRatherThanCutThem() {
         var state = BuyerFixtures.loggedIn(size: Size(width: 80, height: 24))
         _ = self.program.press([.character("/")], &state)
@@ -406,7 +427,7 @@ extension BuyerFlowTests {
         _ = self.program.type("jazz", &state)
         _ = self.program.press([.backTab, .control("u")], &state)
         _ = self.program.press([.escape], &state)
-        #expect(self.barLine(state).contains("7"))
+        #expect(self.barLine(state).contains("Music"), "category 7, by its name")
         #expect(self.barLine(state).contains("vinyl"))
         _ = self.program.press([.character("/")], &state)
         #expect(state.search.bar["keywords"] == "vinyl", "editing starts again from the search on show")

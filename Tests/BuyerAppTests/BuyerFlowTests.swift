@@ -14,7 +14,8 @@ import TerminalUITesting
     @Test func loggingInBrowsesTheCatalogueAndLoadsCartAndHistory() {
         var state = BuyerFixtures.started()
         let commands = self.program.update(&state, .message(.account(.loggedIn(request: 1, profile: BuyerFixtures.profile))))
-        #expect(commands.count == 3)
+        #expect(commands.count == 4)
+        #expect(commands.contains { $0.account == .loadCategories })
         #expect(commands.contains { if case .search(_, .everything, 0, _) = $0 { true } else { false } })
         #expect(commands.contains { if case .loadCart = $0 { true } else { false } })
         #expect(commands.contains { if case .loadPurchases(_, 0) = $0 { true } else { false } })

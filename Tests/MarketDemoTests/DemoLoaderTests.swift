@@ -12,6 +12,9 @@ import Testing
             #expect(first.itemsRegistered == DemoCatalog.standard.itemCount)
             #expect(first.purchasesMade > 0 && first.votesGiven > 0)
             #expect(!first.wasAlreadyLoaded)
+            for (number, name) in DemoCatalog.categories {
+                #expect(first.categories.contains(CategoryName(category: Category(rawValue: number)!, name: name)), "the market names category \(number) as the demo does")
+            }
             let items = try await market.productsQuery("SELECT count(*) FROM items")
             let purchases = try await market.productsQuery("SELECT count(*) FROM purchases")
 

@@ -35,6 +35,22 @@ import Testing
         }
     }
 
+    @Test func bothServersNameTheCategoriesForTheirOwnSessionsOnly() async throws {
+        try await TestMarket.with { market in
+            await expectError(.notLoggedIn) { () throws(MarketError) in try await market.sellerClient().categories() }
+            let (seller, _) = try await market.loggedInSeller(name: "Namer")
+            let (buyer, _, _) = try await market.loggedInBuyer(name: "Reader")
+            let named = try await seller.categories()
+            #expect(named.prefix(4).map(\.name) == ["Other", "Books", "Electronics", "Home & kitchen"])
+            #expect(named.map(\.category) == named.map(\.category).sorted())
+            #expect(try await buyer.categories() == named)
+
+            // The operator names one more: the next call says so.
+            try await market.productsQuery("INSERT INTO category_names VALUES (40, 'Vinyl records')")
+            #expect(try await buyer.categories().last == CategoryName(category: Category(rawValue: 40)!, name: "Vinyl records"))
+        }
+    }
+
     @Test func createAccountRejectsBadFieldsByName() async throws {
         try await TestMarket.with { market in
             let client = market.sellerClient()

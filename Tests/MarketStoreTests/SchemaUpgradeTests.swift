@@ -23,7 +23,29 @@ import Testing
         #expect(try await postgres.query(counts, database: database) == ["7|2", "8|1"])
         try await postgres.applySchema("products", to: database)
         #expect(try await postgres.query(counts, database: database) == ["7|2", "8|1"], "a second run changes nothing")
-        #expect(try await postgres.scalar("SELECT version FROM market_schema WHERE name = 'products'", database: database) == "10")
+        #expect(try await postgres.scalar("SELECT version FROM market_schema WHERE name = 'products'", database: database) == "11")
+    }
+
+    @Test func theUsualCategoriesAreNamedOnceAndAnOperatorsChoiceStays() async throws {
+        let postgres = try await TestPostgres.shared()
+        let database = try await postgres.makeDatabases(prefix: "upgrade").products.database
+        let names = "SELECT category || ' ' || name FROM category_names ORDER BY category"
+        #expect(try await postgres.query(names, database: database).prefix(4) == ["0 Other", "1 Books", "2 Electronics", "3 Home & kitchen"])
+
+        // The operator renames one and removes another: applying the schema again keeps that.
+        try await postgres.query("UPDATE category_names SET name = 'Kitchen' WHERE category = 3", database: database)
+        try await postgres.query("DELETE FROM category_names WHERE category = 0", database: database)
+        try await postgres.applySchema("products", to: database)
+        #expect(try await postgres.query(names, database: database).prefix(3) == ["1 Books", "2 Electronics", "3 Kitchen"])
+
+        // A database of schema 10 had no names: the upgrade adds the usual ones, beside any there.
+        try await postgres.query("DELETE FROM category_names WHERE category > 1", database: database)
+        try await postgres.query("UPDATE market_schema SET version = 10 WHERE name = 'products'", database: database)
+        try await postgres.applySchema("products", to: database)
+        #expect(try await postgres.query(names, database: database).prefix(4) == ["0 Other", "1 Books", "2 Electronics", "3 Home & kitchen"])
+        await #expect(throws: (any Error).self, "names are unique whatever their case") {
+            try await postgres.query("INSERT INTO category_names VALUES (40, 'BOOKS')", database: database)
+        }
     }
 
     @Test func theTextRulesMoveFromCheckConstraintsToTheTriggerOnUpgrade() async throws {

@@ -1,3 +1,4 @@
+import MarketTesting
 import Foundation
 import MarketClient
 import MarketCore
@@ -58,6 +59,8 @@ enum SellerFixtures {
             return self.program.update(&state, .message(.itemsLoaded(request: request, page: page)))
         case .loadRating(let request):
             return self.program.update(&state, .message(.ratingLoaded(request: request, rating: self.rating)))
+        case .account(.loadCategories):
+            return self.program.update(&state, .message(.account(.categories(.fresh))))
         default:
             return []
         }

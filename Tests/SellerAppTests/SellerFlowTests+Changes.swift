@@ -1,3 +1,4 @@
+import MarketTesting
 import MarketClient
 import MarketCore
 import MarketProtocol
@@ -34,6 +35,37 @@ extension SellerFlowTests {
         }
         _ = self.program.update(&state, .message(.itemsLoaded(request: load, page: Page(items: [stored] + SellerFixtures.items, offset: 0, limit: 100, total: 7))))
         #expect(state.items.selected?.id == stored.id)
+    }
+
+    @Test func theCategoryIsTypedByNameAndTheFieldSaysWhichItIs() throws {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("n")], &state)
+        let form = { () -> ItemFormScreen? in if case .register(let form) = state.modal { form } else { nil } }
+        #expect(form()?.form.fields[1].hint == "A number or a name: Other, Books, Electronics, Home & kitchen, Sports & outdoors, Toys & games, Clothing, Music, Garden")
+        self.program.fill(["Garden gnome", "gard", "gnome"], &state)
+        #expect(form()?.form.fields[1].hint == "8 Garden")
+        _ = self.program.press([.tab, .tab], &state)
+        _ = self.program.type("12", &state)
+        guard case .register(_, let draft)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a registration")
+            return
+        }
+        #expect(draft.category == Category(rawValue: 8))
+
+        // Without names (an older server, or before they came), numbers only.
+        var bare = SellerFixtures.started()
+        for command in self.program.update(&bare, .message(.account(.loggedIn(request: 1, profile: SellerFixtures.profile)))) where command.account == nil {
+            SellerFixtures.answer(command, &bare)
+        }
+        _ = self.program.press([.character("n")], &bare)
+        self.program.fill(["Garden gnome", "garden"], &bare)
+        guard case .register(let unnamed)? = bare.modal else { return }
+        #expect(unnamed.form.fields[1].problem == "No category is called “garden”: this market names none, so type a number.")
+        // The names come while the form is open: it reads them at once.
+        _ = self.program.update(&bare, .message(.account(.categories(.fresh))))
+        guard case .register(let named)? = bare.modal else { return }
+        #expect(named.form.fields[1].problem == nil)
+        #expect(named.form.fields[1].hint == "8 Garden")
     }
 
     @Test func aRegistrationWhoseAnswerIsLostIsRecognisedInTheListInsteadOfSentTwice() {

@@ -21,7 +21,8 @@ extension SellerFlowTests {
     @Test func loggingInLoadsItemsAndTheRating() {
         var state = SellerFixtures.started()
         let commands = self.program.update(&state, .message(.account(.loggedIn(request: 1, profile: SellerFixtures.profile))))
-        #expect(commands.count == 2)
+        #expect(commands.count == 3)
+        #expect(commands.contains { $0.account == .loadCategories })
         #expect(commands.contains { if case .loadItems(_, 0, ItemListing.all) = $0 { true } else { false } })
         #expect(commands.contains { if case .loadRating = $0 { true } else { false } })
         #expect(state.shell.user == SignedInUser(username: "zoe", name: "Zoë Müller 東京"))

@@ -59,6 +59,7 @@ call(S,"GetSellerRating",None,sess)
 print("### buyer")
 call(B,"CreateAccount",{"username":"bob"+sfx,"password":"correct horse","name":"Bob","role":"buyer"})
 bs=call(B,"Login",{"username":"bob"+sfx,"password":"correct horse","role":"buyer"})["result"]["session"]
+call(B,"ListCategories",None,bs)
 call(B,"SearchItemsForSale",{"category":4,"keywords":["lamp","desk"],"limit":5},bs)
 call(B,"SearchItemsForSale",{"category":"any","keywords":["lamp"],"sort":"price","limit":5},bs)
 call(B,"GetItem",{"itemID":iid},bs)

@@ -57,12 +57,16 @@ public struct SearchQuery: Sendable, Hashable {
     /// Everything on sale, newest first.
     public static let everything = SearchQuery(category: .any, keywords: [])
 
-    /// "“red bike” in category 7", for the status line.
-    public var summary: String {
+    /// "“red bike” in Sports & outdoors", or "in category 7" for a category without a name,
+    /// for the status line.
+    public func summary(naming categories: CategoryNames) -> String {
         let words = "“" + self.keywords.joined(separator: " ") + "”"
         switch self.category {
-        case .any: return self.keywords.isEmpty ? "everything" : words
-        case .only(let category): return self.keywords.isEmpty ? "category \(category)" : "\(words) in category \(category)"
+        case .any:
+            return self.keywords.isEmpty ? "everything" : words
+        case .only(let category):
+            let place = categories.name(of: category) ?? "category \(category)"
+            return self.keywords.isEmpty ? place : "\(words) in \(place)"
         }
     }
 }

@@ -42,7 +42,7 @@ extension BuyerAction {
 /// The storefront's key tables. They drive the handlers, the footer and the help overlay alike.
 public enum BuyerKeys {
     public static let global = KeyMap<BuyerAction>("Everywhere", [
-        KeyBinding(.character("/"), .editSearch, help: "Edit the search, from any view: category (number or blank) and keywords", hint: "Search"),
+        KeyBinding(.character("/"), .editSearch, help: "Edit the search, from any view: category (number, name or blank) and keywords", hint: "Search"),
         KeyBinding([.character("?"), .function(1)], .help, help: "Show this help", hint: "Help", label: "?/F1"),
         KeyBinding(.character("1"), .show(.search), help: "Search the catalogue"),
         KeyBinding(.character("2"), .show(.cart), help: "Your cart"),

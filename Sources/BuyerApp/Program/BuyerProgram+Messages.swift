@@ -15,20 +15,21 @@ extension BuyerProgram {
             guard state.search.loadRequest == request else { return [] }
             state.search.loaded(page, query: query, visibleRows: Self.visibleRows(state, view: .search))
             // The other number of a word that found nothing, searched in its place: what it found.
+            let names = state.search.categories
             if let instead = state.search.otherNumber, instead.retry == query {
                 state.search.otherNumber = nil
                 state.shell.status = .info(
                     page.items.isEmpty
-                        ? "Nothing on sale matches \(instead.typed.summary) or \(query.summary): try other words."
-                        : "Nothing on sale matches \(instead.typed.summary): showing \(query.summary) instead."
+                        ? "Nothing on sale matches \(instead.typed.summary(naming: names)) or \(query.summary(naming: names)): try other words."
+                        : "Nothing on sale matches \(instead.typed.summary(naming: names)): showing \(query.summary(naming: names)) instead."
                 )
                 return []
             }
             // Said for a search the user just ran (which cleared the status line), never over
             // what a background rerun finds the line saying (a payment's receipt).
             if page.items.isEmpty, page.offset == 0, state.shell.status == nil {
-                if case .only(let category) = query.category, query.keywords.isEmpty {
-                    state.shell.status = .info("Nothing on sale in category \(category).")
+                if case .only = query.category, query.keywords.isEmpty {
+                    state.shell.status = .info("Nothing on sale in \(query.summary(naming: names)).")
                 } else if let retry = Self.otherNumberSearch(for: query) {
                     // Only whole words match, so "sock" misses "Wool Socks": one word is searched
                     // again at once in its other number, as a shop's search box would.
@@ -37,7 +38,7 @@ extension BuyerProgram {
                 } else {
                     // Words match whole words of names and keywords: "mugs" does not find "mug".
                     let hint = query.keywords.isEmpty ? "" : Self.wholeWordsHint(for: query.keywords)
-                    state.shell.status = .info("Nothing on sale matches \(query.summary).\(hint)")
+                    state.shell.status = .info("Nothing on sale matches \(query.summary(naming: names)).\(hint)")
                 }
             }
             return []

@@ -64,7 +64,7 @@ extension BuyerProgram {
             case .purchases: state.purchases.render(in: content, timeZone: state.timeZone, canvas: &canvas, focused: focused)
             }
             switch state.modal {
-            case .detail(let detail): detail.render(in: screen, canvas: &canvas)
+            case .detail(let detail): detail.render(in: screen, categories: state.shell.categories, canvas: &canvas)
             case .quantity(let dialog): cursor = dialog.render(in: screen, canvas: &canvas)
             case .checkout(let checkout): cursor = checkout.render(in: screen, canvas: &canvas)
             case .seller(let lookup): cursor = lookup.render(in: screen, canvas: &canvas)

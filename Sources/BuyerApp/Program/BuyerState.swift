@@ -29,10 +29,14 @@ public struct BuyerState: ClientState {
 
     public mutating func resetViews() {
         self.view = .search
-        self.search = SearchScreen()
+        self.search = SearchScreen(categories: self.shell.categories)
         self.cart = CartScreen()
         self.purchases = PurchasesScreen()
         self.modal = nil
+    }
+
+    public mutating func categoriesChanged() {
+        self.search.name(self.shell.categories)
     }
 }
 

@@ -102,7 +102,7 @@ public struct BuyerItemDetail: Sendable {
         return Rect(x: box.x + 3, y: box.maxY - 2 - self.menu.items.count, width: 26, height: self.menu.items.count)
     }
 
-    public func render(in screen: Rect, canvas: inout Canvas) {
+    public func render(in screen: Rect, categories: CategoryNames, canvas: inout Canvas) {
         let box = self.frame(in: screen)
         canvas.box(box, style: .border, title: "Item \(self.itemID)", fill: .dialog)
         let inner = box.insetBy(dx: 3, dy: 2)
@@ -119,7 +119,7 @@ public struct BuyerItemDetail: Sendable {
             ("Price", [Span(Format.money(item.price), .accent)]),
             ("On sale", [item.quantity == 0 ? Span("sold out", .warning) : Span(Format.units(item.quantity))]),
             ("Condition", [Span(item.condition.description)]),
-            ("Category", [Span(item.id.category.description)]),
+            ("Category", [Span(categories.label(of: item.id.category))]),
             ("Keywords", [Span(item.keywords.isEmpty ? "none" : item.keywords.joined(separator: ", "), item.keywords.isEmpty ? .muted : .normal)]),
             ("Feedback", Format.ratingSpans(item.rating)),
         ] + self.yoursRow + [

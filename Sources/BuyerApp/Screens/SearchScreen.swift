@@ -34,35 +34,48 @@ public struct SearchScreen: Sendable {
     public var pageOrder: ItemOrder?
     /// The order the latest search request asked for.
     public var loadOrder: ItemOrder?
+    /// The market's category names: the bar reads a category typed as a name, and says which
+    /// one a search is in.
+    public private(set) var categories: CategoryNames
 
-    public init() {
-        self.bar = Self.bar(for: nil)
+    public init(categories: CategoryNames = .none) {
+        self.categories = categories
+        self.bar = Form([])
+        self.bar = self.bar(for: nil)
     }
 
-    /// The bar describing `query` (empty for none), with the focus on the keywords.
-    static func bar(for query: SearchQuery?) -> Form {
+    /// The names came: the bar reads them from now on, and one being typed is checked again.
+    public mutating func name(_ categories: CategoryNames) {
+        self.categories = categories
+        self.validate()
+    }
+
+    /// The bar describing `query` (empty for none), with the focus on the keywords. A named
+    /// category is written as its name.
+    func bar(for query: SearchQuery?) -> Form {
         var category = ""
-        if case .only(let value)? = query?.category { category = "\(value.rawValue)" }
+        if case .only(let value)? = query?.category { category = self.categories.name(of: value) ?? "\(value.rawValue)" }
         var bar = Form([
-            FormField(id: "category", label: "Category", value: category, hint: "a number, or blank for any", maximumLength: 12),
+            FormField(id: "category", label: "Category", value: category, hint: "a number or a name; blank for any", maximumLength: 40),
             FormField(id: "keywords", label: "Keywords", value: query?.keywords.joined(separator: " ") ?? "", hint: "up to 5 words; blank lists everything", maximumLength: 200),
         ], focus: Self.keywordsField)
-        bar.apply(problems: Self.problems(in: bar))
+        bar.apply(problems: self.problems(in: bar))
         return bar
     }
 
+    static let categoryField = 0
     static let keywordsField = 1
 
     /// The bar as drawn: what is being typed while editing, else the search on its way (said to
     /// be on its way under the bar), else the search whose results are shown. A search that was
     /// sent but failed leaves the results, and so the bar, as they were.
-    public var shownBar: Form { self.isEditing ? self.bar : Self.bar(for: self.pendingQuery ?? self.query) }
+    public var shownBar: Form { self.isEditing ? self.bar : self.bar(for: self.pendingQuery ?? self.query) }
 
     /// `/`: edit the search on show, starting in the keywords. While a search is on its way
     /// the bar keeps it, so it can still be changed.
     /// - Parameter view: the view `/` was pressed in, which Esc goes back to (nil: this one).
     public mutating func beginEditing(from view: BuyerView? = nil) {
-        if self.loadRequest == nil { self.bar = Self.bar(for: self.query) }
+        if self.loadRequest == nil { self.bar = self.bar(for: self.query) }
         self.bar.focus = Self.keywordsField
         self.isEditing = true
         self.openedFrom = view == .search ? nil : view
@@ -74,7 +87,7 @@ public struct SearchScreen: Sendable {
         self.isEditing = false
         self.openedFrom = nil
         self.unanswered = nil
-        self.bar = Self.bar(for: self.query)
+        self.bar = self.bar(for: self.query)
     }
 
     public static let columns: [TableColumn<SearchHit>] = [
@@ -140,18 +153,15 @@ public struct SearchScreen: Sendable {
 
     /// The query the bar describes now, or `nil` while it has a problem.
     public var barQuery: SearchQuery? {
-        guard self.bar.isValid else { return nil }
-        let categoryText = Text.trimmingWhitespace(self.bar["category"]).lowercased()
-        let category: CategoryFilter
-        if categoryText.isEmpty || categoryText == "any" {
-            category = .any
-        } else if let raw = Int32(categoryText), let value = Category(rawValue: raw) {
-            category = .only(value)
-        } else {
-            return nil
-        }
-        guard let keywords = try? Self.keywords(in: self.bar) else { return nil }
+        guard self.bar.isValid, case .success(let category) = self.category(in: self.bar), let keywords = try? Self.keywords(in: self.bar) else { return nil }
         return SearchQuery(category: category, keywords: keywords)
+    }
+
+    /// The category typed in the bar: blank or "any" for any, else a number or a name.
+    func category(in bar: Form) -> Result<CategoryFilter, FieldError> {
+        let text = bar["category"]
+        if Text.trimmingWhitespace(text).lowercased() == "any" { return .success(.any) }
+        return self.categories.category(typed: text).map { $0.map(CategoryFilter.only) } ?? .success(.any)
     }
 
     /// The words typed in the bar, as search takes them. Text with no letters or digits at all
@@ -167,17 +177,12 @@ public struct SearchScreen: Sendable {
     }
 
     public mutating func validate() {
-        self.bar.apply(problems: Self.problems(in: self.bar))
+        self.bar.apply(problems: self.problems(in: self.bar))
     }
 
-    static func problems(in bar: Form) -> [String: String] {
+    func problems(in bar: Form) -> [String: String] {
         var problems: [String: String] = [:]
-        let categoryText = Text.trimmingWhitespace(bar["category"]).lowercased()
-        if !categoryText.isEmpty, categoryText != "any", Int32(categoryText).flatMap(Category.init(rawValue:)) == nil {
-            problems["category"] = categoryText.allSatisfy(\.isNumber)
-                ? "Category must be a number from 0 to \(Format.count(Int(Category.maximum))), or blank for any."
-                : "Category is a number such as 3, or blank for any."
-        }
+        if case .failure(let problem) = self.category(in: bar) { problems["category"] = problem.message }
         do { _ = try Self.keywords(in: bar) } catch {
             problems["keywords"] = error.message
         }
@@ -257,7 +262,7 @@ public struct SearchScreen: Sendable {
         return bar.fields.map { field in
             let label = x
             x += DisplayWidth.of(field.label + " ")
-            let width = field.id == "category" ? 13 : min(44, max(16, content.maxX - x - 30))
+            let width = field.id == "category" ? (content.width >= 100 ? 18 : 13) : min(44, max(16, content.maxX - x - 30))
             defer { x += width + 3 }
             return (label, Rect(x: x, y: content.y, width: width, height: 1))
         }
@@ -272,6 +277,20 @@ public struct SearchScreen: Sendable {
             self.bar.focus(on: index)
             let input = fields[index].input
             if point.x >= input.x { self.bar.fields[index].input.click(atColumn: point.x - input.x, width: input.width) }
+        }
+    }
+
+    /// Under the bar while the category is typed in: which category the text reads as, or the
+    /// names to choose from.
+    func categoryNote(for bar: Form) -> [Span] {
+        switch self.category(in: bar) {
+        case .success(.any):
+            let names = self.categories.all.map { "\($0.category) \($0.name)" }.joined(separator: " · ")
+            return names.isEmpty ? [Span("Any category — or type one's number", .muted)] : [Span("Any category — or type one: ", .muted), Span(names, .normal)]
+        case .success(.only(let category)):
+            return [Span("In ", .muted), Span(self.categories.label(of: category), .accent)] + (self.categories.name(of: category) == nil ? [Span(" (a category without a name)", .muted)] : [])
+        case .failure(let problem):
+            return [Span(problem.message, .muted)]
         }
     }
 
@@ -301,11 +320,13 @@ public struct SearchScreen: Sendable {
         if let message = bar.fields.indices.lazy.compactMap({ bar.shownProblem(at: $0) }).first {
             canvas.write("✗ " + message, in: note, style: .error)
         } else if !self.isEditing, let pending = self.pendingQuery, pending != self.query {
-            canvas.write(spans: [Span("Searching for ", .muted), Span(pending.summary, .accent), Span("…", .muted)], x: note.x, y: note.y, limit: note.width)
+            canvas.write(spans: [Span("Searching for ", .muted), Span(pending.summary(naming: self.categories), .accent), Span("…", .muted)], x: note.x, y: note.y, limit: note.width)
+        } else if self.isEditing, focused, bar.focus == Self.categoryField {
+            canvas.write(spans: self.categoryNote(for: bar), x: note.x, y: note.y, limit: note.width)
         } else if let query = self.query, let page = self.page {
             // An inexact total is one past where the server stopped counting.
             let total = page.totalIsExact ? Format.count(page.total) : "more than " + Format.count(page.total - 1)
-            let found = [Span("\(total) result\(page.total == 1 ? "" : "s") for ", .muted), Span(query.summary, .accent)]
+            let found = [Span("\(total) result\(page.total == 1 ? "" : "s") for ", .muted), Span(query.summary(naming: self.categories), .accent)]
             let order = [false, true].map { Span(" · " + self.orderDescription(of: query, short: $0), .muted) }
             let fits = order.first { DisplayWidth.of((found + [$0]).map(\.text).joined()) <= note.width } ?? order[1]
             canvas.write(spans: found + [fits], x: note.x, y: note.y, limit: note.width)

@@ -48,6 +48,20 @@ public enum Ping: MarketOperation {
     }
 }
 
+/// The market's named categories, at both servers: a client shows a name beside a category's
+/// number and reads a category typed as a name. Items may be in categories without a name.
+public enum ListCategories: MarketOperation {
+    public static let name = "ListCategories"
+    public static var isIdempotent: Bool { true }
+    public typealias Arguments = Nothing
+
+    public struct Result: Sendable, Hashable, Codable {
+        /// By number.
+        public var categories: [CategoryName]
+        public init(categories: [CategoryName]) { self.categories = categories }
+    }
+}
+
 /// Creating an account, logging in and logging out: the same operations at both servers, for the
 /// accounts of the server's role (``SellerAPI`` and ``BuyerAPI`` name them for their role). Their
 /// results name the role on the wire: `{"sellerID": 1}` from the seller server, `{"buyerID": 1}`

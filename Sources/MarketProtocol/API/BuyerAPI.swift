@@ -4,7 +4,7 @@ public import MarketCore
 public enum BuyerAPI {
     /// Every buyer operation's wire name, for routing tables and documentation checks.
     public static let operationNames: [String] = [
-        Ping.name, CreateAccount.name, Login.name, Logout.name, SearchItemsForSale.name, GetItem.name,
+        Ping.name, CreateAccount.name, Login.name, Logout.name, ListCategories.name, SearchItemsForSale.name, GetItem.name,
         AddItemToCart.name, RemoveItemFromCart.name, SaveCart.name, ClearCart.name, DisplayCart.name,
         MakePurchase.name, ProvideFeedback.name, GetSellerRating.name, GetBuyerPurchases.name,
     ]

@@ -4,7 +4,7 @@ public import MarketCore
 public enum SellerAPI {
     /// Every seller operation's wire name, for routing tables and documentation checks.
     public static let operationNames: [String] = [
-        Ping.name, CreateAccount.name, Login.name, Logout.name, GetSellerRating.name,
+        Ping.name, CreateAccount.name, Login.name, Logout.name, ListCategories.name, GetSellerRating.name,
         RegisterItemForSale.name, ChangeItemPrice.name, UpdateUnitsForSale.name, DisplayItemsForSale.name,
         AwaitSellerActivity.name,
     ]

@@ -32,6 +32,10 @@ public struct BuyerService: Sendable {
 
         router.on(Ping.self) { _, _ in Ping.Result(role: .buyer) }
 
+        router.on(ListCategories.self) { _, _, _ throws(MarketError) in
+            ListCategories.Result(categories: try await self.products.categoryNames())
+        }
+
         router.on(BuyerAPI.CreateAccount.self) { arguments, _ throws(MarketError) in
             BuyerAPI.CreateAccount.Result(accountID: BuyerID(try await self.accounts.create(arguments)))
         }

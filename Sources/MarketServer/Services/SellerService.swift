@@ -24,6 +24,10 @@ public struct SellerService: Sendable {
 
         router.on(Ping.self) { _, _ in Ping.Result(role: .seller) }
 
+        router.on(ListCategories.self) { _, _, _ throws(MarketError) in
+            ListCategories.Result(categories: try await self.products.categoryNames())
+        }
+
         router.on(SellerAPI.CreateAccount.self) { arguments, _ throws(MarketError) in
             SellerAPI.CreateAccount.Result(accountID: SellerID(try await self.accounts.create(arguments)))
         }

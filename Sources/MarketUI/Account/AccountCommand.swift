@@ -8,11 +8,13 @@ public enum AccountCommand: Sendable, Hashable {
     case logout(request: Int)
     /// A call in the background that counts as activity, for a user busy on screen; not shown.
     case keepAlive
+    /// The market's category names, asked for quietly after logging in.
+    case loadCategories
 
     /// The request id, for every command that has one.
     public var request: Int? {
         switch self {
-        case .connect, .keepAlive: nil
+        case .connect, .keepAlive, .loadCategories: nil
         case .login(let request, _, _), .createAccount(let request, _, _, _), .logout(let request): request
         }
     }

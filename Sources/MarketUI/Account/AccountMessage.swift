@@ -12,6 +12,8 @@ public enum AccountMessage<Tag: AccountTag>: Sendable {
     /// The account exists; logging in follows with the same credentials.
     case accountCreated(request: Int, username: String, password: String)
     case loggedOut(request: Int)
+    /// The market's category names.
+    case categories(CategoryNames)
     /// The server answered the first ping as a server of another role (a client started with the
     /// other server's port).
     case wrongServer(Role)
@@ -23,7 +25,7 @@ public enum AccountMessage<Tag: AccountTag>: Sendable {
     public var isNews: Bool {
         switch self {
         case .connection, .heartbeat, .wrongServer: true
-        case .loggedIn, .accountCreated, .loggedOut: false
+        case .loggedIn, .accountCreated, .loggedOut, .categories: false
         }
     }
 }

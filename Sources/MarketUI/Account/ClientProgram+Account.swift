@@ -10,7 +10,7 @@ extension ClientProgram {
             // Back online: bring what is on screen up to date, keeping it shown meanwhile.
             guard recovered, state.isLoggedIn else { return [] }
             state.shell.status = .success("Reconnected to \(state.shell.server) — refreshed.")
-            return self.refresh(&state)
+            return self.refresh(&state) + (state.shell.categories == .none ? [.account(.loadCategories)] : [])
 
         case .loggedIn(let request, let profile, let sessionTimeout, let session):
             // The user stopped waiting for this one and may be typing another login: the
@@ -24,7 +24,7 @@ extension ClientProgram {
             state.shell.user = SignedInUser(username: profile.username, name: profile.name)
             state.login = LoginScreen(role: State.Tag.role)
             state.resetViews()
-            return self.enter(&state)
+            return self.enter(&state) + [.account(.loadCategories)]
 
         case .accountCreated(let request, let username, let password):
             if state.shell.isAbandoned(request) {
@@ -43,6 +43,11 @@ extension ClientProgram {
         case .loggedOut(let request):
             state.shell.finish(request)
             self.returnToLogin(&state, notice: .success(self.loggedOutNotice(state)))
+            return []
+
+        case .categories(let names):
+            state.shell.categories = names
+            state.categoriesChanged()
             return []
 
         case .wrongServer(let other):
@@ -70,10 +75,11 @@ extension ClientProgram {
             // The session is gone or the server is away: either way this client forgets it.
             self.returnToLogin(&state, notice: .info("Logged out."))
             return nil
-        case .keepAlive where !ErrorText.endsSession(error):
-            // Nobody asked for it: the views' own calls say when the server is in trouble.
+        case .keepAlive where !ErrorText.endsSession(error), .loadCategories where !ErrorText.endsSession(error):
+            // Nobody asked for it: the views' own calls say when the server is in trouble (the
+            // names come at the next reconnect; numbers do meanwhile).
             return nil
-        case .connect, .keepAlive, nil:
+        case .connect, .keepAlive, .loadCategories, nil:
             break
         }
         if ErrorText.endsSession(error) {
@@ -118,6 +124,8 @@ extension ClientProgram {
         case .keepAlive:
             try await self.client.keepSessionAlive()
             return nil
+        case .loadCategories:
+            return .categories(CategoryNames(try await self.client.categories()))
         case .login(let request, let username, let password):
             let session = try await self.client.requestSession(username: username, password: password)
             return .loggedIn(request: request, profile: session.profile, sessionTimeout: session.timeout, session: session.token)

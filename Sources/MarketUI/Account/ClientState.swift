@@ -12,6 +12,10 @@ public protocol ClientState: Sendable {
     /// Puts the app's views back as they are before anything is loaded, with no box over them:
     /// at login and when returning to the login screen.
     mutating func resetViews()
+
+    /// The market's category names came (``Shell/categories`` holds them): views that keep a
+    /// copy take it.
+    mutating func categoriesChanged()
 }
 
 extension ClientState {

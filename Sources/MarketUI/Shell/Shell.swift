@@ -1,3 +1,4 @@
+public import MarketCore
 public import MarketClient
 public import TerminalUI
 
@@ -32,6 +33,8 @@ public struct Shell: Sendable {
     public var idleWarning: StatusMessage?
     /// How long the server keeps a session without a request, as it said at login.
     public var sessionTimeout: Duration?
+    /// The market's category names, as the server said after the login (numbers only before).
+    public var categories = CategoryNames.none
     /// Until this tick keys are dropped (all but Ctrl-C): set when the session ends under the
     /// user, so that what they were typing for the screen that went does not land in the login
     /// form's password field and log in with it.

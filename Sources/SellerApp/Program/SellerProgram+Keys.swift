@@ -119,7 +119,7 @@ extension SellerProgram {
         case .exit:
             state.shell.isFinished = true
         case .newItem:
-            state.modal = .register(ItemFormScreen())
+            state.modal = .register(ItemFormScreen(categories: state.shell.categories))
         case .find:
             state.items.beginFinding()
         case .showAll:

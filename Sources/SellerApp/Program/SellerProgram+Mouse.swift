@@ -24,7 +24,7 @@ extension SellerProgram {
         case .wheelDown:
             return self.perform(.move(.by(3)), &state)
         case .press, .doubleClick:
-            switch ItemsScreen.table.hit(mouse.point, in: area, state: state.items.table, rows: rows) {
+            switch state.items.itemsTable.hit(mouse.point, in: area, state: state.items.table, rows: rows) {
             case .header(let column)?:
                 let selected = state.items.selected?.id
                 guard ItemsScreen.table.clickTitle(column, &state.items.table) else { return [] }

@@ -42,7 +42,7 @@ extension SellerProgram {
             }
             switch state.modal {
             case .detail(let detail):
-                detail.render(in: screen, canvas: &canvas)
+                detail.render(in: screen, categories: state.shell.categories, canvas: &canvas)
                 return nil
             case .register(let form): return form.render(in: screen, canvas: &canvas)
             case .price(let dialog): return dialog.render(in: screen, canvas: &canvas)

@@ -34,11 +34,19 @@ public struct SellerState: ClientState {
 
     public mutating func resetViews() {
         self.view = .items
-        self.items = ItemsScreen()
+        self.items = ItemsScreen(categories: self.shell.categories)
         self.rating = RatingScreen()
         self.modal = nil
         self.activityRequest = nil
         self.news = nil
+    }
+
+    public mutating func categoriesChanged() {
+        self.items.categories = self.shell.categories
+        if case .register(var form) = self.modal {
+            form.name(self.shell.categories)
+            self.modal = .register(form)
+        }
     }
 }
 

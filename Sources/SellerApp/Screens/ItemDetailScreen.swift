@@ -49,14 +49,14 @@ public struct ItemDetailScreen: Sendable {
         screen.centered(Size(width: min(screen.width - 4, 70), height: 16))
     }
 
-    public func render(in screen: Rect, canvas: inout Canvas) {
+    public func render(in screen: Rect, categories: CategoryNames, canvas: inout Canvas) {
         let box = self.frame(in: screen)
         canvas.box(box, style: .border, title: "Item \(self.item.id)", fill: .dialog)
         let inner = box.insetBy(dx: 3, dy: 2)
         canvas.write(self.item.name, in: inner.row(0), style: .title)
         let item = self.item
         let rows: [(String, [Span])] = [
-            ("Category", [Span(item.id.category.description)]),
+            ("Category", [Span(categories.label(of: item.id.category))]),
             ("Condition", [Span(item.condition.description)]),
             ("Price", [Span(Format.money(item.price), .accent)]),
             ("On sale", [item.quantity == 0 ? Span("none left (sold or taken off sale)", .warning) : Span(Format.units(item.quantity))]),

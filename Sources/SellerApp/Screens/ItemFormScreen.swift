@@ -15,11 +15,15 @@ public struct ItemFormScreen: DiscardingFormDialog {
     public var itemsBefore: Set<ItemID> = []
     /// "Discard the item?", over the form after Esc on a form with something typed in.
     public var discardQuestion: Dialog?
+    /// The market's category names: the category may be typed as one, and the field says which
+    /// category it reads.
+    public private(set) var categories: CategoryNames
 
-    public init() {
+    public init(categories: CategoryNames = .none) {
+        self.categories = categories
         self.form = Form([
             FormField(id: "name", label: "Name", hint: "Up to \(FieldRules.maximumNameLength) characters, any script", maximumLength: 64),
-            FormField(id: "category", label: "Category", hint: "A number, e.g. 1 for books in the demo", maximumLength: 12),
+            FormField(id: "category", label: "Category", maximumLength: 40),
             FormField(id: "keywords", label: "Keywords", hint: "Up to 5 words of 1–8 letters or digits", maximumLength: 80),
             FormField(id: "condition", label: "Condition", kind: .choice(Condition.allCases.map(\.description))),
             FormField(id: "price", label: "Price", hint: "e.g. 12.50", maximumLength: 16),
@@ -40,18 +44,41 @@ public struct ItemFormScreen: DiscardingFormDialog {
         return self.form.fields.indices.contains { self.form.fields[$0].input.text != fresh.fields[$0].input.text || self.form.fields[$0].choice != fresh.fields[$0].choice }
     }
 
+    /// The names came: the category field reads them from now on.
+    public mutating func name(_ categories: CategoryNames) {
+        self.categories = categories
+        self.validate()
+    }
+
     public mutating func validate() {
-        self.form.apply(problems: Self.problems(in: self.form))
+        self.form.apply(problems: self.problems(in: self.form))
+        if let index = self.form.fields.firstIndex(where: { $0.id == "category" }) {
+            self.form.fields[index].hint = self.categoryHint
+        }
+    }
+
+    /// Under the category field while it has no problem on show: the category the text reads
+    /// as, or what to type.
+    var categoryHint: String {
+        switch self.categories.category(typed: self.form["category"]) {
+        case nil:
+            let names = self.categories.all.map(\.name)
+            return names.isEmpty ? "A number" : "A number or a name: " + names.joined(separator: ", ")
+        case .success(let category):
+            return self.categories.name(of: category) == nil ? "Category \(category), which has no name" : self.categories.label(of: category)
+        case .failure(let problem):
+            return problem.message
+        }
     }
 
     /// Each field's problem, by the marketplace's rules.
-    static func problems(in form: Form) -> [String: String] {
+    func problems(in form: Form) -> [String: String] {
         var problems: [String: String] = [:]
         if let problem = FieldRules.itemName.problem(with: form["name"]) { problems["name"] = problem }
-        if Text.trimmingWhitespace(form["category"]).isEmpty {
-            problems["category"] = "Enter a category: a number, e.g. 1 for books in the demo."
-        } else if Self.category(form["category"]) == nil {
-            problems["category"] = "Category must be a whole number from 0 to \(Format.count(Int(Category.maximum)))."
+        switch self.categories.category(typed: form["category"]) {
+        case nil: problems["category"] = "Enter a category: its number" + (self.categories.all.isEmpty ? "." : " or its name.")
+        case .failure(let problem): problems["category"] = problem.message
+        case .success: break
         }
         do { _ = try FieldRules.validateKeywords(FieldRules.splitKeywords(form["keywords"])) } catch { problems["keywords"] = error.message }
         do { _ = try FieldRules.parsePrice(form["price"]) } catch { problems["price"] = error.message }
@@ -66,14 +93,10 @@ public struct ItemFormScreen: DiscardingFormDialog {
         return problems
     }
 
-    static func category(_ text: String) -> Category? {
-        Int32(Text.trimmingWhitespace(text)).flatMap(Category.init(rawValue:))
-    }
-
     /// The item to register, normalised, or `nil` while a field is wrong.
     public var value: ItemDraft? {
         guard self.form.isValid,
-            let category = Self.category(self.form["category"]),
+            case .success(let category)? = self.categories.category(typed: self.form["category"]),
             let price = try? FieldRules.parsePrice(self.form["price"]),
             let quantity = Int(Text.trimmingWhitespace(self.form["quantity"]))
         else { return nil }

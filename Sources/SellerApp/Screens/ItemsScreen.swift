@@ -47,8 +47,12 @@ public struct ItemsScreen: Sendable {
     public var find: ItemFind?
     /// The find bar while it is being typed in (`/`): keys go to it until Enter or Esc.
     public var findField: TextField?
+    /// The market's category names, which the Category column shows beside the numbers.
+    public var categories: CategoryNames
 
-    public init() {}
+    public init(categories: CategoryNames = .none) {
+        self.categories = categories
+    }
 
     public static let columns: [TableColumn<Item>] = [
         .sorted("ID", width: .fitting(minimum: 4, maximum: 14), by: { $0.id }, text: { $0.id.description }),
@@ -64,6 +68,20 @@ public struct ItemsScreen: Sendable {
     /// Equal rows in the server's order (`SellerItemsInOrder`): by item number, in the sort's
     /// direction.
     public static let table = Table<Item>(columns: columns, emptyMessage: "No items yet — press n to register one", tieBreak: { $0.id.number < $1.id.number })
+
+    /// The table as drawn and clicked: ``table`` with the categories named, where the market
+    /// names them ("3 Home & kitchen").
+    public var itemsTable: Table<Item> {
+        guard self.categories != .none else { return Self.table }
+        var table = Self.table
+        let categories = self.categories
+        table.columns[Self.categoryColumn].text = { categories.label(of: $0.id.category) }
+        table.columns[Self.categoryColumn].alignment = .left
+        table.columns[Self.categoryColumn].width = .fitting(minimum: 8, maximum: 20)
+        return table
+    }
+
+    static let categoryColumn = 2
 
     /// The server's sort key for each column of ``columns``.
     static let orderKeys: [ItemOrder.Key] = [.id, .name, .category, .condition, .price, .units, .thumbsUp, .thumbsDown]
@@ -188,16 +206,16 @@ public struct ItemsScreen: Sendable {
     private func renderTable(in area: Rect, canvas: inout Canvas, focused: Bool) {
         let middle = Rect(x: area.x, y: area.y + max(1, area.height / 2 - 1), width: area.width, height: 1)
         guard let page = self.page else {
-            Self.table.render([], state: self.table, in: area, canvas: &canvas)
+            self.itemsTable.render([], state: self.table, in: area, canvas: &canvas)
             canvas.write(self.loadRequest == nil ? "Items not loaded — press r to try again" : "Loading your items…", in: middle, style: .muted, alignment: .center)
             return
         }
         if page.items.isEmpty, let find = self.pageListing.find {
-            Self.table.render([], state: self.table, in: area, canvas: &canvas)
+            self.itemsTable.render([], state: self.table, in: area, canvas: &canvas)
             canvas.write("No item has words holding \(Format.quoted(find.text)) — Esc shows all", in: middle, style: .muted, alignment: .center)
             return
         }
-        Self.table.render(self.rows, state: self.table, in: area, canvas: &canvas, focused: focused)
+        self.itemsTable.render(self.rows, state: self.table, in: area, canvas: &canvas, focused: focused)
     }
 }
 

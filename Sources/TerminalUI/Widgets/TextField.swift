@@ -133,8 +133,9 @@ public struct TextField: Sendable, Hashable {
             canvas.write(DisplayWidth.truncate(placeholder, to: rect.width - 1), x: rect.x + 1, y: rect.y, style: style == .input ? .input : style, limit: rect.width - 1)
             return Point(x: rect.x + 1, y: rect.y)
         }
-        // Not being typed in, a field reads from its start, with … where it goes on.
-        if !focused, DisplayWidth.of(shown) > rect.width - 1 {
+        // Not being typed in, a field reads from its start, with … where it goes on (a text that
+        // just fits is not scrolled to make room for a cursor that is not there).
+        if !focused {
             canvas.write(DisplayWidth.truncate(shown, to: rect.width - 1), x: rect.x + 1, y: rect.y, style: style, limit: rect.width - 1)
             return Point(x: rect.x + 1, y: rect.y)
         }

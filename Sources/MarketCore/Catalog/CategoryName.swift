@@ -1,0 +1,75 @@
+/// A category's name: what people read beside its number. An item's category is a number, and a
+/// seller may list an item in any; the market names the usual ones (`sql/products.sql`), and
+/// ListCategories tells the clients.
+public struct CategoryName: Sendable, Hashable, Codable {
+    public var category: Category
+    public var name: String
+
+    public init(category: Category, name: String) {
+        self.category = category
+        self.name = name
+    }
+}
+
+/// The market's named categories, for a client: a name beside a number, and a category typed as
+/// a name ("kitchen") read as its number.
+public struct CategoryNames: Sendable, Hashable {
+    /// Every named category, by number.
+    public let all: [CategoryName]
+    private let names: [Category: String]
+
+    public init(_ names: [CategoryName]) {
+        self.all = names.sorted { $0.category < $1.category }
+        self.names = Dictionary(names.map { ($0.category, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Before the server has said (or when it names none): numbers only.
+    public static let none = CategoryNames([])
+
+    public func name(of category: Category) -> String? { self.names[category] }
+
+    /// "3 Home & kitchen", or "3" for a category without a name.
+    public func label(of category: Category) -> String {
+        self.names[category].map { "\(category) \($0)" } ?? category.description
+    }
+
+    /// A category as a person types it: its number, or its name or the start of its words
+    /// ("home", "kit", "sports out"), with case and the accents of Latin letters ignored. `nil`
+    /// for blank text; a name that fits no category, or more than one, is a problem that says so.
+    public func category(typed text: String, field: String = "category") -> Result<Category, FieldError>? {
+        let text = Text.trimmingWhitespace(text)
+        guard !text.isEmpty else { return nil }
+        if text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            guard let number = Int32(text), let category = Category(rawValue: number) else {
+                return .failure(FieldError(field: field, message: "Category numbers go from 0 to \(Text.grouped(Category.maximum))."))
+            }
+            return .success(category)
+        }
+        let typed = Self.words(of: text)
+        guard !typed.isEmpty else {
+            return .failure(FieldError(field: field, message: "Type a category's number or name."))
+        }
+        let named = self.all.filter { entry in
+            let words = Self.words(of: entry.name)
+            return typed.allSatisfy { word in words.contains { $0.hasPrefix(word) } }
+        }
+        // A name typed in full wins over the longer names it begins ("Music" over "Music gear").
+        let exact = named.filter { Self.words(of: $0.name) == typed }
+        switch (exact.count == 1 ? exact : named).count {
+        case 1:
+            return .success((exact.count == 1 ? exact : named)[0].category)
+        case 0:
+            let instead = self.all.isEmpty ? "this market names none, so type a number" : "type a number, or the start of a name"
+            return .failure(FieldError(field: field, message: "No category is called “\(text)”: \(instead)."))
+        default:
+            let some = named.prefix(3).map(\.name).joined(separator: ", ") + (named.count > 3 ? "…" : "")
+            return .failure(FieldError(field: field, message: "“\(text)” could be \(some): type more of the name."))
+        }
+    }
+
+    /// Words as a name is matched by: lower-cased runs of letters and digits, without the
+    /// accents of Latin letters.
+    private static func words(of text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map { Text.searchTerm(String($0)) }
+    }
+}

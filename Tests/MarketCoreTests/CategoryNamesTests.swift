@@ -1,0 +1,48 @@
+import MarketCore
+import Testing
+
+@Suite struct CategoryNamesTests {
+    private let names = CategoryNames(
+        [(3, "Home & kitchen"), (1, "Books"), (4, "Sports & outdoors"), (7, "Music"), (9, "Music gear"), (5, "Toys & games")]
+            .map { CategoryName(category: Category(rawValue: $0.0)!, name: $0.1) }
+    )
+
+    private func typed(_ text: String) -> Category? {
+        guard case .success(let category)? = self.names.category(typed: text) else { return nil }
+        return category
+    }
+
+    private func problem(_ text: String) -> String? {
+        guard case .failure(let error)? = self.names.category(typed: text) else { return nil }
+        #expect(error.field == "category")
+        return error.message
+    }
+
+    @Test func aCategoryIsTypedAsANumberOrAsTheStartOfTheWordsOfItsName() {
+        #expect(self.names.all.map(\.category.rawValue) == [1, 3, 4, 5, 7, 9], "by number")
+        #expect(self.typed("3") == Category(rawValue: 3))
+        #expect(self.typed(" 42 ") == Category(rawValue: 42), "a number needs no name")
+        #expect(self.typed("home") == Category(rawValue: 3))
+        #expect(self.typed("KITCHEN") == Category(rawValue: 3))
+        #expect(self.typed("sports out") == Category(rawValue: 4))
+        #expect(self.typed("toys&") == Category(rawValue: 5))
+        #expect(self.typed("music") == Category(rawValue: 7), "a name typed in full wins over a longer one it begins")
+        #expect(self.typed("music g") == Category(rawValue: 9))
+        #expect(self.names.category(typed: "   ") == nil, "blank is no category")
+    }
+
+    @Test func aNameThatFitsNoneOrSeveralSaysSo() {
+        #expect(self.problem("garden") == "No category is called “garden”: type a number, or the start of a name.")
+        #expect(self.typed("s") == Category(rawValue: 4), "only one name has a word starting with s")
+        #expect(self.problem("mu") == "“mu” could be Music, Music gear: type more of the name.")
+        #expect(self.problem("99999999999") == "Category numbers go from 0 to 2,147,483,647.")
+        #expect(self.problem("&") == "Type a category's number or name.")
+        #expect(CategoryNames.none.category(typed: "books").flatMap { try? $0.get() } == nil)
+    }
+
+    @Test func aLabelNamesTheCategoryWhereItHasAName() {
+        #expect(self.names.label(of: Category(rawValue: 3)!) == "3 Home & kitchen")
+        #expect(self.names.label(of: Category(rawValue: 42)!) == "42")
+        #expect(self.names.name(of: Category(rawValue: 1)!) == "Books")
+    }
+}
