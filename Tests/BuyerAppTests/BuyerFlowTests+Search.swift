@@ -96,6 +96,10 @@ extension BuyerFlowTests {
         }
         #expect(searches == 2)
         #expect(state.shell.status == .info("Nothing on sale matches “teapot” or “teapots”: try other words."))
+        #expect(state.search.query?.keywords == ["teapot"], "the search on show is the one typed, not its other number")
+        let screen = self.program.canvas(for: state, size: state.shell.size)
+        #expect(screen.lines[1].contains("teapot ") && !screen.lines[1].contains("teapots"), "\(screen.lines[1])")
+        #expect(screen.lines[2].contains("0 results for “teapot”"), "\(screen.lines[2])")
     }
 
     @Test func aSearchOfSeveralWordsThatFindsNothingSaysThatWholeWordsCount() {
@@ -104,7 +108,7 @@ extension BuyerFlowTests {
         _ = self.program.type("blue mugs", &state)
         for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state, hits: []) }
         #expect(state.shell.status == .info("Nothing on sale matches “blue mugs”. Only whole words match: try “blue mug”."))
-        #expect(BuyerProgram.wholeWordsHint(for: ["東京", "mu"]) == " Only whole words match (“mug”, not “mu” or “mugs”): try other or fewer words.")
+        #expect(BuyerProgram.wholeWordsHint(for: ["東京", "mu"]) == " Only whole words match (“mug”, not “mu”): try other or fewer words.")
         let forms = ["batteries": "battery", "boxes": "box", "glasses": "glass", "lamps": "lamp", "shoes": "shoe", "sock": "socks",
                      "battery": "batteries", "box": "boxes", "glass": "glasses", "key": "keys", "canvas": "canvases", "watches": "watch"]
         for (word, other) in forms {

@@ -18,6 +18,8 @@ extension BuyerProgram {
             let names = state.search.categories
             if let instead = state.search.otherNumber, instead.retry == query {
                 state.search.otherNumber = nil
+                // Neither found anything: the bar and the line under it keep the words as typed.
+                if page.items.isEmpty { state.search.query = instead.typed }
                 state.shell.status = .info(
                     page.items.isEmpty
                         ? "Nothing on sale matches \(instead.typed.summary(naming: names)) or \(query.summary(naming: names)): try other words."
@@ -370,7 +372,7 @@ extension BuyerProgram {
         let singular = keywords.map { word in Self.otherNumber(of: word).flatMap { $0.count < word.count ? $0 : nil } ?? word.lowercased() }
         if singular != keywords.map({ $0.lowercased() }) { return " Only whole words match: try “\(singular.joined(separator: " "))”." }
         if let other = keywords.lazy.compactMap(Self.otherNumber(of:)).first { return " Only whole words match: try “\(other)”." }
-        return " Only whole words match (“mug”, not “mu” or “mugs”): try other or fewer words."
+        return " Only whole words match (“mug”, not “mu”): try other or fewer words."
     }
 
     /// The singular of an English plural or the plural of a singular, by the common rules: a
