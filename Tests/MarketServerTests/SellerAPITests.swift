@@ -132,13 +132,13 @@ import Testing
             func key(_ item: Item, _ key: ItemOrder.Key) -> [Double] {
                 switch key {
                 case .id, .category: [Double(item.id.category.rawValue)]
-                case .name: item.name.lowercased().unicodeScalars.map { Double($0.value) }
+                case .name: Text.sortKey(item.name).unicodeScalars.map { Double($0.value) }
                 case .condition: item.condition.rawValue.unicodeScalars.map { Double($0.value) }
                 case .price: [Double(item.price.cents)]
                 case .units: [Double(item.quantity)]
                 case .thumbsUp: [Double(item.rating.thumbsUp)]
                 case .thumbsDown: [Double(item.rating.thumbsDown)]
-                case .seller: item.sellerName.lowercased().unicodeScalars.map { Double($0.value) }
+                case .seller: Text.sortKey(item.sellerName).unicodeScalars.map { Double($0.value) }
                 }
             }
             for sortKey in ItemOrder.Key.allCases {
@@ -158,6 +158,8 @@ import Testing
                     #expect(listed.map(\.id) == expected.map(\.id), "\(order)")
                 }
             }
+            let byName = try await seller.items(limit: 50, order: ItemOrder(.name)).items.map(\.name)
+            #expect(byName == ["Apple", "apple", "banana", "Banana", "cherry", "Éclair", "zebra"], "accents do not matter, as in search")
         }
     }
 

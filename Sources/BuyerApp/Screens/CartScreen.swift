@@ -33,7 +33,7 @@ public struct CartScreen: Sendable {
 
     public static let columns: [TableColumn<CartLine>] = [
         .sorted("Item", width: .fitting(minimum: 4, maximum: 14), by: { $0.itemID }, text: { $0.itemID.description }),
-        .sorted("Name", width: .flexible(minimum: 16, weight: 1), by: { $0.name.lowercased() }, text: { $0.name }),
+        .sorted("Name", width: .flexible(minimum: 16, weight: 1), by: { Text.sortKey($0.name) }, text: { $0.name }),
         .sorted("Units", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.quantity }, text: { Format.count($0.quantity) }),
         .sorted("Unit price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.unitPrice }, text: { Format.money($0.unitPrice) }),
         .sorted("Line total", width: .fitting(minimum: 5, maximum: 20), alignment: .right, by: { $0.lineTotal }, style: { _ in .accent }, text: { Format.money($0.lineTotal) }),

@@ -94,13 +94,13 @@ public struct SearchScreen: Sendable {
         // The position in the server's list: in its ranking, the rank. Its title goes back to it.
         TableColumn("Rank", width: .fitting(minimum: 2, maximum: 6), alignment: .right, ascending: nil) { _ in "" }.arrivalOrder(),
         .sorted("Item", width: .fitting(minimum: 4, maximum: 14), by: { $0.item.id }, text: { $0.item.id.description }),
-        .sorted("Name", width: .flexible(minimum: 14, weight: 3), by: { $0.item.name.lowercased() }, text: { $0.item.name }),
+        .sorted("Name", width: .flexible(minimum: 14, weight: 3), by: { Text.sortKey($0.item.name) }, text: { $0.item.name }),
         .sorted("Condition", width: .fixed(9), by: { $0.item.condition.rawValue }, text: { $0.item.condition.description }).hidden(below: 90),
         .sorted("Price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.item.price }, text: { Format.money($0.item.price) }),
         // A row bought out since the search says so in words, as the item's box and the cart do.
         .sorted("On sale", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.item.quantity }, style: { $0.item.quantity == 0 ? .warning : nil },
                 text: { $0.item.quantity == 0 ? "sold out" : Format.count($0.item.quantity) }),
-        .sorted("Seller", width: .flexible(minimum: 10, weight: 2), by: { $0.item.sellerName.lowercased() }, text: { $0.item.sellerName }),
+        .sorted("Seller", width: .flexible(minimum: 10, weight: 2), by: { Text.sortKey($0.item.sellerName) }, text: { $0.item.sellerName }),
         .sorted("👍", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.item.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.item.rating.thumbsUp) }).descendingFirst(),
         .sorted("👎", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.item.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.item.rating.thumbsDown) }),
         // Not a sort of its own: the ranking puts the most matched keywords first. How many of

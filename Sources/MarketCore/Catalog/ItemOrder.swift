@@ -8,7 +8,7 @@ public struct ItemOrder: Sendable, Hashable, Codable {
     public enum Key: String, Sendable, Hashable, WireName {
         /// Category, then item number: the order of ``ItemID``.
         case id
-        /// Case-insensitively, by Unicode code points.
+        /// Ignoring case and the accents of Latin letters (``Text/sortKey(_:)``), by Unicode code points.
         case name
         case category
         case condition
@@ -30,11 +30,11 @@ public struct ItemOrder: Sendable, Hashable, Codable {
     }
 
     /// Whether `a` comes before `b` by the key alone, in this order's direction; `nil` when they
-    /// tie. Text compares lower-cased, by Unicode code points, as the server's lists do.
+    /// tie. Text compares by ``Text/sortKey(_:)``, as the server's lists do.
     public func precedes(_ a: Item, _ b: Item) -> Bool? {
         func compare<T: Comparable>(_ x: T, _ y: T) -> Bool? { x == y ? nil : (x < y) != self.descending }
         func text(_ x: String, _ y: String) -> Bool? {
-            let (x, y) = (x.lowercased(), y.lowercased())
+            let (x, y) = (Text.sortKey(x), Text.sortKey(y))
             return x == y ? nil : x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) != self.descending
         }
         switch self.key {

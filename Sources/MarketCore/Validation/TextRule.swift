@@ -101,6 +101,14 @@ public enum Text {
         return String(kept).precomposedStringWithCanonicalMapping
     }
 
+    /// The form names are sorted by: lower-cased and without the accents of Latin letters
+    /// (``searchTerm(_:)``), compared by Unicode code points, so “Émile” sorts with the E's as
+    /// search finds it with them. The servers' SQL sorts by the same form
+    /// (`market_search_term(lower(name)) COLLATE "C"`).
+    public static func sortKey(_ text: String) -> String {
+        self.searchTerm(text.lowercased())
+    }
+
     /// `words` as search terms (``searchTerm(_:)``), each once, in their order.
     public static func searchTerms(_ words: [String]) -> [String] {
         var terms: [String] = []

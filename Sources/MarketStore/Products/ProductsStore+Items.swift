@@ -203,10 +203,10 @@ private struct SellerItemsInOrder: Statement {
     /// fall to the item number in the same direction.
     static let orderBy = """
         ORDER BY
-                  CASE WHEN NOT $5::bool THEN CASE $4::text WHEN 'name' THEN lower(name) WHEN 'condition' THEN condition
-                      WHEN 'seller' THEN lower(seller_name) END END COLLATE "C" ASC,
-                  CASE WHEN $5::bool THEN CASE $4::text WHEN 'name' THEN lower(name) WHEN 'condition' THEN condition
-                      WHEN 'seller' THEN lower(seller_name) END END COLLATE "C" DESC,
+                  CASE WHEN NOT $5::bool THEN CASE $4::text WHEN 'name' THEN market_search_term(lower(name)) WHEN 'condition' THEN condition
+                      WHEN 'seller' THEN market_search_term(lower(seller_name)) END END COLLATE "C" ASC,
+                  CASE WHEN $5::bool THEN CASE $4::text WHEN 'name' THEN market_search_term(lower(name)) WHEN 'condition' THEN condition
+                      WHEN 'seller' THEN market_search_term(lower(seller_name)) END END COLLATE "C" DESC,
                   CASE WHEN NOT $5::bool THEN CASE $4::text WHEN 'id' THEN category WHEN 'category' THEN category
                       WHEN 'units' THEN quantity WHEN 'thumbsUp' THEN thumbs_up WHEN 'thumbsDown' THEN thumbs_down END END ASC,
                   CASE WHEN $5::bool THEN CASE $4::text WHEN 'id' THEN category WHEN 'category' THEN category
