@@ -6,9 +6,9 @@ import TerminalUI
         var state = TableState()
         state.move(.down, rowCount: 100, visibleRows: 10)
         #expect(state.selection == 1 && state.offset == 0)
-        // A screen down scrolls with the selection: the row keeps its place on screen.
+        // A screen down scrolls a whole screenful with the selection: the row keeps its place.
         state.move(.pageDown, rowCount: 100, visibleRows: 10)
-        #expect(state.selection == 10 && state.offset == 9)
+        #expect(state.selection == 11 && state.offset == 10)
         state.move(.pageUp, rowCount: 100, visibleRows: 10)
         #expect(state.selection == 1 && state.offset == 0)
         // Near the end the view stops at the last screenful and the selection goes on.

@@ -124,8 +124,10 @@ public struct TableState: Sendable, Hashable {
         }
     }
 
-    /// How far a screen up or down moves: a screenful less one row, which stays in view.
-    static func screenStep(_ visibleRows: Int) -> Int { max(1, visibleRows - 1) }
+    /// How far a screen up or down moves: a whole screenful, as `]` and `[` turn them, so the
+    /// screens a list shows are the same whichever keys turn them and whatever the terminal's
+    /// size.
+    static func screenStep(_ visibleRows: Int) -> Int { max(1, visibleRows) }
 
     /// Home and End over rows fetched a page at a time, `rowCount` of them starting at row `base`
     /// of a list of `total`, go to the first or the last row of the whole list: where to fetch it
