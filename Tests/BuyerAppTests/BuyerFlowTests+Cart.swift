@@ -156,6 +156,11 @@ extension BuyerFlowTests {
         // The first hit has 8 on sale and 2 already in the cart: 6 more at most.
         _ = self.program.press([.character("a"), .backspace], &state)
         _ = self.program.type("7", &state)
+        guard case .quantity(let box)? = state.modal else {
+            Issue.record("expected the add box")
+            return
+        }
+        #expect(box.form.shownProblem(at: 0) == "Only 6 more: 8 on sale, 2 in your cart.", "said as it is typed: more digits cannot mend it")
         #expect(self.program.press([.enter], &state).isEmpty)
         _ = self.program.press([.backspace], &state)
         _ = self.program.type("6", &state)

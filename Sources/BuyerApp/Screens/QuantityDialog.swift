@@ -87,6 +87,7 @@ public struct QuantityDialog: FormDialog {
             problems["quantity"] = "Enter a whole number of units."
         }
         self.form.apply(problems: problems)
+        self.form.showProblemAsTyped(at: 0)
     }
 
     @discardableResult

@@ -73,6 +73,7 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
         }
         if self.item.quantity == 0 { problems["count"] = "Nothing left to remove: no units are on sale." }
         self.form.apply(problems: problems)
+        self.form.showProblemAsTyped(at: 0)
     }
 
     static let boxWidth = 64

@@ -67,6 +67,16 @@ public struct Form: Sendable, Hashable {
         self.focus(on: index)
     }
 
+    /// Shows field `index`'s problem from the first key typed into it, rather than once the user
+    /// moves on: for the one field of a box, which is never moved on from, holding a count that
+    /// typing more cannot mend (more digits only make it larger).
+    public mutating func showProblemAsTyped(at index: Int) {
+        guard self.fields.indices.contains(index), self.fields[index].problem != nil, self.fields[index].touched,
+            !self.fields[index].input.text.allSatisfy(\.isWhitespace)
+        else { return }
+        self.fields[index].movedOn = true
+    }
+
     /// Sets each field's problem from `problems` (field id → message). A field that dropped
     /// characters past its length is never valid, since the kept part alone is text the user did
     /// not mean (a word cut in half): it says so, unless its rule already finds it too long
