@@ -29,6 +29,7 @@ import TerminalUITesting
         for _ in 0..<100 where !terminal.screenText.contains(notice) { try await Task.sleep(for: .milliseconds(50)) }
         #expect(terminal.screenText.contains(notice), "\(terminal.screenText)")
         #expect(terminal.screenText.contains("needs the buyer server (--port 7002 by default)."))
+        #expect(terminal.screenText.contains("◐ wrong server") && !terminal.screenText.contains("● connected"), "the header does not call it connected")
         await runner.pressAndSettle(.control("c"))
         _ = await run.value
     }

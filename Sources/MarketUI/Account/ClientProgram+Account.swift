@@ -51,6 +51,7 @@ extension ClientProgram {
             return []
 
         case .wrongServer(let other):
+            state.shell.wrongServer = other
             guard !state.isLoggedIn else { return [] }
             state.login.notice = .warning(ErrorText.wrongServer(state.shell.server, is: other, needs: State.Tag.role))
             return []

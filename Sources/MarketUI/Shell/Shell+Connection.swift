@@ -26,6 +26,8 @@ extension Shell {
             return Span(" ◐ no database ", .headerWarning)
         case .connected where self.trouble?.reason == .noAnswer:
             return Span(" ◐ not answering ", .headerWarning)
+        case .connected where self.wrongServer != nil:
+            return Span(" ◐ wrong server ", .headerWarning)
         case .connected:
             return Span(" ● connected ", .headerOnline)
         case .connecting(let attempt) where attempt == 1 && !self.hasConnected:

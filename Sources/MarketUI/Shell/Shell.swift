@@ -33,6 +33,10 @@ public struct Shell: Sendable {
     public var idleWarning: StatusMessage?
     /// How long the server keeps a session without a request, as it said at login.
     public var sessionTimeout: Duration?
+    /// The role of the server at the address, when the first ping found it is the other one's
+    /// (a client started with the other server's port): the header says so instead of
+    /// "connected".
+    public var wrongServer: Role?
     /// The market's category names, as the server said after the login (numbers only before).
     public var categories = CategoryNames.none
     /// Until this tick keys are dropped (all but Ctrl-C): set when the session ends under the
