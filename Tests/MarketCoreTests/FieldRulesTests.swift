@@ -74,6 +74,7 @@ import Testing
     @Test func typedPricesSayWhatIsWrongWithThem() throws {
         #expect(try FieldRules.parsePrice(" 12.5 ") == Money(cents: 1250))
         #expect(try FieldRules.parsePrice("6.950") == Money(cents: 695), "zeros past the cents change nothing")
+        #expect(try FieldRules.parsePrice(".5") == Money(cents: 50), "cents without the zero before them")
         #expect(try FieldRules.parsePrice("1,250.00") == Money(cents: 125_000), "thousands grouped as the clients show them")
         #expect(try FieldRules.parsePrice("12,345") == Money(cents: 1_234_500))
         let problems = [
@@ -113,6 +114,10 @@ import Testing
             try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111112", expiry: "12/30"), currentMonth: now)
         }
         #expect(badCheckDigit?.field == "card.number")
+        let letter = #expect(throws: FieldError.self) {
+            try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111 1111 1111 111O", expiry: "12/30"), currentMonth: now)
+        }
+        #expect(letter?.message == "Card number takes digits only (spaces and dashes between them are fine).")
         let expired = #expect(throws: FieldError.self) {
             try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111111", expiry: "10/26"), currentMonth: now)
         }

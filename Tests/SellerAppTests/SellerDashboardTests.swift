@@ -54,7 +54,7 @@ import TerminalUITesting
         runner.press(.character("/"))
         runner.type("PUMP see")
         await runner.pressAndSettle(.enter)
-        #expect(terminal.screenText.contains("1 found by “PUMP see”"), "\(terminal.screenText)")
+        #expect(terminal.screenText.contains("1 item matches “PUMP see”"), "\(terminal.screenText)")
         #expect(terminal.screenText.contains("Pumpkin Seed Oil 南瓜"))
         runner.press(.character("/"), .control("u"))
         runner.type("lamp")

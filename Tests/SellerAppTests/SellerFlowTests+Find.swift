@@ -22,7 +22,7 @@ extension SellerFlowTests {
         let mugs = [SellerFixtures.items[0]]
         _ = self.program.update(&state, .message(.itemsLoaded(request: request, page: Page(items: mugs, offset: 0, limit: 100, total: 1))))
         let canvas = self.program.canvas(for: state, size: state.shell.size)
-        #expect(canvas.lines[1].contains("1 found by “mug”"), "\(canvas.lines[1])")
+        #expect(canvas.lines[1].contains("1 item matches “mug”"), "\(canvas.lines[1])")
         #expect(canvas.lines.last?.contains("Esc All") == true, "\(canvas.lines.last ?? "")")
         #expect(state.items.rows.map(\.id) == mugs.map(\.id))
 

@@ -36,7 +36,7 @@ public enum FieldRules {
         guard allowed else {
             throw FieldError(
                 field: "username",
-                message: "Username may use only A–Z, a–z, 0–9 and . _ -"
+                message: "Username may use only a–z, 0–9 and . _ -"
             )
         }
         return username
@@ -140,6 +140,8 @@ public enum FieldRules {
         guard !text.isEmpty else {
             throw FieldError(field: field, message: "Enter a price, e.g. 12.50.")
         }
+        // Cents without the zero before them: .5 is 0.50.
+        if text.hasPrefix(".") { text = "0" + text }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         // Zeros past the cents change nothing: 6.950 is 6.95.
         var exact = text
@@ -199,7 +201,10 @@ public enum FieldRules {
         card.holder = try cardHolder.validate(card.holder)
         let allowed = card.number.allSatisfy { $0.isASCII && ($0.isNumber || $0 == " " || $0 == "-") }
         let digits = card.digits
-        guard allowed, (12...19).contains(digits.count) else {
+        guard allowed else {
+            throw FieldError(field: "card.number", message: "Card number takes digits only (spaces and dashes between them are fine).")
+        }
+        guard (12...19).contains(digits.count) else {
             throw FieldError(field: "card.number", message: "Card number must be 12 to 19 digits.")
         }
         guard luhnIsValid(digits) else {

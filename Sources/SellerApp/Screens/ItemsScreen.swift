@@ -190,7 +190,7 @@ public struct ItemsScreen: Sendable {
         if let page = self.page {
             // (With a find, the footer says / changes it and Esc shows all.)
             strip += [Span("  ·  ", .muted)] + (self.pageListing.find.map { find in
-                [Span("\(Format.count(page.total)) found by ", .normal), Span(Format.quoted(find.text), .accent)]
+                [Span(page.total == 1 ? "1 item matches " : "\(Format.count(page.total)) items match ", .normal), Span(Format.quoted(find.text), .accent)]
             } ?? [Span("\(Format.count(page.total)) item\(page.total == 1 ? "" : "s") listed", .normal)])
             // Screenfuls are fetched from any row, so there are no page numbers: the status line
             // says which rows are in view.
