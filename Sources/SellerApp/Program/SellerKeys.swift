@@ -86,12 +86,16 @@ public enum SellerKeys {
     }
 
     /// The footer: the view's keys, without the next page's on the last page or the previous
-    /// page's on the first, and Esc only after a find.
-    public static func hints(for view: SellerView, hasRows: Bool = true, hasNextPage: Bool = true, hasPreviousPage: Bool = false, isFinding: Bool = false) -> [KeyHint] {
+    /// page's on the first, Esc only after a find, and Remove only for an item with units on
+    /// sale.
+    public static func hints(
+        for view: SellerView, hasRows: Bool = true, hasNextPage: Bool = true, hasPreviousPage: Bool = false, isFinding: Bool = false, hasUnitsOnSale: Bool = true
+    ) -> [KeyHint] {
         switch view {
         case .items:
             self.items.hints {
                 (hasRows || !$0.needsRow) && (hasNextPage || $0 != .nextPage) && (hasPreviousPage || $0 != .previousPage) && (isFinding || $0 != .showAll)
+                    && (hasUnitsOnSale || $0 != .removeUnits)
             } + self.global.hints
         case .rating: self.global.hints
         }

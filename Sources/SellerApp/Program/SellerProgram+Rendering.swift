@@ -21,7 +21,7 @@ extension SellerProgram {
                 let above = state.items.offset > 0 || state.items.table.offset > 0
                 hints = SellerKeys.hints(
                     for: state.view, hasRows: !state.items.rows.isEmpty, hasNextPage: state.items.hasNextPage || below, hasPreviousPage: above,
-                    isFinding: state.items.find != nil
+                    isFinding: state.items.find != nil, hasUnitsOnSale: (state.items.selected?.quantity ?? 1) > 0
                 )
             }
             let content = Chrome.render(
