@@ -64,7 +64,9 @@ extension BuyerProgram {
             case .purchases: state.purchases.render(in: content, timeZone: state.timeZone, canvas: &canvas, focused: focused)
             }
             switch state.modal {
-            case .detail(let detail): detail.render(in: screen, categories: state.shell.categories, canvas: &canvas)
+            case .detail(let detail):
+                let inCart = state.cart.cart.map { cart in cart.lines.first { $0.itemID == detail.itemID }?.quantity ?? 0 }
+                detail.render(in: screen, categories: state.shell.categories, inCart: inCart, canvas: &canvas)
             case .quantity(let dialog): cursor = dialog.render(in: screen, canvas: &canvas)
             case .checkout(let checkout): cursor = checkout.render(in: screen, canvas: &canvas)
             case .seller(let lookup): cursor = lookup.render(in: screen, canvas: &canvas)

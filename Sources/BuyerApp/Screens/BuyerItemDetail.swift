@@ -90,7 +90,7 @@ public struct BuyerItemDetail: Sendable {
     }
 
     /// Rows of attributes: ten, and one more saying what the buyer has of the item.
-    private var rowCount: Int { self.context == .search ? 10 : 11 }
+    private var rowCount: Int { 11 }
 
     /// A click on one of the box's choices: the keys that pick it.
     public func keys(forClickAt point: Point, in screen: Rect) -> [Key]? {
@@ -102,7 +102,8 @@ public struct BuyerItemDetail: Sendable {
         return Rect(x: box.x + 3, y: box.maxY - 2 - self.menu.items.count, width: 26, height: self.menu.items.count)
     }
 
-    public func render(in screen: Rect, categories: CategoryNames, canvas: inout Canvas) {
+    /// - Parameter inCart: the units of the item in the cart, when the cart is known.
+    public func render(in screen: Rect, categories: CategoryNames, inCart: Int?, canvas: inout Canvas) {
         let box = self.frame(in: screen)
         canvas.box(box, style: .border, title: "Item \(self.itemID)", fill: .dialog)
         let inner = box.insetBy(dx: 3, dy: 2)
@@ -122,7 +123,7 @@ public struct BuyerItemDetail: Sendable {
             ("Category", [Span(categories.label(of: item.id.category))]),
             ("Keywords", [Span(item.keywords.isEmpty ? "none" : item.keywords.joined(separator: ", "), item.keywords.isEmpty ? .muted : .normal)]),
             ("Feedback", Format.ratingSpans(item.rating)),
-        ] + self.yoursRow + [
+        ] + self.yoursRow(inCart: inCart) + [
             ("", []),
             ("Seller", [Span(seller.name, .title), Span("  #\(seller.sellerID)", .muted)]),
             ("Rating", Format.ratingSpans(seller.rating)),
@@ -136,13 +137,16 @@ public struct BuyerItemDetail: Sendable {
         self.menu.render(in: self.menuArea(in: screen), canvas: &canvas)
     }
 
-    /// What the buyer has of the item where the box was opened.
-    private var yoursRow: [(String, [Span])] {
+    /// What the buyer has of the item where the box was opened: from the results, whether it is
+    /// in the cart already (so `a` is no surprise).
+    private func yoursRow(inCart: Int?) -> [(String, [Span])] {
         switch self.context {
-        case .search: []
-        case .cart(let units): [("In cart", [Span(Format.units(units), .accent)])]
-        case .purchase(let vote?): [("Your vote", [vote == .up ? Span("👍 up", .positive) : Span("👎 down", .negative)])]
-        case .purchase(nil): [("Your vote", [Span("not yet — + or - below", .muted)])]
+        case .search:
+            guard let inCart else { return [] }
+            return [("In cart", [inCart > 0 ? Span(Format.units(inCart), .accent) : Span("none yet", .muted)])]
+        case .cart(let units): return [("In cart", [Span(Format.units(units), .accent)])]
+        case .purchase(let vote?): return [("Your vote", [vote == .up ? Span("👍 up", .positive) : Span("👎 down", .negative)])]
+        case .purchase(nil): return [("Your vote", [Span("not yet — + or - below", .muted)])]
         }
     }
 }
