@@ -258,7 +258,8 @@ import TerminalUITesting
         // At 80 columns it says the same shorter, the lines short of stock first.
         _ = self.program.update(&cart, .resize(Size(width: 80, height: 24)))
         let narrow = self.program.canvas(for: cart, size: cart.shell.size).lines[cart.shell.size.height - 3]
-        #expect(narrow.contains("5 units in 3 lines · 2 lines short of stock · not saved "), "\(narrow)")
+        #expect(narrow.contains("5 units in 3 lines · 2 short · not saved "), "\(narrow)")
+        #expect(narrow.hasSuffix("Total  1,673.98 · on sale 234.99 "), "what paying would cost: \(narrow)")
         #expect(!narrow.contains("…"), "\(narrow)")
     }
 }

@@ -108,7 +108,8 @@ public struct CartScreen: Sendable {
         let totalRow = Rect(x: content.x, y: content.maxY - 1, width: content.width, height: 1)
         canvas.rule(Rect(x: content.x, y: content.maxY - 2, width: content.width, height: 1))
         let short = self.shortLines
-        let total = "Total  " + Format.money(cart.total) + " "
+        // With lines short of stock, also what the units on sale come to: what paying would cost.
+        let total = "Total  " + Format.money(cart.total) + (short > 0 ? " · on sale " + Format.money(cart.totalOnSale) : "") + " "
         let limit = totalRow.width - DisplayWidth.of(total) - 2
         // Lines short of stock matter most (checkout would fail): they come first and, like the
         // note on saving, say it shorter rather than be cut where the line is narrow.

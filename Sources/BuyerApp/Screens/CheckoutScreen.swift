@@ -112,7 +112,7 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     /// the payment is refused for if it changes again, is the cart's total now.
     public mutating func cartChanged(_ cart: Cart) {
         self.shortages = cart.lines.filter(\.isShort)
-        self.total = cart.lines.reduce(.zero) { $0 + $1.unitPrice * ($1.quantity - $1.unitsShort) }
+        self.total = cart.totalOnSale
         self.units = cart.lines.reduce(0) { $0 + $1.quantity - $1.unitsShort }
         // Said at once, rather than after a card is typed for a total of nothing.
         if self.units == 0, !self.isWorking {

@@ -14,6 +14,9 @@ public struct Cart: Sendable, Hashable, Codable {
 
     public var totalUnits: Int { self.lines.reduce(0) { $0 + $1.quantity } }
     public var total: Money { self.lines.reduce(.zero) { $0 + $1.lineTotal } }
+    /// What the units on sale cost: what a checkout that takes out the units short of stock
+    /// pays (``total`` when no line is short).
+    public var totalOnSale: Money { self.lines.reduce(.zero) { $0 + $1.unitPrice * ($1.quantity - $1.unitsShort) } }
 
     private enum CodingKeys: String, CodingKey {
         case lines, totalUnits, total, isSaved
