@@ -536,6 +536,18 @@ extension BuyerFlowTests {
         #expect(state.search.selected?.item.id == BuyerFixtures.hits[0].item.id, "the best match is under the cursor")
         let line = self.program.canvas(for: state, size: state.shell.size).lines[2]
         #expect(line.contains("best match first") && !line.contains("sorted by"), "\(line)")
+
+        // The same search again from the bar comes in its ranking too; r keeps the sort.
+        BuyerFixtures.sort([.character("s")], &state)
+        #expect(state.search.table.sortColumn != nil)
+        let refresh = self.program.press([.character("r")], &state)
+        #expect(refresh.contains { if case .search(_, _, _, let order?) = $0 { order.key == .id } else { false } }, "\(refresh)")
+        for command in refresh { _ = BuyerFixtures.answer(command, &state) }
+        _ = self.program.press([.character("/")], &state)
+        let again = self.program.press([.enter], &state)
+        #expect(again.contains { if case .search(_, _, 0, nil) = $0 { true } else { false } }, "\(again)")
+        for command in again { _ = BuyerFixtures.answer(command, &state) }
+        #expect(state.search.table.sortColumn == nil)
     }
 
     @Test func sortingShowsTheTopOfWhatIsSortedWhetherOrNotEveryResultIsAtHand() {

@@ -55,6 +55,9 @@ extension BuyerProgram {
             state.search.openedFrom = nil
             state.search.unanswered = nil
             state.shell.status = nil
+            // Searching comes in rank order from the top, also for the search on show, as any
+            // search box does; a refresh (r) keeps the sort.
+            if query == state.search.query { state.search.table = TableState() }
             return self.keysWait(for: self.runSearch(query, offset: 0, &state), &state)
         case .moved, .refused, .cancel, .ignored:
             return []
