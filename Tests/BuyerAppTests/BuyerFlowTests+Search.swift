@@ -273,6 +273,10 @@ extension BuyerFlowTests {
         #expect(first.shell.status == .info("This is the first page."))
         _ = self.program.press([.down], &first)
         #expect(first.shell.status == nil, "a note about where the selection was goes once it moves")
+        _ = self.program.press([.character("["), .character("[")], &first)
+        #expect(first.shell.status == .info("This is the first page."), "said again at the edge")
+        _ = self.program.press([.character("/")], &first)
+        #expect(first.shell.status == nil, "and gone at any other key")
 
         // Down from the last row at hand goes on into the rows not fetched yet, as ] does.
         var more = BuyerFixtures.loggedIn(total: 120)

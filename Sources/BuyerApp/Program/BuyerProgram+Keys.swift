@@ -243,7 +243,6 @@ extension BuyerProgram {
                 .vote(item: row.line.itemID, vote: vote)
             )
         case .move(let motion):
-            state.shell.selectionMoved()
             return self.move(motion, &state)
         }
         return []

@@ -101,9 +101,11 @@ extension ClientProgram {
             let keepAlive = wasWarned ? self.keepAlive(&state) : []
             if state.shell.hold(key) { return keepAlive }
             state.shell.dropOldStatus()
+            state.shell.dropEdgeNote()
             return keepAlive + self.press(key, &state)
         case .mouse(let mouse):
             let keepAlive = state.shell.noteActivity() ? self.keepAlive(&state) : []
+            state.shell.dropEdgeNote()
             return keepAlive + self.handle(mouse, &state)
         }
     }

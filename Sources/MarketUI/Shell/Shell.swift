@@ -59,15 +59,15 @@ public struct Shell: Sendable {
     /// A note about where the selection is (the first or last page), which moving makes stale.
     private var edgeNote: StatusMessage?
 
-    /// Says `text` about the edge of a list the user tried to go past; it goes as soon as the
-    /// selection moves (``selectionMoved()``), since it no longer describes where it is.
+    /// Says `text` about the edge of a list the user tried to go past; it goes at the next key
+    /// (``dropEdgeNote()``), which either moves away from the edge or says it again.
     public mutating func noteEdge(_ text: String) {
         self.status = .info(text)
         self.edgeNote = self.status
     }
 
-    /// The selection moved: a note about the edge it was at goes.
-    public mutating func selectionMoved() {
+    /// A key came: a note about the edge the selection was at goes.
+    public mutating func dropEdgeNote() {
         if let note = self.edgeNote, self.status == note { self.status = nil }
         self.edgeNote = nil
     }

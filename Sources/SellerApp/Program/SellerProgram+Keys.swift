@@ -173,7 +173,6 @@ extension SellerProgram {
             state.items.table = turn.table
             return self.keysWait(for: self.loadItems(&state, offset: turn.offset), &state)
         case .move(let motion):
-            state.shell.selectionMoved()
             // Down from the last item at hand goes on into those not fetched yet, as `]` does, and
             // up from the first into those before, as `[` does.
             if state.items.table.movesPastLastRow(motion, rowCount: rowCount, visibleRows: visible), state.items.hasNextPage {
