@@ -89,6 +89,24 @@ extension BuyerFlowTests {
         }
     }
 
+    @Test func aRefreshSaysWhenEverythingOnScreenIsUpToDate() {
+        var state = BuyerFixtures.loggedIn()
+        let commands = self.program.press([.character("r")], &state)
+        #expect(commands.count == 3)
+        for (index, command) in commands.enumerated() {
+            #expect(state.shell.status == nil, "not before every answer is in")
+            BuyerFixtures.answer(command, &state)
+            if index == commands.count - 1 { #expect(state.shell.status == .success("Up to date.")) }
+        }
+        // A refresh that fails says why instead.
+        let again = self.program.press([.character("r")], &state)
+        for command in again {
+            guard let request = command.request else { continue }
+            _ = self.program.update(&state, .message(.failed(request: request, command: command, error: MarketError(.unavailable, "no database"))))
+        }
+        #expect(state.shell.status?.kind == .error, "\(String(describing: state.shell.status))")
+    }
+
     @Test func anExpiredSessionSaysThatTheUnsavedCartIsGone() {
         var state = BuyerFixtures.loggedIn()
         state.cart.hasUnsavedChanges = true

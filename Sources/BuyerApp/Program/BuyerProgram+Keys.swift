@@ -150,8 +150,7 @@ extension BuyerProgram {
         case .help:
             state.shell.help = HelpOverlay(sections: BuyerKeys.help(for: state.view))
         case .refresh:
-            state.shell.status = nil
-            return self.refresh(&state)
+            return self.refreshAsked(&state)
         case .logout:
             // Whether the cart is saved can have changed in another session of the buyer: ask
             // the server before deciding there is nothing to lose.

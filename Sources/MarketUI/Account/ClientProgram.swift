@@ -58,6 +58,14 @@ extension ClientProgram {
 
     /// `commands`, with the keys typed next waiting for the answer to the first of them (a page
     /// or a search the user asked for: `j`, Enter or `a` are meant for the rows on their way).
+    /// `r`: what is on screen fetched again, and the status line says when it is up to date.
+    public func refreshAsked(_ state: inout State) -> [Command] {
+        state.shell.status = nil
+        let commands = self.refresh(&state)
+        state.shell.refreshRequests = Set(commands.compactMap(\.request))
+        return commands
+    }
+
     public func keysWait(for commands: [Command], _ state: inout State) -> [Command] {
         state.shell.holdKeys(until: commands.first?.request)
         return commands
@@ -86,6 +94,7 @@ extension ClientProgram {
             }
             var commands = self.receive(message, &state)
             self.noteAwaitedOutcome(&state)
+            state.shell.noteRefreshAnswered()
             if endedTrouble != nil, state.isLoggedIn { commands += self.refresh(&state) }
             // Keys typed for this answer, as if typed now (one may start another wait).
             for key in state.shell.releaseKeys(failed: message.failure != nil) {

@@ -120,6 +120,17 @@ public struct Shell: Sendable {
         self.requests[id] = nil
     }
 
+    /// The requests of a refresh the user asked for (r), until all are answered: the status line
+    /// then says the view is up to date, unless an answer had something to say.
+    public var refreshRequests: Set<Int> = []
+
+    /// After an answer: once every request of the user's refresh is answered, says so.
+    mutating func noteRefreshAnswered() {
+        guard !self.refreshRequests.isEmpty else { return }
+        self.refreshRequests = self.refreshRequests.filter { self.requests[$0] != nil }
+        if self.refreshRequests.isEmpty, self.status == nil { self.status = .success("Up to date.") }
+    }
+
     /// Beats (5 s each) after which the status line's message goes at the next key press, so
     /// that it does not linger over what the user has done since: between 5 and 10 seconds.
     public static let statusLifetimeBeats = 2

@@ -109,8 +109,7 @@ extension SellerProgram {
         case .help:
             state.shell.help = HelpOverlay(sections: SellerKeys.help(for: state.view))
         case .refresh:
-            state.shell.status = nil
-            return self.refresh(&state)
+            return self.refreshAsked(&state)
         case .logout:
             let request = state.shell.begin("Logging out…")
             return [.account(.logout(request: request))]
