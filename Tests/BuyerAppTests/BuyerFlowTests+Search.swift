@@ -46,6 +46,13 @@ extension BuyerFlowTests {
         #expect(self.barLine(state).contains("Sports & outdoors"), "\(self.barLine(state))")
     }
 
+    @Test func aCategoryWhoseNameReadsAsAnotherIsWrittenAsItsNumber() {
+        var state = self.showingVinylInSeven()
+        // An operator named category 7 "42", which typed reads as category 42.
+        _ = self.program.update(&state, .message(.account(.categories(CategoryNames([CategoryName(category: Category(rawValue: 7)!, name: "42")])))))
+        #expect(self.barLine(state).contains("Category  7 "), "\(self.barLine(state))")
+    }
+
     @Test func theBarSaysItsKeysShorterRatherThanCutThem() {
         var state = BuyerFixtures.loggedIn(size: Size(width: 80, height: 24))
         _ = self.program.press([.character("/")], &state)
