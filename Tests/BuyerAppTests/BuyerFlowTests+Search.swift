@@ -121,6 +121,20 @@ extension BuyerFlowTests {
         for (word, other) in forms {
             #expect(BuyerProgram.wholeWordsHint(for: [word]) == " Only whole words match: try “\(other)”.", "\(word)")
         }
+        #expect(BuyerProgram.wholeWordsHint(for: ["zzxqw", "東京"]) == " Only whole words match: try “zzxqws 東京”.", "every word kept")
+
+        // In a category, the category is said once; and only where the results are on show.
+        _ = self.program.press([.character("/"), .control("u")], &state)
+        _ = self.program.type("pan", &state)
+        _ = self.program.press([.backTab], &state)
+        _ = self.program.type("garden", &state)
+        var commands = self.program.press([.enter], &state)
+        while let command = commands.first { commands = BuyerFixtures.answer(command, &state, hits: []) }
+        #expect(state.shell.status == .info("Nothing on sale matches “pan” or “pans” in Garden: try other words."))
+        BuyerFixtures.showCart(&state)
+        state.shell.status = nil
+        for command in self.program.press([.character("r")], &state) { _ = BuyerFixtures.answer(command, &state, hits: []) }
+        #expect(state.shell.status == .success("Up to date."), "the search rerun behind the cart says nothing: \(String(describing: state.shell.status))")
     }
 
     @Test func aBadSearchIsNotSent() {

@@ -20,16 +20,20 @@ extension BuyerProgram {
                 state.search.otherNumber = nil
                 // Neither found anything: the bar and the line under it keep the words as typed.
                 if page.items.isEmpty { state.search.query = instead.typed }
+                // The category, if any, said once: “pan” or “pans” in Garden.
+                let words = { (query: SearchQuery) in SearchQuery(category: .any, keywords: query.keywords).summary(naming: names) }
+                let place = query.category == .any ? "" : " in " + SearchQuery(category: query.category, keywords: []).summary(naming: names)
                 state.shell.status = .info(
                     page.items.isEmpty
-                        ? "Nothing on sale matches \(instead.typed.summary(naming: names)) or \(query.summary(naming: names)): try other words."
-                        : "Nothing on sale matches \(instead.typed.summary(naming: names)): showing \(query.summary(naming: names)) instead."
+                        ? "Nothing on sale matches \(words(instead.typed)) or \(words(query))\(place): try other words."
+                        : "Nothing on sale matches \(words(instead.typed))\(place): showing \(words(query)) instead."
                 )
                 return []
             }
             // Said for a search the user just ran (which cleared the status line), never over
-            // what a background rerun finds the line saying (a payment's receipt).
-            if page.items.isEmpty, page.offset == 0, state.shell.status == nil {
+            // what a background rerun finds the line saying (a payment's receipt), nor over
+            // another view refreshed with r.
+            if page.items.isEmpty, page.offset == 0, state.shell.status == nil, state.view == .search {
                 if case .only = query.category, query.keywords.isEmpty {
                     state.shell.status = .info("Nothing on sale in \(query.summary(naming: names)).")
                 } else if let retry = Self.otherNumberSearch(for: query) {
@@ -371,7 +375,12 @@ extension BuyerProgram {
         // Plurals made singular first ("blue mugs" → "blue mug"), else a word made plural.
         let singular = keywords.map { word in Self.otherNumber(of: word).flatMap { $0.count < word.count ? $0 : nil } ?? word.lowercased() }
         if singular != keywords.map({ $0.lowercased() }) { return " Only whole words match: try “\(singular.joined(separator: " "))”." }
-        if let other = keywords.lazy.compactMap(Self.otherNumber(of:)).first { return " Only whole words match: try “\(other)”." }
+        // Else the first word that has another number, in it, the other words kept.
+        if let index = keywords.firstIndex(where: { Self.otherNumber(of: $0) != nil }), let other = Self.otherNumber(of: keywords[index]) {
+            var words = keywords.map { $0.lowercased() }
+            words[index] = other
+            return " Only whole words match: try “\(words.joined(separator: " "))”."
+        }
         return " Only whole words match (“mug”, not “mu”): try other or fewer words."
     }
 
