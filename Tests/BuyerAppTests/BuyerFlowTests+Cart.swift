@@ -161,6 +161,11 @@ extension BuyerFlowTests {
             return
         }
         #expect(box.form.shownProblem(at: 0) == "Only 6 more: 8 on sale, 2 in your cart.", "said as it is typed: more digits cannot mend it")
+        _ = self.program.type("99999999", &state)
+        if case .quantity(let huge)? = state.modal {
+            #expect(huge.form.shownProblem(at: 0) == "Only 6 more: 8 on sale, 2 in your cart.", "what there is, not the market's own limit")
+        }
+        _ = self.program.press(Array(repeating: .backspace, count: 8), &state)
         #expect(self.program.press([.enter], &state).isEmpty)
         _ = self.program.press([.backspace], &state)
         _ = self.program.type("6", &state)

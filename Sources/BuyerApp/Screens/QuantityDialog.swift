@@ -69,8 +69,9 @@ public struct QuantityDialog: FormDialog {
     public mutating func validate() {
         var problems: [String: String] = [:]
         if let quantity = self.value {
+            // Beyond what there is, that is the problem to hear of (not the market's own limit).
             do {
-                try FieldRules.validateQuantity(quantity, allowZero: false)
+                if quantity <= self.maximum { try FieldRules.validateQuantity(quantity, allowZero: false) }
                 if quantity > self.maximum {
                     problems["quantity"] = switch self.purpose {
                     case .add where self.inCart > 0:

@@ -61,7 +61,8 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
         var problems: [String: String] = [:]
         if let count = self.value {
             do {
-                try FieldRules.validateQuantity(count, field: "remove", allowZero: false)
+                // Beyond what is on sale, that is the problem to hear of (not the market's limit).
+                if count <= self.item.quantity { try FieldRules.validateQuantity(count, field: "remove", allowZero: false) }
                 if count > self.item.quantity {
                     problems["count"] = "Only \(Format.units(self.item.quantity)) on sale."
                 }
