@@ -29,9 +29,12 @@ extension BuyerFlowTests {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("/"), .backTab], &state)
         let note = { self.program.canvas(for: state, size: state.shell.size).lines[2] }
-        #expect(note().contains("Any category — or type one: 0 Other · 1 Books · 2 Electronics"), "\(note())")
+        let screen = { self.program.canvas(for: state, size: state.shell.size).lines.joined(separator: "\n") }
+        #expect(note().contains("Any category — or type a number or the start of a name (listed below)"), "\(note())")
+        for name in ["0  Other", "1  Books", "4  Sports & outdoors", "8  Garden"] { #expect(screen().contains(name), "the list under the field: \(name)") }
         _ = self.program.type("kit", &state)
         #expect(note().contains("In 3 Home & kitchen"), "\(note())")
+        #expect(screen().contains("3  Home & kitchen") && !screen().contains("1  Books"), "the list narrows as the name is typed")
         _ = self.program.press([.control("u")], &state)
         _ = self.program.type("zz", &state)
         #expect(note().contains("No category is called “zz”"), "\(note())")

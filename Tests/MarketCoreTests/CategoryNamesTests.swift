@@ -32,12 +32,19 @@ import Testing
     }
 
     @Test func aNameThatFitsNoneOrSeveralSaysSo() {
-        #expect(self.problem("garden") == "No category is called “garden”: type a number, or the start of a name.")
+        #expect(self.problem("garden") == "No category is called “garden”.")
         #expect(self.typed("s") == Category(rawValue: 4), "only one name has a word starting with s")
         #expect(self.problem("mu") == "“mu” could be Music, Music gear: type more of the name.")
         #expect(self.problem("99999999999") == "Category numbers go from 0 to 2,147,483,647.")
         #expect(self.problem("&") == "Type a category's number or name.")
         #expect(CategoryNames.none.category(typed: "books").flatMap { try? $0.get() } == nil)
+    }
+
+    @Test func theCandidatesAreWhatTheTextTypedSoFarCouldBecome() {
+        #expect(self.names.candidates(typed: " ").count == 6)
+        #expect(self.names.candidates(typed: "mu").map(\.name) == ["Music", "Music gear"])
+        #expect(self.names.candidates(typed: "9").map(\.name) == ["Music gear"])
+        #expect(self.names.candidates(typed: "zz").isEmpty)
     }
 
     @Test func aLabelNamesTheCategoryWhereItHasAName() {

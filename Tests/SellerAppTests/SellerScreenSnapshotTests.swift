@@ -90,6 +90,15 @@ import TerminalUITesting
         self.snapshot(state, "register-problems")
     }
 
+    @Test func registerFormListsTheCategoriesThatFitWhatIsTyped() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("n")], &state)
+        self.program.fill(["Garden gnome"], &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("o", &state)
+        self.snapshot(state, "register-category-list")
+    }
+
     @Test func registerFormFilledIn() {
         var state = SellerFixtures.loggedIn()
         SellerFixtures.fillInRegisterForm(&state, name: "Teapot 1.2L 急須", category: "3", keywords: "tea teapot", price: "34.90")

@@ -288,8 +288,7 @@ public struct SearchScreen: Sendable {
     func categoryNote(for bar: Form) -> [Span] {
         switch self.category(in: bar) {
         case .success(.any):
-            let names = self.categories.all.map { "\($0.category) \($0.name)" }.joined(separator: " · ")
-            return names.isEmpty ? [Span("Any category — or type one's number", .muted)] : [Span("Any category — or type one: ", .muted), Span(names, .normal)]
+            return [Span(self.categories == .none ? "Any category — or type one's number" : "Any category — or type a number or the start of a name (listed below)", .muted)]
         case .success(.only(let category)):
             return [Span("In ", .muted), Span(self.categories.label(of: category), .accent)] + (self.categories.name(of: category) == nil ? [Span(" (a category without a name)", .muted)] : [])
         case .failure(let problem):
@@ -341,9 +340,13 @@ public struct SearchScreen: Sendable {
             Self.table.render([], state: self.table, in: area, canvas: &canvas)
             let message = self.loadRequest != nil ? "Searching…" : "Press / and type keywords, then Enter — or Enter alone to browse everything."
             canvas.write(message, in: Rect(x: area.x, y: area.y + max(1, area.height / 2 - 1), width: area.width, height: 1), style: .muted, alignment: .center)
-            return cursor
+        } else {
+            self.resultsTable.render(self.rows, state: self.table, in: area, canvas: &canvas, focused: focused && !self.isEditing)
         }
-        self.resultsTable.render(self.rows, state: self.table, in: area, canvas: &canvas, focused: focused && !self.isEditing)
+        // While the category is typed in, the names that fit it, over the results.
+        if self.isEditing, focused, bar.focus == Self.categoryField, let field = layout.first {
+            CategoryList.render(self.categories, typed: bar["category"], at: Point(x: field.input.x, y: y + 2), within: content, canvas: &canvas)
+        }
         return cursor
     }
 }

@@ -49,21 +49,32 @@ public struct CategoryNames: Sendable, Hashable {
         guard !typed.isEmpty else {
             return .failure(FieldError(field: field, message: "Type a category's number or name."))
         }
-        let named = self.all.filter { entry in
-            let words = Self.words(of: entry.name)
-            return typed.allSatisfy { word in words.contains { $0.hasPrefix(word) } }
-        }
+        let named = self.candidates(typed: text)
         // A name typed in full wins over the longer names it begins ("Music" over "Music gear").
         let exact = named.filter { Self.words(of: $0.name) == typed }
         switch (exact.count == 1 ? exact : named).count {
         case 1:
             return .success((exact.count == 1 ? exact : named)[0].category)
         case 0:
-            let instead = self.all.isEmpty ? "this market names none, so type a number" : "type a number, or the start of a name"
-            return .failure(FieldError(field: field, message: "No category is called “\(text)”: \(instead)."))
+            return .failure(FieldError(field: field, message: "No category is called “\(text)”" + (self.all.isEmpty ? ": type a number." : ".")))
         default:
             let some = named.prefix(3).map(\.name).joined(separator: ", ") + (named.count > 3 ? "…" : "")
             return .failure(FieldError(field: field, message: "“\(text)” could be \(some): type more of the name."))
+        }
+    }
+
+    /// The named categories that fit `text` as typed so far, for a list to choose from: every
+    /// one for blank text, those whose number starts with the digits typed, or those with a word
+    /// starting with each word typed (as ``category(typed:field:)`` reads them).
+    public func candidates(typed text: String) -> [CategoryName] {
+        let text = Text.trimmingWhitespace(text)
+        if text.isEmpty { return self.all }
+        if text.allSatisfy({ $0.isASCII && $0.isNumber }) { return self.all.filter { $0.category.description.hasPrefix(text) } }
+        let typed = Self.words(of: text)
+        guard !typed.isEmpty else { return [] }
+        return self.all.filter { entry in
+            let words = Self.words(of: entry.name)
+            return typed.allSatisfy { word in words.contains { $0.hasPrefix(word) } }
         }
     }
 

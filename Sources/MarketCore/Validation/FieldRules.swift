@@ -202,7 +202,7 @@ public enum FieldRules {
         let allowed = card.number.allSatisfy { $0.isASCII && ($0.isNumber || $0 == " " || $0 == "-") }
         let digits = card.digits
         guard allowed else {
-            throw FieldError(field: "card.number", message: "Card number takes digits only (spaces and dashes between them are fine).")
+            throw FieldError(field: "card.number", message: "Card number takes digits only.")
         }
         guard (12...19).contains(digits.count) else {
             throw FieldError(field: "card.number", message: "Card number must be 12 to 19 digits.")

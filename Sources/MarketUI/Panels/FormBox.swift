@@ -52,6 +52,14 @@ public enum FormBox {
         self.frame(form: form, width: width, noticeLines: self.noticeLines(notice, form: form, width: width, in: screen).count, in: screen)
     }
 
+    /// Where the input of field `index` starts on a form box drawn by
+    /// ``render(title:subtitle:form:labelWidth:inputWidth:notice:action:width:confirmation:in:canvas:)``:
+    /// for a list drawn under it.
+    public static func inputOrigin(of index: Int, form: Form, labelWidth: Int, notice: Span?, width: Int, in screen: Rect) -> Point {
+        let area = self.formArea(in: self.frame(form: form, notice: notice, width: width, in: screen), form: form)
+        return Point(x: area.x + labelWidth + 2, y: area.y + index * 2)
+    }
+
     /// Where the fields go in `box`.
     private static func formArea(in box: Rect, form: Form) -> Rect {
         Rect(x: box.x + 2, y: box.y + 4, width: box.width - 4, height: form.height)

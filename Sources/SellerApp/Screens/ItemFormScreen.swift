@@ -62,8 +62,7 @@ public struct ItemFormScreen: DiscardingFormDialog {
     var categoryHint: String {
         switch self.categories.category(typed: self.form["category"]) {
         case nil:
-            let names = self.categories.all.map(\.name)
-            return names.isEmpty ? "A number" : "A number or a name: " + names.joined(separator: ", ")
+            return self.categories == .none ? "A number" : "A number, or the start of a name (listed below)"
         case .success(let category):
             return self.categories.name(of: category) == nil ? "Category \(category), which has no name" : self.categories.label(of: category)
         case .failure(let problem):
@@ -125,12 +124,19 @@ public struct ItemFormScreen: DiscardingFormDialog {
 
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
-        FormBox.render(
+        let notice = self.notice(working: Self.working)
+        let cursor = FormBox.render(
             title: "New item",
             subtitle: [Span("Put an item on sale; buyers find it by its keywords and its name.", .normal)],
-            form: self.form, labelWidth: Self.labelWidth, inputWidth: 40, notice: self.notice(working: Self.working), action: "registers", width: Self.boxWidth,
+            form: self.form, labelWidth: Self.labelWidth, inputWidth: 40, notice: notice, action: "registers", width: Self.boxWidth,
             confirmation: self.discardQuestion, in: screen, canvas: &canvas
         )
+        // While the category is typed in, the names that fit it, under its hint.
+        if cursor != nil, let index = self.form.fields.firstIndex(where: { $0.id == "category" }), self.form.focus == index {
+            let input = FormBox.inputOrigin(of: index, form: self.form, labelWidth: Self.labelWidth, notice: notice, width: Self.boxWidth, in: screen)
+            CategoryList.render(self.categories, typed: self.form["category"], at: Point(x: input.x, y: input.y + 2), within: screen, canvas: &canvas)
+        }
+        return cursor
     }
 
     /// A click on a button of the question over the form, or on a field: the keys that press or
