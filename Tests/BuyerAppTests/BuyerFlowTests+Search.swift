@@ -301,6 +301,10 @@ extension BuyerFlowTests {
         #expect(first.shell.status == .info("This is the first page."), "said again at the edge")
         _ = self.program.press([.character("/")], &first)
         #expect(first.shell.status == nil, "and gone at any other key")
+        _ = self.program.press([.escape, .home, .pageUp], &first)
+        #expect(first.shell.status == .info("This is the first page."), "PgUp at the top says what [ says")
+        _ = self.program.press([.end, .pageDown], &first)
+        #expect(first.shell.status == .info("That was the last page of results."), "and PgDn at the bottom what ] says")
 
         // Down from the last row at hand goes on into the rows not fetched yet, as ] does.
         var more = BuyerFixtures.loggedIn(total: 120)

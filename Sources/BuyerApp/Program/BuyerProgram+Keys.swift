@@ -339,6 +339,7 @@ extension BuyerProgram {
             if state.search.table.movesBeforeFirstRow(motion, visibleRows: visible), state.search.hasPreviousPage {
                 return self.turnPage(forward: false, &state)
             }
+            if state.search.table.screenMoveIsAtEdge(motion, rowCount: rows) { return self.turnPage(forward: motion == .pageDown, &state) }
             // End cannot go further when the total is only counted up to a cap: say how to see more.
             if motion == .bottom, state.search.hasNextPage, state.search.page?.totalIsExact == false {
                 state.shell.noteEdge("Last of the results fetched so far: ] fetches the next ones.")
@@ -363,6 +364,7 @@ extension BuyerProgram {
             let rows = state.purchases.allRows.count
             if state.purchases.table.movesPastLastRow(motion, rowCount: rows, visibleRows: visible), state.purchases.hasNextPage { return self.turnPage(forward: true, &state) }
             if state.purchases.table.movesBeforeFirstRow(motion, visibleRows: visible), state.purchases.hasPreviousPage { return self.turnPage(forward: false, &state) }
+            if state.purchases.table.screenMoveIsAtEdge(motion, rowCount: rows) { return self.turnPage(forward: motion == .pageDown, &state) }
             guard let page = state.purchases.page, state.purchases.table.sortColumn == nil,
                 let turn = state.purchases.table.fetchForEnd(
                     motion, base: page.offset, rowCount: page.items.count, total: page.total, totalIsExact: page.totalIsExact, pageSize: PurchasesScreen.pageSize

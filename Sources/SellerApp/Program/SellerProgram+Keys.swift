@@ -180,6 +180,7 @@ extension SellerProgram {
             if state.items.table.movesBeforeFirstRow(motion, visibleRows: visible), state.items.offset > 0 {
                 return self.perform(.previousPage, &state)
             }
+            if state.items.table.screenMoveIsAtEdge(motion, rowCount: rowCount) { return self.perform(motion == .pageDown ? .nextPage : .previousPage, &state) }
             // Home and End go to the first and last item, fetched when not at hand (a list of
             // several pages is in the server's order).
             guard let page = state.items.page,

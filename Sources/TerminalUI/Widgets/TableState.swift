@@ -124,6 +124,16 @@ public struct TableState: Sendable, Hashable {
         }
     }
 
+    /// Whether `motion` is a screen down at the last row or a screen up at the first: it has
+    /// nowhere to go, and the caller says so as `]` and `[` do at the ends of a list.
+    public func screenMoveIsAtEdge(_ motion: Motion, rowCount: Int) -> Bool {
+        switch motion {
+        case .pageDown: self.selection >= rowCount - 1
+        case .pageUp: self.selection <= 0
+        default: false
+        }
+    }
+
     /// How far a screen up or down moves: a whole screenful, as `]` and `[` turn them, so the
     /// screens a list shows are the same whichever keys turn them and whatever the terminal's
     /// size.
