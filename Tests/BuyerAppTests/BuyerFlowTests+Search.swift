@@ -112,6 +112,15 @@ extension BuyerFlowTests {
         #expect(screen.lines[2].contains("0 results for “teapot”"), "\(screen.lines[2])")
     }
 
+    @Test func aSearchOfSeveralWordsThatNoItemHasAllOfSaysSo() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("lamps brass", &state)
+        let some = BuyerFixtures.hits.map { SearchHit(item: $0.item, matchedKeywords: 1) }
+        for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state, hits: some) }
+        #expect(state.shell.status == .info("No item has every word of “lamps brass”; these have some. Only whole words match: try “lamp brass”."))
+    }
+
     @Test func aSearchOfSeveralWordsThatFindsNothingSaysThatWholeWordsCount() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("/")], &state)

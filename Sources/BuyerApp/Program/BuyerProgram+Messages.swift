@@ -47,6 +47,13 @@ extension BuyerProgram {
                     state.shell.status = .info("Nothing on sale matches \(query.summary(naming: names)).\(hint)")
                 }
             }
+            // Several words, and the best match (first in the ranking) lacks some: none has them
+            // all, which the Match column alone says only on wide terminals.
+            if let best = page.items.first, page.offset == 0, state.search.pageOrder == nil, query.keywords.count > 1,
+                best.matchedKeywords < query.keywords.count, state.shell.status == nil, state.view == .search
+            {
+                state.shell.status = .info("No item has every word of \(query.summary(naming: names)); these have some.\(Self.wholeWordsHint(for: query.keywords))")
+            }
             return []
 
         case .itemLoaded(let request, let detail):
