@@ -99,6 +99,10 @@ text "/coffee mug"; keys Enter
 wait_for "results for “coffee mug”"
 keys j
 shoot buyer-search
+keys / BTab
+wait_for "(listed below)"
+shoot buyer-categories
+keys Escape
 keys Enter
 wait_for "across all their items"
 shoot buyer-item
@@ -128,7 +132,7 @@ wait_for "items listed"
 keys s s s s s S j
 shoot seller-items
 keys n; wait_for "Put an item on sale;"
-text "Teapot 1.2L 急須"; keys Tab; text 3; keys Tab; text "tea, teapot, cast iron"
+text "Teapot 1.2L 急須"; keys Tab; text home; keys Tab; text "tea, teapot, cast iron"
 keys Tab Right Tab; text "34.9"; keys Tab C-u; text 4
 shoot seller-register
 keys Escape; wait_for "Throw away the item"; keys d
