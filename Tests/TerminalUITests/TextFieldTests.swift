@@ -49,6 +49,11 @@ import TerminalUI
         #expect(canvas.lines[0] == " brass de…")
         field.render(in: canvas.bounds, canvas: &canvas, focused: true)
         #expect(canvas.lines[0] == " esk lamp ", "typed in, it scrolls to the cursor at the end")
+        // Text that just fits is not scrolled for a cursor that is not there.
+        var fits = TextField("123456789")
+        _ = fits.handle(.end)
+        fits.render(in: canvas.bounds, canvas: &canvas, focused: false)
+        #expect(canvas.lines[0] == " 123456789")
     }
 
     @Test func editingKeys() {

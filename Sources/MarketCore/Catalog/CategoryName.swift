@@ -52,9 +52,10 @@ public struct CategoryNames: Sendable, Hashable {
         let named = self.candidates(typed: text)
         // A name typed in full wins over the longer names it begins ("Music" over "Music gear").
         let exact = named.filter { Self.words(of: $0.name) == typed }
-        switch (exact.count == 1 ? exact : named).count {
+        let fits = exact.count == 1 ? exact : named
+        switch fits.count {
         case 1:
-            return .success((exact.count == 1 ? exact : named)[0].category)
+            return .success(fits[0].category)
         case 0:
             return .failure(FieldError(field: field, message: "No category is called “\(text)”" + (self.all.isEmpty ? ": type a number." : ".")))
         default:

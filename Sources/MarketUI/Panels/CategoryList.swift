@@ -14,15 +14,15 @@ public enum CategoryList {
         let chosen = names.category(typed: typed).flatMap { try? $0.get() }
         let numberWidth = entries.map { DisplayWidth.of($0.category.description) }.max() ?? 1
         let rows = entries.map { entry in
-            String(repeating: " ", count: numberWidth - DisplayWidth.of(entry.category.description)) + "\(entry.category)  \(entry.name)"
+            (text: String(repeating: " ", count: numberWidth - DisplayWidth.of(entry.category.description)) + "\(entry.category)  \(entry.name)",
+             isChosen: entry.category == chosen)
         }
-        let shown = entries.count <= room ? rows : rows.prefix(room - 1) + ["…"]
-        let width = min(bounds.width, (rows.map(DisplayWidth.of).max() ?? 0) + 4)
+        let shown = entries.count <= room ? rows : rows.prefix(room - 1) + [(text: "…", isChosen: false)]
+        let width = min(bounds.width, (rows.map { DisplayWidth.of($0.text) }.max() ?? 0) + 4)
         let box = Rect(x: max(bounds.x, min(origin.x, bounds.maxX - width)), y: origin.y, width: width, height: shown.count + 2)
         canvas.box(box, style: .border, fill: .dialog)
         for (index, row) in shown.enumerated() {
-            let isChosen = entries.count <= room || index < room - 1 ? entries[index].category == chosen : false
-            canvas.write(" " + row, in: Rect(x: box.x + 1, y: box.y + 1 + index, width: box.width - 2, height: 1), style: isChosen ? .selection : .normal)
+            canvas.write(" " + row.text, in: Rect(x: box.x + 1, y: box.y + 1 + index, width: box.width - 2, height: 1), style: row.isChosen ? .selection : .normal)
         }
     }
 }
