@@ -49,6 +49,18 @@ extension BuyerFlowTests {
         #expect(self.barLine(state).contains("Sports & outdoors"), "\(self.barLine(state))")
     }
 
+    @Test func aClickOnACategoryInTheListUnderTheBarPicksItAndSelectsNoRow() throws {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/"), .backTab], &state)
+        let garden = try #require(self.program.canvas(for: state, size: state.shell.size).point(of: "8  Garden"))
+        let selected = state.search.table.selection
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: garden)))
+        #expect(state.search.isEditing && state.search.bar["category"] == "Garden")
+        let narrowed = try #require(self.program.canvas(for: state, size: state.shell.size).point(of: "8  Garden"), "the list narrowed to it")
+        _ = self.program.update(&state, .mouse(MouseEvent(.wheelDown, at: narrowed)))
+        #expect(state.search.table.selection == selected, "neither the click nor the wheel reached the rows under the list")
+    }
+
     @Test func aCategoryWhoseNameReadsAsAnotherIsWrittenAsItsNumber() {
         var state = self.showingVinylInSeven()
         // An operator named category 7 "42", which typed reads as category 42.
@@ -115,10 +127,13 @@ extension BuyerFlowTests {
     @Test func aSearchOfSeveralWordsThatNoItemHasAllOfSaysSo() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("/")], &state)
-        _ = self.program.type("lamps brass", &state)
+        _ = self.program.type("coffee mugs", &state)
+        // The results have “coffee” (the kit) and “mug”, never “mugs”.
         let some = BuyerFixtures.hits.map { SearchHit(item: $0.item, matchedKeywords: 1) }
         for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state, hits: some) }
-        #expect(state.shell.status == .info("No item has every word of “lamps brass”; these have some. Only whole words match: try “lamp brass”."))
+        #expect(state.shell.status == .info("No item has every word of “coffee mugs”; these have some. None has “mugs”; only whole words match: try “coffee mug”."))
+        #expect(BuyerProgram.missingWordsHint(for: ["lamp", "zzz"], missing: ["zzz"]) == " None has “zzz”.", "no plural of a word nobody has offered")
+        #expect(BuyerProgram.missingWordsHint(for: ["lamp", "brass"], missing: []) == "", "when the page cannot tell, nothing")
     }
 
     @Test func aSearchOfSeveralWordsThatFindsNothingSaysThatWholeWordsCount() {

@@ -7,7 +7,7 @@ import TerminalUI
 @Suite struct CategoryListTests {
     private func drawn(_ typed: String, height: Int) -> [String] {
         var canvas = Canvas(size: Size(width: 40, height: height))
-        CategoryList.render(.fresh, typed: typed, at: Point(x: 2, y: 0), within: canvas.bounds, canvas: &canvas)
+        CategoryList(.fresh, typed: typed, at: Point(x: 2, y: 0), within: canvas.bounds)?.render(canvas: &canvas)
         return canvas.lines
     }
 
@@ -19,5 +19,13 @@ import TerminalUI
         let narrowed = self.drawn("sp", height: 12)
         #expect(narrowed[1].contains("4  Sports & outdoors") && narrowed[2].contains("╰"), "\(narrowed)")
         #expect(self.drawn("zz", height: 12).allSatisfy { $0.allSatisfy(\.isWhitespace) }, "nothing when no name fits")
+        #expect(self.drawn("08", height: 12)[1].contains("8  Garden"), "a number with a leading zero fits as the number")
+    }
+
+    @Test func aClickOnANameTypesItAndTheRestOfTheBoxTakesTheClickForNothing() throws {
+        let list = try #require(CategoryList(.fresh, typed: "o", at: Point(x: 2, y: 0), within: Rect(x: 0, y: 0, width: 40, height: 12)))
+        #expect(list.keys(forClickAt: Point(x: 5, y: 2)) == [.end, .control("u")] + "Sports & outdoors".map(Key.character))
+        #expect(list.keys(forClickAt: Point(x: 2, y: 0)) == [], "the border")
+        #expect(list.keys(forClickAt: Point(x: 30, y: 2)) == nil, "outside the box")
     }
 }

@@ -34,7 +34,7 @@ import Testing
     @Test func aNameThatFitsNoneOrSeveralSaysSo() {
         #expect(self.problem("garden") == "No category is called “garden”.")
         #expect(self.typed("s") == Category(rawValue: 4), "only one name has a word starting with s")
-        #expect(self.problem("mu") == "“mu” could be Music, Music gear: type more of the name.")
+        #expect(self.problem("mu") == "“mu” fits 2 names: type more of one.")
         #expect(self.problem("99999999999") == "Category numbers go from 0 to 2,147,483,647.")
         #expect(self.problem("&") == "Type a category's number or name.")
         #expect(CategoryNames.none.category(typed: "books").flatMap { try? $0.get() } == nil)

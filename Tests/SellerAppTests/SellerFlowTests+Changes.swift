@@ -352,6 +352,23 @@ extension SellerFlowTests {
         #expect(commands.contains { if case .removeUnits = $0 { true } else { false } })
     }
 
+    @Test func aClickOnACategoryInTheListPicksItAndTouchesNothingBelow() throws {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("n")], &state)
+        self.program.fill(["Garden gnome"], &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("o", &state)
+        let sports = try #require(self.program.canvas(for: state, size: state.shell.size).point(of: "4  Sports & outdoors"))
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: Point(x: sports.x + 30, y: sports.y))))
+        guard case .register(let form)? = state.modal else {
+            Issue.record("expected the form to stay open")
+            return
+        }
+        #expect(form.form["category"] == "Sports & outdoors")
+        #expect(form.form["condition"] == "New", "the click did not reach the condition under the list")
+        #expect(form.form.fields[1].hint == "4 Sports & outdoors")
+    }
+
     @Test func clicksMoveBetweenTheNewItemsFieldsAndPickItsCondition() throws {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("n")], &state)

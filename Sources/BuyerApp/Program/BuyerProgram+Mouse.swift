@@ -29,6 +29,10 @@ extension BuyerProgram {
             return self.show(BuyerView(rawValue: tab) ?? .search, &state)
         }
         let content = Chrome.contentArea(state.shell.size)
+        // The category list over the results takes its own clicks (a name picks it) and the wheel.
+        if state.view == .search, let keys = state.search.categoryList(in: content)?.keys(forClickAt: mouse.point) {
+            return mouse.kind == .press ? keys.flatMap { self.press($0, &state) } : []
+        }
         if state.view == .search, mouse.kind == .press, mouse.point.y == content.y {
             state.search.click(at: mouse.point, in: content)
             return []

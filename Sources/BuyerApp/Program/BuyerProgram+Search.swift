@@ -49,7 +49,10 @@ extension BuyerProgram {
         if let best = page.items.first, page.offset == 0, state.search.pageOrder == nil, query.keywords.count > 1,
             best.matchedKeywords < query.keywords.count, state.shell.status == nil, state.view == .search
         {
-            state.shell.status = .info("No item has every word of \(query.summary(naming: names)); these have some.\(Self.wholeWordsHint(for: query.keywords))")
+            // The words no result has are the ones to change: in their other number, if any.
+            let terms = Set(page.items.flatMap { Text.itemTerms(name: $0.item.name, keywords: $0.item.keywords) })
+            let missing = query.keywords.filter { !terms.contains(Text.searchTerm($0)) }
+            state.shell.status = .info("No item has every word of \(query.summary(naming: names)); these have some.\(Self.missingWordsHint(for: query.keywords, missing: missing))")
         }
         return []
     }
@@ -91,6 +94,19 @@ extension BuyerProgram {
             return " Only whole words match: try “\(words.joined(separator: " "))”."
         }
         return " Only whole words match (“mug”, not “mu”): try other or fewer words."
+    }
+
+    /// After a search whose results each have only some of `keywords`: the `missing` ones, which
+    /// no result has, named, and a plural among them offered in the singular, the likely slip
+    /// ("lamps brass": None has “lamps”; only whole words match: try “lamp brass”). A word whose
+    /// other number is a plural is only named: "zzz" would not be found as "zzzes" either.
+    public static func missingWordsHint(for keywords: [String], missing: [String]) -> String {
+        guard !missing.isEmpty else { return "" }
+        let named = " None has " + missing.map { "“\($0)”" }.joined(separator: " or ")
+        let singular = keywords.map { word in
+            missing.contains(word) ? Self.otherNumber(of: word).flatMap { $0.count < word.count ? $0 : nil } ?? word : word
+        }
+        return singular == keywords ? named + "." : named + "; only whole words match: try “\(singular.joined(separator: " "))”."
     }
 
     /// The singular of an English plural or the plural of a singular, by the common rules: a

@@ -265,7 +265,7 @@ public struct SearchScreen: Sendable {
         return bar.fields.map { field in
             let label = x
             x += DisplayWidth.of(field.label + " ")
-            let width = field.id == "category" ? (content.width >= 100 ? 18 : 13) : min(44, max(16, content.maxX - x - 30))
+            let width = field.id == "category" ? (content.width >= 100 ? 20 : 15) : min(44, max(16, content.maxX - x - 30))
             defer { x += width + 3 }
             return (label, Rect(x: x, y: content.y, width: width, height: 1))
         }
@@ -343,10 +343,13 @@ public struct SearchScreen: Sendable {
         } else {
             self.resultsTable.render(self.rows, state: self.table, in: area, canvas: &canvas, focused: focused && !self.isEditing)
         }
-        // While the category is typed in, the names that fit it, over the results.
-        if self.isEditing, focused, bar.focus == Self.categoryField, let field = layout.first {
-            CategoryList.render(self.categories, typed: bar["category"], at: Point(x: field.input.x, y: y + 2), within: content, canvas: &canvas)
-        }
+        if focused { self.categoryList(in: content)?.render(canvas: &canvas) }
         return cursor
+    }
+
+    /// While the category is typed in, the names that fit it, over the results.
+    func categoryList(in content: Rect) -> CategoryList? {
+        guard self.isEditing, self.bar.focus == Self.categoryField, let field = Self.barLayout(of: self.bar, in: content).first else { return nil }
+        return CategoryList(self.categories, typed: self.bar["category"], at: Point(x: field.input.x, y: content.y + 2), within: content)
     }
 }

@@ -59,8 +59,7 @@ public struct CategoryNames: Sendable, Hashable {
         case 0:
             return .failure(FieldError(field: field, message: "No category is called “\(text)”" + (self.all.isEmpty ? ": type a number." : ".")))
         default:
-            let some = named.prefix(3).map(\.name).joined(separator: ", ") + (named.count > 3 ? "…" : "")
-            return .failure(FieldError(field: field, message: "“\(text)” could be \(some): type more of the name."))
+            return .failure(FieldError(field: field, message: "“\(text)” fits \(named.count) names: type more of one."))
         }
     }
 
@@ -70,7 +69,10 @@ public struct CategoryNames: Sendable, Hashable {
     public func candidates(typed text: String) -> [CategoryName] {
         let text = Text.trimmingWhitespace(text)
         if text.isEmpty { return self.all }
-        if text.allSatisfy({ $0.isASCII && $0.isNumber }) { return self.all.filter { $0.category.description.hasPrefix(text) } }
+        if text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            let digits = Int64(text).map(String.init) ?? text  // "08" is 8
+            return self.all.filter { $0.category.description.hasPrefix(digits) }
+        }
         let typed = Self.words(of: text)
         guard !typed.isEmpty else { return [] }
         return self.all.filter { entry in

@@ -1,28 +1,55 @@
 public import MarketCore
 public import TerminalUI
 
-/// The named categories that fit what a category field holds so far, in a small box under the
-/// field while it is typed in, as a completion list: the numbers and names to choose from, with
-/// the one the text reads as marked. Typing narrows it; it never takes keys of its own.
-public enum CategoryList {
-    /// Draws the list for `typed` with its top-left corner at `origin`, inside `bounds`: as many
-    /// rows as fit, then "…". Nothing when no name fits or there is no room.
-    public static func render(_ names: CategoryNames, typed: String, at origin: Point, within bounds: Rect, canvas: inout Canvas) {
+/// The named categories that fit what a category field holds so far, in a box under the field
+/// while it is typed in, as a completion list: the numbers and names to choose from, with the one
+/// the text reads as marked. Typing narrows it; a click on a name picks it.
+public struct CategoryList {
+    public struct Row: Sendable, Hashable {
+        public var text: String
+        /// `nil` for the "…" that says more did not fit.
+        public var category: CategoryName?
+        public var isChosen: Bool
+    }
+
+    /// Where the box goes, and its rows.
+    public let frame: Rect
+    public let rows: [Row]
+
+    /// The list for `typed` with its top-left corner at `origin`, inside `bounds`: as many rows as
+    /// fit, then "…"; as wide as its longest row, or to the right edge of `bounds` with
+    /// `fillsWidth` (over a form, so no pieces of its lines show beside it). `nil` when no name
+    /// fits or there is no room.
+    public init?(_ names: CategoryNames, typed: String, at origin: Point, within bounds: Rect, fillsWidth: Bool = false) {
         let entries = names.candidates(typed: typed)
         let room = bounds.maxY - origin.y - 2
-        guard !entries.isEmpty, room >= 1 else { return }
+        guard !entries.isEmpty, room >= 1 else { return nil }
         let chosen = names.category(typed: typed).flatMap { try? $0.get() }
         let numberWidth = entries.map { DisplayWidth.of($0.category.description) }.max() ?? 1
         let rows = entries.map { entry in
-            (text: String(repeating: " ", count: numberWidth - DisplayWidth.of(entry.category.description)) + "\(entry.category)  \(entry.name)",
-             isChosen: entry.category == chosen)
+            let number = String(repeating: " ", count: numberWidth - DisplayWidth.of(entry.category.description)) + entry.category.description
+            return Row(text: " \(number)  \(entry.name)", category: entry, isChosen: entry.category == chosen)
         }
-        let shown = entries.count <= room ? rows : rows.prefix(room - 1) + [(text: "…", isChosen: false)]
-        let width = min(bounds.width, (rows.map { DisplayWidth.of($0.text) }.max() ?? 0) + 4)
-        let box = Rect(x: max(bounds.x, min(origin.x, bounds.maxX - width)), y: origin.y, width: width, height: shown.count + 2)
-        canvas.box(box, style: .border, fill: .dialog)
-        for (index, row) in shown.enumerated() {
-            canvas.write(" " + row.text, in: Rect(x: box.x + 1, y: box.y + 1 + index, width: box.width - 2, height: 1), style: row.isChosen ? .selection : .normal)
+        self.rows = entries.count <= room ? rows : rows.prefix(room - 1) + [Row(text: " …", category: nil, isChosen: false)]
+        let fitting = (rows.map { DisplayWidth.of($0.text) }.max() ?? 0) + 3
+        let x = max(bounds.x, min(origin.x, bounds.maxX - fitting))
+        let width = fillsWidth ? bounds.maxX - x : min(bounds.width, fitting)
+        self.frame = Rect(x: x, y: origin.y, width: width, height: self.rows.count + 2)
+    }
+
+    public func render(canvas: inout Canvas) {
+        canvas.box(self.frame, style: .border, fill: .dialog)
+        for (index, row) in self.rows.enumerated() {
+            canvas.write(row.text, in: Rect(x: self.frame.x + 1, y: self.frame.y + 1 + index, width: self.frame.width - 2, height: 1), style: row.isChosen ? .selection : .normal)
         }
+    }
+
+    /// What a click at `point` means: `nil` outside the box; inside it, the keys that type the
+    /// name clicked on into the field (clear it, then the name), or none (the border, "…").
+    public func keys(forClickAt point: Point) -> [Key]? {
+        guard self.frame.contains(point) else { return nil }
+        let index = point.y - self.frame.y - 1
+        guard self.rows.indices.contains(index), let entry = self.rows[index].category else { return [] }
+        return [.end, .control("u")] + entry.name.map(Key.character)
     }
 }

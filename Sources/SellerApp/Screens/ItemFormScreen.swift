@@ -131,18 +131,27 @@ public struct ItemFormScreen: DiscardingFormDialog {
             form: self.form, labelWidth: Self.labelWidth, inputWidth: 40, notice: notice, action: "registers", width: Self.boxWidth,
             confirmation: self.discardQuestion, in: screen, canvas: &canvas
         )
-        // While the category is typed in, the names that fit it, under its hint.
-        if cursor != nil, let index = self.form.fields.firstIndex(where: { $0.id == "category" }), self.form.focus == index {
-            let input = FormBox.inputOrigin(of: index, form: self.form, labelWidth: Self.labelWidth, notice: notice, width: Self.boxWidth, in: screen)
-            CategoryList.render(self.categories, typed: self.form["category"], at: Point(x: input.x, y: input.y + 2), within: screen, canvas: &canvas)
-        }
+        if cursor != nil { self.categoryList(in: screen)?.render(canvas: &canvas) }
         return cursor
+    }
+
+    /// While the category is typed in (and no question is asked), the names that fit it, under
+    /// its hint: as wide as the box inside, and as long as the screen allows.
+    func categoryList(in screen: Rect) -> CategoryList? {
+        guard self.discardQuestion == nil, let index = self.form.fields.firstIndex(where: { $0.id == "category" }), self.form.focus == index else { return nil }
+        let notice = self.notice(working: Self.working)
+        let input = FormBox.inputOrigin(of: index, form: self.form, labelWidth: Self.labelWidth, notice: notice, width: Self.boxWidth, in: screen)
+        let box = FormBox.frame(form: self.form, notice: notice, width: Self.boxWidth, in: screen)
+        let room = Rect(x: box.x + 1, y: box.y + 1, width: box.width - 2, height: screen.maxY - box.y - 1)
+        return CategoryList(self.categories, typed: self.form["category"], at: Point(x: input.x, y: input.y + 2), within: room, fillsWidth: true)
     }
 
     /// A click on a button of the question over the form, or on a field: the keys that press or
     /// focus it.
     public func keys(forClickAt point: Point, in screen: Rect) -> [Key]? {
-        self.keys(forClickAt: point, on: self.discardQuestion, boxWidth: Self.boxWidth, labelWidth: Self.labelWidth, working: Self.working, in: screen)
+        // The category list over the fields takes its own clicks: a name picks it.
+        if let keys = self.categoryList(in: screen)?.keys(forClickAt: point) { return keys }
+        return self.keys(forClickAt: point, on: self.discardQuestion, boxWidth: Self.boxWidth, labelWidth: Self.labelWidth, working: Self.working, in: screen)
     }
 }
 
