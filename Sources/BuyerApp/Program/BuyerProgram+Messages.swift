@@ -36,7 +36,7 @@ extension BuyerProgram {
                 state.modal = nil
             }
             state.cart.hasUnsavedChanges = true
-            state.shell.status = .success("Added \(Format.count(added)) × \(name) to your cart (now \(Format.count(inCart)) in your cart) — 2 shows the cart.")
+            state.shell.status = .success("Added \(Format.count(added)) × \(name) to your cart (\(Format.units(inCart)) of it there now) — 2 shows the cart.")
             return self.loadCart(&state)
 
         case .removedFromCart(let request, _, let removed, let left):
