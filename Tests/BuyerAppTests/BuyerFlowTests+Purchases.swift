@@ -108,6 +108,19 @@ extension BuyerFlowTests {
         #expect(state.purchases.table.selection == 2, "rated up, it sorts last")
     }
 
+    @Test func aVoteSaysWhichLineItMovedOnToForTheNextVote() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.showPurchases(&state)
+        state.purchases.page?.items[0].lines[0].feedback = nil  // both lines of the newest order unrated
+        _ = self.program.press([.character("g"), .character("+")], &state)
+        guard case .feedback(let request, let item, .up)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a vote")
+            return
+        }
+        _ = self.program.update(&state, .message(.feedbackGiven(request: request, item: item, vote: .up, rating: Rating(thumbsUp: 13, thumbsDown: 1))))
+        #expect(state.shell.status == .success("Thanks — your 👍 is recorded. The item now has 👍 13  👎 1. Next to rate: “Pour-over Coffee Kit”."))
+    }
+
     @Test func votesAreConfirmedAndGivenOnce() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.showPurchases(&state)

@@ -128,7 +128,11 @@ extension BuyerProgram {
         case .feedbackGiven(let request, let item, let vote, let rating):
             state.shell.finish(request)
             state.purchases.recorded(vote, for: item, timeZone: state.timeZone, visibleRows: Self.visibleRows(state))
-            state.shell.status = .success("Thanks — your \(vote == .up ? "👍" : "👎") is recorded. The item now has \(Format.thumbs(rating)).")
+            // The selection moved on to the next line to rate: said, so + or - is not a surprise.
+            let next = state.purchases.selected(timeZone: state.timeZone).flatMap { $0.line.feedback == nil && $0.line.itemID != item ? $0.line.name : nil }
+            state.shell.status = .success(
+                "Thanks — your \(vote == .up ? "👍" : "👎") is recorded. The item now has \(Format.thumbs(rating))." + (next.map { " Next to rate: “\($0)”." } ?? "")
+            )
             // The search results show the item's thumbs too: fetch it so its row agrees.
             guard state.search.page?.items.contains(where: { $0.item.id == item }) == true else { return [] }
             return [self.reloadItem(item, &state)]
