@@ -46,7 +46,7 @@ import Testing
             #expect(try await buyer.categories() == named)
 
             // The operator names one more: the next call says so.
-            try await market.productsQuery("INSERT INTO category_names VALUES (40, 'Vinyl records')")
+            _ = try await market.productsQuery("INSERT INTO category_names VALUES (40, 'Vinyl records')")
             #expect(try await buyer.categories().last == CategoryName(category: Category(rawValue: 40)!, name: "Vinyl records"))
         }
     }

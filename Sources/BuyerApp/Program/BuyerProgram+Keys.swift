@@ -333,13 +333,11 @@ extension BuyerProgram {
             let rows = state.search.rows.count
             // Down from the last row at hand goes on into the rows not fetched yet, as `]` does,
             // and up from the first into those before, as `[` does.
-            if state.search.table.movesPastLastRow(motion, rowCount: rows, visibleRows: visible), state.search.hasNextPage {
-                return self.turnPage(forward: true, &state)
+            if let forward = state.search.table.turnsPage(
+                motion, rowCount: rows, visibleRows: visible, hasNextPage: state.search.hasNextPage, hasPreviousPage: state.search.hasPreviousPage
+            ) {
+                return self.turnPage(forward: forward, &state)
             }
-            if state.search.table.movesBeforeFirstRow(motion, visibleRows: visible), state.search.hasPreviousPage {
-                return self.turnPage(forward: false, &state)
-            }
-            if state.search.table.screenMoveIsAtEdge(motion, rowCount: rows) { return self.turnPage(forward: motion == .pageDown, &state) }
             // End cannot go further when the total is only counted up to a cap: say how to see more.
             if motion == .bottom, state.search.hasNextPage, state.search.page?.totalIsExact == false {
                 state.shell.noteEdge("Last of the results fetched so far: ] fetches the next ones.")
@@ -362,9 +360,11 @@ extension BuyerProgram {
             return []
         case .purchases:
             let rows = state.purchases.allRows.count
-            if state.purchases.table.movesPastLastRow(motion, rowCount: rows, visibleRows: visible), state.purchases.hasNextPage { return self.turnPage(forward: true, &state) }
-            if state.purchases.table.movesBeforeFirstRow(motion, visibleRows: visible), state.purchases.hasPreviousPage { return self.turnPage(forward: false, &state) }
-            if state.purchases.table.screenMoveIsAtEdge(motion, rowCount: rows) { return self.turnPage(forward: motion == .pageDown, &state) }
+            if let forward = state.purchases.table.turnsPage(
+                motion, rowCount: rows, visibleRows: visible, hasNextPage: state.purchases.hasNextPage, hasPreviousPage: state.purchases.hasPreviousPage
+            ) {
+                return self.turnPage(forward: forward, &state)
+            }
             guard let page = state.purchases.page, state.purchases.table.sortColumn == nil,
                 let turn = state.purchases.table.fetchForEnd(
                     motion, base: page.offset, rowCount: page.items.count, total: page.total, totalIsExact: page.totalIsExact, pageSize: PurchasesScreen.pageSize

@@ -113,7 +113,7 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     public mutating func cartChanged(_ cart: Cart) {
         self.shortages = cart.lines.filter(\.isShort)
         self.total = cart.totalOnSale
-        self.units = cart.lines.reduce(0) { $0 + $1.quantity - $1.unitsShort }
+        self.units = cart.unitsOnSale
         // Said at once, rather than after a card is typed for a total of nothing.
         if self.units == 0, !self.isWorking {
             self.failure = Self.nothingOnSale

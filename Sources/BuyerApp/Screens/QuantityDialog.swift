@@ -71,8 +71,9 @@ public struct QuantityDialog: FormDialog {
         if let quantity = self.value {
             // Beyond what there is, that is the problem to hear of (not the market's own limit).
             do {
-                if quantity <= self.maximum { try FieldRules.validateQuantity(quantity, allowZero: false) }
-                if quantity > self.maximum {
+                if quantity <= self.maximum {
+                    try FieldRules.validateQuantity(quantity, allowZero: false)
+                } else {
                     problems["quantity"] = switch self.purpose {
                     case .add where self.inCart > 0:
                         "Only \(Format.count(self.maximum)) more: \(Format.count(self.maximum + self.inCart)) on sale, \(Format.count(self.inCart)) in your cart."

@@ -50,14 +50,11 @@ public struct SearchScreen: Sendable {
         self.validate()
     }
 
-    /// The bar describing `query` (empty for none), with the focus on the keywords. A named
-    /// category is written as its name, where the name reads back as it (not one such as "42").
+    /// The bar describing `query` (empty for none), with the focus on the keywords, and a named
+    /// category written as its name (``CategoryNames/text(for:)``).
     func bar(for query: SearchQuery?) -> Form {
         var category = ""
-        if case .only(let value)? = query?.category {
-            let name = self.categories.name(of: value)
-            category = name.flatMap { self.categories.category(typed: $0) } == .success(value) ? name ?? "" : "\(value.rawValue)"
-        }
+        if case .only(let value)? = query?.category { category = self.categories.text(for: value) }
         var bar = Form([
             FormField(id: "category", label: "Category", value: category, hint: "a number or a name; blank for any", maximumLength: 40),
             FormField(id: "keywords", label: "Keywords", value: query?.keywords.joined(separator: " ") ?? "", hint: "up to 5 words; blank lists everything", maximumLength: 200),

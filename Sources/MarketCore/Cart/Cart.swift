@@ -16,7 +16,9 @@ public struct Cart: Sendable, Hashable, Codable {
     public var total: Money { self.lines.reduce(.zero) { $0 + $1.lineTotal } }
     /// What the units on sale cost: what a checkout that takes out the units short of stock
     /// pays (``total`` when no line is short).
-    public var totalOnSale: Money { self.lines.reduce(.zero) { $0 + $1.unitPrice * ($1.quantity - $1.unitsShort) } }
+    public var totalOnSale: Money { self.lines.reduce(.zero) { $0 + $1.unitPrice * $1.unitsOnSale } }
+    /// The units a checkout that takes out the units short of stock buys.
+    public var unitsOnSale: Int { self.lines.reduce(0) { $0 + $1.unitsOnSale } }
 
     private enum CodingKeys: String, CodingKey {
         case lines, totalUnits, total, isSaved
@@ -63,6 +65,9 @@ public struct CartLine: Sendable, Hashable, Codable {
     /// Units the line holds beyond what is on sale (0 when all of it is): what a checkout would
     /// be refused for, and what to take out before paying.
     public var unitsShort: Int { max(0, self.quantity - max(0, self.available)) }
+
+    /// The units of the line a checkout could buy now.
+    public var unitsOnSale: Int { self.quantity - self.unitsShort }
 
     /// Whether checkout would be refused for this line: it holds more than is on sale.
     public var isShort: Bool { self.unitsShort > 0 }

@@ -28,6 +28,13 @@ public struct CategoryNames: Sendable, Hashable {
 
     public func name(of category: Category) -> String? { self.names[category] }
 
+    /// How to write `category` in a field so that it reads back as it: its name, unless that
+    /// name would read as another category (an operator's name such as "42"), else its number.
+    public func text(for category: Category) -> String {
+        guard let name = self.names[category], self.category(typed: name) == .success(category) else { return category.description }
+        return name
+    }
+
     /// "3 Home & kitchen", or "3" for a category without a name.
     public func label(of category: Category) -> String {
         self.names[category].map { "\(category) \($0)" } ?? category.description
@@ -39,19 +46,19 @@ public struct CategoryNames: Sendable, Hashable {
     public func category(typed text: String, field: String = "category") -> Result<Category, FieldError>? {
         let text = Text.trimmingWhitespace(text)
         guard !text.isEmpty else { return nil }
-        if text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        if text.allSatisfy(\.isASCIIDigit) {
             guard let number = Int32(text), let category = Category(rawValue: number) else {
                 return .failure(FieldError(field: field, message: "Category numbers go from 0 to \(Text.grouped(Category.maximum))."))
             }
             return .success(category)
         }
-        let typed = Self.words(of: text)
+        let typed = Text.matchWords(of: text)
         guard !typed.isEmpty else {
             return .failure(FieldError(field: field, message: "Type a category's number or name."))
         }
         let named = self.candidates(typed: text)
         // A name typed in full wins over the longer names it begins ("Music" over "Music gear").
-        let exact = named.filter { Self.words(of: $0.name) == typed }
+        let exact = named.filter { Text.matchWords(of: $0.name) == typed }
         let fits = exact.count == 1 ? exact : named
         switch fits.count {
         case 1:
@@ -69,21 +76,15 @@ public struct CategoryNames: Sendable, Hashable {
     public func candidates(typed text: String) -> [CategoryName] {
         let text = Text.trimmingWhitespace(text)
         if text.isEmpty { return self.all }
-        if text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        if text.allSatisfy(\.isASCIIDigit) {
             let digits = Int64(text).map(String.init) ?? text  // "08" is 8
             return self.all.filter { $0.category.description.hasPrefix(digits) }
         }
-        let typed = Self.words(of: text)
+        let typed = Text.matchWords(of: text)
         guard !typed.isEmpty else { return [] }
         return self.all.filter { entry in
-            let words = Self.words(of: entry.name)
+            let words = Text.matchWords(of: entry.name)
             return typed.allSatisfy { word in words.contains { $0.hasPrefix(word) } }
         }
-    }
-
-    /// Words as a name is matched by: lower-cased runs of letters and digits, without the
-    /// accents of Latin letters.
-    private static func words(of text: String) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map { Text.searchTerm(String($0)) }
     }
 }

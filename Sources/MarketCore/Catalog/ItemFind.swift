@@ -12,8 +12,7 @@ public struct ItemFind: Sendable, Hashable {
     /// digits would find everything).
     public init(_ text: String) throws(FieldError) {
         self.text = try FieldRules.find.validate(text)
-        let runs = self.text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
-        self.words = Text.searchTerms(runs)
+        self.words = Text.matchWords(of: self.text)
         guard !self.words.isEmpty else {
             throw FieldError(field: "find", message: "Find looks for words: type letters or digits.")
         }

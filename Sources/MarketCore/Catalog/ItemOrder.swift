@@ -33,10 +33,7 @@ public struct ItemOrder: Sendable, Hashable, Codable {
     /// tie. Text compares by ``Text/sortKey(_:)``, as the server's lists do.
     public func precedes(_ a: Item, _ b: Item) -> Bool? {
         func compare<T: Comparable>(_ x: T, _ y: T) -> Bool? { x == y ? nil : (x < y) != self.descending }
-        func text(_ x: String, _ y: String) -> Bool? {
-            let (x, y) = (Text.sortKey(x), Text.sortKey(y))
-            return x == y ? nil : x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) != self.descending
-        }
+        func text(_ x: String, _ y: String) -> Bool? { self.precedes(sortKey: Text.sortKey(x), Text.sortKey(y)) }
         switch self.key {
         case .id: return compare(a.id, b.id)
         case .category: return compare(a.id.category.rawValue, b.id.category.rawValue)
@@ -48,5 +45,28 @@ public struct ItemOrder: Sendable, Hashable, Codable {
         case .thumbsDown: return compare(a.rating.thumbsDown, b.rating.thumbsDown)
         case .seller: return text(a.sellerName, b.sellerName)
         }
+    }
+
+    /// `elements` (holding the items `item` gives) in this order; those that tie keep theirs.
+    /// Names are brought to their ``Text/sortKey(_:)`` once per element, not twice per
+    /// comparison.
+    public func sorted<Element>(_ elements: [Element], item: (Element) -> Item) -> [Element] {
+        let texts: [String]? =
+            switch self.key {
+            case .name: elements.map { Text.sortKey(item($0).name) }
+            case .seller: elements.map { Text.sortKey(item($0).sellerName) }
+            default: nil
+            }
+        let order = elements.indices.sorted { a, b in
+            let ahead = texts.map { self.precedes(sortKey: $0[a], $0[b]) } ?? self.precedes(item(elements[a]), item(elements[b]))
+            return ahead ?? (a < b)
+        }
+        return order.map { elements[$0] }
+    }
+
+    /// Text already in its sort form, by Unicode code points, in this order's direction; `nil`
+    /// for a tie.
+    private func precedes(sortKey x: String, _ y: String) -> Bool? {
+        x == y ? nil : x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) != self.descending
     }
 }

@@ -265,5 +265,5 @@ public enum FieldRules {
 }
 
 extension Character {
-    fileprivate var isASCIIDigit: Bool { self.isASCII && self.isNumber }
+    var isASCIIDigit: Bool { self.isASCII && self.isNumber }
 }

@@ -109,6 +109,12 @@ public enum Text {
         self.searchTerm(text.lowercased())
     }
 
+    /// Lower-cased runs of letters and digits, as search terms, each once: what a seller's find
+    /// and a category typed by name are matched by ("Home & kitchen" → home, kitchen).
+    public static func matchWords(of text: String) -> [String] {
+        self.searchTerms(text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init))
+    }
+
     /// `words` as search terms (``searchTerm(_:)``), each once, in their order.
     public static func searchTerms(_ words: [String]) -> [String] {
         var terms: [String] = []

@@ -40,7 +40,7 @@ extension ProductsStore {
         let keywords = Text.searchTerms(keywords)
         if let order {
             let ranked = try await self.searchPage(category: category, keywords: keywords, limit: Paging.sortedSearchWindow, offset: 0)
-            let sorted = ranked.enumerated().sorted { a, b in order.precedes(a.element.item, b.element.item) ?? (a.offset < b.offset) }.map(\.element)
+            let sorted = order.sorted(ranked, item: \.item)
             return Page(items: Array(sorted.dropFirst(offset).prefix(limit)), offset: offset, limit: limit, total: sorted.count)
         }
         let (hits, counted) = try await Database.concurrently(

@@ -56,8 +56,6 @@ extension ClientProgram {
 
     public func loggedOutNotice(_ state: State) -> String { "Logged out." }
 
-    /// `commands`, with the keys typed next waiting for the answer to the first of them (a page
-    /// or a search the user asked for: `j`, Enter or `a` are meant for the rows on their way).
     /// `r`: what is on screen fetched again, and the status line says when it is up to date.
     public func refreshAsked(_ state: inout State) -> [Command] {
         state.shell.status = nil
@@ -66,6 +64,8 @@ extension ClientProgram {
         return commands
     }
 
+    /// `commands`, with the keys typed next waiting for the answer to the first of them (a page
+    /// or a search the user asked for: `j`, Enter or `a` are meant for the rows on their way).
     public func keysWait(for commands: [Command], _ state: inout State) -> [Command] {
         state.shell.holdKeys(until: commands.first?.request)
         return commands

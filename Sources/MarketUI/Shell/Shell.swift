@@ -122,7 +122,7 @@ public struct Shell: Sendable {
 
     /// The requests of a refresh the user asked for (r), until all are answered: the status line
     /// then says the view is up to date, unless an answer had something to say.
-    public var refreshRequests: Set<Int> = []
+    var refreshRequests: Set<Int> = []
 
     /// After an answer: once every request of the user's refresh is answered, says so.
     mutating func noteRefreshAnswered() {

@@ -174,13 +174,11 @@ extension SellerProgram {
         case .move(let motion):
             // Down from the last item at hand goes on into those not fetched yet, as `]` does, and
             // up from the first into those before, as `[` does.
-            if state.items.table.movesPastLastRow(motion, rowCount: rowCount, visibleRows: visible), state.items.hasNextPage {
-                return self.perform(.nextPage, &state)
+            if let forward = state.items.table.turnsPage(
+                motion, rowCount: rowCount, visibleRows: visible, hasNextPage: state.items.hasNextPage, hasPreviousPage: state.items.offset > 0
+            ) {
+                return self.perform(forward ? .nextPage : .previousPage, &state)
             }
-            if state.items.table.movesBeforeFirstRow(motion, visibleRows: visible), state.items.offset > 0 {
-                return self.perform(.previousPage, &state)
-            }
-            if state.items.table.screenMoveIsAtEdge(motion, rowCount: rowCount) { return self.perform(motion == .pageDown ? .nextPage : .previousPage, &state) }
             // Home and End go to the first and last item, fetched when not at hand (a list of
             // several pages is in the server's order).
             guard let page = state.items.page,

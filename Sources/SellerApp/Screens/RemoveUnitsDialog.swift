@@ -62,8 +62,9 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
         if let count = self.value {
             do {
                 // Beyond what is on sale, that is the problem to hear of (not the market's limit).
-                if count <= self.item.quantity { try FieldRules.validateQuantity(count, field: "remove", allowZero: false) }
-                if count > self.item.quantity {
+                if count <= self.item.quantity {
+                    try FieldRules.validateQuantity(count, field: "remove", allowZero: false)
+                } else {
                     problems["count"] = "Only \(Format.units(self.item.quantity)) on sale."
                 }
             } catch {

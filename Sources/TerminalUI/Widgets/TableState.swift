@@ -124,13 +124,18 @@ public struct TableState: Sendable, Hashable {
         }
     }
 
-    /// Whether `motion` is a screen down at the last row or a screen up at the first: it has
-    /// nowhere to go, and the caller says so as `]` and `[` do at the ends of a list.
-    public func screenMoveIsAtEdge(_ motion: Motion, rowCount: Int) -> Bool {
+    /// Whether `motion`, over rows fetched a page at a time, is the caller's `]` (true) or `[`
+    /// (false) rather than a move among the rows at hand (nil): going on past the last row into
+    /// a next page, or before the first into a previous one; or a screen down at the last row or
+    /// up at the first, which has nowhere to go and is told so as `]` and `[` tell it at the
+    /// ends of the list.
+    public func turnsPage(_ motion: Motion, rowCount: Int, visibleRows: Int, hasNextPage: Bool, hasPreviousPage: Bool) -> Bool? {
+        if hasNextPage, self.movesPastLastRow(motion, rowCount: rowCount, visibleRows: visibleRows) { return true }
+        if hasPreviousPage, self.movesBeforeFirstRow(motion, visibleRows: visibleRows) { return false }
         switch motion {
-        case .pageDown: self.selection >= rowCount - 1
-        case .pageUp: self.selection <= 0
-        default: false
+        case .pageDown where self.selection >= rowCount - 1: return true
+        case .pageUp where self.selection <= 0: return false
+        default: return nil
         }
     }
 
