@@ -14,6 +14,9 @@ import Testing
         SellerAPI.RegisterItemForSale.name: .decoding(SellerAPI.RegisterItemForSale.self),
     ])
 
+    /// A token of the form a server issues, so argument errors are reported as such.
+    private static let session = "m9Kx2QvT7pLr4WzYb8NcJd"
+
     private func decode(_ json: String) -> Result<IncomingRequest, RequestDecodingFailure> {
         self.decoder.decode(ByteBuffer(string: json))
     }
@@ -81,40 +84,57 @@ import Testing
     }
 
     @Test func wrongFieldsAreNamedWithTheirPath() throws {
-        let wrongType = try self.failure(#"{"id":1,"op":"AddItemToCart","args":{"itemID":{"category":"3","number":1},"quantity":1}}"#)
+        let wrongType = try self.failure(#"{"id":1,"op":"AddItemToCart","session":"\#(Self.session)","args":{"itemID":{"category":"3","number":1},"quantity":1}}"#)
         #expect(wrongType.id == 1)
         #expect(wrongType.error.code == .invalidArgument)
         #expect(wrongType.error.field == "itemID.category")
 
-        let missing = try self.failure(#"{"id":2,"op":"AddItemToCart","args":{"itemID":{"category":3,"number":1}}}"#)
+        let missing = try self.failure(#"{"id":2,"op":"AddItemToCart","session":"\#(Self.session)","args":{"itemID":{"category":3,"number":1}}}"#)
         #expect(missing.error.field == "quantity")
         #expect(missing.error.message == "Missing field “quantity”.")
 
-        let missingArgs = try self.failure(#"{"id":3,"op":"AddItemToCart"}"#)
+        let missingArgs = try self.failure(#"{"id":3,"op":"AddItemToCart","session":"\#(Self.session)"}"#)
         #expect(missingArgs.error.code == .invalidArgument)
 
-        let badMoney = try self.failure(#"{"id":4,"op":"MakePurchase","args":{"card":{"holder":"A","number":5,"expiry":"01/30"}}}"#)
+        let badMoney = try self.failure(#"{"id":4,"op":"MakePurchase","session":"\#(Self.session)","args":{"card":{"holder":"A","number":5,"expiry":"01/30"}}}"#)
         #expect(badMoney.error.field == "card.number")
 
-        let badCategory = try self.failure(#"{"id":5,"op":"SearchItemsForSale","args":{"category":-4}}"#)
+        let badCategory = try self.failure(#"{"id":5,"op":"SearchItemsForSale","session":"\#(Self.session)","args":{"category":-4}}"#)
         #expect(badCategory.error.field == "category")
 
         let badSession = try self.failure(#"{"id":6,"op":"DisplayCart","session":42}"#)
         #expect(badSession.error.field == "session")
     }
 
+    @Test func withoutAUsableSessionArgumentsDoNotMatter() throws {
+        let none = try self.failure(#"{"id":1,"op":"AddItemToCart","args":{"itemID":"3-1","quantity":"many"}}"#)
+        #expect(none.id == 1)
+        #expect(none.error == .noSession)
+
+        let foreign = try self.failure(#"{"id":2,"op":"AddItemToCart","session":"tok","args":{}}"#)
+        #expect(foreign.error == .foreignSession)
+
+        // An operation without a session still names the argument at fault.
+        let register = RequestDecoder(operations: [BuyerAPI.CreateAccount.name: .decoding(BuyerAPI.CreateAccount.self)])
+        guard case .failure(let account) = register.decode(ByteBuffer(string: #"{"id":3,"op":"CreateAccount","args":{"username":7}}"#)) else {
+            Issue.record("a numeric username was accepted")
+            return
+        }
+        #expect(account.error.code == .invalidArgument)
+    }
+
     @Test func anUnknownNameListsTheAcceptedOnes() throws {
-        let badSort = try self.failure(#"{"id":1,"op":"SearchItemsForSale","args":{"category":"any","sort":"cheapest"}}"#)
+        let badSort = try self.failure(#"{"id":1,"op":"SearchItemsForSale","session":"\#(Self.session)","args":{"category":"any","sort":"cheapest"}}"#)
         #expect(badSort.error.field == "sort")
         #expect(badSort.error.message.hasPrefix("Field “sort”: must be one of “id”, “name”, "))
 
         let badCondition = try self.failure(
-            #"{"id":2,"op":"RegisterItemForSale","args":{"name":"Mug","category":1,"keywords":[],"condition":"mint","price":"3.00","quantity":1}}"#
+            #"{"id":2,"op":"RegisterItemForSale","session":"\#(Self.session)","args":{"name":"Mug","category":1,"keywords":[],"condition":"mint","price":"3.00","quantity":1}}"#
         )
         #expect(badCondition.error.field == "condition")
         #expect(badCondition.error.message == "Field “condition”: must be one of “new”, “used”")
 
-        let badVote = try self.failure(#"{"id":3,"op":"ProvideFeedback","args":{"itemID":{"category":1,"number":1},"vote":"meh"}}"#)
+        let badVote = try self.failure(#"{"id":3,"op":"ProvideFeedback","session":"\#(Self.session)","args":{"itemID":{"category":1,"number":1},"vote":"meh"}}"#)
         #expect(badVote.error.message == "Field “vote”: must be one of “up”, “down”")
     }
 

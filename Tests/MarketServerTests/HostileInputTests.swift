@@ -25,6 +25,9 @@ import Testing
             #expect(unknown["id"] as? Int == 3)
 
             connection.sendFrame(#"{"id":4,"op":"SearchItemsForSale","session":"x","args":{"category":{"nested":true}}}"#)
+            #expect(try await connection.readFrame()?.errorCode == "not_logged_in")
+
+            connection.sendFrame(#"{"id":4,"op":"SearchItemsForSale","session":"Zm9yZ2VkLXRva2VuLTEyMzQ1","args":{"category":{"nested":true}}}"#)
             let wrongType = try #require(try await connection.readFrame())
             #expect(wrongType.errorCode == "invalid_argument")
             #expect(wrongType.errorField == "category")

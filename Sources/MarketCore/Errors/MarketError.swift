@@ -17,6 +17,12 @@ public struct MarketError: Error, Sendable, Hashable, Codable, CustomStringConve
 
     public var description: String { "\(self.code): \(self.message)" }
 
+    /// A request that needs a session came without one.
+    public static let noSession = MarketError(.notLoggedIn, "This request needs a session: log in first.")
+
+    /// A token no server could have issued (see ``SessionToken/isWellFormed``).
+    public static let foreignSession = MarketError(.notLoggedIn, "The session token is not one this server issued; log in again.")
+
     /// A session that ended after `timeout` without activity: what the server answers, and what
     /// a client says when it ends an unattended session itself.
     public static func sessionExpired(after timeout: Duration) -> MarketError {

@@ -23,13 +23,16 @@ public struct ArgumentDecoding: Sendable {
     let decode: @Sendable (KeyedDecodingContainer<EnvelopeKey>) throws -> any Sendable
     /// The fast path, for arguments that are ``JSONReadable``.
     let read: (@Sendable (inout JSONReader) throws -> any Sendable)?
+    /// Whether the operation runs on behalf of a session: without a usable token its arguments
+    /// do not matter, and a bad argument is reported as `not_logged_in`, as a good one would be.
+    let requiresSession: Bool
 
     public static func decoding<Operation: MarketOperation>(_ operation: Operation.Type) -> ArgumentDecoding {
         var read: (@Sendable (inout JSONReader) throws -> any Sendable)?
         if let readable = Operation.Arguments.self as? any (JSONReadable & Sendable).Type {
             read = { json in try readable.init(json: &json) }
         }
-        return ArgumentDecoding(read: read) { container in
+        return ArgumentDecoding(read: read, requiresSession: Operation.requiresSession) { container in
             if container.contains(.args) {
                 return try container.decode(Operation.Arguments.self, forKey: .args)
             }
@@ -39,8 +42,13 @@ public struct ArgumentDecoding: Sendable {
         }
     }
 
-    private init(read: (@Sendable (inout JSONReader) throws -> any Sendable)?, decode: @escaping @Sendable (KeyedDecodingContainer<EnvelopeKey>) throws -> any Sendable) {
+    private init(
+        read: (@Sendable (inout JSONReader) throws -> any Sendable)?,
+        requiresSession: Bool,
+        decode: @escaping @Sendable (KeyedDecodingContainer<EnvelopeKey>) throws -> any Sendable
+    ) {
         self.read = read
+        self.requiresSession = requiresSession
         self.decode = decode
     }
 }
@@ -160,6 +168,10 @@ public struct RequestDecoder {
             do {
                 arguments = try argumentDecoding.decode(container)
             } catch let error as DecodingError {
+                if argumentDecoding.requiresSession {
+                    guard let session else { throw RequestDecodingFailure(id: id, error: .noSession) }
+                    guard session.isWellFormed else { throw RequestDecodingFailure(id: id, error: .foreignSession) }
+                }
                 throw RequestDecodingFailure(id: id, error: error.marketError())
             }
             self.request = IncomingRequest(id: id, op: op, session: session, arguments: arguments)

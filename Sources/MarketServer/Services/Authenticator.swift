@@ -14,10 +14,10 @@ struct Authenticator: Sendable {
     /// cached: a cached confirmation stands in for the check that keeps a busy session alive.
     func authenticate(_ context: RequestContext, countsAsActivity: Bool) async throws(MarketError) -> Session {
         guard let token = context.token else {
-            throw MarketError(.notLoggedIn, "This request needs a session: log in first.")
+            throw .noSession
         }
         guard token.isWellFormed else {
-            throw MarketError(.notLoggedIn, "The session token is not one this server issued; log in again.")
+            throw .foreignSession
         }
         let key = SessionTokens.key(for: token)
         if let owner = self.cache?.owner(of: key) {
