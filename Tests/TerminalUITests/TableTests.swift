@@ -69,6 +69,24 @@ import TerminalUI
         #expect(state.sortColumn == nil, "the hidden price column is skipped")
     }
 
+    @Test func theSortedColumnStaysWhereItWouldGiveWay() {
+        var columns = self.table.columns
+        columns[1] = columns[1].hidden(below: 40)
+        let narrowable = Table<Row>(columns: columns)
+        var state = TableState()
+        #expect(narrowable.layout(width: 30, sortColumn: state.sortColumn).map(\.width) == [30, 0])
+        state.sort(by: 1)
+        var canvas = Canvas(size: Size(width: 20, height: 2))
+        narrowable.render([Row(name: "Zoë", price: 12)], state: state, in: canvas.bounds, canvas: &canvas)
+        #expect(canvas.lines == ["Name          Price▲", "Zoë            12.00"])
+        #expect(narrowable.hit(Point(x: 15, y: 0), in: canvas.bounds, state: state, rows: []) == .header(column: 1))
+
+        var omitted = narrowable
+        omitted.columns[1].isOmitted = true
+        #expect(omitted.layout(width: 50, sortColumn: 1).map(\.width) == [50, 0], "an omitted column stays out")
+        #expect(omitted.sortable(width: 50) == [true, false])
+    }
+
     @Test func emptyTablesSaySo() {
         var canvas = Canvas(size: Size(width: 20, height: 5))
         self.table.render([], state: TableState(), in: canvas.bounds, canvas: &canvas)

@@ -137,7 +137,7 @@ public struct SearchScreen: Sendable {
         // Listing without keywords, nothing is matched: the column goes.
         let keywords = self.query?.keywords.count ?? 0
         table.columns[Self.columns.count - 1].text = { hit in "\(hit.matchedKeywords)/\(keywords)" }
-        if keywords == 0 { table.columns[Self.columns.count - 1].minimumTableWidth = .max }
+        table.columns[Self.columns.count - 1].isOmitted = keywords == 0
         return table
     }
 

@@ -25,7 +25,7 @@ public struct Table<Row>: Sendable {
     /// Which columns can be sorted and are shown in a table `width` columns wide: `s` steps
     /// through these only, since an order by a column out of sight would look like none.
     public func sortable(width: Int) -> [Bool] {
-        self.columns.map { $0.ascending != nil && $0.minimumTableWidth <= width }
+        self.columns.map { $0.ascending != nil && $0.isShown(width: width, sorted: false) }
     }
 
     /// Which columns sort highest first when first chosen, for ``TableState/cycleSort(sortable:descendingFirst:)``.
@@ -77,9 +77,10 @@ public struct Table<Row>: Sendable {
     }
 
     /// The x position and width of each column in a table `width` columns wide showing `rows`
-    /// (which fitting columns are sized to); columns hidden at this width get a width of 0.
-    public func layout(width: Int, rows: [Row] = []) -> [(x: Int, width: Int)] {
-        let shown = self.columns.map { $0.minimumTableWidth <= width }
+    /// (which fitting columns are sized to), sorted by `sortColumn`; columns hidden at this width
+    /// get a width of 0.
+    public func layout(width: Int, rows: [Row] = [], sortColumn: Int? = nil) -> [(x: Int, width: Int)] {
+        let shown = self.columns.indices.map { self.columns[$0].isShown(width: width, sorted: $0 == sortColumn) }
         let gaps = max(0, shown.filter { $0 }.count - 1)
         var widths = self.columns.enumerated().map { index, column -> Int in
             shown[index] ? column.baseWidth(rows: rows) : 0
@@ -127,7 +128,7 @@ public struct Table<Row>: Sendable {
     /// Draws `rows` (already sorted) in `rect`. `focused` draws the selection as active.
     public func render(_ rows: [Row], state: TableState, in rect: Rect, canvas: inout Canvas, focused: Bool = true) {
         guard rect.height > 0, rect.width > 0 else { return }
-        let layout = self.layout(width: rect.width, rows: rows)
+        let layout = self.layout(width: rect.width, rows: rows, sortColumn: state.sortColumn)
         canvas.fill(rect.row(0), style: .tableHeader)
         for (index, column) in self.columns.enumerated() {
             let (x, width) = layout[index]
@@ -174,7 +175,7 @@ public struct Table<Row>: Sendable {
         guard rect.contains(point) else { return nil }
         if point.y == rect.y {
             let x = point.x - rect.x
-            for (index, column) in self.layout(width: rect.width, rows: rows).enumerated() where column.width > 0 && x >= column.x && x < column.x + column.width {
+            for (index, column) in self.layout(width: rect.width, rows: rows, sortColumn: state.sortColumn).enumerated() where column.width > 0 && x >= column.x && x < column.x + column.width {
                 return .header(column: index)
             }
             return nil

@@ -24,11 +24,19 @@ public struct TableColumn<Row>: Sendable {
     /// The column is left out of tables narrower than this, so narrow terminals keep the columns
     /// that matter readable.
     public var minimumTableWidth: Int = 0
+    /// Left out whatever the width: a column that means nothing for the rows at hand.
+    public var isOmitted = false
     /// Whether sorting by it starts with the highest value (votes, matches: the best first).
     public var sortsDescendingFirst = false
     /// Whether the column shows the order the rows came in (a rank): a click on its title
     /// returns to that order.
     public var showsArrivalOrder = false
+
+    /// Whether the column is drawn in a table `width` columns wide. The column the rows are
+    /// sorted by stays, even where it would give way, so the order on screen is never a mystery.
+    func isShown(width: Int, sorted: Bool) -> Bool {
+        !self.isOmitted && (self.minimumTableWidth <= width || sorted)
+    }
 
     /// The narrowest the column can be: its title, and the sort arrow when it can be sorted.
     var titleWidth: Int { DisplayWidth.of(self.title) + (self.ascending == nil ? 0 : 1) }
