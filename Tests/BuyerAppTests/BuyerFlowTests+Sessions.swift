@@ -52,6 +52,48 @@ extension BuyerFlowTests {
         #expect(leaving.login.notice?.text == "Cart saved, and logged out: the cart will be here when you next log in.")
     }
 
+    @Test func theQuitAndLogoutQuestionsHaveASaveFirstButton() throws {
+        var state = BuyerFixtures.loggedIn()
+        state.cart.hasUnsavedChanges = true
+        _ = self.program.press([.character("q")], &state)
+        let dialog = try #require(state.shell.quitDialog)
+        #expect(dialog.buttons == ["Quit", "Save & quit", "Cancel"])
+        // ← from Cancel reaches it, and Enter presses it.
+        guard case .saveCart? = self.program.press([.left, .enter], &state).first else {
+            Issue.record("Enter on Save & quit saves the cart")
+            return
+        }
+        #expect(state.shell.quitDialog == nil && !state.shell.isFinished && !state.shell.quitAlternativePressed)
+
+        // A click on it does the same.
+        var clicking = BuyerFixtures.loggedIn()
+        clicking.cart.hasUnsavedChanges = true
+        _ = self.program.press([.character("q")], &clicking)
+        let screen = Rect(size: clicking.shell.size)
+        let quit = try #require(clicking.shell.quitDialog)
+        let point = try #require(
+            (0..<screen.height).lazy.flatMap { y in (0..<screen.width).map { Point(x: $0, y: y) } }.first { quit.button(at: $0, in: screen) == 1 }
+        )
+        guard case .saveCart? = self.program.update(&clicking, .mouse(MouseEvent(.press, at: point))).first else {
+            Issue.record("a click on Save & quit saves the cart")
+            return
+        }
+
+        // Logging out: s, the button's letter.
+        var leaving = BuyerFixtures.loggedIn()
+        leaving.cart.hasUnsavedChanges = true
+        _ = self.program.press([.character("L")], &leaving)
+        guard case .confirm(let logout, _)? = leaving.modal else {
+            Issue.record("expected the logout question")
+            return
+        }
+        #expect(logout.buttons == ["Log out", "Save & log out", "Cancel"])
+        guard case .saveCart? = self.program.press([.character("s")], &leaving).first else {
+            Issue.record("s saves the cart before logging out")
+            return
+        }
+    }
+
     @Test func anExpiredSessionGoesBackToLoginKeepingTheUsername() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.update(&state, .message(.failed(request: 1, command: .loadCart(request: 1), error: MarketError(.sessionExpired, "x"))))

@@ -17,7 +17,7 @@ extension BuyerProgram {
                 return self.saveCart(then: .logout, &state)
             }
         }
-        if state.shell.handleOverlayKey(key) { return [] }
+        if state.shell.handleOverlayKey(key) { return self.afterOverlay(&state) }
         guard state.isLoggedIn else { return state.shell.pressOnLogin(key, &state.login) }
         // F1 shows every key from inside a box too (? is text there).
         if state.modal != nil { return key == .function(1) ? self.perform(.help, &state) : self.pressOnModal(key, &state) }
@@ -121,6 +121,8 @@ extension BuyerProgram {
             state.modal = .confirm(dialog, confirmed)
             guard case .pressed(let button) = outcome else { return [] }
             state.modal = nil
+            // Log out's middle button saves the cart first.
+            if confirmed == .logout, button == 1, dialog.buttons.count == 3 { return self.saveCart(then: .logout, &state) }
             guard button == 0 else { return [] }
             switch confirmed {
             case .clearCart:
@@ -267,8 +269,17 @@ extension BuyerProgram {
         let unsaved = state.cart.wouldLoseChanges
         state.shell.confirmQuit(
             extraLines: unsaved ? Self.unsavedCartWarning(then: "quits", emptied: state.cart.isEmpty) : [],
-            extraHints: unsaved ? [Self.saveFirstHint(then: "quit")] : []
+            extraHints: unsaved ? [Self.saveFirstHint(then: "quit")] : [],
+            alternative: unsaved ? "Save & quit" : nil
         )
+    }
+
+    /// What the quit question's answer leaves to the storefront: "Save & quit" saves the cart,
+    /// then quits.
+    func afterOverlay(_ state: inout BuyerState) -> [BuyerCommand] {
+        guard state.shell.quitAlternativePressed else { return [] }
+        state.shell.quitAlternativePressed = false
+        return self.saveCart(then: .quit, &state)
     }
 
     /// `w` in the quit and logout questions, for the footer (where a click presses it too).
@@ -280,7 +291,13 @@ extension BuyerProgram {
     func logOut(_ state: inout BuyerState) -> [BuyerCommand] {
         if state.cart.wouldLoseChanges {
             state.modal = .confirm(
-                Dialog(title: "Log out", lines: [Span("Log out now?")] + Self.unsavedCartWarning(then: "logs out", emptied: state.cart.isEmpty), buttons: ["Log out", "Cancel"], focus: 1, actionTakesLetter: false),
+                Dialog(
+                    title: "Log out",
+                    lines: [Span("Log out now?")] + Self.unsavedCartWarning(then: "logs out", emptied: state.cart.isEmpty),
+                    buttons: ["Log out", "Save & log out", "Cancel"],
+                    focus: 2,
+                    actionTakesLetter: false
+                ),
                 .logout
             )
             return []

@@ -5,7 +5,7 @@ extension BuyerProgram {
     /// Clicks and the wheel: tabs, the search bar, column titles (sort), rows (select; again to
     /// open), dialog buttons and menu items.
     public func click(_ mouse: MouseEvent, _ state: inout BuyerState) -> [BuyerCommand] {
-        if state.shell.handleOverlayClick(mouse) { return [] }
+        if state.shell.handleOverlayClick(mouse) { return self.afterOverlay(&state) }
         let screen = Rect(size: state.shell.size)
         if let modal = state.modal {
             guard mouse.kind == .press else { return [] }

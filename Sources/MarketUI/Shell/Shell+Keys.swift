@@ -20,12 +20,22 @@ extension Shell {
             let outcome = dialog.handle(key)
             self.quitDialog = dialog
             if case .pressed(let button) = outcome {
-                self.quitDialog = nil
-                if button == 0 { self.isFinished = true }
+                self.answerQuit(dialog, pressed: button)
             }
             return true
         }
         return false
+    }
+
+    /// The quit question answered with its button `button`: Quit ends the program, a middle
+    /// button is left to the app, the last one (Cancel) only closes the question.
+    mutating func answerQuit(_ dialog: Dialog, pressed button: Int) {
+        self.quitDialog = nil
+        if button == 0 {
+            self.isFinished = true
+        } else if button < dialog.buttons.count - 1 {
+            self.quitAlternativePressed = true
+        }
     }
 
     /// Handles a key on the login screen: help and the quit question here, and a login or a new

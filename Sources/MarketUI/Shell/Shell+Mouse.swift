@@ -19,8 +19,7 @@ extension Shell {
         guard self.user != nil else { return true }
         guard let dialog = self.quitDialog else { return false }
         if mouse.kind == .press, let button = dialog.button(at: mouse.point, in: Rect(size: self.size)) {
-            self.quitDialog = nil
-            if button == 0 { self.isFinished = true }
+            self.answerQuit(dialog, pressed: button)
         }
         return true
     }

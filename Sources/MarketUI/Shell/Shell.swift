@@ -82,6 +82,9 @@ public struct Shell: Sendable {
     public var help: HelpOverlay?
     /// The quit confirmation, when shown.
     public var quitDialog: Dialog?
+    /// Set when the quit question's middle button (``confirmQuit(extraLines:extraHints:alternative:)``,
+    /// e.g. "Save & quit") was pressed: the app does what it names, then clears this.
+    public var quitAlternativePressed = false
     public var isFinished = false
     /// Whether Ctrl-C ended the program (rather than a confirmed quit).
     public var wasInterrupted = false
@@ -190,14 +193,17 @@ public struct Shell: Sendable {
     /// - Parameters:
     ///   - extraLines: said under the question (what quitting would lose).
     ///   - extraHints: keys the app handles while the question is shown, for the footer.
-    public mutating func confirmQuit(extraLines: [Span] = [], extraHints: [KeyHint] = []) {
+    ///   - alternative: a button between Quit and Cancel (another way out, such as saving
+    ///     first); pressing it sets ``quitAlternativePressed``.
+    public mutating func confirmQuit(extraLines: [Span] = [], extraHints: [KeyHint] = [], alternative: String? = nil) {
         self.quitExtraHints = extraHints
+        let buttons = ["Quit"] + (alternative.map { [$0] } ?? []) + ["Cancel"]
         self.quitDialog = Dialog(
             title: "Quit",
             lines: [Span("Quit the \(self.title.lowercased())?")] + extraLines,
-            buttons: ["Quit", "Cancel"],
+            buttons: buttons,
             // A warning means something would be lost: then Enter and q q keep it.
-            focus: extraLines.isEmpty ? 0 : 1,
+            focus: extraLines.isEmpty ? 0 : buttons.count - 1,
             isDestructive: true,
             actionTakesLetter: extraLines.isEmpty
         )
