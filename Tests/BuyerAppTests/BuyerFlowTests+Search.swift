@@ -30,7 +30,7 @@ extension BuyerFlowTests {
         _ = self.program.press([.character("/"), .backTab], &state)
         let note = { self.program.canvas(for: state, size: state.shell.size).lines[2] }
         let screen = { self.program.canvas(for: state, size: state.shell.size).lines.joined(separator: "\n") }
-        #expect(note().contains("Any category — or type a number or the start of a name (listed below)"), "\(note())")
+        #expect(note().contains("Any category — or type a number or a name from the list below"), "\(note())")
         for name in ["0  Other", "1  Books", "4  Sports & outdoors", "8  Garden"] { #expect(screen().contains(name), "the list under the field: \(name)") }
         _ = self.program.type("kit", &state)
         #expect(note().contains("In 3 Home & kitchen"), "\(note())")

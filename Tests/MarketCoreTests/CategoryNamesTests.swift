@@ -31,6 +31,18 @@ import Testing
         #expect(self.names.category(typed: "   ") == nil, "blank is no category")
     }
 
+    @Test func aLabelAsTheClientsShowItReadsBack() {
+        for entry in self.names.all {
+            #expect(self.typed(self.names.label(of: entry.category)) == entry.category)
+        }
+        #expect(self.typed("3 kit") == Category(rawValue: 3))
+        #expect(self.typed("7  music") == Category(rawValue: 7), "the number decides, even where the name begins a longer one")
+        #expect(self.problem("3 Books") == "Category 3 is called “Home & kitchen”, not “Books”.")
+        #expect(self.problem("42 Garden") == "Category 42 has no name: type just 42.")
+        #expect(self.names.candidates(typed: "3 ho").map(\.name) == ["Home & kitchen"])
+        #expect(self.names.candidates(typed: "3 bo").isEmpty)
+    }
+
     @Test func aNameThatFitsNoneOrSeveralSaysSo() {
         #expect(self.problem("garden") == "No category is called “garden”.")
         #expect(self.typed("s") == Category(rawValue: 4), "only one name has a word starting with s")

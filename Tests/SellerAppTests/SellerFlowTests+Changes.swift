@@ -41,7 +41,7 @@ extension SellerFlowTests {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("n")], &state)
         let form = { () -> ItemFormScreen? in if case .register(let form) = state.modal { form } else { nil } }
-        #expect(form()?.form.fields[1].hint == "A number, or the start of a name (listed below)")
+        #expect(form()?.form.fields[1].hint == "A number, or a name from the list")
         _ = self.program.press([.tab], &state)
         let screen = { self.program.canvas(for: state, size: state.shell.size).lines.joined(separator: "\n") }
         #expect(screen().contains("8  Garden") && screen().contains("0  Other"), "the names, under the field while it is typed in")
@@ -359,7 +359,7 @@ extension SellerFlowTests {
         _ = self.program.press([.tab], &state)
         _ = self.program.type("o", &state)
         let sports = try #require(self.program.canvas(for: state, size: state.shell.size).point(of: "4  Sports & outdoors"))
-        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: Point(x: sports.x + 30, y: sports.y))))
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: Point(x: sports.x + 18, y: sports.y))))
         guard case .register(let form)? = state.modal else {
             Issue.record("expected the form to stay open")
             return

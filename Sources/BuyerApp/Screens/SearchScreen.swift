@@ -285,7 +285,7 @@ public struct SearchScreen: Sendable {
     func categoryNote(for bar: Form) -> [Span] {
         switch self.category(in: bar) {
         case .success(.any):
-            return [Span(self.categories == .none ? "Any category — or type one's number" : "Any category — or type a number or the start of a name (listed below)", .muted)]
+            return [Span(self.categories == .none ? "Any category — or type one's number" : "Any category — or type a number or a name from the list below", .muted)]
         case .success(.only(let category)):
             return [Span("In ", .muted), Span(self.categories.label(of: category), .accent)] + (self.categories.name(of: category) == nil ? [Span(" (a category without a name)", .muted)] : [])
         case .failure(let problem):

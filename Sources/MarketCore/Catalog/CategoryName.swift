@@ -41,11 +41,20 @@ public struct CategoryNames: Sendable, Hashable {
     }
 
     /// A category as a person types it: its number, or its name or the start of its words
-    /// ("home", "kit", "sports out"), with case and the accents of Latin letters ignored. `nil`
-    /// for blank text; a name that fits no category, or more than one, is a problem that says so.
+    /// ("home", "kit", "sports out"), with case and the accents of Latin letters ignored, or both
+    /// as the clients show them ("3 Home & kitchen"). `nil` for blank text; a name that fits no
+    /// category, or more than one, is a problem that says so.
     public func category(typed text: String, field: String = "category") -> Result<Category, FieldError>? {
         let text = Text.trimmingWhitespace(text)
         guard !text.isEmpty else { return nil }
+        if let (category, name) = self.numberAndName(text) {
+            guard self.named(category, fits: name) else {
+                let message = self.names[category].map { "Category \(category) is called “\($0)”, not “\(name)”." }
+                    ?? "Category \(category) has no name: type just \(category)."
+                return .failure(FieldError(field: field, message: message))
+            }
+            return .success(category)
+        }
         if text.allSatisfy(\.isASCIIDigit) {
             guard let number = Int32(text), let category = Category(rawValue: number) else {
                 return .failure(FieldError(field: field, message: "Category numbers go from 0 to \(Text.grouped(Category.maximum))."))
@@ -80,11 +89,30 @@ public struct CategoryNames: Sendable, Hashable {
             let digits = Int64(text).map(String.init) ?? text  // "08" is 8
             return self.all.filter { $0.category.description.hasPrefix(digits) }
         }
+        if let (category, name) = self.numberAndName(text) {
+            return self.all.filter { $0.category == category && self.named(category, fits: name) }
+        }
         let typed = Text.matchWords(of: text)
         guard !typed.isEmpty else { return [] }
-        return self.all.filter { entry in
-            let words = Text.matchWords(of: entry.name)
-            return typed.allSatisfy { word in words.contains { $0.hasPrefix(word) } }
-        }
+        return self.all.filter { Self.words(of: $0.name, start: typed) }
+    }
+
+    /// "3 Home & kitchen" (or "3 home"): a number, then words, as a label reads.
+    private func numberAndName(_ text: String) -> (Category, String)? {
+        guard let space = text.firstIndex(where: \.isWhitespace) else { return nil }
+        let digits = text[..<space]
+        guard digits.allSatisfy(\.isASCIIDigit), let number = Int32(digits), let category = Category(rawValue: number) else { return nil }
+        return (category, Text.trimmingWhitespace(String(text[space...])))
+    }
+
+    /// Whether `category` has a name with a word starting with each word of `typed`.
+    private func named(_ category: Category, fits typed: String) -> Bool {
+        guard let name = self.names[category] else { return false }
+        return Self.words(of: name, start: Text.matchWords(of: typed))
+    }
+
+    private static func words(of name: String, start typed: [String]) -> Bool {
+        let words = Text.matchWords(of: name)
+        return typed.allSatisfy { word in words.contains { $0.hasPrefix(word) } }
     }
 }

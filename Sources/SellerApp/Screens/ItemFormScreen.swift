@@ -62,7 +62,7 @@ public struct ItemFormScreen: DiscardingFormDialog {
     var categoryHint: String {
         switch self.categories.category(typed: self.form["category"]) {
         case nil:
-            return self.categories == .none ? "A number" : "A number, or the start of a name (listed below)"
+            return self.categories == .none ? "A number" : "A number, or a name from the list"
         case .success(let category):
             return self.categories.name(of: category) == nil ? "Category \(category), which has no name" : self.categories.label(of: category)
         case .failure(let problem):
@@ -120,6 +120,7 @@ public struct ItemFormScreen: DiscardingFormDialog {
 
     static let boxWidth = 84
     static let labelWidth = 10
+    static let inputWidth = 40
     static let working = "Registering…"
 
     @discardableResult
@@ -128,22 +129,34 @@ public struct ItemFormScreen: DiscardingFormDialog {
         let cursor = FormBox.render(
             title: "New item",
             subtitle: [Span("Put an item on sale; buyers find it by its keywords and its name.", .normal)],
-            form: self.form, labelWidth: Self.labelWidth, inputWidth: 40, notice: notice, action: "registers", width: Self.boxWidth,
+            form: self.form, labelWidth: Self.labelWidth, inputWidth: Self.inputWidth, notice: notice, action: "registers", width: Self.boxWidth,
             confirmation: self.discardQuestion, in: screen, canvas: &canvas
         )
         if cursor != nil { self.categoryList(in: screen)?.render(canvas: &canvas) }
         return cursor
     }
 
-    /// While the category is typed in (and no question is asked), the names that fit it, under
-    /// its hint: as wide as the box inside, and as long as the screen allows.
+    /// While the category is typed in (and no question is asked), the names that fit it, inside
+    /// the box: beside the field where the box is wide enough, so every field stays in sight;
+    /// else under its hint, over the fields below, as wide as the box inside (no pieces of
+    /// their lines show beside it).
     func categoryList(in screen: Rect) -> CategoryList? {
         guard self.discardQuestion == nil, let index = self.form.fields.firstIndex(where: { $0.id == "category" }), self.form.focus == index else { return nil }
         let notice = self.notice(working: Self.working)
         let input = FormBox.inputOrigin(of: index, form: self.form, labelWidth: Self.labelWidth, notice: notice, width: Self.boxWidth, in: screen)
         let box = FormBox.frame(form: self.form, notice: notice, width: Self.boxWidth, in: screen)
-        let room = Rect(x: box.x + 1, y: box.y + 1, width: box.width - 2, height: screen.maxY - box.y - 1)
-        return CategoryList(self.categories, typed: self.form["category"], at: Point(x: input.x, y: input.y + 2), within: room, fillsWidth: true)
+        // A column clear of the box's border on each side, so the two frames never touch.
+        let inside = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
+        let besideX = input.x + Self.inputWidth + 2
+        let beside = Rect(x: besideX, y: inside.y, width: inside.maxX - besideX, height: inside.height)
+        // Beside it when every name fits there whole (measured without the box's right edge).
+        let unbounded = Rect(x: besideX, y: inside.y, width: screen.maxX - besideX, height: inside.height)
+        if let list = CategoryList(self.categories, typed: "", at: Point(x: besideX, y: input.y), within: unbounded),
+            list.frame.width <= beside.width, list.rows.allSatisfy({ $0.category != nil })
+        {
+            return CategoryList(self.categories, typed: self.form["category"], at: Point(x: besideX, y: input.y), within: beside)
+        }
+        return CategoryList(self.categories, typed: self.form["category"], at: Point(x: input.x, y: input.y + 2), within: inside, fillsWidth: true)
     }
 
     /// A click on a button of the question over the form, or on a field: the keys that press or
