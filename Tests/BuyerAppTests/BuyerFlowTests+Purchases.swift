@@ -121,6 +121,22 @@ extension BuyerFlowTests {
         #expect(state.shell.status == .success("Thanks — your 👍 is recorded. The item now has 👍 13  👎 1. Next to rate: “Pour-over Coffee Kit”."))
     }
 
+    @Test func aVoteGivenMeanwhileInAnotherSessionSaysSoAndFetchesThePurchases() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.showPurchases(&state)
+        _ = self.program.press([.character("j"), .character("-")], &state)
+        let vote = self.program.press([.enter], &state)
+        guard case .feedback(let request, let item, .down)? = vote.first else {
+            Issue.record("expected a vote, got \(vote)")
+            return
+        }
+        let name = state.purchases.selected(timeZone: BuyerFixtures.utc)?.line.name ?? ""
+        let error = MarketError(.alreadyRated, "You have already rated item \(item).", field: "itemID")
+        let after = self.program.update(&state, .message(.failed(request: request, command: vote[0], error: error)))
+        #expect(state.shell.status == .error("You had already rated “\(name)” in another session; its row shows that vote now."))
+        #expect(after.contains { if case .loadPurchases = $0 { true } else { false } })
+    }
+
     @Test func votesAreConfirmedAndGivenOnce() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.showPurchases(&state)

@@ -216,8 +216,13 @@ extension BuyerProgram {
                 state.modal = .seller(screen)
                 return []
             }
-        case .feedback:
-            if error.code == .alreadyRated { return self.loadPurchases(&state, offset: state.purchases.offset) }
+        case .feedback(_, let item, _):
+            if error.code == .alreadyRated {
+                // Rated meanwhile, from another session: the purchases fetched again show that vote.
+                let name = state.purchases.page?.items.lazy.flatMap(\.lines).first { $0.itemID == item }?.name
+                state.shell.status = .error("You had already rated \(name.map(Format.quoted) ?? "item \(item)") in another session; its row shows that vote now.")
+                return self.loadPurchases(&state, offset: state.purchases.offset)
+            }
         case .saveCart:
             // Not saved: whatever was to follow (quitting, logging out) waits for the user.
             state.cart.afterSave = nil
