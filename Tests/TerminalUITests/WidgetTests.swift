@@ -57,6 +57,16 @@ import TerminalUI
         #expect(dialog.button(at: Point(x: column, y: row), in: screen) == 0)
     }
 
+    @Test func aQuestionTooLongForTheScreenShortensTheNameItQuotes() {
+        let name = String(repeating: "漢字", count: 16)
+        let dialog = Dialog(title: "Remove units", message: "Take 1 unit of “\(name)” off sale?", buttons: ["Remove", "Cancel"])
+        let screen = Rect(size: Size(width: 50, height: 12))
+        var canvas = Canvas(size: screen.size)
+        dialog.render(in: screen, canvas: &canvas)
+        let line = canvas.text(row: dialog.frame(in: screen).y + 2)
+        #expect(line.contains("…” off sale?"), "\(line)")
+    }
+
     @Test func menusPickByKeyOrEnter() {
         var menu = Menu([Menu.Item("Change price", key: "p"), Menu.Item("Close", key: "q")])
         do { let outcome = menu.handle(.character("j")); #expect(outcome == .moved) }

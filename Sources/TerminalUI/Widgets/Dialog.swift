@@ -146,7 +146,8 @@ public struct Dialog: Sendable, Hashable {
         let box = self.frame(in: screen, over: parent)
         canvas.box(box, style: self.isDestructive ? .error : .border, title: self.title, fill: .dialog)
         for (index, line) in self.lines.enumerated() {
-            canvas.write(line.text, in: Rect(x: box.x + 3, y: box.y + 2 + index, width: box.width - 6, height: 1), style: line.style)
+            // On a narrow screen a long name it quotes gives way before the question's end.
+            canvas.write(DisplayWidth.shorten(line.text, to: box.width - 6), in: Rect(x: box.x + 3, y: box.y + 2 + index, width: box.width - 6, height: 1), style: line.style)
         }
         for button in self.buttonLayout(in: box) {
             canvas.write(button.label, x: button.x, y: box.maxY - 3, style: button.index == self.focus ? .buttonFocused : .button)
