@@ -38,7 +38,7 @@ import TerminalUI
         var canvas = Canvas(size: Size(width: 10, height: 1))
         field = TextField("42")
         field.render(in: canvas.bounds, canvas: &canvas, focused: true)
-        #expect(canvas[1, 0].style == .selection, "the selection shows")
+        #expect(canvas[1, 0].style == .inputSelected, "the selection shows")
     }
 
     @Test func aLongValueNotBeingTypedInReadsFromItsStart() {

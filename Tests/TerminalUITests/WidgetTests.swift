@@ -154,6 +154,10 @@ import TerminalUI
         for style in [Style.selection, .header, .footer, .inputFocused, .buttonFocused, .tableHeaderSorted] {
             #expect(Palette.monochrome.look(for: style).attributes.contains(.reverse), "\(style)")
         }
+        // Without colours as with them, a selected value differs from the field it is in.
+        for palette in [Palette.monochrome, .standard] {
+            #expect(palette.look(for: .inputSelected) != palette.look(for: .inputFocused))
+        }
         let limited = Palette.standard.limitedToEightColors()
         for style in Style.allCases {
             #expect(limited.look(for: style).foreground.rawValue < 8)

@@ -45,6 +45,9 @@ public enum Style: String, Sendable, Hashable, CaseIterable {
     case input
     /// The input field being edited.
     case inputFocused
+    /// A value filled in beforehand and selected in the field being edited: the next key
+    /// typed replaces it.
+    case inputSelected
     /// A button or choice.
     case button
     /// The focused button or choice.

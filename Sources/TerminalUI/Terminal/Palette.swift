@@ -91,6 +91,7 @@ public struct Palette: Sendable {
         .dialogTitle: Look(.brightYellow, .default, .bold),
         .input: Look(.brightWhite, .brightBlack),
         .inputFocused: Look(.black, .white),
+        .inputSelected: Look(.black, .cyan),
         .button: Look(.black, .white),
         .buttonFocused: Look(.black, .cyan, .bold),
         .error: Look(.brightRed, .default, .bold),
@@ -124,6 +125,8 @@ public struct Palette: Sendable {
         .dialogTitle: Look(.default, .default, .bold),
         .input: Look(.default, .default, .underline),
         .inputFocused: Look(.default, .default, .reverse),
+        // In the reversed field, selected text stands out the other way round.
+        .inputSelected: Look(.default, .default, [.bold, .underline]),
         .button: Look(.default, .default, .bold),
         .buttonFocused: Look(.default, .default, [.reverse, .bold]),
         .error: Look(.default, .default, .bold),

@@ -142,7 +142,7 @@ public struct TextField: Sendable, Hashable {
         let characters = Array(shown)
         let (start, widthBeforeCursor) = self.scroll(of: characters, room: rect.width - 2)
         let visible = String(characters[start...])
-        canvas.write(visible, x: rect.x + 1, y: rect.y, style: focused && self.isSelected ? .selection : style, limit: rect.width - 1)
+        canvas.write(visible, x: rect.x + 1, y: rect.y, style: focused && self.isSelected ? .inputSelected : style, limit: rect.width - 1)
         return Point(x: rect.x + 1 + widthBeforeCursor, y: rect.y)
     }
 
