@@ -89,6 +89,15 @@ public final class SellerActivityWatch: Service, Sendable {
         self.state.withLock { $0.wake(ticket) }?.resume()
     }
 
+    /// The seller changed their items (a new item, a price, units off sale): wakes the seller's
+    /// waits on this server, whose answers bring the page, so the seller's other dashboards show
+    /// the change at once. Changes are not activity and the database does not announce them (an
+    /// announcement per price change would serialise commits); a dashboard on another seller
+    /// server sees them with its wait's next answer.
+    func changed(by seller: SellerID) {
+        self.announce(seller)
+    }
+
     private func announce(_ seller: SellerID) {
         for continuation in self.state.withLock({ $0.announce(seller) }) { continuation.resume() }
     }

@@ -53,12 +53,14 @@ public struct SellerService: Sendable {
         router.on(SellerAPI.RegisterItemForSale.self) { draft, session, _ throws(MarketError) in
             let valid = try validated { () throws(FieldError) in try draft.validated() }
             let item = try await self.products.registerItem(valid, sellerID: SellerID(session.owner.accountID), sellerName: session.owner.name)
+            self.activity.changed(by: item.sellerID)
             return SellerAPI.RegisterItemForSale.Result(item: item)
         }
 
         router.on(SellerAPI.ChangeItemPrice.self) { arguments, session, _ throws(MarketError) in
             try validated { () throws(FieldError) in try FieldRules.validatePrice(arguments.price) }
             let item = try await self.products.changePrice(of: arguments.itemID, sellerID: SellerID(session.owner.accountID), to: arguments.price)
+            self.activity.changed(by: item.sellerID)
             return SellerAPI.ChangeItemPrice.Result(item: item)
         }
 
@@ -67,6 +69,7 @@ public struct SellerService: Sendable {
                 try FieldRules.validateQuantity(arguments.remove, field: "remove", allowZero: false)
             }
             let item = try await self.products.removeUnits(arguments.remove, of: arguments.itemID, sellerID: SellerID(session.owner.accountID))
+            self.activity.changed(by: item.sellerID)
             return SellerAPI.UpdateUnitsForSale.Result(item: item)
         }
 
