@@ -77,7 +77,10 @@ import Testing
         #expect(try FieldRules.parsePrice(".5") == Money(cents: 50), "cents without the zero before them")
         #expect(try FieldRules.parsePrice("1,250.00") == Money(cents: 125_000), "thousands grouped as the clients show them")
         #expect(try FieldRules.parsePrice("12,345") == Money(cents: 1_234_500))
+        #expect(try FieldRules.parsePrice("5.") == Money(cents: 500), "a point without cents")
         let problems = [
+            ".": "Price must be an amount like 12 or 12.50.",
+            "5..": "Price must be an amount like 12 or 12.50.",
             "-5": "Price must be greater than zero.",
             "6.951": "Price can have at most 2 decimal places.",
             "": "Enter a price, e.g. 12.50.",
@@ -92,6 +95,16 @@ import Testing
         for (text, message) in problems {
             let error = #expect(throws: FieldError.self) { try FieldRules.parsePrice(text) }
             #expect(error?.message == message, "for \(text.debugDescription)")
+        }
+    }
+
+    @Test func countsAreTypedAsTheClientsWriteThem() {
+        #expect(FieldRules.parseCount(" 12 ") == 12)
+        #expect(FieldRules.parseCount("1,000") == 1000)
+        #expect(FieldRules.parseCount("1,000,000") == 1_000_000)
+        #expect(FieldRules.parseCount("-1") == -1, "a number, for the rules to refuse by name")
+        for text in ["", "1,00", "10,00,000", "1.5", "1,000.", "ten", "1 000"] {
+            #expect(FieldRules.parseCount(text) == nil, "\(text.debugDescription)")
         }
     }
 

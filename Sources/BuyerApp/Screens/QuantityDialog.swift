@@ -46,7 +46,7 @@ public struct QuantityDialog: FormDialog {
         self.validate()
     }
 
-    public var value: Int? { Int(Text.trimmingWhitespace(self.form["quantity"])) }
+    public var value: Int? { FieldRules.parseCount(self.form["quantity"]) }
 
     /// The item was fetched again while the box is open (after a refusal for stock): what may be
     /// added, the hint and the price follow what is on sale now.

@@ -128,19 +128,12 @@ public enum FieldRules {
     /// it), checked with ``validatePrice(_:field:)``; each way of getting it wrong has its own
     /// sentence.
     public static func parsePrice(_ text: String, field: String = "price") throws(FieldError) -> Money {
-        var text = Text.trimmingWhitespace(text)
-        // Commas that group thousands, as the clients write amounts, and only those.
-        let whole = text.prefix { $0 != "." }
-        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
-        if groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
-            groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) })
-        {
-            text = groups.joined() + text.dropFirst(whole.count)
-        }
+        var text = self.ungroupingThousands(Text.trimmingWhitespace(text))
         guard !text.isEmpty else {
             throw FieldError(field: field, message: "Enter a price, e.g. 12.50.")
         }
-        // Cents without the zero before them: .5 is 0.50.
+        // Cents without the zero before them: .5 is 0.50; a point without them: 5. is 5.
+        if text.hasSuffix("."), text.count > 1, text.filter({ $0 == "." }).count == 1 { text.removeLast() }
         if text.hasPrefix(".") { text = "0" + text }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         // Zeros past the cents change nothing: 6.950 is 6.95.
@@ -159,6 +152,23 @@ public enum FieldRules {
         }
         try validatePrice(price, field: field)
         return price
+    }
+
+    /// A count as people type it: "12", or "1,000" with commas grouping thousands, as the
+    /// clients write counts; `nil` for anything else.
+    public static func parseCount(_ text: String) -> Int? {
+        Int(self.ungroupingThousands(Text.trimmingWhitespace(text)))
+    }
+
+    /// `text` without the commas that group the thousands of its whole part ("1,249.50" is
+    /// "1249.50"), when they group them and nothing else; else `text` as it is.
+    static func ungroupingThousands(_ text: String) -> String {
+        let whole = text.prefix { $0 != "." }
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+            groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) })
+        else { return text }
+        return groups.joined() + text.dropFirst(whole.count)
     }
 
     public static func validatePrice(_ price: Money, field: String = "price") throws(FieldError) {

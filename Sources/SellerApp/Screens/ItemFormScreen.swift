@@ -81,11 +81,11 @@ public struct ItemFormScreen: DiscardingFormDialog {
         }
         do { _ = try FieldRules.validateKeywords(FieldRules.splitKeywords(form["keywords"])) } catch { problems["keywords"] = error.message }
         do { _ = try FieldRules.parsePrice(form["price"]) } catch { problems["price"] = error.message }
-        if let quantity = Int(Text.trimmingWhitespace(form["quantity"])) {
+        if let quantity = FieldRules.parseCount(form["quantity"]) {
             do { try FieldRules.validateQuantity(quantity, allowZero: true) } catch { problems["quantity"] = error.message }
             // The marketplace takes a listing of none, but units can only be taken off sale, never
             // added: such a listing would stay hidden from buyers for good.
-            if quantity == 0 { problems["quantity"] = "At least 1: units cannot be added once the item is listed." }
+            if quantity < 1 { problems["quantity"] = "At least 1: units cannot be added once the item is listed." }
         } else {
             problems["quantity"] = "Enter a whole number of units."
         }
@@ -97,7 +97,7 @@ public struct ItemFormScreen: DiscardingFormDialog {
         guard self.form.isValid,
             case .success(let category)? = self.categories.category(typed: self.form["category"]),
             let price = try? FieldRules.parsePrice(self.form["price"]),
-            let quantity = Int(Text.trimmingWhitespace(self.form["quantity"]))
+            let quantity = FieldRules.parseCount(self.form["quantity"])
         else { return nil }
         let condition = Condition.allCases.first { $0.description == self.form["condition"] } ?? .new
         let draft = ItemDraft(

@@ -39,7 +39,7 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
         if !self.form.isValid, !self.mayHaveGoneThrough { self.failure = nil }
     }
 
-    public var value: Int? { Int(Text.trimmingWhitespace(self.form["count"])) }
+    public var value: Int? { FieldRules.parseCount(self.form["count"]) }
 
     /// A valid count is confirmed before it is sent; Cancel has the focus.
     public func confirmation(for count: Int) -> Dialog {
