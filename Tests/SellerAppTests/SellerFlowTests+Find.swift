@@ -41,6 +41,19 @@ extension SellerFlowTests {
         #expect(state.items.find == nil)
     }
 
+    @Test func aKeyForAnItemWhenTheFindHidesThemAllSaysHowToSeeThemAgain() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("zzzz", &state)
+        guard case .loadItems(let request, _, _)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a find")
+            return
+        }
+        _ = self.program.update(&state, .message(.itemsLoaded(request: request, page: Page(items: [], offset: 0, limit: 100, total: 0))))
+        _ = self.program.press([.character("p")], &state)
+        #expect(state.shell.status == .info("Nothing matches “zzzz” — Esc shows every item again."))
+    }
+
     @Test func escLeavesTheFindBarWithoutFindingAndABadFindIsNotSent() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("/")], &state)

@@ -19,7 +19,7 @@ public enum FieldRules {
     public static func validateUsername(_ value: String) throws(FieldError) -> String {
         let username = Text.trimmingWhitespace(value).lowercased()
         guard !username.isEmpty else {
-            throw FieldError(field: "username", message: "Username must not be empty.")
+            throw FieldError(field: "username", message: "Enter a username.")
         }
         guard (3...maximumNameLength).contains(username.count) else {
             throw FieldError(

@@ -196,7 +196,11 @@ extension SellerProgram {
     }
 
     private func nothingSelected(_ state: inout SellerState) -> [SellerCommand] {
-        state.shell.status = .info("No item selected — press n to register one.")
+        if let find = state.items.find, state.items.page?.total == 0 {
+            state.shell.status = .info("Nothing matches \(Format.quoted(find.text)) — Esc shows every item again.")
+        } else {
+            state.shell.status = .info("No item selected — press n to register one.")
+        }
         return []
     }
 
