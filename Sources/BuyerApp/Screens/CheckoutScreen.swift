@@ -35,7 +35,7 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
             FormField(id: "holder", label: "Card holder", value: holder, hint: "As printed on the card", maximumLength: 80),
             FormField(id: "number", label: "Card number", hint: "12–19 digits; spaces are fine; only the last 4 are kept", maximumLength: 30),
             FormField(id: "expiry", label: "Expiry", hint: "MM/YY", maximumLength: 7),
-        ], focus: 1)
+        ], focus: 1, submitLabel: "Continue")
         self.validate()
     }
 

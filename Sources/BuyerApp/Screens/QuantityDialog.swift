@@ -42,7 +42,7 @@ public struct QuantityDialog: FormDialog {
         case .remove: maximum == 1 ? "1 unit in your cart" : "1 to \(Format.count(maximum)) (\(Format.units(maximum)) in your cart)"
         }
         let value = suggested ?? (purpose == .remove ? maximum : 1)
-        self.form = Form([FormField(id: "quantity", label: "Units", value: "\(value)", hint: hint, maximumLength: 9)])
+        self.form = Form([FormField(id: "quantity", label: "Units", value: "\(value)", hint: hint, maximumLength: 9)], submitLabel: purpose == .add ? "Add" : "Remove")
         self.validate()
     }
 

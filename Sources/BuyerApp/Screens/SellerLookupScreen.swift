@@ -11,7 +11,7 @@ public struct SellerLookupScreen: FormDialog {
     public var mayHaveGoneThrough = false
 
     public init(seller: SellerID? = nil) {
-        self.form = Form([FormField(id: "seller", label: "Seller #", value: seller.map { "\($0)" } ?? "", hint: "The # by the seller's name in an item's details", maximumLength: 19)])
+        self.form = Form([FormField(id: "seller", label: "Seller #", value: seller.map { "\($0)" } ?? "", hint: "The # by the seller's name in an item's details", maximumLength: 19)], submitLabel: "Look up")
         self.validate()
     }
 

@@ -28,7 +28,7 @@ public struct ItemFormScreen: DiscardingFormDialog {
             FormField(id: "condition", label: "Condition", kind: .choice(Condition.allCases.map(\.description))),
             FormField(id: "price", label: "Price", hint: "e.g. 12.50", maximumLength: 16),
             FormField(id: "quantity", label: "Units", value: "1", hint: "How many are for sale", maximumLength: 9),
-        ])
+        ], submitLabel: "Register")
         self.validate()
     }
 

@@ -14,7 +14,7 @@ public struct PriceDialog: FormDialog {
 
     public init(item: Item) {
         self.item = item
-        self.form = Form([FormField(id: "price", label: "New price", value: item.price.description, hint: "Now \(Format.money(item.price))", maximumLength: 16)])
+        self.form = Form([FormField(id: "price", label: "New price", value: item.price.description, hint: "Now \(Format.money(item.price))", maximumLength: 16)], submitLabel: "Save")
         self.validate()
     }
 

@@ -17,7 +17,7 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
 
     public init(item: Item) {
         self.item = item
-        self.form = Form([FormField(id: "count", label: "Units", value: "1", hint: Self.hint(for: item), maximumLength: 9)])
+        self.form = Form([FormField(id: "count", label: "Units", value: "1", hint: Self.hint(for: item), maximumLength: 9)], submitLabel: "Continue")
         self.validate()
     }
 

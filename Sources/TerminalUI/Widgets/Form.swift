@@ -11,10 +11,14 @@ public struct Form: Sendable, Hashable {
     /// Set by a submit attempt: shows every problem, whether the field was changed or not.
     public var showsAllProblems: Bool
 
-    public init(_ fields: [FormField], focus: Int = 0) {
+    /// What Enter does, for the footer ("Register", "Pay"): the word the box itself uses.
+    public var submitLabel: String
+
+    public init(_ fields: [FormField], focus: Int = 0, submitLabel: String = "OK") {
         self.fields = fields
         self.focus = focus
         self.showsAllProblems = false
+        self.submitLabel = submitLabel
     }
 
     /// What a key did to the form.
@@ -101,7 +105,8 @@ public struct Form: Sendable, Hashable {
 
     /// The footer's keys for this form: moving between fields only where there are several.
     public var hints: [KeyHint] {
-        self.fields.count > 1 ? Self.keys.hints : Self.keys.hints(where: { $0 != .next && $0 != .previous })
+        let hints = self.fields.count > 1 ? Self.keys.hints : Self.keys.hints(where: { $0 != .next && $0 != .previous })
+        return hints.map { $0.key == "Enter" ? KeyHint(key: "Enter", label: self.submitLabel) : $0 }
     }
 
     /// Moving between fields and leaving the form.
