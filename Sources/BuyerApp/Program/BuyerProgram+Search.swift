@@ -17,12 +17,13 @@ extension BuyerProgram {
             state.search.otherNumber = nil
             // Neither found anything: the bar and the line under it keep the words as typed.
             if page.items.isEmpty { state.search.query = instead.typed }
-            // The category, if any, said once: “pan” or “pans” in Garden.
+            // The category, if any, said once: “pans” in Garden (the word the user typed; the
+            // other number only when it found something, since an invented plural looks silly).
             let words = { (query: SearchQuery) in SearchQuery(category: .any, keywords: query.keywords).summary(naming: names) }
             let place = query.category == .any ? "" : " in " + SearchQuery(category: query.category, keywords: []).summary(naming: names)
             state.shell.status = .info(
                 page.items.isEmpty
-                    ? "Nothing on sale matches \(words(instead.typed)) or \(words(query))\(place): try other words."
+                    ? "Nothing on sale matches \(words(instead.typed))\(place), singular or plural: try other words."
                     : "Nothing on sale matches \(words(instead.typed))\(place): showing \(words(query)) instead."
             )
             return []
