@@ -206,6 +206,44 @@ public final class NCursesTerminal: Terminal {
         self.continuation.yield(.resize(actual))
     }
 
+    /// Ctrl-Z. The terminal is in raw mode, so it reaches the program as a character; it still
+    /// does what it does in a shell.
+    private static let suspendCharacter: wint_t = 26
+
+    /// Ctrl-Z: gives the terminal back to the shell and stops, as job control stops any program;
+    /// `fg` continues here, with the terminal taken over again and the screen drawn afresh (at
+    /// its size then). Ignored where no shell could continue it (see ``shellHasJobControl``).
+    private func suspend() {
+        guard Self.shellHasJobControl else { return }
+        self.writeControl("\u{1B}[?2004l")
+        curs_set(1)
+        endwin()
+        fflush(nil)
+        // SIGSTOP, not SIGTSTP: ncurses catches SIGTSTP and draws from its handler, on whichever
+        // thread takes it, while the main actor draws too. Sent to this thread, so the stop takes
+        // effect before the call returns.
+        raise(SIGSTOP)
+        // Continued.
+        reset_prog_mode()
+        self.writeControl("\u{1B}[?2004h")
+        self.cursorVisible = true
+        self.shown = nil
+        clearok(market_stdscr(), true)
+        if let size = InputPoller.windowSize(of: 0) { self.resize(to: size) }
+        // Drawn again even at the same size: the shell wrote over the screen meanwhile.
+        self.continuation.yield(.resize(self.size))
+    }
+
+    /// Whether a job-control shell started this process and can continue it after a stop: the
+    /// parent is in the same session but another process group, and this group has the
+    /// terminal. (A program that is its own session, such as a tmux pane's command, has no one
+    /// to continue it; the system drops a terminal's stop signal for it, but not SIGSTOP.)
+    static var shellHasJobControl: Bool {
+        let group = getpgrp()
+        let parent = getppid()
+        return tcgetpgrp(0) == group && getpgid(parent) != group && getsid(parent) == getsid(0)
+    }
+
     /// Sends a control sequence ncurses does not know to the terminal.
     private func writeControl(_ sequence: String) {
         fputs(sequence, self.output)
@@ -220,6 +258,8 @@ public final class NCursesTerminal: Terminal {
             if status == ERR { break }
             if status == KEY_CODE_YES {
                 self.keyCode(Int32(bitPattern: character))
+            } else if character == Self.suspendCharacter, self.paste == nil {
+                self.suspend()
             } else if let count = self.paste?.count {
                 if count < Self.pasteLimit, let scalar = Unicode.Scalar(UInt32(character)) { self.paste?.append(scalar) }
             } else if let event = KeyDecoder.character(UInt32(character)) {

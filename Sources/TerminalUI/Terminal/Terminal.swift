@@ -12,3 +12,11 @@ public protocol Terminal: AnyObject {
     /// Gives the terminal back to the shell as it was. Safe to call more than once.
     func restore()
 }
+
+/// Keys the real terminal handles itself, whatever the program shows (``NCursesTerminal``), for
+/// help overlays.
+public enum TerminalKeys {
+    public static let helpSection = HelpSection(title: "Terminal", entries: [
+        HelpSection.Entry(keys: "^Z", help: "Suspend to the shell; fg comes back"),
+    ])
+}
