@@ -103,6 +103,12 @@ extension BuyerProgram {
             if case .checkout(var screen) = state.modal, !screen.isWorking {
                 screen.cartChanged(cart)
                 state.modal = .checkout(screen)
+                // Nothing left to pay for: back to the cart, whose keys deal with it.
+                if screen.units == 0 {
+                    state.modal = nil
+                    state.view = .cart
+                    state.shell.status = .warning(CheckoutScreen.nothingOnSale)
+                }
             }
             // The quit question, asked while the cart was checked, learns what the check found.
             if state.shell.quitDialog != nil, state.cart.hasUnsavedChanges { self.askToQuit(&state) }
