@@ -96,7 +96,7 @@ public struct SearchScreen: Sendable {
         .sorted("Item", width: .fitting(minimum: 6, maximum: 14), by: { $0.item.id }, text: { $0.item.id.description }),
         .sorted("Name", width: .flexible(minimum: 14, weight: 3), by: { Text.sortKey($0.item.name) }, text: { $0.item.name }),
         .sorted("Condition", width: .fixed(9), by: { $0.item.condition.rawValue }, text: { $0.item.condition.description }).hidden(below: 90),
-        .sorted("Price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.item.price }, text: { Format.money($0.item.price) }),
+        .sorted("Price", width: .fitting(minimum: 8, maximum: 14), alignment: .right, by: { $0.item.price }, text: { Format.money($0.item.price) }),
         // A row bought out since the search says so in words, as the item's box and the cart do.
         .sorted("On sale", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.item.quantity }, style: { $0.item.quantity == 0 ? .warning : nil },
                 text: { $0.item.quantity == 0 ? "sold out" : Format.count($0.item.quantity) }),

@@ -59,8 +59,8 @@ public struct ItemsScreen: Sendable {
         .sorted("Name", width: .flexible(minimum: 14, weight: 1), by: { Text.sortKey($0.name) }, text: { $0.name }),
         .sorted("Category", width: .fitting(minimum: 4, maximum: 12), alignment: .right, by: { $0.id.category }, text: { $0.id.category.description }).hidden(below: 90),
         .sorted("Condition", width: .fixed(9), by: { $0.condition.rawValue }, text: { $0.condition.description }),
-        .sorted("Price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.price }, text: { Format.money($0.price) }),
-        .sorted("Units", width: .fitting(minimum: 9, maximum: 10), alignment: .right, by: { $0.quantity }, style: { $0.quantity == 0 ? .warning : nil }, text: { $0.quantity == 0 ? "none left" : Format.count($0.quantity) }),
+        .sorted("Price", width: .fitting(minimum: 8, maximum: 14), alignment: .right, by: { $0.price }, text: { Format.money($0.price) }),
+        .sorted("Units", width: .fitting(minimum: 5, maximum: 10), alignment: .right, by: { $0.quantity }, style: { $0.quantity == 0 ? .warning : nil }, text: { Format.count($0.quantity) }),
         .sorted("👍", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.rating.thumbsUp }, style: { _ in .positive }, text: { Format.count($0.rating.thumbsUp) }).descendingFirst(),
         .sorted("👎", width: .fitting(minimum: 3, maximum: 8), alignment: .right, by: { $0.rating.thumbsDown }, style: { _ in .negative }, text: { Format.count($0.rating.thumbsDown) }),
     ]
