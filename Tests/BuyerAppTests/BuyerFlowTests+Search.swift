@@ -25,6 +25,19 @@ extension BuyerFlowTests {
         #expect(!state.search.isEditing, "the results get the keys next")
     }
 
+    @Test func arrowsPickACategoryFromTheListUnderTheBarInsteadOfLeavingIt() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("/"), .backTab], &state)
+        _ = self.program.type("ga", &state)
+        _ = self.program.press([.down, .down], &state)
+        #expect(state.search.isEditing, "↓ stays in the bar while the list is open")
+        #expect(state.search.bar["category"] == "Garden")
+        _ = self.program.press([.up, .up], &state)
+        #expect(state.search.bar["category"] == "ga", "↑ from the first name puts back what was typed")
+        _ = self.program.press([.up], &state)
+        #expect(state.search.bar["category"] == "ga")
+    }
+
     @Test func aCategoryIsTypedByNameAndTheLineUnderTheBarSaysWhichItIs() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("/"), .backTab], &state)

@@ -28,4 +28,29 @@ import TerminalUI
         #expect(list.keys(forClickAt: Point(x: 2, y: 0)) == [], "the border")
         #expect(list.keys(forClickAt: Point(x: 30, y: 2)) == nil, "outside the box")
     }
+
+    @Test func arrowsStepThroughTheNamesThatFitWhatWasTypedAndUpFromTheFirstPutsItBack() {
+        var picking = CategoryPicking()
+        var field = "o"
+        let step = { (forward: Bool) -> String? in
+            let text = picking.step(forward: forward, names: .fresh, field: field)
+            if let text { field = text }
+            return text
+        }
+        #expect(step(false) == nil, "↑ with nothing picked is the form's")
+        #expect(step(true) == "Other")
+        #expect(picking.listText(field: field) == "o", "the list still shows what fits “o”")
+        #expect(step(true) == "Sports & outdoors")
+        #expect(step(true) == "Sports & outdoors", "the last name stays")
+        #expect(step(false) == "Other")
+        #expect(step(false) == "o", "back to what was typed")
+        #expect(picking.listText(field: field) == "o")
+        #expect(step(false) == nil)
+
+        _ = step(true)
+        picking.stop()
+        #expect(picking.listText(field: field) == "Other", "after another key the list follows the field")
+        var none = CategoryPicking()
+        #expect(none.step(forward: true, names: .fresh, field: "zz") == nil, "no list, nothing to step through")
+    }
 }

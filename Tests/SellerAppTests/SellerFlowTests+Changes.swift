@@ -352,6 +352,27 @@ extension SellerFlowTests {
         #expect(commands.contains { if case .removeUnits = $0 { true } else { false } })
     }
 
+    @Test func arrowsPickACategoryFromTheListAndTabMovesOn() throws {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("n")], &state)
+        self.program.fill(["Garden gnome"], &state)
+        _ = self.program.press([.tab], &state)
+        _ = self.program.type("ga", &state)
+        _ = self.program.press([.down, .down], &state)
+        guard case .register(let form)? = state.modal else {
+            Issue.record("expected the form")
+            return
+        }
+        #expect(form.form["category"] == "Garden")
+        #expect(form.form.fields[form.form.focus].id == "category", "the arrows stay in the list")
+        let screen = self.program.canvas(for: state, size: state.shell.size).lines.joined(separator: "\n")
+        #expect(screen.contains("5  Toys & games") && screen.contains("8  Garden"), "the list still shows what fits “ga”")
+        _ = self.program.press([.tab], &state)
+        guard case .register(let after)? = state.modal else { return }
+        #expect(after.form.fields[after.form.focus].id == "keywords")
+        #expect(after.form.fields[1].hint == "8 Garden")
+    }
+
     @Test func aClickOnACategoryInTheListPicksItAndTouchesNothingBelow() throws {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("n")], &state)

@@ -30,6 +30,8 @@ extension BuyerProgram {
     }
 
     private func pressOnSearchBar(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
+        // ↓ and ↑ on the category field step through its list of names, before they leave the bar.
+        if state.search.pickCategory(key) { return [] }
         switch BuyerKeys.searchBar.action(for: key) {
         case .help?:
             return self.perform(.help, &state)

@@ -37,6 +37,8 @@ public struct SearchScreen: Sendable {
     /// The market's category names: the bar reads a category typed as a name, and says which
     /// one a search is in.
     public private(set) var categories: CategoryNames
+    /// ↓ and ↑ stepping through the category list under the bar.
+    var picking = CategoryPicking()
 
     public init(categories: CategoryNames = .none) {
         self.categories = categories
@@ -78,6 +80,7 @@ public struct SearchScreen: Sendable {
         if self.loadRequest == nil { self.bar = self.bar(for: self.query) }
         self.bar.focus = Self.keywordsField
         self.isEditing = true
+        self.picking.stop()
         self.openedFrom = view == .search ? nil : view
     }
 
@@ -85,6 +88,7 @@ public struct SearchScreen: Sendable {
     /// is dropped and the bar shows the search on show again.
     public mutating func endEditing() {
         self.isEditing = false
+        self.picking.stop()
         self.openedFrom = nil
         self.unanswered = nil
         self.bar = self.bar(for: self.query)
@@ -347,6 +351,21 @@ public struct SearchScreen: Sendable {
     /// While the category is typed in, the names that fit it, over the results.
     func categoryList(in content: Rect) -> CategoryList? {
         guard self.isEditing, self.bar.focus == Self.categoryField, let field = Self.barLayout(of: self.bar, in: content).first else { return nil }
-        return CategoryList(self.categories, typed: self.bar["category"], at: Point(x: field.input.x, y: content.y + 2), within: content)
+        let text = self.bar["category"]
+        return CategoryList(self.categories, typed: self.picking.listText(field: text), field: text, at: Point(x: field.input.x, y: content.y + 2), within: content)
+    }
+
+    /// ↓ or ↑ on the category field with its list open: puts the next or previous name in it and
+    /// returns true; false for a key that is not the list's.
+    mutating func pickCategory(_ key: Key) -> Bool {
+        guard key == .down || key == .up, self.bar.focus == Self.categoryField,
+            let text = self.picking.step(forward: key == .down, names: self.categories, field: self.bar["category"])
+        else {
+            self.picking.stop()
+            return false
+        }
+        self.bar.set("category", to: text)
+        self.validate()
+        return true
     }
 }

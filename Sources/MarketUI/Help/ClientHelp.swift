@@ -5,7 +5,7 @@ public import TerminalUI
 public enum ClientHelp {
     /// The shared sections, the mouse's with `mouse` added (say, a click on the search bar).
     public static func sections(mouse: [HelpSection.Entry] = []) -> [HelpSection] {
-        [Dialog.helpSection, HelpOverlay.keys.helpSection, self.mouse(mouse), TerminalKeys.helpSection]
+        [CategoryPicking.helpSection, Dialog.helpSection, HelpOverlay.keys.helpSection, self.mouse(mouse), TerminalKeys.helpSection]
     }
 
     /// Clicks and the wheel in the views. The mouse has no key table to generate this from: it

@@ -18,13 +18,14 @@ public struct CategoryList {
 
     /// The list for `typed` with its top-left corner at `origin`, inside `bounds`: as many rows as
     /// fit, then "…"; as wide as its longest row, or to the right edge of `bounds` with
-    /// `fillsWidth` (over a form, so no pieces of its lines show beside it). `nil` when no name
-    /// fits or there is no room.
-    public init?(_ names: CategoryNames, typed: String, at origin: Point, within bounds: Rect, fillsWidth: Bool = false) {
+    /// `fillsWidth` (over a form, so no pieces of its lines show beside it). The name `field`
+    /// reads as is marked (by default, the one `typed` reads as; see ``CategoryPicking``). `nil`
+    /// when no name fits or there is no room.
+    public init?(_ names: CategoryNames, typed: String, field: String? = nil, at origin: Point, within bounds: Rect, fillsWidth: Bool = false) {
         let entries = names.candidates(typed: typed)
         let room = bounds.maxY - origin.y - 2
         guard !entries.isEmpty, room >= 1 else { return nil }
-        let chosen = names.category(typed: typed).flatMap { try? $0.get() }
+        let chosen = names.category(typed: field ?? typed).flatMap { try? $0.get() }
         let numberWidth = entries.map { DisplayWidth.of($0.category.description) }.max() ?? 1
         let rows = entries.map { entry in
             let number = String(repeating: " ", count: numberWidth - DisplayWidth.of(entry.category.description)) + entry.category.description
@@ -52,4 +53,46 @@ public struct CategoryList {
         guard self.rows.indices.contains(index), let entry = self.rows[index].category else { return [] }
         return [.end, .control("u")] + entry.name.map(Key.character)
     }
+}
+
+/// ↓ and ↑ in a category field whose ``CategoryList`` is open: they step through the names that
+/// fit what was typed, putting each in the field (selected, so typing replaces it), and the list
+/// keeps showing what fits the typed text meanwhile; ↑ from the first name puts the typed text
+/// back. Any other key ends the stepping, and the list follows the field again.
+public struct CategoryPicking: Sendable, Hashable {
+    /// What was typed before the arrows: the list shows what fits it while they are used.
+    public private(set) var typed: String?
+
+    public init() {}
+
+    /// The text the list is made from, for a field holding `field`.
+    public func listText(field: String) -> String { self.typed ?? field }
+
+    /// ↓ (`forward`) or ↑: the text for the field, or `nil` when the key is not the list's (no
+    /// name fits, or ↑ with no name picked: the form's key then).
+    public mutating func step(forward: Bool, names: CategoryNames, field: String) -> String? {
+        let candidates = names.candidates(typed: self.listText(field: field))
+        guard !candidates.isEmpty else { return nil }
+        let chosen = names.category(typed: field).flatMap { try? $0.get() }
+        guard self.typed != nil, let index = candidates.firstIndex(where: { $0.category == chosen }) else {
+            guard forward else { return nil }
+            self.typed = field
+            return names.text(for: candidates[0].category)
+        }
+        if forward { return names.text(for: candidates[min(index + 1, candidates.count - 1)].category) }
+        guard index > 0 else {
+            defer { self.typed = nil }
+            return self.typed
+        }
+        return names.text(for: candidates[index - 1].category)
+    }
+
+    /// A key other than ↓ and ↑: the list follows the field again.
+    public mutating func stop() { self.typed = nil }
+
+    /// For the help overlay.
+    public static let helpSection = HelpSection(title: "Category list (under a category field)", entries: [
+        HelpSection.Entry(keys: "↓/↑", help: "Put the next or previous name in the field; ↑ from the first puts back what you typed"),
+        HelpSection.Entry(keys: "Click name", help: "Put that name in the field"),
+    ])
 }

@@ -18,6 +18,8 @@ public struct ItemFormScreen: DiscardingFormDialog {
     /// The market's category names: the category may be typed as one, and the field says which
     /// category it reads.
     public private(set) var categories: CategoryNames
+    /// ↓ and ↑ stepping through the category list.
+    var picking = CategoryPicking()
 
     public init(categories: CategoryNames = .none) {
         self.categories = categories
@@ -33,7 +35,25 @@ public struct ItemFormScreen: DiscardingFormDialog {
     }
 
     public mutating func handle(_ key: Key) -> FormDialogOutcome<ItemDraft> {
-        self.askingBeforeDiscarding(key) { $0.handleForm($1) }
+        self.askingBeforeDiscarding(key) { screen, key in
+            if let text = screen.pickCategory(key) {
+                screen.form.set("category", to: text)
+                screen.edited()
+                return .none
+            }
+            return screen.handleForm(key)
+        }
+    }
+
+    /// ↓ or ↑ on the category field with its list open: the name to put in it.
+    private mutating func pickCategory(_ key: Key) -> String? {
+        guard key == .down || key == .up, !self.isWorking, self.form.fields.indices.contains(self.form.focus),
+            self.form.fields[self.form.focus].id == "category"
+        else {
+            self.picking.stop()
+            return nil
+        }
+        return self.picking.step(forward: key == .down, names: self.categories, field: self.form["category"])
     }
 
     public var unsentWork: String? { self.hasTyping ? "the item you were filling in" : nil }
@@ -145,6 +165,8 @@ public struct ItemFormScreen: DiscardingFormDialog {
         let notice = self.notice(working: Self.working)
         let input = FormBox.inputOrigin(of: index, form: self.form, labelWidth: Self.labelWidth, notice: notice, width: Self.boxWidth, in: screen)
         let box = FormBox.frame(form: self.form, notice: notice, width: Self.boxWidth, in: screen)
+        let field = self.form["category"]
+        let typed = self.picking.listText(field: field)
         // A column clear of the box's border on each side, so the two frames never touch.
         let inside = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
         let besideX = input.x + Self.inputWidth + 2
@@ -154,9 +176,9 @@ public struct ItemFormScreen: DiscardingFormDialog {
         if let list = CategoryList(self.categories, typed: "", at: Point(x: besideX, y: input.y), within: unbounded),
             list.frame.width <= beside.width, list.rows.allSatisfy({ $0.category != nil })
         {
-            return CategoryList(self.categories, typed: self.form["category"], at: Point(x: besideX, y: input.y), within: beside)
+            return CategoryList(self.categories, typed: typed, field: field, at: Point(x: besideX, y: input.y), within: beside)
         }
-        return CategoryList(self.categories, typed: self.form["category"], at: Point(x: input.x, y: input.y + 2), within: inside, fillsWidth: true)
+        return CategoryList(self.categories, typed: typed, field: field, at: Point(x: input.x, y: input.y + 2), within: inside, fillsWidth: true)
     }
 
     /// A click on a button of the question over the form, or on a field: the keys that press or
