@@ -25,6 +25,17 @@ extension BuyerFlowTests {
         #expect(!state.search.isEditing, "the results get the keys next")
     }
 
+    @Test func reversingTheRankingSaysItHasNoOtherWayRoundAndReversingPurchasesShowsTheOldestFirst() {
+        var state = BuyerFixtures.loggedIn()
+        #expect(self.program.press([.character("S")], &state).isEmpty, "nothing is fetched")
+        #expect(state.search.table.sortColumn == nil)
+        #expect(state.shell.status == .info("The ranking has no other way round: s sorts by a column, S then turns it around."))
+
+        BuyerFixtures.showPurchases(&state)
+        _ = self.program.press([.character("S")], &state)
+        #expect(state.purchases.table.sortColumn == 0 && state.purchases.table.sortAscending, "by date, oldest first")
+    }
+
     @Test func arrowsPickACategoryFromTheListUnderTheBarInsteadOfLeavingIt() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("/"), .backTab], &state)

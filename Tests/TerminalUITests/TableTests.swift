@@ -87,6 +87,25 @@ import TerminalUI
         #expect(omitted.sortable(width: 50) == [true, false])
     }
 
+    @Test func aNaturalOrderShowsItsArrowUntilSortedAndSTurnsItAround() {
+        var natural = self.table
+        natural.naturalOrder = .init(column: 1, ascending: false)
+        var state = TableState()
+        var canvas = Canvas(size: Size(width: 20, height: 2))
+        natural.render([Row(name: "Zoë", price: 12)], state: state, in: canvas.bounds, canvas: &canvas)
+        #expect(canvas.lines[0] == "Name          Price▼")
+        #expect(canvas[15, 0].style == .tableHeader, "an arrow, without the sorted column's highlight")
+        #expect(natural.reverseSort(&state, width: 20))
+        #expect(state.sortColumn == 1 && state.sortAscending, "the other way round: lowest first")
+
+        var ranked = self.table
+        ranked.columns.insert(TableColumn("Rank", width: .fixed(4), alignment: .right, ascending: nil) { _ in "" }.arrivalOrder(), at: 0)
+        ranked.naturalOrder = .init(column: 0, ascending: true)
+        var unsorted = TableState()
+        #expect(!ranked.reverseSort(&unsorted, width: 40), "a ranking has no other way round")
+        #expect(unsorted.sortColumn == nil)
+    }
+
     @Test func emptyTablesSaySo() {
         var canvas = Canvas(size: Size(width: 20, height: 5))
         self.table.render([], state: TableState(), in: canvas.bounds, canvas: &canvas)

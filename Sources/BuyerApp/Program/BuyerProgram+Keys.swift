@@ -402,20 +402,27 @@ extension BuyerProgram {
         state.shell.status = nil
         let visible = Self.visibleRows(state)
         let width = Self.tableArea(state).width
-        func resort<Row>(_ table: inout TableState, _ shown: Table<Row>) {
-            if cycle { shown.cycleSort(&table, width: width) } else { shown.reverseSort(&table, width: width) }
+        func resort<Row>(_ table: inout TableState, _ shown: Table<Row>) -> Bool {
+            if cycle {
+                shown.cycleSort(&table, width: width)
+                return true
+            }
+            return shown.reverseSort(&table, width: width)
         }
         switch state.view {
         case .search:
-            resort(&state.search.table, SearchScreen.table)
+            guard resort(&state.search.table, SearchScreen.table) else {
+                state.shell.status = .info("The ranking has no other way round: s sorts by a column, S then turns it around.")
+                return []
+            }
             return self.searchSortChanged(&state)
         case .cart:
             let selected = state.cart.selected?.itemID
-            resort(&state.cart.table, CartScreen.table)
+            _ = resort(&state.cart.table, CartScreen.table)
             state.cart.table.select(firstOf: state.cart.rows, where: { $0.itemID == selected }, visibleRows: visible)
         case .purchases:
             let selected = state.purchases.selected(timeZone: state.timeZone)
-            resort(&state.purchases.table, PurchasesScreen.table(timeZone: state.timeZone))
+            _ = resort(&state.purchases.table, PurchasesScreen.table(timeZone: state.timeZone))
             state.purchases.reselect(selected, timeZone: state.timeZone, visibleRows: visible)
         }
         return []

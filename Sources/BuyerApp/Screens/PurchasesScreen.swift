@@ -61,7 +61,8 @@ public struct PurchasesScreen: Sendable {
     }
 
     public static func table(timeZone: TimeZone) -> Table<Row> {
-        Table(columns: self.columns(timeZone: timeZone), emptyMessage: "No purchases yet — check out a cart and it shows here")
+        // In history order, newest first: by date.
+        Table(columns: self.columns(timeZone: timeZone), emptyMessage: "No purchases yet — check out a cart and it shows here", naturalOrder: .init(column: 0, ascending: false))
     }
 
     /// Where to fetch purchases from to show the screenful after (or before) the one in view, in

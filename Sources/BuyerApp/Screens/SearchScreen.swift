@@ -125,7 +125,10 @@ public struct SearchScreen: Sendable {
     /// follow each other exactly; else it is sorted here while the server's page is on its way.
     public var isInServerOrder: Bool { self.pageOrder == self.order }
 
-    public static let table = Table<SearchHit>(columns: columns, emptyMessage: "No items match — try fewer or other keywords, or any category")
+    /// Unsorted, the results come in the server's ranking: by rank.
+    public static let table = Table<SearchHit>(
+        columns: columns, emptyMessage: "No items match — try fewer or other keywords, or any category", naturalOrder: .init(column: 0, ascending: true)
+    )
 
     /// The table as drawn, with the rank and match columns filled in: a rank depends on the
     /// page, and a match ("2/3": two of the three keywords) on the search, not on the hit alone.

@@ -9,11 +9,36 @@ public struct Table<Row>: Sendable {
     /// such rows in the order they came in. A table whose pages the server sorts says here how
     /// the server breaks ties, so rows sorted on screen do not move when the server's page comes.
     public var tieBreak: (@Sendable (Row, Row) -> Bool)?
+    /// The column whose order the rows come in, when they are not sorted (purchases: by date,
+    /// newest first; search results: by rank): its title shows the arrow then, and `S` turns
+    /// that order around.
+    public var naturalOrder: NaturalOrder?
 
-    public init(columns: [TableColumn<Row>], emptyMessage: String = "Nothing here.", tieBreak: (@Sendable (Row, Row) -> Bool)? = nil) {
+    public struct NaturalOrder: Sendable, Hashable {
+        public var column: Int
+        public var ascending: Bool
+
+        public init(column: Int, ascending: Bool) {
+            self.column = column
+            self.ascending = ascending
+        }
+    }
+
+    public init(
+        columns: [TableColumn<Row>], emptyMessage: String = "Nothing here.", tieBreak: (@Sendable (Row, Row) -> Bool)? = nil,
+        naturalOrder: NaturalOrder? = nil
+    ) {
         self.columns = columns
         self.emptyMessage = emptyMessage
         self.tieBreak = tieBreak
+        self.naturalOrder = naturalOrder
+    }
+
+    /// The column the rows are in the order of, and which way: the sorted one, or the natural
+    /// order's when unsorted.
+    func order(of state: TableState) -> NaturalOrder? {
+        if let column = state.sortColumn { return NaturalOrder(column: column, ascending: state.sortAscending) }
+        return self.naturalOrder
     }
 
     /// Rows visible in a table drawn in `rect` (one row goes to the titles).
@@ -53,9 +78,19 @@ public struct Table<Row>: Sendable {
         state.cycleSort(sortable: self.sortable(width: width), descendingFirst: self.descendingFirst)
     }
 
-    /// `S`: the order turned around (by the first sortable column shown, if unsorted).
-    public func reverseSort(_ state: inout TableState, width: Int) {
+    /// `S`: the order turned around: the sorted column's, or when unsorted the natural order's
+    /// (or, without one, the first sortable column shown, highest first). Returns false, with
+    /// nothing changed, for a natural order that cannot be turned around (a ranking).
+    @discardableResult
+    public func reverseSort(_ state: inout TableState, width: Int) -> Bool {
+        if state.sortColumn == nil, let natural = self.naturalOrder {
+            guard self.sortable(width: width).indices.contains(natural.column), self.sortable(width: width)[natural.column] else { return false }
+            state.sortColumn = natural.column
+            state.sortAscending = !natural.ascending
+            return true
+        }
         state.reverseSort(sortable: self.sortable(width: width))
+        return true
     }
 
     /// `rows` in the order `state` asks for; a stable sort, so equal rows keep their order.
@@ -128,7 +163,8 @@ public struct Table<Row>: Sendable {
     /// Draws `rows` (already sorted) in `rect`. `focused` draws the selection as active.
     public func render(_ rows: [Row], state: TableState, in rect: Rect, canvas: inout Canvas, focused: Bool = true) {
         guard rect.height > 0, rect.width > 0 else { return }
-        let layout = self.layout(width: rect.width, rows: rows, sortColumn: state.sortColumn)
+        let order = self.order(of: state)
+        let layout = self.layout(width: rect.width, rows: rows, sortColumn: order?.column)
         canvas.fill(rect.row(0), style: .tableHeader)
         for (index, column) in self.columns.enumerated() {
             let (x, width) = layout[index]
@@ -137,9 +173,10 @@ public struct Table<Row>: Sendable {
             let sorted = state.sortColumn == index
             let cellWidth = min(width, rect.width - x)
             var title = column.title
-            if sorted {
-                // The arrow always shows; the title gives way if both do not fit.
-                title = DisplayWidth.truncate(title, to: cellWidth - 1) + (state.sortAscending ? "▲" : "▼")
+            if let order, order.column == index {
+                // The arrow always shows; the title gives way if both do not fit. A natural order
+                // has the arrow without the sorted column's highlight.
+                title = DisplayWidth.truncate(title, to: cellWidth - 1) + (order.ascending ? "▲" : "▼")
             }
             let style: Style = sorted ? .tableHeaderSorted : .tableHeader
             canvas.write(title, in: Rect(x: rect.x + x, y: rect.y, width: cellWidth, height: 1), style: style, alignment: column.alignment)
@@ -175,7 +212,7 @@ public struct Table<Row>: Sendable {
         guard rect.contains(point) else { return nil }
         if point.y == rect.y {
             let x = point.x - rect.x
-            for (index, column) in self.layout(width: rect.width, rows: rows, sortColumn: state.sortColumn).enumerated() where column.width > 0 && x >= column.x && x < column.x + column.width {
+            for (index, column) in self.layout(width: rect.width, rows: rows, sortColumn: self.order(of: state)?.column).enumerated() where column.width > 0 && x >= column.x && x < column.x + column.width {
                 return .header(column: index)
             }
             return nil

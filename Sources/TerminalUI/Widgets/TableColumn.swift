@@ -38,8 +38,9 @@ public struct TableColumn<Row>: Sendable {
         !self.isOmitted && (self.minimumTableWidth <= width || sorted)
     }
 
-    /// The narrowest the column can be: its title, and the sort arrow when it can be sorted.
-    var titleWidth: Int { DisplayWidth.of(self.title) + (self.ascending == nil ? 0 : 1) }
+    /// The narrowest the column can be: its title, and the arrow when it can be sorted or shows
+    /// the order the rows came in.
+    var titleWidth: Int { DisplayWidth.of(self.title) + (self.ascending == nil && !self.showsArrivalOrder ? 0 : 1) }
 
     /// The width it takes before flexible columns share what is left, for `rows`.
     func baseWidth(rows: [Row]) -> Int {
