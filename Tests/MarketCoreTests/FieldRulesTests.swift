@@ -122,6 +122,13 @@ import Testing
         #expect(card.number == "4111111111111111")
         #expect(card.holder == "Ada")
         #expect(card.last4 == "1111")
+        for holder in ["Zoë O'Brien-Müller", "李 小龙", "J. R. R. Tolkien", "Renée d’Arc"] {
+            #expect(try FieldRules.validateCardHolder(holder) == holder)
+        }
+        for holder in ["Zoë 🎉", "R2-D2", "ada@home"] {
+            let error = #expect(throws: FieldError.self) { try FieldRules.validateCardHolder(holder) }
+            #expect(error?.field == "card.holder", "\(holder)")
+        }
 
         let badCheckDigit = #expect(throws: FieldError.self) {
             try FieldRules.validateCard(PaymentCard(holder: "Ada", number: "4111111111111112", expiry: "12/30"), currentMonth: now)

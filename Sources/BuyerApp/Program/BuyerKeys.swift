@@ -66,7 +66,7 @@ public enum BuyerKeys {
     ])
 
     public static let cart = KeyMap<BuyerAction>("Cart", [
-        KeyBinding(.character("c"), .checkout, help: "Check out: pay for the whole cart", hint: "Checkout"),
+        KeyBinding(.character("c"), .checkout, help: "Check out: pay for the whole cart", hint: "Check out"),
         KeyBinding([.character("x"), .delete], .removeFromCart, help: "Remove units of the selected line", hint: "Remove", label: "x/Del"),
         KeyBinding(.character("X"), .clearCart, help: "Empty the cart (asks first)", hint: "Empty"),
         KeyBinding(.character("w"), .saveCart, help: "Save the cart so it is here at your next login", hint: "Save"),

@@ -215,7 +215,9 @@ extension BuyerProgram {
                 state.shell.status = .info("Your cart is empty — add something first.")
                 return []
             }
-            var screen = CheckoutScreen(holder: state.profile?.name ?? "", total: cart.total, units: cart.totalUnits, currentMonth: state.currentMonth)
+            // The buyer's name, where it could be printed on a card (not "Bea 🎉").
+            let holder = state.profile.flatMap { try? FieldRules.validateCardHolder($0.name) } ?? ""
+            var screen = CheckoutScreen(holder: holder, total: cart.total, units: cart.totalUnits, currentMonth: state.currentMonth)
             // Lines short of stock are offered to be taken out as the payment is confirmed, as
             // after a payment refused for them; with nothing left to pay for, there is no box.
             screen.cartChanged(cart)

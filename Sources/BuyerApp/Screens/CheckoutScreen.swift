@@ -93,7 +93,7 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     /// Checks the card field by field, with the server's rules.
     public mutating func validate() {
         var problems: [String: String] = [:]
-        if let problem = FieldRules.cardHolder.problem(with: self.form["holder"]) { problems["holder"] = problem }
+        do { _ = try FieldRules.validateCardHolder(self.form["holder"]) } catch { problems["holder"] = error.message }
         // validateCard stops at the first problem, so each field is checked on its own with a
         // stand-in for the others.
         let goodNumber = "4111111111111111"

@@ -202,13 +202,23 @@ public enum FieldRules {
         }
     }
 
+    /// A card holder's name as printed on a card: letters of any script (with their accents),
+    /// spaces and `' ’ - .`; no digits, symbols or emoji. Returned normalised.
+    public static func validateCardHolder(_ value: String) throws(FieldError) -> String {
+        let holder = try cardHolder.validate(value)
+        guard holder.allSatisfy({ $0.isLetter || $0 == " " || "'’-.".contains($0) }) else {
+            throw FieldError(field: "card.holder", message: "Card holder takes letters, spaces and ' - . only, as printed on the card.")
+        }
+        return holder
+    }
+
     /// Checks a card's form: holder, a 12–19 digit number passing the Luhn check (and not all
     /// zeros, which passes it), and an expiry (`MM/YY`, `MM/YYYY` or `MMYY`; `M/YY` and spaces
     /// around the slash are fine too) no earlier than `currentMonth`. Returns the card with its
     /// number reduced to digits and its expiry written `MM/YY`.
     public static func validateCard(_ card: PaymentCard, currentMonth: YearMonth) throws(FieldError) -> PaymentCard {
         var card = card
-        card.holder = try cardHolder.validate(card.holder)
+        card.holder = try validateCardHolder(card.holder)
         let allowed = card.number.allSatisfy { $0.isASCII && ($0.isNumber || $0 == " " || $0 == "-") }
         let digits = card.digits
         guard allowed else {
