@@ -197,6 +197,24 @@ extension BuyerFlowTests {
         #expect(state.modal == nil, "from the list, back to the list")
     }
 
+    @Test func addingToTheCartFromAnItemsDetailsGoesBackToThem() {
+        var state = BuyerFixtures.loggedIn()
+        for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state) }
+        var commands = self.program.press([.character("a")], &state)
+        for command in commands where !command.isAddToCart { BuyerFixtures.answer(command, &state) }
+        commands = self.program.press([.enter], &state)
+        guard case .addToCart(let request, let item, let quantity)? = commands.first(where: \.isAddToCart) else {
+            Issue.record("expected an add, got \(commands)")
+            return
+        }
+        _ = self.program.update(&state, .message(.addedToCart(request: request, item: item, added: quantity, inCart: quantity)))
+        guard case .detail? = state.modal else {
+            Issue.record("the details are gone: \(String(describing: state.modal))")
+            return
+        }
+        #expect(state.shell.status?.kind == .success)
+    }
+
     @Test func comingToTheCartFetchesItAgainAndSaysWhatChangedMeanwhile() {
         var state = BuyerFixtures.loggedIn()
         var cart = BuyerFixtures.cart
@@ -283,4 +301,8 @@ extension BuyerFlowTests {
         guard case .quantity(let tooMany)? = state.modal else { return }
         #expect(tooMany.form.fields[0].problem == "Only 6 more: 8 on sale, 2 in your cart.")
     }
+}
+
+extension BuyerCommand {
+    fileprivate var isAddToCart: Bool { if case .addToCart = self { true } else { false } }
 }

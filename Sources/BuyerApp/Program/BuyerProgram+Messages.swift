@@ -33,7 +33,8 @@ extension BuyerProgram {
             if case .quantity(let dialog) = state.modal, dialog.request == request {
                 name = Format.quoted(dialog.name)
                 state.cart.addedAt = (item, dialog.unitPrice)
-                state.modal = nil
+                // Back to the item's details when added from them, as Esc goes back to them.
+                state.modal = dialog.fromDetail.map(BuyerModal.detail)
             }
             state.cart.hasUnsavedChanges = true
             state.shell.status = .success("Added \(Format.count(added)) × \(name) to your cart (\(Format.units(inCart)) of it there now) — 2 shows the cart.")
@@ -44,7 +45,7 @@ extension BuyerProgram {
             var name = "the item"
             if case .quantity(let dialog) = state.modal, dialog.request == request {
                 name = Format.quoted(dialog.name)
-                state.modal = nil
+                state.modal = dialog.fromDetail.map(BuyerModal.detail)
             }
             state.cart.hasUnsavedChanges = true
             state.shell.status = .success(left == 0 ? "Removed \(name) from your cart." : "Removed \(Format.units(removed)) of \(name); \(Format.count(left)) left in your cart.")
