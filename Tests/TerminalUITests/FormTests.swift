@@ -21,9 +21,10 @@ import TerminalUI
         #expect(form.fields[0].problem == "Too long: cut to 10 characters; shorten it to go on.")
         #expect(form.shownProblem(at: 0) != nil, "a cut is said at once, while the user is still in the field")
         #expect(!form.isValid, "the cut text is not sent as if it were what was meant")
-        // A rule that finds it too long says its own limit instead.
+        // A rule that finds it too long says its own limit instead, and that typing stopped (more
+        // was typed than it counts).
         form.apply(problems: ["words": "Words must be at most 8 characters (got 10)."])
-        #expect(form.fields[0].problem == "Words must be at most 8 characters (got 10).")
+        #expect(form.fields[0].problem == "Words must be at most 8 characters (got 10). Typing stopped at 10.")
         _ = form.handle(.backspace)
         form.apply(problems: [:])
         #expect(form.fields[0].problem == nil)

@@ -84,13 +84,19 @@ public struct Form: Sendable, Hashable {
     /// Sets each field's problem from `problems` (field id → message). A field that dropped
     /// characters past its length is never valid, since the kept part alone is text the user did
     /// not mean (a word cut in half): it says so, unless its rule already finds it too long
-    /// (which then says the rule's own limit, not the length at which the paste was cut).
+    /// (which then says the rule's own limit, and that typing stopped, since the count it gives
+    /// is the field's, not what was typed).
     public mutating func apply(problems: [String: String]) {
         for index in self.fields.indices {
             let input = self.fields[index].input
             if let refusal = self.fields[index].refusal, refusal.value != input.text { self.fields[index].refusal = nil }
             let problem = problems[self.fields[index].id] ?? self.fields[index].refusal?.problem
-            self.fields[index].problem = input.overflowed ? problem ?? "Too long: cut to \(input.maximumLength) characters; shorten it to go on." : problem
+            guard input.overflowed else {
+                self.fields[index].problem = problem
+                continue
+            }
+            self.fields[index].problem = problem.map { "\($0) Typing stopped at \(input.maximumLength)." }
+                ?? "Too long: cut to \(input.maximumLength) characters; shorten it to go on."
         }
     }
 
