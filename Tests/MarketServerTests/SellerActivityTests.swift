@@ -113,6 +113,14 @@ import Testing
             #expect(last?.items?.items.map(\.name) == ["Desk", "Lamp"])
             #expect(last?.items?.items.last?.price == Money("7.50")!)
             #expect(last?.items?.items.last?.quantity == 4)
+
+            // The session that made a change has its answer: its own wait goes on to its end.
+            let began = clock.now
+            async let own = seller.awaitActivity(after: 0, wait: 2, page: page)
+            try await Task.sleep(for: .milliseconds(300))
+            _ = try await seller.changePrice(of: lamp.id, to: Money("8.00")!)
+            _ = try await own
+            #expect(clock.now - began >= .milliseconds(1900), "not woken by its own session's change")
         }
     }
 

@@ -57,13 +57,39 @@ extension SellerFlowTests {
         #expect(next.count == 1, "only the next wait: \(next)")
 
         // A change of the user's own answered while the wait was out: the page that came may
-        // predate it, so it is not shown (the row keeps the answer), and the next wait brings it.
+        // predate it, so it is not shown (the row keeps the answer), and the page is fetched.
         var repriced = items[1]
         repriced.price = Money("9.00")!
         _ = self.program.update(&state, .message(.priceChanged(request: 0, item: repriced)))
         #expect(state.items.selected?.price == Money("9.00")!)
-        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), news: .init(rating: SellerFixtures.rating, items: page))))
+        let fetch = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), news: .init(rating: SellerFixtures.rating, items: page))))
         #expect(state.items.selected?.price == Money("9.00")!, "not the older page's price")
+        #expect(fetch.contains { $0.isItemsLoad })
+    }
+
+    @Test func aWaitAnsweredForTheListingBeforeAFindFetchesThePageOnShow() throws {
+        var state = SellerFixtures.loggedIn()
+        let wait = try #require(state.activityRequest)
+        // The user finds something while the wait (for every item) is out…
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("mug", &state)
+        let find = self.program.press([.enter], &state)
+        guard case .loadItems(let request, _, let listing)? = find.first(where: \.isItemsLoad) else {
+            Issue.record("expected a find, got \(find)")
+            return
+        }
+        let mugs = Page(items: [SellerFixtures.items[0]], offset: 0, limit: ItemsScreen.pageSize, total: 1)
+        _ = self.program.update(&state, .message(.itemsLoaded(request: request, page: mugs)))
+        // …and another session's change ends that wait early: its page is of every item, so
+        // the page on show is fetched (the next wait, told of no news, would bring it only later).
+        let all = Page(items: SellerFixtures.items, offset: 0, limit: ItemsScreen.pageSize, total: SellerFixtures.items.count)
+        let next = self.program.update(&state, .message(.activity(request: wait, news: .init(rating: SellerFixtures.rating, items: all))))
+        guard case .loadItems(_, _, let fetched)? = next.first(where: \.isItemsLoad) else {
+            Issue.record("expected the page on show to be fetched, got \(next)")
+            return
+        }
+        #expect(fetched == listing)
+        #expect(state.items.rows.count == 1, "the other listing's page is not shown")
     }
 
     @Test func aChangeFromAnotherSessionIsSaidOnAnEmptyStatusLine() throws {

@@ -37,10 +37,11 @@ public final class SellerActivityWatch: Service, Sendable {
         self.logger = logger
     }
 
-    /// Starts listening for `seller`'s news (and to the announcements, if nobody else does); hand
-    /// the ticket to ``ready(_:)``, then to ``wait(_:atMost:)`` or ``unsubscribe(_:)``.
-    func subscribe(_ seller: SellerID) -> SellerActivityWatchState.Ticket {
-        let (ticket, demand) = self.state.withLock { $0.subscribe(seller) }
+    /// Starts listening for `seller`'s news (and to the announcements, if nobody else does), on
+    /// behalf of `session`; hand the ticket to ``ready(_:)``, then to ``wait(_:atMost:)`` or
+    /// ``unsubscribe(_:)``.
+    func subscribe(_ seller: SellerID, session: SessionKey) -> SellerActivityWatchState.Ticket {
+        let (ticket, demand) = self.state.withLock { $0.subscribe(seller, session: session) }
         demand?.resume(returning: true)
         return ticket
     }
@@ -58,7 +59,7 @@ public final class SellerActivityWatch: Service, Sendable {
         // and any late one of this wait's timer: the read that follows sees what happened so far.
         await self.park(ticket, atMost: Self.pollInterval)
         self.unsubscribe(ticket)
-        return self.subscribe(ticket.seller)
+        return self.subscribe(ticket.seller, session: ticket.session)
     }
 
     /// Returns when the ticket's seller has news (also news that came since it subscribed), when
@@ -89,13 +90,14 @@ public final class SellerActivityWatch: Service, Sendable {
         self.state.withLock { $0.wake(ticket) }?.resume()
     }
 
-    /// The seller changed their items (a new item, a price, units off sale): wakes the seller's
-    /// waits on this server, whose answers bring the page, so the seller's other dashboards show
-    /// the change at once. Changes are not activity and the database does not announce them (an
-    /// announcement per price change would serialise commits); a dashboard on another seller
-    /// server sees them with its wait's next answer.
-    func changed(by seller: SellerID) {
-        self.announce(seller)
+    /// The seller changed their items (a new item, a price, units off sale) in `session`: wakes
+    /// the seller's waits of other sessions on this server, whose answers bring the page, so the
+    /// seller's other dashboards show the change at once (the session's own has its answer).
+    /// Changes are not activity and the database does not announce them (an announcement per
+    /// price change would serialise commits); a dashboard on another seller server sees them
+    /// with its wait's next answer.
+    func changed(by seller: SellerID, in session: SessionKey) {
+        for continuation in self.state.withLock({ $0.announce(seller, except: session) }) { continuation.resume() }
     }
 
     private func announce(_ seller: SellerID) {
@@ -155,9 +157,11 @@ struct SellerActivityWatchState {
     struct Ticket: Hashable {
         fileprivate let id: UInt64
         let seller: SellerID
+        let session: SessionKey
     }
 
     private struct Waiter {
+        let session: SessionKey
         /// Whether news came (or the wait must end for another reason).
         var woken = false
         var continuation: CheckedContinuation<Void, Never>?
@@ -173,13 +177,13 @@ struct SellerActivityWatchState {
     private var isShutDown = false
 
     /// Returns the ticket, and the subscription's keeper to resume (with true) if it was parked.
-    mutating func subscribe(_ seller: SellerID) -> (Ticket, CheckedContinuation<Bool, Never>?) {
+    mutating func subscribe(_ seller: SellerID, session: SessionKey) -> (Ticket, CheckedContinuation<Bool, Never>?) {
         defer { self.nextID += 1 }
-        self.waiters[seller, default: [:]][self.nextID] = Waiter()
+        self.waiters[seller, default: [:]][self.nextID] = Waiter(session: session)
         self.idleSince = nil
         let demand = self.demand
         self.demand = nil
-        return (Ticket(id: self.nextID, seller: seller), demand)
+        return (Ticket(id: self.nextID, seller: seller, session: session), demand)
     }
 
     mutating func unsubscribe(_ ticket: Ticket) {
@@ -198,18 +202,22 @@ struct SellerActivityWatchState {
 
     /// Wakes one ticket: returns its continuation, if parked, to resume outside the lock.
     mutating func wake(_ ticket: Ticket) -> CheckedContinuation<Void, Never>? {
-        guard var waiter = self.waiters[ticket.seller]?[ticket.id] else { return nil }
+        self.wake(ticket.id, of: ticket.seller)
+    }
+
+    private mutating func wake(_ id: UInt64, of seller: SellerID) -> CheckedContinuation<Void, Never>? {
+        guard var waiter = self.waiters[seller]?[id] else { return nil }
         waiter.woken = true
         let continuation = waiter.continuation
         waiter.continuation = nil
-        self.waiters[ticket.seller]?[ticket.id] = waiter
+        self.waiters[seller]?[id] = waiter
         return continuation
     }
 
-    /// News of `seller`: wakes every ticket of that seller.
-    mutating func announce(_ seller: SellerID) -> [CheckedContinuation<Void, Never>] {
-        guard let tickets = self.waiters[seller]?.keys else { return [] }
-        return tickets.compactMap { self.wake(Ticket(id: $0, seller: seller)) }
+    /// News of `seller`: wakes every ticket of that seller (but those of the session `except`).
+    mutating func announce(_ seller: SellerID, except: SessionKey? = nil) -> [CheckedContinuation<Void, Never>] {
+        guard let tickets = self.waiters[seller] else { return [] }
+        return tickets.filter { $0.value.session != except }.keys.compactMap { self.wake($0, of: seller) }
     }
 
     /// The subscription came up or went down: either way announcements may have been missed,
@@ -218,7 +226,7 @@ struct SellerActivityWatchState {
     mutating func setListening(_ listening: Bool) -> [CheckedContinuation<Void, Never>] {
         guard listening != self.isListening else { return [] }
         self.isListening = listening
-        return self.waiters.flatMap { seller, tickets in tickets.keys.map { Ticket(id: $0, seller: seller) } }.compactMap { self.wake($0) }
+        return self.waiters.flatMap { seller, tickets in tickets.keys.map { (seller, $0) } }.compactMap { self.wake($0.1, of: $0.0) }
     }
 
     /// Parks the subscription's keeper until someone waits; returns what to resume it with at

@@ -53,14 +53,14 @@ public struct SellerService: Sendable {
         router.on(SellerAPI.RegisterItemForSale.self) { draft, session, _ throws(MarketError) in
             let valid = try validated { () throws(FieldError) in try draft.validated() }
             let item = try await self.products.registerItem(valid, sellerID: SellerID(session.owner.accountID), sellerName: session.owner.name)
-            self.activity.changed(by: item.sellerID)
+            self.activity.changed(by: item.sellerID, in: session.key)
             return SellerAPI.RegisterItemForSale.Result(item: item)
         }
 
         router.on(SellerAPI.ChangeItemPrice.self) { arguments, session, _ throws(MarketError) in
             try validated { () throws(FieldError) in try FieldRules.validatePrice(arguments.price) }
             let item = try await self.products.changePrice(of: arguments.itemID, sellerID: SellerID(session.owner.accountID), to: arguments.price)
-            self.activity.changed(by: item.sellerID)
+            self.activity.changed(by: item.sellerID, in: session.key)
             return SellerAPI.ChangeItemPrice.Result(item: item)
         }
 
@@ -69,7 +69,7 @@ public struct SellerService: Sendable {
                 try FieldRules.validateQuantity(arguments.remove, field: "remove", allowZero: false)
             }
             let item = try await self.products.removeUnits(arguments.remove, of: arguments.itemID, sellerID: SellerID(session.owner.accountID))
-            self.activity.changed(by: item.sellerID)
+            self.activity.changed(by: item.sellerID, in: session.key)
             return SellerAPI.UpdateUnitsForSale.Result(item: item)
         }
 
@@ -102,7 +102,7 @@ public struct SellerService: Sendable {
         var find: ItemFind?
         if let page = arguments.page { find = try Self.find(in: page) }
         let seller = SellerID(session.owner.accountID)
-        let ticket = await self.activity.ready(self.activity.subscribe(seller))
+        let ticket = await self.activity.ready(self.activity.subscribe(seller, session: session.key))
         var rating: SellerRating
         do {
             rating = try await self.rating(of: session)

@@ -307,11 +307,13 @@ extension SellerProgram {
         }
         guard let page = news.items else { return [] }
         // The page is the one on show unless the user turned it, sorted, found, or asked for
-        // another meanwhile, or a change of theirs was answered since the wait was sent.
+        // another meanwhile, or a change of theirs was answered since the wait was sent. Then
+        // the page on show is fetched: the answer may have come early for a change made in
+        // another session, which the next wait, already told of, would not bring for a while.
         let isCurrent = page.offset == state.items.offset && listing == state.items.listing
             && state.changesAnswered == state.changesAnsweredBeforeWait
         guard state.items.loadRequest == nil, isCurrent else {
-            return isNews && state.items.loadRequest == nil ? self.loadItems(&state, offset: state.items.offset) : []
+            return state.items.loadRequest == nil ? self.loadItems(&state, offset: state.items.offset) : []
         }
         // (Not while a request of the user's is out: the page may already show its change.)
         if !isNews, !state.shell.isBusy, state.shell.statusMayBeReplaced,
