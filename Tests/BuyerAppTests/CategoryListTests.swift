@@ -22,6 +22,16 @@ import TerminalUI
         #expect(self.drawn("08", height: 12)[1].contains("8  Garden"), "a number with a leading zero fits as the number")
     }
 
+    @Test func aListTooLongForItsRoomKeepsTheMarkedNameInSight() {
+        let rows = { (field: String) -> [String] in
+            CategoryList(.fresh, typed: "", field: field, at: Point(x: 2, y: 0), within: Rect(x: 0, y: 0, width: 40, height: 7))?.rows.map(\.text) ?? []
+        }
+        #expect(rows("Other") == [" 0  Other", " 1  Books", " 2  Electronics", " 3  Home & kitchen", " …"])
+        #expect(rows("Sports") == [" …", " 2  Electronics", " 3  Home & kitchen", " 4  Sports & outdoors", " …"])
+        #expect(rows("Clothing") == [" …", " 5  Toys & games", " 6  Clothing", " 7  Music", " 8  Garden"])
+        #expect(rows("Garden") == [" …", " 5  Toys & games", " 6  Clothing", " 7  Music", " 8  Garden"])
+    }
+
     @Test func aClickOnANameTypesItAndTheRestOfTheBoxTakesTheClickForNothing() throws {
         let list = try #require(CategoryList(.fresh, typed: "o", at: Point(x: 2, y: 0), within: Rect(x: 0, y: 0, width: 40, height: 12)))
         #expect(list.keys(forClickAt: Point(x: 5, y: 2)) == [.end, .control("u")] + "Sports & outdoors".map(Key.character))

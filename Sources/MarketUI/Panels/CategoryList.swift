@@ -15,10 +15,13 @@ public struct CategoryList {
     /// Where the box goes, and its rows.
     public let frame: Rect
     public let rows: [Row]
+    /// What the list blanks out beside it (`fillsWidth`), so no pieces of the lines under it show.
+    let cover: Rect
 
     /// The list for `typed` with its top-left corner at `origin`, inside `bounds`: as many rows as
-    /// fit, then "…"; as wide as its longest row, or to the right edge of `bounds` with
-    /// `fillsWidth` (over a form, so no pieces of its lines show beside it). The name `field`
+    /// fit, with "…" for the rest; as wide as its longest row, and with `fillsWidth` blanking
+    /// the rows it spans to the right edge of `bounds` (over a form, so no pieces of its lines
+    /// show beside it). The name `field`
     /// reads as is marked (by default, the one `typed` reads as; see ``CategoryPicking``). `nil`
     /// when no name fits or there is no room.
     public init?(_ names: CategoryNames, typed: String, field: String? = nil, at origin: Point, within bounds: Rect, fillsWidth: Bool = false) {
@@ -31,14 +34,27 @@ public struct CategoryList {
             let number = String(repeating: " ", count: numberWidth - DisplayWidth.of(entry.category.description)) + entry.category.description
             return Row(text: " \(number)  \(entry.name)", category: entry, isChosen: entry.category == chosen)
         }
-        self.rows = entries.count <= room ? rows : rows.prefix(room - 1) + [Row(text: " …", category: nil, isChosen: false)]
+        self.rows = Self.window(rows, room: room)
         let fitting = (rows.map { DisplayWidth.of($0.text) }.max() ?? 0) + 3
         let x = max(bounds.x, min(origin.x, bounds.maxX - fitting))
-        let width = fillsWidth ? bounds.maxX - x : min(bounds.width, fitting)
-        self.frame = Rect(x: x, y: origin.y, width: width, height: self.rows.count + 2)
+        self.frame = Rect(x: x, y: origin.y, width: min(bounds.maxX - x, fitting), height: self.rows.count + 2)
+        self.cover = fillsWidth ? Rect(x: x, y: origin.y, width: bounds.maxX - x, height: self.frame.height) : self.frame
+    }
+
+    /// As many of `rows` as `room` holds, with "…" for those left out before or after: from the
+    /// top, or, when the marked one would be left out, around it.
+    private static func window(_ rows: [Row], room: Int) -> [Row] {
+        guard rows.count > room else { return rows }
+        let more = Row(text: " …", category: nil, isChosen: false)
+        let chosen = rows.firstIndex(where: \.isChosen) ?? 0
+        if chosen < room - 1 || room < 3 { return rows.prefix(room - 1) + [more] }
+        if chosen >= rows.count - (room - 1) { return [more] + rows.suffix(room - 1) }
+        // Both ends left out: the marked one last before the "…" after it.
+        return [more] + rows[(chosen - (room - 3))...chosen] + [more]
     }
 
     public func render(canvas: inout Canvas) {
+        canvas.fill(self.cover, style: .dialog)
         canvas.box(self.frame, style: .border, fill: .dialog)
         for (index, row) in self.rows.enumerated() {
             canvas.write(row.text, in: Rect(x: self.frame.x + 1, y: self.frame.y + 1 + index, width: self.frame.width - 2, height: 1), style: row.isChosen ? .selection : .normal)
@@ -48,7 +64,7 @@ public struct CategoryList {
     /// What a click at `point` means: `nil` outside the box; inside it, the keys that type the
     /// name clicked on into the field (clear it, then the name), or none (the border, "…").
     public func keys(forClickAt point: Point) -> [Key]? {
-        guard self.frame.contains(point) else { return nil }
+        guard self.cover.contains(point) else { return nil }
         let index = point.y - self.frame.y - 1
         guard self.rows.indices.contains(index), let entry = self.rows[index].category else { return [] }
         return [.end, .control("u")] + entry.name.map(Key.character)

@@ -178,7 +178,9 @@ public struct ItemFormScreen: DiscardingFormDialog {
         {
             return CategoryList(self.categories, typed: typed, field: field, at: Point(x: besideX, y: input.y), within: beside)
         }
-        return CategoryList(self.categories, typed: typed, field: field, at: Point(x: input.x, y: input.y + 2), within: inside, fillsWidth: true)
+        // Under it, above the box's last line (what Enter does), which stays in sight.
+        let under = Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - 1)
+        return CategoryList(self.categories, typed: typed, field: field, at: Point(x: input.x, y: input.y + 2), within: under, fillsWidth: true)
     }
 
     /// A click on a button of the question over the form, or on a field: the keys that press or
