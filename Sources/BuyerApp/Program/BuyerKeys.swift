@@ -106,9 +106,15 @@ public enum BuyerKeys {
 
     /// The footer while the search bar is being edited: the bar's form keys and ``searchBar``,
     /// written short.
-    /// - Parameter view: the view `/` was pressed in, which Esc goes back to (nil: the results).
-    public static func searchBarHints(returningTo view: BuyerView?) -> [KeyHint] {
-        let leave = view.map { [KeyHint(key: "↓", label: "Results"), KeyHint(key: "Esc", label: "Back to " + $0.title.lowercased())] } ?? [KeyHint(key: "Esc/↓", label: "Results")]
+    /// - Parameters:
+    ///   - view: the view `/` was pressed in, which Esc goes back to (nil: the results).
+    ///   - listOpen: the category list is open under the bar, so ↓ and ↑ pick from it.
+    public static func searchBarHints(returningTo view: BuyerView?, listOpen: Bool = false) -> [KeyHint] {
+        let escape = view.map { KeyHint(key: "Esc", label: "Back to " + $0.title.lowercased()) } ?? KeyHint(key: "Esc", label: "Results")
+        let leave =
+            listOpen
+            ? [KeyHint(key: "↓↑", label: "Pick category"), escape]
+            : view == nil ? [KeyHint(key: "Esc/↓", label: "Results")] : [KeyHint(key: "↓", label: "Results"), escape]
         return [KeyHint(key: "Enter", label: "Search"), KeyHint(key: "Tab", label: "Category/keywords")] + leave
             + [KeyHint(key: "F1", label: "Help"), KeyHint(key: "^C", label: "Exit")]
     }

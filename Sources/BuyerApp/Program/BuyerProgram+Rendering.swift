@@ -18,7 +18,8 @@ extension BuyerProgram {
             case .confirm(let dialog, _): hints = dialog.hints
             case nil:
                 if state.view == .search, state.search.isEditing {
-                    hints = BuyerKeys.searchBarHints(returningTo: state.search.openedFrom)
+                    let listOpen = state.search.categoryList(in: Chrome.contentArea(state.shell.size)) != nil
+                    hints = BuyerKeys.searchBarHints(returningTo: state.search.openedFrom, listOpen: listOpen)
                 } else {
                     let hasRows =
                         switch state.view {
