@@ -133,6 +133,17 @@ import TerminalUI
         }
     }
 
+    @Test func aClickOnAHintPressesItsKeyAndOneOnTheEmptyEndNothing() {
+        var canvas = Canvas(size: Size(width: 60, height: 1))
+        FooterBar.render([KeyHint(key: "w", label: "Save cart & quit"), KeyHint(key: "q", label: "Quit")], in: canvas.bounds, canvas: &canvas)
+        #expect(canvas.lines[0].hasPrefix("w Save cart & quit  q Quit  "))
+        #expect(FooterBar.key(at: 0, row: 0, of: canvas) == .character("w"))
+        #expect(FooterBar.key(at: 12, row: 0, of: canvas) == .character("w"), "on the label, across its single spaces")
+        #expect(FooterBar.key(at: 22, row: 0, of: canvas) == .character("q"))
+        #expect(FooterBar.key(at: 27, row: 0, of: canvas) == .character("q"), "its trailing spaces still")
+        #expect(FooterBar.key(at: 40, row: 0, of: canvas) == nil, "the empty end of the bar")
+    }
+
     @Test func aCrowdedFooterKeepsTheHelp() {
         let hints = ["n New", "p Price", "x Remove", "? Help", "Tab View", "r Refresh", "q Quit"].map { hint in
             let parts = hint.split(separator: " ", maxSplits: 1).map(String.init)

@@ -32,6 +32,9 @@ public enum FooterBar {
         var end = x
         while end >= 0, canvas[end, y].style != .footerKey { end -= 1 }
         guard end >= 0 else { return nil }
+        // Past a label's two trailing spaces is the bar's empty end, not the hint.
+        let between = (end + 1..<x + 1).map { canvas[$0, y].text }.joined()
+        guard !between.contains("   ") else { return nil }
         while end + 1 < canvas.size.width, canvas[end + 1, y].style == .footerKey { end += 1 }
         var start = end
         while start > 0, canvas[start - 1, y].style == .footerKey { start -= 1 }
