@@ -90,6 +90,14 @@ import TerminalUITesting
         self.snapshot(state, "register-problems")
     }
 
+    @Test func discardingAFilledInFormShowsWhatWouldBeLost() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("n")], &state)
+        self.program.fill(["Brass desk lamp", "3", "lamp, brass"], &state)
+        _ = self.program.press([.escape], &state)
+        self.snapshot(state, "register-discard")
+    }
+
     @Test func registerFormListsTheCategoriesThatFitWhatIsTyped() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("n")], &state)

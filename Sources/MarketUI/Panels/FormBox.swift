@@ -26,15 +26,9 @@ public enum FormBox {
         let box = self.frame(form: form, width: width, noticeLines: noticeLines.count, in: screen)
         let textWidth = box.width - 6
         canvas.box(box, style: .border, title: title, fill: .dialog)
-        if let confirmation {
-            // The question stands alone in the emptied box: the form's lines would show in
-            // pieces beside it.
-            confirmation.render(in: screen, over: box, canvas: &canvas)
-            return nil
-        }
         canvas.write(spans: subtitle, x: box.x + 3, y: box.y + 2, limit: box.width - 6)
         let area = self.formArea(in: box, form: form)
-        let cursor = form.render(in: area, canvas: &canvas, labelWidth: labelWidth, inputWidth: inputWidth, focused: notice?.style != .muted)
+        let cursor = form.render(in: area, canvas: &canvas, labelWidth: labelWidth, inputWidth: inputWidth, focused: notice?.style != .muted && confirmation == nil)
         let row = Rect(x: box.x + 3, y: box.maxY - 1 - max(1, noticeLines.count), width: textWidth, height: 1)
         if let notice {
             for (index, line) in noticeLines.enumerated() {
@@ -43,13 +37,34 @@ public enum FormBox {
         } else {
             canvas.write("Enter \(action) · Esc cancels" + (form.fields.count > 1 ? " · Tab moves between fields" : ""), in: row, style: .muted)
         }
+        if let confirmation {
+            // Over the box's lower part, whose lines it blanks (pieces of them would show beside
+            // it): the fields above stay in sight, so what is confirmed or thrown away is seen.
+            let band = self.questionBand(for: confirmation, in: box)
+            canvas.fill(Rect(x: box.x + 1, y: band.y, width: box.width - 2, height: band.height - 1), style: .dialog)
+            confirmation.render(in: screen, over: band, canvas: &canvas)
+            return nil
+        }
         return notice?.style == .muted ? nil : cursor
     }
 
+    /// Where a question over a form box `box` goes: a band across the box's bottom, as tall as
+    /// the question and its margins.
+    static func questionBand(for question: Dialog, in box: Rect) -> Rect {
+        let height = min(box.height, question.frame(in: box).height + 2)
+        return Rect(x: box.x, y: box.maxY - height, width: box.width, height: height)
+    }
+
     /// The box ``render(title:subtitle:form:labelWidth:inputWidth:notice:action:width:confirmation:in:canvas:)``
-    /// draws for this form, notice and width: where a question over it is drawn, for a click.
+    /// draws for this form, notice and width.
     public static func frame(form: Form, notice: Span?, width: Int, in screen: Rect) -> Rect {
         self.frame(form: form, width: width, noticeLines: self.noticeLines(notice, form: form, width: width, in: screen).count, in: screen)
+    }
+
+    /// The button of `question`, shown over the form box, at `point` (for a click).
+    public static func button(of question: Dialog, at point: Point, form: Form, notice: Span?, width: Int, in screen: Rect) -> Int? {
+        let box = self.frame(form: form, notice: notice, width: width, in: screen)
+        return question.button(at: point, in: screen, over: self.questionBand(for: question, in: box))
     }
 
     /// Where the input of field `index` starts on a form box drawn by

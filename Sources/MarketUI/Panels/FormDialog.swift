@@ -97,8 +97,7 @@ extension FormDialog {
             guard !self.isWorking else { return nil }
             return FormBox.keys(forClickAt: point, on: self.form, labelWidth: labelWidth, notice: notice, width: boxWidth, in: screen)
         }
-        let box = FormBox.frame(form: self.form, notice: notice, width: boxWidth, in: screen)
-        return question.button(at: point, in: screen, over: box).map { question.keys(pressing: $0) }
+        return FormBox.button(of: question, at: point, form: self.form, notice: notice, width: boxWidth, in: screen).map { question.keys(pressing: $0) }
     }
 
     /// The request failed: the box stays open, showing why.
