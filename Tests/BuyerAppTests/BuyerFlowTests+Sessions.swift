@@ -94,6 +94,14 @@ extension BuyerFlowTests {
         }
     }
 
+    @Test func theIdleWarningSaysAnUnsavedCartWouldGo() {
+        var state = BuyerFixtures.loggedIn()
+        state.shell.sessionTimeout = .seconds(300)
+        state.cart.hasUnsavedChanges = true
+        for _ in 0..<48 { _ = self.program.update(&state, .message(.account(.heartbeat))) }
+        #expect(state.shell.status == .warning("Idle: logging out in a minute, and what is not saved goes — press a key to stay."))
+    }
+
     @Test func anExpiredSessionGoesBackToLoginKeepingTheUsername() {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.update(&state, .message(.failed(request: 1, command: .loadCart(request: 1), error: MarketError(.sessionExpired, "x"))))

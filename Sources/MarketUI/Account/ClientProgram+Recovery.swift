@@ -70,7 +70,10 @@ extension ClientProgram {
         if lead >= Self.heartbeatInterval, idle >= timeout - lead {
             let seconds = (timeout - idle).components.seconds
             let when = seconds >= 60 ? "in a minute" : seconds > 0 ? "in \(seconds) seconds" : "now"
-            let warning = StatusMessage.warning("Idle: logging out \(when) — press a key to stay.")
+            // Said when it would cost something (an unsaved cart), which the login screen
+            // would otherwise be the first to say.
+            let losing = self.lostWithSession(state) == nil ? "" : ", and what is not saved goes"
+            let warning = StatusMessage.warning("Idle: logging out \(when)\(losing) — press a key to stay.")
             if state.shell.idleWarning == nil || state.shell.status == state.shell.idleWarning { state.shell.status = warning }
             state.shell.idleWarning = warning
         }
