@@ -76,15 +76,38 @@ extension BuyerFlowTests {
         soldOut.quantity = 0
         let seller = SellerRating(sellerID: soldOut.sellerID, name: soldOut.sellerName, rating: Rating(thumbsUp: 1, thumbsDown: 0), itemsSold: 3)
         _ = self.program.update(&state, .message(.itemLoaded(request: fetchRequest, detail: BuyerAPI.GetItem.Result(item: soldOut, seller: seller))))
+        // Nothing left to add: the box closes and says so.
+        #expect(state.modal == nil)
+        #expect(state.shell.status == .info("\(Format.quoted(soldOut.name)) sold out since it was shown."))
+        #expect(state.search.page?.items.first { $0.item.id == item }?.item.quantity == 0, "the row says so too")
+    }
+
+    @Test func anAddRefusedForStockWithSomeLeftKeepsTheBoxSayingWhatIsLeft() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.character("j"), .character("a"), .backspace], &state)
+        _ = self.program.type("5", &state)
+        let commands = self.program.press([.enter], &state)
+        guard case .addToCart(let request, let item, 5)? = commands.first else {
+            Issue.record("expected an add, got \(commands)")
+            return
+        }
+        let refusal = MarketError(.insufficientStock, "Only 2 on sale; nothing was added.", field: "quantity")
+        let next = self.program.update(&state, .message(.failed(request: request, command: commands[0], error: refusal)))
+        guard let fetch = next.first(where: { if case .loadItem(_, item) = $0 { true } else { false } }), let fetchRequest = fetch.request else {
+            Issue.record("expected the item to be fetched again, got \(next)")
+            return
+        }
+        var fewer = BuyerFixtures.hits[1].item
+        fewer.quantity = 2
+        let seller = SellerRating(sellerID: fewer.sellerID, name: fewer.sellerName, rating: Rating(thumbsUp: 1, thumbsDown: 0), itemsSold: 3)
+        _ = self.program.update(&state, .message(.itemLoaded(request: fetchRequest, detail: BuyerAPI.GetItem.Result(item: fewer, seller: seller))))
         guard case .quantity(let dialog)? = state.modal else {
             Issue.record("the box stays open with the refusal")
             return
         }
-        #expect(dialog.form.fields[0].hint == "Sold out")
-        #expect(dialog.maximum == 0)
+        #expect(dialog.maximum == 2)
         #expect(dialog.failure == nil, "said once, under the field, not twice")
         #expect(dialog.form.fields[0].problem != nil)
-        #expect(state.search.page?.items.first { $0.item.id == item }?.item.quantity == 0, "the row says so too")
     }
 
     @Test func openingTheAddBoxFetchesTheItemSoItShowsTodaysPriceAndStock() {

@@ -23,6 +23,13 @@ extension BuyerProgram {
             if case .quantity(var dialog) = state.modal, dialog.request == nil {
                 dialog.itemChanged(detail.item)
                 state.modal = .quantity(dialog)
+                // Sold out since the row was fetched: nothing to add, so no box to fill in.
+                if dialog.purpose == .add, dialog.item == detail.item.id, detail.item.quantity == 0 {
+                    var back = dialog.fromDetail
+                    back?.detail = detail
+                    state.modal = back.map(BuyerModal.detail)
+                    state.shell.status = .info("\(Format.quoted(dialog.name)) sold out since it was shown.")
+                }
             }
             state.search.replace(detail.item, visibleRows: Self.visibleRows(state))
             return []
