@@ -258,24 +258,25 @@ import Testing
 
     @Test func requestsTheFastPathCannotReadGetJSONDecodersAnswer() throws {
         let decoder = RequestDecoder(operations: Self.operations)
-        guard case .failure(let wrongType) = decoder.decode(ByteBuffer(string: #"{"id":3,"op":"AddItemToCart","args":{"itemID":{"category":1,"number":2},"quantity":"2"}}"#)) else {
+        // With a token of the form a server issues: without one, arguments do not matter.
+        guard case .failure(let wrongType) = decoder.decode(ByteBuffer(string: #"{"id":3,"op":"AddItemToCart","session":"m9Kx2QvT7pLr4WzYb8NcJd","args":{"itemID":{"category":1,"number":2},"quantity":"2"}}"#)) else {
             Issue.record("a string quantity was accepted")
             return
         }
         #expect(wrongType.id == 3)
         #expect(wrongType.error.field == "quantity")
-        guard case .failure(let badCategory) = decoder.decode(ByteBuffer(string: #"{"id":4,"op":"SearchItemsForSale","args":{"category":"all"}}"#)) else {
+        guard case .failure(let badCategory) = decoder.decode(ByteBuffer(string: #"{"id":4,"op":"SearchItemsForSale","session":"m9Kx2QvT7pLr4WzYb8NcJd","args":{"category":"all"}}"#)) else {
             Issue.record("category \"all\" was accepted")
             return
         }
         #expect(badCategory.error.field == "category")
-        guard case .failure(let badSort) = decoder.decode(ByteBuffer(string: #"{"id":5,"op":"DisplayItemsForSale","args":{"sort":"colour"}}"#)) else {
+        guard case .failure(let badSort) = decoder.decode(ByteBuffer(string: #"{"id":5,"op":"DisplayItemsForSale","session":"m9Kx2QvT7pLr4WzYb8NcJd","args":{"sort":"colour"}}"#)) else {
             Issue.record("sort \"colour\" was accepted")
             return
         }
         #expect(badSort.error.code == .invalidArgument)
         #expect(badSort.error.field == "sort")
-        guard case .failure(let badDirection) = decoder.decode(ByteBuffer(string: #"{"id":6,"op":"DisplayItemsForSale","args":{"sort":"price","descending":"yes"}}"#)) else {
+        guard case .failure(let badDirection) = decoder.decode(ByteBuffer(string: #"{"id":6,"op":"DisplayItemsForSale","session":"m9Kx2QvT7pLr4WzYb8NcJd","args":{"sort":"price","descending":"yes"}}"#)) else {
             Issue.record("descending \"yes\" was accepted")
             return
         }
