@@ -58,49 +58,41 @@ extension BuyerFlowTests {
         #expect(dialog.purpose == .remove && dialog.item == line?.itemID)
     }
 
-    @Test func anAddRefusedForStockFetchesTheItemAndTheBoxSaysWhatIsLeft() {
-        var state = BuyerFixtures.loggedIn()
-        _ = self.program.press([.character("j"), .character("a")], &state)  // 7 on sale, none in the cart
+    /// Adds `units` of the second result (7 on sale, none in the cart), has the server refuse
+    /// for stock, and answers the fetch of the item that follows with `onSale` units on sale.
+    private func addRefusedForStock(_ units: Int, leaving onSale: Int, _ state: inout BuyerState) -> ItemID? {
+        _ = self.program.press([.character("j"), .character("a"), .backspace], &state)
+        _ = self.program.type("\(units)", &state)
         let commands = self.program.press([.enter], &state)
-        guard case .addToCart(let request, let item, 1)? = commands.first else {
+        guard case .addToCart(let request, let item, units)? = commands.first else {
             Issue.record("expected an add, got \(commands)")
-            return
+            return nil
         }
-        let refusal = MarketError(.insufficientStock, "It is sold out; nothing was added.", field: "quantity")
+        let refusal = MarketError(.insufficientStock, "Only \(onSale) on sale; nothing was added.", field: "quantity")
         let next = self.program.update(&state, .message(.failed(request: request, command: commands[0], error: refusal)))
         guard let fetch = next.first(where: { if case .loadItem(_, item) = $0 { true } else { false } }), let fetchRequest = fetch.request else {
             Issue.record("expected the item to be fetched again, got \(next)")
-            return
+            return nil
         }
-        var soldOut = BuyerFixtures.hits[1].item
-        soldOut.quantity = 0
-        let seller = SellerRating(sellerID: soldOut.sellerID, name: soldOut.sellerName, rating: Rating(thumbsUp: 1, thumbsDown: 0), itemsSold: 3)
-        _ = self.program.update(&state, .message(.itemLoaded(request: fetchRequest, detail: BuyerAPI.GetItem.Result(item: soldOut, seller: seller))))
+        var now = BuyerFixtures.hits[1].item
+        now.quantity = onSale
+        let seller = SellerRating(sellerID: now.sellerID, name: now.sellerName, rating: Rating(thumbsUp: 1, thumbsDown: 0), itemsSold: 3)
+        _ = self.program.update(&state, .message(.itemLoaded(request: fetchRequest, detail: BuyerAPI.GetItem.Result(item: now, seller: seller))))
+        return item
+    }
+
+    @Test func anAddRefusedForStockOfAnItemSoldOutClosesTheBoxSayingSo() {
+        var state = BuyerFixtures.loggedIn()
+        guard let item = self.addRefusedForStock(1, leaving: 0, &state) else { return }
         // Nothing left to add: the box closes and says so.
         #expect(state.modal == nil)
-        #expect(state.shell.status == .info("\(Format.quoted(soldOut.name)) sold out since it was shown."))
+        #expect(state.shell.status == .info("\(Format.quoted(BuyerFixtures.hits[1].item.name)) sold out since it was shown."))
         #expect(state.search.page?.items.first { $0.item.id == item }?.item.quantity == 0, "the row says so too")
     }
 
     @Test func anAddRefusedForStockWithSomeLeftKeepsTheBoxSayingWhatIsLeft() {
         var state = BuyerFixtures.loggedIn()
-        _ = self.program.press([.character("j"), .character("a"), .backspace], &state)
-        _ = self.program.type("5", &state)
-        let commands = self.program.press([.enter], &state)
-        guard case .addToCart(let request, let item, 5)? = commands.first else {
-            Issue.record("expected an add, got \(commands)")
-            return
-        }
-        let refusal = MarketError(.insufficientStock, "Only 2 on sale; nothing was added.", field: "quantity")
-        let next = self.program.update(&state, .message(.failed(request: request, command: commands[0], error: refusal)))
-        guard let fetch = next.first(where: { if case .loadItem(_, item) = $0 { true } else { false } }), let fetchRequest = fetch.request else {
-            Issue.record("expected the item to be fetched again, got \(next)")
-            return
-        }
-        var fewer = BuyerFixtures.hits[1].item
-        fewer.quantity = 2
-        let seller = SellerRating(sellerID: fewer.sellerID, name: fewer.sellerName, rating: Rating(thumbsUp: 1, thumbsDown: 0), itemsSold: 3)
-        _ = self.program.update(&state, .message(.itemLoaded(request: fetchRequest, detail: BuyerAPI.GetItem.Result(item: fewer, seller: seller))))
+        guard self.addRefusedForStock(5, leaving: 2, &state) != nil else { return }
         guard case .quantity(let dialog)? = state.modal else {
             Issue.record("the box stays open with the refusal")
             return
