@@ -87,6 +87,27 @@ extension BuyerFlowTests {
         #expect(state.shell.status?.text.contains("went through after all: purchase #\(newest)") == true, "status: \(String(describing: state.shell.status))")
     }
 
+    @Test func aNameThatCannotBeACardsStartsAnEmptyHolderFieldWhereTheCursorIs() throws {
+        var state = BuyerFixtures.loggedIn()
+        state.profile?.name = "Bea 🎉"
+        BuyerFixtures.showCart(&state)
+        _ = self.program.press([.character("c")], &state)
+        _ = self.program.type("Bea O'Brien", &state)
+        guard case .checkout(let checkout)? = state.modal else {
+            Issue.record("expected the checkout")
+            return
+        }
+        #expect(checkout.form["holder"] == "Bea O'Brien", "typed where the empty holder is")
+        #expect(checkout.form["number"].isEmpty)
+        // A holder typed in is work to lose: Esc asks.
+        _ = self.program.press([.escape], &state)
+        guard case .checkout(let asking)? = state.modal else {
+            Issue.record("Esc threw the typed holder away without asking")
+            return
+        }
+        #expect(asking.discardQuestion != nil)
+    }
+
     @Test func escOnACheckoutWithCardDetailsAsksFirst() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.showCart(&state)

@@ -91,6 +91,7 @@ import Testing
             "1.2.3": "Price must be an amount like 12 or 12.50.",
             "0": "Price must be greater than zero.",
             "1000001": "Price must be at most 1,000,000.00.",
+            "1234567890123456789012": "Price must be at most 1,000,000.00.",
         ]
         for (text, message) in problems {
             let error = #expect(throws: FieldError.self) { try FieldRules.parsePrice(text) }

@@ -26,6 +26,8 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     /// The last payment was refused for stock: once the cart is fetched again, the box says what
     /// the next Enter does about it rather than repeat the server's advice to do it by hand.
     var refusedForStock = false
+    /// The holder the form started with (the buyer's name, where it could be a card's).
+    private var holderFilledIn = ""
 
     public init(holder: String, total: Money, units: Int, currentMonth: YearMonth) {
         self.total = total
@@ -35,7 +37,8 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
             FormField(id: "holder", label: "Card holder", value: holder, hint: "As printed on the card", maximumLength: 80),
             FormField(id: "number", label: "Card number", hint: "12–19 digits; spaces are fine; only the last 4 are kept", maximumLength: 30),
             FormField(id: "expiry", label: "Expiry", hint: "MM/YY", maximumLength: 7),
-        ], focus: 1, submitLabel: "Continue")
+        ], focus: holder.isEmpty ? 0 : 1, submitLabel: "Continue")
+        self.holderFilledIn = holder
         self.validate()
     }
 
@@ -65,9 +68,11 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
 
     public var unsentWork: String? { self.hasCardDetails ? "the card details you typed" : nil }
 
-    /// Whether a card number or an expiry is typed in (the holder starts filled in).
+    /// Whether anything was typed in: a card number, an expiry, or a holder other than the one
+    /// filled in.
     var hasCardDetails: Bool {
         !Text.trimmingWhitespace(self.form["number"]).isEmpty || !Text.trimmingWhitespace(self.form["expiry"]).isEmpty
+            || Text.trimmingWhitespace(self.form["holder"]) != self.holderFilledIn
     }
 
     /// A valid card is confirmed, with the amount, before paying; first, if the cart holds more

@@ -145,6 +145,10 @@ public enum FieldRules {
             if parts.count == 2, parts[1].count > 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {
                 throw FieldError(field: field, message: "Price can have at most 2 decimal places.")
             }
+            // More digits than money holds: an amount, only far too large.
+            if parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {
+                throw FieldError(field: field, message: "Price must be at most \(Money.maximumPrice.grouped).")
+            }
             if text.hasPrefix("-"), Money(String(text.dropFirst())) != nil {
                 throw FieldError(field: field, message: "Price must be greater than zero.")
             }
@@ -207,7 +211,7 @@ public enum FieldRules {
     public static func validateCardHolder(_ value: String) throws(FieldError) -> String {
         let holder = try cardHolder.validate(value)
         guard holder.allSatisfy({ $0.isLetter || $0 == " " || "'’-.".contains($0) }) else {
-            throw FieldError(field: "card.holder", message: "Card holder takes letters, spaces and ' - . only, as printed on the card.")
+            throw FieldError(field: "card.holder", message: "Card holder: letters, spaces and ' - . only.")
         }
         return holder
     }

@@ -38,21 +38,29 @@ public enum FormBox {
             canvas.write("Enter \(action) · Esc cancels" + (form.fields.count > 1 ? " · Tab moves between fields" : ""), in: row, style: .muted)
         }
         if let confirmation {
-            // Over the box's lower part, whose lines it blanks (pieces of them would show beside
-            // it): the fields above stay in sight, so what is confirmed or thrown away is seen.
-            let band = self.questionBand(for: confirmation, in: box)
-            canvas.fill(Rect(x: box.x + 1, y: band.y, width: box.width - 2, height: band.height - 1), style: .dialog)
+            // Where it leaves the fields in sight, so what is confirmed or thrown away is seen:
+            // over the box's lower part, whose lines it blanks (pieces of them would show beside
+            // it), or under a box too small for that.
+            let band = self.questionBand(for: confirmation, box: box, form: form, in: screen)
+            if band.y < box.maxY - 1 {
+                canvas.fill(Rect(x: box.x + 1, y: band.y, width: box.width - 2, height: box.maxY - 1 - band.y), style: .dialog)
+            }
             confirmation.render(in: screen, over: band, canvas: &canvas)
             return nil
         }
         return notice?.style == .muted ? nil : cursor
     }
 
-    /// Where a question over a form box `box` goes: a band across the box's bottom, as tall as
-    /// the question and its margins.
-    static func questionBand(for question: Dialog, in box: Rect) -> Rect {
+    /// Where a question over the form box `box` goes (a band as tall as the question and its
+    /// margins): across the box's bottom when the first field stays in sight above it; else just
+    /// under the box, where the screen has room; else over the box whole.
+    static func questionBand(for question: Dialog, box: Rect, form: Form, in screen: Rect) -> Rect {
         let height = min(box.height, question.frame(in: box).height + 2)
-        return Rect(x: box.x, y: box.maxY - height, width: box.width, height: height)
+        let inside = Rect(x: box.x, y: box.maxY - height, width: box.width, height: height)
+        // The first field and its hint clear of the band.
+        if inside.y >= self.formArea(in: box, form: form).y + 2 { return inside }
+        let under = Rect(x: box.x, y: box.maxY, width: box.width, height: height)
+        return under.maxY <= screen.maxY ? under : inside
     }
 
     /// The box ``render(title:subtitle:form:labelWidth:inputWidth:notice:action:width:confirmation:in:canvas:)``
@@ -64,7 +72,7 @@ public enum FormBox {
     /// The button of `question`, shown over the form box, at `point` (for a click).
     public static func button(of question: Dialog, at point: Point, form: Form, notice: Span?, width: Int, in screen: Rect) -> Int? {
         let box = self.frame(form: form, notice: notice, width: width, in: screen)
-        return question.button(at: point, in: screen, over: self.questionBand(for: question, in: box))
+        return question.button(at: point, in: screen, over: self.questionBand(for: question, box: box, form: form, in: screen))
     }
 
     /// Where the input of field `index` starts on a form box drawn by
