@@ -355,7 +355,7 @@ public struct SearchScreen: Sendable {
     func categoryList(in content: Rect) -> CategoryList? {
         guard self.isEditing, self.bar.focus == Self.categoryField, let field = Self.barLayout(of: self.bar, in: content).first else { return nil }
         let text = self.bar["category"]
-        return CategoryList(self.categories, typed: self.picking.listText(field: text), field: text, at: Point(x: field.input.x, y: content.y + 2), within: content)
+        return CategoryList(self.categories, typed: self.picking.listText(field: text, names: self.categories), field: text, at: Point(x: field.input.x, y: content.y + 2), within: content)
     }
 
     /// ↓ or ↑ on the category field with its list open: puts the next or previous name in it and

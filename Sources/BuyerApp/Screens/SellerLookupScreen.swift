@@ -50,7 +50,8 @@ public struct SellerLookupScreen: FormDialog {
 
     @discardableResult
     public func render(in screen: Rect, canvas: inout Canvas) -> Point? {
-        let box = screen.centered(Size(width: min(screen.width - 4, 68), height: 13))
+        // Room for a result's four lines once there is one; one line before.
+        let box = screen.centered(Size(width: min(screen.width - 4, 68), height: self.result != nil && self.request == nil && self.failure == nil ? 13 : 10))
         canvas.box(box, style: .border, title: "Seller rating", fill: .dialog)
         canvas.write("Look up how buyers rated a seller's items.", in: Rect(x: box.x + 3, y: box.y + 2, width: box.width - 6, height: 1), style: .muted)
         let cursor = self.form.render(in: Rect(x: box.x + 2, y: box.y + 4, width: box.width - 4, height: 2), canvas: &canvas, labelWidth: 9, inputWidth: 14, focused: self.request == nil)

@@ -74,37 +74,56 @@ public struct CategoryList {
 /// ↓ and ↑ in a category field whose ``CategoryList`` is open: they step through the names that
 /// fit what was typed, putting each in the field (selected, so typing replaces it), and the list
 /// keeps showing what fits the typed text meanwhile; ↑ from the first name puts the typed text
-/// back. Any other key ends the stepping, and the list follows the field again.
+/// back. A field holding a name whole (picked before) lists every name, so the arrows go on from
+/// it. Any other key ends the stepping, and the list follows the field again.
 public struct CategoryPicking: Sendable, Hashable {
-    /// What was typed before the arrows: the list shows what fits it while they are used.
-    public private(set) var typed: String?
+    /// While stepping: what the list shows the names that fit, and what the field held before.
+    private var stepping: Stepping?
+
+    private struct Stepping: Sendable, Hashable {
+        var filter: String
+        var before: String
+    }
 
     public init() {}
 
     /// The text the list is made from, for a field holding `field`.
-    public func listText(field: String) -> String { self.typed ?? field }
+    public func listText(field: String, names: CategoryNames) -> String {
+        if let stepping { return stepping.filter }
+        return Self.holdsNameWhole(field, names: names) ? "" : field
+    }
+
+    /// Whether `field` is a name as picking puts it in (``CategoryNames/text(for:)``).
+    private static func holdsNameWhole(_ field: String, names: CategoryNames) -> Bool {
+        guard case .success(let category)? = names.category(typed: field), names.name(of: category) != nil else { return false }
+        return Text.trimmingWhitespace(field) == names.text(for: category)
+    }
 
     /// ↓ (`forward`) or ↑: the text for the field, or `nil` when the key is not the list's (no
     /// name fits, or ↑ with no name picked: the form's key then).
     public mutating func step(forward: Bool, names: CategoryNames, field: String) -> String? {
-        let candidates = names.candidates(typed: self.listText(field: field))
+        let filter = self.listText(field: field, names: names)
+        let candidates = names.candidates(typed: filter)
         guard !candidates.isEmpty else { return nil }
         let chosen = names.category(typed: field).flatMap { try? $0.get() }
-        guard self.typed != nil, let index = candidates.firstIndex(where: { $0.category == chosen }) else {
+        let picked = self.stepping != nil || filter != field
+        guard picked, let index = candidates.firstIndex(where: { $0.category == chosen }) else {
             guard forward else { return nil }
-            self.typed = field
+            self.stepping = Stepping(filter: filter, before: field)
             return names.text(for: candidates[0].category)
         }
+        if self.stepping == nil { self.stepping = Stepping(filter: filter, before: field) }
         if forward { return names.text(for: candidates[min(index + 1, candidates.count - 1)].category) }
         guard index > 0 else {
-            defer { self.typed = nil }
-            return self.typed
+            defer { self.stepping = nil }
+            // Back to what was typed (a name put in whole stays: it is the first name's).
+            return self.stepping?.before == field ? nil : self.stepping?.before
         }
         return names.text(for: candidates[index - 1].category)
     }
 
     /// A key other than ↓ and ↑: the list follows the field again.
-    public mutating func stop() { self.typed = nil }
+    public mutating func stop() { self.stepping = nil }
 
     /// For the help overlay.
     public static let helpSection = HelpSection(title: "Category list (under a category field)", entries: [

@@ -166,7 +166,7 @@ public struct ItemFormScreen: DiscardingFormDialog {
         let input = FormBox.inputOrigin(of: index, form: self.form, labelWidth: Self.labelWidth, notice: notice, width: Self.boxWidth, in: screen)
         let box = FormBox.frame(form: self.form, notice: notice, width: Self.boxWidth, in: screen)
         let field = self.form["category"]
-        let typed = self.picking.listText(field: field)
+        let typed = self.picking.listText(field: field, names: self.categories)
         // A column clear of the box's border on each side, so the two frames never touch.
         let inside = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
         let besideX = input.x + Self.inputWidth + 2
