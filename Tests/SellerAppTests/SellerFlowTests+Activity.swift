@@ -90,6 +90,12 @@ extension SellerFlowTests {
         }
         #expect(fetched == listing)
         #expect(state.items.rows.count == 1, "the other listing's page is not shown")
+        // What the fetch brings that differs was changed in another session, and is said so.
+        guard case .loadItems(let fetch, _, _)? = next.first(where: \.isItemsLoad) else { return }
+        var repriced = SellerFixtures.items[0]
+        repriced.price = Money("20.00")!
+        _ = self.program.update(&state, .message(.itemsLoaded(request: fetch, page: Page(items: [repriced], offset: 0, limit: ItemsScreen.pageSize, total: 1))))
+        #expect(state.shell.status == .info("\(Format.quoted(repriced.name)) was changed in another session: 20.00, 7 on sale."))
     }
 
     @Test func aChangeFromAnotherSessionIsSaidOnAnEmptyStatusLine() throws {

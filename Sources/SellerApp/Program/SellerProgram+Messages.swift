@@ -14,7 +14,13 @@ extension SellerProgram {
         case .itemsLoaded(let request, let page):
             state.shell.finish(request)
             guard state.items.loadRequest == request else { return [] }
+            let shown = state.items.page
+            let followsNews = state.items.loadFollowsNews
+            state.items.loadFollowsNews = false
             self.show(page, &state)
+            if followsNews, !state.shell.isBusy, state.shell.statusMayBeReplaced, let sentence = Self.changedElsewhere(from: shown, to: page) {
+                state.shell.status = .info(sentence)
+            }
             return []
 
         case .ratingLoaded(let request, let rating):
@@ -250,6 +256,7 @@ extension SellerProgram {
         let request = state.shell.begin(state.items.page == nil ? "Loading your items…" : "Refreshing…")
         state.items.loadRequest = request
         state.items.loadListing = state.items.listing
+        state.items.loadFollowsNews = false
         return [.loadItems(request: request, offset: offset, listing: state.items.listing)]
     }
 
@@ -313,7 +320,12 @@ extension SellerProgram {
         let isCurrent = page.offset == state.items.offset && listing == state.items.listing
             && state.changesAnswered == state.changesAnsweredBeforeWait
         guard state.items.loadRequest == nil, isCurrent else {
-            return state.items.loadRequest == nil ? self.loadItems(&state, offset: state.items.offset) : []
+            guard state.items.loadRequest == nil else { return [] }
+            let commands = self.loadItems(&state, offset: state.items.offset)
+            // What it brings that differs is another session's, unless a change of the user's
+            // own was answered meanwhile.
+            state.items.loadFollowsNews = !isNews && state.changesAnswered == state.changesAnsweredBeforeWait
+            return commands
         }
         // (Not while a request of the user's is out: the page may already show its change.)
         if !isNews, !state.shell.isBusy, state.shell.statusMayBeReplaced,

@@ -39,6 +39,9 @@ public struct ItemsScreen: Sendable {
     public var table = TableState()
     /// The latest page request; results of older ones are ignored.
     public var loadRequest: Int?
+    /// The fetch on its way was made for a wait's answer about a page no longer on show: it may
+    /// bring a change made in another session, which the status line then names.
+    public var loadFollowsNews = false
     /// What the latest page request asked for.
     public var loadListing = ItemListing.all
     /// Select this item once the next page arrives (a newly registered one).
