@@ -79,7 +79,7 @@ public enum BuyerKeys {
         KeyBinding([.character("+"), .character("u")], .thumbsUp, help: "Thumbs up for the selected item (one vote per item)", hint: "👍", label: "+"),
         KeyBinding([.character("-"), .character("d")], .thumbsDown, help: "Thumbs down for the selected item", hint: "👎", label: "-"),
         KeyBinding(.enter, .open, help: "Details of the selected item", hint: "Open"),
-        KeyBinding(.character("s"), .cycleSort, help: "Sort this page by the next column (or click a title)"),
+        KeyBinding(.character("s"), .cycleSort, help: "Sort this page by the next column (or click a title)", hint: "Sort"),
         KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
         KeyBinding(.character("]"), .nextPage, help: "Older purchases", hint: "Older", label: "]"),
         KeyBinding(.character("["), .previousPage, help: "Newer purchases", hint: "Newer", label: "["),
