@@ -100,7 +100,7 @@ wait_for "results for “coffee mug”"
 keys j
 shoot buyer-search
 keys / BTab
-wait_for "(listed below)"
+wait_for "from the list below"
 shoot buyer-categories
 keys Escape
 keys Enter
@@ -108,7 +108,7 @@ wait_for "across all their items"
 shoot buyer-item
 keys a; wait_for "Add to cart"; keys Enter
 wait_for "Added 1 ×"
-keys k a; wait_for "Add to cart"; keys Enter
+keys Escape k a; wait_for "Add to cart"; keys Enter
 wait_for "Added 1 ×"
 keys 2
 wait_for "Total"
