@@ -53,14 +53,16 @@ public enum FormBox {
 
     /// Where a question over the form box `box` goes (a band as tall as the question and its
     /// margins): across the box's bottom when the first field stays in sight above it; else just
-    /// under the box, where the screen has room; else over the box whole.
+    /// under the box, where the view has room above its last two lines (a view's summary, such as
+    /// the cart's total) and the status and key lines; else over the box whole.
     static func questionBand(for question: Dialog, box: Rect, form: Form, in screen: Rect) -> Rect {
         let height = min(box.height, question.frame(in: box).height + 2)
         let inside = Rect(x: box.x, y: box.maxY - height, width: box.width, height: height)
         // The first field and its hint clear of the band.
         if inside.y >= self.formArea(in: box, form: form).y + 2 { return inside }
         let under = Rect(x: box.x, y: box.maxY, width: box.width, height: height)
-        return under.maxY <= screen.maxY ? under : inside
+        let content = Chrome.contentArea(screen.size)
+        return under.maxY <= screen.y + content.maxY - 2 ? under : inside
     }
 
     /// The box ``render(title:subtitle:form:labelWidth:inputWidth:notice:action:width:confirmation:in:canvas:)``
