@@ -367,6 +367,7 @@ extension SellerFlowTests {
         #expect(form.form.fields[form.form.focus].id == "category", "the arrows stay in the list")
         let screen = self.program.canvas(for: state, size: state.shell.size).lines.joined(separator: "\n")
         #expect(screen.contains("5  Toys & games") && screen.contains("8  Garden"), "the list still shows what fits “ga”")
+        #expect(screen.contains("✓ 8 Garden"), "a name picked is checked as one typed")
         _ = self.program.press([.tab], &state)
         guard case .register(let after)? = state.modal else { return }
         #expect(after.form.fields[after.form.focus].id == "keywords")

@@ -367,7 +367,7 @@ public struct SearchScreen: Sendable {
             self.picking.stop()
             return false
         }
-        self.bar.set("category", to: text)
+        self.bar.set("category", to: text, byUser: true)
         self.validate()
         return true
     }

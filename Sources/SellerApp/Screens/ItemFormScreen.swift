@@ -37,7 +37,7 @@ public struct ItemFormScreen: DiscardingFormDialog {
     public mutating func handle(_ key: Key) -> FormDialogOutcome<ItemDraft> {
         self.askingBeforeDiscarding(key) { screen, key in
             if let text = screen.pickCategory(key) {
-                screen.form.set("category", to: text)
+                screen.form.set("category", to: text, byUser: true)
                 screen.edited()
                 return .none
             }

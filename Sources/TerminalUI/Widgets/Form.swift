@@ -103,9 +103,15 @@ public struct Form: Sendable, Hashable {
     /// Sets a value from code and counts the field as untouched, so its problem (if any) shows
     /// only once the user edits it or tries to submit.
     public mutating func set(_ id: String, to value: String) {
+        self.set(id, to: value, byUser: false)
+    }
+
+    /// Sets a value the user chose (from a list, say): counted as typed, so its ✓ shows as for
+    /// a value typed in.
+    public mutating func set(_ id: String, to value: String, byUser: Bool) {
         guard let index = self.fields.firstIndex(where: { $0.id == id }) else { return }
         self.fields[index].input = TextField(value, isSecret: self.fields[index].kind == .secret, maximumLength: self.fields[index].input.maximumLength)
-        self.fields[index].touched = false
+        self.fields[index].touched = byUser
         self.fields[index].movedOn = false
     }
 
