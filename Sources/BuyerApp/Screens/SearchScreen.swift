@@ -361,13 +361,7 @@ public struct SearchScreen: Sendable {
     /// ↓ or ↑ on the category field with its list open: puts the next or previous name in it and
     /// returns true; false for a key that is not the list's.
     mutating func pickCategory(_ key: Key) -> Bool {
-        guard key == .down || key == .up, self.bar.focus == Self.categoryField,
-            let text = self.picking.step(forward: key == .down, names: self.categories, field: self.bar["category"])
-        else {
-            self.picking.stop()
-            return false
-        }
-        self.bar.set("category", to: text, byUser: true)
+        guard self.picking.pick(key, in: &self.bar, field: "category", names: self.categories) else { return false }
         self.validate()
         return true
     }

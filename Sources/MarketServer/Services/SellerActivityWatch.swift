@@ -97,11 +97,11 @@ public final class SellerActivityWatch: Service, Sendable {
     /// price change would serialise commits); a dashboard on another seller server sees them
     /// with its wait's next answer.
     func changed(by seller: SellerID, in session: SessionKey) {
-        for continuation in self.state.withLock({ $0.announce(seller, except: session) }) { continuation.resume() }
+        self.announce(seller, except: session)
     }
 
-    private func announce(_ seller: SellerID) {
-        for continuation in self.state.withLock({ $0.announce(seller) }) { continuation.resume() }
+    private func announce(_ seller: SellerID, except session: SessionKey? = nil) {
+        for continuation in self.state.withLock({ $0.announce(seller, except: session) }) { continuation.resume() }
     }
 
     private func setListening(_ listening: Bool) {

@@ -29,16 +29,25 @@ public struct CategoryList {
         let room = bounds.maxY - origin.y - 2
         guard !entries.isEmpty, room >= 1 else { return nil }
         let chosen = names.category(typed: field ?? typed).flatMap { try? $0.get() }
-        let numberWidth = entries.map { DisplayWidth.of($0.category.description) }.max() ?? 1
-        let rows = entries.map { entry in
-            let number = String(repeating: " ", count: numberWidth - DisplayWidth.of(entry.category.description)) + entry.category.description
-            return Row(text: " \(number)  \(entry.name)", category: entry, isChosen: entry.category == chosen)
-        }
+        let rows = zip(entries, Self.texts(of: entries)).map { Row(text: $1, category: $0, isChosen: $0.category == chosen) }
         self.rows = Self.window(rows, room: room)
-        let fitting = (rows.map { DisplayWidth.of($0.text) }.max() ?? 0) + 3
+        let fitting = Self.size(of: entries).width
         let x = max(bounds.x, min(origin.x, bounds.maxX - fitting))
         self.frame = Rect(x: x, y: origin.y, width: min(bounds.maxX - x, fitting), height: self.rows.count + 2)
         self.cover = fillsWidth ? Rect(x: x, y: origin.y, width: bounds.maxX - x, height: self.frame.height) : self.frame
+    }
+
+    /// The rows' text: " 3  Home & kitchen", the numbers aligned.
+    private static func texts(of entries: [CategoryName]) -> [String] {
+        let numberWidth = entries.map { DisplayWidth.of($0.category.description) }.max() ?? 1
+        return entries.map { entry in
+            String(repeating: " ", count: numberWidth - DisplayWidth.of(entry.category.description)) + " \(entry.category)  \(entry.name)"
+        }
+    }
+
+    /// The box that lists `entries` whole: as wide as its longest row, as tall as all of them.
+    public static func size(of entries: [CategoryName]) -> Size {
+        Size(width: (self.texts(of: entries).map(DisplayWidth.of).max() ?? 0) + 3, height: entries.count + 2)
     }
 
     /// As many of `rows` as `room` holds, with "…" for those left out before or after: from the
@@ -124,6 +133,20 @@ public struct CategoryPicking: Sendable, Hashable {
 
     /// A key other than ↓ and ↑: the list follows the field again.
     public mutating func stop() { self.stepping = nil }
+
+    /// A key for `form`, whose field `id` holds a category: ↓ or ↑ while that field has the
+    /// focus and its list names to step through put the next or previous one in it (as the user's
+    /// choice) and return true; any other key stops the stepping and returns false, for the form.
+    public mutating func pick(_ key: Key, in form: inout Form, field id: String, names: CategoryNames) -> Bool {
+        guard key == .down || key == .up, form.fields.indices.contains(form.focus), form.fields[form.focus].id == id,
+            let text = self.step(forward: key == .down, names: names, field: form[id])
+        else {
+            self.stop()
+            return false
+        }
+        form.set(id, to: text, byUser: true)
+        return true
+    }
 
     /// For the help overlay.
     public static let helpSection = HelpSection(title: "Category list (under a category field)", entries: [

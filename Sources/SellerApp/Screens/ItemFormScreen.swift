@@ -36,24 +36,13 @@ public struct ItemFormScreen: DiscardingFormDialog {
 
     public mutating func handle(_ key: Key) -> FormDialogOutcome<ItemDraft> {
         self.askingBeforeDiscarding(key) { screen, key in
-            if let text = screen.pickCategory(key) {
-                screen.form.set("category", to: text, byUser: true)
-                screen.edited()
-                return .none
+            // ↓ and ↑ on the category field step through its list of names.
+            guard !screen.isWorking, screen.picking.pick(key, in: &screen.form, field: "category", names: screen.categories) else {
+                return screen.handleForm(key)
             }
-            return screen.handleForm(key)
+            screen.edited()
+            return .none
         }
-    }
-
-    /// ↓ or ↑ on the category field with its list open: the name to put in it.
-    private mutating func pickCategory(_ key: Key) -> String? {
-        guard key == .down || key == .up, !self.isWorking, self.form.fields.indices.contains(self.form.focus),
-            self.form.fields[self.form.focus].id == "category"
-        else {
-            self.picking.stop()
-            return nil
-        }
-        return self.picking.step(forward: key == .down, names: self.categories, field: self.form["category"])
     }
 
     public var unsentWork: String? { self.hasTyping ? "the item you were filling in" : nil }
@@ -171,11 +160,9 @@ public struct ItemFormScreen: DiscardingFormDialog {
         let inside = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
         let besideX = input.x + Self.inputWidth + 2
         let beside = Rect(x: besideX, y: inside.y, width: inside.maxX - besideX, height: inside.height)
-        // Beside it when every name fits there whole (measured without the box's right edge).
-        let unbounded = Rect(x: besideX, y: inside.y, width: screen.maxX - besideX, height: inside.height)
-        if let list = CategoryList(self.categories, typed: "", at: Point(x: besideX, y: input.y), within: unbounded),
-            list.frame.width <= beside.width, list.rows.allSatisfy({ $0.category != nil })
-        {
+        // Beside it when every name fits there whole.
+        let whole = CategoryList.size(of: self.categories.all)
+        if whole.width <= beside.width, input.y + whole.height <= beside.maxY {
             return CategoryList(self.categories, typed: typed, field: field, at: Point(x: besideX, y: input.y), within: beside)
         }
         // Under it, above the box's last line (what Enter does), which stays in sight.

@@ -25,10 +25,12 @@ public struct KeyMap<Action: Sendable & Hashable>: Sendable {
 
     /// Footer hints of the actions that `isOffered` keeps (e.g. none that need a selected row
     /// while the table is empty), in table order.
-    public func hints(where isOffered: (Action) -> Bool) -> [KeyHint] {
+    /// `label` gives an action a label other than its binding's hint (what Enter does in this
+    /// form, say).
+    public func hints(where isOffered: (Action) -> Bool, label: (Action) -> String? = { _ in nil }) -> [KeyHint] {
         self.bindings.compactMap { binding in
             guard isOffered(binding.action) else { return nil }
-            return binding.hint.map { KeyHint(key: binding.footerKeyLabel, label: $0) }
+            return binding.hint.map { KeyHint(key: binding.footerKeyLabel, label: label(binding.action) ?? $0) }
         }
     }
 

@@ -102,13 +102,9 @@ public struct Form: Sendable, Hashable {
 
     /// Sets a value from code and counts the field as untouched, so its problem (if any) shows
     /// only once the user edits it or tries to submit.
-    public mutating func set(_ id: String, to value: String) {
-        self.set(id, to: value, byUser: false)
-    }
-
-    /// Sets a value the user chose (from a list, say): counted as typed, so its ✓ shows as for
-    /// a value typed in.
-    public mutating func set(_ id: String, to value: String, byUser: Bool) {
+    /// - Parameter byUser: a value the user chose (from a list, say): counted as typed, so its ✓
+    ///   shows as for a value typed in.
+    public mutating func set(_ id: String, to value: String, byUser: Bool = false) {
         guard let index = self.fields.firstIndex(where: { $0.id == id }) else { return }
         self.fields[index].input = TextField(value, isSecret: self.fields[index].kind == .secret, maximumLength: self.fields[index].input.maximumLength)
         self.fields[index].touched = byUser
@@ -117,8 +113,8 @@ public struct Form: Sendable, Hashable {
 
     /// The footer's keys for this form: moving between fields only where there are several.
     public var hints: [KeyHint] {
-        let hints = self.fields.count > 1 ? Self.keys.hints : Self.keys.hints(where: { $0 != .next && $0 != .previous })
-        return hints.map { $0.key == "Enter" ? KeyHint(key: "Enter", label: self.submitLabel) : $0 }
+        let moves = self.fields.count > 1
+        return Self.keys.hints(where: { moves || ($0 != .next && $0 != .previous) }, label: { $0 == .submit ? self.submitLabel : nil })
     }
 
     /// Moving between fields and leaving the form.

@@ -83,13 +83,14 @@ public struct Table<Row>: Sendable {
     /// nothing changed, for a natural order that cannot be turned around (a ranking).
     @discardableResult
     public func reverseSort(_ state: inout TableState, width: Int) -> Bool {
+        let sortable = self.sortable(width: width)
         if state.sortColumn == nil, let natural = self.naturalOrder {
-            guard self.sortable(width: width).indices.contains(natural.column), self.sortable(width: width)[natural.column] else { return false }
+            guard sortable.indices.contains(natural.column), sortable[natural.column] else { return false }
             state.sortColumn = natural.column
             state.sortAscending = !natural.ascending
             return true
         }
-        state.reverseSort(sortable: self.sortable(width: width))
+        state.reverseSort(sortable: sortable)
         return true
     }
 
