@@ -327,10 +327,16 @@ CREATE TABLE IF NOT EXISTS feedback (
 --   MK404 no such item.
 
 -- Checkout: buys every line of one session's active cart at current prices, all or nothing.
--- The cart is read once into arrays; the items are then locked in id order (so concurrent
--- checkouts cannot deadlock), checked, decremented, recorded and removed from the cart. When
--- the buyer confirmed a total (p_expected), a different total at current prices buys nothing.
--- What was bought also leaves the buyer's saved cart, so it does not come back at the next login.
+-- Locks are taken in one order, the same for every function here that takes more than one:
+-- the session's cart lines (in item order, so that a change to the cart made meanwhile, by a
+-- request of the same session, either comes before the purchase or after it, never in between),
+-- then the buyer's stats row (which market_save_cart takes first too, so a save and a purchase of
+-- one buyer's two sessions wait for each other instead of deadlocking), then the items in id
+-- order (so concurrent checkouts cannot deadlock). Items are locked FOR NO KEY UPDATE, which
+-- leaves other buyers' carts free to refer to them meanwhile. The lines are then checked,
+-- decremented, recorded and removed from the cart. When the buyer confirmed a total
+-- (p_expected), a different total at current prices buys nothing. What was bought also leaves
+-- the buyer's saved cart, so it does not come back at the next login.
 -- (Schema 5 and earlier had no p_expected.)
 DROP FUNCTION IF EXISTS market_make_purchase(bytea, bigint, text, text);
 CREATE OR REPLACE FUNCTION market_make_purchase(p_session bytea, p_buyer bigint, p_holder text, p_last4 text, p_expected numeric)
@@ -348,13 +354,17 @@ DECLARE
 BEGIN
     SELECT array_agg(c.item_id ORDER BY c.item_id), array_agg(c.quantity ORDER BY c.item_id)
       INTO v_items, v_wanted
-      FROM cart_lines c
-     WHERE c.session_key = p_session;
+      FROM (SELECT l.item_id, l.quantity FROM cart_lines l
+             WHERE l.session_key = p_session ORDER BY l.item_id FOR UPDATE) AS c;
     IF v_items IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'MK001', MESSAGE = 'the cart is empty';
     END IF;
 
-    PERFORM 1 FROM items i WHERE i.id = ANY (v_items) ORDER BY i.id FOR UPDATE;
+    INSERT INTO buyer_stats AS b (buyer_id, items_purchased)
+         VALUES (p_buyer, (SELECT sum(w) FROM unnest(v_wanted) AS w))
+    ON CONFLICT (buyer_id) DO UPDATE SET items_purchased = b.items_purchased + EXCLUDED.items_purchased;
+
+    PERFORM 1 FROM items i WHERE i.id = ANY (v_items) ORDER BY i.id FOR NO KEY UPDATE;
 
     -- Each short line with its name, so the buyer is told which item in words (JSON: names may
     -- hold any character).
@@ -390,10 +400,6 @@ BEGIN
          SELECT l.seller_id, sum(l.quantity) FROM purchase_lines l
           WHERE l.purchase_id = v_purchase GROUP BY l.seller_id ORDER BY l.seller_id
     ON CONFLICT (seller_id) DO UPDATE SET items_sold = s.items_sold + EXCLUDED.items_sold;
-
-    INSERT INTO buyer_stats AS b (buyer_id, items_purchased)
-         VALUES (p_buyer, (SELECT sum(w) FROM unnest(v_wanted) AS w))
-    ON CONFLICT (buyer_id) DO UPDATE SET items_purchased = b.items_purchased + EXCLUDED.items_purchased;
 
     -- Under the buyer's stats row lock, like market_save_cart.
     DELETE FROM saved_cart_lines s
@@ -488,5 +494,5 @@ CREATE OR REPLACE TRIGGER seller_stats_announce_update AFTER UPDATE ON seller_st
     FOR EACH ROW WHEN ((OLD.items_sold, OLD.thumbs_up, OLD.thumbs_down) IS DISTINCT FROM (NEW.items_sold, NEW.thumbs_up, NEW.thumbs_down))
     EXECUTE FUNCTION market_announce_seller_activity();
 
-INSERT INTO market_schema (name, version) VALUES ('products', 11)
+INSERT INTO market_schema (name, version) VALUES ('products', 12)
     ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;

@@ -254,6 +254,31 @@ import Testing
         }
     }
 
+    @Test func aCartHoldsAtMostFiftyDifferentItems() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            var items: [Item] = []
+            for number in 0...Cart.maximumLines {
+                items.append(try await seller.registerItem(draft("Print \(number)", price: Money.maximumPrice, quantity: FieldRules.maximumQuantity)))
+            }
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            for item in items.dropLast() {
+                _ = try await buyer.addToCart(item.id, quantity: FieldRules.maximumQuantity)
+            }
+            let full = await expectError(.cartFull) { () throws(MarketError) in try await buyer.addToCart(items.last!.id, quantity: 1) }
+            #expect(full?.message.contains("50 different items") == true)
+            await expectError(.insufficientStock) { () throws(MarketError) in try await buyer.addToCart(items[0].id, quantity: 1) }
+            // The dearest possible cart still adds up, shows and sells.
+            let cart = try await buyer.cart()
+            #expect(cart.lines.count == Cart.maximumLines)
+            #expect(cart.total == Money.maximumPrice * FieldRules.maximumQuantity * Cart.maximumLines)
+            _ = try await buyer.removeFromCart(items[0].id, quantity: FieldRules.maximumQuantity)
+            #expect(try await buyer.addToCart(items.last!.id, quantity: 1) == 1, "room again once a line is gone")
+            let purchase = try await buyer.purchase(card: validCard)
+            #expect(purchase.lines.count == Cart.maximumLines)
+        }
+    }
+
     @Test func savedCartIsCopiedIntoEachNewSession() async throws {
         try await TestMarket.with { market in
             let (seller, _) = try await market.loggedInSeller()

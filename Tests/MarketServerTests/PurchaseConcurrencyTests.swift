@@ -79,4 +79,55 @@ import Testing
             #expect(try await seller.rating().itemsSold == sold)
         }
     }
+
+    /// Two sessions of one buyer: one saves its cart while the other pays for the same item.
+    /// Both take the buyer's lock before the item's, so neither waits on the other in a cycle
+    /// (a deadlock PostgreSQL would break by failing one of them).
+    @Test func savingInOneSessionWhilePayingInAnotherNeverDeadlocks() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let item = try await seller.registerItem(draft("Tea towel", quantity: 10_000))
+            let (saver, _, username) = try await market.loggedInBuyer()
+            let payer = market.buyerClient()
+            _ = try await payer.login(username: username, password: password)
+            _ = try await saver.addToCart(item.id, quantity: 1)
+            var failures: [String] = []
+            for _ in 0..<40 {
+                _ = try await payer.addToCart(item.id, quantity: 1)
+                async let saved = Result.capturing { () throws(MarketError) in _ = try await saver.saveCart() }
+                async let paid = Result.capturing { () throws(MarketError) in _ = try await payer.purchase(card: validCard) }
+                for case .failure(let error) in [await saved, await paid] {
+                    failures.append("\(error.code): \(error.message)")
+                }
+            }
+            #expect(failures.isEmpty)
+        }
+    }
+
+    /// A removal and a checkout of one session sent together: the checkout buys what the cart
+    /// holds after the removal, or the removal finds the line bought and gone. Never both the
+    /// removal and the units it removed.
+    @Test func aRemovalRacingACheckoutOfTheSameSessionComesBeforeOrAfterIt() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let item = try await seller.registerItem(draft("Candle", quantity: 10_000))
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            for round in 0..<30 {
+                _ = try await buyer.addToCart(item.id, quantity: 2)
+                async let removed = Result.capturing { () throws(MarketError) in try await buyer.removeFromCart(item.id, quantity: 1) }
+                async let paid = Result.capturing { () throws(MarketError) in try await buyer.purchase(card: validCard) }
+                switch (await removed, await paid) {
+                case (.success(let left), .success(let purchase)):
+                    #expect(left == 1, "round \(round)")
+                    #expect(purchase.lines.map(\.quantity) == [1], "round \(round): bought what the removal left")
+                case (.failure(let error), .success(let purchase)):
+                    #expect(error.code == .notFound, "round \(round): \(error.message)")
+                    #expect(purchase.lines.map(\.quantity) == [2], "round \(round)")
+                case (let removal, let payment):
+                    Issue.record("round \(round): removal \(removal), payment \(payment)")
+                }
+                #expect(try await buyer.cart().lines.isEmpty, "round \(round): the cart is empty after paying")
+            }
+        }
+    }
 }

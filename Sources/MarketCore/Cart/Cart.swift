@@ -12,6 +12,11 @@ public struct Cart: Sendable, Hashable, Codable {
 
     public static let empty = Cart(lines: [])
 
+    /// The most different items a cart holds. Fifty lines of the dearest item in the largest
+    /// quantity (1,000,000.00 × 1,000,000) total 5 × 10¹³, within what a purchase records
+    /// (`numeric(16, 2)`) and what ``Money`` adds up without overflow.
+    public static let maximumLines = 50
+
     public var totalUnits: Int { self.lines.reduce(0) { $0 + $1.quantity } }
     public var total: Money { self.lines.reduce(.zero) { $0 + $1.lineTotal } }
     /// What the units on sale cost: what a checkout that takes out the units short of stock

@@ -43,6 +43,8 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     /// Fewer units are on sale than the request needs.
     public static let insufficientStock = ErrorCode(rawValue: "insufficient_stock")
     public static let emptyCart = ErrorCode(rawValue: "empty_cart")
+    /// The cart already holds ``Cart/maximumLines`` different items; a new one cannot be added.
+    public static let cartFull = ErrorCode(rawValue: "cart_full")
     /// At checkout the cart's total at current prices is not the total the buyer confirmed (a
     /// seller changed a price in between); nothing was bought.
     public static let priceChanged = ErrorCode(rawValue: "price_changed")

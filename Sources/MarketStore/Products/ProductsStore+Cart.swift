@@ -20,13 +20,21 @@ extension ProductsStore {
     /// `insufficient_stock` when the cart would then hold more units than are on sale.
     /// Returns the units of the item now in the cart.
     public func addToCart(session: SessionKey, item id: ItemID, quantity: Int) async throws(MarketError) -> Int {
-        let statement = AddToCart(bindings: PostgresBindings(session.buffer, id.number, id.category.rawValue, Int32(quantity)))
+        let statement = AddToCart(
+            bindings: PostgresBindings(session.buffer, id.number, id.category.rawValue, Int32(quantity), Int32(Cart.maximumLines))
+        )
         return try await self.database.perform("addToCart") { client in
             guard let row = try await client.firstRow(statement) else { throw MarketError(.internal, "The cart was not updated.") }
-            let (available, inCart, before) = try row.decode((Int32?, Int32?, Int32?).self)
+            let (available, inCart, before, lines) = try row.decode((Int32?, Int32?, Int32?, Int64).self)
             guard let available else { throw MarketError.noSuchItem(id) }
             if let inCart { return Int(inCart) }
             let already = Int(before ?? 0)
+            if before == nil, lines >= Cart.maximumLines, available >= quantity {
+                throw MarketError(
+                    .cartFull,
+                    "Your cart already holds \(Cart.maximumLines) different items, the most a cart can; check out or remove one first."
+                )
+            }
             let message =
                 if available == 0 { "It is sold out; nothing was added." }
                 else if already > 0 {
@@ -134,32 +142,43 @@ extension ProductsStore {
 
 // MARK: - Statements
 
-/// Inserts or increments the line only while the cart would not hold more than is on sale.
-/// Returns the units on sale (null: no such item), the units now in the cart (null: refused),
-/// and the units the cart held before.
+/// Inserts or increments the line only while the cart would not hold more than is on sale, and a
+/// new line only while the cart has fewer than $5 lines (a bound that concurrent adds of one
+/// session can overshoot by the requests in flight, at most 32). Returns the units on sale (null:
+/// no such item), the units now in the cart (null: refused), the units the cart held before, and
+/// the lines it held.
 private struct AddToCart: Statement {
     static let sql = """
         WITH item AS (
             SELECT id, quantity FROM items WHERE id = $2::int8 AND category = $3::int4
+        ), cart AS (
+            SELECT count(*) AS lines, count(*) FILTER (WHERE item_id = $2::int8) > 0 AS holds
+              FROM cart_lines WHERE session_key = $1::bytea
         ), added AS (
             INSERT INTO cart_lines AS c (session_key, item_id, quantity)
-            SELECT $1::bytea, item.id, $4::int4 FROM item WHERE item.quantity >= $4::int4
+            SELECT $1::bytea, item.id, $4::int4 FROM item, cart
+             WHERE item.quantity >= $4::int4 AND (cart.holds OR cart.lines < $5::int4)
             ON CONFLICT (session_key, item_id) DO UPDATE SET quantity = c.quantity + EXCLUDED.quantity
              WHERE c.quantity + EXCLUDED.quantity <= (SELECT quantity FROM item)
             RETURNING c.quantity
         )
         SELECT (SELECT quantity FROM item), (SELECT quantity FROM added),
-               (SELECT quantity FROM cart_lines WHERE session_key = $1::bytea AND item_id = $2::int8)
+               (SELECT quantity FROM cart_lines WHERE session_key = $1::bytea AND item_id = $2::int8),
+               (SELECT lines FROM cart)
         """
     let bindings: PostgresBindings
 }
 
 /// Returns the units the line held (null: not in the cart) and the units left (null: refused).
+/// The line is locked as it is read, so a checkout of the same session running at the same time
+/// either buys what is left after the removal or has bought the line before it is read (which
+/// then finds it gone), never both.
 private struct RemoveFromCart: Statement {
     static let sql = """
         WITH line AS (
             SELECT c.quantity FROM cart_lines c JOIN items i ON i.id = c.item_id
              WHERE c.session_key = $1::bytea AND c.item_id = $2::int8 AND i.category = $3::int4
+               FOR UPDATE OF c
         ), reduced AS (
             UPDATE cart_lines SET quantity = quantity - $4::int4
              WHERE session_key = $1::bytea AND item_id = $2::int8 AND quantity > $4::int4
