@@ -17,6 +17,25 @@ import Testing
         #expect(error?.message == "Item name must be at most 32 characters (got 33).")
     }
 
+    /// One character may carry any number of combining marks; the database bounds code points
+    /// (eight per character the rules allow), and so do the rules, so that nothing they accept is
+    /// refused by the database.
+    @Test func charactersLoadedWithMarksAreBoundedByCodePoints() throws {
+        let marks = String(String.UnicodeScalarView((0x300...0x307).map { Unicode.Scalar($0)! }))
+        let heavy = "x" + marks + marks  // one character of 17 code points, which NFC keeps
+        #expect(heavy.count == 1)
+        let name = String(repeating: heavy, count: 16)
+        #expect(name.count == 16)
+        let error = #expect(throws: FieldError.self) { try FieldRules.itemName.validate(name) }
+        #expect(error?.field == "name")
+        #expect(error?.message == "Item name has too many accents and marks on its characters (272 code points; the limit is 256).")
+        #expect(try FieldRules.itemName.validate(String(name.dropLast())) == String(name.dropLast()))
+
+        let keyword = String(repeating: "x" + marks, count: 4)  // 36 code points in 4 characters
+        let keywordError = #expect(throws: FieldError.self) { try FieldRules.validateKeywords([keyword]) }
+        #expect(keywordError?.message.contains("36 code points; the limit is 32") == true)
+    }
+
     @Test func namesAreTrimmedButNeverTruncated() throws {
         #expect(try FieldRules.accountName.validate("  Ada Lovelace ") == "Ada Lovelace")
         #expect(throws: FieldError.self) { try FieldRules.accountName.validate("   ") }

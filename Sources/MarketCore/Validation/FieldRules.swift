@@ -4,6 +4,8 @@ public enum FieldRules {
     public static let maximumNameLength = 32
     public static let maximumKeywords = 5
     public static let maximumKeywordLength = 8
+    /// As the schema bounds a keyword (`market_valid_keywords`): see ``TextRule/maximumCodePoints``.
+    public static let maximumKeywordCodePoints = 32
     public static let minimumPasswordLength = 8
     public static let maximumPasswordLength = 128
     /// Largest quantity in one request, and the most units one item can have on sale.
@@ -73,6 +75,9 @@ public enum FieldRules {
         }
         guard keyword.allSatisfy({ $0.isLetter || $0.isNumber }) else {
             throw FieldError(field: field, message: "Keyword “\(keyword)” may contain only letters and digits.")
+        }
+        if let problem = Text.tooManyCodePoints(keyword, label: "Keyword “\(keyword)”", maximum: maximumKeywordCodePoints) {
+            throw FieldError(field: field, message: problem)
         }
         return keyword
     }

@@ -11,12 +11,17 @@ public struct TextRule: Sendable, Hashable {
     public var label: String
     public var minimumLength: Int
     public var maximumLength: Int
+    /// The most Unicode code points the value may hold: one character can carry any number of
+    /// combining marks, and the database bounds what it stores by code points.
+    public var maximumCodePoints: Int
 
-    public init(field: String, label: String, minimumLength: Int = 1, maximumLength: Int) {
+    /// - Parameter maximumCodePoints: by default eight per character, as the schema allows.
+    public init(field: String, label: String, minimumLength: Int = 1, maximumLength: Int, maximumCodePoints: Int? = nil) {
         self.field = field
         self.label = label
         self.minimumLength = minimumLength
         self.maximumLength = maximumLength
+        self.maximumCodePoints = maximumCodePoints ?? maximumLength * 8
     }
 
     /// Returns the value with surrounding white space removed, in composed form (``Text/normalized(_:)``),
@@ -45,6 +50,9 @@ public struct TextRule: Sendable, Hashable {
                 message: "\(self.label) must be at most \(self.maximumLength) characters (got \(length))."
             )
         }
+        if let problem = Text.tooManyCodePoints(trimmed, label: self.label, maximum: self.maximumCodePoints) {
+            throw FieldError(field: self.field, message: problem)
+        }
         return trimmed
     }
 
@@ -69,6 +77,14 @@ public enum Text {
         case 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }
+    }
+
+    /// Why `value` holds too many code points for its characters, or `nil`: characters each
+    /// loaded with combining marks, which no language needs this many of.
+    static func tooManyCodePoints(_ value: String, label: String, maximum: Int) -> String? {
+        let count = value.unicodeScalars.count
+        guard count > maximum else { return nil }
+        return "\(label) has too many accents and marks on its characters (\(count) code points; the limit is \(maximum))."
     }
 
     /// `value` without surrounding white space, in Unicode's composed form (NFC): an "é" typed
