@@ -59,9 +59,14 @@ extension AccountClient {
     }
 
     /// Ends this session (only this one) and forgets it; at the buyer server its active cart goes
-    /// too (the saved cart stays).
+    /// too (the saved cart stays). A session the server no longer knows (it expired, or a Logout
+    /// whose answer was lost ended it and the call was repeated) counts as ended.
     public func logout() async throws(MarketError) {
-        _ = try await self.client.call(AccountAPI<Tag>.Logout.self, Nothing())
+        do {
+            _ = try await self.client.call(AccountAPI<Tag>.Logout.self, Nothing())
+        } catch where error.code == .notLoggedIn || error.code == .sessionExpired {
+            // Over already.
+        }
         self.client.session = nil
     }
 }

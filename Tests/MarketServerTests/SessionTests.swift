@@ -31,6 +31,20 @@ import Testing
         }
     }
 
+    /// A Logout whose answer was lost is repeated by the client; the repeat finds the session
+    /// gone. Either way the session is over, and the client forgets it.
+    @Test func loggingOutOfASessionAlreadyEndedSucceedsAndForgetsIt() async throws {
+        try await TestMarket.with { market in
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            let elsewhere = market.buyerClient()
+            elsewhere.client.session = buyer.client.session
+            try await elsewhere.logout()
+            #expect(buyer.client.session != nil)
+            try await buyer.logout()
+            #expect(buyer.client.session == nil)
+        }
+    }
+
     @Test func aRestartedServerKeepsTheSessionAndTheCarts() async throws {
         try await TestMarket.with { market in
             let (seller, _) = try await market.loggedInSeller()
