@@ -90,6 +90,11 @@ public final class TestMarket: Sendable {
         await self.servers.withLock { $0[role]!.application }.sweeper.sweepOnce()
     }
 
+    /// The client connections the server of `role` has open right now.
+    public func openConnections(_ role: Role) -> Int {
+        self.servers.withLock { $0[role]!.application }.listener.connectionCount
+    }
+
     /// A client for the seller server, closed by ``stop()``.
     public func sellerClient() -> SellerClient {
         SellerClient(client: self.client(for: .seller))

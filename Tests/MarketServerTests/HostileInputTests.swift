@@ -124,6 +124,46 @@ import Testing
         }
     }
 
+    @Test func aFrameBegunMustArriveWholeWithinTheFrameTimeout() async throws {
+        try await TestMarket.with(configure: { $0.frameTimeout = .seconds(1) }) { market in
+            let connection = try RawConnection(port: market.port(.buyer))
+            connection.sendFrame(#"{"id":1,"op":"Ping"}"#)
+            #expect(try await connection.readFrame()?["ok"] as? Bool == true)
+            // A frame of 100 bytes, 10 of them sent, then a byte now and then: the idle timeout
+            // (ten minutes) never comes, the frame's deadline does.
+            connection.send([0, 0, 0, 100] + Array(repeating: UInt8(ascii: " "), count: 10))
+            let start = ContinuousClock.now
+            try await Task.sleep(for: .milliseconds(500))
+            connection.send([UInt8(ascii: " ")])
+            #expect(try await connection.isClosedByServer())
+            #expect(ContinuousClock.now - start < .seconds(5))
+
+            let bystander = try RawConnection(port: market.port(.buyer))
+            bystander.sendFrame(#"{"id":2,"op":"Ping"}"#)
+            #expect(try await bystander.readFrame()?["ok"] as? Bool == true)
+        }
+    }
+
+    @Test func textTheDatabaseWouldRefuseIsRefusedByTheRulesFirst() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let marks = String(String.UnicodeScalarView((0x300...0x307).map { Unicode.Scalar($0)! }))
+            let name = String(repeating: "x" + marks, count: 32)  // 32 characters, 288 code points
+            let error = await expectError(.invalidArgument) { () throws(MarketError) in try await seller.registerItem(draft(name)) }
+            #expect(error?.field == "name")
+            let keyword = String(repeating: "x" + marks, count: 5)
+            let keywordError = await expectError(.invalidArgument) { () throws(MarketError) in
+                try await seller.registerItem(draft("Plain", keywords: [keyword]))
+            }
+            #expect(keywordError?.field == "keywords")
+            let buyer = market.buyerClient()
+            let accountError = await expectError(.invalidArgument) { () throws(MarketError) in
+                try await buyer.createAccount(username: uniqueUsername("marks"), password: password, name: name)
+            }
+            #expect(accountError?.field == "name")
+        }
+    }
+
     @Test func sqlInjectionAttemptsAreJustData() async throws {
         try await TestMarket.with { market in
             let (seller, _) = try await market.loggedInSeller(name: "Robert'); DROP TABLE items;--")
@@ -167,33 +207,42 @@ import Testing
         }
     }
 
+    /// A call past its deadline (one second here) is answered at once, honestly: its statement
+    /// may yet take effect, and does if it gets to run within the database's statement timeout
+    /// (a second more); past that PostgreSQL ends it, rolls it back, and the pool's connection
+    /// serves on.
     @Test func aStatementStillRunningAtTheDeadlineMayYetTakeEffectAndSaysSo() async throws {
         try await TestMarket.with(configure: { $0.products.requestTimeout = .seconds(1) }) { market in
             let (seller, _) = try await market.loggedInSeller()
             let lamp = try await seller.registerItem(draft("Lamp", price: 10))
-            // Another session holds the items table for three seconds: the price change has its
-            // connection and its statement sent, and waits for the lock past the deadline.
-            async let holder = market.productsQuery("BEGIN; LOCK TABLE items IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(3); COMMIT;")
-            var held = false
-            for _ in 0..<100 where !held {
-                try await Task.sleep(for: .milliseconds(20))
-                held = try await market.productsQuery(
-                    "SELECT count(*) FROM pg_locks WHERE relation = 'items'::regclass AND mode = 'AccessExclusiveLock' AND granted"
-                ) == ["1"]
+            func price() async throws -> String {
+                try await market.productsQuery("SELECT price FROM items WHERE seller_id = \(lamp.sellerID.rawValue)").first ?? ""
             }
-            #expect(held)
-            let error = await expectError(.databaseTimeout) { () throws(MarketError) in
-                try await seller.changePrice(of: lamp.id, to: Money("12.50")!)
+            for (seconds, newPrice, expected) in [("1.5", "12.50", "12.50"), ("4", "15.00", "12.50")] {
+                // Another session holds the items table: the price change has its connection and
+                // its statement sent, and waits for the lock past the deadline.
+                async let holder = market.productsQuery("BEGIN; LOCK TABLE items IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(\(seconds)); COMMIT;")
+                var held = false
+                for _ in 0..<100 where !held {
+                    try await Task.sleep(for: .milliseconds(20))
+                    held = try await market.productsQuery(
+                        "SELECT count(*) FROM pg_locks WHERE relation = 'items'::regclass AND mode = 'AccessExclusiveLock' AND granted"
+                    ) == ["1"]
+                }
+                #expect(held)
+                let error = await expectError(.databaseTimeout) { () throws(MarketError) in
+                    try await seller.changePrice(of: lamp.id, to: Money(newPrice)!)
+                }
+                #expect(error?.message.contains("whether this took effect is unknown") == true, "\(String(describing: error))")
+                _ = try await holder
+                var now = try await price()
+                for _ in 0..<30 where now != expected {
+                    try await Task.sleep(for: .milliseconds(100))
+                    now = try await price()
+                }
+                #expect(now == expected, "held for \(seconds) s")
             }
-            #expect(error?.message.contains("whether this took effect is unknown") == true, "\(String(describing: error))")
-            _ = try await holder
-            // And indeed it did, once the lock went: the warning was the honest answer.
-            var price = ""
-            for _ in 0..<50 where price != "12.50" {
-                try await Task.sleep(for: .milliseconds(100))
-                price = try await market.productsQuery("SELECT price FROM items WHERE seller_id = \(lamp.sellerID.rawValue)").first ?? ""
-            }
-            #expect(price == "12.50")
+            #expect(try await seller.changePrice(of: lamp.id, to: 16).price == 16, "the connection serves on")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MarketCore
 @testable import MarketServer
 import Testing
 
@@ -47,3 +48,55 @@ import Testing
         #expect(SessionTokens.base64URL([0xFB, 0xFF]) == "-_8")
     }
 }
+
+@Suite(.timeLimit(.minutes(1))) struct HashingQueueTests {
+    /// Holds its slot until `release` is called.
+    private final class Gate: Sendable {
+        let entered: AsyncStream<Void>
+        private let enter: AsyncStream<Void>.Continuation
+        private let opened: AsyncStream<Void>
+        private let open: AsyncStream<Void>.Continuation
+        init() {
+            (self.entered, self.enter) = AsyncStream.makeStream()
+            (self.opened, self.open) = AsyncStream.makeStream()
+        }
+        func pass() async {
+            self.enter.yield()
+            for await _ in self.opened { return }
+        }
+        func release() { self.open.finish() }
+    }
+
+    @Test func beyondTheWaitingRoomLoginsAreTurnedAwayAsOverloaded() async throws {
+        let queue = HashingQueue(slots: 1, maximumWaiting: 1)
+        let gate = Gate()
+        let running = Task { try await queue.run { () async throws(MarketError) in await gate.pass() } }
+        for await _ in gate.entered { break }
+        let waiting = Task { try await queue.run { () async throws(MarketError) in 2 } }
+        try await Task.sleep(for: .milliseconds(100))
+        do {
+            _ = try await queue.run { () async throws(MarketError) in 3 }
+            Issue.record("a third request found room")
+        } catch {
+            #expect(error.code == .overloaded)
+        }
+        gate.release()
+        try await running.value
+        #expect(try await waiting.value == 2, "the waiting one runs once the slot is free")
+    }
+
+    @Test func aCancelledWaiterLeavesTheQueueWithoutTakingASlot() async throws {
+        let queue = HashingQueue(slots: 1, maximumWaiting: 4)
+        let gate = Gate()
+        let running = Task { try await queue.run { () async throws(MarketError) in await gate.pass() } }
+        for await _ in gate.entered { break }
+        let abandoned = Task { try await queue.run { () async throws(MarketError) in "ran" } }
+        try await Task.sleep(for: .milliseconds(100))
+        abandoned.cancel()
+        await #expect(throws: MarketError.self) { try await abandoned.value }
+        gate.release()
+        try await running.value
+        #expect(try await queue.run { () async throws(MarketError) in "next" } == "next", "the slot came back")
+    }
+}
+

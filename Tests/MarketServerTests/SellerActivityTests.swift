@@ -83,6 +83,32 @@ import Testing
         }
     }
 
+    /// A dashboard gone while it waits (its connection closed) does not keep the wait, or its
+    /// connection's place under the server's limit, for the rest of the minute.
+    @Test func aWaitEndsWhenItsClientGoesAway() async throws {
+        try await TestMarket.with(configure: { $0.activityLinger = .seconds(1) }) { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let activity = try await seller.rating().activity
+            let dashboard = market.sellerClient()
+            dashboard.client.session = seller.client.session
+            let waiting = Task { try await dashboard.awaitActivity(after: activity, wait: 60) }
+            func connections(becoming expected: Int) async throws -> Int {
+                var count = market.openConnections(.seller)
+                for _ in 0..<40 where count != expected {
+                    try await Task.sleep(for: .milliseconds(100))
+                    count = market.openConnections(.seller)
+                }
+                return count
+            }
+            #expect(try await connections(becoming: 2) == 2)
+            try await Task.sleep(for: .milliseconds(300))
+            dashboard.client.close()
+            #expect(try await connections(becoming: 1) == 1, "the wait ended with its connection")
+            _ = await waiting.result
+            #expect(try await seller.rating().activity == activity, "the other session serves on")
+        }
+    }
+
     @Test func aChangeFromAnotherSessionOfTheSellerEndsTheWaitWithThePage() async throws {
         try await TestMarket.with { market in
             let (seller, profile) = try await market.loggedInSeller()

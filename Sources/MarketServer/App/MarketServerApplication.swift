@@ -58,7 +58,7 @@ public func buildServer(
     let productsDatabase = Database(configuration: configuration.products, eventLoopGroup: eventLoopGroup, logger: logger)
     let customers = CustomersStore(database: customersDatabase)
     let products = ProductsStore(database: productsDatabase)
-    let hasher = PasswordHasher(cost: configuration.passwordCost)
+    let hasher = PasswordHasher(cost: configuration.passwordCost, maximumWaiting: configuration.maximumConnections)
     let policy = CustomersStore.SessionPolicy(timeout: configuration.sessionTimeout)
     let cache = configuration.cachesSessions ? SessionCache(customers: customers, freshness: policy.touchInterval, logger: logger) : nil
     let router: Router
@@ -79,7 +79,8 @@ public func buildServer(
             maximumFrameLength: configuration.maximumFrameLength,
             idleTimeout: configuration.idleTimeout,
             maximumConnections: configuration.maximumConnections,
-            maximumPipelinedRequests: configuration.maximumPipelinedRequests
+            maximumPipelinedRequests: configuration.maximumPipelinedRequests,
+            frameTimeout: configuration.frameTimeout
         ),
         router: router,
         eventLoopGroup: eventLoopGroup,

@@ -17,6 +17,8 @@ public struct ServerConfiguration: Sendable {
     public var maximumFrameLength: Int
     /// A connection that sends nothing for this long is closed.
     public var idleTimeout: Duration
+    /// A connection whose frame, once begun, has not arrived whole within this long is closed.
+    public var frameTimeout: Duration = .seconds(30)
     /// Most simultaneous client connections; more are answered `overloaded` and closed.
     public var maximumConnections: Int
     /// Most requests one connection may have in progress at once; further frames wait unread.

@@ -51,8 +51,16 @@ struct Connection {
                         await group.waitForAll()
                         await writer.write(.failure(id: nil, error: message))
                     } catch {
-                        // The peer went away or the connection broke: nobody is left to answer.
                         self.logger.debug("connection ended", metadata: ["error": "\(error)"])
+                    }
+                    // The peer went away or the connection broke: nobody is left to answer, so
+                    // the requests still running are cancelled. A wait for news ends, a password
+                    // check still queued leaves the queue, and a database call without its
+                    // connection yet is dropped (one already sent runs to its end). When the
+                    // server stopped reading to shut down, the channel is still open and they
+                    // are answered.
+                    if !self.channel.channel.isActive {
+                        group.cancelAll()
                     }
                 }
             }

@@ -25,14 +25,25 @@ public final class Listener: Service, Sendable {
         public var maximumConnections: Int
         /// Most requests in progress per connection.
         public var maximumPipelinedRequests: Int
+        /// Close a connection whose frame, once begun, has not arrived whole within this long.
+        public var frameTimeout: Duration
 
-        public init(host: String, port: Int, maximumFrameLength: Int, idleTimeout: Duration, maximumConnections: Int, maximumPipelinedRequests: Int) {
+        public init(
+            host: String,
+            port: Int,
+            maximumFrameLength: Int,
+            idleTimeout: Duration,
+            maximumConnections: Int,
+            maximumPipelinedRequests: Int,
+            frameTimeout: Duration = .seconds(30)
+        ) {
             self.host = host
             self.port = port
             self.maximumFrameLength = maximumFrameLength
             self.idleTimeout = idleTimeout
             self.maximumConnections = maximumConnections
             self.maximumPipelinedRequests = maximumPipelinedRequests
+            self.frameTimeout = frameTimeout
         }
     }
 
@@ -71,11 +82,12 @@ public final class Listener: Service, Sendable {
             .childChannelOption(.maxMessagesPerRead, value: 16)
             .bind(host: configuration.host, port: configuration.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let idle = TimeAmount.nanoseconds(Int64(configuration.idleTimeout.components.seconds) * 1_000_000_000)
-                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
+                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: TimeAmount(configuration.idleTimeout)))
                     try channel.pipeline.syncOperations.addHandler(IdleConnectionCloser())
                     try channel.pipeline.syncOperations.addHandler(
-                        ByteToMessageHandler(FrameDecoder(maximumFrameLength: configuration.maximumFrameLength))
+                        ByteToMessageHandler(
+                            DeadlineFrameDecoder(maximumFrameLength: configuration.maximumFrameLength, timeout: TimeAmount(configuration.frameTimeout))
+                        )
                     )
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }

@@ -2,6 +2,7 @@ import Crypto
 import _CryptoExtras
 import Foundation
 public import MarketCore
+public import NIOCore
 public import NIOPosix
 
 /// Salted, deliberately slow password hashing with scrypt.
@@ -12,7 +13,8 @@ public import NIOPosix
 ///
 /// Hashes are self-describing (`$scrypt$ln=15,r=8,p=1$<salt>$<hash>`, base64), so the cost can be
 /// raised later without invalidating stored passwords. Work runs on NIO's blocking thread pool, never
-/// on an event loop or the cooperative task pool.
+/// on an event loop or the cooperative task pool, one hash per thread, with the rest waiting their
+/// turn in a bounded queue (``HashingQueue``).
 public struct PasswordHasher: Sendable {
     /// The scrypt cost parameters.
     public struct Cost: Sendable, Hashable {
@@ -32,10 +34,17 @@ public struct PasswordHasher: Sendable {
 
     public let cost: Cost
     private let threadPool: NIOThreadPool
+    private let queue: HashingQueue
 
-    public init(cost: Cost = Cost(), threadPool: NIOThreadPool = .singleton) {
+    /// - Parameters:
+    ///   - threads: how many hashes run at once: the threads of `threadPool` (NIO's shared pool
+    ///     has one per core).
+    ///   - maximumWaiting: how many more may wait for their turn before logins are refused as
+    ///     `overloaded`; a server sizes it at one per connection it accepts.
+    public init(cost: Cost = Cost(), threadPool: NIOThreadPool = .singleton, threads: Int = System.coreCount, maximumWaiting: Int = 4096) {
         self.cost = cost
         self.threadPool = threadPool
+        self.queue = HashingQueue(slots: max(1, threads), maximumWaiting: maximumWaiting)
     }
 
     public func hash(_ password: String) async throws(MarketError) -> String {
@@ -83,10 +92,12 @@ public struct PasswordHasher: Sendable {
     }
 
     private func run(_ body: @escaping @Sendable () throws -> [UInt8]) async throws(MarketError) -> [UInt8] {
-        do {
-            return try await self.threadPool.runIfActive(body)
-        } catch {
-            throw MarketError(.internal, "The server could not check the password.")
+        try await self.queue.run { () async throws(MarketError) -> [UInt8] in
+            do {
+                return try await self.threadPool.runIfActive(body)
+            } catch {
+                throw MarketError(.internal, "The server could not check the password.")
+            }
         }
     }
 

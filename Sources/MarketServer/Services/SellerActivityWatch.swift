@@ -75,12 +75,17 @@ public final class SellerActivityWatch: Service, Sendable {
             try? await Task.sleep(for: duration)
             self.wake(ticket)
         }
-        await withGracefulShutdownHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let wakeNow = self.state.withLock { $0.park(ticket, continuation) }
-                if wakeNow { continuation.resume() }
+        // A wait ends early when the server shuts down or its client goes away.
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                    let wakeNow = self.state.withLock { $0.park(ticket, continuation) }
+                    if wakeNow { continuation.resume() }
+                }
+            } onGracefulShutdown: {
+                self.wake(ticket)
             }
-        } onGracefulShutdown: {
+        } onCancel: {
             self.wake(ticket)
         }
         timer.cancel()

@@ -112,6 +112,8 @@ public struct SellerService: Sendable {
         }
         if rating.activity == arguments.after {
             await self.activity.wait(ticket, atMost: .seconds(arguments.wait))
+            // Ended because the client went away: nobody to read the totals for.
+            guard !Task.isCancelled else { throw MarketError(.unavailable, "The wait was cancelled.") }
             rating = try await self.rating(of: session)
         } else {
             self.activity.unsubscribe(ticket)

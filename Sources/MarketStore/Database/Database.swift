@@ -61,7 +61,15 @@ public final class Database: Service, Sendable {
         // sequential scans are ruled out unless no index applies at all. That makes a plan that
         // still has one look enormously costly, so JIT compilation (pointless for statements
         // like these) is off too, lest it start compiling on every execution.
-        options.additionalStartupParameters = [("plan_cache_mode", "force_generic_plan"), ("enable_seqscan", "off"), ("jit", "off")]
+        //
+        // A call abandoned at its deadline is not cancelled by PostgresNIO once its statements
+        // are sent; PostgreSQL ends a statement still running a second after that deadline
+        // (rolling it back), so that stuck calls cannot keep the pool's connections for good.
+        let statementTimeout = configuration.requestTimeout.milliseconds + 1_000
+        options.additionalStartupParameters = [
+            ("plan_cache_mode", "force_generic_plan"), ("enable_seqscan", "off"), ("jit", "off"),
+            ("statement_timeout", "\(statementTimeout)ms"),
+        ]
         let tls: PostgresClient.Configuration.TLS =
             switch configuration.tls {
             case .disable: .disable
@@ -231,7 +239,8 @@ public final class Database: Service, Sendable {
             do {
                 answer.succeed(
                     try await pool.client.withConnection { connection in
-                        lease.began()
+                        // Past the deadline the caller was told that nothing was sent: keep it so.
+                        guard lease.begin() else { throw CancellationError() }
                         return try await body(connection)
                     }
                 )
@@ -241,7 +250,7 @@ public final class Database: Service, Sendable {
         }
         // A promise keeps its first result: whichever of the two completes it first wins.
         let deadline = pool.eventLoop.scheduleTask(in: self.requestTimeout) {
-            answer.fail(DatabaseTimeout(hadConnection: lease.hasBegun))
+            answer.fail(DatabaseTimeout(hadConnection: !lease.abandon()))
             work.cancel()
         }
         defer { deadline.cancel() }
@@ -263,11 +272,19 @@ public final class Database: Service, Sendable {
         let hadConnection: Bool
     }
 
-    /// Whether a call has its connection yet.
+    /// Whether a call got its connection before its deadline: the work and the deadline race to
+    /// settle it, and exactly one of them wins, so a caller told that nothing was sent is right.
     private final class Lease: Sendable {
-        private let begun = Atomic<Bool>(false)
-        func began() { self.begun.store(true, ordering: .releasing) }
-        var hasBegun: Bool { self.begun.load(ordering: .acquiring) }
+        private static let waiting = 0, begun = 1, abandoned = 2
+        private let state = Atomic<Int>(Lease.waiting)
+        /// The connection came: `false` when the deadline came first and the work must not start.
+        func begin() -> Bool {
+            self.state.compareExchange(expected: Self.waiting, desired: Self.begun, ordering: .acquiringAndReleasing).exchanged
+        }
+        /// The deadline came: `false` when the work had begun by then.
+        func abandon() -> Bool {
+            self.state.compareExchange(expected: Self.waiting, desired: Self.abandoned, ordering: .acquiringAndReleasing).exchanged
+        }
     }
 
     private var unavailable: MarketError {
@@ -307,6 +324,34 @@ public final class Database: Service, Sendable {
                     )
                     self.suspectOutage()
                     return unavailable
+                }
+                // 40001 (serialization failure), 40P01 (deadlock detected), 55P03 (lock not
+                // available), 57014 (statement timeout): the transaction was rolled back because
+                // of other work on the same rows, or too much of it.
+                if state.hasPrefix("40") || state == "55P03" || state == "57014" {
+                    self.logger.warning(
+                        "database gave up on the call",
+                        metadata: ["market.call": "\(what)", "postgres.sqlstate": "\(state)"]
+                    )
+                    return MarketError(
+                        .unavailable,
+                        "The \(self.configuration.database) database was busy with other changes to the same data; nothing was changed. Please try again."
+                    )
+                }
+                // 23514 (check violation): a value that MarketCore's rules let through and the
+                // schema's checks refuse, a disagreement the log should show. The request was
+                // still wrong, not the server.
+                if state == "23514" {
+                    let column = error.serverInfo?[.columnName]
+                    self.logger.error(
+                        "database refused a value that passed the rules",
+                        metadata: ["market.call": "\(what)", "postgres.message": "\(error.serverInfo?[.message] ?? "")"]
+                    )
+                    return MarketError(
+                        .invalidArgument,
+                        column.map { "The \($0) was refused by the database's checks." } ?? "A value was refused by the database's checks.",
+                        field: column
+                    )
                 }
                 self.logger.error(
                     "database call failed",
