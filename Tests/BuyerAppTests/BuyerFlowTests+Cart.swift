@@ -39,6 +39,50 @@ extension BuyerFlowTests {
         #expect(state.shell.status?.text == "+ works in Purchases — press 3 to go there.")
     }
 
+    /// What the client learns of an item (fetched again for any reason, or priced by the cart)
+    /// shows in its open box and its search row, not only where it was fetched for.
+    @Test func anOpenItemBoxShowsThePriceAndStockLearnedSinceItWasOpened() {
+        var state = BuyerFixtures.loggedIn()
+        for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state) }
+        guard case .detail(let opened)? = state.modal, var item = opened.detail?.item else {
+            Issue.record("Enter opens the item")
+            return
+        }
+        // Fetched again for another reason (e.g. after an add), with a new price.
+        item.price = Money("99.95")!
+        let seller = opened.detail!.seller
+        _ = self.program.update(&state, .message(.itemLoaded(request: 4242, detail: BuyerAPI.GetItem.Result(item: item, seller: seller))))
+        guard case .detail(let refreshed)? = state.modal else {
+            Issue.record("the box stays open")
+            return
+        }
+        #expect(refreshed.detail?.item.price == Money("99.95")!)
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines.contains { $0.contains("Price") && $0.contains("99.95") })
+
+        // The cart, fetched again, prices the item otherwise and says it has fewer on sale.
+        let line = CartLine(itemID: item.id, name: item.name, quantity: 1, unitPrice: Money("101.00")!, available: 2, sellerID: item.sellerID)
+        let request = state.shell.begin("Loading your cart…")
+        state.cart.loadRequest = request
+        _ = self.program.update(&state, .message(.cartLoaded(request: request, cart: Cart(lines: [line]))))
+        guard case .detail(let priced)? = state.modal else {
+            Issue.record("the box stays open")
+            return
+        }
+        #expect(priced.detail?.item.price == Money("101.00")! && priced.detail?.item.quantity == 2)
+        #expect(state.search.page?.items.first { $0.item.id == item.id }?.item.price == Money("101.00")!, "and so does its search row")
+    }
+
+    @Test func aCartKeyInTheBoxOfASearchHitSaysWhereItWorks() {
+        var state = BuyerFixtures.loggedIn()
+        for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state) }
+        _ = self.program.press([.character("x")], &state)
+        guard case .detail? = state.modal else {
+            Issue.record("x keeps the box")
+            return
+        }
+        #expect(state.shell.status?.text == "x works in Cart — press 2 to go there.")
+    }
+
     @Test func theBoxOfACartLineSaysHowManyAreInTheCartAndTakesThemOut() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.showCart(&state)

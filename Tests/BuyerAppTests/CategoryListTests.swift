@@ -72,4 +72,22 @@ import TerminalUI
         var none = CategoryPicking()
         #expect(none.step(forward: true, names: .fresh, field: "zz") == nil, "no list, nothing to step through")
     }
+
+    @Test func escClosesAnOpenListFirstWhereTheFormAsksAndTheNextKeyOpensItAgain() {
+        var picking = CategoryPicking()
+        var form = Form([FormField(id: "category", label: "Category")])
+        form.set("category", to: "o", byUser: true)
+        #expect(!picking.pick(.escape, in: &form, field: "category", names: .fresh), "by default Esc is the form's")
+        #expect(picking.pick(.escape, in: &form, field: "category", names: .fresh, escapeCloses: true), "the first Esc is the list's")
+        #expect(picking.isClosed)
+        #expect(!picking.pick(.down, in: &form, field: "category", names: .fresh, escapeCloses: true), "a closed list steps through nothing")
+        #expect(!picking.isClosed, "and the key opens it again")
+        #expect(picking.pick(.down, in: &form, field: "category", names: .fresh, escapeCloses: true))
+        #expect(form["category"] == "Other")
+
+        var nothingFits = Form([FormField(id: "category", label: "Category")])
+        nothingFits.set("category", to: "zz", byUser: true)
+        var other = CategoryPicking()
+        #expect(!other.pick(.escape, in: &nothingFits, field: "category", names: .fresh, escapeCloses: true), "no list: Esc is the form's")
+    }
 }

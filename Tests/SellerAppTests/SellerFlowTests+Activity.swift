@@ -56,6 +56,13 @@ extension SellerFlowTests {
         #expect(state.shell.status == .info("“Café crème mug €” was changed in another session: 1.50, 7 on sale."))
         #expect(next.count == 1, "only the next wait: \(next)")
 
+        // Over the confirmation of the user's own change, which the other session's undid.
+        state.shell.status = .success("“Café crème mug €” now costs 1.50 (was 4.50).")
+        items[0].price = Money("2.00")!
+        let undone = Page(items: items, offset: 0, limit: ItemsScreen.pageSize, total: items.count)
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), news: .init(rating: SellerFixtures.rating, items: undone))))
+        #expect(state.shell.status == .info("“Café crème mug €” was changed in another session: 2.00, 7 on sale."))
+
         // A change of the user's own answered while the wait was out: the page that came may
         // predate it, so it is not shown (the row keeps the answer), and the page is fetched.
         var repriced = items[1]

@@ -74,6 +74,10 @@ extension BuyerProgram {
             state.modal = .detail(detail)
             switch outcome {
             case .none:
+                // A key of another view's list (x from a search's box): said where it works.
+                if !BuyerKeys.table(for: state.view).binds(key), let view = BuyerKeys.view(binding: key, otherThan: state.view) {
+                    state.shell.note(key, worksIn: view.title, number: view.rawValue + 1)
+                }
                 return []
             case .close:
                 state.modal = nil

@@ -15,13 +15,18 @@ extension BuyerProgram {
 
         case .itemLoaded(let request, let detail):
             state.shell.finish(request)
-            if case .detail(var screen) = state.modal, screen.request == request {
+            // The item's box shows it as fetched last, whoever fetched it.
+            if case .detail(var screen) = state.modal, screen.request == request || screen.itemID == detail.item.id {
                 screen.detail = detail
-                screen.request = nil
+                if screen.request == request { screen.request = nil }
                 state.modal = .detail(screen)
             }
             if case .quantity(var dialog) = state.modal, dialog.request == nil {
                 dialog.itemChanged(detail.item)
+                if var back = dialog.fromDetail, back.itemID == detail.item.id {
+                    back.detail = detail
+                    dialog.fromDetail = back
+                }
                 state.modal = .quantity(dialog)
                 // Sold out since the row was fetched: nothing to add, so no box to fill in.
                 if dialog.purpose == .add, dialog.item == detail.item.id, detail.item.quantity == 0 {
@@ -32,6 +37,13 @@ extension BuyerProgram {
                 }
             }
             state.search.replace(detail.item, visibleRows: Self.visibleRows(state))
+            // A cart line of the item priced or stocked otherwise: the cart is fetched again, and
+            // says what changed.
+            if state.cart.loadRequest == nil, let line = state.cart.cart?.lines.first(where: { $0.itemID == detail.item.id }),
+                line.unitPrice != detail.item.price || line.available != detail.item.quantity
+            {
+                return self.loadCart(&state)
+            }
             return []
 
         case .addedToCart(let request, let item, let added, let inCart):
@@ -89,6 +101,7 @@ extension BuyerProgram {
             guard state.cart.loadRequest == request else { return [] }
             let before = state.cart.cart
             state.cart.loaded(cart, visibleRows: Self.visibleRows(state, view: .cart))
+            self.showPricesAndStock(of: cart, &state)
             self.settleUncertainCartChange(given: cart, &state)
             if let before, let notice = Self.changes(from: before, to: cart) { state.shell.status = .warning(notice) }
             if before == nil, state.cart.shortLines > 0 {
@@ -367,6 +380,29 @@ extension BuyerProgram {
         case .cart: return state.cart.loadRequest == nil ? self.loadCart(&state) : []
         case .purchases: return state.purchases.loadRequest == nil ? self.loadPurchases(&state, offset: state.purchases.offset) : []
         case .search: return []
+        }
+    }
+
+    /// What the cart just said of its items' prices and stock, shown wherever else they are on
+    /// screen: the search rows and an open box about one of them.
+    private func showPricesAndStock(of cart: Cart, _ state: inout BuyerState) {
+        for line in cart.lines {
+            state.search.update(line.itemID, price: line.unitPrice, onSale: line.available)
+        }
+        func updated(_ screen: BuyerItemDetail) -> BuyerItemDetail {
+            guard let line = cart.lines.first(where: { $0.itemID == screen.itemID }), var detail = screen.detail else { return screen }
+            var screen = screen
+            detail.item.price = line.unitPrice
+            detail.item.quantity = line.available
+            screen.detail = detail
+            return screen
+        }
+        switch state.modal {
+        case .detail(let screen): state.modal = .detail(updated(screen))
+        case .quantity(var dialog):
+            dialog.fromDetail = dialog.fromDetail.map(updated)
+            state.modal = .quantity(dialog)
+        default: break
         }
     }
 

@@ -234,6 +234,15 @@ public struct SearchScreen: Sendable {
         self.table.select(firstOf: self.rows, where: { $0.item.id == selected }, visibleRows: visibleRows)
     }
 
+    /// The price and the units on sale of an item, learned elsewhere (the cart), on its row.
+    public mutating func update(_ item: ItemID, price: Money, onSale: Int) {
+        guard var page = self.page, let index = page.items.firstIndex(where: { $0.item.id == item }) else { return }
+        guard page.items[index].item.price != price || page.items[index].item.quantity != onSale else { return }
+        page.items[index].item.price = price
+        page.items[index].item.quantity = onSale
+        self.page = page
+    }
+
     public var hasNextPage: Bool { self.page?.hasMore ?? false }
     /// Whether rows come before the page at hand (`[` fetches them).
     public var hasPreviousPage: Bool { (self.page?.offset ?? 0) > 0 }
@@ -353,7 +362,7 @@ public struct SearchScreen: Sendable {
 
     /// While the category is typed in, the names that fit it, over the results.
     func categoryList(in content: Rect) -> CategoryList? {
-        guard self.isEditing, self.bar.focus == Self.categoryField, let field = Self.barLayout(of: self.bar, in: content).first else { return nil }
+        guard self.isEditing, !self.picking.isClosed, self.bar.focus == Self.categoryField, let field = Self.barLayout(of: self.bar, in: content).first else { return nil }
         let text = self.bar["category"]
         return CategoryList(self.categories, typed: self.picking.listText(field: text, names: self.categories), field: text, at: Point(x: field.input.x, y: content.y + 2), within: content)
     }

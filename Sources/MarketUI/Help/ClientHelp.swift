@@ -3,9 +3,10 @@ public import TerminalUI
 /// The help overlay's sections that both clients share after their own key tables: the confirm
 /// boxes' keys, the overlay's own keys and what the mouse does.
 public enum ClientHelp {
-    /// The shared sections, the mouse's with `mouse` added (say, a click on the search bar).
-    public static func sections(mouse: [HelpSection.Entry] = []) -> [HelpSection] {
-        [CategoryPicking.helpSection, Dialog.helpSection, HelpOverlay.keys.helpSection, self.mouse(mouse), TerminalKeys.helpSection]
+    /// The shared sections, the mouse's with `mouse` added (say, a click on the search bar), and
+    /// the category list's saying whether Esc closes it (``CategoryPicking``).
+    public static func sections(mouse: [HelpSection.Entry] = [], categoryListClosesOnEscape: Bool = false) -> [HelpSection] {
+        [CategoryPicking.helpSection(escapeCloses: categoryListClosesOnEscape), Dialog.helpSection, HelpOverlay.keys.helpSection, self.mouse(mouse), TerminalKeys.helpSection]
     }
 
     /// Clicks and the wheel in the views. The mouse has no key table to generate this from: it

@@ -84,10 +84,14 @@ public struct CategoryList {
 /// fit what was typed, putting each in the field (selected, so typing replaces it), and the list
 /// keeps showing what fits the typed text meanwhile; ↑ from the first name puts the typed text
 /// back. A field holding a name whole (picked before) lists every name, so the arrows go on from
-/// it. Any other key ends the stepping, and the list follows the field again.
+/// it. Any other key ends the stepping, and the list follows the field again. In a form whose Esc
+/// throws away what was typed, Esc closes the open list first (and only the list: a second Esc is
+/// the form's), until the next key.
 public struct CategoryPicking: Sendable, Hashable {
     /// While stepping: what the list shows the names that fit, and what the field held before.
     private var stepping: Stepping?
+    /// Whether Esc closed the list: it stays closed until another key.
+    public private(set) var isClosed = false
 
     private struct Stepping: Sendable, Hashable {
         var filter: String
@@ -132,15 +136,23 @@ public struct CategoryPicking: Sendable, Hashable {
     }
 
     /// A key other than ↓ and ↑: the list follows the field again.
-    public mutating func stop() { self.stepping = nil }
+    public mutating func stop() {
+        self.stepping = nil
+        self.isClosed = false
+    }
 
     /// A key for `form`, whose field `id` holds a category: ↓ or ↑ while that field has the
     /// focus and its list names to step through put the next or previous one in it (as the user's
     /// choice) and return true; any other key stops the stepping and returns false, for the form.
-    public mutating func pick(_ key: Key, in form: inout Form, field id: String, names: CategoryNames) -> Bool {
-        guard key == .down || key == .up, form.fields.indices.contains(form.focus), form.fields[form.focus].id == id,
-            let text = self.step(forward: key == .down, names: names, field: form[id])
-        else {
+    /// With `escapeCloses`, Esc while the list is open closes it and returns true.
+    public mutating func pick(_ key: Key, in form: inout Form, field id: String, names: CategoryNames, escapeCloses: Bool = false) -> Bool {
+        let focused = form.fields.indices.contains(form.focus) && form.fields[form.focus].id == id
+        if key == .escape, escapeCloses, focused, !self.isClosed, !names.candidates(typed: self.listText(field: form[id], names: names)).isEmpty {
+            self.stepping = nil
+            self.isClosed = true
+            return true
+        }
+        guard key == .down || key == .up, focused, !self.isClosed, let text = self.step(forward: key == .down, names: names, field: form[id]) else {
             self.stop()
             return false
         }
@@ -148,9 +160,11 @@ public struct CategoryPicking: Sendable, Hashable {
         return true
     }
 
-    /// For the help overlay.
-    public static let helpSection = HelpSection(title: "Category list (under a category field)", entries: [
-        HelpSection.Entry(keys: "↓/↑", help: "Put the next or previous name in the field; ↑ from the first puts back what you typed"),
-        HelpSection.Entry(keys: "Click name", help: "Put that name in the field"),
-    ])
+    /// For the help overlay: with `escapeCloses` as the app's form passes it.
+    public static func helpSection(escapeCloses: Bool) -> HelpSection {
+        HelpSection(title: "Category list (under a category field)", entries: [
+            HelpSection.Entry(keys: "↓/↑", help: "Put the next or previous name in the field; ↑ from the first puts back what you typed"),
+            HelpSection.Entry(keys: "Click name", help: "Put that name in the field"),
+        ] + (escapeCloses ? [HelpSection.Entry(keys: "Esc", help: "Close the list (it opens again at the next key)")] : []))
+    }
 }

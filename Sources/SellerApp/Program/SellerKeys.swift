@@ -77,7 +77,7 @@ public enum SellerKeys {
         return views + [
             ItemDetailScreen.actions.helpSection("Item details (Enter on an item)"),
             Form.keys.helpSection, Form.choiceKeys.helpSection, TextField.keys.helpSection,
-        ] + ClientHelp.sections()
+        ] + ClientHelp.sections(categoryListClosesOnEscape: true)
     }
 
     /// `map` retitled to say it works in the items view only (the rating view has no table).

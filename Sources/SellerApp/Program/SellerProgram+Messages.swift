@@ -18,7 +18,7 @@ extension SellerProgram {
             let followsNews = state.items.loadFollowsNews
             state.items.loadFollowsNews = false
             self.show(page, &state)
-            if followsNews, !state.shell.isBusy, state.shell.statusMayBeReplaced, let sentence = Self.changedElsewhere(from: shown, to: page) {
+            if followsNews, Self.mayTellOfElsewhere(state), let sentence = Self.changedElsewhere(from: shown, to: page) {
                 state.shell.status = .info(sentence)
             }
             return []
@@ -328,14 +328,21 @@ extension SellerProgram {
             return commands
         }
         // (Not while a request of the user's is out: the page may already show its change.)
-        if !isNews, !state.shell.isBusy, state.shell.statusMayBeReplaced,
-            let sentence = Self.changedElsewhere(from: state.items.page, to: page)
-        {
+        if !isNews, Self.mayTellOfElsewhere(state), let sentence = Self.changedElsewhere(from: state.items.page, to: page) {
             state.shell.status = .info(sentence)
         }
         state.items.loadListing = listing
         self.show(page, &state)
         return []
+    }
+
+    /// Whether the status line may now tell of a change made in another session: not while a
+    /// request of the user's is out (the page may already show its change), nor over a warning or
+    /// an error not yet read; but over the confirmation of the user's own last change, which the
+    /// other session's may have just undone ("now costs 14.00" with 13.00 in the row).
+    static func mayTellOfElsewhere(_ state: SellerState) -> Bool {
+        guard !state.shell.isBusy else { return false }
+        return state.shell.statusMayBeReplaced || state.shell.status?.kind == .success
     }
 
     /// What another session of the seller changed, seen in a page that came without news: the

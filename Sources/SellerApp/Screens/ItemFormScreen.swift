@@ -36,8 +36,9 @@ public struct ItemFormScreen: DiscardingFormDialog {
 
     public mutating func handle(_ key: Key) -> FormDialogOutcome<ItemDraft> {
         self.askingBeforeDiscarding(key) { screen, key in
-            // ↓ and ↑ on the category field step through its list of names.
-            guard !screen.isWorking, screen.picking.pick(key, in: &screen.form, field: "category", names: screen.categories) else {
+            // ↓ and ↑ on the category field step through its list of names; Esc closes it
+            // before it would ask to throw the form away.
+            guard !screen.isWorking, screen.picking.pick(key, in: &screen.form, field: "category", names: screen.categories, escapeCloses: true) else {
                 return screen.handleForm(key)
             }
             screen.edited()
@@ -150,7 +151,8 @@ public struct ItemFormScreen: DiscardingFormDialog {
     /// else under its hint, over the fields below, as wide as the box inside (no pieces of
     /// their lines show beside it).
     func categoryList(in screen: Rect) -> CategoryList? {
-        guard self.discardQuestion == nil, let index = self.form.fields.firstIndex(where: { $0.id == "category" }), self.form.focus == index else { return nil }
+        guard self.discardQuestion == nil, !self.picking.isClosed, let index = self.form.fields.firstIndex(where: { $0.id == "category" }), self.form.focus == index
+        else { return nil }
         let notice = self.notice(working: Self.working)
         let input = FormBox.inputOrigin(of: index, form: self.form, labelWidth: Self.labelWidth, notice: notice, width: Self.boxWidth, in: screen)
         let box = FormBox.frame(form: self.form, notice: notice, width: Self.boxWidth, in: screen)
