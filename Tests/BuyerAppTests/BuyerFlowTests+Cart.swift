@@ -320,7 +320,7 @@ extension BuyerFlowTests {
         let commands = self.program.update(&state, .message(.account(.loggedIn(request: 900, profile: BuyerFixtures.profile))))
         for command in commands { BuyerFixtures.answer(command, &state, cart: BuyerFixtures.shortCart) }
         #expect(state.shell.status?.kind == .warning)
-        #expect(state.shell.status?.text.hasPrefix("Your cart has 2 lines short of stock since you saved it") == true, "\(state.shell.status?.text ?? "")")
+        #expect(state.shell.status?.text.hasPrefix("Your saved cart has 2 lines short of stock now") == true, "\(state.shell.status?.text ?? "")")
     }
 
     @Test func anEmptiedCartNotSavedIsAnUnsavedChange() throws {

@@ -11,7 +11,7 @@ import TerminalUITesting
 extension BuyerFlowTests {
     @Test func quittingWithAnUnsavedCartSaysSo() {
         var state = BuyerFixtures.loggedIn()
-        state.cart.hasUnsavedChanges = true
+        state.cart.changedHere()
         _ = self.program.press([.character("q")], &state)
         #expect(state.shell.quitDialog?.lines.contains { $0.text.contains("unsaved") } == true)
         _ = self.program.press([.character("q")], &state)
@@ -21,7 +21,7 @@ extension BuyerFlowTests {
 
     @Test func wInTheQuitOrLogoutQuestionSavesTheCartFirst() {
         var state = BuyerFixtures.loggedIn()
-        state.cart.hasUnsavedChanges = true
+        state.cart.changedHere()
         _ = self.program.press([.character("q")], &state)
         // The footer offers it, and a click on it presses it.
         let footer = self.program.canvas(for: state, size: state.shell.size).lines.last ?? ""
@@ -37,7 +37,7 @@ extension BuyerFlowTests {
         #expect(state.shell.isFinished)
 
         var leaving = BuyerFixtures.loggedIn()
-        leaving.cart.hasUnsavedChanges = true
+        leaving.cart.changedHere()
         _ = self.program.press([.character("L")], &leaving)
         guard case .saveCart(let saving)? = self.program.press([.character("w")], &leaving).first else {
             Issue.record("expected the cart to be saved")
@@ -54,7 +54,7 @@ extension BuyerFlowTests {
 
     @Test func theQuitAndLogoutQuestionsHaveASaveFirstButton() throws {
         var state = BuyerFixtures.loggedIn()
-        state.cart.hasUnsavedChanges = true
+        state.cart.changedHere()
         _ = self.program.press([.character("q")], &state)
         let dialog = try #require(state.shell.quitDialog)
         #expect(dialog.buttons == ["Quit", "Save & quit", "Cancel"])
@@ -67,7 +67,7 @@ extension BuyerFlowTests {
 
         // A click on it does the same.
         var clicking = BuyerFixtures.loggedIn()
-        clicking.cart.hasUnsavedChanges = true
+        clicking.cart.changedHere()
         _ = self.program.press([.character("q")], &clicking)
         let screen = Rect(size: clicking.shell.size)
         let quit = try #require(clicking.shell.quitDialog)
@@ -81,7 +81,7 @@ extension BuyerFlowTests {
 
         // Logging out: s, the button's letter.
         var leaving = BuyerFixtures.loggedIn()
-        leaving.cart.hasUnsavedChanges = true
+        leaving.cart.changedHere()
         _ = self.program.press([.character("L")], &leaving)
         guard case .confirm(let logout, _)? = leaving.modal else {
             Issue.record("expected the logout question")
@@ -97,7 +97,7 @@ extension BuyerFlowTests {
     @Test func theIdleWarningSaysAnUnsavedCartWouldGo() {
         var state = BuyerFixtures.loggedIn()
         state.shell.sessionTimeout = .seconds(300)
-        state.cart.hasUnsavedChanges = true
+        state.cart.changedHere()
         for _ in 0..<48 { _ = self.program.update(&state, .message(.account(.heartbeat))) }
         #expect(state.shell.status == .warning("Idle: logging out in a minute, and what is not saved goes — press a key to stay."))
     }
@@ -159,7 +159,7 @@ extension BuyerFlowTests {
 
     @Test func anExpiredSessionSaysThatTheUnsavedCartIsGone() {
         var state = BuyerFixtures.loggedIn()
-        state.cart.hasUnsavedChanges = true
+        state.cart.changedHere()
         _ = self.program.update(&state, .message(.failed(request: 5, command: .loadCart(request: 5), error: MarketError(.sessionExpired, "Session expired."))))
         #expect(!state.isLoggedIn)
         #expect(state.login.notice?.text.contains("Your unsaved cart is gone; the saved one comes back when you log in.") == true, "\(state.login.notice?.text ?? "")")
@@ -186,8 +186,13 @@ extension BuyerFlowTests {
             let next = self.program.update(&state, .message(.cartLoaded(request: request, cart: cart)))
             if asks {
                 #expect(next.isEmpty)
-                if case .confirm(_, .logout)? = state.modal {} else { Issue.record("another session saved over this cart: ask first") }
-                #expect(state.cart.hasUnsavedChanges)
+                guard case .confirm(let dialog, .logout)? = state.modal else {
+                    Issue.record("another session saved over this cart: ask first")
+                    return
+                }
+                #expect(state.cart.hasUnsavedChanges && state.cart.savedElsewhere)
+                // Said as it is: nothing changed here; the other session's cart is the saved one.
+                #expect(dialog.lines.map(\.text).joined(separator: " ").contains("Another session of yours saved a different cart"))
             } else {
                 #expect(next.contains { if case .account(.logout) = $0 { true } else { false } }, "nothing to lose: log out")
             }
@@ -206,6 +211,6 @@ extension BuyerFlowTests {
         cart.isSaved = false
         _ = self.program.update(&state, .message(.cartLoaded(request: request, cart: cart)))
         let dialog = try #require(state.shell.quitDialog)
-        #expect(dialog.lines.map(\.text).contains("Your cart has unsaved changes: w saves them, then quits."))
+        #expect(dialog.lines.map(\.text).contains("login brings back. w saves this one instead, then quits."))
     }
 }

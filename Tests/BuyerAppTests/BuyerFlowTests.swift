@@ -201,7 +201,7 @@ import TerminalUITesting
     @Test func everyDialogsButtonsHaveLettersOfTheirOwn() throws {
         var dialogs: [Dialog] = []
         var state = BuyerFixtures.loggedIn()
-        state.cart.hasUnsavedChanges = true
+        state.cart.changedHere()
         _ = self.program.press([.character("q")], &state)
         dialogs.append(try #require(state.shell.quitDialog))
         _ = self.program.press([.escape, .character("L")], &state)
@@ -250,7 +250,7 @@ import TerminalUITesting
         #expect(!box.contains("Tab moves between fields"), "the box has one field")
 
         var cart = BuyerFixtures.loggedIn(cart: BuyerFixtures.shortCart)
-        cart.cart.hasUnsavedChanges = true
+        cart.cart.changedHere()
         BuyerFixtures.showCart(&cart)
         let summary = self.program.canvas(for: cart, size: cart.shell.size).lines[cart.shell.size.height - 3]
         #expect(summary.contains("5 units in 3 lines · 2 lines short of stock · not saved (w saves)"), "\(summary)")

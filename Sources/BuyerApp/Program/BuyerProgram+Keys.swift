@@ -257,9 +257,14 @@ extension BuyerProgram {
         return []
     }
 
-    /// Said by the quit and logout questions when the cart differs from the saved one.
-    static func unsavedCartWarning(then next: String, emptied: Bool = false) -> [Span] {
-        emptied
+    /// Said by the quit and logout questions when the cart differs from the saved one: changed
+    /// here, emptied here, or replaced as the saved cart by another session's.
+    static func unsavedCartWarning(then next: String, _ cart: CartScreen) -> [Span] {
+        if cart.savedElsewhere {
+            return [Span("Another session of yours saved a different cart, which your next", .warning),
+                    Span("login brings back. w saves this one instead, then \(next).", .warning)]
+        }
+        return cart.isEmpty
             ? [Span("You emptied your cart without saving: its saved lines come back", .warning),
                Span("at your next login. w saves the empty cart, then \(next).", .warning)]
             : [Span("Your cart has unsaved changes: w saves them, then \(next).", .warning)]
@@ -276,7 +281,7 @@ extension BuyerProgram {
     func askToQuit(_ state: inout BuyerState) {
         let unsaved = state.cart.wouldLoseChanges
         state.shell.confirmQuit(
-            extraLines: unsaved ? Self.unsavedCartWarning(then: "quits", emptied: state.cart.isEmpty) : [],
+            extraLines: unsaved ? Self.unsavedCartWarning(then: "quits", state.cart) : [],
             extraHints: unsaved ? [Self.saveFirstHint(then: "quit")] : [],
             alternative: unsaved ? "Save & quit" : nil
         )
@@ -301,7 +306,7 @@ extension BuyerProgram {
             state.modal = .confirm(
                 Dialog(
                     title: "Log out",
-                    lines: [Span("Log out now?")] + Self.unsavedCartWarning(then: "logs out", emptied: state.cart.isEmpty),
+                    lines: [Span("Log out now?")] + Self.unsavedCartWarning(then: "logs out", state.cart),
                     buttons: ["Log out", "Save & log out", "Cancel"],
                     focus: 2,
                     actionTakesLetter: false

@@ -55,7 +55,7 @@ extension BuyerProgram {
                 // Back to the item's details when added from them, as Esc goes back to them.
                 state.modal = dialog.fromDetail.map(BuyerModal.detail)
             }
-            state.cart.hasUnsavedChanges = true
+            state.cart.changedHere()
             state.shell.status = .success("Added \(Format.count(added)) × \(name) to your cart (\(Format.units(inCart)) of it there now) — 2 shows the cart.")
             return self.loadCart(&state)
 
@@ -66,23 +66,25 @@ extension BuyerProgram {
                 name = Format.quoted(dialog.name)
                 state.modal = dialog.fromDetail.map(BuyerModal.detail)
             }
-            state.cart.hasUnsavedChanges = true
+            state.cart.changedHere()
             state.shell.status = .success(left == 0 ? "Removed \(name) from your cart." : "Removed \(Format.units(removed)) of \(name); \(Format.count(left)) left in your cart.")
             return self.loadCart(&state)
 
         case .cartCleared(let request):
             state.shell.finish(request)
-            state.cart.hasUnsavedChanges = true
+            state.cart.changedHere()
             state.shell.status = .success("Your cart is empty now.")
             return self.loadCart(&state)
 
         case .cartSaved(let request, let lines):
             state.shell.finish(request)
-            state.cart.hasUnsavedChanges = false
+            // Known to replace the cart another session saved: said so.
+            let replaced = state.cart.savedElsewhere ? ", in place of the one another session saved" : ""
+            state.cart.isSavedNow()
             state.shell.status = .success(
                 lines == 0
-                    ? "Cart saved empty — you will start with an empty cart when you next log in."
-                    : "Cart saved (\(Format.count(lines)) line\(lines == 1 ? "" : "s")) — it will be here when you next log in."
+                    ? "Cart saved empty\(replaced) — you will start with an empty cart when you next log in."
+                    : "Cart saved (\(Format.count(lines)) line\(lines == 1 ? "" : "s"))\(replaced) — it will be here when you next log in."
             )
             switch state.cart.afterSave {
             case .quit?:
@@ -107,7 +109,7 @@ extension BuyerProgram {
             if before == nil, state.cart.shortLines > 0 {
                 // The saved cart, back at login, asks for more than is on sale now.
                 let lines = state.cart.shortLines == 1 ? "1 line" : "\(Format.count(state.cart.shortLines)) lines"
-                state.shell.status = .warning("Your cart has \(lines) short of stock since you saved it — 2 shows it, x removes units.")
+                state.shell.status = .warning("Your saved cart has \(lines) short of stock now — 2 shows it, x removes units.")
             }
             var commands: [BuyerCommand] = []
             if let added = state.cart.addedAt {
@@ -142,7 +144,7 @@ extension BuyerProgram {
         case .purchased(let request, let purchase):
             state.shell.finish(request)
             if case .checkout = state.modal { state.modal = nil }
-            state.cart.hasUnsavedChanges = false
+            state.cart.isSavedNow()
             state.view = .purchases
             let units = purchase.lines.reduce(0) { $0 + $1.quantity }
             // Votes are one per item: items rated after an earlier purchase are not asked for again.

@@ -8,7 +8,10 @@ public struct CartScreen: Sendable {
     public var table = TableState()
     public var loadRequest: Int?
     /// The cart differs from the saved one: as the server last said, or changed here since.
-    public var hasUnsavedChanges = false
+    public private(set) var hasUnsavedChanges = false
+    /// It differs only because another session of the buyer saved a different cart since this
+    /// cart was the saved one: nothing changed here, and leaving keeps that other cart.
+    public private(set) var savedElsewhere = false
     /// Log out once the cart being loaded shows whether it is saved (another session of the
     /// buyer may have saved a different cart).
     public var logoutWhenLoaded = false
@@ -65,11 +68,26 @@ public struct CartScreen: Sendable {
     /// Lines asking for more units than are on sale now: a checkout would be refused.
     public var shortLines: Int { self.cart?.lines.filter(\.isShort).count ?? 0 }
 
+    /// Lines were added, removed or cleared in this session.
+    public mutating func changedHere() {
+        self.hasUnsavedChanges = true
+        self.savedElsewhere = false
+    }
+
+    /// The cart is the saved one: saved from here, or bought and emptied.
+    public mutating func isSavedNow() {
+        self.hasUnsavedChanges = false
+        self.savedElsewhere = false
+    }
+
     public mutating func loaded(_ cart: Cart, visibleRows: Int) {
         let previous = self.selected?.itemID
         self.cart = cart
         self.loadRequest = nil
-        if let isSaved = cart.isSaved { self.hasUnsavedChanges = !isSaved }
+        if let isSaved = cart.isSaved {
+            if isSaved { self.savedElsewhere = false } else if !self.hasUnsavedChanges { self.savedElsewhere = true }
+            self.hasUnsavedChanges = !isSaved
+        }
         let rows = self.rows
         let atShortLine = self.selectShortLineAfterLoad && self.table.select(firstOf: rows, where: \.isShort, visibleRows: visibleRows)
         self.selectShortLineAfterLoad = false
