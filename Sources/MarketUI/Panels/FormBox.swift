@@ -60,7 +60,8 @@ public enum FormBox {
         let inside = Rect(x: box.x, y: box.maxY - height, width: box.width, height: height)
         // The first field and its hint clear of the band.
         if inside.y >= self.formArea(in: box, form: form).y + 2 { return inside }
-        let under = Rect(x: box.x, y: box.maxY, width: box.width, height: height)
+        // A box of its own there: as tall as the question, without the margins it has inside.
+        let under = Rect(x: box.x, y: box.maxY, width: box.width, height: height - 2)
         let content = Chrome.contentArea(screen.size)
         return under.maxY <= screen.y + content.maxY - 2 ? under : inside
     }

@@ -45,7 +45,7 @@ public struct RemoveUnitsDialog: ConfirmingFormDialog {
     public func confirmation(for count: Int) -> Dialog {
         let remaining = self.item.quantity - count
         return Dialog(
-            title: "Remove units",
+            title: "Confirm removal",
             lines: [
                 Span("Take \(Format.units(count)) of \(Format.quoted(self.item.name)) off sale?"),
                 Span(remaining == 0 ? "None will remain: buyers will no longer find it." : "\(Format.units(remaining)) will remain on sale.", remaining == 0 ? .warning : .muted),
