@@ -36,6 +36,16 @@ import Testing
         #expect(keywordError?.message.contains("36 code points; the limit is 32") == true)
     }
 
+    /// What an input method for Chinese, Japanese or Korean types for digits.
+    @Test func fullWidthDigitsAreDigits() throws {
+        #expect(FieldRules.parseCount("１２") == 12)
+        #expect(FieldRules.parseCount("１，０００") == 1_000)
+        #expect(try FieldRules.parsePrice("１２．５０") == Money("12.50")!)
+        #expect(FieldRules.parseExpiry("０４／２９") == YearMonth(year: 2029, month: 4))
+        #expect(PaymentCard(holder: "A B", number: "４１１１ １１１１", expiry: "").digits == "41111111")
+        #expect(FieldRules.parseCount("１２a") == nil)
+    }
+
     @Test func namesAreTrimmedButNeverTruncated() throws {
         #expect(try FieldRules.accountName.validate("  Ada Lovelace ") == "Ada Lovelace")
         #expect(throws: FieldError.self) { try FieldRules.accountName.validate("   ") }

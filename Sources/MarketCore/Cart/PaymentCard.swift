@@ -13,7 +13,7 @@ public struct PaymentCard: Sendable, Hashable, Codable {
     }
 
     /// The card number without spaces or dashes.
-    public var digits: String { String(self.number.filter { $0 != " " && $0 != "-" }) }
+    public var digits: String { String(Text.halfWidth(self.number).filter { $0 != " " && $0 != "-" }) }
 
     public var last4: String { String(self.digits.suffix(4)) }
 }

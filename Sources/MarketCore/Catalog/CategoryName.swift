@@ -45,7 +45,7 @@ public struct CategoryNames: Sendable, Hashable {
     /// as the clients show them ("3 Home & kitchen"). `nil` for blank text; a name that fits no
     /// category, or more than one, is a problem that says so.
     public func category(typed text: String, field: String = "category") -> Result<Category, FieldError>? {
-        let text = Text.trimmingWhitespace(text)
+        let text = Text.trimmingWhitespace(Text.halfWidth(text))
         guard !text.isEmpty else { return nil }
         if let (category, name) = self.numberAndName(text) {
             guard self.named(category, fits: name) else {

@@ -133,7 +133,7 @@ public enum FieldRules {
     /// it), checked with ``validatePrice(_:field:)``; each way of getting it wrong has its own
     /// sentence.
     public static func parsePrice(_ text: String, field: String = "price") throws(FieldError) -> Money {
-        var text = self.ungroupingThousands(Text.trimmingWhitespace(text))
+        var text = self.ungroupingThousands(Text.trimmingWhitespace(Text.halfWidth(text)))
         guard !text.isEmpty else {
             throw FieldError(field: field, message: "Enter a price, e.g. 12.50.")
         }
@@ -164,9 +164,9 @@ public enum FieldRules {
     }
 
     /// A count as people type it: "12", or "1,000" with commas grouping thousands, as the
-    /// clients write counts; `nil` for anything else.
+    /// clients write counts (in full-width digits too); `nil` for anything else.
     public static func parseCount(_ text: String) -> Int? {
-        Int(self.ungroupingThousands(Text.trimmingWhitespace(text)))
+        Int(self.ungroupingThousands(Text.trimmingWhitespace(Text.halfWidth(text))))
     }
 
     /// `text` without the commas that group the thousands of its whole part ("1,249.50" is
@@ -265,7 +265,7 @@ public enum FieldRules {
     /// The month and the four-digit year of an expiry written `MM/YY`, `MM/YYYY`, `MMYY` or
     /// `M/YY` (spaces ignored), the month not yet checked.
     private static func expiryFields(_ text: String) -> (month: Int, year: Int)? {
-        let text = String(text.filter { $0 != " " })
+        let text = String(Text.halfWidth(text).filter { $0 != " " })
         guard text.allSatisfy({ $0.isASCIIDigit || $0 == "/" }) else { return nil }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         let (month, year): (Substring, Substring)

@@ -79,6 +79,16 @@ public enum Text {
         }
     }
 
+    /// `text` with the full-width forms of ASCII (０–９, ，, ．, ／, －, …) as ASCII: what an input
+    /// method for Chinese, Japanese or Korean types for digits, read as the digits they are.
+    public static func halfWidth(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) || $0.value == 0x3000 }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            if (0xFF01...0xFF5E).contains(scalar.value) { return Unicode.Scalar(scalar.value - 0xFEE0)! }
+            return scalar.value == 0x3000 ? " " : scalar
+        }))
+    }
+
     /// Why `value` holds too many code points for its characters, or `nil`: characters each
     /// loaded with combining marks, which no language needs this many of.
     static func tooManyCodePoints(_ value: String, label: String, maximum: Int) -> String? {
