@@ -342,8 +342,9 @@ public struct SearchScreen: Sendable {
             // An inexact total is one past where the server stopped counting.
             let total = page.totalIsExact ? Format.count(page.total) : "more than " + Format.count(page.total - 1)
             let found = [Span("\(total) result\(page.total == 1 ? "" : "s") for ", .muted), Span(query.summary(naming: self.categories), .accent)]
-            let order = [false, true].map { Span(" · " + self.orderDescription(of: query, short: $0), .muted) }
-            let fits = order.first { DisplayWidth.of((found + [$0]).map(\.text).joined()) <= note.width } ?? order[1]
+            // No order to speak of for no results.
+            let order = page.total == 0 ? [Span("")] : [false, true].map { Span(" · " + self.orderDescription(of: query, short: $0), .muted) }
+            let fits = order.first { DisplayWidth.of((found + [$0]).map(\.text).joined()) <= note.width } ?? order[order.count - 1]
             canvas.write(spans: found + [fits], x: note.x, y: note.y, limit: note.width)
         } else if self.isEditing, focused {
             canvas.write(bar.fields[bar.focus].hint ?? "", in: note, style: .muted)
