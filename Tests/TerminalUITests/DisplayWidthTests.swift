@@ -38,6 +38,10 @@ import Testing
         // Two quotations: the longer one gives way first; a quotation keeps 8 columns, and what
         // still does not fit is cut at the end.
         #expect(DisplayWidth.shorten("“abcdefghijklmnop” and “abcdef” done", to: 30) == "“abcdefghi…” and “abcdef” done")
+        // An aside after a dash goes before any name is shortened.
+        let added = "Added 2 × “Ramen Bowl ラーメン 🍜” to your cart (3 units of it there now) — 2 shows the cart."
+        #expect(DisplayWidth.shorten(added, to: 76) == "Added 2 × “Ramen Bowl ラーメン 🍜” to your cart (3 units of it there now).")
+        #expect(DisplayWidth.shorten(added, to: 200) == added, "kept where it fits")
         #expect(DisplayWidth.shorten("“abcdefghijklmnop” and “abcdef” done", to: 14) == "“abcdefg…” an…")
         #expect(DisplayWidth.shorten("Saved.", to: 20) == "Saved.")
     }

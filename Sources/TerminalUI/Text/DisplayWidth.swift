@@ -44,12 +44,19 @@ public enum DisplayWidth {
         return result + ellipsis
     }
 
-    /// A sentence made to fit `width` columns by shortening what it quotes (“…”) before cutting its
-    /// end: "Took 2 units of “<a long name>” off sale; 3 left." keeps what happened and loses
-    /// part of the name, which the screen shows elsewhere. The longest quotation is shortened
-    /// first, to no fewer than `keeping` columns; what still does not fit is cut at the end.
+    /// A sentence made to fit `width` columns by leaving out its aside and shortening what it
+    /// quotes (“…”) before cutting its end: "Took 2 units of “<a long name>” off sale; 3 left."
+    /// keeps what happened and loses part of the name, which the screen shows elsewhere. An aside
+    /// is what follows the last " — " (a hint: "— 2 shows the cart."), and goes first; then the
+    /// longest quotation is shortened, to no fewer than `keeping` columns; what still does not
+    /// fit is cut at the end.
     public static func shorten(_ text: String, to width: Int, keeping: Int = 8) -> String {
         var text = text
+        if self.of(text) > width, let dash = text.range(of: " — ", options: .backwards) {
+            let ending = text.last.map { ".!?".contains($0) ? String($0) : "" } ?? ""
+            text = String(text[..<dash.lowerBound])
+            if let last = text.last, !".!?".contains(last) { text += ending }
+        }
         var excess = self.of(text) - width
         while excess > 0 {
             let quotations = self.quotations(in: text).filter { self.of(text[$0]) > keeping }
