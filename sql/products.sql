@@ -209,6 +209,31 @@ BEGIN
 END;
 $$;
 
+-- Chinese and Japanese put no spaces between words, so a word of a name that changes script
+-- ("東京タワー") is also indexed by its runs of one script (東京, タワー; Text.scriptParts, schema
+-- 13). Items registered before get the Chinese and Japanese runs here, once (the other runs of
+-- such words, as the "usb" of "usb充電器", only items registered since have).
+DO $$
+DECLARE
+    v_mixed bigint[];
+BEGIN
+    IF (SELECT version FROM market_schema WHERE name = 'products') < 13 THEN
+        CREATE TEMPORARY TABLE market_script_parts ON COMMIT DROP AS
+            SELECT i.id, array_agg(DISTINCT r.part[1]) AS parts
+              FROM items i, regexp_matches(lower(i.name), '[㐀-䶿一-鿿豈-﫿]+|[ぁ-ゟ]+|[゠-ヿㇰ-ㇿ]+', 'g') AS r (part)
+             WHERE i.name ~ '[㐀-䶿一-鿿豈-﫿ぁ-ゟ゠-ヿㇰ-ㇿ]' AND r.part[1] <> ALL (i.terms)
+             GROUP BY i.id;
+        v_mixed := ARRAY(SELECT id FROM market_script_parts);
+        UPDATE items i SET terms = i.terms || p.parts FROM market_script_parts p WHERE i.id = p.id;
+        DELETE FROM item_terms x WHERE x.item_id = ANY (v_mixed);
+        INSERT INTO item_terms (term, item_id, category)
+             SELECT t, i.id, i.category FROM items AS i, market_item_terms(i.terms) AS t
+              WHERE i.id = ANY (v_mixed) AND i.quantity > 0
+        ON CONFLICT DO NOTHING;
+    END IF;
+END;
+$$;
+
 -- Names of categories (schema 11): what people read beside the number, and what they may type
 -- instead of it. An item's category stays a number (no foreign key): a seller may list in a
 -- category without a name, which clients then show as its number. The usual ones are named
@@ -494,5 +519,5 @@ CREATE OR REPLACE TRIGGER seller_stats_announce_update AFTER UPDATE ON seller_st
     FOR EACH ROW WHEN ((OLD.items_sold, OLD.thumbs_up, OLD.thumbs_down) IS DISTINCT FROM (NEW.items_sold, NEW.thumbs_up, NEW.thumbs_down))
     EXECUTE FUNCTION market_announce_seller_activity();
 
-INSERT INTO market_schema (name, version) VALUES ('products', 12)
+INSERT INTO market_schema (name, version) VALUES ('products', 13)
     ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;

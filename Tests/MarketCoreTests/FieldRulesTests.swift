@@ -224,6 +224,16 @@ import Testing
         #expect(Text.searchTerms(["café", "cafe", "mug"]) == ["cafe", "mug"])
     }
 
+    /// Chinese and Japanese put no spaces between words: a word that changes script is also
+    /// indexed by its runs of one script.
+    @Test func wordsThatChangeScriptAreAlsoIndexedByTheirParts() {
+        #expect(Text.itemTerms(name: "東京タワー Model", keywords: []) == ["東京タワー", "model", "東京", "タワー"])
+        #expect(Text.itemTerms(name: "USB充電器", keywords: ["cable"]) == ["cable", "usb充電器", "usb", "充電器"])
+        #expect(Text.itemTerms(name: "緑茶 tea", keywords: []) == ["緑茶", "tea"], "words of one script stay whole")
+        #expect(Text.itemTerms(name: "Café crème", keywords: []) == ["cafe", "creme"])
+        #expect(FieldRules.splitSearchKeywords("東京タワー") == ["東京タワー"], "a search is not split: its words are what it asks for")
+    }
+
     @Test func searchWordsOfNames() {
         #expect(Text.searchWords(of: "Red Mountain-Bike, red!") == ["red", "mountain", "bike"])
         // An apostrophe joins fragments of one word; the short ones do not count on their own.

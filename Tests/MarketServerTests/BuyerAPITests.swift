@@ -21,6 +21,18 @@ import Testing
         }
     }
 
+    @Test func japaneseNamesAreFoundByTheirWordsOfOneScript() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let tower = try await seller.registerItem(draft("東京タワー Model"))
+            let charger = try await seller.registerItem(draft("USB充電器"))
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            for (keywords, expected) in [(["東京"], [tower.id]), (["タワー"], [tower.id]), (["東京タワー"], [tower.id]), (["usb"], [charger.id]), (["充電器"], [charger.id])] {
+                #expect(try await buyer.search(category: .any, keywords: keywords).items.map(\.item.id) == expected, "\(keywords)")
+            }
+        }
+    }
+
     @Test func searchRanksByMatchedKeywordsThenNewestFirst() async throws {
         try await TestMarket.with { market in
             let (seller, _) = try await market.loggedInSeller(name: "Bikes & Co")

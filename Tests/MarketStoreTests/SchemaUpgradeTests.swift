@@ -87,4 +87,22 @@ import Testing
         #expect(try await postgres.query(indexed, database: database) == ["cafe", "creme", "the", "øl"], "indexed again, without the old terms")
         #expect(try await postgres.query("SELECT count(*) FROM item_terms WHERE term = 'cafe creme'", database: database) == ["1"], "and their pairs")
     }
+
+    @Test func olderItemsWithChineseOrJapaneseNamesAreIndexedByTheirScriptsRunsOnUpgrade() async throws {
+        let postgres = try await TestPostgres.shared()
+        let database = try await postgres.makeDatabases(prefix: "upgrade").products.database
+        // Schema 12 indexed a word that changes script only whole.
+        try await postgres.query(
+            Self.insert + "(1, 7, 'S', '東京タワー Model', '{}', '{東京タワー,model}', 'new', 5, 1), (2, 7, 'S', '緑茶 tea', '{}', '{緑茶,tea}', 'new', 5, 1)",
+            database: database
+        )
+        try await postgres.query("UPDATE market_schema SET version = 12 WHERE name = 'products'", database: database)
+        try await postgres.applySchema("products", to: database)
+        let terms = try await postgres.query("SELECT terms FROM items ORDER BY id", database: database)
+        #expect(terms == ["{東京タワー,model,タワー,東京}", "{緑茶,tea}"], "one script's words are whole already")
+        #expect(try await postgres.query("SELECT count(*) FROM item_terms WHERE term = 'タワー'", database: database) == ["1"], "and indexed")
+        try await postgres.applySchema("products", to: database)
+        #expect(try await postgres.query("SELECT terms FROM items ORDER BY id", database: database) == terms, "once")
+    }
 }
+

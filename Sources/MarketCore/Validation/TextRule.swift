@@ -173,9 +173,43 @@ public enum Text {
     }
 
     /// What search matches an item by (its `terms`): its keywords and the words of its name, as
-    /// search terms, each once.
+    /// search terms, each once; and the parts of a word that mixes scripts with Chinese or
+    /// Japanese ones (``scriptParts(of:)``), which are written without spaces.
     public static func itemTerms(name: String, keywords: [String]) -> [String] {
-        self.searchTerms(keywords + self.searchWords(of: name))
+        let words = self.searchWords(of: name)
+        return self.searchTerms(keywords + words + words.flatMap(self.scriptParts))
+    }
+
+    /// The scripts Chinese and Japanese are written in, which put no spaces between words.
+    private enum Script: Equatable {
+        case han, hiragana, katakana, other
+
+        init(_ character: Character) {
+            switch character.unicodeScalars.first?.value ?? 0 {
+            case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: self = .han
+            case 0x3041...0x309F: self = .hiragana
+            case 0x30A0...0x30FF, 0x31F0...0x31FF: self = .katakana
+            default: self = .other
+            }
+        }
+    }
+
+    /// The runs of one script in a word that changes script and has Chinese or Japanese in it,
+    /// where a word often ends: "東京タワー" → 東京, タワー; "usb充電器" → usb, 充電器. None for
+    /// a word of one script. (`sql/products.sql` adds the Chinese and Japanese runs to the terms
+    /// of items registered before, schema 13.)
+    static func scriptParts(of word: String) -> [String] {
+        var parts: [(script: Script, text: String)] = []
+        for character in word {
+            let script = Script(character)
+            if let last = parts.last, last.script == script {
+                parts[parts.count - 1].text.append(character)
+            } else {
+                parts.append((script, String(character)))
+            }
+        }
+        guard parts.count > 1, parts.contains(where: { $0.script != .other }) else { return [] }
+        return parts.map(\.text)
     }
 
     /// Lower-cased words of a name, as search matches them: runs of letters and digits. An
