@@ -46,6 +46,37 @@ extension BuyerFlowTests {
         #expect(after.contains { if case .loadPurchases = $0 { true } else { false } })
     }
 
+    /// A cart fetched while the payment question is up (a check after a lost answer, a
+    /// reconnection) with another total: the question is asked again with it, so Pay never sends
+    /// a total the buyer did not see.
+    @Test func aCartChangedUnderThePaymentQuestionIsAskedAboutAgain() throws {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&state)
+        guard case .checkout(let asked)? = state.modal else {
+            Issue.record("the checkout is open")
+            return
+        }
+        #expect(try #require(asked.confirmation).lines.map(\.text).joined().contains("234.99"))
+        var cart = BuyerFixtures.cart
+        cart.lines[0].unitPrice = Money("30.00")!
+        let request = state.shell.begin("Loading your cart…")
+        state.cart.loadRequest = request
+        _ = self.program.update(&state, .message(.cartLoaded(request: request, cart: cart)))
+        guard case .checkout(let again)? = state.modal else {
+            Issue.record("the checkout stays open")
+            return
+        }
+        let question = try #require(again.confirmation)
+        #expect(question.lines.map(\.text).joined().contains("249.99"), "the question names the total now")
+        #expect(again.failure?.contains("249.99") == true)
+        let commands = self.program.press([.enter], &state)
+        guard case .purchase(_, _, let total, _, _)? = commands.first else {
+            Issue.record("expected a purchase, got \(commands)")
+            return
+        }
+        #expect(total == Money("249.99")!, "the total the question named when Pay was pressed")
+    }
+
     @Test func aPaymentWhoseAnswerIsLostSaysTheOutcomeIsUnknownAndFetchesWhatItMayHaveChanged() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.fillInCheckout(&state)

@@ -116,9 +116,24 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     /// The cart was loaded again while the box is open: what the confirmation names, and what
     /// the payment is refused for if it changes again, is the cart's total now.
     public mutating func cartChanged(_ cart: Cart) {
+        let confirmed = (self.total, self.units, self.shortages.map { [$0.itemID.description, String($0.unitsShort)] })
         self.shortages = cart.lines.filter(\.isShort)
         self.total = cart.totalOnSale
         self.units = cart.unitsOnSale
+        // A question on show names what Pay pays: asked again for the cart as it is now, so a
+        // payment never sends a total the buyer did not see (the server checks what is sent).
+        if let shown = self.confirmation, !self.isWorking,
+            confirmed != (self.total, self.units, self.shortages.map { [$0.itemID.description, String($0.unitsShort)] })
+        {
+            if self.units == 0 {
+                self.confirmation = nil
+            } else if let card = self.value {
+                var question = self.confirmation(for: card)
+                question.focus = shown.focus
+                self.confirmation = question
+            }
+            self.failure = "Your cart changed meanwhile: the total is now \(Format.money(self.total)), as the question says."
+        }
         // Said at once, rather than after a card is typed for a total of nothing.
         if self.units == 0, !self.isWorking {
             self.failure = Self.nothingOnSale
