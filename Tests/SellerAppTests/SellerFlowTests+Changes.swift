@@ -329,6 +329,36 @@ extension SellerFlowTests {
         #expect(state.modal == nil, "Esc leaves while the change is under way")
     }
 
+    /// Esc closes a box while its change is out; the answer, when it comes, is for that change,
+    /// not for a box opened since on another item.
+    @Test func aLateAnswerLeavesTheBoxOpenedSinceAlone() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("p"), .control("u")], &state)
+        _ = self.program.type("15", &state)
+        guard case .changePrice(let first, let item, _)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a price change")
+            return
+        }
+        _ = self.program.press([.escape, .down, .character("p"), .control("u")], &state)
+        _ = self.program.type("9", &state)
+        var changed = SellerFixtures.items[0]
+        changed.price = Money(15)
+        _ = self.program.update(&state, .message(.priceChanged(request: first, item: changed)))
+        guard case .price(let open)? = state.modal else {
+            Issue.record("the second box closed on the first one's answer")
+            return
+        }
+        #expect(open.item.id != item && open.form["price"] == "9", "what was typed in it stays")
+        #expect(state.shell.status?.text.contains("now costs 15.00") == true, "the answer is still told")
+        let lost = SellerCommand.changePrice(request: first, item: item, price: Money(15))
+        _ = self.program.update(&state, .message(.failed(request: first, command: lost, error: MarketError(.connectionLost, "The connection broke."))))
+        guard case .price(let still)? = state.modal else {
+            Issue.record("the second box closed on the first one's failure")
+            return
+        }
+        #expect(still.failure == nil && !still.mayHaveGoneThrough, "nor is its failure said in it")
+    }
+
     @Test func removingUnitsNeedsAConfirmationThatDefaultsToCancel() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("x")], &state)

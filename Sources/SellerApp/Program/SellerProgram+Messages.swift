@@ -38,7 +38,8 @@ extension SellerProgram {
         case .registered(let request, let item):
             state.shell.finish(request)
             state.changesAnswered += 1
-            if case .register = state.modal { state.modal = nil }
+            // The box that asked, not one opened since Esc closed it while this was out.
+            if case .register(let form) = state.modal, form.request == request { state.modal = nil }
             state.shell.status = .success("Registered \(item.id) \(Format.quoted(item.name)): \(Format.units(item.quantity)) at \(Format.money(item.price)).")
             // Show the new item selected. While the whole list fits on one page it is on that page
             // in any order, so the sort stays; otherwise the list goes back to the server's own
@@ -54,7 +55,7 @@ extension SellerProgram {
             state.shell.finish(request)
             state.changesAnswered += 1
             let previous = state.items.page?.items.first { $0.id == item.id }?.price
-            if case .price = state.modal { state.modal = nil }
+            if case .price(let dialog) = state.modal, dialog.request == request { state.modal = nil }
             state.items.replace(item, visibleRows: Self.visibleRows(state))
             let was = previous.map { " (was \(Format.money($0)))" } ?? ""
             state.shell.status = .success("\(Format.quoted(item.name)) now costs \(Format.money(item.price))\(was).")
@@ -63,7 +64,7 @@ extension SellerProgram {
         case .unitsRemoved(let request, let item, let removed):
             state.shell.finish(request)
             state.changesAnswered += 1
-            if case .remove = state.modal { state.modal = nil }
+            if case .remove(let dialog) = state.modal, dialog.request == request { state.modal = nil }
             state.items.replace(item, visibleRows: Self.visibleRows(state))
             let left = item.quantity == 0 ? "none left on sale" : "\(Format.units(item.quantity)) left on sale"
             state.shell.status = .success("Took \(Format.units(removed)) of \(Format.quoted(item.name)) off sale; \(left).")
@@ -92,22 +93,22 @@ extension SellerProgram {
             if state.items.loadRequest == request { state.items.loadRequest = nil }
         case .loadRating(let request):
             if state.rating.loadRequest == request { state.rating.loadRequest = nil }
-        case .register:
-            if case .register(var form) = state.modal {
+        case .register(let request, _):
+            if case .register(var form) = state.modal, form.request == request {
                 form.failed(error, sentence: sentence)
                 // To tell, once the list is fetched again, whether it went through.
                 if form.mayHaveGoneThrough { form.itemsBefore = Set(state.items.rows.map(\.id)) }
                 state.modal = .register(form)
                 saidInBox = true
             }
-        case .changePrice:
-            if case .price(var dialog) = state.modal {
+        case .changePrice(let request, _, _):
+            if case .price(var dialog) = state.modal, dialog.request == request {
                 dialog.failed(sentence, after: error)
                 state.modal = .price(dialog)
                 saidInBox = true
             }
-        case .removeUnits:
-            if case .remove(var dialog) = state.modal {
+        case .removeUnits(let request, _, _):
+            if case .remove(var dialog) = state.modal, dialog.request == request {
                 dialog.failed(sentence, after: error)
                 state.modal = .remove(dialog)
                 saidInBox = true
