@@ -83,6 +83,19 @@ extension BuyerFlowTests {
         #expect(state.shell.status?.text == "x works in Cart — press 2 to go there.")
     }
 
+    @Test func clickingACartTitleSortsAndKeepsTheSelectedLineSelected() throws {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.showCart(&state)
+        let selected = try #require(state.cart.selected?.itemID)
+        // The "Units" title: sorted by it, the lines (2 units, then 1) swap places.
+        let lines = self.program.canvas(for: state, size: state.shell.size).lines
+        let row = try #require(lines.firstIndex { $0.contains("Unit price") && $0.contains("Line total") })
+        let column = try #require(lines[row].range(of: "Units")).lowerBound.utf16Offset(in: lines[row])
+        _ = self.program.update(&state, .mouse(MouseEvent(.press, at: Point(x: column + 1, y: row))))
+        #expect(state.cart.rows.first?.itemID != selected, "sorted: the line selected is not first any more")
+        #expect(state.cart.selected?.itemID == selected, "and is still the one selected")
+    }
+
     @Test func theBoxOfACartLineSaysHowManyAreInTheCartAndTakesThemOut() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.showCart(&state)

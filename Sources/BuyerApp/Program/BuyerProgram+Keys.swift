@@ -86,11 +86,23 @@ extension BuyerProgram {
                 state.shell.status = .info("\(Format.quoted(detail.detail?.item.name ?? detail.name)) is sold out.")
                 return []
             case .removeFromCart:
-                // The box was opened on the selected line: the same as x in the list.
+                // The same as x on the box's line in the list (selected again, should the cart
+                // have been fetched in another order meanwhile).
                 state.modal = nil
+                let visible = Self.visibleRows(state)
+                guard state.cart.selected?.itemID == detail.itemID
+                    || state.cart.table.select(firstOf: state.cart.rows, where: { $0.itemID == detail.itemID }, visibleRows: visible)
+                else {
+                    state.shell.status = .info("\(Format.quoted(detail.name)) is no longer in your cart.")
+                    return []
+                }
                 return self.perform(.removeFromCart, &state)
             case .vote(let vote):
                 state.modal = nil
+                let visible = Self.visibleRows(state)
+                guard state.purchases.selected(timeZone: state.timeZone)?.line.itemID == detail.itemID
+                    || state.purchases.table.select(firstOf: state.purchases.rows(timeZone: state.timeZone), where: { $0.line.itemID == detail.itemID }, visibleRows: visible)
+                else { return [] }
                 return self.perform(vote == .up ? .thumbsUp : .thumbsDown, &state)
             case .addToCart:
                 guard let item = detail.detail?.item else { return [] }

@@ -178,7 +178,12 @@ extension BuyerProgram {
         case .purchasesLoaded(let request, let history):
             state.shell.finish(request)
             guard state.purchases.loadRequest == request else { return [] }
-            state.purchases.loaded(history, visibleRows: Self.visibleRows(state, view: .purchases))
+            // The line selected stays selected where a purchase made meanwhile (in another
+            // session) pushed it, unless the load says where to go.
+            let selected = state.purchases.selectAfterLoad == nil ? state.purchases.selected(timeZone: state.timeZone) : nil
+            let visible = Self.visibleRows(state, view: .purchases)
+            state.purchases.loaded(history, visibleRows: visible)
+            if selected != nil { state.purchases.reselect(selected, timeZone: state.timeZone, visibleRows: visible) }
             self.settleUncertainPayment(given: history.purchases, &state)
             return []
 
