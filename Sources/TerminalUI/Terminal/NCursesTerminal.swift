@@ -45,11 +45,10 @@ public final class NCursesTerminal: Terminal {
     private var restored = false
     private var inputTask: Task<Void, Never>?
     private let output: UnsafeMutablePointer<FILE>
-    /// The text of a paste under way, from its start marker to its end marker (as scalars, whose
-    /// count is at hand for the limit).
-    private var paste: [Unicode.Scalar]?
-    /// The most characters of a paste kept; the rest of a larger one is dropped.
-    private static let pasteLimit = 65_536
+    /// A paste under way, from its start marker to its end marker.
+    private var paste: BracketedPaste?
+    /// Ends a paste that stalled (``BracketedPaste/idleLimit``).
+    private var pasteWatch: Task<Void, Never>?
 
     /// Takes over the terminal. Throws when standard input or output is not a terminal.
     public init(configuration: Configuration = Configuration()) throws(TerminalError) {
@@ -123,6 +122,7 @@ public final class NCursesTerminal: Terminal {
         self.restored = true
         self.poller.stop()
         self.inputTask?.cancel()
+        self.pasteWatch?.cancel()
         curs_set(1)
         endwin()
         self.writeControl("\u{1B}[?2004l")
@@ -260,10 +260,41 @@ public final class NCursesTerminal: Terminal {
                 self.keyCode(Int32(bitPattern: character))
             } else if character == Self.suspendCharacter, self.paste == nil {
                 self.suspend()
-            } else if let count = self.paste?.count {
-                if count < Self.pasteLimit, let scalar = Unicode.Scalar(UInt32(character)) { self.paste?.append(scalar) }
+            } else if self.paste != nil, let scalar = Unicode.Scalar(UInt32(character)) {
+                switch self.paste?.add(scalar) {
+                case .ended(let text)?:
+                    self.endPaste(text)
+                case .interrupted?:
+                    self.endPaste(nil)
+                    if let event = KeyDecoder.character(UInt32(character)) { self.continuation.yield(event) }
+                case .kept?, nil:
+                    break
+                }
             } else if let event = KeyDecoder.character(UInt32(character)) {
                 self.continuation.yield(event)
+            }
+        }
+    }
+
+    /// The paste is over: its text, if any, is delivered (`nil`: dropped).
+    private func endPaste(_ text: String?) {
+        if let text, !text.isEmpty, self.paste != nil { self.continuation.yield(.paste(text)) }
+        self.paste = nil
+        self.pasteWatch?.cancel()
+        self.pasteWatch = nil
+    }
+
+    /// Ends the paste under way once it stalls: its end marker was lost, or came apart.
+    private func watchPaste() {
+        self.pasteWatch?.cancel()
+        self.pasteWatch = Task { @MainActor [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: BracketedPaste.idleLimit)
+                guard let self, let paste = self.paste, !Task.isCancelled else { return }
+                if paste.hasStalled() {
+                    self.endPaste(paste.text)
+                    return
+                }
             }
         }
     }
@@ -271,10 +302,10 @@ public final class NCursesTerminal: Terminal {
     private func keyCode(_ code: Int32) {
         switch code {
         case market_key_paste_begin():
-            self.paste = []
+            self.paste = BracketedPaste()
+            self.watchPaste()
         case market_key_paste_end():
-            if let scalars = self.paste, !scalars.isEmpty { self.continuation.yield(.paste(String(String.UnicodeScalarView(scalars)))) }
-            self.paste = nil
+            self.endPaste(self.paste?.text)
         case _ where self.paste != nil:
             // A key inside a paste (a pasted escape sequence ncurses knows): not typed.
             break
