@@ -173,7 +173,9 @@ let package = Package(
 
         // Full-screen terminal toolkit: the Terminal protocol (ncurses and in-memory), a cell
         // canvas with semantic colours, widgets, key tables and the main-actor program loop.
-        .target(name: "TerminalUI", dependencies: ["CNCurses"], swiftSettings: swiftSettings),
+        .target(name: "TerminalUI", dependencies: ["CNCurses", "CTerminalGuard"], swiftSettings: swiftSettings),
+        // Signal handlers that give the terminal back when a client is killed or crashes.
+        .target(name: "CTerminalGuard"),
 
         // What both terminal clients share: login and account creation, the header/footer frame,
         // connection state, error wording, file logging and command-line options.

@@ -1,3 +1,4 @@
+import ChildProcess
 import MarketTesting
 import Testing
 
@@ -34,4 +35,33 @@ import Testing
         }
         ClientBinaries.removeLog(log)
     }
+
+    /// Killed (SIGTERM, as `kill`, `timeout` or a service manager send it), the client ends as
+    /// if the user had quit: the terminal is the shell's again, bracketed paste off, and the
+    /// exit status says which signal.
+    @Test func aClientKilledGivesTheTerminalBack() async throws {
+        let binary = try ClientBinaries.path(of: "buyer")
+        let log = ClientBinaries.logFile("buyer")
+        let port = try FreePort.reserve()
+        try await Tmux.with(["bash", "--norc", "--noprofile", "-i"], environment: ["PS1": "shell$ "]) { tmux in
+            try await tmux.waitFor("shell$")
+            try await tmux.type("\(binary) --host 127.0.0.1 --port \(port) --log-file \(log); echo status=$?")
+            try await tmux.press("Enter")
+            try await tmux.waitFor("Log in with your buyer account.")
+            _ = try await ChildProcess.run("/usr/bin/pkill", ["-TERM", "-f", log])
+            try await tmux.waitFor("status=143")
+            try await tmux.type("clear; cat -v")
+            try await tmux.press("Enter")
+            try await tmux.paste("pasted")
+            try await tmux.press("Enter")
+            let shell = try await tmux.waitFor("pasted") { $0.contains("pasted\npasted") || $0.contains("[200~") }
+            #expect(!shell.contains("[200~"), "bracketed paste is off: \(shell)")
+            try await tmux.press("C-d")
+            try await tmux.type("exit 0")
+            try await tmux.press("Enter")
+            #expect(try await tmux.waitForExit() == 0)
+        }
+        ClientBinaries.removeLog(log)
+    }
 }
+

@@ -50,6 +50,13 @@ final class Tmux: Sendable {
         try await self.run(["send-keys", "-t", "e2e"] + keys)
     }
 
+    /// Pastes `text` as a terminal does: in bracketed-paste markers when the program asked for
+    /// them (`paste-buffer -p`).
+    func paste(_ text: String) async throws {
+        try await self.run(["set-buffer", text])
+        try await self.run(["paste-buffer", "-p", "-t", "e2e"])
+    }
+
     /// The screen as text.
     func screen() async throws -> String {
         try await self.run(["capture-pane", "-p", "-t", "e2e"])

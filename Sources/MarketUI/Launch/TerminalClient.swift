@@ -18,7 +18,8 @@ public enum TerminalClient {
         public var username: String
     }
 
-    /// Runs the client until the user quits. Returns the process exit status (130 after Ctrl-C).
+    /// Runs the client until the user quits. Returns the process exit status (130 after Ctrl-C,
+    /// 128 + the signal's number after a signal that asked it to end).
     @MainActor
     public static func run<P: Program, Client: ClientRole>(options: ClientOptions<Client>, build: (Context) -> (P, P.State)) async -> Int32 {
         let role = Client.role
@@ -52,7 +53,8 @@ public enum TerminalClient {
         let (program, state) = build(context)
         let runner = ProgramRunner(program: program, state: state, terminal: terminal)
         let final = await runner.run()
-        let status = program.exitStatus(final)
+        // Ended by a signal (kill, a closed window): the status says which, as a shell's would.
+        let status = terminal.terminationSignal.map { 128 + $0 } ?? program.exitStatus(final)
         logger.info("stopped", metadata: ["status": "\(status)"])
         return status
     }

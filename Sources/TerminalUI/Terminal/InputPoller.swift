@@ -13,6 +13,8 @@ final class InputPoller: Sendable {
         case resized(Size)
         /// The terminal went away.
         case hangup
+        /// The process was sent a signal asking it to end (``CTerminalGuard``).
+        case terminated(signal: Int32)
     }
 
     let signals: AsyncStream<Signal>
@@ -20,9 +22,12 @@ final class InputPoller: Sendable {
     private let readDone = DispatchSemaphore(value: 0)
     private let stopped = Atomic<Bool>(false)
     private let descriptor: Int32
+    /// Where the termination signals' handler writes their numbers, or -1.
+    private let signalDescriptor: Int32
 
-    init(descriptor: Int32) {
+    init(descriptor: Int32, signalDescriptor: Int32 = -1) {
         self.descriptor = descriptor
+        self.signalDescriptor = signalDescriptor
         (self.signals, self.continuation) = AsyncStream<Signal>.makeStream()
     }
 
@@ -46,20 +51,27 @@ final class InputPoller: Sendable {
     private func loop(lastSize: Size) {
         var lastSize = lastSize
         while !self.stopped.load(ordering: .relaxed) {
-            var watched = pollfd(fd: self.descriptor, events: Int16(POLLIN), revents: 0)
+            var watched = [pollfd(fd: self.descriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: self.signalDescriptor, events: Int16(POLLIN), revents: 0)]
             // The timeout bounds how late a resize is noticed when SIGWINCH went to another thread.
-            let ready = poll(&watched, 1, 150)
+            let ready = poll(&watched, self.signalDescriptor >= 0 ? 2 : 1, 150)
             if self.stopped.load(ordering: .relaxed) { break }
+            if watched[1].revents & Int16(POLLIN) != 0 {
+                var number: UInt8 = 0
+                if read(self.signalDescriptor, &number, 1) == 1 {
+                    self.continuation.yield(.terminated(signal: Int32(number)))
+                    break
+                }
+            }
             if let size = Self.windowSize(of: self.descriptor), size != lastSize {
                 lastSize = size
                 self.continuation.yield(.resized(size))
             }
             guard ready > 0 else { continue }
-            if watched.revents & Int16(POLLIN) != 0 {
+            if watched[0].revents & Int16(POLLIN) != 0 {
                 self.continuation.yield(.readable)
                 // Wait until the main actor has read, or the descriptor stays readable and we spin.
                 self.readDone.wait()
-            } else if watched.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            } else if watched[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
                 self.continuation.yield(.hangup)
                 break
             }

@@ -1,4 +1,5 @@
 import CNCurses
+import CTerminalGuard
 import Foundation
 
 /// The real terminal, through ncursesw. The only code that calls ncurses.
@@ -45,6 +46,10 @@ public final class NCursesTerminal: Terminal {
     private var restored = false
     private var inputTask: Task<Void, Never>?
     private let output: UnsafeMutablePointer<FILE>
+    /// Where the termination signals' handler tells of them (``c_terminal_guard``).
+    private var signalDescriptor: Int32?
+    /// The signal that asked the program to end, if one did: the exit status should say so.
+    public private(set) var terminationSignal: Int32?
     /// A paste under way, from its start marker to its end marker.
     private var paste: BracketedPaste?
     /// Ends a paste that stalled (``BracketedPaste/idleLimit``).
@@ -59,7 +64,12 @@ public final class NCursesTerminal: Terminal {
         guard let output = fdopen(dup(1), "w"), let input = fdopen(dup(0), "r") else {
             throw TerminalError("cannot open the terminal")
         }
+        // Before ncurses: the settings the crash handler gives back are the shell's, and ncurses
+        // leaves handlers it finds in place alone.
+        let signals = c_terminal_guard()
+        if signals >= 0 { self.signalDescriptor = signals }
         guard let screen = newterm(nil, output, input) else {
+            if signals >= 0 { c_terminal_unguard() }
             throw TerminalError("ncurses cannot drive this terminal (TERM=\(configuration.environment["TERM"] ?? "unset"))")
         }
         self.screen = screen
@@ -82,7 +92,7 @@ public final class NCursesTerminal: Terminal {
         self.colorMode = configuration.colorMode.resolved(environment: configuration.environment, terminalHasColors: has_colors())
         self.size = Size(width: Int(market_cols()), height: Int(market_lines()))
         (self.events, self.continuation) = AsyncStream<TerminalEvent>.makeStream()
-        self.poller = InputPoller(descriptor: 0)
+        self.poller = InputPoller(descriptor: 0, signalDescriptor: self.signalDescriptor ?? -1)
         self.setUpLooks()
         self.writeControl("\u{1B}[?2004h")
         self.startInput()
@@ -128,7 +138,15 @@ public final class NCursesTerminal: Terminal {
         self.writeControl("\u{1B}[?2004l")
         // Leave the cursor on a clean line below whatever the shell shows next.
         fflush(nil)
+        self.unguard()
         self.continuation.finish()
+    }
+
+    /// The signal handlers go (the terminal is the shell's again), and their pipe.
+    private func unguard() {
+        guard self.signalDescriptor != nil else { return }
+        c_terminal_unguard()
+        self.signalDescriptor = nil
     }
 
     private func draw(_ cell: Cell, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>?) {
@@ -190,6 +208,10 @@ public final class NCursesTerminal: Terminal {
         case .resized(let size):
             self.resize(to: size)
         case .hangup:
+            self.continuation.yield(.hangup)
+        case .terminated(let signal):
+            // Ended as if the terminal went away: the program stops and restores it.
+            self.terminationSignal = signal
             self.continuation.yield(.hangup)
         }
     }
