@@ -38,6 +38,8 @@ import Testing
         // Two quotations: the longer one gives way first; a quotation keeps 8 columns, and what
         // still does not fit is cut at the end.
         #expect(DisplayWidth.shorten("“abcdefghijklmnop” and “abcdef” done", to: 30) == "“abcdefghi…” and “abcdef” done")
+        // A character wider than the line still takes one: wrapping ends.
+        #expect(DisplayWidth.wrap("東京", to: 1) == ["東", "京"])
         // An aside after a dash goes before any name is shortened.
         let added = "Added 2 × “Ramen Bowl ラーメン 🍜” to your cart (3 units of it there now) — 2 shows the cart."
         #expect(DisplayWidth.shorten(added, to: 76) == "Added 2 × “Ramen Bowl ラーメン 🍜” to your cart (3 units of it there now).")

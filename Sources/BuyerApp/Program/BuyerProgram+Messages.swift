@@ -48,6 +48,8 @@ extension BuyerProgram {
 
         case .addedToCart(let request, let item, let added, let inCart):
             state.shell.finish(request)
+            // An answer for a session logged out of meanwhile: nothing of it is on screen.
+            guard state.isLoggedIn else { return [] }
             var name = "the item"
             if case .quantity(let dialog) = state.modal, dialog.request == request {
                 name = Format.quoted(dialog.name)
@@ -61,6 +63,8 @@ extension BuyerProgram {
 
         case .removedFromCart(let request, _, let removed, let left):
             state.shell.finish(request)
+            // An answer for a session logged out of meanwhile: nothing of it is on screen.
+            guard state.isLoggedIn else { return [] }
             var name = "the item"
             if case .quantity(let dialog) = state.modal, dialog.request == request {
                 name = Format.quoted(dialog.name)
@@ -72,6 +76,8 @@ extension BuyerProgram {
 
         case .cartCleared(let request):
             state.shell.finish(request)
+            // An answer for a session logged out of meanwhile: nothing of it is on screen.
+            guard state.isLoggedIn else { return [] }
             state.cart.changedHere()
             state.shell.status = .success("Your cart is empty now.")
             return self.loadCart(&state)

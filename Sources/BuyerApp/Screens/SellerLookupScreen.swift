@@ -16,7 +16,7 @@ public struct SellerLookupScreen: FormDialog {
     }
 
     public var value: SellerID? {
-        Int64(Text.trimmingWhitespace(self.form["seller"])).flatMap { $0 > 0 ? SellerID($0) : nil }
+        Int64(Text.trimmingWhitespace(Text.halfWidth(self.form["seller"]))).flatMap { $0 > 0 ? SellerID($0) : nil }
     }
 
     /// The lookup failed: no such seller is said under the number (in place of the hint's tick),

@@ -12,8 +12,8 @@ extension SellerProgram {
             return keys.flatMap { self.press($0, &state) }
         }
         if mouse.kind == .press, let tab = Chrome.tab(at: mouse.point, shell: state.shell, tabs: SellerView.allCases.map(\.title)) {
-            state.view = SellerView(rawValue: tab) ?? .items
-            return []
+            // As its number key: the view shown is fetched again.
+            return self.press(.character(Character(String(tab + 1))), &state)
         }
         guard state.view == .items else { return [] }
         let area = ItemsScreen.tableArea(in: Chrome.contentArea(state.shell.size))

@@ -97,7 +97,8 @@ public enum DisplayWidth {
             while self.of(line) > width {
                 var head = ""
                 for character in line {
-                    if self.of(head) + self.of(character) > width { break }
+                    // At least one character a line, even one wider than it, or this never ends.
+                    if !head.isEmpty, self.of(head) + self.of(character) > width { break }
                     head.append(character)
                 }
                 lines.append(head)
