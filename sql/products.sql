@@ -188,6 +188,16 @@ $$;
 CREATE OR REPLACE FUNCTION market_search_term(t text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT normalize(regexp_replace(normalize(t, NFD), '([\u0041-\u024f])[\u0300-\u036f]+', '\1', 'g'), NFC) $$;
+-- Indexes the items `p_items` again after an upgrade changed their terms.
+CREATE OR REPLACE FUNCTION market_reindex_item_terms(p_items bigint[]) RETURNS void
+    LANGUAGE sql
+AS $$
+    DELETE FROM item_terms x WHERE x.item_id = ANY (p_items);
+    INSERT INTO item_terms (term, item_id, category)
+         SELECT t, i.id, i.category FROM items AS i, market_item_terms(i.terms) AS t
+          WHERE i.id = ANY (p_items) AND i.quantity > 0
+    ON CONFLICT DO NOTHING;
+$$;
 DO $$
 DECLARE
     v_folded bigint[];
@@ -200,11 +210,7 @@ BEGIN
                                       FROM unnest(i.terms) WITH ORDINALITY AS u (t, n) GROUP BY 1) AS f
                  ORDER BY f.n)
          WHERE i.id = ANY (v_folded);
-        DELETE FROM item_terms x WHERE x.item_id = ANY (v_folded);
-        INSERT INTO item_terms (term, item_id, category)
-             SELECT t, i.id, i.category FROM items AS i, market_item_terms(i.terms) AS t
-              WHERE i.id = ANY (v_folded) AND i.quantity > 0
-        ON CONFLICT DO NOTHING;
+        PERFORM market_reindex_item_terms(v_folded);
     END IF;
 END;
 $$;
@@ -225,11 +231,7 @@ BEGIN
              GROUP BY i.id;
         v_mixed := ARRAY(SELECT id FROM market_script_parts);
         UPDATE items i SET terms = i.terms || p.parts FROM market_script_parts p WHERE i.id = p.id;
-        DELETE FROM item_terms x WHERE x.item_id = ANY (v_mixed);
-        INSERT INTO item_terms (term, item_id, category)
-             SELECT t, i.id, i.category FROM items AS i, market_item_terms(i.terms) AS t
-              WHERE i.id = ANY (v_mixed) AND i.quantity > 0
-        ON CONFLICT DO NOTHING;
+        PERFORM market_reindex_item_terms(v_mixed);
     END IF;
 END;
 $$;
