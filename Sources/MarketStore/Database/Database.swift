@@ -63,12 +63,16 @@ public final class Database: Service, Sendable {
         // like these) is off too, lest it start compiling on every execution.
         //
         // A call abandoned at its deadline is not cancelled by PostgresNIO once its statements
-        // are sent; PostgreSQL ends a statement still running a second after that deadline
-        // (rolling it back), so that stuck calls cannot keep the pool's connections for good.
-        let statementTimeout = configuration.requestTimeout.milliseconds + 1_000
+        // are sent. What keeps one running past it is waiting for a lock (another transaction on
+        // the same rows, a table locked by an operator): PostgreSQL gives up such a wait a second
+        // after the deadline (rolling the statement back), so that stuck calls cannot keep the
+        // pool's connections for good. `lock_timeout` arms a timer only when a statement waits;
+        // `statement_timeout` would arm and disarm one for every statement, which cost a tenth
+        // of the throughput here (docs/PERFORMANCE.md, Seventeenth session).
+        let lockTimeout = configuration.requestTimeout.milliseconds + 1_000
         options.additionalStartupParameters = [
             ("plan_cache_mode", "force_generic_plan"), ("enable_seqscan", "off"), ("jit", "off"),
-            ("statement_timeout", "\(statementTimeout)ms"),
+            ("lock_timeout", "\(lockTimeout)ms"),
         ]
         let tls: PostgresClient.Configuration.TLS =
             switch configuration.tls {
