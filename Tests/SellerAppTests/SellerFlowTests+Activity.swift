@@ -71,7 +71,17 @@ extension SellerFlowTests {
         #expect(state.items.selected?.price == Money("9.00")!)
         let fetch = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), news: .init(rating: SellerFixtures.rating, items: page))))
         #expect(state.items.selected?.price == Money("9.00")!, "not the older page's price")
-        #expect(fetch.contains { $0.isItemsLoad })
+        guard case .loadItems(let load, _, _)? = fetch.first(where: \.isItemsLoad) else {
+            Issue.record("the page is fetched")
+            return
+        }
+        // The page fetched shows another item changed in another session: said, over the
+        // confirmation of the user's own change to the first.
+        var fetched = items
+        fetched[1] = repriced
+        fetched[2].price = Money("3.25")!
+        _ = self.program.update(&state, .message(.itemsLoaded(request: load, page: Page(items: fetched, offset: 0, limit: ItemsScreen.pageSize, total: fetched.count))))
+        #expect(state.shell.status == .info("\(Format.quoted(fetched[2].name)) was changed in another session: 3.25, \(Format.count(fetched[2].quantity)) on sale."))
     }
 
     @Test func aWaitAnsweredForTheListingBeforeAFindFetchesThePageOnShow() throws {

@@ -81,7 +81,7 @@ public struct BuyerItemDetail: Sendable {
 
     /// The footer's keys: the menu's, and each choice's own key.
     public var hints: [KeyHint] {
-        Menu.hints(self.menu.items.compactMap { item in item.key.flatMap { $0 == "q" ? nil : KeyHint(key: String($0), label: item.label) } })
+        self.menu.hints
     }
 
     public func frame(in screen: Rect) -> Rect {

@@ -134,7 +134,11 @@ public struct CartScreen: Sendable {
         let summaries = [(false, false), (false, true), (true, true)].map { shortForm, unsavedShort -> [Span] in
             var spans = [Span(" \(Format.units(cart.totalUnits)) in \(cart.lines.count) line\(cart.lines.count == 1 ? "" : "s")", .muted)]
             if short > 0 { spans.append(Span(shortForm ? " · \(short) short" : " · \(short) line\(short == 1 ? "" : "s") short of stock", .warning)) }
-            spans.append(Span(!self.hasUnsavedChanges ? " · saved" : unsavedShort ? " · not saved" : " · not saved (w saves)", .muted))
+            let saving =
+                if !self.hasUnsavedChanges { " · saved" }
+                else if self.savedElsewhere { unsavedShort ? " · not the saved cart" : " · another session saved a different cart (w saves this)" }
+                else { unsavedShort ? " · not saved" : " · not saved (w saves)" }
+            spans.append(Span(saving, .muted))
             return spans
         }
         let left = summaries.first { DisplayWidth.of($0.map(\.text).joined()) <= limit } ?? summaries[summaries.count - 1]

@@ -37,7 +37,8 @@ public struct PurchasesScreen: Sendable {
 
     public static func columns(timeZone: TimeZone) -> [TableColumn<Row>] {
         [
-            .sorted("Date", width: .fixed(16), by: { $0.date }, style: { $0.isFirst ? nil : .muted }, text: { Format.date($0.date, timeZone: timeZone) }),
+            // Orders placed in the same instant (or minute, as shown) in the order they were placed.
+            .sorted("Date", width: .fixed(16), by: { When(date: $0.date, order: $0.purchaseID) }, style: { $0.isFirst ? nil : .muted }, text: { Format.date($0.date, timeZone: timeZone) }),
             .sorted("#", width: .fitting(minimum: 2, maximum: 10), alignment: .right, by: { $0.purchaseID }, style: { $0.isFirst ? nil : .muted }, text: { "\($0.purchaseID)" }),
             .sorted("Item", width: .fitting(minimum: 4, maximum: 14), by: { $0.line.itemID }, text: { $0.line.itemID.description }),
             .sorted("Name", width: .flexible(minimum: 14, weight: 1), by: { Text.sortKey($0.line.name) }, text: { $0.line.name }),
@@ -58,6 +59,13 @@ public struct PurchasesScreen: Sendable {
                 }
             }),
         ]
+    }
+
+    /// When an order was placed, for sorting: its time, then its number.
+    private struct When: Comparable, Sendable {
+        var date: Date
+        var order: Int64
+        static func < (left: When, right: When) -> Bool { (left.date, left.order) < (right.date, right.order) }
     }
 
     public static func table(timeZone: TimeZone) -> Table<Row> {
@@ -166,8 +174,19 @@ public struct PurchasesScreen: Sendable {
         guard let page = self.page else { return nil }
         let bought = self.itemsPurchased.map { "\(Format.units($0)) purchased · " } ?? ""
         guard !page.items.isEmpty else { return bought + "0 orders" }
-        let first = page.offset + 1
-        let last = page.offset + page.items.count
+        var first = page.offset + 1
+        var last = page.offset + page.items.count
+        // In history order, the orders on screen (a screenful holds fewer than a page).
+        let rows = self.allRows
+        if self.table.sortColumn == nil, !rows.isEmpty {
+            let top = min(max(0, self.table.offset), rows.count - 1)
+            let bottom = max(top, min(rows.count, top + max(1, visibleRows)) - 1)
+            let orders = page.items.map(\.id)
+            if let above = orders.firstIndex(of: rows[top].purchaseID), let below = orders.firstIndex(of: rows[bottom].purchaseID) {
+                first = page.offset + above + 1
+                last = page.offset + below + 1
+            }
+        }
         let range = first == last ? Format.count(first) : "\(Format.count(first))–\(Format.count(last))"
         let sorted = self.table.sortedPageNote(rowCount: page.items.count, total: page.total)
         return bought + sorted + "\(page.total == 1 ? "order" : "orders") \(range) of \(Format.count(page.total))"

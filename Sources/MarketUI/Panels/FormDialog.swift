@@ -150,6 +150,9 @@ extension ConfirmingFormDialog {
             let outcome = self.handleForm(key)
             guard case .submit(let value) = outcome else { return outcome }
             self.confirmation = self.confirmation(for: value)
+            // The question answers what the last refusal said (not a warning that the last try
+            // may have gone through, which stays to be read with it).
+            if !self.mayHaveGoneThrough { self.failure = nil }
             return .none
         }
         guard Dialog.press(key, on: &self.confirmation) == 0, let value = self.value else { return .none }

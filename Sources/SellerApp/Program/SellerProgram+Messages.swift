@@ -15,7 +15,9 @@ extension SellerProgram {
             state.shell.finish(request)
             guard state.items.loadRequest == request else { return [] }
             let shown = state.items.page
-            let followsNews = state.items.loadFollowsNews
+            // What differs is another session's, unless a change of the user's own was answered
+            // since the fetch was sent (the page may predate it).
+            let followsNews = state.items.loadFollowsNews && state.items.loadChangesAnswered == state.changesAnswered
             state.items.loadFollowsNews = false
             self.show(page, &state)
             if followsNews, Self.mayTellOfElsewhere(state), let sentence = Self.changedElsewhere(from: shown, to: page) {
@@ -40,13 +42,17 @@ extension SellerProgram {
             state.changesAnswered += 1
             // The box that asked, not one opened since Esc closed it while this was out.
             if case .register(let form) = state.modal, form.request == request { state.modal = nil }
-            state.shell.status = .success("Registered \(item.id) \(Format.quoted(item.name)): \(Format.units(item.quantity)) at \(Format.money(item.price)).")
             // Show the new item selected. While the whole list fits on one page it is on that page
             // in any order, so the sort stays; otherwise the list goes back to the server's own
             // order, where new items come first.
             state.items.selectAfterLoad = item.id
-            // A find that would hide the new item gives way to the whole list.
-            if let find = state.items.find, !find.matches(item) { state.items.find = nil }
+            // A find that would hide the new item gives way to the whole list, and says so.
+            var cleared = ""
+            if let find = state.items.find, !find.matches(item) {
+                state.items.find = nil
+                cleared = " — every item is shown again, with it"
+            }
+            state.shell.status = .success("Registered \(item.id) \(Format.quoted(item.name)): \(Format.units(item.quantity)) at \(Format.money(item.price))\(cleared).")
             let fitsOnePage = state.items.isWholeList && (state.items.page?.items.count ?? 0) < ItemsScreen.pageSize
             if !fitsOnePage { state.items.table.sortColumn = nil }
             return self.loadItemsAndRating(&state, offset: 0)
@@ -258,6 +264,7 @@ extension SellerProgram {
         state.items.loadRequest = request
         state.items.loadListing = state.items.listing
         state.items.loadFollowsNews = false
+        state.items.loadChangesAnswered = state.changesAnswered
         return [.loadItems(request: request, offset: offset, listing: state.items.listing)]
     }
 
@@ -323,9 +330,10 @@ extension SellerProgram {
         guard state.items.loadRequest == nil, isCurrent else {
             guard state.items.loadRequest == nil else { return [] }
             let commands = self.loadItems(&state, offset: state.items.offset)
-            // What it brings that differs is another session's, unless a change of the user's
-            // own was answered meanwhile.
-            state.items.loadFollowsNews = !isNews && state.changesAnswered == state.changesAnsweredBeforeWait
+            // What it brings that differs is another session's: the user's own changes answered
+            // so far are on the rows already (those answered while it is out are told apart when
+            // it comes).
+            state.items.loadFollowsNews = !isNews
             return commands
         }
         // (Not while a request of the user's is out: the page may already show its change.)

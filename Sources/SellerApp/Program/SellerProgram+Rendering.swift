@@ -12,7 +12,7 @@ extension SellerProgram {
             case .register(let form): hints = form.hints
             case .price(let dialog): hints = dialog.hints
             case .remove(let dialog): hints = dialog.hints
-            case .detail: hints = Menu.hints()
+            case .detail(let detail): hints = detail.menu.hints
             case nil where state.view == .items && state.items.findField != nil:
                 hints = [KeyHint(key: "Enter", label: "Find"), KeyHint(key: "Esc", label: "Cancel")]
             case nil:

@@ -42,6 +42,9 @@ public struct ItemsScreen: Sendable {
     /// The fetch on its way was made for a wait's answer about a page no longer on show: it may
     /// bring a change made in another session, which the status line then names.
     public var loadFollowsNews = false
+    /// The user's own changes answered when the fetch on its way was sent
+    /// (``SellerState/changesAnswered``): one answered before it arrives may be newer than it.
+    public var loadChangesAnswered = 0
     /// What the latest page request asked for.
     public var loadListing = ItemListing.all
     /// Select this item once the next page arrives (a newly registered one).

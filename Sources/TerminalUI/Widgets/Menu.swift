@@ -89,6 +89,11 @@ public struct Menu: Sendable, Hashable {
         [KeyHint(key: "↑↓", label: "Choose"), KeyHint(key: "Enter", label: "Do it")] + extra + [KeyHint(key: "Esc", label: "Close")]
     }
 
+    /// ``hints(_:)`` with the letter of each choice (but Close's `q`, which Esc stands for).
+    public var hints: [KeyHint] {
+        Self.hints(self.items.compactMap { item in item.key.flatMap { $0 == "q" ? nil : KeyHint(key: String($0), label: item.label) } })
+    }
+
     /// Draws the items in `rect`, one per row, the selection highlighted.
     public func render(in rect: Rect, canvas: inout Canvas, focused: Bool = true) {
         for (index, item) in self.items.enumerated() {
