@@ -43,6 +43,8 @@ import Testing
         #expect(try FieldRules.parsePrice("１２．５０") == Money("12.50")!)
         #expect(FieldRules.parseExpiry("０４／２９") == YearMonth(year: 2029, month: 4))
         #expect(PaymentCard(holder: "A B", number: "４１１１ １１１１", expiry: "").digits == "41111111")
+        let card = PaymentCard(holder: "Ada Lovelace", number: "４１１１　１１１１　１１１１　１１１１", expiry: "１２／３９")
+        #expect(try FieldRules.validateCard(card, currentMonth: YearMonth(year: 2026, month: 11)).number == "4111111111111111")
         #expect(FieldRules.parseCount("１２a") == nil)
     }
 

@@ -228,7 +228,7 @@ public enum FieldRules {
     public static func validateCard(_ card: PaymentCard, currentMonth: YearMonth) throws(FieldError) -> PaymentCard {
         var card = card
         card.holder = try validateCardHolder(card.holder)
-        let allowed = card.number.allSatisfy { $0.isASCII && ($0.isNumber || $0 == " " || $0 == "-") }
+        let allowed = Text.halfWidth(card.number).allSatisfy { $0.isASCII && ($0.isNumber || $0 == " " || $0 == "-") }
         let digits = card.digits
         guard allowed else {
             throw FieldError(field: "card.number", message: "Card number takes digits only.")
