@@ -72,6 +72,35 @@ extension BuyerFlowTests {
         #expect(state.search.page?.items.first { $0.item.id == item.id }?.item.price == Money("101.00")!, "and so does its search row")
     }
 
+    /// A box opened while the server was out of reach has nothing to show; a refresh (r, or the
+    /// server coming back) fetches its item.
+    @Test func anItemBoxThatCouldNotLoadItsItemLoadsItOnRefresh() {
+        var state = BuyerFixtures.loggedIn()
+        let open = self.program.press([.enter], &state)
+        guard case .loadItem(let request, let item)? = open.first(where: { if case .loadItem = $0 { true } else { false } }) else {
+            Issue.record("Enter fetches the item: \(open)")
+            return
+        }
+        _ = self.program.update(&state, .message(.failed(request: request, command: .loadItem(request: request, item: item), error: MarketError(.unreachable, "Can't reach the server."))))
+        guard case .detail(let failed)? = state.modal, failed.detail == nil, failed.failure != nil else {
+            Issue.record("the box says it could not load")
+            return
+        }
+        let refresh = self.program.press([.character("r")], &state)
+        guard case .detail(let again)? = state.modal, again.failure == nil,
+            let reload = refresh.first(where: { if case .loadItem(_, item) = $0 { true } else { false } })
+        else {
+            Issue.record("r fetches the box's item again: \(refresh)")
+            return
+        }
+        BuyerFixtures.answer(reload, &state)
+        guard case .detail(let loaded)? = state.modal else {
+            Issue.record("the box stays")
+            return
+        }
+        #expect(loaded.detail?.item.id == item && loaded.request == nil)
+    }
+
     @Test func aCartKeyInTheBoxOfASearchHitSaysWhereItWorks() {
         var state = BuyerFixtures.loggedIn()
         for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state) }

@@ -343,10 +343,20 @@ extension BuyerProgram {
     /// failure it showed if that was the server out of reach.
     public func refresh(_ state: inout BuyerState) -> [BuyerCommand] {
         state.modal?.forgetUnreachable()
+        // An item's box fetches its item again too (opened while the server was away, it has
+        // nothing else to show).
+        var item: [BuyerCommand] = []
+        if case .detail(var screen)? = state.modal {
+            screen.failure = nil
+            let request = state.shell.begin("Loading the item…")
+            screen.request = request
+            state.modal = .detail(screen)
+            item = [.loadItem(request: request, item: screen.itemID)]
+        }
         // The view on show is asked last, so the status line's "working…" (the latest request's)
         // is about it.
         let order = BuyerView.allCases.filter { $0 != state.view } + [state.view]
-        return order.flatMap { self.reload($0, &state) }
+        return order.flatMap { self.reload($0, &state) } + item
     }
 
     /// Fetches again what `view` shows.
