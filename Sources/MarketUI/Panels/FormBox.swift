@@ -23,7 +23,7 @@ public enum FormBox {
         canvas: inout Canvas
     ) -> Point? {
         let noticeLines = self.noticeLines(notice, form: form, width: width, in: screen)
-        let box = self.frame(form: form, width: width, noticeLines: noticeLines.count, in: screen)
+        let (box, band) = self.layout(form: form, noticeLines: noticeLines.count, width: width, question: confirmation, in: screen)
         let textWidth = box.width - 6
         canvas.box(box, style: .border, title: title, fill: .dialog)
         canvas.write(spans: subtitle, x: box.x + 3, y: box.y + 2, limit: box.width - 6)
@@ -37,11 +37,9 @@ public enum FormBox {
         } else {
             canvas.write("Enter \(action) · Esc cancels" + (form.fields.count > 1 ? " · Tab moves between fields" : ""), in: row, style: .muted)
         }
-        if let confirmation {
-            // Where it leaves the fields in sight, so what is confirmed or thrown away is seen:
-            // over the box's lower part, whose lines it blanks (pieces of them would show beside
-            // it), or under a box too small for that.
-            let band = self.questionBand(for: confirmation, box: box, form: form, in: screen)
+        if let confirmation, let band {
+            // Over the box's lower part, it blanks the lines there (pieces of them would show
+            // beside it).
             if band.y < box.maxY - 1 {
                 canvas.fill(Rect(x: box.x + 1, y: band.y, width: box.width - 2, height: box.maxY - 1 - band.y), style: .dialog)
             }
@@ -51,19 +49,25 @@ public enum FormBox {
         return notice?.style == .muted ? nil : cursor
     }
 
-    /// Where a question over the form box `box` goes (a band as tall as the question and its
-    /// margins): across the box's bottom when the first field stays in sight above it; else just
-    /// under the box, where the view has room above its last two lines (a view's summary, such as
-    /// the cart's total) and the status and key lines; else over the box whole.
-    static func questionBand(for question: Dialog, box: Rect, form: Form, in screen: Rect) -> Rect {
-        let height = min(box.height, question.frame(in: box).height + 2)
-        let inside = Rect(x: box.x, y: box.maxY - height, width: box.width, height: height)
-        // The first field and its hint clear of the band.
-        if inside.y >= self.formArea(in: box, form: form).y + 2 { return inside }
-        // A box of its own there: as tall as the question, without the margins it has inside.
-        let under = Rect(x: box.x, y: box.maxY, width: box.width, height: height - 2)
+    /// Where the box goes, and the band for the question it asks, if any. The box is centred on
+    /// the screen. A question goes where every field stays in sight, so that what is confirmed
+    /// or thrown away is seen: under the box, which moves up as far as that takes, in the view
+    /// above its last two lines (a view's summary, such as the cart's total) and the status and
+    /// key lines; where the two do not fit together there, over the box's lower part.
+    static func layout(form: Form, noticeLines: Int, width: Int, question: Dialog?, in screen: Rect) -> (box: Rect, band: Rect?) {
+        let box = self.frame(form: form, width: width, noticeLines: noticeLines, in: screen)
+        guard let question else { return (box, nil) }
+        let height = question.frame(in: box).height
         let content = Chrome.contentArea(screen.size)
-        return under.maxY <= screen.y + content.maxY - 2 ? under : inside
+        let top = screen.y + content.y
+        let bottom = screen.y + content.maxY - 2
+        let y = min(box.y, bottom - height - box.height)
+        if y >= top {
+            let moved = Rect(x: box.x, y: y, width: box.width, height: box.height)
+            return (moved, Rect(x: box.x, y: moved.maxY, width: box.width, height: height))
+        }
+        let inside = min(box.height, height + 2)
+        return (box, Rect(x: box.x, y: box.maxY - inside, width: box.width, height: inside))
     }
 
     /// The box ``render(title:subtitle:form:labelWidth:inputWidth:notice:action:width:confirmation:in:canvas:)``
@@ -74,8 +78,9 @@ public enum FormBox {
 
     /// The button of `question`, shown over the form box, at `point` (for a click).
     public static func button(of question: Dialog, at point: Point, form: Form, notice: Span?, width: Int, in screen: Rect) -> Int? {
-        let box = self.frame(form: form, notice: notice, width: width, in: screen)
-        return question.button(at: point, in: screen, over: self.questionBand(for: question, box: box, form: form, in: screen))
+        let noticeLines = self.noticeLines(notice, form: form, width: width, in: screen).count
+        guard let band = self.layout(form: form, noticeLines: noticeLines, width: width, question: question, in: screen).band else { return nil }
+        return question.button(at: point, in: screen, over: band)
     }
 
     /// Where the input of field `index` starts on a form box drawn by
