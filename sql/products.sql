@@ -447,6 +447,37 @@ BEGIN
 END;
 $$;
 
+-- Takes units of an item out of one session's cart, dropping the line at zero. The line is
+-- locked as it is read and then changed in a statement of its own, which sees it as locked: an
+-- add or a checkout of the same session running meanwhile comes wholly before or after (in one
+-- statement, the change would look for the line as it was before the lock, and find nothing).
+-- Returns the units the line held (null: not in the cart) and the units left (null: refused,
+-- more than it holds). (Schema 14.)
+CREATE OR REPLACE FUNCTION market_remove_from_cart(p_session bytea, p_item bigint, p_category integer, p_quantity integer)
+    RETURNS TABLE (held integer, units_left integer)
+    LANGUAGE plpgsql
+AS $$
+#variable_conflict use_column
+DECLARE
+    v_held integer;
+BEGIN
+    SELECT c.quantity INTO v_held FROM cart_lines c JOIN items i ON i.id = c.item_id
+     WHERE c.session_key = p_session AND c.item_id = p_item AND i.category = p_category
+       FOR UPDATE OF c;
+    IF NOT FOUND THEN
+        RETURN QUERY SELECT NULL::integer, NULL::integer;
+    ELSIF v_held > p_quantity THEN
+        UPDATE cart_lines c SET quantity = c.quantity - p_quantity WHERE c.session_key = p_session AND c.item_id = p_item;
+        RETURN QUERY SELECT v_held, v_held - p_quantity;
+    ELSIF v_held = p_quantity THEN
+        DELETE FROM cart_lines c WHERE c.session_key = p_session AND c.item_id = p_item;
+        RETURN QUERY SELECT v_held, 0;
+    ELSE
+        RETURN QUERY SELECT v_held, NULL::integer;
+    END IF;
+END;
+$$;
+
 -- Replaces a buyer's saved cart with one session's active cart. The buyer's stats row is the
 -- lock that keeps two sessions of one buyer from interleaving their saves.
 CREATE OR REPLACE FUNCTION market_save_cart(p_session bytea, p_buyer bigint) RETURNS integer
@@ -521,5 +552,5 @@ CREATE OR REPLACE TRIGGER seller_stats_announce_update AFTER UPDATE ON seller_st
     FOR EACH ROW WHEN ((OLD.items_sold, OLD.thumbs_up, OLD.thumbs_down) IS DISTINCT FROM (NEW.items_sold, NEW.thumbs_up, NEW.thumbs_down))
     EXECUTE FUNCTION market_announce_seller_activity();
 
-INSERT INTO market_schema (name, version) VALUES ('products', 13)
+INSERT INTO market_schema (name, version) VALUES ('products', 14)
     ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;

@@ -130,4 +130,57 @@ import Testing
             }
         }
     }
+
+    /// A removal racing an add to the same line of one session: the removal finds the line as
+    /// the add left it or before, never neither (it was refused as "holds only 2 units").
+    @Test func aRemovalRacingAnAddToTheSameLineIsNeverRefused() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let item = try await seller.registerItem(draft("Mug", quantity: 10_000))
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            // The session on a second connection too, so the two calls run side by side.
+            let other = market.buyerClient()
+            other.client.session = buyer.client.session
+            _ = try await buyer.addToCart(item.id, quantity: 2)
+            for round in 0..<60 {
+                async let added = Result.capturing { () throws(MarketError) in try await buyer.addToCart(item.id, quantity: 1) }
+                async let removed = Result.capturing { () throws(MarketError) in try await other.removeFromCart(item.id, quantity: 1) }
+                let (add, remove) = await (added, removed)
+                if case .failure(let error) = add { Issue.record("round \(round): add \(error.code): \(error.message)") }
+                if case .failure(let error) = remove { Issue.record("round \(round): remove \(error.code): \(error.message)") }
+                #expect(try await buyer.cart().lines.map(\.quantity) == [2], "round \(round)")
+            }
+        }
+    }
+
+    /// Emptying the cart, adding to it and paying for it at once, in one session: each call
+    /// succeeds or is refused for what it found (an empty cart), none fails for the others'
+    /// locks, and nothing is bought twice or lost.
+    @Test func clearingAddingAndPayingAtOnceNeverFailForEachOther() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let first = try await seller.registerItem(draft("Pen", quantity: 10_000))
+            let second = try await seller.registerItem(draft("Ink", quantity: 10_000))
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            // The session on three connections, so the three calls run side by side.
+            let adder = market.buyerClient()
+            let payer = market.buyerClient()
+            adder.client.session = buyer.client.session
+            payer.client.session = buyer.client.session
+            var failures: [String] = []
+            for _ in 0..<50 {
+                _ = try await buyer.addToCart(first.id, quantity: 1)
+                _ = try await buyer.addToCart(second.id, quantity: 1)
+                async let cleared = Result.capturing { () throws(MarketError) in try await buyer.clearCart() }
+                async let added = Result.capturing { () throws(MarketError) in _ = try await adder.addToCart(first.id, quantity: 1) }
+                async let paid = Result.capturing { () throws(MarketError) in _ = try await payer.purchase(card: validCard) }
+                for case .failure(let error) in [await cleared, await added, await paid] where error.code != .emptyCart {
+                    failures.append("\(error.code): \(error.message)")
+                }
+                try await buyer.clearCart()
+            }
+            #expect(failures.isEmpty)
+        }
+    }
 }
+

@@ -227,8 +227,13 @@ public final class Database: Service, Sendable {
     /// `body` gets its connection only once the pool has one to lend, so a deadline that comes
     /// first (PostgreSQL refusing connections, all of them busy) knows that nothing was sent and
     /// says so; one that comes later cannot know whether the statements took effect.
+    ///
+    /// With `retryingConflicts`, a `body` of one statement (one transaction, rolled back whole
+    /// when PostgreSQL breaks a deadlock or a serialization failure by failing it) runs once more,
+    /// on the same connection, before the failure is reported.
     func perform<Result: Sendable>(
         _ what: StaticString,
+        retryingConflicts: Bool = false,
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws(MarketError) -> Result {
         if self.breaker.withLock({ $0.isOpen }) {
@@ -245,7 +250,12 @@ public final class Database: Service, Sendable {
                     try await pool.client.withConnection { connection in
                         // Past the deadline the caller was told that nothing was sent: keep it so.
                         guard lease.begin() else { throw CancellationError() }
-                        return try await body(connection)
+                        guard retryingConflicts else { return try await body(connection) }
+                        do {
+                            return try await body(connection)
+                        } catch let error as PSQLError where error.isConflict {
+                            return try await body(connection)
+                        }
                     }
                 )
             } catch {
@@ -389,6 +399,10 @@ extension PSQLError {
     var sqlState: String? {
         self.code == .server ? self.serverInfo?[.sqlState] : nil
     }
+
+    /// A deadlock broken (40P01) or a serialization failure (40001): the transaction was rolled
+    /// back because of another one, and may be run again.
+    var isConflict: Bool { self.sqlState == "40P01" || self.sqlState == "40001" }
 }
 
 extension PostgresConnection {

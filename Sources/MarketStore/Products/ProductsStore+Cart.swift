@@ -23,7 +23,7 @@ extension ProductsStore {
         let statement = AddToCart(
             bindings: PostgresBindings(session.buffer, id.number, id.category.rawValue, Int32(quantity), Int32(Cart.maximumLines))
         )
-        return try await self.database.perform("addToCart") { client in
+        return try await self.database.perform("addToCart", retryingConflicts: true) { client in
             guard let row = try await client.firstRow(statement) else { throw MarketError(.internal, "The cart was not updated.") }
             let (available, inCart, before, lines) = try row.decode((Int32?, Int32?, Int32?, Int64).self)
             guard let available else { throw MarketError.noSuchItem(id) }
@@ -47,7 +47,7 @@ extension ProductsStore {
     /// than the cart holds is an error. Returns the units left in the cart.
     public func removeFromCart(session: SessionKey, item id: ItemID, quantity: Int) async throws(MarketError) -> Int {
         let statement = RemoveFromCart(bindings: PostgresBindings(session.buffer, id.number, id.category.rawValue, Int32(quantity)))
-        return try await self.database.perform("removeFromCart") { client in
+        return try await self.database.perform("removeFromCart", retryingConflicts: true) { client in
             guard let row = try await client.firstRow(statement) else { throw MarketError(.internal, "The cart was not updated.") }
             let (held, left) = try row.decode((Int32?, Int32?).self)
             guard let held else {
@@ -66,14 +66,14 @@ extension ProductsStore {
     /// Replaces the buyer's saved cart with the session's active cart. Returns the lines saved.
     public func saveCart(session: SessionKey, buyerID: BuyerID) async throws(MarketError) -> Int {
         let statement = SaveCart(bindings: PostgresBindings(session.buffer, buyerID.rawValue))
-        return try await self.database.perform("saveCart") { client in
+        return try await self.database.perform("saveCart", retryingConflicts: true) { client in
             Int(try await client.firstRow(statement)?.decode(Int32.self) ?? 0)
         }
     }
     /// Empties the session's active cart.
     public func clearCart(session: SessionKey) async throws(MarketError) {
         let statement = ClearCart(bindings: PostgresBindings(session.buffer))
-        try await self.database.perform("clearCart") { client in
+        try await self.database.perform("clearCart", retryingConflicts: true) { client in
             _ = try await client.rows(statement)
         }
     }
@@ -127,10 +127,16 @@ extension ProductsStore {
     /// Deletes the active carts of sessions that no longer exist. Returns the lines deleted.
     public func deleteCarts(of sessions: [SessionKey]) async throws(MarketError) -> Int {
         guard !sessions.isEmpty else { return 0 }
-        return try await self.database.perform("deleteCarts") { client in
+        return try await self.database.perform("deleteCarts", retryingConflicts: true) { client in
             let rows = try await client.query(
                 """
-                WITH gone AS (DELETE FROM cart_lines WHERE session_key = ANY(\(sessions.map(\.buffer))) RETURNING 1)
+                WITH locked AS (
+                    SELECT session_key, item_id FROM cart_lines WHERE session_key = ANY(\(sessions.map(\.buffer)))
+                     ORDER BY session_key, item_id FOR UPDATE
+                ), gone AS (
+                    DELETE FROM cart_lines c USING locked
+                     WHERE c.session_key = locked.session_key AND c.item_id = locked.item_id RETURNING 1
+                )
                 SELECT count(*) FROM gone
                 """
             )
@@ -143,8 +149,9 @@ extension ProductsStore {
 // MARK: - Statements
 
 /// Inserts or increments the line only while the cart would not hold more than is on sale, and a
-/// new line only while the cart has fewer than $5 lines (a bound that concurrent adds of one
-/// session can overshoot by the requests in flight, at most 32). Returns the units on sale (null:
+/// new line only while the cart has fewer than $5 lines (a bound that adds of one session running
+/// at the same time can overshoot, each having counted before the others inserted; a purchase's
+/// total still holds 99 lines of the dearest item in the largest quantity). Returns the units on sale (null:
 /// no such item), the units now in the cart (null: refused), the units the cart held before, and
 /// the lines it held.
 private struct AddToCart: Statement {
@@ -169,29 +176,10 @@ private struct AddToCart: Statement {
     let bindings: PostgresBindings
 }
 
-/// Returns the units the line held (null: not in the cart) and the units left (null: refused).
-/// The line is locked as it is read, so a checkout of the same session running at the same time
-/// either buys what is left after the removal or has bought the line before it is read (which
-/// then finds it gone), never both.
+/// Returns the units the line held (null: not in the cart) and the units left (null: refused):
+/// `market_remove_from_cart`, which locks the line before it changes it.
 private struct RemoveFromCart: Statement {
-    static let sql = """
-        WITH line AS (
-            SELECT c.quantity FROM cart_lines c JOIN items i ON i.id = c.item_id
-             WHERE c.session_key = $1::bytea AND c.item_id = $2::int8 AND i.category = $3::int4
-               FOR UPDATE OF c
-        ), reduced AS (
-            UPDATE cart_lines SET quantity = quantity - $4::int4
-             WHERE session_key = $1::bytea AND item_id = $2::int8 AND quantity > $4::int4
-               AND EXISTS (SELECT 1 FROM line)
-            RETURNING quantity
-        ), dropped AS (
-            DELETE FROM cart_lines
-             WHERE session_key = $1::bytea AND item_id = $2::int8 AND quantity = $4::int4
-               AND EXISTS (SELECT 1 FROM line)
-            RETURNING 0
-        )
-        SELECT (SELECT quantity FROM line), coalesce((SELECT quantity FROM reduced), (SELECT 0 FROM dropped))
-        """
+    static let sql = "SELECT held, units_left FROM market_remove_from_cart($1::bytea, $2::int8, $3::int4, $4::int4)"
     let bindings: PostgresBindings
 }
 
@@ -200,8 +188,15 @@ private struct SaveCart: Statement {
     let bindings: PostgresBindings
 }
 
+/// The lines are locked in item order first, as a checkout locks them, and then deleted: a plain
+/// DELETE takes its locks in whatever order it meets the rows.
 private struct ClearCart: Statement {
-    static let sql = "DELETE FROM cart_lines WHERE session_key = $1::bytea"
+    static let sql = """
+        DELETE FROM cart_lines c USING (
+            SELECT session_key, item_id FROM cart_lines WHERE session_key = $1::bytea ORDER BY item_id FOR UPDATE
+        ) AS locked
+         WHERE c.session_key = locked.session_key AND c.item_id = locked.item_id
+        """
     let bindings: PostgresBindings
 }
 

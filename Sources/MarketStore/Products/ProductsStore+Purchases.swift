@@ -17,7 +17,7 @@ extension ProductsStore {
         var bindings = PostgresBindings(session.buffer, buyerID.rawValue, cardHolder, cardLast4)
         if let expectedTotal { bindings.append(expectedTotal.cents) } else { bindings.appendNull() }
         let statement = MakePurchase(bindings: bindings)
-        return try await self.database.perform("purchase") { client in
+        return try await self.database.perform("purchase", retryingConflicts: true) { client in
             do {
                 var purchase: Purchase?
                 for row in try await client.rows(statement) {
