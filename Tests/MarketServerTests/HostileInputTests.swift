@@ -124,6 +124,23 @@ import Testing
         }
     }
 
+    /// Password checks cost a core tens of milliseconds each: one connection gets two at a time,
+    /// and is told to wait for the rest rather than fill the server's queue for everybody.
+    @Test func aConnectionGetsTwoPasswordChecksAtATime() async throws {
+        try await TestMarket.with { market in
+            let connection = try RawConnection(port: market.port(.buyer))
+            for id in 1...5 {
+                connection.sendFrame(#"{"id":\#(id),"op":"Login","args":{"username":"nobody\#(id)","password":"whatever1"}}"#)
+            }
+            var codes: [String] = []
+            for _ in 1...5 { codes.append(try #require(try await connection.readFrame()?.errorCode)) }
+            #expect(codes.filter { $0 == "overloaded" }.count == 3, "\(codes)")
+            #expect(codes.filter { $0 == "invalid_credentials" }.count == 2, "\(codes)")
+            connection.sendFrame(#"{"id":6,"op":"Login","args":{"username":"nobody6","password":"whatever1"}}"#)
+            #expect(try await connection.readFrame()?.errorCode == "invalid_credentials", "once answered, the next is checked")
+        }
+    }
+
     @Test func aFrameBegunMustArriveWholeWithinTheFrameTimeout() async throws {
         try await TestMarket.with(configure: { $0.frameTimeout = .seconds(1) }) { market in
             let connection = try RawConnection(port: market.port(.buyer))

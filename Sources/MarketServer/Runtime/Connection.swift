@@ -3,6 +3,7 @@ import Logging
 import MarketCore
 import MarketProtocol
 import NIOCore
+import Synchronization
 
 /// Serves one client connection: reads frames, runs up to `maximumPipelinedRequests` of them at
 /// once, and writes each response as soon as it is ready (responses carry the request's id, so
@@ -13,11 +14,20 @@ struct Connection {
     let maximumPipelinedRequests: Int
     let logger: Logger
 
+    /// The operations that check a password (scrypt: tens of milliseconds of a core each, which
+    /// anyone can ask for without an account).
+    static let passwordOperations: Set<String> = ["Login", "CreateAccount"]
+    /// How many of them one connection may have in progress: a client logs in once at a time,
+    /// and one that pipelines more gets `overloaded` for the rest instead of filling the
+    /// server's queue of password checks (``HashingQueue``) for everybody.
+    static let passwordChecksPerConnection = 2
+
     func run() async {
         do {
             try await self.channel.executeThenClose { inbound, outbound in
                 let decoder = RequestDecoder(operations: self.router.argumentDecoders)
                 let writer = ResponseWriter(outbound: outbound, allocator: self.channel.channel.allocator, logger: self.logger)
+                let passwordChecks = PasswordChecks()
                 await withTaskGroup(of: Void.self) { group in
                     var inFlight = 0
                     do {
@@ -30,8 +40,20 @@ struct Connection {
                             case .failure(let failure):
                                 await writer.write(.failure(id: failure.id, error: failure.error))
                             case .success(let request):
+                                let checksPassword = Self.passwordOperations.contains(request.op)
+                                if checksPassword {
+                                    guard passwordChecks.begin(limit: Self.passwordChecksPerConnection) else {
+                                        let error = MarketError(
+                                            .overloaded,
+                                            "This connection already has \(Self.passwordChecksPerConnection) logins being checked; send another once they are answered."
+                                        )
+                                        await writer.write(.failure(id: request.id, error: error))
+                                        continue
+                                    }
+                                }
                                 inFlight += 1
                                 group.addTask {
+                                    defer { if checksPassword { passwordChecks.end() } }
                                     let context = RequestContext(
                                         connectionLogger: self.logger,
                                         operation: request.op,
@@ -101,5 +123,23 @@ extension OutgoingResponse {
         case .success(let id, _): id
         case .failure(let id, _): id
         }
+    }
+}
+
+/// The password checks one connection has in progress.
+private final class PasswordChecks: Sendable {
+    private let count = Mutex(0)
+
+    /// One more, unless `limit` are in progress already.
+    func begin(limit: Int) -> Bool {
+        self.count.withLock { count in
+            guard count < limit else { return false }
+            count += 1
+            return true
+        }
+    }
+
+    func end() {
+        self.count.withLock { $0 -= 1 }
     }
 }
