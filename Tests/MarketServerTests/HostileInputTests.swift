@@ -161,6 +161,32 @@ import Testing
         }
     }
 
+    /// While a connection has as many requests in progress as it may, the server reads no more
+    /// of it; that time does not count against a frame begun meanwhile.
+    @Test func theFrameDeadlineWaitsWhileTheServerIsNotReading() async throws {
+        try await TestMarket.with(configure: {
+            $0.frameTimeout = .seconds(1)
+            $0.maximumPipelinedRequests = 1
+        }) { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let token = try #require(seller.client.session).rawValue
+            let activity = try await seller.rating().activity
+            let connection = try RawConnection(port: market.port(.seller))
+            // A wait of three seconds takes the one place; the Ping after it is read and waits
+            // its turn, and half of another Ping is sent.
+            connection.sendFrame(#"{"id":1,"op":"AwaitSellerActivity","session":"\#(token)","args":{"after":\#(activity),"wait":3}}"#)
+            connection.sendFrame(#"{"id":2,"op":"Ping"}"#)
+            let ping = Array(#"{"id":3,"op":"Ping"}"#.utf8)
+            let frame = [UInt8(0), 0, 0, UInt8(ping.count)] + ping
+            connection.send(Array(frame.prefix(8)))
+            try await Task.sleep(for: .seconds(2))
+            connection.send(Array(frame.dropFirst(8)))
+            var ids: Set<Int> = []
+            for _ in 1...3 { ids.insert(try #require(try await connection.readFrame()?["id"] as? Int)) }
+            #expect(ids == [1, 2, 3], "every request answered, the connection kept")
+        }
+    }
+
     @Test func textTheDatabaseWouldRefuseIsRefusedByTheRulesFirst() async throws {
         try await TestMarket.with { market in
             let (seller, _) = try await market.loggedInSeller()

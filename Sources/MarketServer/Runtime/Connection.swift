@@ -12,6 +12,9 @@ struct Connection {
     let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
     let router: Router
     let maximumPipelinedRequests: Int
+    /// Whether the connection reads requests now: not while as many are in progress as it may
+    /// have (the frame deadline waits meanwhile).
+    let reading: ReadingState
     let logger: Logger
 
     /// The operations that check a password (scrypt: tens of milliseconds of a core each, which
@@ -32,9 +35,13 @@ struct Connection {
                     var inFlight = 0
                     do {
                         for try await frame in inbound {
-                            while inFlight >= self.maximumPipelinedRequests {
-                                await group.next()
-                                inFlight -= 1
+                            if inFlight >= self.maximumPipelinedRequests {
+                                self.reading.pause()
+                                while inFlight >= self.maximumPipelinedRequests {
+                                    await group.next()
+                                    inFlight -= 1
+                                }
+                                self.reading.resume()
                             }
                             switch decoder.decode(frame) {
                             case .failure(let failure):

@@ -1,23 +1,29 @@
 import MarketProtocol
 import NIOCore
+import Synchronization
 
-/// ``FrameDecoder`` with a deadline: a frame begun must arrive whole within `timeout`, or the
-/// connection is closed.
+/// ``FrameDecoder`` with a deadline: a frame begun must arrive whole within `timeout` of the
+/// connection's reading time, or the connection is closed.
 ///
 /// The idle timeout alone would let a client hold a partial frame of up to the maximum size for
 /// as long as it sends a byte now and then, and a few thousand such clients would hold gigabytes.
-/// With the deadline, what a connection buffers is freed or completed within `timeout`.
+/// With the deadline, what a connection buffers is freed or completed within `timeout`. Time the
+/// server itself does not read (its connection has as many requests in progress as it may, so
+/// the rest of the frame waits in the socket) does not count: each `timeout` the check finds the
+/// connection paused, it waits another.
 struct DeadlineFrameDecoder: ByteToMessageDecoder {
     typealias InboundOut = ByteBuffer
 
     private var frames: FrameDecoder
     private let timeout: TimeAmount
+    private let reading: ReadingState
     /// Closes the connection unless the frame begun by then is complete.
-    private var deadline: Scheduled<Void>?
+    private var deadline: RepeatedTask?
 
-    init(maximumFrameLength: Int, timeout: TimeAmount) {
+    init(maximumFrameLength: Int, timeout: TimeAmount, reading: ReadingState) {
         self.frames = FrameDecoder(maximumFrameLength: maximumFrameLength)
         self.timeout = timeout
+        self.reading = reading
     }
 
     mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
@@ -29,7 +35,10 @@ struct DeadlineFrameDecoder: ByteToMessageDecoder {
         }
         if buffer.readableBytes > 0 && self.deadline == nil {
             let channel = context.channel
-            self.deadline = context.eventLoop.scheduleTask(in: self.timeout) {
+            let reading = self.reading
+            self.deadline = context.eventLoop.scheduleRepeatedTask(initialDelay: self.timeout, delay: self.timeout) { task in
+                guard !reading.isPaused else { return }
+                task.cancel()
                 channel.close(promise: nil)
             }
         }
@@ -45,4 +54,13 @@ struct DeadlineFrameDecoder: ByteToMessageDecoder {
         self.deadline?.cancel()
         self.deadline = nil
     }
+}
+
+/// Whether a connection reads requests now, told by its ``Connection`` to its frame deadline.
+final class ReadingState: Sendable {
+    private let paused = Atomic<Bool>(false)
+
+    var isPaused: Bool { self.paused.load(ordering: .relaxed) }
+    func pause() { self.paused.store(true, ordering: .relaxed) }
+    func resume() { self.paused.store(false, ordering: .relaxed) }
 }

@@ -82,14 +82,19 @@ public final class Listener: Service, Sendable {
             .childChannelOption(.maxMessagesPerRead, value: 16)
             .bind(host: configuration.host, port: configuration.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    let reading = ReadingState()
                     try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: TimeAmount(configuration.idleTimeout)))
                     try channel.pipeline.syncOperations.addHandler(IdleConnectionCloser())
                     try channel.pipeline.syncOperations.addHandler(
                         ByteToMessageHandler(
-                            DeadlineFrameDecoder(maximumFrameLength: configuration.maximumFrameLength, timeout: TimeAmount(configuration.frameTimeout))
+                            DeadlineFrameDecoder(
+                                maximumFrameLength: configuration.maximumFrameLength,
+                                timeout: TimeAmount(configuration.frameTimeout),
+                                reading: reading
+                            )
                         )
                     )
-                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    return (try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel), reading)
                 }
             }
 
@@ -101,8 +106,8 @@ public final class Listener: Service, Sendable {
             try await server.executeThenClose { inbound in
                 await withDiscardingTaskGroup { group in
                     do {
-                        for try await connection in inbound {
-                            group.addTask { await self.serve(connection) }
+                        for try await (connection, reading) in inbound {
+                            group.addTask { await self.serve(connection, reading: reading) }
                         }
                     } catch {
                         self.logger.error("accept loop failed", metadata: ["error": "\(error)"])
@@ -116,7 +121,7 @@ public final class Listener: Service, Sendable {
         self.logger.info("all connections closed")
     }
 
-    private func serve(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
+    private func serve(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, reading: ReadingState) async {
         var logger = self.logger
         logger[metadataKey: "market.peer"] = "\(channel.channel.remoteAddress.map { "\($0)" } ?? "?")"
 
@@ -136,6 +141,7 @@ public final class Listener: Service, Sendable {
             channel: channel,
             router: self.router,
             maximumPipelinedRequests: self.configuration.maximumPipelinedRequests,
+            reading: reading,
             logger: logger
         )
         await withGracefulShutdownHandler {
