@@ -129,6 +129,12 @@ final class ResponseHandler: ChannelInboundHandler {
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         self.logger.debug("connection error", metadata: ["error": "\(error)"])
+        // Bytes that are no frame of the protocol (an HTTP server's answer reads as a length of
+        // over a gigabyte): whoever listens there is not a market server, which the calls
+        // waiting say, rather than that the connection dropped.
+        if error is FrameTooLargeError || error is ByteToMessageDecoderError {
+            self.connection.failAll(with: MarketError(.protocolError, "What listens at this address does not speak the market protocol."))
+        }
         context.close(promise: nil)
     }
 }

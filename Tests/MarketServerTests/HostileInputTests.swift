@@ -2,6 +2,7 @@ import Foundation
 import MarketClient
 import MarketCore
 import MarketTesting
+import NIOCore
 import NIOPosix
 import Testing
 
@@ -289,6 +290,23 @@ import Testing
         }
     }
 
+    /// A client pointed at something that is not a market server (a web server, say) is told so,
+    /// not that the connection dropped.
+    @Test func aClientAtAServerOfAnotherProtocolIsToldSo() async throws {
+        let web = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .childChannelInitializer { channel in channel.pipeline.addHandler(HTTPLikeAnswer()) }
+            .bind(host: "127.0.0.1", port: 0).get()
+        let client = MarketClient(configuration: MarketClient.Configuration(host: "127.0.0.1", port: web.localAddress!.port!, requestTimeout: .seconds(5)))
+        do {
+            _ = try await BuyerClient(client: client).ping()
+            Issue.record("a web server answered a Ping")
+        } catch {
+            #expect(error.code == .protocolError, "\(error.code): \(error.message)")
+        }
+        client.close()
+        try await web.close()
+    }
+
     @Test func aDatabaseThatNeverAnswersGivesUnavailableAtTheDeadline() async throws {
         // Accepts connections and never says a word: a hung database, not a dead one.
         let silent = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -311,3 +329,15 @@ import Testing
         try await silent.close()
     }
 }
+
+/// Answers whatever it reads as a web server would.
+private final class HTTPLikeAnswer: ChannelInboundHandler, Sendable {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let answer = context.channel.allocator.buffer(string: "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+        context.writeAndFlush(Self.wrapOutboundOut(answer), promise: nil)
+    }
+}
+
