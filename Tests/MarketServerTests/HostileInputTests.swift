@@ -330,14 +330,16 @@ import Testing
     }
 }
 
-/// Answers whatever it reads as a web server would.
+/// Greets every connection with a web server's answer, and hangs up.
 private final class HTTPLikeAnswer: ChannelInboundHandler, Sendable {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let answer = context.channel.allocator.buffer(string: "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
-        context.writeAndFlush(Self.wrapOutboundOut(answer), promise: nil)
+    func channelActive(context: ChannelHandlerContext) {
+        // Some servers speak first (a banner), before any request.
+        let answer = context.channel.allocator.buffer(string: "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        let channel = context.channel
+        context.writeAndFlush(Self.wrapOutboundOut(answer)).whenComplete { _ in channel.close(promise: nil) }
     }
 }
 
