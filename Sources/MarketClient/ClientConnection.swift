@@ -18,8 +18,18 @@ final class ClientConnection: Sendable {
         var timeout: Scheduled<Void>?
     }
 
+    struct State {
+        var open = true
+        var requests: [Int64: Pending] = [:]
+        /// Why the connection ended, once it has: what a request that comes too late is told too.
+        var ending: MarketError?
+    }
+
     let channel: any Channel
-    private let pending = Mutex<(open: Bool, requests: [Int64: Pending])>((true, [:]))
+    private let pending = Mutex(State())
+
+    /// What a request is told when the connection ended under it: why it ended, if known.
+    private var endingFailure: MarketError { self.pending.withLock { $0.ending } ?? Self.lost }
 
     init(channel: any Channel) {
         self.channel = channel
@@ -34,7 +44,7 @@ final class ClientConnection: Sendable {
                 return true
             }
             guard registered else {
-                continuation.resume(returning: .failure(Self.lost))
+                continuation.resume(returning: .failure(self.endingFailure))
                 return
             }
             let deadline = self.channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)) {
@@ -42,7 +52,7 @@ final class ClientConnection: Sendable {
             }
             self.pending.withLock { state in state.requests[id]?.timeout = deadline }
             self.channel.writeAndFlush(frame).whenFailure { _ in
-                self.resolve(id: id, with: .failure(Self.lost))
+                self.resolve(id: id, with: .failure(self.endingFailure))
             }
         }
     }
@@ -58,16 +68,18 @@ final class ClientConnection: Sendable {
         pending.continuation.resume(returning: outcome)
     }
 
-    /// Fails every waiting request and refuses new ones.
+    /// Fails every waiting request and refuses new ones. The first reason given is the one
+    /// requests are told from then on (a server that spoke no frame, then hung up, is the former).
     func failAll(with error: MarketError) {
-        let waiting = self.pending.withLock { state in
+        let (waiting, reason) = self.pending.withLock { state in
             state.open = false
+            if state.ending == nil { state.ending = error }
             defer { state.requests.removeAll() }
-            return Array(state.requests.values)
+            return (Array(state.requests.values), state.ending ?? error)
         }
         for pending in waiting {
             pending.timeout?.cancel()
-            pending.continuation.resume(returning: .failure(error))
+            pending.continuation.resume(returning: .failure(reason))
         }
     }
 
