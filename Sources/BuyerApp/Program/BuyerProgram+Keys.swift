@@ -425,7 +425,6 @@ extension BuyerProgram {
     func sort(_ cycle: Bool, _ state: inout BuyerState) -> [BuyerCommand] {
         // A note about the old order (the last results, a page) no longer holds.
         state.shell.status = nil
-        let visible = Self.visibleRows(state)
         let width = Self.tableArea(state).width
         func resort<Row>(_ table: inout TableState, _ shown: Table<Row>) -> Bool {
             if cycle {
@@ -442,15 +441,30 @@ extension BuyerProgram {
             }
             return self.searchSortChanged(&state)
         case .cart:
+            self.resortKeepingSelection(&state) { _ = resort(&$0, CartScreen.table) }
+        case .purchases:
+            let table = PurchasesScreen.table(timeZone: state.timeZone)
+            self.resortKeepingSelection(&state) { _ = resort(&$0, table) }
+        }
+        return []
+    }
+
+    /// Sorts the cart or the purchases on show with `change` (a key's or a title's), keeping the
+    /// selected line selected wherever the new order puts it.
+    func resortKeepingSelection(_ state: inout BuyerState, _ change: (inout TableState) -> Void) {
+        let visible = Self.visibleRows(state)
+        switch state.view {
+        case .cart:
             let selected = state.cart.selected?.itemID
-            _ = resort(&state.cart.table, CartScreen.table)
+            change(&state.cart.table)
             state.cart.table.select(firstOf: state.cart.rows, where: { $0.itemID == selected }, visibleRows: visible)
         case .purchases:
             let selected = state.purchases.selected(timeZone: state.timeZone)
-            _ = resort(&state.purchases.table, PurchasesScreen.table(timeZone: state.timeZone))
+            change(&state.purchases.table)
             state.purchases.reselect(selected, timeZone: state.timeZone, visibleRows: visible)
+        case .search:
+            change(&state.search.table)
         }
-        return []
     }
 
     /// The results' sort changed: the server sorts them all, so that every list is ordered the

@@ -347,11 +347,11 @@ extension BuyerProgram {
         // nothing else to show).
         var item: [BuyerCommand] = []
         if case .detail(var screen)? = state.modal {
+            let reload = self.reloadItem(screen.itemID, &state)
             screen.failure = nil
-            let request = state.shell.begin("Loading the item…")
-            screen.request = request
+            screen.request = reload.request
             state.modal = .detail(screen)
-            item = [.loadItem(request: request, item: screen.itemID)]
+            item = [reload]
         }
         // The view on show is asked last, so the status line's "working…" (the latest request's)
         // is about it.

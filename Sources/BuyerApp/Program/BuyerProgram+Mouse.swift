@@ -60,15 +60,10 @@ extension BuyerProgram {
                 case .search:
                     guard SearchScreen.table.clickTitle(column, &state.search.table) else { return [] }
                     return self.searchSortChanged(&state)
-                // The selected line stays selected, wherever the new order puts it, as with s.
-                case .cart:
-                    let selected = state.cart.selected?.itemID
-                    CartScreen.table.clickTitle(column, &state.cart.table)
-                    state.cart.table.select(firstOf: state.cart.rows, where: { $0.itemID == selected }, visibleRows: Self.visibleRows(state))
+                case .cart: self.resortKeepingSelection(&state) { CartScreen.table.clickTitle(column, &$0) }
                 case .purchases:
-                    let selected = state.purchases.selected(timeZone: state.timeZone)
-                    PurchasesScreen.table(timeZone: state.timeZone).clickTitle(column, &state.purchases.table)
-                    state.purchases.reselect(selected, timeZone: state.timeZone, visibleRows: Self.visibleRows(state))
+                    let table = PurchasesScreen.table(timeZone: state.timeZone)
+                    self.resortKeepingSelection(&state) { table.clickTitle(column, &$0) }
                 }
             case .row(let index)?:
                 if state.view == .search, state.search.isEditing { state.search.endEditing() }

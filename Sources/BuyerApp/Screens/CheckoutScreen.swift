@@ -116,15 +116,13 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     /// The cart was loaded again while the box is open: what the confirmation names, and what
     /// the payment is refused for if it changes again, is the cart's total now.
     public mutating func cartChanged(_ cart: Cart) {
-        let confirmed = (self.total, self.units, self.shortages.map { [$0.itemID.description, String($0.unitsShort)] })
+        let confirmed = self.terms
         self.shortages = cart.lines.filter(\.isShort)
         self.total = cart.totalOnSale
         self.units = cart.unitsOnSale
         // A question on show names what Pay pays: asked again for the cart as it is now, so a
         // payment never sends a total the buyer did not see (the server checks what is sent).
-        if let shown = self.confirmation, !self.isWorking,
-            confirmed != (self.total, self.units, self.shortages.map { [$0.itemID.description, String($0.unitsShort)] })
-        {
+        if let shown = self.confirmation, !self.isWorking, self.terms != confirmed {
             if self.units == 0 {
                 self.confirmation = nil
             } else if let card = self.value {
@@ -140,6 +138,16 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
         } else if self.refusedForStock, !self.shortages.isEmpty, !self.isWorking {
             self.failure = "Nothing was bought: the stock changed meanwhile. Enter takes out what is no longer on sale and pays for the rest."
         }
+    }
+
+    /// What the payment question names: the total, the units, and the units taken out of each
+    /// line short of stock.
+    private var terms: Terms { Terms(total: self.total, units: self.units, takenOut: self.shortages.map { [$0.itemID: $0.unitsShort] }) }
+
+    private struct Terms: Equatable {
+        var total: Money
+        var units: Int
+        var takenOut: [[ItemID: Int]]
     }
 
     /// The units the payment takes out of the cart first.

@@ -19,7 +19,7 @@ struct Connection {
 
     /// The operations that check a password (scrypt: tens of milliseconds of a core each, which
     /// anyone can ask for without an account).
-    static let passwordOperations: Set<String> = ["Login", "CreateAccount"]
+    static let passwordOperations: Set<String> = [AccountAPI<SellerTag>.Login.name, AccountAPI<SellerTag>.CreateAccount.name]
     /// How many of them one connection may have in progress: a client logs in once at a time,
     /// and one that pipelines more gets `overloaded` for the rest instead of filling the
     /// server's queue of password checks (``HashingQueue``) for everybody.
