@@ -330,16 +330,16 @@ import Testing
     }
 }
 
-/// Greets every connection with a web server's answer, and hangs up.
+/// Greets every connection with a web server's answer (some servers speak first, before any
+/// request) and keeps it open. (One that hung up at once could also be taken for a server that
+/// refused the connection: `unreachable`.)
 private final class HTTPLikeAnswer: ChannelInboundHandler, Sendable {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     func channelActive(context: ChannelHandlerContext) {
-        // Some servers speak first (a banner), before any request.
-        let answer = context.channel.allocator.buffer(string: "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-        let channel = context.channel
-        context.writeAndFlush(Self.wrapOutboundOut(answer)).whenComplete { _ in channel.close(promise: nil) }
+        let answer = context.channel.allocator.buffer(string: "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+        context.writeAndFlush(Self.wrapOutboundOut(answer), promise: nil)
     }
 }
 
