@@ -206,6 +206,43 @@ extension BuyerFlowTests {
         #expect(state.purchases.table.sortColumn == 3, "the next page is sorted the same way")
     }
 
+    @Test func ordersMadeMeanwhileAreNotRepeatedOnTheNextPage() {
+        var state = BuyerFixtures.loggedIn()
+        self.showPurchases(ofTotal: 25, &state)
+        /// Answers the page asked for, at the offset asked, with `total` orders in all.
+        func answer(_ commands: [BuyerCommand], total: Int, expecting offset: Int? = nil) -> [BuyerCommand] {
+            guard case .loadPurchases(let request, let asked)? = commands.first(where: { if case .loadPurchases = $0 { true } else { false } })
+            else {
+                Issue.record("no page asked for: \(commands)")
+                return []
+            }
+            if let offset { #expect(asked == offset) }
+            var history = BuyerFixtures.purchases
+            history.purchases.offset = asked
+            history.purchases.total = total
+            return self.program.update(&state, .message(.purchasesLoaded(request: request, history: history)))
+        }
+        // Two orders made in another session while the first page was on show: the next page asked
+        // for comes two orders back, and is asked for again two orders further on.
+        let next = self.program.press([.character("]")], &state)
+        guard case .loadPurchases(_, let offset)? = next.first(where: { if case .loadPurchases = $0 { true } else { false } }) else {
+            Issue.record("no next page: \(next)")
+            return
+        }
+        let again = answer(next, total: 27)
+        #expect(state.purchases.page?.offset == 0, "the page that slid is not shown")
+        // One more meanwhile: counted from the 27 of the page that came, not the 25 first seen.
+        let third = answer(again, total: 28, expecting: offset + 2)
+        #expect(answer(third, total: 28, expecting: offset + 3).isEmpty)
+        #expect(state.purchases.page?.offset == offset + 3 && state.purchases.page?.total == 28)
+        // On the first page, a reload shows the newest orders, however many came.
+        var top = BuyerFixtures.loggedIn()
+        self.showPurchases(ofTotal: 25, &top)
+        state = top
+        #expect(answer(self.program.press([.character("r")], &state), total: 26, expecting: 0).isEmpty)
+        #expect(state.purchases.page?.offset == 0 && state.purchases.page?.total == 26)
+    }
+
     @Test func theItemsPurchasedCountIsTheServersNotThePages() {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.showPurchases(&state)

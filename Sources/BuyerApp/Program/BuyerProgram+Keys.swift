@@ -418,7 +418,7 @@ extension BuyerProgram {
                 return []
             }
             state.purchases.table = turn.table
-            return self.keysWait(for: self.loadPurchases(&state, offset: turn.offset), &state)
+            return self.keysWait(for: self.loadPurchases(&state, offset: turn.offset, countedFrom: page.total), &state)
         }
     }
 
@@ -538,7 +538,7 @@ extension BuyerProgram {
                 offset = forward ? page.offset + PurchasesScreen.pageSize : max(0, page.offset - PurchasesScreen.pageSize)
                 state.purchases.table = forward ? state.purchases.table.keepingSort() : state.purchases.table.startingAtEnd()
             }
-            return self.keysWait(for: self.loadPurchases(&state, offset: offset), &state)
+            return self.keysWait(for: self.loadPurchases(&state, offset: offset, countedFrom: page.total), &state)
         case .cart:
             return []
         }

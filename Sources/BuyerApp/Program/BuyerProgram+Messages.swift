@@ -158,7 +158,7 @@ extension BuyerProgram {
             let toRate = purchase.lines.contains { $0.feedback == nil && !rated.contains($0.itemID) }
             state.shell.status = .success("Paid \(Format.money(purchase.total)) for \(Format.units(units)) — purchase #\(purchase.id). Thank you!" + (toRate ? " Rate items with + or -." : ""))
             state.purchases.table = TableState()
-            return self.loadCart(&state) + self.loadPurchases(&state, offset: 0) + self.rerunSearch(&state)
+            return self.loadCart(&state) + self.loadPurchases(&state, offset: 0, countedFrom: nil) + self.rerunSearch(&state)
 
         case .feedbackGiven(let request, let item, let vote, let rating):
             state.shell.finish(request)
@@ -184,6 +184,9 @@ extension BuyerProgram {
         case .purchasesLoaded(let request, let history):
             state.shell.finish(request)
             guard state.purchases.loadRequest == request else { return [] }
+            if let offset = state.purchases.slidOffset(of: history) {
+                return self.loadPurchases(&state, offset: offset, countedFrom: history.purchases.total)
+            }
             // The line selected stays selected where a purchase made meanwhile (in another
             // session) pushed it, unless the load says where to go.
             let selected = state.purchases.selectAfterLoad == nil ? state.purchases.selected(timeZone: state.timeZone) : nil
@@ -249,7 +252,7 @@ extension BuyerProgram {
             // stock as they stand too.
             if error.code == .insufficientStock { state.cart.selectShortLineAfterLoad = true }
             guard ErrorText.outcomeIsUnknown(error) else { return self.loadCart(&state) }
-            return self.loadCart(&state) + self.loadPurchases(&state, offset: state.purchases.offset) + self.rerunSearch(&state)
+            return self.loadCart(&state) + self.reloadPurchases(&state) + self.rerunSearch(&state)
         case .sellerRating(let request, _):
             if case .seller(var screen) = state.modal, screen.request == request {
                 screen.failed(error, sentence: sentence)
@@ -261,7 +264,7 @@ extension BuyerProgram {
                 // Rated meanwhile, from another session: the purchases fetched again show that vote.
                 let name = state.purchases.page?.items.lazy.flatMap(\.lines).first { $0.itemID == item }?.name
                 state.shell.status = .error("You had already rated \(name.map(Format.quoted) ?? "item \(item)") in another session; its row shows that vote now.")
-                return self.loadPurchases(&state, offset: state.purchases.offset)
+                return self.reloadPurchases(&state)
             }
         case .saveCart:
             // Not saved: whatever was to follow (quitting, logging out) waits for the user.
@@ -323,7 +326,7 @@ extension BuyerProgram {
     public func enter(_ state: inout BuyerState) -> [BuyerCommand] {
         let name = TerminalText.sanitized(state.profile?.name ?? "")
         state.shell.status = .success("Welcome, \(name). / searches, Enter opens an item, ? lists every key.")
-        return self.runSearch(.everything, offset: 0, &state) + self.loadCart(&state) + self.loadPurchases(&state, offset: 0)
+        return self.runSearch(.everything, offset: 0, &state) + self.loadCart(&state) + self.loadPurchases(&state, offset: 0, countedFrom: nil)
     }
 
     public func loggedOutNotice(_ state: BuyerState) -> String {
@@ -364,7 +367,7 @@ extension BuyerProgram {
         switch view {
         case .search: self.rerunSearch(&state)
         case .cart: self.loadCart(&state)
-        case .purchases: self.loadPurchases(&state, offset: state.purchases.offset)
+        case .purchases: self.reloadPurchases(&state)
         }
     }
 
@@ -401,7 +404,7 @@ extension BuyerProgram {
         // Another session of the buyer may have changed the cart or bought something meanwhile.
         switch view {
         case .cart: return state.cart.loadRequest == nil ? self.loadCart(&state) : []
-        case .purchases: return state.purchases.loadRequest == nil ? self.loadPurchases(&state, offset: state.purchases.offset) : []
+        case .purchases: return state.purchases.loadRequest == nil ? self.reloadPurchases(&state) : []
         case .search: return []
         }
     }
@@ -440,9 +443,19 @@ extension BuyerProgram {
         return [.loadCart(request: request)]
     }
 
-    func loadPurchases(_ state: inout BuyerState, offset: Int) -> [BuyerCommand] {
+    /// Fetches the page of purchases at `offset`, counted when the history held `counted` orders
+    /// (nil: whatever orders are there now, as for the newest).
+    func loadPurchases(_ state: inout BuyerState, offset: Int, countedFrom counted: Int?) -> [BuyerCommand] {
         let request = state.shell.begin("Loading your purchases…")
         state.purchases.loadRequest = request
+        state.purchases.loadCountedFrom = counted
         return [.loadPurchases(request: request, offset: offset)]
+    }
+
+    /// Fetches the page of purchases on show again: the same orders, unless it is the first page,
+    /// which shows the newest.
+    func reloadPurchases(_ state: inout BuyerState) -> [BuyerCommand] {
+        let offset = state.purchases.offset
+        return self.loadPurchases(&state, offset: offset, countedFrom: offset > 0 ? state.purchases.page?.total : nil)
     }
 }

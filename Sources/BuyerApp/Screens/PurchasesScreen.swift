@@ -26,6 +26,9 @@ public struct PurchasesScreen: Sendable {
     /// The line to select once the page on its way comes (the line just above the screenful it
     /// was fetched back from).
     public var selectAfterLoad: LinePlace?
+    /// The number of orders the offset of the page on its way counts from, when that page is to
+    /// hold the orders the offset names now (see `slidOffset(of:)`).
+    public var loadCountedFrom: Int?
 
     /// A line of a purchase: the purchase and the line's place in it.
     public struct LinePlace: Sendable, Hashable {
@@ -130,6 +133,14 @@ public struct PurchasesScreen: Sendable {
         }
         self.selectAfterLoad = nil
         self.table.clamp(rowCount: rows.count, visibleRows: visibleRows)
+    }
+
+    /// Orders are only ever added, and the newest come first: if some were made since the offset
+    /// of the page that came was counted (in another session), that page slid down the history by
+    /// as many, and the orders meant are that much further on. Nil when the page is the one meant.
+    public func slidOffset(of history: PurchaseHistory) -> Int? {
+        guard let counted = self.loadCountedFrom, history.purchases.total > counted else { return nil }
+        return history.purchases.offset + history.purchases.total - counted
     }
 
     /// A vote was recorded: show it on every line of that item. In a table sorted by feedback the
