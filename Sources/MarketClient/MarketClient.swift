@@ -181,6 +181,9 @@ public final class MarketClient: Sendable {
         do {
             return try await attempt.get()
         } catch {
+            if Self.isUnknownHost(error) {
+                throw MarketError(.unreachable, "No address is known for the host “\(self.configuration.host)”.", field: "host")
+            }
             throw MarketError(
                 .unreachable,
                 "Cannot reach the server at \(self.configuration.host):\(self.configuration.port) (\(Self.describe(error)))."
@@ -290,9 +293,20 @@ public final class MarketClient: Sendable {
         if let error = error as? NIOConnectionError, let first = error.connectionErrors.first {
             return Self.describe(first.error)
         }
+        if Self.isUnknownHost(error) { return "unknown host" }
         if let error = error as? IOError { return error.description }
         if error is ChannelError { return "connection failed" }
         return "\(error)"
+    }
+
+    /// Whether a connection failed because the host's name has no address: no lookup found one,
+    /// so no connection was even tried.
+    static func isUnknownHost(_ error: any Error) -> Bool {
+        if let error = error as? NIOConnectionError {
+            return error.connectionErrors.isEmpty && (error.dnsAError != nil || error.dnsAAAAError != nil)
+        }
+        if case .unknown? = error as? SocketAddressError { return true }
+        return false
     }
 }
 

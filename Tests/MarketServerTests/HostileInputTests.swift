@@ -307,6 +307,20 @@ import Testing
         try await web.close()
     }
 
+    /// A host name without an address is reported as such, not as a server that is down.
+    @Test func aHostWithoutAnAddressIsToldApartFromAServerThatIsDown() async throws {
+        func failure(host: String, port: Int) async -> MarketError? {
+            let client = MarketClient(configuration: MarketClient.Configuration(host: host, port: port, connectTimeout: .seconds(2), reconnectsAutomatically: false))
+            defer { client.close() }
+            return await expectError(.unreachable) { () throws(MarketError) in try await BuyerClient(client: client).ping() }
+        }
+        let unknown = await failure(host: "no-such-host.invalid", port: 7002)
+        #expect(unknown?.field == "host", "\(String(describing: unknown))")
+        #expect(unknown?.message.contains("no-such-host.invalid") == true)
+        let down = await failure(host: "127.0.0.1", port: try FreePort.reserve())
+        #expect(down != nil && down?.field == nil, "nothing listens there: the server is down, the host is fine")
+    }
+
     @Test func aDatabaseThatNeverAnswersGivesUnavailableAtTheDeadline() async throws {
         // Accepts connections and never says a word: a hung database, not a dead one.
         let silent = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)

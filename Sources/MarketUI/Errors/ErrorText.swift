@@ -8,6 +8,8 @@ public enum ErrorText {
     /// - Parameter role: the client's, to say which server it needs when it reached the other.
     public static func sentence(for error: MarketError, server: String, changing: Bool = false, role: Role? = nil) -> String {
         switch error.code {
+        case .unreachable where error.field == "host":
+            return "No host is known by the name in \(server) — check --host. Retrying in the background."
         case .unreachable:
             return "Can't reach the server at \(server) — is it running? Retrying in the background."
         case .connectionLost:
