@@ -31,6 +31,10 @@ public struct SellerClient: AccountClient {
         try await self.client.call(SellerAPI.UpdateUnitsForSale.self, .init(itemID: item, remove: count)).item
     }
 
+    public func addUnits(_ count: Int, of item: ItemID) async throws(MarketError) -> Item {
+        try await self.client.call(SellerAPI.AddUnitsForSale.self, .init(itemID: item, add: count)).item
+    }
+
     /// Waits up to `wait` seconds for something to happen to this seller (units sold, votes
     /// received) since `activity` (``SellerRating/activity``); returns the rating then, and the
     /// page of items `page` asks for when something happened. Does not keep the session alive.

@@ -186,6 +186,7 @@ import Testing
         SellerAPI.RegisterItemForSale.name: .decoding(SellerAPI.RegisterItemForSale.self),
         SellerAPI.ChangeItemPrice.name: .decoding(SellerAPI.ChangeItemPrice.self),
         SellerAPI.UpdateUnitsForSale.name: .decoding(SellerAPI.UpdateUnitsForSale.self),
+        SellerAPI.AddUnitsForSale.name: .decoding(SellerAPI.AddUnitsForSale.self),
         SellerAPI.DisplayItemsForSale.name: .decoding(SellerAPI.DisplayItemsForSale.self),
         BuyerAPI.CreateAccount.name: .decoding(BuyerAPI.CreateAccount.self),
         BuyerAPI.Login.name: .decoding(BuyerAPI.Login.self),
@@ -221,6 +222,7 @@ import Testing
         try self.expectRoundTrip(SellerAPI.RegisterItemForSale.self, draft)
         try self.expectRoundTrip(SellerAPI.ChangeItemPrice.self, .init(itemID: ItemID("7-1")!, price: Money("0.01")!))
         try self.expectRoundTrip(SellerAPI.UpdateUnitsForSale.self, .init(itemID: ItemID("7-1")!, remove: 2))
+        try self.expectRoundTrip(SellerAPI.AddUnitsForSale.self, .init(itemID: ItemID("7-1")!, add: 40))
         try self.expectRoundTrip(SellerAPI.DisplayItemsForSale.self, .init(limit: 50, offset: 100))
         try self.expectRoundTrip(SellerAPI.DisplayItemsForSale.self, .init(limit: 50, offset: 0, order: ItemOrder(.thumbsUp, descending: true)))
         try self.expectRoundTrip(SellerAPI.DisplayItemsForSale.self, .init(order: ItemOrder(.name)))

@@ -106,6 +106,35 @@ import Testing
         }
     }
 
+    /// Units put back on sale: a sold-out item is found by searches again, keeps its ID and its
+    /// votes, and never has more than the market's maximum on sale.
+    @Test func aSoldOutItemIsRestockedAndFoundAgain() async throws {
+        try await TestMarket.with { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let kite = try await seller.registerItem(draft("Box kite", keywords: ["kite"], quantity: 1))
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            _ = try await buyer.addToCart(kite.id, quantity: 1)
+            _ = try await buyer.purchase(card: validCard)
+            _ = try await buyer.provideFeedback(kite.id, vote: .up)
+            #expect(try await buyer.search(category: .any, keywords: ["kite"]).items.isEmpty, "sold out")
+
+            let restocked = try await seller.addUnits(4, of: kite.id)
+            #expect(restocked.quantity == 4 && restocked.id == kite.id)
+            #expect(restocked.rating == Rating(thumbsUp: 1, thumbsDown: 0), "its votes stay with it")
+            #expect(try await buyer.search(category: .any, keywords: ["kite"]).items.map(\.item.id) == [kite.id])
+            #expect(try await buyer.addToCart(kite.id, quantity: 4) == 4)
+
+            await expectError(.invalidArgument) { () throws(MarketError) in try await seller.addUnits(0, of: kite.id) }
+            let over = await expectError(.invalidArgument) { () throws(MarketError) in
+                try await seller.addUnits(FieldRules.maximumQuantity - 3, of: kite.id)
+            }
+            #expect(over?.field == "add")
+            #expect(over?.message.contains("has 4 units on sale") == true, "\(String(describing: over?.message))")
+            #expect(try await seller.addUnits(FieldRules.maximumQuantity - 4, of: kite.id).quantity == FieldRules.maximumQuantity)
+            #expect(try await market.productsQuery("SELECT quantity FROM items WHERE id = \(kite.id.number)") == ["\(FieldRules.maximumQuantity)"])
+        }
+    }
+
     @Test func theListIsSortedWholeBeforeItIsCutIntoPages() async throws {
         try await TestMarket.with { market in
             let (seller, _) = try await market.loggedInSeller()
@@ -207,6 +236,7 @@ import Testing
             let item = try await owner.registerItem(draft("Chair"))
             await expectError(.notFound) { () throws(MarketError) in try await other.changePrice(of: item.id, to: 1) }
             await expectError(.notFound) { () throws(MarketError) in try await other.removeUnits(1, of: item.id) }
+            await expectError(.notFound) { () throws(MarketError) in try await other.addUnits(1, of: item.id) }
             // The category is part of the ID.
             let wrongCategory = ItemID(category: Category(rawValue: item.id.category.rawValue + 1)!, number: item.id.number)
             await expectError(.notFound) { () throws(MarketError) in try await owner.changePrice(of: wrongCategory, to: 1) }

@@ -5,8 +5,8 @@ public enum SellerAPI {
     /// Every seller operation's wire name, for routing tables and documentation checks.
     public static let operationNames: [String] = [
         Ping.name, CreateAccount.name, Login.name, Logout.name, ListCategories.name, GetSellerRating.name,
-        RegisterItemForSale.name, ChangeItemPrice.name, UpdateUnitsForSale.name, DisplayItemsForSale.name,
-        AwaitSellerActivity.name,
+        RegisterItemForSale.name, ChangeItemPrice.name, UpdateUnitsForSale.name, AddUnitsForSale.name,
+        DisplayItemsForSale.name, AwaitSellerActivity.name,
     ]
 
     public typealias CreateAccount = AccountAPI<SellerTag>.CreateAccount
@@ -62,6 +62,22 @@ public enum SellerAPI {
             public init(itemID: ItemID, remove: Int) {
                 self.itemID = itemID
                 self.remove = remove
+            }
+        }
+        public typealias Result = ChangeItemPrice.Result
+    }
+
+    /// Puts more units of an item on sale (restocking it; one that had none is found by searches
+    /// again), up to ``FieldRules/maximumQuantity`` on sale in all.
+    public enum AddUnitsForSale: MarketOperation {
+        public static let name = "AddUnitsForSale"
+        public struct Arguments: Sendable, Hashable, Codable {
+            public var itemID: ItemID
+            /// Units to put on sale, at least 1.
+            public var add: Int
+            public init(itemID: ItemID, add: Int) {
+                self.itemID = itemID
+                self.add = add
             }
         }
         public typealias Result = ChangeItemPrice.Result

@@ -213,6 +213,15 @@ extension SellerAPI.UpdateUnitsForSale.Arguments: JSONCodable {
     }
 }
 
+extension SellerAPI.AddUnitsForSale.Arguments: JSONCodable {
+    public func writeJSON(to json: inout JSONWriter) { json.object("itemID", self.itemID, "add", self.add) }
+
+    public init(json: inout JSONReader) throws {
+        let (itemID, add) = try json.readObject("itemID", ItemID.self, "add", Int.self)
+        self.init(itemID: itemID, add: add)
+    }
+}
+
 extension BuyerAPI.SearchItemsForSale.Arguments: JSONCodable {
     public func writeJSON(to json: inout JSONWriter) {
         json.beginObject()

@@ -73,6 +73,15 @@ public struct SellerService: Sendable {
             return SellerAPI.UpdateUnitsForSale.Result(item: item)
         }
 
+        router.on(SellerAPI.AddUnitsForSale.self) { arguments, session, _ throws(MarketError) in
+            try validated { () throws(FieldError) in
+                try FieldRules.validateQuantity(arguments.add, field: "add", allowZero: false)
+            }
+            let item = try await self.products.addUnits(arguments.add, of: arguments.itemID, sellerID: SellerID(session.owner.accountID))
+            self.activity.changed(by: item.sellerID, in: session.key)
+            return SellerAPI.AddUnitsForSale.Result(item: item)
+        }
+
         router.on(SellerAPI.DisplayItemsForSale.self) { page, session, _ throws(MarketError) in
             let find = try Self.find(in: page)
             return try await self.items(page, find: find, of: SellerID(session.owner.accountID))

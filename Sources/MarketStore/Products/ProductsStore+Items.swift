@@ -30,25 +30,49 @@ extension ProductsStore {
 
     /// Takes `count` units of one of the seller's items off sale; never below zero.
     public func removeUnits(_ count: Int, of id: ItemID, sellerID: SellerID) async throws(MarketError) -> Item {
-        let statement = RemoveUnits(bindings: PostgresBindings(id.number, id.category.rawValue, sellerID.rawValue, Int32(count)))
-        return try await self.database.perform("removeUnits") { client in
+        try await self.changeUnits(by: -count, of: id, sellerID: sellerID) { available in
+            MarketError(
+                .insufficientStock,
+                available == 0
+                    ? "Item \(id) has no units on sale any more; nothing was removed."
+                    : "Item \(id) has only \(Self.units(available)) on sale; cannot remove \(count).",
+                field: "remove"
+            )
+        }
+    }
+
+    /// Puts `count` more units of one of the seller's items on sale; never more than
+    /// ``FieldRules/maximumQuantity`` in all.
+    public func addUnits(_ count: Int, of id: ItemID, sellerID: SellerID) async throws(MarketError) -> Item {
+        try await self.changeUnits(by: count, of: id, sellerID: sellerID) { available in
+            MarketError(
+                .invalidArgument,
+                "Item \(id) has \(Self.units(available)) on sale; adding \(count) would make more than \(Text.grouped(FieldRules.maximumQuantity)).",
+                field: "add"
+            )
+        }
+    }
+
+    /// Moves the units on sale of one of the seller's items by `change`, if they stay within 0 and
+    /// the maximum; `refusal` says why not, given the units on sale.
+    private func changeUnits(
+        by change: Int, of id: ItemID, sellerID: SellerID, refusal: @Sendable @escaping (Int) -> MarketError
+    ) async throws(MarketError) -> Item {
+        let statement = ChangeUnits(
+            bindings: PostgresBindings(id.number, id.category.rawValue, sellerID.rawValue, Int32(change), Int32(FieldRules.maximumQuantity))
+        )
+        return try await self.database.perform(change < 0 ? "removeUnits" : "addUnits") { client in
             guard let row = try await client.firstRow(statement) else { throw MarketError(.internal, "The item was not updated.") }
             let (available, changed) = try row.decode((Int32?, Int64?).self)
             guard let available else {
                 throw MarketError(.notFound, "You have no item \(id).", field: "itemID")
             }
-            guard changed != nil else {
-                throw MarketError(
-                    .insufficientStock,
-                    available == 0
-                        ? "Item \(id) has no units on sale any more; nothing was removed."
-                        : "Item \(id) has only \(available) unit\(available == 1 ? "" : "s") on sale; cannot remove \(count).",
-                    field: "remove"
-                )
-            }
+            guard changed != nil else { throw refusal(Int(available)) }
             return try ItemRow.item(from: row, after: Int32?.self).1
         }
     }
+
+    private static func units(_ count: Int) -> String { count == 1 ? "1 unit" : "\(Text.grouped(count)) units" }
 
     /// The seller's items, including those with no units left: newest first, or in `order`; all
     /// of them, or those `find` finds (the page's total then counts those).
@@ -151,13 +175,15 @@ private struct ChangePrice: Statement {
 
 /// The first column is the units on sale before the change (null: no such item of this seller);
 /// the item columns follow, null when there were too few units to remove.
-private struct RemoveUnits: Statement {
+/// The units on sale before, then the item as changed, or nulls when the change would take them
+/// out of 0 … $5 (the item as the seller's other sessions left it: the update re-reads the row).
+private struct ChangeUnits: Statement {
     static let sql = """
         WITH target AS (
             SELECT id, quantity FROM items WHERE id = $1::int8 AND category = $2::int4 AND seller_id = $3::int8
         ), changed AS (
-            UPDATE items AS i SET quantity = i.quantity - $4::int4
-              FROM target t WHERE i.id = t.id AND i.quantity >= $4::int4
+            UPDATE items AS i SET quantity = i.quantity + $4::int4
+              FROM target t WHERE i.id = t.id AND i.quantity + $4::int4 BETWEEN 0 AND $5::int4
             RETURNING \(ItemRow.columns)
         )
         SELECT (SELECT quantity FROM target), changed.* FROM (SELECT 1) AS one LEFT JOIN changed ON true
@@ -165,11 +191,6 @@ private struct RemoveUnits: Statement {
     let bindings: PostgresBindings
 }
 
-/// The total first, then one row per item of the page (or one row of nulls for an empty page).
-/// The total is the seller's listed-items counter, not a count; the page walks the seller's index
-/// newest first (ordering by `seller_id` as well leaves the planner no other index that gives the
-/// order: the primary key, walked backwards and filtered by seller, reads every seller's newest
-/// items to find one seller's).
 private struct SellerItems: Statement {
     static let sql = """
         SELECT t.total, \(ItemRow.columns)
