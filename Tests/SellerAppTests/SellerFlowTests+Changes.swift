@@ -451,6 +451,59 @@ extension SellerFlowTests {
         #expect(state.shell.status?.kind == .warning)
     }
 
+    /// A sold-out item is put back on sale from the list, without a question (nothing is taken
+    /// from anyone), and the row and the status line say so.
+    @Test func addingUnitsRestocksASoldOutItem() throws {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("G"), .character("k"), .character("k")], &state)
+        let bonsai = try #require(state.items.selected)
+        #expect(bonsai.quantity == 0)
+        for command in self.program.press([.character("+"), .control("u")], &state) { _ = SellerFixtures.answer(command, &state) }
+        guard case .add(let dialog)? = state.modal else {
+            Issue.record("+ opens the box")
+            return
+        }
+        #expect(dialog.form.fields[0].hint == "1 to 1,000,000 (none on sale now)")
+        _ = self.program.type("1000001", &state)
+        #expect(self.program.press([.enter], &state).isEmpty, "over the maximum: not sent")
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines.joined().contains("Units must be at most 1,000,000."))
+        _ = self.program.press([.control("u")], &state)
+        _ = self.program.type("5", &state)
+        guard case .addUnits(let request, let id, 5)? = self.program.press([.enter], &state).first else {
+            Issue.record("Enter sends the addition")
+            return
+        }
+        #expect(id == bonsai.id)
+        var restocked = bonsai
+        restocked.quantity = 5
+        _ = self.program.update(&state, .message(.unitsAdded(request: request, item: restocked, added: 5)))
+        #expect(state.modal == nil)
+        #expect(state.items.rows.first { $0.id == bonsai.id }?.quantity == 5)
+        #expect(state.shell.status == .success("Put 5 units more of “Bonsai Tree 🌳” on sale; 5 units on sale now — back on sale, buyers find it again."))
+    }
+
+    /// The box's check follows what is on sale as the page fetched when it opened says.
+    @Test func theAddBoxCountsFromTheUnitsOnSaleNow() throws {
+        var state = SellerFixtures.loggedIn()
+        let mug = SellerFixtures.items[0]
+        var nearlyFull = mug
+        nearlyFull.quantity = FieldRules.maximumQuantity - 2
+        for command in self.program.press([.character("a")], &state) {
+            _ = SellerFixtures.answer(command, &state, items: [nearlyFull] + SellerFixtures.items.dropFirst())
+        }
+        guard case .add(let dialog)? = state.modal else {
+            Issue.record("a opens the box")
+            return
+        }
+        #expect(dialog.form.fields[0].hint == "1 to 2 (999,998 units on sale now)")
+        _ = self.program.press([.control("u")], &state)
+        _ = self.program.type("3", &state)
+        #expect(self.program.press([.enter], &state).isEmpty)
+        _ = self.program.press([.backspace], &state)
+        _ = self.program.type("2", &state)
+        #expect(self.program.press([.enter], &state).contains { if case .addUnits(_, mug.id, 2) = $0 { true } else { false } })
+    }
+
     @Test func aRefusalSayingTheItemChangedFetchesItSoTheBoxShowsWhatIsOnSale() {
         var state = SellerFixtures.loggedIn()
         let lamp = SellerFixtures.items[0]

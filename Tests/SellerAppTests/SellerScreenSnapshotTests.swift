@@ -130,6 +130,13 @@ import TerminalUITesting
         self.snapshot(state, "remove-confirmation")
     }
 
+    @Test func addUnits() {
+        var state = SellerFixtures.loggedIn()
+        for command in self.program.press([.down, .down, .down, .character("a"), .backspace], &state) { _ = SellerFixtures.answer(command, &state) }
+        _ = self.program.type("12", &state)
+        self.snapshot(state, "add-units")
+    }
+
     @Test func itemDetail() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.down, .down, .enter], &state)

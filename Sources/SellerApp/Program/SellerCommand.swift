@@ -11,6 +11,7 @@ public enum SellerCommand: ClientCommand, Hashable {
     case register(request: Int, draft: ItemDraft)
     case changePrice(request: Int, item: ItemID, price: Money)
     case removeUnits(request: Int, item: ItemID, count: Int)
+    case addUnits(request: Int, item: ItemID, count: Int)
     /// Waits in the background for sales and votes since `after` (``SellerRating/activity``),
     /// asking for the page at `offset` of what `listing` lists to come with them.
     case awaitActivity(request: Int, after: Int, offset: Int, listing: ItemListing = .all)
@@ -23,7 +24,8 @@ public enum SellerCommand: ClientCommand, Hashable {
         switch self {
         case .account(let command): command.request
         case .loadItems(let request, _, _), .loadRating(let request), .register(let request, _),
-            .changePrice(let request, _, _), .removeUnits(let request, _, _), .awaitActivity(let request, _, _, _):
+            .changePrice(let request, _, _), .removeUnits(let request, _, _), .addUnits(let request, _, _),
+            .awaitActivity(let request, _, _, _):
             request
         }
     }
@@ -34,7 +36,7 @@ public enum SellerCommand: ClientCommand, Hashable {
 
     public var changesData: Bool {
         switch self {
-        case .register, .changePrice, .removeUnits: true
+        case .register, .changePrice, .removeUnits, .addUnits: true
         case .account, .loadItems, .loadRating, .awaitActivity: false
         }
     }

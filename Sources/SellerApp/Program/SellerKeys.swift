@@ -14,6 +14,7 @@ public enum SellerAction: Sendable, Hashable {
     case newItem
     case changePrice
     case removeUnits
+    case addUnits
     case open
     case cycleSort
     case reverseSort
@@ -31,7 +32,7 @@ extension SellerAction {
     /// the footer of an empty list.
     var needsRow: Bool {
         switch self {
-        case .changePrice, .removeUnits, .open, .cycleSort, .reverseSort: true
+        case .changePrice, .removeUnits, .addUnits, .open, .cycleSort, .reverseSort: true
         default: false
         }
     }
@@ -55,6 +56,7 @@ public enum SellerKeys {
         KeyBinding(.character("n"), .newItem, help: "Register a new item for sale", hint: "New"),
         KeyBinding(.character("p"), .changePrice, help: "Change the selected item's price", hint: "Price"),
         KeyBinding([.character("x"), .delete], .removeUnits, help: "Take units of the selected item off sale (asks first)", hint: "Remove", label: "x/Del"),
+        KeyBinding([.character("a"), .character("+")], .addUnits, help: "Put more units of the selected item on sale (restock it)", hint: "Add", label: "a/+"),
         KeyBinding(.enter, .open, help: "Details and actions for the selected item", hint: "Open"),
         KeyBinding(.character("/"), .find, help: "Find items by words or parts of words of their names and keywords", hint: "Find"),
         KeyBinding(.escape, .showAll, help: "Show every item again, after a find", hint: "All"),

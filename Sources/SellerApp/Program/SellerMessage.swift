@@ -10,6 +10,7 @@ public enum SellerMessage: ClientMessage {
     case registered(request: Int, item: Item)
     case priceChanged(request: Int, item: Item)
     case unitsRemoved(request: Int, item: Item, removed: Int)
+    case unitsAdded(request: Int, item: Item, added: Int)
     /// A wait for news ended: the rating now and, when something happened, the page asked for
     /// (of what `listing` lists).
     case activity(request: Int, listing: ItemListing = .all, news: SellerAPI.AwaitSellerActivity.Result)

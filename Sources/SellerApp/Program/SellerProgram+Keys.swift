@@ -36,6 +36,11 @@ extension SellerProgram {
                 dialog.fromDetail = true
                 state.modal = .remove(dialog)
                 return self.freshItem(&state)
+            case .addUnits:
+                var dialog = AddUnitsDialog(item: detail.item)
+                dialog.fromDetail = true
+                state.modal = .add(dialog)
+                return self.freshItem(&state)
             case .nothingToRemove:
                 self.nothingToRemove(from: detail.item, &state)
             }
@@ -54,6 +59,12 @@ extension SellerProgram {
         case .remove(let dialog):
             let commands: [SellerCommand] = state.shell.press(key, on: dialog, in: &state.modal, as: SellerModal.remove, working: "Taking units off sale…") {
                 .removeUnits(request: $0, item: dialog.item.id, count: $1)
+            }
+            if state.modal == nil, dialog.fromDetail { state.modal = .detail(ItemDetailScreen(item: dialog.item)) }
+            return commands
+        case .add(let dialog):
+            let commands: [SellerCommand] = state.shell.press(key, on: dialog, in: &state.modal, as: SellerModal.add, working: "Putting units on sale…") {
+                .addUnits(request: $0, item: dialog.item.id, count: $1)
             }
             if state.modal == nil, dialog.fromDetail { state.modal = .detail(ItemDetailScreen(item: dialog.item)) }
             return commands
@@ -134,6 +145,10 @@ extension SellerProgram {
                 return []
             }
             state.modal = .remove(RemoveUnitsDialog(item: item))
+            return self.freshItem(&state)
+        case .addUnits:
+            guard let item = state.items.selected else { return self.nothingSelected(&state) }
+            state.modal = .add(AddUnitsDialog(item: item))
             return self.freshItem(&state)
         case .open:
             guard let item = state.items.selected else { return self.nothingSelected(&state) }

@@ -76,6 +76,16 @@ extension SellerProgram {
             state.shell.status = .success("Took \(Format.units(removed)) of \(Format.quoted(item.name)) off sale; \(left).")
             return self.placeChangedRow(&state)
 
+        case .unitsAdded(let request, let item, let added):
+            state.shell.finish(request)
+            state.changesAnswered += 1
+            let before = state.items.page?.items.first { $0.id == item.id }?.quantity
+            if case .add(let dialog) = state.modal, dialog.request == request { state.modal = nil }
+            state.items.replace(item, visibleRows: Self.visibleRows(state))
+            let back = before == 0 ? " — back on sale, buyers find it again" : ""
+            state.shell.status = .success("Put \(Format.units(added)) more of \(Format.quoted(item.name)) on sale; \(Format.units(item.quantity)) on sale now\(back).")
+            return self.placeChangedRow(&state)
+
         case .failed(let request, let command, let error):
             state.shell.finish(request)
             return self.failed(command, error, &state)
@@ -119,6 +129,12 @@ extension SellerProgram {
                 state.modal = .remove(dialog)
                 saidInBox = true
             }
+        case .addUnits(let request, _, _):
+            if case .add(var dialog) = state.modal, dialog.request == request {
+                dialog.failed(sentence, after: error)
+                state.modal = .add(dialog)
+                saidInBox = true
+            }
         case .account, .awaitActivity:
             break
         }
@@ -151,8 +167,8 @@ extension SellerProgram {
         state.shell.status = .success("It went through after all: \(item.id) \(Format.quoted(item.name)) is registered, once.")
     }
 
-    /// A price change or a removal whose answer was lost shows in the item fetched again: the
-    /// price asked for, or the units gone. Then the box closes and says so; otherwise an open box
+    /// A price change, a removal or an addition whose answer was lost shows in the item fetched
+    /// again: the price asked for, or the units gone or come. Then the box closes and says so; otherwise an open box
     /// follows the item as it is now (so a second try is asked about what is really on sale,
     /// after a refusal that said another session changed it too).
     private func settleUncertainChange(given page: Page<Item>, _ state: inout SellerState) {
@@ -183,6 +199,15 @@ extension SellerProgram {
                 dialog.itemChanged(fresh)
                 state.modal = .remove(dialog)
             }
+        case .add(var dialog)?:
+            guard dialog.request == nil, let fresh = page.items.first(where: { $0.id == dialog.item.id }), fresh != dialog.item else { return }
+            if dialog.mayHaveGoneThrough, let count = dialog.value, fresh.quantity == dialog.item.quantity + count {
+                state.modal = nil
+                state.shell.status = .success("It went through after all: put \(Format.units(count)) more of \(Format.quoted(fresh.name)) on sale; \(Format.units(fresh.quantity)) on sale now.")
+            } else {
+                dialog.itemChanged(fresh)
+                state.modal = .add(dialog)
+            }
         case .detail(var detail)?:
             // The details follow the item, as the row behind them does.
             guard let fresh = page.items.first(where: { $0.id == detail.item.id }), fresh != detail.item else { return }
@@ -198,6 +223,7 @@ extension SellerProgram {
         case .register(let form)?: form.mayHaveGoneThrough
         case .price(let dialog)?: dialog.mayHaveGoneThrough
         case .remove(let dialog)?: dialog.mayHaveGoneThrough
+        case .add(let dialog)?: dialog.mayHaveGoneThrough
         case .detail?, nil: false
         }
     }
@@ -228,10 +254,12 @@ extension SellerProgram {
         case .register(let form)? where form.mayHaveGoneThrough: "Whether the item you sent was registered is unknown: check My items before registering it again."
         case .price(let dialog)? where dialog.mayHaveGoneThrough: "Whether the new price took effect is unknown: check My items."
         case .remove(let dialog)? where dialog.mayHaveGoneThrough: "Whether the units were taken off sale is unknown: check My items before removing more."
+        case .add(let dialog)? where dialog.mayHaveGoneThrough: "Whether the units were put on sale is unknown: check My items before adding more."
         case .register(let form)? where form.hasTyping: "The item you were filling in was not registered; it comes back when you log in again."
         case .register?: nil
         case .price?: "The price was not changed."
         case .remove?: "No units were taken off sale."
+        case .add?: "No units were put on sale."
         case .detail?, nil: nil
         }
     }

@@ -19,6 +19,8 @@ extension SellerProgram {
                 return .priceChanged(request: request, item: try await client.changePrice(of: item, to: price))
             case .removeUnits(let request, let item, let count):
                 return .unitsRemoved(request: request, item: try await client.removeUnits(count, of: item), removed: count)
+            case .addUnits(let request, let item, let count):
+                return .unitsAdded(request: request, item: try await client.addUnits(count, of: item), added: count)
             case .awaitActivity(let request, let after, let offset, let listing):
                 let page = SellerAPI.DisplayItemsForSale.Arguments(limit: ItemsScreen.pageSize, offset: offset, order: listing.order, find: listing.find?.text)
                 return .activity(request: request, listing: listing, news: try await client.awaitActivity(after: after, page: page))

@@ -12,6 +12,7 @@ extension SellerProgram {
             case .register(let form): hints = form.hints
             case .price(let dialog): hints = dialog.hints
             case .remove(let dialog): hints = dialog.hints
+            case .add(let dialog): hints = dialog.hints
             case .detail(let detail): hints = detail.menu.hints
             case nil where state.view == .items && state.items.findField != nil:
                 hints = [KeyHint(key: "Enter", label: "Find"), KeyHint(key: "Esc", label: "Cancel")]
@@ -47,6 +48,7 @@ extension SellerProgram {
             case .register(let form): return form.render(in: screen, canvas: &canvas)
             case .price(let dialog): return dialog.render(in: screen, canvas: &canvas)
             case .remove(let dialog): return dialog.render(in: screen, canvas: &canvas)
+            case .add(let dialog): return dialog.render(in: screen, canvas: &canvas)
             case nil: return cursor
             }
         }

@@ -91,15 +91,16 @@ public enum SellerModal: Sendable {
     case register(ItemFormScreen)
     case price(PriceDialog)
     case remove(RemoveUnitsDialog)
+    case add(AddUnitsDialog)
 
     /// A click at `point` on the box: the keys that press, pick or focus what is under it (see
-    /// each box's own), nil when it is on nothing. The price box has one field and no question.
+    /// each box's own), nil when it is on nothing. The price and add boxes have one field and no question.
     public func keys(forClickAt point: Point, in screen: Rect) -> [Key]? {
         switch self {
         case .detail(let detail): detail.keys(forClickAt: point, in: screen)
         case .register(let form): form.keys(forClickAt: point, in: screen)
         case .remove(let dialog): dialog.keys(forClickAt: point, in: screen)
-        case .price: nil
+        case .price, .add: nil
         }
     }
 
@@ -116,6 +117,9 @@ public enum SellerModal: Sendable {
         case .remove(var dialog):
             dialog.forgetUnreachable()
             self = .remove(dialog)
+        case .add(var dialog):
+            dialog.forgetUnreachable()
+            self = .add(dialog)
         case .detail:
             break
         }

@@ -13,12 +13,14 @@ public struct ItemDetailScreen: Sendable {
     /// The box's choices, for handling and for help.
     public static let actions = Menu([
         Menu.Item("Change price", key: "p"),
+        Menu.Item("Add units", key: "a"),
         Menu.Item("Remove units", key: "x"),
         Menu.Item("Close", key: "q"),
     ])
 
-    /// Nothing to remove from an item with no units on sale: its box offers only the price.
-    static let soldOutActions = Menu([Menu.Item("Change price", key: "p"), Menu.Item("Close", key: "q")])
+    /// Nothing to remove from an item with no units on sale: its box offers the price and
+    /// restocking.
+    static let soldOutActions = Menu([Menu.Item("Change price", key: "p"), Menu.Item("Add units", key: "a"), Menu.Item("Close", key: "q")])
 
     static func menu(for item: Item) -> Menu { item.quantity == 0 ? Self.soldOutActions : Self.actions }
 
@@ -30,6 +32,7 @@ public struct ItemDetailScreen: Sendable {
     public enum Outcome: Sendable, Hashable {
         case none
         case changePrice
+        case addUnits
         case removeUnits
         /// x on an item with no units on sale.
         case nothingToRemove
@@ -40,13 +43,14 @@ public struct ItemDetailScreen: Sendable {
         switch self.menu.handle(key) {
         case .picked(let index) where self.menu.items[index].key == "p": .changePrice
         case .picked(let index) where self.menu.items[index].key == "x": .removeUnits
+        case .picked(let index) where self.menu.items[index].key == "a": .addUnits
         case .picked, .closed: .close
         case .moved, .ignored: key == .character("x") && self.item.quantity == 0 ? .nothingToRemove : .none
         }
     }
 
     public func frame(in screen: Rect) -> Rect {
-        screen.centered(Size(width: min(screen.width - 4, 70), height: 16))
+        screen.centered(Size(width: min(screen.width - 4, 70), height: 17))
     }
 
     public func render(in screen: Rect, categories: CategoryNames, canvas: inout Canvas) {
@@ -78,6 +82,6 @@ public struct ItemDetailScreen: Sendable {
 
     public func menuArea(in screen: Rect) -> Rect {
         let box = self.frame(in: screen)
-        return Rect(x: box.x + 3, y: box.maxY - 5, width: 28, height: 3)
+        return Rect(x: box.x + 3, y: box.maxY - 6, width: 28, height: Self.actions.items.count)
     }
 }
