@@ -52,7 +52,8 @@ sess=call(S,"Login",{"username":"ada"+sfx,"password":"correct horse","role":"sel
 r=call(S,"RegisterItemForSale",{"name":"Brass desk lamp","category":4,"keywords":["lamp","brass","vintage"],"condition":"used","price":"24.90","quantity":3},sess)
 iid=r["result"]["itemID"]
 call(S,"ChangeItemPrice",{"itemID":iid,"price":"19.99"},sess)
-call(S,"UpdateUnitsForSale",{"itemID":iid,"remove":1},sess)
+call(S,"UpdateUnitsForSale",{"itemID":iid,"remove":2},sess)
+call(S,"AddUnitsForSale",{"itemID":iid,"add":1},sess)
 call(S,"DisplayItemsForSale",{"limit":10,"offset":0},sess)
 call(S,"DisplayItemsForSale",{"find":"lam BRA","sort":"price","descending":True,"limit":10},sess)
 call(S,"GetSellerRating",None,sess)
