@@ -5,9 +5,9 @@ import Testing
 
 /// The real `seller` binary in tmux, against both servers and a real database: a new seller
 /// creates an account, logs out and in again through the login form, registers an item, changes
-/// its price and takes units off sale.
+/// its price, takes units off sale and puts some back.
 @Suite(.timeLimit(.minutes(3))) struct SellerEndToEndTests {
-    @Test func signUpRegisterRepriceAndRemoveUnits() async throws {
+    @Test func signUpRegisterRepriceRemoveAndAddUnits() async throws {
         let binary = try ClientBinaries.path(of: "seller")
         try await TestMarket.with { market in
             let log = ClientBinaries.logFile("seller")
@@ -58,13 +58,18 @@ import Testing
                 try await tmux.press("y")
                 try await tmux.waitFor("6 units left on sale")
 
+                try await tmux.press("a", "C-u")
+                try await tmux.type("3")
+                try await tmux.press("Enter")
+                try await tmux.waitFor("9 units on sale now")
+
                 // Ctrl-C leaves at once, gives the terminal back and exits as interrupted.
                 try await tmux.press("C-c")
                 #expect(try await tmux.waitForExit() == 130)
                 #expect(!(try await tmux.screen()).contains("swift-market"), "the terminal is restored")
             }
             ClientBinaries.removeLog(log)
-            #expect(try await market.productsQuery("SELECT name, condition, price, quantity, keywords FROM items") == ["Café crème mug €|used|14.90|6|{mug,coffee}"])
+            #expect(try await market.productsQuery("SELECT name, condition, price, quantity, keywords FROM items") == ["Café crème mug €|used|14.90|9|{mug,coffee}"])
             #expect(try await market.customersQuery("SELECT username, name FROM accounts WHERE role = 'seller'") == ["zoe|Zoë Müller"])
         }
     }
