@@ -81,6 +81,20 @@ import Testing
 
         let stringID = try self.failure(#"{"id":"7","op":"DisplayCart"}"#)
         #expect(stringID.id == nil)
+
+        // A number that is no integer of 64 bits, where an integer belongs: that field, not the
+        // whole frame, is at fault.
+        for (number, path) in [("1.5", "quantity"), ("99999999999999999999", "quantity"), ("-1e400", "quantity")] {
+            let fraction = try self.failure(#"{"id":11,"op":"AddItemToCart","session":"\#(Self.session)","args":{"itemID":{"category":3,"number":1},"quantity":\#(number)}}"#)
+            #expect(fraction.id == 11, "\(number)")
+            #expect(fraction.error.code == .invalidArgument, "\(number): \(fraction.error.message)")
+            #expect(fraction.error.field == path, "\(number)")
+        }
+        let nested = try self.failure(#"{"id":12,"op":"AddItemToCart","session":"\#(Self.session)","args":{"itemID":{"category":3.5,"number":1},"quantity":1}}"#)
+        #expect(nested.id == 12 && nested.error.field == "itemID.category", "\(nested.error.message)")
+        let sessionless = try self.failure(#"{"id":13,"op":"AddItemToCart","args":{"itemID":{"category":3,"number":1},"quantity":1.5}}"#)
+        #expect(sessionless.id == 13)
+        #expect(sessionless.error == .noSession)
     }
 
     @Test func wrongFieldsAreNamedWithTheirPath() throws {

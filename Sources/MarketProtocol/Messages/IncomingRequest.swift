@@ -68,7 +68,25 @@ public struct RequestDecoder {
         guard String(validating: frame.readableBytesView, as: UTF8.self) != nil else {
             return .failure(RequestDecodingFailure(id: nil, error: MarketError(.badRequest, "The frame is not valid UTF-8.")))
         }
-        if let request = self.read(frame) { return .success(request) }
+        let fast = self.read(frame)
+        if case .request(let request) = fast { return .success(request) }
+        let slow = self.decodeWithFoundation(frame)
+        // Foundation's decoder takes a number that is no 64-bit integer, where one belongs (1.5,
+        // 1e400), for text that is not JSON at all, and says neither where nor which request:
+        // the fast path, which read the envelope, knows both.
+        guard case .failure(let failure) = slow, failure.id == nil || failure.error.code == .badRequest,
+            case .unreadableArguments(let id, let op, let session, let error) = fast
+        else { return slow }
+        if self.table.operations[op]?.requiresSession == true {
+            guard let session else { return .failure(RequestDecodingFailure(id: id, error: .noSession)) }
+            guard session.isWellFormed else { return .failure(RequestDecodingFailure(id: id, error: .foreignSession)) }
+        }
+        let field = error.field
+        return .failure(RequestDecodingFailure(id: id, error: MarketError(.invalidArgument, "Field “\(field)”: \(error.reason).", field: field.isEmpty ? nil : field)))
+    }
+
+    /// The slow path, which names what is wrong with a request.
+    private func decodeWithFoundation(_ frame: ByteBuffer) -> Result<IncomingRequest, RequestDecodingFailure> {
         do {
             let envelope = try self.decoder.decode(Envelope.self, from: Data(frame.readableBytesView))
             return .success(envelope.request)
@@ -81,11 +99,23 @@ public struct RequestDecoder {
         }
     }
 
+    private var table: OperationTable { self.decoder.userInfo[.marketOperations] as! OperationTable }
+
+    /// What the fast path made of a frame.
+    private enum FastRead {
+        case request(IncomingRequest)
+        /// The envelope is well-formed JSON and was read, the arguments were not (`error` says
+        /// where they stopped being what the operation takes).
+        case unreadableArguments(id: Int64, op: String, session: SessionToken?, error: JSONReader.Error)
+        /// Anything else: left to `JSONDecoder`.
+        case unread
+    }
+
     /// The fast path: a well-formed request with arguments that are ``JSONReadable``, read in
-    /// place. `nil` leaves the frame to `JSONDecoder`, which names what is wrong with it.
-    private func read(_ frame: ByteBuffer) -> IncomingRequest? {
-        let table = self.decoder.userInfo[.marketOperations] as! OperationTable
-        return frame.withUnsafeReadableBytes { bytes -> IncomingRequest? in
+    /// place. Anything else is left to `JSONDecoder`, which names what is wrong with it.
+    private func read(_ frame: ByteBuffer) -> FastRead {
+        let table = self.table
+        return frame.withUnsafeReadableBytes { bytes -> FastRead in
             var json = JSONReader(bytes: bytes)
             var id: Int64?
             var op: String?
@@ -104,18 +134,24 @@ public struct RequestDecoder {
                     }
                 }
                 try json.expectEnd()
-                guard let id, let op, let read = table.operations[op]?.read else { return nil }
+            } catch {
+                return .unread
+            }
+            guard let id, let op, let read = table.operations[op]?.read else { return .unread }
+            do {
                 guard let argumentsOffset else {
                     // Omitted arguments read as `{}`, as in the slow path.
                     return try Self.emptyObject.withUnsafeBytes { empty in
                         var arguments = JSONReader(bytes: empty)
-                        return IncomingRequest(id: id, op: op, session: session, arguments: try read(&arguments))
+                        return .request(IncomingRequest(id: id, op: op, session: session, arguments: try read(&arguments)))
                     }
                 }
                 var arguments = JSONReader(bytes: bytes, offset: argumentsOffset)
-                return IncomingRequest(id: id, op: op, session: session, arguments: try read(&arguments))
+                return .request(IncomingRequest(id: id, op: op, session: session, arguments: try read(&arguments)))
+            } catch let error as JSONReader.Error {
+                return .unreadableArguments(id: id, op: op, session: session, error: error)
             } catch {
-                return nil
+                return .unread
             }
         }
     }
