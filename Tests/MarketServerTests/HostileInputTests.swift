@@ -188,6 +188,30 @@ import Testing
         }
     }
 
+    /// The same when the frame begun is the next one the server would take: the connection is
+    /// full, so its time does not count either (the deadline closed it, and every answer in
+    /// progress with it, when it counted only once a whole frame was waiting).
+    @Test func theFrameDeadlineWaitsWhileTheConnectionIsFullEvenForTheNextFrame() async throws {
+        try await TestMarket.with(configure: {
+            $0.frameTimeout = .seconds(1)
+            $0.maximumPipelinedRequests = 1
+        }) { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let token = try #require(seller.client.session).rawValue
+            let activity = try await seller.rating().activity
+            let connection = try RawConnection(port: market.port(.seller))
+            connection.sendFrame(#"{"id":1,"op":"AwaitSellerActivity","session":"\#(token)","args":{"after":\#(activity),"wait":3}}"#)
+            let ping = Array(#"{"id":2,"op":"Ping"}"#.utf8)
+            let frame = [UInt8(0), 0, 0, UInt8(ping.count)] + ping
+            connection.send(Array(frame.prefix(8)))
+            try await Task.sleep(for: .seconds(2))
+            connection.send(Array(frame.dropFirst(8)))
+            var ids: Set<Int> = []
+            for _ in 1...2 { ids.insert(try #require(try await connection.readFrame()?["id"] as? Int)) }
+            #expect(ids == [1, 2], "both answered, the connection kept")
+        }
+    }
+
     @Test func textTheDatabaseWouldRefuseIsRefusedByTheRulesFirst() async throws {
         try await TestMarket.with { market in
             let (seller, _) = try await market.loggedInSeller()

@@ -35,13 +35,9 @@ struct Connection {
                     var inFlight = 0
                     do {
                         for try await frame in inbound {
-                            if inFlight >= self.maximumPipelinedRequests {
-                                self.reading.pause()
-                                while inFlight >= self.maximumPipelinedRequests {
-                                    await group.next()
-                                    inFlight -= 1
-                                }
-                                self.reading.resume()
+                            while inFlight >= self.maximumPipelinedRequests {
+                                await group.next()
+                                inFlight -= 1
                             }
                             switch decoder.decode(frame) {
                             case .failure(let failure):
@@ -59,8 +55,12 @@ struct Connection {
                                     }
                                 }
                                 inFlight += 1
+                                self.reading.requestStarted()
                                 group.addTask {
-                                    defer { if checksPassword { passwordChecks.end() } }
+                                    defer {
+                                        self.reading.requestEnded()
+                                        if checksPassword { passwordChecks.end() }
+                                    }
                                     let context = RequestContext(
                                         connectionLogger: self.logger,
                                         operation: request.op,

@@ -9,8 +9,8 @@ import Synchronization
 /// as long as it sends a byte now and then, and a few thousand such clients would hold gigabytes.
 /// With the deadline, what a connection buffers is freed or completed within `timeout`. Time the
 /// server itself does not read (its connection has as many requests in progress as it may, so
-/// the rest of the frame waits in the socket) does not count: each `timeout` the check finds the
-/// connection paused, it waits another.
+/// the rest of the frame waits in the socket, or the frame, though whole, waits its turn) does not
+/// count: each `timeout` the check finds the connection full, it waits another.
 struct DeadlineFrameDecoder: ByteToMessageDecoder {
     typealias InboundOut = ByteBuffer
 
@@ -56,11 +56,18 @@ struct DeadlineFrameDecoder: ByteToMessageDecoder {
     }
 }
 
-/// Whether a connection reads requests now, told by its ``Connection`` to its frame deadline.
+/// How many requests a connection has in progress, counted by its ``Connection`` for its frame
+/// deadline: while it has as many as it may, the server takes no more of its requests, so a frame
+/// begun meanwhile is not late.
 final class ReadingState: Sendable {
-    private let paused = Atomic<Bool>(false)
+    private let inProgress = Atomic<Int>(0)
+    private let maximum: Int
 
-    var isPaused: Bool { self.paused.load(ordering: .relaxed) }
-    func pause() { self.paused.store(true, ordering: .relaxed) }
-    func resume() { self.paused.store(false, ordering: .relaxed) }
+    init(maximumInProgress: Int) {
+        self.maximum = maximumInProgress
+    }
+
+    var isPaused: Bool { self.inProgress.load(ordering: .relaxed) >= self.maximum }
+    func requestStarted() { self.inProgress.add(1, ordering: .relaxed) }
+    func requestEnded() { self.inProgress.subtract(1, ordering: .relaxed) }
 }
