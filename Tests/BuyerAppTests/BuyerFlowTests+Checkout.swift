@@ -118,6 +118,39 @@ extension BuyerFlowTests {
         #expect(state.shell.status?.text.contains("went through after all: purchase #\(newest)") == true, "status: \(String(describing: state.shell.status))")
     }
 
+    /// A payment whose answer was lost and that went through empties the cart; the cart may come
+    /// back before the purchases do. An empty cart is then no reason to say there is nothing to
+    /// pay for: the purchases say what happened.
+    @Test func aLostPaymentsEmptiedCartWaitsForThePurchasesToSayItWentThrough() {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&state)
+        guard case .purchase(let request, let card, let total, _, _)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a purchase")
+            return
+        }
+        let lost = MarketError(.connectionLost, "dropped")
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: [], saveFirst: false), error: lost)))
+        guard case .loadCart(let cartLoad)? = reload.first(where: { if case .loadCart = $0 { true } else { false } }),
+            case .loadPurchases(let purchasesLoad, _)? = reload.first(where: { if case .loadPurchases = $0 { true } else { false } })
+        else {
+            Issue.record("expected the cart and the purchases to be fetched, got \(reload)")
+            return
+        }
+        _ = self.program.update(&state, .message(.cartLoaded(request: cartLoad, cart: Cart(lines: []))))
+        guard case .checkout(let screen)? = state.modal else {
+            Issue.record("the checkout closed on the empty cart: \(String(describing: state.shell.status))")
+            return
+        }
+        #expect(screen.failure?.contains("unknown") == true, "the warning stays: \(screen.failure ?? "")")
+        let newest = (state.purchases.page?.items.first?.id ?? 0) + 1
+        let order = Purchase(id: newest, purchasedAt: .now, lines: [], total: total, cardLast4: "1111")
+        let older = state.purchases.page?.items ?? []
+        let history = PurchaseHistory(purchases: Page(items: [order] + older, offset: 0, limit: 20, total: older.count + 1), itemsPurchased: 9)
+        _ = self.program.update(&state, .message(.purchasesLoaded(request: purchasesLoad, history: history)))
+        #expect(state.modal == nil)
+        #expect(state.shell.status?.text.contains("went through after all: purchase #\(newest)") == true, "status: \(String(describing: state.shell.status))")
+    }
+
     @Test func aNameThatCannotBeACardsStartsAnEmptyHolderFieldWhereTheCursorIs() throws {
         var state = BuyerFixtures.loggedIn()
         state.profile?.name = "Bea 🎉"

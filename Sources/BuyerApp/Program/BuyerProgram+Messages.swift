@@ -132,8 +132,9 @@ extension BuyerProgram {
             if case .checkout(var screen) = state.modal, !screen.isWorking {
                 screen.cartChanged(cart)
                 state.modal = .checkout(screen)
-                // Nothing left to pay for: back to the cart, whose keys deal with it.
-                if screen.units == 0 {
+                // Nothing left to pay for: back to the cart, whose keys deal with it. Unless a
+                // payment whose answer was lost emptied it: the purchases will say.
+                if screen.units == 0, !screen.mayHaveGoneThrough {
                     state.modal = nil
                     state.view = .cart
                     state.shell.status = .warning(CheckoutScreen.nothingOnSale)

@@ -132,8 +132,11 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
             }
             self.failure = "Your cart changed meanwhile: the total is now \(Format.money(self.total)), as the question says."
         }
-        // Said at once, rather than after a card is typed for a total of nothing.
-        if self.units == 0, !self.isWorking {
+        // Said at once, rather than after a card is typed for a total of nothing; not over the
+        // warning that the last payment may have gone through (which would have emptied it).
+        if self.mayHaveGoneThrough {
+            return
+        } else if self.units == 0, !self.isWorking {
             self.failure = Self.nothingOnSale
         } else if self.refusedForStock, !self.shortages.isEmpty, !self.isWorking {
             self.failure = "Nothing was bought: the stock changed meanwhile. Enter takes out what is no longer on sale and pays for the rest."
