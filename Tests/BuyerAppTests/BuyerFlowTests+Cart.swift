@@ -383,7 +383,7 @@ extension BuyerFlowTests {
         // Quitting now would bring the saved lines back at the next login: the question says so.
         _ = self.program.press([.character("q")], &state)
         let dialog = try #require(state.shell.quitDialog)
-        #expect(dialog.lines.map(\.text).contains("at your next login. w saves the empty cart, then quits."))
+        #expect(dialog.lines.map(\.text).contains("your next login brings back. w saves the empty cart, then quits."))
         let screen = self.program.canvas(for: state, size: state.shell.size).lines.joined(separator: "\n")
         #expect(screen.contains("then quits."), "the whole warning is on screen:\n\(screen)")
     }

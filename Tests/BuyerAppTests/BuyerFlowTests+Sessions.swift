@@ -199,6 +199,29 @@ extension BuyerFlowTests {
         }
     }
 
+    /// A payment takes what it bought out of the saved cart, which may keep other lines: the
+    /// emptied cart is then not the saved one, and no other session is to blame.
+    @Test func afterAPaymentASavedCartWithOtherLinesIsNotSaidSavedByAnotherSession() throws {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&state)
+        guard case .purchase(let request, _, let total, _, _)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a purchase")
+            return
+        }
+        let purchase = Purchase(id: 99, purchasedAt: .now, lines: [], total: total, cardLast4: "1111")
+        let after = self.program.update(&state, .message(.purchased(request: request, purchase: purchase)))
+        guard case .loadCart(let load)? = after.first(where: { if case .loadCart = $0 { true } else { false } }) else {
+            Issue.record("expected the cart to be fetched, got \(after)")
+            return
+        }
+        _ = self.program.update(&state, .message(.cartLoaded(request: load, cart: Cart(lines: [], isSaved: false))))
+        #expect(state.cart.hasUnsavedChanges && !state.cart.savedElsewhere)
+        _ = self.program.press([.character("q")], &state)
+        let words = try #require(state.shell.quitDialog).lines.map(\.text).joined(separator: " ")
+        #expect(!words.contains("Another session"), "\(words)")
+        #expect(words.contains("your saved cart still holds lines"), "\(words)")
+    }
+
     @Test func theQuitQuestionLearnsThatAnotherSessionSavedOverTheCart() throws {
         var state = BuyerFixtures.loggedIn()
         let check = self.program.press([.character("q")], &state)

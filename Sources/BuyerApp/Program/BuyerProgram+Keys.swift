@@ -272,15 +272,15 @@ extension BuyerProgram {
     }
 
     /// Said by the quit and logout questions when the cart differs from the saved one: changed
-    /// here, emptied here, or replaced as the saved cart by another session's.
+    /// here, emptied here or by a payment, or replaced as the saved cart by another session's.
     static func unsavedCartWarning(then next: String, _ cart: CartScreen) -> [Span] {
         if cart.savedElsewhere {
             return [Span("Another session of yours saved a different cart, which your next", .warning),
                     Span("login brings back. w saves this one instead, then \(next).", .warning)]
         }
         return cart.isEmpty
-            ? [Span("You emptied your cart without saving: its saved lines come back", .warning),
-               Span("at your next login. w saves the empty cart, then \(next).", .warning)]
+            ? [Span("Your cart is empty, but your saved cart still holds lines, which", .warning),
+               Span("your next login brings back. w saves the empty cart, then \(next).", .warning)]
             : [Span("Your cart has unsaved changes: w saves them, then \(next).", .warning)]
     }
 

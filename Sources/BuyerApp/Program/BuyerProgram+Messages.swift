@@ -151,7 +151,7 @@ extension BuyerProgram {
         case .purchased(let request, let purchase):
             state.shell.finish(request)
             if case .checkout = state.modal { state.modal = nil }
-            state.cart.isSavedNow()
+            state.cart.paid()
             state.view = .purchases
             let units = purchase.lines.reduce(0) { $0 + $1.quantity }
             // Votes are one per item: items rated after an earlier purchase are not asked for again.
@@ -253,6 +253,7 @@ extension BuyerProgram {
             // stock as they stand too.
             if error.code == .insufficientStock { state.cart.selectShortLineAfterLoad = true }
             guard ErrorText.outcomeIsUnknown(error) else { return self.loadCart(&state) }
+            state.cart.mayHavePaid()
             return self.loadCart(&state) + self.reloadPurchases(&state) + self.rerunSearch(&state)
         case .sellerRating(let request, _):
             if case .seller(var screen) = state.modal, screen.request == request {

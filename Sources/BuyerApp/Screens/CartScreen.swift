@@ -74,18 +74,41 @@ public struct CartScreen: Sendable {
         self.savedElsewhere = false
     }
 
-    /// The cart is the saved one: saved from here, or bought and emptied.
+    /// The cart is the saved one: saved from here.
     public mutating func isSavedNow() {
         self.hasUnsavedChanges = false
         self.savedElsewhere = false
     }
+
+    /// A payment went through, or may have (its answer was lost): it emptied the cart and took
+    /// what it bought out of the saved cart, which may still hold other lines. The next cart
+    /// loaded says whether it is the saved one, not that another session saved over it.
+    public mutating func paid() {
+        self.hasUnsavedChanges = false
+        self.mayHavePaid()
+    }
+
+    /// A payment's answer was lost: as ``paid()``, but the cart stays as it was believed to be
+    /// until the next one comes.
+    public mutating func mayHavePaid() {
+        self.savedElsewhere = false
+        self.savedStateAfterPayment = true
+    }
+
+    /// Set by ``paid()`` until the next cart comes.
+    private var savedStateAfterPayment = false
 
     public mutating func loaded(_ cart: Cart, visibleRows: Int) {
         let previous = self.selected?.itemID
         self.cart = cart
         self.loadRequest = nil
         if let isSaved = cart.isSaved {
-            if isSaved { self.savedElsewhere = false } else if !self.hasUnsavedChanges { self.savedElsewhere = true }
+            if isSaved || self.savedStateAfterPayment {
+                self.savedElsewhere = false
+            } else if !self.hasUnsavedChanges {
+                self.savedElsewhere = true
+            }
+            self.savedStateAfterPayment = false
             self.hasUnsavedChanges = !isSaved
         }
         let rows = self.rows
