@@ -333,6 +333,7 @@ extension BuyerFlowTests {
         var again = BuyerFixtures.loggedIn()
         _ = self.program.update(&again, .message(.purchased(request: 0, purchase: Purchase(id: 19, purchasedAt: .now, lines: [line(1), line(0)], total: Money("25.00")!, cardLast4: "1111"))))
         #expect(again.shell.status?.text.hasSuffix("Rate items with + or -.") == true)
+        #expect(again.purchases.selectAfterLoad?.purchaseID == 19 && again.purchases.selectAfterLoad?.line == 1, "its line not rated yet, once the order comes")
     }
 
     @Test func aCartShortOfStockIsPaidForAsFarAsItIsOnSaleOnceTheRestIsTakenOut() {

@@ -156,9 +156,11 @@ extension BuyerProgram {
             let units = purchase.lines.reduce(0) { $0 + $1.quantity }
             // Votes are one per item: items rated after an earlier purchase are not asked for again.
             let rated = Set((state.purchases.page?.items ?? []).flatMap(\.lines).filter { $0.feedback != nil }.map(\.itemID))
-            let toRate = purchase.lines.contains { $0.feedback == nil && !rated.contains($0.itemID) }
-            state.shell.status = .success("Paid \(Format.money(purchase.total)) for \(Format.units(units)) — purchase #\(purchase.id). Thank you!" + (toRate ? " Rate items with + or -." : ""))
+            let toRate = purchase.lines.firstIndex { $0.feedback == nil && !rated.contains($0.itemID) }
+            state.shell.status = .success("Paid \(Format.money(purchase.total)) for \(Format.units(units)) — purchase #\(purchase.id). Thank you!" + (toRate != nil ? " Rate items with + or -." : ""))
+            // The new order is selected once it comes, at its first line to rate.
             state.purchases.table = TableState()
+            state.purchases.selectAfterLoad = PurchasesScreen.LinePlace(purchaseID: purchase.id, line: toRate ?? 0)
             return self.loadCart(&state) + self.loadPurchases(&state, offset: 0, countedFrom: nil) + self.rerunSearch(&state)
 
         case .feedbackGiven(let request, let item, let vote, let rating):
