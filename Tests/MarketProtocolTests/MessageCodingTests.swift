@@ -84,7 +84,7 @@ import Testing
 
         // A number that is no integer of 64 bits, where an integer belongs: that field, not the
         // whole frame, is at fault.
-        for (number, path) in [("1.5", "quantity"), ("99999999999999999999", "quantity"), ("-1e400", "quantity")] {
+        for (number, path) in [("1.5", "quantity"), ("99999999999999999999", "quantity"), ("2.5e-1", "quantity")] {
             let fraction = try self.failure(#"{"id":11,"op":"AddItemToCart","session":"\#(Self.session)","args":{"itemID":{"category":3,"number":1},"quantity":\#(number)}}"#)
             #expect(fraction.id == 11, "\(number)")
             #expect(fraction.error.code == .invalidArgument, "\(number): \(fraction.error.message)")
@@ -92,6 +92,13 @@ import Testing
         }
         let nested = try self.failure(#"{"id":12,"op":"AddItemToCart","session":"\#(Self.session)","args":{"itemID":{"category":3.5,"number":1},"quantity":1}}"#)
         #expect(nested.id == 12 && nested.error.field == "itemID.category", "\(nested.error.message)")
+        // Arguments read only by `JSONDecoder`, and an id written as a whole number with a fraction.
+        let waits = RequestDecoder(operations: [SellerAPI.AwaitSellerActivity.name: .decoding(SellerAPI.AwaitSellerActivity.self)])
+        guard case .failure(let wait) = waits.decode(ByteBuffer(string: #"{"id":2.0,"op":"AwaitSellerActivity","session":"\#(Self.session)","args":{"after":1,"page":{"limit":2.5}}}"#)) else {
+            Issue.record("a fraction of a page was accepted")
+            return
+        }
+        #expect(wait.id == 2 && wait.error.code == .invalidArgument && wait.error.field == "page.limit", "\(wait)")
         let sessionless = try self.failure(#"{"id":13,"op":"AddItemToCart","args":{"itemID":{"category":3,"number":1},"quantity":1.5}}"#)
         #expect(sessionless.id == 13)
         #expect(sessionless.error == .noSession)

@@ -9,21 +9,8 @@ public struct JSONReader: ~Copyable {
     public struct Error: Swift.Error, Sendable, Hashable, CustomStringConvertible {
         public var reason: String
         public var offset: Int
-        /// Where in the text: the keys and indices of the objects and arrays being read, outermost
-        /// first (`["itemID", "category"]`, `["keywords", "[0]"]`).
-        public var path: [String] = []
 
-        public var description: String {
-            self.path.isEmpty ? "\(self.reason) at byte \(self.offset)" : "\(self.reason) at \(self.field) (byte \(self.offset))"
-        }
-
-        /// The path as a dotted field name: `itemID.category`, `keywords[0]`.
-        public var field: String {
-            self.path.reduce(into: "") { field, part in
-                if !field.isEmpty, !part.hasPrefix("[") { field += "." }
-                field += part
-            }
-        }
+        public var description: String { "\(self.reason) at byte \(self.offset)" }
     }
 
     /// The deepest nesting ``skipValue()`` follows.
@@ -51,12 +38,7 @@ public struct JSONReader: ~Copyable {
         while true {
             let key = try self.readKey()
             try self.expect(UInt8(ascii: ":"))
-            do {
-                try body(&self, key)
-            } catch var error as Error {
-                error.path.insert(key.string, at: 0)
-                throw error
-            }
+            try body(&self, key)
             switch try self.nextSignificant() {
             case UInt8(ascii: ","): continue
             case UInt8(ascii: "}"): return
@@ -72,15 +54,8 @@ public struct JSONReader: ~Copyable {
             self.offset += 1
             return
         }
-        var index = 0
         while true {
-            do {
-                try body(&self)
-            } catch var error as Error {
-                error.path.insert("[\(index)]", at: 0)
-                throw error
-            }
-            index += 1
+            try body(&self)
             switch try self.nextSignificant() {
             case UInt8(ascii: ","): continue
             case UInt8(ascii: "]"): return
@@ -371,9 +346,6 @@ public struct JSONKey {
         self.bytes = UnsafeRawBufferPointer(start: nil, count: 0)
         self.decoded = decoded
     }
-
-    /// The key as a string, for messages.
-    public var string: String { self.decoded ?? String(decoding: self.bytes, as: UTF8.self) }
 
     public static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
         if let decoded = key.decoded { return decoded == pattern.description }

@@ -68,21 +68,57 @@ public struct RequestDecoder {
         guard String(validating: frame.readableBytesView, as: UTF8.self) != nil else {
             return .failure(RequestDecodingFailure(id: nil, error: MarketError(.badRequest, "The frame is not valid UTF-8.")))
         }
-        let fast = self.read(frame)
-        if case .request(let request) = fast { return .success(request) }
+        if let request = self.read(frame) { return .success(request) }
         let slow = self.decodeWithFoundation(frame)
         // Foundation's decoder takes a number that is no 64-bit integer, where one belongs (1.5,
-        // 1e400), for text that is not JSON at all, and says neither where nor which request:
-        // the fast path, which read the envelope, knows both.
-        guard case .failure(let failure) = slow, failure.id == nil || failure.error.code == .badRequest,
-            case .unreadableArguments(let id, let op, let session, let error) = fast
-        else { return slow }
-        if self.table.operations[op]?.requiresSession == true {
-            guard let session else { return .failure(RequestDecodingFailure(id: id, error: .noSession)) }
-            guard session.isWellFormed else { return .failure(RequestDecodingFailure(id: id, error: .foreignSession)) }
+        // 1e400), for text that is not JSON at all, and says neither where nor which request.
+        guard case .failure(let failure) = slow, failure.error.code == .badRequest, let misread = Self.misreadNumber(in: frame) else { return slow }
+        if self.table.operations[misread.op]?.requiresSession == true {
+            guard let session = misread.session else { return .failure(RequestDecodingFailure(id: misread.id, error: .noSession)) }
+            guard session.isWellFormed else { return .failure(RequestDecodingFailure(id: misread.id, error: .foreignSession)) }
         }
-        let field = error.field
-        return .failure(RequestDecodingFailure(id: id, error: MarketError(.invalidArgument, "Field “\(field)”: \(error.reason).", field: field.isEmpty ? nil : field)))
+        let error = MarketError(.invalidArgument, "Field “\(misread.field)” has the wrong type: expected a whole number of at most 64 bits.", field: misread.field)
+        return .failure(RequestDecodingFailure(id: misread.id, error: error))
+    }
+
+    /// The request's envelope and the path below `args` of its first number that is no 64-bit
+    /// integer, if the frame is a JSON object with both (read again, the slow way: only for a
+    /// request already refused).
+    private static func misreadNumber(in frame: ByteBuffer) -> (id: Int64, op: String, session: SessionToken?, field: String)? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(frame.readableBytesView)) as? [String: Any],
+            let id = (object["id"] as? NSNumber).flatMap(Self.integer), let op = object["op"] as? String,
+            let arguments = object["args"], let path = Self.pathToNonInteger(in: arguments)
+        else { return nil }
+        let session = (object["session"] as? String).map(SessionToken.init(rawValue:))
+        guard object["session"] == nil || object["session"] is NSNull || session != nil else { return nil }
+        return (id, op, session, path.reduce(into: "") { field, part in
+            if !field.isEmpty, !part.hasPrefix("[") { field += "." }
+            field += part
+        })
+    }
+
+    private static func integer(_ number: NSNumber) -> Int64? {
+        let value = number.doubleValue
+        guard value.rounded() == value, abs(value) < 9.2e18 else { return nil }
+        return number.int64Value
+    }
+
+    private static func pathToNonInteger(in value: Any) -> [String]? {
+        switch value {
+        case let object as [String: Any]:
+            for key in object.keys.sorted() {
+                if let path = Self.pathToNonInteger(in: object[key]!) { return [key] + path }
+            }
+        case let array as [Any]:
+            for (index, element) in array.enumerated() {
+                if let path = Self.pathToNonInteger(in: element) { return ["[\(index)]"] + path }
+            }
+        case let number as NSNumber:
+            return Self.integer(number) == nil ? [] : nil
+        default:
+            break
+        }
+        return nil
     }
 
     /// The slow path, which names what is wrong with a request.
@@ -101,21 +137,11 @@ public struct RequestDecoder {
 
     private var table: OperationTable { self.decoder.userInfo[.marketOperations] as! OperationTable }
 
-    /// What the fast path made of a frame.
-    private enum FastRead {
-        case request(IncomingRequest)
-        /// The envelope is well-formed JSON and was read, the arguments were not (`error` says
-        /// where they stopped being what the operation takes).
-        case unreadableArguments(id: Int64, op: String, session: SessionToken?, error: JSONReader.Error)
-        /// Anything else: left to `JSONDecoder`.
-        case unread
-    }
-
     /// The fast path: a well-formed request with arguments that are ``JSONReadable``, read in
-    /// place. Anything else is left to `JSONDecoder`, which names what is wrong with it.
-    private func read(_ frame: ByteBuffer) -> FastRead {
+    /// place. `nil` leaves the frame to `JSONDecoder`, which names what is wrong with it.
+    private func read(_ frame: ByteBuffer) -> IncomingRequest? {
         let table = self.table
-        return frame.withUnsafeReadableBytes { bytes -> FastRead in
+        return frame.withUnsafeReadableBytes { bytes -> IncomingRequest? in
             var json = JSONReader(bytes: bytes)
             var id: Int64?
             var op: String?
@@ -134,24 +160,18 @@ public struct RequestDecoder {
                     }
                 }
                 try json.expectEnd()
-            } catch {
-                return .unread
-            }
-            guard let id, let op, let read = table.operations[op]?.read else { return .unread }
-            do {
+                guard let id, let op, let read = table.operations[op]?.read else { return nil }
                 guard let argumentsOffset else {
                     // Omitted arguments read as `{}`, as in the slow path.
                     return try Self.emptyObject.withUnsafeBytes { empty in
                         var arguments = JSONReader(bytes: empty)
-                        return .request(IncomingRequest(id: id, op: op, session: session, arguments: try read(&arguments)))
+                        return IncomingRequest(id: id, op: op, session: session, arguments: try read(&arguments))
                     }
                 }
                 var arguments = JSONReader(bytes: bytes, offset: argumentsOffset)
-                return .request(IncomingRequest(id: id, op: op, session: session, arguments: try read(&arguments)))
-            } catch let error as JSONReader.Error {
-                return .unreadableArguments(id: id, op: op, session: session, error: error)
+                return IncomingRequest(id: id, op: op, session: session, arguments: try read(&arguments))
             } catch {
-                return .unread
+                return nil
             }
         }
     }
