@@ -68,6 +68,20 @@ import TerminalUITesting
         }
     }
 
+    /// ? too, in a box that takes no text (an item's, a question); where text is typed, ? is text.
+    @Test func questionMarkShowsEveryKeyFromABoxWithoutText() {
+        var state = BuyerFixtures.loggedIn()
+        _ = self.program.press([.enter, .character("?")], &state)
+        #expect(state.shell.help != nil, "from the item's box")
+        _ = self.program.press([.escape], &state)
+        guard case .detail? = state.modal else {
+            Issue.record("closing the help goes back to the box")
+            return
+        }
+        _ = self.program.press([.escape, .character("R"), .character("?")], &state)
+        #expect(state.shell.help == nil, "typed into the seller's number")
+    }
+
     @Test func clicksPressTheButtonsOfAQuestionOverAForm() throws {
         var state = BuyerFixtures.loggedIn()
         BuyerFixtures.fillInCheckout(&state)

@@ -127,6 +127,19 @@ import TerminalUITesting
         #expect(state.shell.help == nil)
     }
 
+    @Test func questionMarkShowsEveryKeyFromTheItemsBoxButIsTextInAForm() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.enter, .character("?")], &state)
+        #expect(state.shell.help != nil, "from the item's box")
+        _ = self.program.press([.escape, .escape, .character("n"), .character("?")], &state)
+        #expect(state.shell.help == nil)
+        guard case .register(let form)? = state.modal else {
+            Issue.record("the new item's form")
+            return
+        }
+        #expect(form.form["name"] == "?", "typed into the name")
+    }
+
     @Test func everyDialogsButtonsHaveLettersOfTheirOwn() throws {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("q")], &state)

@@ -19,8 +19,11 @@ extension BuyerProgram {
         }
         if state.shell.handleOverlayKey(key) { return self.afterOverlay(&state) }
         guard state.isLoggedIn else { return state.shell.pressOnLogin(key, &state.login) }
-        // F1 shows every key from inside a box too (? is text there).
-        if state.modal != nil { return key == .function(1) ? self.perform(.help, &state) : self.pressOnModal(key, &state) }
+        // F1 shows every key from inside a box too; so does ?, unless the box takes text.
+        if let modal = state.modal {
+            let help = key == .function(1) || (key == .character("?") && !modal.takesText)
+            return help ? self.perform(.help, &state) : self.pressOnModal(key, &state)
+        }
         if state.view == .search, state.search.isEditing { return self.pressOnSearchBar(key, &state) }
         guard let action = BuyerKeys.action(for: key, in: state.view) else {
             if let view = BuyerKeys.view(binding: key, otherThan: state.view) { state.shell.note(key, worksIn: view.title, number: view.rawValue + 1) }

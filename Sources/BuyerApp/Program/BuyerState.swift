@@ -48,6 +48,15 @@ public enum BuyerModal: Sendable {
     case seller(SellerLookupScreen)
     case confirm(Dialog, Confirmed)
 
+    /// Whether keys typed into the box can be text (a quantity, a card, a seller's number): ?
+    /// is then typed, not a call for help.
+    public var takesText: Bool {
+        switch self {
+        case .detail, .confirm: false
+        case .quantity, .checkout, .seller: true
+        }
+    }
+
     /// What a confirmation dialog confirms.
     public enum Confirmed: Sendable, Hashable {
         case clearCart

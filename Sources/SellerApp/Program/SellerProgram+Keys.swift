@@ -8,8 +8,11 @@ extension SellerProgram {
     public func press(_ key: Key, _ state: inout SellerState) -> [SellerCommand] {
         if state.shell.handleOverlayKey(key) { return [] }
         guard state.isLoggedIn else { return state.shell.pressOnLogin(key, &state.login) }
-        // F1 shows every key from inside a box too (? is text there).
-        if state.modal != nil { return key == .function(1) ? self.perform(.help, &state) : self.pressOnModal(key, &state) }
+        // F1 shows every key from inside a box too; so does ?, unless the box takes text.
+        if let modal = state.modal {
+            let help = key == .function(1) || (key == .character("?") && !modal.takesText)
+            return help ? self.perform(.help, &state) : self.pressOnModal(key, &state)
+        }
         if state.view == .items, state.items.findField != nil { return self.pressOnFindBar(key, &state) }
         guard let action = SellerKeys.action(for: key, in: state.view) else {
             if let view = SellerKeys.view(binding: key, otherThan: state.view) { state.shell.note(key, worksIn: view.title, number: view.rawValue + 1) }

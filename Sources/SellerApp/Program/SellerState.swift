@@ -93,6 +93,15 @@ public enum SellerModal: Sendable {
     case remove(RemoveUnitsDialog)
     case add(AddUnitsDialog)
 
+    /// Whether keys typed into the box can be text (a name, a price, units): ? is then typed,
+    /// not a call for help.
+    public var takesText: Bool {
+        switch self {
+        case .detail: false
+        case .register, .price, .remove, .add: true
+        }
+    }
+
     /// A click at `point` on the box: the keys that press, pick or focus what is under it (see
     /// each box's own), nil when it is on nothing. The price and add boxes have one field and no question.
     public func keys(forClickAt point: Point, in screen: Rect) -> [Key]? {
