@@ -71,6 +71,7 @@ import Testing
         // A search bar splits like item names are split, so punctuated words are found.
         #expect(FieldRules.splitSearchKeywords("Pour-over, KETTLE  kettle café/crème") == ["pour", "over", "kettle", "café", "crème"])
         #expect(FieldRules.splitSearchKeywords(" -- ").isEmpty)
+        #expect(FieldRules.splitSearchKeywords("ｍｕｇ　Ｍｏｄｅｌ１２") == ["mug", "model12"], "full-width, as an input method types it")
     }
 
     @Test func searchKeywordsMayBeLongerThanItemKeywords() throws {
@@ -232,6 +233,7 @@ import Testing
         #expect(Text.itemTerms(name: "東京タワー Model", keywords: []) == ["東京タワー", "model", "東京", "タワー"])
         #expect(Text.itemTerms(name: "USB充電器", keywords: ["cable"]) == ["cable", "usb充電器", "usb", "充電器"])
         #expect(Text.itemTerms(name: "緑茶 tea", keywords: []) == ["緑茶", "tea"], "words of one script stay whole")
+        #expect(Text.itemTerms(name: "ＵＳＢ Cable", keywords: ["ｌａｍｐ"]) == ["lamp", "usb", "cable"], "full-width letters as ASCII")
         #expect(Text.itemTerms(name: "Café crème", keywords: []) == ["cafe", "creme"])
         #expect(FieldRules.splitSearchKeywords("東京タワー") == ["東京タワー"], "a search is not split: its words are what it asks for")
     }

@@ -27,7 +27,12 @@ import Testing
             let tower = try await seller.registerItem(draft("東京タワー Model"))
             let charger = try await seller.registerItem(draft("USB充電器"))
             let (buyer, _, _) = try await market.loggedInBuyer()
-            for (keywords, expected) in [(["東京"], [tower.id]), (["タワー"], [tower.id]), (["東京タワー"], [tower.id]), (["usb"], [charger.id]), (["充電器"], [charger.id])] {
+            // Full-width letters, as an input method for these languages types them, are ASCII.
+            let cable = try await seller.registerItem(draft("ＨＤＭＩ ケーブル", keywords: ["ｃａｂｌｅ"]))
+            for (keywords, expected) in [
+                (["東京"], [tower.id]), (["タワー"], [tower.id]), (["東京タワー"], [tower.id]), (["usb"], [charger.id]), (["充電器"], [charger.id]),
+                (["ｕｓｂ"], [charger.id]), (["hdmi"], [cable.id]), (["ＨＤＭＩ"], [cable.id]), (["cable"], [cable.id]),
+            ] {
                 #expect(try await buyer.search(category: .any, keywords: keywords).items.map(\.item.id) == expected, "\(keywords)")
             }
         }

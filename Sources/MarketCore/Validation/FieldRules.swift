@@ -126,7 +126,7 @@ public enum FieldRules {
     /// Splits what a person types into a search bar the way item names are split into the words
     /// search matches (``Text/searchWords(of:)``), so "pour-over" finds "Pour-over Coffee Kit".
     public static func splitSearchKeywords(_ text: String) -> [String] {
-        Text.searchWords(of: text)
+        Text.searchWords(of: Text.halfWidth(text))
     }
 
     /// A price as a person types it ("12", "12.5", "12.50", or "1,250.00" as the clients show

@@ -174,10 +174,11 @@ public enum Text {
 
     /// What search matches an item by (its `terms`): its keywords and the words of its name, as
     /// search terms, each once; and the parts of a word that mixes scripts with Chinese or
-    /// Japanese ones (``scriptParts(of:)``), which are written without spaces.
+    /// Japanese ones (``scriptParts(of:)``), which are written without spaces. Full-width letters
+    /// and digits count as the ASCII ones (``halfWidth(_:)``), as in a search.
     public static func itemTerms(name: String, keywords: [String]) -> [String] {
-        let words = self.searchWords(of: name)
-        return self.searchTerms(keywords + words + words.flatMap(self.scriptParts))
+        let words = self.searchWords(of: self.halfWidth(name))
+        return self.searchTerms(keywords.map(self.halfWidth) + words + words.flatMap(self.scriptParts))
     }
 
     /// The scripts Chinese and Japanese are written in, which put no spaces between words.
