@@ -271,6 +271,34 @@ extension BuyerFlowTests {
         #expect(state.search.unanswered == nil)
     }
 
+    /// A refresh (r, or the server back) fetches the item an open quantity box counts against:
+    /// the price and the units on sale it shows are the ones now.
+    @Test func aRefreshFetchesTheItemOfAnOpenQuantityBox() throws {
+        var state = BuyerFixtures.loggedIn()
+        let hit = BuyerFixtures.hits[0].item
+        for command in self.program.press([.character("a")], &state) { _ = BuyerFixtures.answer(command, &state) }
+        guard case .quantity(let opened)? = state.modal, opened.item == hit.id else {
+            Issue.record("a opens the box for the selected item")
+            return
+        }
+        let refresh = self.program.refresh(&state)
+        guard case .loadItem(let request, hit.id)? = refresh.first(where: { if case .loadItem = $0 { true } else { false } }) else {
+            Issue.record("expected the item to be fetched, got \(refresh)")
+            return
+        }
+        var changed = hit
+        changed.price = Money("99.00")!
+        changed.quantity = 2
+        let seller = SellerRating(sellerID: hit.sellerID, name: hit.sellerName, rating: Rating(thumbsUp: 1, thumbsDown: 0), itemsSold: 3)
+        _ = self.program.update(&state, .message(.itemLoaded(request: request, detail: BuyerAPI.GetItem.Result(item: changed, seller: seller))))
+        guard case .quantity(let dialog)? = state.modal else {
+            Issue.record("the box stays")
+            return
+        }
+        #expect(dialog.unitPrice == Money("99.00")!)
+        #expect(dialog.maximum <= 2)
+    }
+
     @Test func bracketsMoveAScreenfulAtATimeAndFetchOnlyPastThePageAtHand() {
         let fifty = (0..<50).map { index in
             SearchHit(item: BuyerFixtures.item(Int64(1000 - index), "Lamp \(index + 1)", price: "10.00", quantity: 3), matchedKeywords: 1)

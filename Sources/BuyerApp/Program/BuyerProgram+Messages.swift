@@ -351,7 +351,8 @@ extension BuyerProgram {
     public func refresh(_ state: inout BuyerState) -> [BuyerCommand] {
         state.modal?.forgetUnreachable()
         // An item's box fetches its item again too (opened while the server was away, it has
-        // nothing else to show).
+        // nothing else to show), and so does a box asking how many units, which counts them
+        // against the units on sale and shows the price.
         var item: [BuyerCommand] = []
         if case .detail(var screen)? = state.modal {
             let reload = self.reloadItem(screen.itemID, &state)
@@ -359,6 +360,8 @@ extension BuyerProgram {
             screen.request = reload.request
             state.modal = .detail(screen)
             item = [reload]
+        } else if case .quantity(let dialog)? = state.modal, dialog.request == nil {
+            item = [self.reloadItem(dialog.item, &state)]
         }
         // The view on show is asked last, so the status line's "working…" (the latest request's)
         // is about it.
