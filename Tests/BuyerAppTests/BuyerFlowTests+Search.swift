@@ -299,6 +299,17 @@ extension BuyerFlowTests {
         #expect(dialog.maximum <= 2)
     }
 
+    /// An item's ID is shown whole, however large its category: two items are never told apart
+    /// by an ellipsis.
+    @Test func longItemIDsAreShownWhole() {
+        let hits = [1103, 1104].map { SearchHit(item: BuyerFixtures.item(Int64($0), "Filler", category: 1_185_692_016, price: "1.00", quantity: 2), matchedKeywords: 1) }
+        for width in [80, 120] {
+            let state = BuyerFixtures.loggedIn(size: Size(width: width, height: 24), hits: hits)
+            let screen = self.program.canvas(for: state, size: state.shell.size).lines.joined(separator: "\n")
+            #expect(screen.contains("1185692016-1103") && screen.contains("1185692016-1104"), "\(width) columns:\n\(screen)")
+        }
+    }
+
     @Test func bracketsMoveAScreenfulAtATimeAndFetchOnlyPastThePageAtHand() {
         let fifty = (0..<50).map { index in
             SearchHit(item: BuyerFixtures.item(Int64(1000 - index), "Lamp \(index + 1)", price: "10.00", quantity: 3), matchedKeywords: 1)

@@ -35,7 +35,7 @@ public struct CartScreen: Sendable {
     public init() {}
 
     public static let columns: [TableColumn<CartLine>] = [
-        .sorted("Item", width: .fitting(minimum: 4, maximum: 14), by: { $0.itemID }, text: { $0.itemID.description }),
+        .sorted("Item", width: .fitting(minimum: 4, maximum: 21), by: { $0.itemID }, text: { $0.itemID.description }),
         .sorted("Name", width: .flexible(minimum: 16, weight: 1), by: { Text.sortKey($0.name) }, text: { $0.name }),
         .sorted("Units", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.quantity }, text: { Format.count($0.quantity) }),
         .sorted("Unit price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.unitPrice }, text: { Format.money($0.unitPrice) }),

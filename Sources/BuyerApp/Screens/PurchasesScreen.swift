@@ -43,7 +43,7 @@ public struct PurchasesScreen: Sendable {
             // Orders placed in the same instant (or minute, as shown) in the order they were placed.
             .sorted("Date", width: .fixed(16), by: { When(date: $0.date, order: $0.purchaseID) }, style: { $0.isFirst ? nil : .muted }, text: { Format.date($0.date, timeZone: timeZone) }),
             .sorted("#", width: .fitting(minimum: 2, maximum: 10), alignment: .right, by: { $0.purchaseID }, style: { $0.isFirst ? nil : .muted }, text: { "\($0.purchaseID)" }),
-            .sorted("Item", width: .fitting(minimum: 4, maximum: 14), by: { $0.line.itemID }, text: { $0.line.itemID.description }),
+            .sorted("Item", width: .fitting(minimum: 4, maximum: 21), by: { $0.line.itemID }, text: { $0.line.itemID.description }),
             .sorted("Name", width: .flexible(minimum: 14, weight: 1), by: { Text.sortKey($0.line.name) }, text: { $0.line.name }),
             .sorted("Units", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.line.quantity }, text: { Format.count($0.line.quantity) }),
             .sorted("Unit price", width: .fitting(minimum: 5, maximum: 14), alignment: .right, by: { $0.line.unitPrice }, text: { Format.money($0.line.unitPrice) }).hidden(below: 90),

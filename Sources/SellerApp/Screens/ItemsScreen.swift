@@ -61,7 +61,7 @@ public struct ItemsScreen: Sendable {
     }
 
     public static let columns: [TableColumn<Item>] = [
-        .sorted("ID", width: .fitting(minimum: 6, maximum: 14), by: { $0.id }, text: { $0.id.description }),
+        .sorted("ID", width: .fitting(minimum: 6, maximum: 21), by: { $0.id }, text: { $0.id.description }),
         .sorted("Name", width: .flexible(minimum: 14, weight: 1), by: { Text.sortKey($0.name) }, text: { $0.name }),
         .sorted("Category", width: .fitting(minimum: 4, maximum: 12), alignment: .right, by: { $0.id.category }, text: { $0.id.category.description }).hidden(below: 90),
         .sorted("Condition", width: .fixed(9), by: { $0.condition.rawValue }, text: { $0.condition.description }),
