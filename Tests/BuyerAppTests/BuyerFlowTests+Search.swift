@@ -501,6 +501,20 @@ extension BuyerFlowTests {
         #expect(lookup.value == BuyerFixtures.hits[1].item.sellerID)
     }
 
+    /// The number as item boxes show it (“#139”) or typed full-width.
+    @Test func theSellerLookupTakesTheNumberAsShown() {
+        for typed in ["#139", "# 139", "＃１３９"] {
+            var state = BuyerFixtures.loggedIn()
+            _ = self.program.press([.character("R"), .control("u")], &state)
+            _ = self.program.type(typed, &state)
+            guard case .sellerRating(_, let seller)? = self.program.press([.enter], &state).first else {
+                Issue.record("\(typed) was not looked up")
+                return
+            }
+            #expect(seller == SellerID(139))
+        }
+    }
+
     @Test func anUnknownSellerIsSaidUnderTheNumberUntilItChanges() throws {
         var state = BuyerFixtures.loggedIn()
         _ = self.program.press([.character("R")], &state)

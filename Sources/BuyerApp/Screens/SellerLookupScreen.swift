@@ -16,7 +16,14 @@ public struct SellerLookupScreen: FormDialog {
     }
 
     public var value: SellerID? {
-        Int64(Text.trimmingWhitespace(Text.halfWidth(self.form["seller"]))).flatMap { $0 > 0 ? SellerID($0) : nil }
+        Int64(self.typedNumber).flatMap { $0 > 0 ? SellerID($0) : nil }
+    }
+
+    /// The number as typed: full-width digits as ASCII, and a leading # (as item boxes show
+    /// sellers, “#139”) dropped.
+    private var typedNumber: String {
+        let typed = Text.trimmingWhitespace(Text.halfWidth(self.form["seller"]))
+        return typed.hasPrefix("#") ? Text.trimmingWhitespace(String(typed.dropFirst())) : typed
     }
 
     /// The lookup failed: no such seller is said under the number (in place of the hint's tick),
@@ -36,7 +43,7 @@ public struct SellerLookupScreen: FormDialog {
 
     public mutating func validate() {
         guard self.value == nil else { return self.form.apply(problems: [:]) }
-        let typed = Text.trimmingWhitespace(self.form["seller"])
+        let typed = self.typedNumber
         let problem =
             if Int(typed).map({ $0 < 1 }) == true {
                 "Seller numbers start at 1."
