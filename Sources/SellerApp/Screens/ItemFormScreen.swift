@@ -29,7 +29,7 @@ public struct ItemFormScreen: DiscardingFormDialog {
             FormField(id: "keywords", label: "Keywords", hint: "Up to 5 words of 1–8 letters or digits", maximumLength: 80),
             FormField(id: "condition", label: "Condition", kind: .choice(Condition.allCases.map(\.description))),
             FormField(id: "price", label: "Price", hint: "e.g. 12.50", maximumLength: 16),
-            FormField(id: "quantity", label: "Units", value: "1", hint: "How many are for sale", maximumLength: 9),
+            FormField(id: "quantity", label: "Units", value: "1", hint: "How many are for sale (0 lists it unseen until you add some)", maximumLength: 9),
         ], submitLabel: "Register")
         self.validate()
     }
@@ -65,6 +65,11 @@ public struct ItemFormScreen: DiscardingFormDialog {
         if let index = self.form.fields.firstIndex(where: { $0.id == "category" }) {
             self.form.fields[index].hint = self.categoryHint
         }
+        // The amount as read, so that 12,500 (twelve thousand five hundred, not twelve and a
+        // half) is seen before it is sent.
+        if let index = self.form.fields.firstIndex(where: { $0.id == "price" }) {
+            self.form.fields[index].hint = (try? FieldRules.parsePrice(self.form["price"])).map { "Reads as \(Format.money($0))" } ?? "e.g. 12.50"
+        }
     }
 
     /// Under the category field while it has no problem on show: the category the text reads
@@ -92,10 +97,8 @@ public struct ItemFormScreen: DiscardingFormDialog {
         do { _ = try FieldRules.validateKeywords(FieldRules.splitKeywords(form["keywords"])) } catch { problems["keywords"] = error.message }
         do { _ = try FieldRules.parsePrice(form["price"]) } catch { problems["price"] = error.message }
         if let quantity = FieldRules.parseCount(form["quantity"]) {
+            // None is a listing buyers find once units are added (a or + in the list).
             do { try FieldRules.validateQuantity(quantity, allowZero: true) } catch { problems["quantity"] = error.message }
-            // The marketplace takes a listing of none, but units can only be taken off sale, never
-            // added: such a listing would stay hidden from buyers for good.
-            if quantity < 1 { problems["quantity"] = "At least 1: units cannot be added once the item is listed." }
         } else {
             problems["quantity"] = "Enter a whole number of units."
         }

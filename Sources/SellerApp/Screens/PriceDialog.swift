@@ -27,7 +27,6 @@ public struct PriceDialog: FormDialog {
         let untouched = !self.form.fields[0].touched
         self.item = fresh
         if untouched { self.form.set("price", to: fresh.price.description) }
-        self.form.fields[0].hint = "Now \(Format.money(fresh.price))"
         self.validate()
     }
 
@@ -42,6 +41,8 @@ public struct PriceDialog: FormDialog {
             problems["price"] = error.message
         }
         self.form.apply(problems: problems)
+        let typed = try? FieldRules.parsePrice(self.form["price"])
+        self.form.fields[0].hint = "Now \(Format.money(self.item.price))" + (typed.map { $0 == self.item.price ? "" : ", new \(Format.money($0))" } ?? "")
     }
 
     @discardableResult
