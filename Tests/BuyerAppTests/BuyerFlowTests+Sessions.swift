@@ -222,6 +222,20 @@ extension BuyerFlowTests {
         #expect(words.contains("your saved cart still holds lines"), "\(words)")
     }
 
+    /// The saved cart, back at login, is said with its total at today's prices; an empty one
+    /// leaves the welcome as it is.
+    @Test func theWelcomeSaysTheSavedCartIsBackAtTodaysPrices() {
+        for (cart, back) in [(BuyerFixtures.cart, true), (Cart(lines: [], isSaved: true), false)] {
+            var state = BuyerFixtures.started(size: Size(width: 120, height: 36))
+            for command in self.program.update(&state, .message(.account(.loggedIn(request: 900, profile: BuyerFixtures.profile)))) {
+                _ = BuyerFixtures.answer(command, &state, cart: cart)
+            }
+            let text = state.shell.status?.text ?? ""
+            #expect(text.hasPrefix("Welcome,"), "\(text)")
+            #expect(text.contains("Your saved cart is back: \(Format.units(cart.totalUnits)), \(Format.money(cart.total)) at today's prices") == back, "\(text)")
+        }
+    }
+
     @Test func theQuitQuestionLearnsThatAnotherSessionSavedOverTheCart() throws {
         var state = BuyerFixtures.loggedIn()
         let check = self.program.press([.character("q")], &state)

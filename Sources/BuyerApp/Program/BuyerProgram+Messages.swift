@@ -116,6 +116,13 @@ extension BuyerProgram {
                 // The saved cart, back at login, asks for more than is on sale now.
                 let lines = state.cart.shortLines == 1 ? "1 line" : "\(Format.count(state.cart.shortLines)) lines"
                 state.shell.status = .warning("Your saved cart has \(lines) short of stock now — 2 shows it, x removes units.")
+            } else if before == nil, !cart.lines.isEmpty, state.shell.status?.kind == .success {
+                // The saved cart, back at login, at today's prices (which may not be the ones
+                // it was saved at).
+                let name = TerminalText.sanitized(state.profile?.name ?? "")
+                state.shell.status = .success(
+                    "Welcome, \(name). Your saved cart is back: \(Format.units(cart.totalUnits)), \(Format.money(cart.total)) at today's prices — 2 shows it."
+                )
             }
             var commands: [BuyerCommand] = []
             if let added = state.cart.addedAt {
