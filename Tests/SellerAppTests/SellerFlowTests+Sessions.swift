@@ -182,6 +182,9 @@ extension SellerFlowTests {
         #expect(state.shell.status == .warning("Idle: logging out now — press a key to stay."))
         _ = self.beats(1, &state)
         #expect(!state.isLoggedIn)
+        // Keys typed just then were for the dashboard: they do not land in the login form.
+        _ = self.program.type("n", &state)
+        #expect(state.login.form["username"] == "zoe", "\(state.login.form["username"])")
     }
 
     @Test func aShortSessionTimeoutIsKeptAliveInTime() {

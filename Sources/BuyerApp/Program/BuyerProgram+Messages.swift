@@ -349,7 +349,7 @@ extension BuyerProgram {
         if case .checkout(let screen)? = state.modal {
             lost.append(screen.mayHaveGoneThrough ? "Whether your payment went through is unknown: check your purchases before paying again." : "Nothing was paid.")
         }
-        if state.cart.wouldLoseChanges { lost.append("Your unsaved cart is gone; the saved one comes back when you log in.") }
+        if state.cart.wouldLoseChanges { lost.append("Your unsaved cart is gone; your next login brings back the saved one, if you saved one.") }
         return lost.isEmpty ? nil : lost.joined(separator: " ")
     }
 

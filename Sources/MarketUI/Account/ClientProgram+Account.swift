@@ -87,7 +87,6 @@ extension ClientProgram {
             // Several requests may fail this way at once; the first one already went back.
             if state.isLoggedIn {
                 self.sessionEnded(saying: sentence, &state)
-                state.shell.keysHeldUntil = state.shell.tick + Self.keyHoldTicks
             }
             return nil
         }
@@ -95,11 +94,13 @@ extension ClientProgram {
     }
 
     /// The session ended under the user: back to the login screen, saying why and what went
-    /// with the session, keeping what the app keeps for the next login.
+    /// with the session, keeping what the app keeps for the next login. Keys typed just then
+    /// were meant for the views, not for the login form: they are dropped for a moment.
     func sessionEnded(saying sentence: String, _ state: inout State) {
         let lost = self.lostWithSession(state).map { " " + $0 } ?? ""
         self.keepForNextLogin(&state)
         self.returnToLogin(&state, notice: .warning(sentence + lost))
+        state.shell.keysHeldUntil = state.shell.tick + Self.keyHoldTicks
     }
 
     /// Leaves the app for the login screen, with a sentence saying why; the username stays filled in.
