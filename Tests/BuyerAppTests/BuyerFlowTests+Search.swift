@@ -141,7 +141,7 @@ extension BuyerFlowTests {
             commands = BuyerFixtures.answer(command, &state, hits: [])
         }
         #expect(searches == 2)
-        #expect(state.shell.status == .info("Nothing on sale matches “teapot”, singular or plural: try other words."))
+        #expect(state.shell.status == .info("Nothing on sale matches “teapot”, singular or plural — only whole words match: try other words."))
         #expect(state.search.query?.keywords == ["teapot"], "the search on show is the one typed, not its other number")
         let screen = self.program.canvas(for: state, size: state.shell.size)
         #expect(screen.lines[1].contains("teapot ") && !screen.lines[1].contains("teapots"), "\(screen.lines[1])")
@@ -166,7 +166,7 @@ extension BuyerFlowTests {
         _ = self.program.type("blue mugs", &state)
         for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state, hits: []) }
         #expect(state.shell.status == .info("Nothing on sale matches “blue mugs”. Only whole words match: try “blue mug”."))
-        #expect(BuyerProgram.wholeWordsHint(for: ["東京", "mu"]) == " Only whole words match (“mug”, not “mu”): try other or fewer words.")
+        #expect(BuyerProgram.wholeWordsHint(for: ["東京", "mu"]) == " Only whole words match, not parts of them: try other or fewer words.")
         let forms = ["batteries": "battery", "boxes": "box", "glasses": "glass", "lamps": "lamp", "shoes": "shoe", "sock": "socks",
                      "battery": "batteries", "box": "boxes", "glass": "glasses", "key": "keys", "canvas": "canvases", "watches": "watch"]
         for (word, other) in forms {
@@ -181,11 +181,18 @@ extension BuyerFlowTests {
         _ = self.program.type("garden", &state)
         var commands = self.program.press([.enter], &state)
         while let command = commands.first { commands = BuyerFixtures.answer(command, &state, hits: []) }
-        #expect(state.shell.status == .info("Nothing on sale matches “pan” in Garden, singular or plural: try other words."))
+        #expect(state.shell.status == .info("Nothing on sale matches “pan” in Garden, singular or plural: try any category, or other words."))
         BuyerFixtures.showCart(&state)
         state.shell.status = nil
         for command in self.program.press([.character("r")], &state) { _ = BuyerFixtures.answer(command, &state, hits: []) }
         #expect(state.shell.status == .success("Up to date."), "the search rerun behind the cart says nothing: \(String(describing: state.shell.status))")
+
+        // Several words in one category: the category may be what finds nothing, not a plural.
+        _ = self.program.press([.character("1"), .character("/"), .control("u")], &state)
+        _ = self.program.type("coffee mug", &state)
+        commands = self.program.press([.enter], &state)
+        while let command = commands.first { commands = BuyerFixtures.answer(command, &state, hits: []) }
+        #expect(state.shell.status == .info("Nothing on sale matches “coffee mug” in Garden. Try any category, or other words."))
     }
 
     @Test func aBadSearchIsNotSent() {

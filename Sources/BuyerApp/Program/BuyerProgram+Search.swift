@@ -23,7 +23,8 @@ extension BuyerProgram {
             let place = query.category == .any ? "" : " in " + SearchQuery(category: query.category, keywords: []).summary(naming: names)
             state.shell.status = .info(
                 page.items.isEmpty
-                    ? "Nothing on sale matches \(words(instead.typed))\(place), singular or plural: try other words."
+                    ? "Nothing on sale matches \(words(instead.typed))\(place), singular or plural"
+                        + (place.isEmpty ? " — only whole words match: try other words." : ": try any category, or other words.")
                     : "Nothing on sale matches \(words(instead.typed))\(place): showing \(words(query)) instead."
             )
             return []
@@ -40,8 +41,12 @@ extension BuyerProgram {
                 state.search.otherNumber = (typed: query, retry: retry)
                 return self.keysWait(for: self.runSearch(retry, offset: 0, &state), &state)
             } else {
-                // Words match whole words of names and keywords: "mugs" does not find "mug".
-                let hint = query.keywords.isEmpty ? "" : Self.wholeWordsHint(for: query.keywords)
+                // Words match whole words of names and keywords: "mugs" does not find "mug". In
+                // one category, that may be what finds nothing.
+                let hint =
+                    if query.keywords.isEmpty { "" } else if case .only = query.category { " Try any category, or other words." } else {
+                        Self.wholeWordsHint(for: query.keywords)
+                    }
                 state.shell.status = .info("Nothing on sale matches \(query.summary(naming: names)).\(hint)")
             }
         }
@@ -94,7 +99,7 @@ extension BuyerProgram {
             words[index] = other
             return " Only whole words match: try “\(words.joined(separator: " "))”."
         }
-        return " Only whole words match (“mug”, not “mu”): try other or fewer words."
+        return " Only whole words match, not parts of them: try other or fewer words."
     }
 
     /// After a search whose results each have only some of `keywords`: the `missing` ones, which
