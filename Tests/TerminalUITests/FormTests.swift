@@ -24,7 +24,7 @@ import TerminalUI
         // A rule that finds it too long says its own limit instead, and that typing stopped (more
         // was typed than it counts).
         form.apply(problems: ["words": "Words must be at most 8 characters (got 10)."])
-        #expect(form.fields[0].problem == "Words must be at most 8 characters (got 10). Typing stopped at 10.")
+        #expect(form.fields[0].problem == "Words must be at most 8 characters (got 10). Nothing past 10 characters is taken.")
         _ = form.handle(.backspace)
         form.apply(problems: [:])
         #expect(form.fields[0].problem == nil)

@@ -95,7 +95,7 @@ public struct Form: Sendable, Hashable {
                 self.fields[index].problem = problem
                 continue
             }
-            self.fields[index].problem = problem.map { "\($0) Typing stopped at \(input.maximumLength)." }
+            self.fields[index].problem = problem.map { "\($0) Nothing past \(input.maximumLength) characters is taken." }
                 ?? "Too long: cut to \(input.maximumLength) characters; shorten it to go on."
         }
     }
