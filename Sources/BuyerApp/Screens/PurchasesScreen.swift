@@ -42,7 +42,8 @@ public struct PurchasesScreen: Sendable {
         [
             // Orders placed in the same instant (or minute, as shown) in the order they were placed.
             .sorted("Date", width: .fixed(16), by: { When(date: $0.date, order: $0.purchaseID) }, style: { $0.isFirst ? nil : .muted }, text: { Format.date($0.date, timeZone: timeZone) }),
-            .sorted("#", width: .fitting(minimum: 2, maximum: 10), alignment: .right, by: { $0.purchaseID }, style: { $0.isFirst ? nil : .muted }, text: { "\($0.purchaseID)" }),
+            // Orders are numbered in the order they were placed: sorted by Date.
+            TableColumn("#", width: .fitting(minimum: 2, maximum: 10), alignment: .right, style: { $0.isFirst ? nil : .muted }, text: { "\($0.purchaseID)" }),
             .sorted("Item", width: .fitting(minimum: 4, maximum: 21), by: { $0.line.itemID }, text: { $0.line.itemID.description }),
             .sorted("Name", width: .flexible(minimum: 14, weight: 1), by: { Text.sortKey($0.line.name) }, text: { $0.line.name }),
             .sorted("Units", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.line.quantity }, text: { Format.count($0.line.quantity) }),

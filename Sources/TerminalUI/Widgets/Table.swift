@@ -75,6 +75,9 @@ public struct Table<Row>: Sendable {
 
     /// `s`: the next sortable column shown in a table `width` columns wide, in its first direction.
     public func cycleSort(_ state: inout TableState, width: Int) {
+        // Unsorted, in a natural order by one column (newest first, by date; a ranking): that
+        // column is the one sorted by, so s moves on to the next rather than turning it around.
+        if state.sortColumn == nil, let natural = self.naturalOrder { state.sortColumn = natural.column }
         state.cycleSort(sortable: self.sortable(width: width), descendingFirst: self.descendingFirst)
     }
 
