@@ -35,14 +35,14 @@ extension BuyerFlowTests {
         let purchase = Purchase(id: 19, purchasedAt: .now, lines: [], total: Money("234.99")!, cardLast4: "1111")
         let after = self.program.update(&state, .message(.purchased(request: request, purchase: purchase)))
         #expect(state.view == .purchases)
-        #expect(state.shell.status?.text.contains("purchase #19") == true)
+        #expect(state.shell.status?.text.contains("order #19") == true)
         #expect(after.contains { if case .loadCart = $0 { true } else { false } })
         // The search on show is run again, and finds nothing now that the last units are bought:
         // the receipt stays on the status line.
         if let rerun = after.first(where: { if case .search = $0 { true } else { false } }) {
             BuyerFixtures.answer(rerun, &state, hits: [])
         }
-        #expect(state.shell.status?.text.contains("purchase #19") == true, "\(String(describing: state.shell.status))")
+        #expect(state.shell.status?.text.contains("order #19") == true, "\(String(describing: state.shell.status))")
         #expect(after.contains { if case .loadPurchases = $0 { true } else { false } })
     }
 
@@ -115,7 +115,7 @@ extension BuyerFlowTests {
         let history = PurchaseHistory(purchases: Page(items: [order] + older, offset: 0, limit: 50, total: older.count + 1), itemsPurchased: 9)
         _ = self.program.update(&state, .message(.purchasesLoaded(request: load, history: history)))
         #expect(state.modal == nil)
-        #expect(state.shell.status?.text.contains("went through after all: purchase #\(newest)") == true, "status: \(String(describing: state.shell.status))")
+        #expect(state.shell.status?.text.contains("went through after all: order #\(newest)") == true, "status: \(String(describing: state.shell.status))")
     }
 
     /// A payment whose answer was lost and that went through empties the cart; the cart may come
@@ -148,7 +148,7 @@ extension BuyerFlowTests {
         let history = PurchaseHistory(purchases: Page(items: [order] + older, offset: 0, limit: 20, total: older.count + 1), itemsPurchased: 9)
         _ = self.program.update(&state, .message(.purchasesLoaded(request: purchasesLoad, history: history)))
         #expect(state.modal == nil)
-        #expect(state.shell.status?.text.contains("went through after all: purchase #\(newest)") == true, "status: \(String(describing: state.shell.status))")
+        #expect(state.shell.status?.text.contains("went through after all: order #\(newest)") == true, "status: \(String(describing: state.shell.status))")
     }
 
     @Test func aNameThatCannotBeACardsStartsAnEmptyHolderFieldWhereTheCursorIs() throws {

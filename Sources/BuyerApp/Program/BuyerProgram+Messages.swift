@@ -164,7 +164,7 @@ extension BuyerProgram {
             // Votes are one per item: items rated after an earlier purchase are not asked for again.
             let rated = Set((state.purchases.page?.items ?? []).flatMap(\.lines).filter { $0.feedback != nil }.map(\.itemID))
             let toRate = purchase.lines.firstIndex { $0.feedback == nil && !rated.contains($0.itemID) }
-            state.shell.status = .success("Paid \(Format.money(purchase.total)) for \(Format.units(units)) — purchase #\(purchase.id). Thank you!" + (toRate != nil ? " Rate items with + or -." : ""))
+            state.shell.status = .success("Paid \(Format.money(purchase.total)) for \(Format.units(units)) — order #\(purchase.id). Thank you!" + (toRate != nil ? " Rate items with + or -." : ""))
             // The new order is selected once it comes, at its first line to rate.
             state.purchases.table = TableState()
             state.purchases.selectAfterLoad = PurchasesScreen.LinePlace(purchaseID: purchase.id, line: toRate ?? 0)
@@ -329,7 +329,7 @@ extension BuyerProgram {
         }
         state.modal = nil
         state.view = .purchases
-        state.shell.status = .success("Your payment went through after all: purchase #\(order.id), \(Format.money(order.total)). Nothing more was charged.")
+        state.shell.status = .success("Your payment went through after all: order #\(order.id), \(Format.money(order.total)). Nothing more was charged.")
     }
 
     /// Just logged in: a greeting, the catalogue, the cart saved at the last visit, and the
