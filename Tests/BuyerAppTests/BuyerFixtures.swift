@@ -79,6 +79,12 @@ enum BuyerFixtures {
         for command in self.program.press([.character("c")], &state) { self.answer(command, &state, cart: cart) }
         self.program.fill(["4111 1111 1111 1111", "04/29"], &state)
         _ = self.program.press([.enter], &state)
+        self.readTheQuestion(&state)
+    }
+
+    /// Lets the moment pass in which the payment question, just up, drops keys.
+    static func readTheQuestion(_ state: inout BuyerState) {
+        for _ in 0..<BuyerProgram.paymentQuestionHoldTicks { _ = self.program.update(&state, .tick) }
     }
 
     /// Presses each of `keys` (sort keys, in the results) and answers the search each sends as a

@@ -18,6 +18,12 @@ extension BuyerFlowTests {
         _ = self.program.press([.control("u")], &state)
         _ = self.program.type("04/29", &state)
         #expect(self.program.press([.enter], &state).isEmpty, "the confirmation comes first")
+        #expect(self.program.press([.enter], &state).isEmpty, "Enter pressed twice on the form does not pay: the question is read first")
+        guard case .checkout(let asking)? = state.modal, asking.confirmation != nil, !asking.isWorking else {
+            Issue.record("the question went")
+            return
+        }
+        BuyerFixtures.readTheQuestion(&state)
         state.shell.status = .success("Reconnected to 127.0.0.1:7002 — refreshed.")
         let commands = self.program.press([.enter], &state)
         #expect(state.shell.status == nil, "older news does not sit beside “Paying…”")
@@ -285,6 +291,7 @@ extension BuyerFlowTests {
         #expect(screen.failure == refusal.message)
         #expect(screen.total == Money("254.99")!)
         _ = self.program.press([.enter], &state)
+        BuyerFixtures.readTheQuestion(&state)
         guard case .purchase(_, _, let confirmed, _, _)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a second purchase")
             return
@@ -349,6 +356,7 @@ extension BuyerFlowTests {
         #expect(self.program.canvas(for: state, size: state.shell.size).point(of: "for 3 units, once 2 units no longer on sale are taken out.") != nil)
         self.program.fill(["4111 1111 1111 1111", "04/29"], &state)
         _ = self.program.press([.enter], &state)
+        BuyerFixtures.readTheQuestion(&state)
         #expect(checkout.confirmation(for: PaymentCard(holder: "B", number: "4111111111111111", expiry: "04/29")).lines.map(\.text).joined(separator: " ").hasPrefix(
             "Take out what is not on sale any more: 1 × “\(BuyerFixtures.hits[3].item.name)”, 1 × “\(BuyerFixtures.hits[2].item.name)” then pay 234.99 for 3 units"
         ))
@@ -368,6 +376,7 @@ extension BuyerFlowTests {
         _ = self.program.press([.character("2"), .character("c")], &state)
         self.program.fill(["4111 1111 1111 1111", "04/29"], &state)
         _ = self.program.press([.enter], &state)
+        BuyerFixtures.readTheQuestion(&state)
         guard case .purchase(_, _, _, let shortages, let saveFirst)? = self.program.press([.enter], &state).first else {
             Issue.record("expected a payment")
             return

@@ -124,6 +124,7 @@ import TerminalUITesting
         _ = self.program.type("04/29", &state)
         _ = self.program.press([.enter], &state)
         self.snapshot(state, "checkout-confirm")
+        BuyerFixtures.readTheQuestion(&state)
 
         // A refusal longer than a line is shown whole: the box grows for it.
         let commands = self.program.press([.enter], &state)

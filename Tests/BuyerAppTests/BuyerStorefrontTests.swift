@@ -57,6 +57,7 @@ import TerminalUITesting
         runner.fill("4111 1111 1111 1111", "04/29")
         await runner.pressAndSettle(.enter)
         #expect(terminal.screenText.contains("Pay 16.98 for 2 units"))
+        try await Self.readTheQuestion(runner)
 
         let rival = market.buyerClient()
         _ = try await rival.createAccount(username: "rival", password: "correct horse", name: "Rival")
@@ -67,6 +68,7 @@ import TerminalUITesting
         await runner.pressAndSettle(.enter)
         #expect(terminal.screenText.contains("Nothing was bought: the stock changed meanwhile. Enter takes out what"), "\(terminal.screenText)")
         await runner.pressAndSettle(.enter)
+        try await Self.readTheQuestion(runner)
         #expect(terminal.screenText.contains("Take out what is not on sale any more:"), "\(terminal.screenText)")
         #expect(terminal.screenText.contains("1 × “Pumpkin Seed Oil”"))
         #expect(terminal.screenText.contains("then pay 8.49 for 1 unit"))
@@ -104,6 +106,15 @@ import TerminalUITesting
         return (seller, oil)
     }
 
+    /// Waits out the moment in which the payment question, just up, drops keys, as a person
+    /// reading it would.
+    /// (The loop here has no clock: its ticks are sent.)
+    @MainActor
+    static func readTheQuestion(_ runner: ProgramRunner<BuyerProgram>) async throws {
+        for _ in 0..<BuyerProgram.paymentQuestionHoldTicks { runner.send(.tick) }
+        await runner.settled()
+    }
+
     /// The storefront on an in-memory terminal, its loop running, with a new buyer signed up
     /// through its account form.
     @MainActor
@@ -131,7 +142,8 @@ import TerminalUITesting
 
         runner.press(.character("2"), .character("c"))
         runner.fill("4111 1111 1111 1111", "04/29")
-        runner.press(.enter)
+        await runner.pressAndSettle(.enter)
+        try await Self.readTheQuestion(runner)
         await runner.pressAndSettle(.enter)
         #expect(terminal.screenText.contains("Paid 16.98 for 2 units"))
 

@@ -57,6 +57,9 @@ import Testing
                 try await tmux.type("04/29")
                 try await tmux.press("Enter")
                 try await tmux.waitFor("with the card ending in 1111?")
+                // The question drops keys for a moment once it is up (a double Enter on the
+                // form does not pay): read it first, as a person does.
+                try await Task.sleep(for: .milliseconds(600))
                 try await tmux.press("Enter")
                 try await tmux.waitFor("Paid 16.98 for 2 units")
                 // The purchases view loads after the payment; rate once the order is listed.

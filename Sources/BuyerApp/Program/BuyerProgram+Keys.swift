@@ -69,6 +69,10 @@ extension BuyerProgram {
         }
     }
 
+    /// How long the payment question ignores keys once it is up: 0.4 s, longer than a double
+    /// press of Enter, shorter than reading the total.
+    public static let paymentQuestionHoldTicks = 4
+
     private func pressOnModal(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
         guard let modal = state.modal else { return [] }
         switch modal {
@@ -132,9 +136,15 @@ extension BuyerProgram {
         case .checkout(let screen):
             // A saved cart stays saved without what is taken out of it.
             let saveFirst = !screen.shortages.isEmpty && !state.cart.hasUnsavedChanges
-            return state.shell.press(key, on: screen, in: &state.modal, as: BuyerModal.checkout, working: "Paying…") {
-                .purchase(request: $0, card: $1, total: screen.total, shortages: screen.shortages, saveFirst: saveFirst)
+            let commands = state.shell.press(key, on: screen, in: &state.modal, as: BuyerModal.checkout, working: "Paying…") {
+                BuyerCommand.purchase(request: $0, card: $1, total: screen.total, shortages: screen.shortages, saveFirst: saveFirst)
             }
+            // The payment question just came up: keys typed in the next moment (Enter pressed
+            // twice on the card form) are dropped, so the total is seen before Pay is pressed.
+            if screen.confirmation == nil, case .checkout(let now)? = state.modal, now.confirmation != nil {
+                state.shell.keysHeldUntil = state.shell.tick + Self.paymentQuestionHoldTicks
+            }
+            return commands
         case .seller(let screen):
             return state.shell.press(key, on: screen, in: &state.modal, as: BuyerModal.seller, working: "Looking up the seller…") {
                 .sellerRating(request: $0, seller: $1)
