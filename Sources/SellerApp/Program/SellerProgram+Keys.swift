@@ -230,7 +230,7 @@ extension SellerProgram {
     }
 
     private func nothingToRemove(from item: Item, _ state: inout SellerState) {
-        state.shell.status = .warning("\(Format.quoted(item.name)) has no units on sale: there is nothing to remove.")
+        state.shell.status = .warning("\(Format.quoted(item.name)) has no units on sale: there is nothing to remove (a puts some on sale).")
     }
 
     /// Buyers' votes and purchases move the rating and the items' units and thumbs, which the
