@@ -236,6 +236,25 @@ BEGIN
 END;
 $$;
 
+-- Full-width letters and digits, as Chinese, Japanese and Korean input methods type them, are
+-- stored and searched as ASCII (Text.halfWidth, schema 15): "ＵＳＢ" is usb. The terms of items
+-- registered before are folded here, once, each folded term once where it first came.
+DO $$
+DECLARE
+    v_wide bigint[];
+BEGIN
+    IF (SELECT version FROM market_schema WHERE name = 'products') < 15 THEN
+        v_wide := ARRAY(SELECT i.id FROM items i WHERE array_to_string(i.terms, ' ') ~ '[０-９Ａ-Ｚａ-ｚ]');
+        UPDATE items i SET terms = ARRAY(
+                SELECT f.term FROM (SELECT lower(translate(u.t, '０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ', '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz')) AS term, min(u.n) AS n
+                                      FROM unnest(i.terms) WITH ORDINALITY AS u (t, n) GROUP BY 1) AS f
+                 ORDER BY f.n)
+         WHERE i.id = ANY (v_wide);
+        PERFORM market_reindex_item_terms(v_wide);
+    END IF;
+END;
+$$;
+
 -- Names of categories (schema 11): what people read beside the number, and what they may type
 -- instead of it. An item's category stays a number (no foreign key): a seller may list in a
 -- category without a name, which clients then show as its number. The usual ones are named
@@ -552,5 +571,5 @@ CREATE OR REPLACE TRIGGER seller_stats_announce_update AFTER UPDATE ON seller_st
     FOR EACH ROW WHEN ((OLD.items_sold, OLD.thumbs_up, OLD.thumbs_down) IS DISTINCT FROM (NEW.items_sold, NEW.thumbs_up, NEW.thumbs_down))
     EXECUTE FUNCTION market_announce_seller_activity();
 
-INSERT INTO market_schema (name, version) VALUES ('products', 14)
+INSERT INTO market_schema (name, version) VALUES ('products', 15)
     ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;

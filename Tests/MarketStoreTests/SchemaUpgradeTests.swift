@@ -1,5 +1,6 @@
 import MarketStore
 import MarketTesting
+import MarketCore
 import Testing
 
 /// Applying a schema file again is harmless, and an upgrade brings older data in line.
@@ -103,6 +104,23 @@ import Testing
         #expect(try await postgres.query("SELECT count(*) FROM item_terms WHERE term = 'タワー'", database: database) == ["1"], "and indexed")
         try await postgres.applySchema("products", to: database)
         #expect(try await postgres.query("SELECT terms FROM items ORDER BY id", database: database) == terms, "once")
+    }
+
+    @Test func olderItemsWithFullWidthLettersAreIndexedAsASCIIOnUpgrade() async throws {
+        let postgres = try await TestPostgres.shared()
+        let database = try await postgres.makeDatabases(prefix: "upgrade").products.database
+        // Schema 14 stored full-width letters and digits as typed (lower-cased).
+        try await postgres.query(
+            Self.insert + "(1, 7, 'S', 'ＵＳＢ充電器 Ｍ２', '{ｃａｂｌｅ}', '{ｃａｂｌｅ,ｕｓｂ充電器,ｍ２,ｕｓｂ,充電器,cable}', 'new', 5, 1), (2, 7, 'S', 'Tea', '{}', '{tea}', 'new', 5, 1)",
+            database: database
+        )
+        try await postgres.query("UPDATE market_schema SET version = 14 WHERE name = 'products'", database: database)
+        try await postgres.applySchema("products", to: database)
+        let terms = try await postgres.query("SELECT terms FROM items ORDER BY id", database: database)
+        #expect(terms == ["{cable,usb充電器,m2,usb,充電器}", "{tea}"], "as Text.itemTerms makes them now, each once")
+        #expect(try await postgres.query("SELECT count(*) FROM item_terms WHERE term IN ('usb', 'm2', 'cable m2')", database: database) == ["3"], "and indexed, pairs too")
+        #expect(try await postgres.query("SELECT count(*) FROM item_terms WHERE term = 'ｕｓｂ'", database: database) == ["0"])
+        #expect(Text.itemTerms(name: "ＵＳＢ充電器 Ｍ２", keywords: ["ｃａｂｌｅ"]) == ["cable", "usb充電器", "m2", "usb", "充電器"], "the same terms")
     }
 }
 

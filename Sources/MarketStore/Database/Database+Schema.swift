@@ -19,5 +19,5 @@ extension Database {
 /// The schema versions this build of MarketStore expects (see `sql/`).
 public enum SchemaVersion {
     public static let customers: Int32 = 2
-    public static let products: Int32 = 14
+    public static let products: Int32 = 15
 }
