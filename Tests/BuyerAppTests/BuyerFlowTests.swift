@@ -80,6 +80,12 @@ import TerminalUITesting
         }
         _ = self.program.press([.escape, .character("R"), .character("?")], &state)
         #expect(state.shell.help == nil, "typed into the seller's number")
+
+        // The payment question over the card form takes no text either.
+        var paying = BuyerFixtures.loggedIn()
+        BuyerFixtures.fillInCheckout(&paying)
+        _ = self.program.press([.character("?")], &paying)
+        #expect(paying.shell.help != nil, "from the payment question")
     }
 
     @Test func clicksPressTheButtonsOfAQuestionOverAForm() throws {

@@ -138,6 +138,16 @@ import TerminalUITesting
             return
         }
         #expect(form.form["name"] == "?", "typed into the name")
+
+        // The removal's question over its form takes no text.
+        var removing = SellerFixtures.loggedIn()
+        for command in self.program.press([.character("x"), .enter], &removing) { _ = SellerFixtures.answer(command, &removing) }
+        guard case .remove(let dialog)? = removing.modal, dialog.confirmation != nil else {
+            Issue.record("the removal asks first")
+            return
+        }
+        _ = self.program.press([.character("?")], &removing)
+        #expect(removing.shell.help != nil, "from the removal's question")
     }
 
     @Test func everyDialogsButtonsHaveLettersOfTheirOwn() throws {

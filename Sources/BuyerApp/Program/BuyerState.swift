@@ -49,11 +49,13 @@ public enum BuyerModal: Sendable {
     case confirm(Dialog, Confirmed)
 
     /// Whether keys typed into the box can be text (a quantity, a card, a seller's number): ?
-    /// is then typed, not a call for help.
+    /// is then typed, not a call for help. A question over a form (pay? discard?) takes none.
     public var takesText: Bool {
         switch self {
         case .detail, .confirm: false
-        case .quantity, .checkout, .seller: true
+        case .quantity(let dialog): dialog.confirmation == nil
+        case .checkout(let screen): screen.shownQuestion == nil
+        case .seller: true
         }
     }
 

@@ -94,11 +94,13 @@ public enum SellerModal: Sendable {
     case add(AddUnitsDialog)
 
     /// Whether keys typed into the box can be text (a name, a price, units): ? is then typed,
-    /// not a call for help.
+    /// not a call for help. A question over a form (remove? discard?) takes none.
     public var takesText: Bool {
         switch self {
         case .detail: false
-        case .register, .price, .remove, .add: true
+        case .register(let form): form.shownQuestion == nil
+        case .remove(let dialog): dialog.confirmation == nil
+        case .price, .add: true
         }
     }
 
