@@ -479,7 +479,18 @@ extension SellerFlowTests {
         _ = self.program.update(&state, .message(.unitsAdded(request: request, item: restocked, added: 5)))
         #expect(state.modal == nil)
         #expect(state.items.rows.first { $0.id == bonsai.id }?.quantity == 5)
-        #expect(state.shell.status == .success("Put 5 units more of “Bonsai Tree 🌳” on sale; 5 units on sale now — back on sale, buyers find it again."))
+        #expect(state.shell.status == .success("Put 5 more units of “Bonsai Tree 🌳” on sale; 5 units on sale now — buyers find it now."))
+    }
+
+    /// An item with the most units there can be on sale opens no box that could not succeed.
+    @Test func anItemAtTheMaximumHasNoRoomForMore() {
+        var full = SellerFixtures.items[0]
+        full.quantity = FieldRules.maximumQuantity
+        var state = SellerFixtures.loggedIn()
+        state.items.replace(full, visibleRows: 10)
+        _ = self.program.press([.character("a")], &state)
+        #expect(state.modal == nil)
+        #expect(state.shell.status == .warning("“Café crème mug €” has 1,000,000 units on sale, the most there can be."))
     }
 
     /// The box's check follows what is on sale as the page fetched when it opened says.
@@ -502,6 +513,34 @@ extension SellerFlowTests {
         _ = self.program.press([.backspace], &state)
         _ = self.program.type("2", &state)
         #expect(self.program.press([.enter], &state).contains { if case .addUnits(_, mug.id, 2) = $0 { true } else { false } })
+    }
+
+    /// An addition refused for the maximum because another session put units on sale meanwhile:
+    /// the list is fetched again, and the box counts from what is on sale now.
+    @Test func anAdditionRefusedForTheMaximumFetchesTheItemSoTheBoxCountsFromNow() throws {
+        var state = SellerFixtures.loggedIn()
+        let mug = SellerFixtures.items[0]
+        for command in self.program.press([.character("a"), .control("u")], &state) { _ = SellerFixtures.answer(command, &state) }
+        _ = self.program.type("999993", &state)
+        guard case .addUnits(let request, let item, let count)? = self.program.press([.enter], &state).first else {
+            Issue.record("Enter sends the addition")
+            return
+        }
+        let refused = MarketError(.invalidArgument, "Item \(mug.id) has 8 units on sale; adding 999,993 would make more than 1,000,000.", field: "add")
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .addUnits(request: request, item: item, count: count), error: refused)))
+        guard case .loadItems(let load, _, _)? = reload.first(where: { if case .loadItems = $0 { true } else { false } }) else {
+            Issue.record("expected the list to be fetched again, got \(reload)")
+            return
+        }
+        var more = mug
+        more.quantity = 8
+        _ = SellerFixtures.answer(.loadItems(request: load, offset: 0), &state, items: [more] + SellerFixtures.items.dropFirst())
+        guard case .add(let dialog)? = state.modal else {
+            Issue.record("the box stays")
+            return
+        }
+        #expect(dialog.item.quantity == 8)
+        #expect(dialog.form.fields[0].problem == "At most 999,992 more (1,000,000 in all).", "\(String(describing: dialog.form.fields[0].problem))")
     }
 
     @Test func aRefusalSayingTheItemChangedFetchesItSoTheBoxShowsWhatIsOnSale() {

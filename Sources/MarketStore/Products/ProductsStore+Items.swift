@@ -47,7 +47,7 @@ extension ProductsStore {
         try await self.changeUnits(by: count, of: id, sellerID: sellerID) { available in
             MarketError(
                 .invalidArgument,
-                "Item \(id) has \(Self.units(available)) on sale; adding \(count) would make more than \(Text.grouped(FieldRules.maximumQuantity)).",
+                "Item \(id) has \(Self.units(available)) on sale; adding \(Text.grouped(count)) would make more than \(Text.grouped(FieldRules.maximumQuantity)).",
                 field: "add"
             )
         }

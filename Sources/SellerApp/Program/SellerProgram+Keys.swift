@@ -151,6 +151,10 @@ extension SellerProgram {
             return self.freshItem(&state)
         case .addUnits:
             guard let item = state.items.selected else { return self.nothingSelected(&state) }
+            guard item.quantity < FieldRules.maximumQuantity else {
+                state.shell.status = .warning("\(Format.quoted(item.name)) has \(Format.units(item.quantity)) on sale, the most there can be.")
+                return []
+            }
             state.modal = .add(AddUnitsDialog(item: item))
             return self.freshItem(&state)
         case .open:

@@ -52,7 +52,8 @@ extension SellerProgram {
                 state.items.find = nil
                 cleared = " — every item is shown again, with it"
             }
-            state.shell.status = .success("Registered \(item.id) \(Format.quoted(item.name)): \(Format.units(item.quantity)) at \(Format.money(item.price))\(cleared).")
+            let unseen = item.quantity == 0 ? " — buyers find it once a puts units on sale" : ""
+            state.shell.status = .success("Registered \(item.id) \(Format.quoted(item.name)): \(Format.units(item.quantity)) at \(Format.money(item.price))\(cleared)\(unseen).")
             let fitsOnePage = state.items.isWholeList && (state.items.page?.items.count ?? 0) < ItemsScreen.pageSize
             if !fitsOnePage { state.items.table.sortColumn = nil }
             return self.loadItemsAndRating(&state, offset: 0)
@@ -79,11 +80,9 @@ extension SellerProgram {
         case .unitsAdded(let request, let item, let added):
             state.shell.finish(request)
             state.changesAnswered += 1
-            let before = state.items.page?.items.first { $0.id == item.id }?.quantity
             if case .add(let dialog) = state.modal, dialog.request == request { state.modal = nil }
             state.items.replace(item, visibleRows: Self.visibleRows(state))
-            let back = before == 0 ? " — back on sale, buyers find it again" : ""
-            state.shell.status = .success("Put \(Format.units(added)) more of \(Format.quoted(item.name)) on sale; \(Format.units(item.quantity)) on sale now\(back).")
+            state.shell.status = .success(Self.unitsAdded(added, to: item))
             return self.placeChangedRow(&state)
 
         case .failed(let request, let command, let error):
@@ -140,9 +139,10 @@ extension SellerProgram {
         }
         if !saidInBox { state.shell.status = .error(sentence) }
         // Refused because the item is not as shown (units sold meanwhile, or another session took
-        // them off sale, or removed it): fetch the list and the rating, so the row, the summary
-        // and the open box show what is there now.
-        if error.code == .insufficientStock || error.code == .notFound, command.changesData {
+        // them off sale or put more on, or removed it): fetch the list and the rating, so the
+        // row, the summary and the open box show what is there now.
+        let refusedForUnits = error.code == .invalidArgument && error.field == "add"
+        if error.code == .insufficientStock || error.code == .notFound || refusedForUnits, command.changesData {
             return self.loadItemsAndRating(&state, offset: state.items.page?.offset ?? 0)
         }
         return []
@@ -203,7 +203,7 @@ extension SellerProgram {
             guard dialog.request == nil, let fresh = page.items.first(where: { $0.id == dialog.item.id }), fresh != dialog.item else { return }
             if dialog.mayHaveGoneThrough, let count = dialog.value, fresh.quantity == dialog.item.quantity + count {
                 state.modal = nil
-                state.shell.status = .success("It went through after all: put \(Format.units(count)) more of \(Format.quoted(fresh.name)) on sale; \(Format.units(fresh.quantity)) on sale now.")
+                state.shell.status = .success(Self.unitsAdded(count, to: fresh, after: "It went through after all: "))
             } else {
                 dialog.itemChanged(fresh)
                 state.modal = .add(dialog)
@@ -216,6 +216,14 @@ extension SellerProgram {
         case .register?, nil:
             return
         }
+    }
+
+    /// Said once `added` units were put on sale, `item` as it is after: whether buyers find it
+    /// now because of them. After `opening`, if any, the sentence goes on in lower case.
+    static func unitsAdded(_ added: Int, to item: Item, after opening: String = "") -> String {
+        let more = added == 1 ? "1 more unit" : "\(Format.count(added)) more units"
+        let found = item.quantity == added ? " — buyers find it now" : ""
+        return opening + (opening.isEmpty ? "Put" : "put") + " \(more) of \(Format.quoted(item.name)) on sale; \(Format.units(item.quantity)) on sale now\(found)."
     }
 
     public func awaitsOutcome(_ state: SellerState) -> Bool {

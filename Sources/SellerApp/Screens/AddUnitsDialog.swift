@@ -44,8 +44,8 @@ public struct AddUnitsDialog: FormDialog {
                 try FieldRules.validateQuantity(count, field: "add", allowZero: false)
                 if count > self.room {
                     problems["count"] = self.room == 0
-                        ? "No more fit: \(Format.units(FieldRules.maximumQuantity)) is the most on sale."
-                        : "At most \(Format.count(self.room)) more: \(Format.units(FieldRules.maximumQuantity)) on sale is the most."
+                        ? "No more fit: \(Format.count(FieldRules.maximumQuantity)) is the most."
+                        : "At most \(Format.count(self.room)) more (\(Format.count(FieldRules.maximumQuantity)) in all)."
                 }
             } catch {
                 problems["count"] = error.message

@@ -63,7 +63,7 @@ public struct ItemDetailScreen: Sendable {
             ("Category", [Span(categories.label(of: item.id.category))]),
             ("Condition", [Span(item.condition.description)]),
             ("Price", [Span(Format.money(item.price), .accent)]),
-            ("On sale", [item.quantity == 0 ? Span("none left (sold or taken off sale)", .warning) : Span(Format.units(item.quantity))]),
+            ("On sale", [item.quantity == 0 ? Span("none: buyers do not find it (a puts units on sale)", .warning) : Span(Format.units(item.quantity))]),
             ("Keywords", [Span(item.keywords.isEmpty ? "none" : item.keywords.joined(separator: ", "), item.keywords.isEmpty ? .muted : .normal)]),
             ("Feedback", Format.ratingSpans(item.rating)),
         ]
