@@ -342,6 +342,18 @@ extension BuyerFlowTests {
         #expect(BuyerProgram.changes(from: BuyerFixtures.cart, to: fewer) == "2 lines are short of stock now: “\(cart.lines[0].name)” and 1 more.")
         fewer.lines[1].available = 1
         #expect(BuyerProgram.changes(from: BuyerFixtures.cart, to: fewer) == "“\(cart.lines[0].name)”: only 1 on sale now, fewer than in your cart.")
+        // And back: a seller restocked.
+        var soldOut = BuyerFixtures.cart
+        soldOut.lines[1].available = 0
+        #expect(BuyerProgram.changes(from: soldOut, to: BuyerFixtures.cart) == "“\(cart.lines[1].name)” is on sale again: the 1 unit in your cart can be bought.")
+        var more = BuyerFixtures.cart
+        more.lines[0].available = 1
+        more.lines[1].available = 0
+        var someMore = more
+        someMore.lines[0].available = more.lines[0].quantity - 1
+        if someMore.lines[0].available > 1 {
+            #expect(BuyerProgram.changes(from: more, to: someMore)?.hasSuffix("on sale now, more than before, fewer than in your cart.") == true)
+        }
     }
 
     @Test func clearingTheCartIsConfirmed() {

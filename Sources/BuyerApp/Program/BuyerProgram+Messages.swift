@@ -406,6 +406,15 @@ extension BuyerProgram {
             if line.available == 0 { return "\(Format.quoted(line.name)) is sold out now; your cart holds \(Format.units(line.quantity))." }
             return "\(Format.quoted(line.name)): only \(Format.count(line.available)) on sale now, fewer than in your cart."
         }
+        // Lines that were short and have more on sale now (a seller restocked).
+        let restocked = now.lines.filter { line in previous[line.itemID].map { $0.isShort && $0.available < line.available } == true }
+        if restocked.count > 1, let line = restocked.first {
+            return "\(restocked.count) lines have more on sale now: \(Format.quoted(line.name)) and \(restocked.count - 1) more."
+        }
+        if let line = restocked.first {
+            if line.isShort { return "\(Format.quoted(line.name)): \(Format.count(line.available)) on sale now, more than before, fewer than in your cart." }
+            return "\(Format.quoted(line.name)) is on sale again: the \(Format.units(line.quantity)) in your cart can be bought."
+        }
         return nil
     }
 

@@ -88,16 +88,17 @@ public enum SellerKeys {
     }
 
     /// The footer: the view's keys, without the next page's on the last page or the previous
-    /// page's on the first, Esc only after a find, and Remove only for an item with units on
-    /// sale.
+    /// page's on the first, Esc only after a find, Remove only for an item with units on sale and
+    /// Add only for one with room for more.
     public static func hints(
-        for view: SellerView, hasRows: Bool = true, hasNextPage: Bool = true, hasPreviousPage: Bool = false, isFinding: Bool = false, hasUnitsOnSale: Bool = true
+        for view: SellerView, hasRows: Bool = true, hasNextPage: Bool = true, hasPreviousPage: Bool = false, isFinding: Bool = false, hasUnitsOnSale: Bool = true,
+        hasRoomForMore: Bool = true
     ) -> [KeyHint] {
         switch view {
         case .items:
             self.items.hints {
                 (hasRows || !$0.needsRow) && (hasNextPage || $0 != .nextPage) && (hasPreviousPage || $0 != .previousPage) && (isFinding || $0 != .showAll)
-                    && (hasUnitsOnSale || $0 != .removeUnits)
+                    && (hasUnitsOnSale || $0 != .removeUnits) && (hasRoomForMore || $0 != .addUnits)
             } + self.global.hints
         case .rating: self.global.hints
         }

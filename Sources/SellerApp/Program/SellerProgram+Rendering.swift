@@ -22,7 +22,8 @@ extension SellerProgram {
                 let above = state.items.offset > 0 || state.items.table.offset > 0
                 hints = SellerKeys.hints(
                     for: state.view, hasRows: !state.items.rows.isEmpty, hasNextPage: state.items.hasNextPage || below, hasPreviousPage: above,
-                    isFinding: state.items.find != nil, hasUnitsOnSale: (state.items.selected?.quantity ?? 1) > 0
+                    isFinding: state.items.find != nil, hasUnitsOnSale: (state.items.selected?.quantity ?? 1) > 0,
+                    hasRoomForMore: (state.items.selected?.quantity ?? 0) < FieldRules.maximumQuantity
                 )
             }
             let content = Chrome.render(

@@ -40,15 +40,13 @@ public struct AddUnitsDialog: FormDialog {
     public mutating func validate() {
         var problems: [String: String] = [:]
         if let count = self.value {
-            do {
-                try FieldRules.validateQuantity(count, field: "add", allowZero: false)
-                if count > self.room {
-                    problems["count"] = self.room == 0
-                        ? "No more fit: \(Format.count(FieldRules.maximumQuantity)) is the most."
-                        : "At most \(Format.count(self.room)) more (\(Format.count(FieldRules.maximumQuantity)) in all)."
-                }
-            } catch {
-                problems["count"] = error.message
+            // Over what fits, that is the problem to hear of, however far over.
+            if count > self.room, count > 0 {
+                problems["count"] = self.room == 0
+                    ? "No more fit: \(Format.count(FieldRules.maximumQuantity)) is the most."
+                    : "At most \(Format.count(self.room)) more (\(Format.count(FieldRules.maximumQuantity)) in all)."
+            } else {
+                do { try FieldRules.validateQuantity(count, field: "add", allowZero: false) } catch { problems["count"] = error.message }
             }
         } else {
             problems["count"] = "Enter a whole number of units."
