@@ -246,7 +246,7 @@ BEGIN
     IF (SELECT version FROM market_schema WHERE name = 'products') < 15 THEN
         v_wide := ARRAY(SELECT i.id FROM items i WHERE array_to_string(i.terms, ' ') ~ '[０-９Ａ-Ｚａ-ｚ]');
         UPDATE items i SET terms = ARRAY(
-                SELECT f.term FROM (SELECT lower(translate(u.t, '０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ', '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz')) AS term, min(u.n) AS n
+                SELECT f.term FROM (SELECT market_search_term(lower(translate(u.t, '０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ', '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'))) AS term, min(u.n) AS n
                                       FROM unnest(i.terms) WITH ORDINALITY AS u (t, n) GROUP BY 1) AS f
                  ORDER BY f.n)
          WHERE i.id = ANY (v_wide);

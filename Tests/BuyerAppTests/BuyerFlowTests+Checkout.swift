@@ -157,6 +157,34 @@ extension BuyerFlowTests {
         #expect(state.shell.status?.text.contains("went through after all: order #\(newest)") == true, "status: \(String(describing: state.shell.status))")
     }
 
+    /// A lost payment while the purchases view shows a later page: the newest orders are fetched
+    /// to look for it, and one more order than there were is that payment.
+    @Test func aLostPaymentIsLookedForAmongTheNewestOrdersWhateverPageIsOnShow() {
+        var state = BuyerFixtures.loggedIn()
+        var later = BuyerFixtures.purchases
+        later.purchases.offset = 20
+        later.purchases.total = 25
+        state.purchases.loaded(later, visibleRows: 10)
+        BuyerFixtures.fillInCheckout(&state)
+        guard case .purchase(let request, let card, let total, _, _)? = self.program.press([.enter], &state).first else {
+            Issue.record("expected a purchase")
+            return
+        }
+        let reload = self.program.update(&state, .message(.failed(request: request, command: .purchase(request: request, card: card, total: total, shortages: [], saveFirst: false), error: MarketError(.timedOut, "late"))))
+        guard case .loadPurchases(let load, 0)? = reload.first(where: { if case .loadPurchases = $0 { true } else { false } }) else {
+            Issue.record("expected the newest purchases to be fetched, got \(reload)")
+            return
+        }
+        var newest = BuyerFixtures.purchases
+        let order = Purchase(id: 500, purchasedAt: .now, lines: [], total: total, cardLast4: "1111")
+        newest.purchases.items.insert(order, at: 0)
+        newest.purchases.offset = 0
+        newest.purchases.total = 26
+        _ = self.program.update(&state, .message(.purchasesLoaded(request: load, history: newest)))
+        #expect(state.modal == nil)
+        #expect(state.shell.status?.text.contains("went through after all: order #500") == true, "status: \(String(describing: state.shell.status))")
+    }
+
     @Test func aNameThatCannotBeACardsStartsAnEmptyHolderFieldWhereTheCursorIs() throws {
         var state = BuyerFixtures.loggedIn()
         state.profile?.name = "Bea 🎉"

@@ -256,6 +256,7 @@ import Testing
         )
         #expect(try ItemFind(" Lait  CAFE ").words == ["lait", "cafe"])
         #expect(try ItemFind(" Lait  CAFE ").text == "Lait  CAFE")
+        #expect(try ItemFind("ｕｓｂ").words == ["usb"], "full-width, as items' terms are folded")
         for found in ["caf", "CAFÉ bowl", "kit", "au", "-au-"] {
             #expect(try ItemFind(found).matches(bowl), "\(found)")
         }

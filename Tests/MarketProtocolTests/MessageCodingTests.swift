@@ -99,6 +99,9 @@ import Testing
             return
         }
         #expect(wait.id == 2 && wait.error.code == .invalidArgument && wait.error.field == "page.limit", "\(wait)")
+        // A boolean is no id, and a boolean is no number that could be at fault.
+        let boolean = try self.failure(#"{"id":true,"op":"AddItemToCart","session":"\#(Self.session)","args":{"itemID":{"category":3,"number":1},"quantity":1.5}}"#)
+        #expect(boolean.id == nil)
         let sessionless = try self.failure(#"{"id":13,"op":"AddItemToCart","args":{"itemID":{"category":3,"number":1},"quantity":1.5}}"#)
         #expect(sessionless.id == 13)
         #expect(sessionless.error == .noSession)

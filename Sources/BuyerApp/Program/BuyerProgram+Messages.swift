@@ -116,7 +116,7 @@ extension BuyerProgram {
                 // The saved cart, back at login, asks for more than is on sale now.
                 let lines = state.cart.shortLines == 1 ? "1 line" : "\(Format.count(state.cart.shortLines)) lines"
                 state.shell.status = .warning("Your saved cart has \(lines) short of stock now — 2 shows it, x removes units.")
-            } else if before == nil, !cart.lines.isEmpty, state.shell.status?.kind == .success {
+            } else if before == nil, !cart.lines.isEmpty, state.shell.status?.kind == .success, state.shell.status?.text.hasPrefix("Welcome, ") == true {
                 // The saved cart, back at login, at today's prices (which may not be the ones
                 // it was saved at).
                 let name = TerminalText.sanitized(state.profile?.name ?? "")
@@ -252,8 +252,12 @@ extension BuyerProgram {
             if case .checkout(var screen) = state.modal {
                 screen.paymentFailed(sentence, error: error)
                 // To tell, once the purchases are fetched again, whether it went through.
-                if screen.mayHaveGoneThrough, state.purchases.page?.offset == 0 {
-                    screen.newestOrderBefore = state.purchases.page?.items.first?.id ?? 0
+                if screen.mayHaveGoneThrough {
+                    if state.purchases.page?.offset ?? 0 == 0 {
+                        screen.newestOrderBefore = state.purchases.page?.items.first?.id ?? 0
+                    } else {
+                        screen.ordersBefore = state.purchases.page?.total
+                    }
                 }
                 state.modal = .checkout(screen)
             }
@@ -316,9 +320,16 @@ extension BuyerProgram {
     /// checkout box, which warns that it may have, closes and says so. (A page without it proves
     /// nothing: the payment may still be in progress; the warning stays.)
     private func settleUncertainPayment(given page: Page<Purchase>, _ state: inout BuyerState) {
-        guard case .checkout(var screen) = state.modal, screen.mayHaveGoneThrough, let before = screen.newestOrderBefore, page.offset == 0
-        else { return }
-        guard let order = page.items.first, order.id > before else {
+        guard case .checkout(var screen) = state.modal, screen.mayHaveGoneThrough, page.offset == 0 else { return }
+        let new: Purchase? =
+            if let before = screen.newestOrderBefore {
+                page.items.first.flatMap { $0.id > before ? $0 : nil }
+            } else if let count = screen.ordersBefore, page.total > count {
+                page.items.first
+            } else {
+                nil
+            }
+        guard let order = new else {
             // The last look, with the server answering all along, and still no new order: a
             // payment is one transaction, committed long since or not at all.
             if state.shell.outcomeChecks?.left == 0 {
@@ -476,8 +487,13 @@ extension BuyerProgram {
     }
 
     /// Fetches the page of purchases on show again: the same orders, unless it is the first page,
-    /// which shows the newest.
+    /// which shows the newest; or the first page, while a payment whose answer was lost is looked
+    /// for among the newest.
     func reloadPurchases(_ state: inout BuyerState) -> [BuyerCommand] {
+        if case .checkout(let screen)? = state.modal, screen.mayHaveGoneThrough {
+            state.purchases.table = TableState()
+            return self.loadPurchases(&state, offset: 0, countedFrom: nil)
+        }
         let offset = state.purchases.offset
         return self.loadPurchases(&state, offset: offset, countedFrom: offset > 0 ? state.purchases.page?.total : nil)
     }

@@ -23,6 +23,9 @@ public struct CheckoutScreen: ConfirmingFormDialog, DiscardingFormDialog {
     public var mayHaveGoneThrough = false
     /// The newest purchase on record when a payment's answer was lost; a newer one is that payment.
     public var newestOrderBefore: Int64?
+    /// The number of orders on record then, when the newest was not on show (a later page of the
+    /// purchases was): one more is that payment.
+    public var ordersBefore: Int?
     /// The last payment was refused for stock: once the cart is fetched again, the box says what
     /// the next Enter does about it rather than repeat the server's advice to do it by hand.
     var refusedForStock = false

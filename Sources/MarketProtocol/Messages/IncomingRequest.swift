@@ -97,10 +97,21 @@ public struct RequestDecoder {
         })
     }
 
+    /// `number` as a 64-bit integer, if it is one (2.0 is; 1.5, 2⁶³ and `true` are not), by the
+    /// type JSONSerialization read it as.
     private static func integer(_ number: NSNumber) -> Int64? {
-        let value = number.doubleValue
-        guard value.rounded() == value, abs(value) < 9.2e18 else { return nil }
-        return number.int64Value
+        switch String(cString: number.objCType) {
+        case "c", "B":
+            return nil  // true or false
+        case "d", "f":
+            let value = number.doubleValue
+            guard value.rounded() == value, value >= -0x1p63, value < 0x1p63 else { return nil }
+            return Int64(value)
+        case "Q", "L", "I", "S", "C":
+            return number.uint64Value <= UInt64(Int64.max) ? Int64(number.uint64Value) : nil
+        default:
+            return number.int64Value
+        }
     }
 
     private static func pathToNonInteger(in value: Any) -> [String]? {

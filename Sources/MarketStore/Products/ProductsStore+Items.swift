@@ -174,9 +174,8 @@ private struct ChangePrice: Statement {
 }
 
 /// The first column is the units on sale before the change (null: no such item of this seller);
-/// the item columns follow, null when there were too few units to remove.
-/// The units on sale before, then the item as changed, or nulls when the change would take them
-/// out of 0 … $5 (the item as the seller's other sessions left it: the update re-reads the row).
+/// the item columns follow, as changed, or null when the change would take the units out of
+/// 0 … $5 (the item as the seller's other sessions left it: the update re-reads the row).
 private struct ChangeUnits: Statement {
     static let sql = """
         WITH target AS (
@@ -191,6 +190,11 @@ private struct ChangeUnits: Statement {
     let bindings: PostgresBindings
 }
 
+/// The total first, then one row per item of the page (or one row of nulls for an empty page).
+/// The total is the seller's listed-items counter, not a count; the page walks the seller's index
+/// newest first (ordering by `seller_id` as well leaves the planner no other index that gives the
+/// order: the primary key, walked backwards and filtered by seller, reads every seller's newest
+/// items to find one seller's).
 private struct SellerItems: Statement {
     static let sql = """
         SELECT t.total, \(ItemRow.columns)

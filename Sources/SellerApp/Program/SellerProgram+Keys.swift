@@ -40,6 +40,10 @@ extension SellerProgram {
                 state.modal = .remove(dialog)
                 return self.freshItem(&state)
             case .addUnits:
+                guard detail.item.quantity < FieldRules.maximumQuantity else {
+                    self.noRoomForMore(in: detail.item, &state)
+                    return []
+                }
                 var dialog = AddUnitsDialog(item: detail.item)
                 dialog.fromDetail = true
                 state.modal = .add(dialog)
@@ -152,7 +156,7 @@ extension SellerProgram {
         case .addUnits:
             guard let item = state.items.selected else { return self.nothingSelected(&state) }
             guard item.quantity < FieldRules.maximumQuantity else {
-                state.shell.status = .warning("\(Format.quoted(item.name)) has \(Format.units(item.quantity)) on sale, the most there can be.")
+                self.noRoomForMore(in: item, &state)
                 return []
             }
             state.modal = .add(AddUnitsDialog(item: item))
@@ -231,6 +235,10 @@ extension SellerProgram {
     /// next answer to the wait for news); the box follows what comes (`settleUncertainChange`).
     private func freshItem(_ state: inout SellerState) -> [SellerCommand] {
         self.loadItems(&state, offset: state.items.offset)
+    }
+
+    private func noRoomForMore(in item: Item, _ state: inout SellerState) {
+        state.shell.status = .warning("\(Format.quoted(item.name)) has \(Format.units(item.quantity)) on sale, the most there can be.")
     }
 
     private func nothingToRemove(from item: Item, _ state: inout SellerState) {
