@@ -193,6 +193,28 @@ import Testing
         }
     }
 
+    /// A client that keeps its connection full (answers it does not read stay in progress) gets
+    /// a bounded number of extensions for a frame begun meanwhile, not an endless wait.
+    @Test func aFrameBegunWhileTheConnectionStaysFullStillHasADeadline() async throws {
+        try await TestMarket.with(configure: {
+            $0.frameTimeout = .milliseconds(300)
+            $0.maximumPipelinedRequests = 1
+        }) { market in
+            let (seller, _) = try await market.loggedInSeller()
+            let token = try #require(seller.client.session).rawValue
+            let activity = try await seller.rating().activity
+            let connection = try RawConnection(port: market.port(.seller))
+            // A wait of twenty seconds holds the one place; a frame is begun and never finished.
+            connection.sendFrame(#"{"id":1,"op":"AwaitSellerActivity","session":"\#(token)","args":{"after":\#(activity),"wait":20}}"#)
+            connection.send([0, 0, 0, 100, UInt8(ascii: "{")])
+            let start = ContinuousClock.now
+            #expect(try await connection.isClosedByServer())
+            let waited = ContinuousClock.now - start
+            // 0.3 s and ten more: about 3.3 s, long before the wait would have ended.
+            #expect(waited > .seconds(2) && waited < .seconds(15), "\(waited)")
+        }
+    }
+
     @Test func textTheDatabaseWouldRefuseIsRefusedByTheRulesFirst() async throws {
         try await TestMarket.with { market in
             let (seller, _) = try await market.loggedInSeller()
