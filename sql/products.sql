@@ -181,13 +181,16 @@ BEGIN
 END;
 $$;
 
--- Search terms without the accents of Latin letters, so that "cafe" finds "café" (schema 10):
--- MarketCore's Text.searchTerm does it for new items and for searches; this does the same to the
--- terms of older items, once, and indexes them again. Only marks (U+0300–U+036F) that follow a
--- Latin letter go, in the decomposed form.
+-- Search terms without the accents of Latin letters, so that "cafe" finds "café" (schema 10), and
+-- with full-width forms of ASCII as ASCII, as Chinese, Japanese and Korean input methods type
+-- them, so that "ＵＳＢ" is usb (schema 15): MarketCore's Text.searchTerm does it for new items and
+-- for searches; this does the same to the terms of older items, once, and indexes them again.
+-- Only marks (U+0300–U+036F) that follow a Latin letter go, in the decomposed form.
 CREATE OR REPLACE FUNCTION market_search_term(t text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$ SELECT normalize(regexp_replace(normalize(t, NFD), '([\u0041-\u024f])[\u0300-\u036f]+', '\1', 'g'), NFC) $$;
+AS $$ SELECT normalize(regexp_replace(normalize(translate(t,
+        '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～　',
+        '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~ '), NFD), '([\u0041-\u024f])[\u0300-\u036f]+', '\1', 'g'), NFC) $$;
 -- Indexes the items `p_items` again after an upgrade changed their terms.
 CREATE OR REPLACE FUNCTION market_reindex_item_terms(p_items bigint[]) RETURNS void
     LANGUAGE sql
@@ -202,7 +205,7 @@ DO $$
 DECLARE
     v_folded bigint[];
 BEGIN
-    IF (SELECT version FROM market_schema WHERE name = 'products') < 10 THEN
+    IF (SELECT version FROM market_schema WHERE name = 'products') < 15 THEN
         v_folded := ARRAY(SELECT i.id FROM items i WHERE EXISTS (SELECT 1 FROM unnest(i.terms) AS t WHERE t <> market_search_term(t)));
         -- Each folded term once, where it first came (as Text.searchTerms keeps them).
         UPDATE items i SET terms = ARRAY(
@@ -232,25 +235,6 @@ BEGIN
         v_mixed := ARRAY(SELECT id FROM market_script_parts);
         UPDATE items i SET terms = i.terms || p.parts FROM market_script_parts p WHERE i.id = p.id;
         PERFORM market_reindex_item_terms(v_mixed);
-    END IF;
-END;
-$$;
-
--- Full-width letters and digits, as Chinese, Japanese and Korean input methods type them, are
--- stored and searched as ASCII (Text.halfWidth, schema 15): "ＵＳＢ" is usb. The terms of items
--- registered before are folded here, once, each folded term once where it first came.
-DO $$
-DECLARE
-    v_wide bigint[];
-BEGIN
-    IF (SELECT version FROM market_schema WHERE name = 'products') < 15 THEN
-        v_wide := ARRAY(SELECT i.id FROM items i WHERE array_to_string(i.terms, ' ') ~ '[０-９Ａ-Ｚａ-ｚ]');
-        UPDATE items i SET terms = ARRAY(
-                SELECT f.term FROM (SELECT market_search_term(lower(translate(u.t, '０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ', '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'))) AS term, min(u.n) AS n
-                                      FROM unnest(i.terms) WITH ORDINALITY AS u (t, n) GROUP BY 1) AS f
-                 ORDER BY f.n)
-         WHERE i.id = ANY (v_wide);
-        PERFORM market_reindex_item_terms(v_wide);
     END IF;
 END;
 $$;

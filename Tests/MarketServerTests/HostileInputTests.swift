@@ -169,17 +169,9 @@ import Testing
     /// frame was waiting).
     @Test(arguments: [true, false])
     func theFrameDeadlineWaitsWhileTheConnectionIsFull(aWholeFrameWaits: Bool) async throws {
-        try await TestMarket.with(configure: {
-            $0.frameTimeout = .seconds(1)
-            $0.maximumPipelinedRequests = 1
-        }) { market in
-            let (seller, _) = try await market.loggedInSeller()
-            let token = try #require(seller.client.session).rawValue
-            let activity = try await seller.rating().activity
-            let connection = try RawConnection(port: market.port(.seller))
+        try await Self.withAConnectionFullOfAWait(of: 3, frameTimeout: .seconds(1)) { connection throws in
             // A wait of three seconds takes the one place; then maybe a Ping, read and waiting its
             // turn; and half of another Ping, the rest two seconds later.
-            connection.sendFrame(#"{"id":1,"op":"AwaitSellerActivity","session":"\#(token)","args":{"after":\#(activity),"wait":3}}"#)
             if aWholeFrameWaits { connection.sendFrame(#"{"id":2,"op":"Ping"}"#) }
             let last = aWholeFrameWaits ? 3 : 2
             let ping = Array(#"{"id":\#(last),"op":"Ping"}"#.utf8)
@@ -193,19 +185,29 @@ import Testing
         }
     }
 
-    /// A client that keeps its connection full (answers it does not read stay in progress) gets
-    /// a bounded number of extensions for a frame begun meanwhile, not an endless wait.
-    @Test func aFrameBegunWhileTheConnectionStaysFullStillHasADeadline() async throws {
+    /// Runs `body` with a seller server's connection that may have one request in progress, and
+    /// has: a wait for news of `seconds` (request 1).
+    private static func withAConnectionFullOfAWait(
+        of seconds: Int, frameTimeout: Duration, _ body: (RawConnection) async throws -> Void
+    ) async throws {
         try await TestMarket.with(configure: {
-            $0.frameTimeout = .milliseconds(300)
+            $0.frameTimeout = frameTimeout
             $0.maximumPipelinedRequests = 1
         }) { market in
             let (seller, _) = try await market.loggedInSeller()
             let token = try #require(seller.client.session).rawValue
             let activity = try await seller.rating().activity
             let connection = try RawConnection(port: market.port(.seller))
+            connection.sendFrame(#"{"id":1,"op":"AwaitSellerActivity","session":"\#(token)","args":{"after":\#(activity),"wait":\#(seconds)}}"#)
+            try await body(connection)
+        }
+    }
+
+    /// A client that keeps its connection full (answers it does not read stay in progress) gets
+    /// a bounded number of extensions for a frame begun meanwhile, not an endless wait.
+    @Test func aFrameBegunWhileTheConnectionStaysFullStillHasADeadline() async throws {
+        try await Self.withAConnectionFullOfAWait(of: 20, frameTimeout: .milliseconds(300)) { connection throws in
             // A wait of twenty seconds holds the one place; a frame is begun and never finished.
-            connection.sendFrame(#"{"id":1,"op":"AwaitSellerActivity","session":"\#(token)","args":{"after":\#(activity),"wait":20}}"#)
             connection.send([0, 0, 0, 100, UInt8(ascii: "{")])
             let start = ContinuousClock.now
             #expect(try await connection.isClosedByServer())

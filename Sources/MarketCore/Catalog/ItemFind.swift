@@ -12,8 +12,7 @@ public struct ItemFind: Sendable, Hashable {
     /// digits would find everything).
     public init(_ text: String) throws(FieldError) {
         self.text = try FieldRules.find.validate(text)
-        // Full-width letters and digits as ASCII, as items' terms have them.
-        self.words = Text.matchWords(of: Text.halfWidth(self.text))
+        self.words = Text.matchWords(of: self.text)
         guard !self.words.isEmpty else {
             throw FieldError(field: "find", message: "Find looks for words: type letters or digits.")
         }

@@ -109,14 +109,15 @@ public enum Text {
 
     /// The form a search term is stored and looked up in: `word` (lower-cased already) without
     /// the accents of Latin letters, so that "cafe" finds "café" and "creme brulee" finds "Crème
-    /// brûlée". Only marks on Latin letters go: other scripts' marks are letters of their own
-    /// (й is not и, ガ is not カ), and letters such as ø, ł or ß stay as they are. (Products
-    /// schema 10 folds the terms of older items the same way, in SQL.)
+    /// brûlée", and with full-width letters and digits as ASCII (``halfWidth(_:)``), so that
+    /// "ｕｓｂ" is usb. Only marks on Latin letters go: other scripts' marks are letters of their
+    /// own (й is not и, ガ is not カ), and letters such as ø, ł or ß stay as they are. (Products
+    /// schemas 10 and 15 fold the terms of older items the same way, in SQL.)
     public static func searchTerm(_ word: String) -> String {
         guard !word.utf8.allSatisfy({ $0 < 0x80 }) else { return word }
         var kept = String.UnicodeScalarView()
         var afterLatin = false
-        for scalar in word.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in self.halfWidth(word).decomposedStringWithCanonicalMapping.unicodeScalars {
             if (0x300...0x36F).contains(scalar.value) {
                 if afterLatin { continue }
             } else {
@@ -174,11 +175,10 @@ public enum Text {
 
     /// What search matches an item by (its `terms`): its keywords and the words of its name, as
     /// search terms, each once; and the parts of a word that mixes scripts with Chinese or
-    /// Japanese ones (``scriptParts(of:)``), which are written without spaces. Full-width letters
-    /// and digits count as the ASCII ones (``halfWidth(_:)``), as in a search.
+    /// Japanese ones (``scriptParts(of:)``), which are written without spaces.
     public static func itemTerms(name: String, keywords: [String]) -> [String] {
-        let words = self.searchWords(of: self.halfWidth(name))
-        return self.searchTerms(keywords.map(self.halfWidth) + words + words.flatMap(self.scriptParts))
+        let words = self.searchWords(of: name)
+        return self.searchTerms(keywords + words + words.flatMap(self.scriptParts))
     }
 
     /// The scripts Chinese and Japanese are written in, which put no spaces between words.

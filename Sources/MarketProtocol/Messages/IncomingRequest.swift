@@ -91,10 +91,7 @@ public struct RequestDecoder {
         else { return nil }
         let session = (object["session"] as? String).map(SessionToken.init(rawValue:))
         guard object["session"] == nil || object["session"] is NSNull || session != nil else { return nil }
-        return (id, op, session, path.reduce(into: "") { field, part in
-            if !field.isEmpty, !part.hasPrefix("[") { field += "." }
-            field += part
-        })
+        return (id, op, session, path)
     }
 
     /// `number` as a 64-bit integer, if it is one (2.0 is; 1.5, 2⁶³ and `true` are not), by the
@@ -114,22 +111,22 @@ public struct RequestDecoder {
         }
     }
 
-    private static func pathToNonInteger(in value: Any) -> [String]? {
+    /// The field (`quantity`, `itemID.category`, `keywords[0]`) of the first number in `value`
+    /// that is no 64-bit integer: "" for `value` itself, nil when there is none.
+    private static func pathToNonInteger(in value: Any) -> String? {
+        func below(_ name: String, _ inner: Any) -> String? {
+            Self.pathToNonInteger(in: inner).map { $0.isEmpty || $0.hasPrefix("[") ? name + $0 : name + "." + $0 }
+        }
         switch value {
         case let object as [String: Any]:
-            for key in object.keys.sorted() {
-                if let path = Self.pathToNonInteger(in: object[key]!) { return [key] + path }
-            }
+            return object.keys.sorted().lazy.compactMap { below($0, object[$0]!) }.first
         case let array as [Any]:
-            for (index, element) in array.enumerated() {
-                if let path = Self.pathToNonInteger(in: element) { return ["[\(index)]"] + path }
-            }
+            return array.indices.lazy.compactMap { below("[\($0)]", array[$0]) }.first
         case let number as NSNumber:
-            return Self.integer(number) == nil ? [] : nil
+            return Self.integer(number) == nil ? "" : nil
         default:
-            break
+            return nil
         }
-        return nil
     }
 
     /// The slow path, which names what is wrong with a request.

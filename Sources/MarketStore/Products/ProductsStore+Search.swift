@@ -37,9 +37,7 @@ extension ProductsStore {
     /// non-HOT update).
     public func search(category: CategoryFilter, keywords: [String], limit: Int, offset: Int, order: ItemOrder? = nil) async throws(MarketError) -> Page<SearchHit> {
         // As the terms are stored: without the accents of Latin letters ("cafe" finds "café").
-        // Full-width letters and digits (from a Chinese, Japanese or Korean input method) as the
-        // ASCII ones, as items' terms have them.
-        let keywords = Text.searchTerms(keywords.map(Text.halfWidth))
+        let keywords = Text.searchTerms(keywords)
         if let order {
             let ranked = try await self.searchPage(category: category, keywords: keywords, limit: Paging.sortedSearchWindow, offset: 0)
             let sorted = order.sorted(ranked, item: \.item)

@@ -32,17 +32,20 @@ public struct PriceDialog: FormDialog {
 
     public mutating func validate() {
         var problems: [String: String] = [:]
+        var new = ""
         do {
+            let typed = try FieldRules.parsePrice(self.form["price"])
             // Sending the same price would change nothing, and report it as a change.
-            if try FieldRules.parsePrice(self.form["price"]) == self.item.price {
+            if typed == self.item.price {
                 problems["price"] = "That is the current price — type a new one."
+            } else {
+                new = ", new \(Format.money(typed))"
             }
         } catch {
             problems["price"] = error.message
         }
         self.form.apply(problems: problems)
-        let typed = try? FieldRules.parsePrice(self.form["price"])
-        self.form.fields[0].hint = "Now \(Format.money(self.item.price))" + (typed.map { $0 == self.item.price ? "" : ", new \(Format.money($0))" } ?? "")
+        self.form.fields[0].hint = "Now \(Format.money(self.item.price))" + new
     }
 
     @discardableResult
