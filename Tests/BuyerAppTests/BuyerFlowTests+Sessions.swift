@@ -19,6 +19,17 @@ extension BuyerFlowTests {
         #expect(state.shell.quitDialog == nil)
     }
 
+    @Test func helpOpensFromTheQuitQuestionAndWDoesNotSaveUnderIt() {
+        var state = BuyerFixtures.loggedIn()
+        state.cart.changedHere()
+        _ = self.program.press([.character("q"), .character("?")], &state)
+        #expect(state.shell.help != nil && state.shell.quitDialog != nil)
+        let commands = self.program.press([.character("w")], &state)
+        #expect(commands.isEmpty && state.shell.quitDialog != nil, "w under the help saves nothing")
+        _ = self.program.press([.character("q")], &state)
+        #expect(state.shell.help == nil && state.shell.quitDialog != nil && !state.shell.isFinished, "q closes the help only")
+    }
+
     @Test func wInTheQuitOrLogoutQuestionSavesTheCartFirst() {
         var state = BuyerFixtures.loggedIn()
         state.cart.changedHere()

@@ -54,6 +54,26 @@ import TerminalUITesting
         #expect(status.contains("…”: 1,000 units at 1,234.50."), "and gives way to what happened: \(status)")
     }
 
+    @Test func helpOpensFromTheQuitQuestionAboveItAndClosesBackToIt() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("q"), .character("?")], &state)
+        #expect(state.shell.help != nil && state.shell.quitDialog != nil)
+        let lines = self.program.canvas(for: state, size: state.shell.size).lines
+        #expect(lines.contains { $0.contains("─ Keys ─") }, "the help is drawn above the question")
+        #expect(!lines.contains { $0.contains("Quit the seller dashboard?") }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.last?.contains("Esc") == true && lines.last?.contains("Choose") == false, "the footer gives the help's keys")
+        _ = self.program.press([.escape], &state)
+        #expect(state.shell.help == nil && state.shell.quitDialog != nil, "Esc closes the help, not the question")
+        _ = self.program.press([.function(1)], &state)
+        #expect(state.shell.help != nil, "F1 too")
+
+        var login = SellerState(server: "127.0.0.1:7001", username: "demo")
+        _ = self.program.update(&login, .resize(Size(width: 120, height: 36)))
+        _ = self.program.press([.escape, .character("?")], &login)
+        #expect(login.shell.help != nil && login.shell.quitDialog != nil, "and on the login screen")
+        #expect(login.login.form["password"] == "", "? was not typed anywhere")
+    }
+
     @Test func quittingAsksAndCtrlCDoesNot() {
         var state = SellerFixtures.loggedIn()
         _ = self.program.press([.character("q")], &state)

@@ -17,6 +17,10 @@ extension BuyerProgram {
                 return self.saveCart(then: .logout, &state)
             }
         }
+        if state.shell.asksForHelpOverQuitQuestion(key) {
+            guard state.isLoggedIn else { state.shell.showHelp(on: state.login); return [] }
+            return self.perform(.help, &state)
+        }
         if state.shell.handleOverlayKey(key) { return self.afterOverlay(&state) }
         guard state.isLoggedIn else { return state.shell.pressOnLogin(key, &state.login) }
         // F1 shows every key from inside a box too; so does ?, unless the box takes text.

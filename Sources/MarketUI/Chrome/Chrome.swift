@@ -38,16 +38,18 @@ public enum Chrome {
         HeaderBar.render(left: left, right: right, in: Rect(x: 0, y: 0, width: size.width, height: 1), canvas: &canvas)
         let status = Rect(x: 0, y: size.height - 2, width: size.width, height: 1)
         StatusBar.render(message: shell.status?.span, busy: shell.busyLabel, tick: shell.tick, trailing: position, in: status, canvas: &canvas)
-        // The quit question, then the help, has the keys while it is shown.
-        let footer = shell.quitDialog != nil ? shell.quitHints : shell.help != nil ? HelpOverlay.hints : hints
+        // The help (opened from the quit question too), then the quit question, has the keys
+        // while it is shown.
+        let footer = shell.help != nil ? HelpOverlay.hints : shell.quitDialog != nil ? shell.quitHints : hints
         FooterBar.render(footer, in: Rect(x: 0, y: size.height - 1, width: size.width, height: 1), canvas: &canvas)
         return self.contentArea(size)
     }
 
-    /// Draws the help overlay and the quit confirmation when they are shown.
+    /// Draws the quit confirmation and the help overlay when they are shown, the help above
+    /// (it can be opened from the question, which is back when it closes).
     public static func renderOverlays(shell: Shell, canvas: inout Canvas) {
-        if let help = shell.help { help.render(in: shell.helpArea, canvas: &canvas) }
         if let dialog = shell.quitDialog { dialog.render(in: canvas.bounds, canvas: &canvas) }
+        if let help = shell.help { help.render(in: shell.helpArea, canvas: &canvas) }
     }
 
     /// What the header has room for: on narrow terminals the title goes first, then the user's

@@ -27,6 +27,13 @@ extension Shell {
         return false
     }
 
+    /// Whether `key` asks for the help overlay while the quit question is shown: F1, or ? since
+    /// the question takes no text. The app opens its help then (above the question, which
+    /// stays for when the help closes).
+    public func asksForHelpOverQuitQuestion(_ key: Key) -> Bool {
+        self.quitDialog != nil && self.help == nil && !self.isTooSmall && (key == .function(1) || key == .character("?"))
+    }
+
     /// The quit question answered with its button `button`: Quit ends the program, a middle
     /// button is left to the app, the last one (Cancel) only closes the question.
     mutating func answerQuit(_ dialog: Dialog, pressed button: Int) {
@@ -38,6 +45,15 @@ extension Shell {
         }
     }
 
+    /// Opens the help overlay of the login screen: every mode's table, the current one first
+    /// (nothing is clickable here).
+    public mutating func showHelp(on login: LoginScreen) {
+        let modes = [login.keys] + [LoginScreen.keys, LoginScreen.createAccountKeys, LoginScreen.waitingKeys].filter { $0.title != login.keys.title }
+        self.help = HelpOverlay(
+            sections: modes.map(\.helpSection) + [Form.keys.helpSection, TextField.keys.helpSection, Dialog.helpSection, HelpOverlay.keys.helpSection]
+        )
+    }
+
     /// Handles a key on the login screen: help and the quit question here, and a login or a new
     /// account as a command to send (its request tracked, so the header shows it).
     public mutating func pressOnLogin<Command: ClientCommand>(_ key: Key, _ login: inout LoginScreen) -> [Command] {
@@ -45,11 +61,7 @@ extension Shell {
         case .none:
             return []
         case .help:
-            // Every mode's table, the current one first; nothing is clickable here.
-            let modes = [login.keys] + [LoginScreen.keys, LoginScreen.createAccountKeys, LoginScreen.waitingKeys].filter { $0.title != login.keys.title }
-            self.help = HelpOverlay(
-                sections: modes.map(\.helpSection) + [Form.keys.helpSection, TextField.keys.helpSection, Dialog.helpSection, HelpOverlay.keys.helpSection]
-            )
+            self.showHelp(on: login)
             return []
         case .quit:
             self.confirmQuit()

@@ -6,6 +6,10 @@ extension SellerProgram {
     /// Routes a key: Ctrl-C first, then whatever is on top (help, the quit question, a box, the
     /// login screen), then the view's key table.
     public func press(_ key: Key, _ state: inout SellerState) -> [SellerCommand] {
+        if state.shell.asksForHelpOverQuitQuestion(key) {
+            guard state.isLoggedIn else { state.shell.showHelp(on: state.login); return [] }
+            return self.perform(.help, &state)
+        }
         if state.shell.handleOverlayKey(key) { return [] }
         guard state.isLoggedIn else { return state.shell.pressOnLogin(key, &state.login) }
         // F1 shows every key from inside a box too; so does ?, unless the box takes text.
