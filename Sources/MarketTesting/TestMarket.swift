@@ -90,6 +90,11 @@ public final class TestMarket: Sendable {
         await self.servers.withLock { $0[role]!.application }.sweeper.sweepOnce()
     }
 
+    /// The applications of the servers started so far.
+    var applications: [MarketServerApplication] {
+        self.servers.withLock { $0.values.map(\.application) }
+    }
+
     /// The client connections the server of `role` has open right now.
     public func openConnections(_ role: Role) -> Int {
         self.servers.withLock { $0[role]!.application }.listener.connectionCount

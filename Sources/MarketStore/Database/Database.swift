@@ -21,6 +21,12 @@ public final class Database: Service, Sendable {
     /// Each loop's place in `pools`.
     private let poolIndex: [ObjectIdentifier: Int]
     private let nextPool = Atomic<Int>(0)
+    /// Calls run once more because PostgreSQL failed their first run to break a deadlock or a
+    /// serialization conflict (see ``perform(_:retryingConflicts:_:)``): the retry hides it from
+    /// the caller, this and the log do not. Calls that take their locks in one order never
+    /// deadlock with each other, so the concurrency tests expect none.
+    private let conflictRetries = Atomic<Int>(0)
+    public var conflictsRetried: Int { self.conflictRetries.load(ordering: .relaxed) }
     private let breaker = Mutex(OutageBreaker())
     /// How many pools have had `run()` called, and the calls waiting for all of them: the
     /// services of a server start together, and a query leased before its pool runs would wait
@@ -254,6 +260,11 @@ public final class Database: Service, Sendable {
                         do {
                             return try await body(connection)
                         } catch let error as PSQLError where error.isConflict {
+                            self.conflictRetries.add(1, ordering: .relaxed)
+                            self.logger.warning(
+                                "database broke a conflict by failing the call; running it once more",
+                                metadata: ["market.call": "\(what)", "postgres.sqlstate": "\(error.sqlState ?? "")"]
+                            )
                             return try await body(connection)
                         }
                     }
