@@ -87,7 +87,7 @@ public final class TestMarket: Sendable {
 
     /// Runs one pass of the server's session sweeper now instead of waiting for its timer.
     public func sweepOnce(_ role: Role) async {
-        await self.servers.withLock { $0[role]!.application }.sweeper.sweepOnce()
+        await self.application(role).sweeper.sweepOnce()
     }
 
     /// The applications of the servers started so far.
@@ -95,9 +95,14 @@ public final class TestMarket: Sendable {
         self.servers.withLock { $0.values.map(\.application) }
     }
 
+    /// The server of `role`'s parts (its session cache, its databases), for assertions.
+    public func application(_ role: Role) -> MarketServerApplication {
+        self.servers.withLock { $0[role]!.application }
+    }
+
     /// The client connections the server of `role` has open right now.
     public func openConnections(_ role: Role) -> Int {
-        self.servers.withLock { $0[role]!.application }.listener.connectionCount
+        self.application(role).listener.connectionCount
     }
 
     /// A client for the seller server, closed by ``stop()``.

@@ -21,7 +21,7 @@ public enum SnapshotAssertion {
         let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
         let file = directory.appendingPathComponent("\(name).txt")
         let actual = canvas.snapshot
-        let recording = (ProcessInfo.processInfo.environment[recordVariable] ?? "").isEmpty == false
+        let recording = ProcessInfo.processInfo.environment[recordVariable] == "1"
         let existing = try? String(contentsOf: file, encoding: .utf8)
         if recording || existing == nil {
             do {

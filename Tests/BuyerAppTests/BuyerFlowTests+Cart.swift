@@ -411,7 +411,10 @@ extension BuyerFlowTests {
         #expect(dialog.form.fields[0].hint == "8 on sale, 2 already in your cart — up to 6 more")
         _ = self.program.press([.backspace], &state)
         _ = self.program.type("7", &state)
-        guard case .quantity(let tooMany)? = state.modal else { return }
+        guard case .quantity(let tooMany)? = state.modal else {
+            Issue.record("typing 7 closed the add dialog")
+            return
+        }
         #expect(tooMany.form.fields[0].problem == "Only 6 more: 8 on sale, 2 in your cart.")
     }
 }

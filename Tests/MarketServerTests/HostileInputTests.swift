@@ -96,6 +96,13 @@ import Testing
             }
             let (buyer, _, _) = try await market.loggedInBuyer()
             #expect(try await buyer.cart().lines.isEmpty)
+            // And let them go: only the buyer's connection is left.
+            var open = market.openConnections(.buyer)
+            for _ in 0..<40 where open != 1 {
+                try await Task.sleep(for: .milliseconds(100))
+                open = market.openConnections(.buyer)
+            }
+            #expect(open == 1)
         }
     }
 

@@ -27,6 +27,10 @@ import Testing
             let began = clock.now
             async let sale = seller.awaitActivity(after: 0, wait: 60, page: page)
             try await Task.sleep(for: .milliseconds(300))
+            // Told as it happens (the server listens for it), not found by looking every 2 s.
+            let watch = try #require(market.application(.seller).sellerActivity)
+            for _ in 0..<100 where !watch.isListening { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(watch.isListening)
             try await buyer.addToCart(lamp.id, quantity: 2)
             _ = try await buyer.purchase(card: validCard)
             let news = try await sale

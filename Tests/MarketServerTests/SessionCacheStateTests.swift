@@ -60,8 +60,14 @@ import Testing
         cache.remember(keys[1], owner: self.owner, ticket: cache.ticket, now: self.start + .seconds(7))
         // The first has gone stale: it makes room.
         cache.remember(keys[2], owner: self.owner, ticket: cache.ticket, now: self.start + .seconds(7))
-        #expect(cache.owner(of: keys[0], now: self.start + .seconds(7)) == nil)
+        #expect(cache.count == 2, "the stale entry went")
         #expect(cache.owner(of: keys[1], now: self.start + .seconds(7)) == self.owner)
         #expect(cache.owner(of: keys[2], now: self.start + .seconds(7)) == self.owner)
+
+        // Every entry fresh: the cache starts again rather than grow past its capacity.
+        let newest = SessionKey(bytes: Array(repeating: 9, count: 32))!
+        cache.remember(newest, owner: self.owner, ticket: cache.ticket, now: self.start + .seconds(8))
+        #expect(cache.count == 1)
+        #expect(cache.owner(of: newest, now: self.start + .seconds(8)) == self.owner)
     }
 }

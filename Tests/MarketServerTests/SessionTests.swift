@@ -45,6 +45,32 @@ import Testing
         }
     }
 
+    /// A session ended by another server (its logout, or its sweeper) ends here at once: the
+    /// customers database announces every deleted session, and this server's cache forgets it
+    /// rather than trusting it for the few seconds it otherwise would.
+    @Test func aSessionEndedElsewhereStopsWorkingAtOnce() async throws {
+        try await TestMarket.with { market in
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            let cache = try #require(market.application(.buyer).sessionCache)
+            for _ in 0..<100 where !cache.isListening { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(cache.isListening, "the cache is in use")
+            _ = try await buyer.cart()
+            #expect(cache.count == 1, "the session was confirmed and is cached")
+            _ = try await market.customersQuery("DELETE FROM sessions")
+            var answer = Result<Cart, MarketError>.success(.empty)
+            for _ in 0..<20 {
+                answer = await Result.capturing { () throws(MarketError) in try await buyer.cart() }
+                if case .failure = answer { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            guard case .failure(let error) = answer else {
+                Issue.record("still served a second after the session ended: \(answer)")
+                return
+            }
+            #expect(error.code == .notLoggedIn, "\(error)")
+        }
+    }
+
     @Test func aRestartedServerKeepsTheSessionAndTheCarts() async throws {
         try await TestMarket.with { market in
             let (seller, _) = try await market.loggedInSeller()

@@ -144,6 +144,8 @@ private struct Stalled: Program {
     final class Gate: Sendable {
         private let waiter = Mutex<CheckedContinuation<Void, Never>?>(nil)
         private let opened = Mutex(false)
+        /// Whether the terminal had been given back when the stalled command was let go.
+        let restoredWhenLetGo = Mutex<Bool?>(nil)
 
         func wait() async {
             await withCheckedContinuation { continuation in
@@ -163,6 +165,7 @@ private struct Stalled: Program {
     }
 
     let gate = Gate()
+    let terminal: MemoryTerminal
 
     func update(_ state: inout State, _ event: ProgramEvent<Never>) -> [Int] {
         switch event {
@@ -177,6 +180,8 @@ private struct Stalled: Program {
     func isFinished(_ state: State) -> Bool { state.finished }
     func perform(_ command: Int) async -> Never? {
         await self.gate.wait()
+        let restored = await MainActor.run { self.terminal.isRestored }
+        self.gate.restoredWhenLetGo.withLock { $0 = restored }
         return nil
     }
     func shutdown() { self.gate.open() }
@@ -186,12 +191,13 @@ private struct Stalled: Program {
 @Suite(.timeLimit(.minutes(1))) struct ProgramShutdownTests {
     @Test func quittingDoesNotWaitForRequestsInFlight() async {
         let terminal = MemoryTerminal(size: Size(width: 20, height: 2))
-        let runner = ProgramRunner(program: Stalled(), state: Stalled.State(), terminal: terminal, tickInterval: nil)
+        let program = Stalled(terminal: terminal)
+        let runner = ProgramRunner(program: program, state: Stalled.State(), terminal: terminal, tickInterval: nil)
         let run = Task { await runner.run() }
         runner.send(.key(.character("s")))
         runner.send(.key(.control("c")))
         let final = await run.value
         #expect(final.finished)
-        #expect(terminal.isRestored)
+        #expect(program.gate.restoredWhenLetGo.withLock { $0 } == true, "the terminal is given back before the request in flight ends")
     }
 }

@@ -55,6 +55,12 @@ public final class SessionCache: Service, Sendable {
         }
     }
 
+    /// Whether the subscription to ended sessions is open, and so the cache in use (for tests).
+    public var isListening: Bool { self.state.withLock { $0.isListening } }
+
+    /// How many sessions the cache holds (for tests).
+    public var count: Int { self.state.withLock { $0.count } }
+
     private func setListening(_ listening: Bool) {
         self.state.withLock { $0.setListening(listening) }
     }
@@ -90,6 +96,8 @@ struct SessionCacheState {
     }
 
     var ticket: Ticket { Ticket(forgotten: self.forgotten) }
+    var isListening: Bool { self.listening }
+    var count: Int { self.entries.count }
 
     mutating func owner(of key: SessionKey, now: ContinuousClock.Instant) -> CustomersStore.SessionOwner? {
         guard self.listening, let entry = self.entries[key] else { return nil }
