@@ -18,6 +18,8 @@ public final class HeldLocks: Sendable {
     let number: Int
     let market: TestMarket
     let transaction: Task<[String], any Error>
+    /// Numbers the transactions of a run, for their names and releases.
+    static let numbers = LockedValue(0)
 
     init(number: Int, market: TestMarket, transaction: Task<[String], any Error>) {
         self.number = number
@@ -32,13 +34,11 @@ public final class HeldLocks: Sendable {
     }
 }
 
-private let holders = LockedValue(0)
-
 extension TestMarket {
     /// Runs `statements` (`;`-separated: row locks, changes) in a transaction on the products
     /// database that stays open until ``HeldLocks/release()``; returns once they have run.
     public func holdInProducts(_ statements: String) async throws -> HeldLocks {
-        let number = holders.withLock { $0 += 1; return $0 }
+        let number = HeldLocks.numbers.withLock { $0 += 1; return $0 }
         let name = "market-test-holder-\(number)"
         _ = try await self.productsQuery("CREATE TABLE IF NOT EXISTS market_test_releases (holder integer PRIMARY KEY)")
         let transaction = Task {
