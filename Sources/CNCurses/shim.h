@@ -66,6 +66,19 @@ static inline void market_define_paste_keys(void) {
     define_key("\033[201~", MARKET_KEY_PASTE_END);
 }
 
+// A word left or right: Ctrl-← and Ctrl-→ (and Alt-← and Alt-→) as xterm and tmux send them,
+// which terminfo does not name for every terminal.
+#define MARKET_KEY_WORD_LEFT (KEY_MAX + 3)
+#define MARKET_KEY_WORD_RIGHT (KEY_MAX + 4)
+static inline int market_key_word_left(void) { return MARKET_KEY_WORD_LEFT; }
+static inline int market_key_word_right(void) { return MARKET_KEY_WORD_RIGHT; }
+static inline void market_define_word_keys(void) {
+    define_key("\033[1;5D", MARKET_KEY_WORD_LEFT);
+    define_key("\033[1;5C", MARKET_KEY_WORD_RIGHT);
+    define_key("\033[1;3D", MARKET_KEY_WORD_LEFT);
+    define_key("\033[1;3C", MARKET_KEY_WORD_RIGHT);
+}
+
 // Characters.
 static inline int market_wcwidth(wchar_t c) { return wcwidth(c); }
 

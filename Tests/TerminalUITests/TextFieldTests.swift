@@ -79,6 +79,29 @@ import TerminalUI
         #expect(!enter, "Enter is for the form")
     }
 
+    @Test func readlineWordKeys() {
+        var field = TextField()
+        self.type("oak  desk lamp", into: &field)
+        _ = field.handle(.alt("b"))
+        #expect(field.cursor == 10, "to the start of lamp")
+        _ = field.handle(.alt("b"))
+        #expect(field.cursor == 5, "over the spaces, to the start of desk")
+        _ = field.handle(.alt("f"))
+        #expect(field.cursor == 9, "past the end of desk")
+        _ = field.handle(.alt("d"))
+        #expect(field.text == "oak  desk", "Alt-d deletes the word after the cursor")
+        _ = field.handle(.home)
+        _ = field.handle(.alt("d"))
+        #expect(field.text == "  desk" && field.cursor == 0)
+        _ = field.handle(.alt("x"))
+        #expect(field.text == "  desk", "another Alt key types nothing")
+
+        var filled = TextField("12.50")
+        _ = field.handle(.alt("b"))
+        _ = filled.handle(.alt("b"))
+        #expect(filled.text == "12.50" && !filled.isSelected && filled.cursor == 0, "a word key keeps a value filled in")
+    }
+
     @Test func refusesMoreThanItsLimit() {
         var field = TextField(maximumLength: 3)
         self.type("abcdef", into: &field)

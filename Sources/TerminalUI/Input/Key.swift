@@ -4,6 +4,9 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
     case character(Character)
     /// Ctrl with a letter, e.g. `.control("c")` for Ctrl-C. Always lower-case.
     case control(Character)
+    /// Alt (Meta) with a character, as terminals send it: Esc and the character at once. Ctrl-←
+    /// and Ctrl-→ come as Alt-b and Alt-f, which mean a word left and right in text fields.
+    case alt(Character)
     case up, down, left, right
     case home, end, pageUp, pageDown
     case insert, delete, backspace
@@ -17,6 +20,7 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
         case .character(" "): "Space"
         case .character(let character): String(character)
         case .control(let letter): "^" + letter.uppercased()
+        case .alt(let character): "Alt-" + String(character)
         case .up: "↑"
         case .down: "↓"
         case .left: "←"

@@ -19,6 +19,15 @@ enum KeyDecoder {
         }
     }
 
+    /// What Esc followed at once by the character `value` is: Alt with that character (Alt-Bksp
+    /// deletes a word back, as ^W does), or nil when it is Esc and then a key of its own (another
+    /// Esc, Enter, a control character).
+    static func afterEscape(_ value: UInt32) -> Key? {
+        if value == 8 || value == 127 { return .control("w") }
+        guard value != 27, case .key(.character(let character))? = self.character(value) else { return nil }
+        return .alt(character)
+    }
+
     /// A key code `get_wch` returned with `KEY_CODE_YES`.
     static func keyCode(_ code: Int32, functionKey: (Int32) -> Int32) -> Key? {
         switch code {
@@ -35,6 +44,8 @@ enum KeyDecoder {
         case KEY_BACKSPACE: return .backspace
         case KEY_ENTER: return .enter
         case KEY_BTAB: return .backTab
+        case market_key_word_left(): return .alt("b")
+        case market_key_word_right(): return .alt("f")
         default:
             for number in 1...12 where code == functionKey(Int32(number)) { return .function(number) }
             return nil

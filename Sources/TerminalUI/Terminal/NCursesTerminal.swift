@@ -89,6 +89,7 @@ public final class NCursesTerminal: Terminal {
             mouseinterval(0)
         }
         market_define_paste_keys()
+        market_define_word_keys()
         self.colorMode = configuration.colorMode.resolved(environment: configuration.environment, terminalHasColors: has_colors())
         self.size = Size(width: Int(market_cols()), height: Int(market_lines()))
         (self.events, self.continuation) = AsyncStream<TerminalEvent>.makeStream()
@@ -276,8 +277,22 @@ public final class NCursesTerminal: Terminal {
         let window = market_stdscr()
         var character: wint_t = 0
         while !self.restored {
-            let status = wget_wch(window, &character)
+            var status = wget_wch(window, &character)
             if status == ERR { break }
+            // Esc with a character right behind it (in the same burst, not typed after it) is
+            // Alt with that character, as terminals send it: Alt-b must not close a form and then
+            // act as b. Esc on its own, or before a key ncurses decoded, is Esc.
+            if status != KEY_CODE_YES, character == 27, self.paste == nil {
+                var next: wint_t = 0
+                let nextStatus = wget_wch(window, &next)
+                if nextStatus != ERR, nextStatus != KEY_CODE_YES, let alt = KeyDecoder.afterEscape(UInt32(next)) {
+                    self.continuation.yield(.key(alt))
+                    continue
+                }
+                self.continuation.yield(.key(.escape))
+                if nextStatus == ERR { break }
+                (status, character) = (nextStatus, next)
+            }
             if status == KEY_CODE_YES {
                 self.keyCode(Int32(bitPattern: character))
             } else if character == Self.suspendCharacter, self.paste == nil {

@@ -1,5 +1,6 @@
 /// A one-line text input: any script, a cursor counted in characters as people count them, and the
-/// usual editing keys (←/→, Home/End, ^A/^E, Backspace/Del, ^U, ^K, ^W).
+/// usual editing keys (←/→, Home/End, ^A/^E, Backspace/Del, ^U, ^K, ^W, and readline's Alt-b,
+/// Alt-f and Alt-d for words).
 ///
 /// A value filled in beforehand (a quantity of 1, the current price) starts selected, as in a
 /// dialog box anywhere: what is typed replaces it, Backspace clears it, and a cursor key keeps it
@@ -28,6 +29,7 @@ public struct TextField: Sendable, Hashable {
     /// Editing operations, bound to keys by ``keys``.
     public enum Edit: Sendable, Hashable {
         case deleteBackward, deleteForward, left, right, start, end, clearToStart, clearToEnd, deleteWord
+        case wordLeft, wordRight, deleteWordForward
     }
 
     /// The editing keys, for handling and for help. Printable characters are typed as they are.
@@ -38,7 +40,10 @@ public struct TextField: Sendable, Hashable {
         KeyBinding([.end, .control("e")], .end, help: "Go to the end of the field", label: "End/^E"),
         KeyBinding([.backspace, .control("h")], .deleteBackward, help: "Delete the character before the cursor", label: "Bksp"),
         KeyBinding([.delete, .control("d")], .deleteForward, help: "Delete the character under the cursor", label: "Del/^D"),
-        KeyBinding(.control("w"), .deleteWord, help: "Delete the word before the cursor"),
+        KeyBinding(.alt("b"), .wordLeft, help: "Move to the start of the word (^← too)"),
+        KeyBinding(.alt("f"), .wordRight, help: "Move past the end of the word (^→ too)"),
+        KeyBinding(.control("w"), .deleteWord, help: "Delete the word before the cursor (Alt-Bksp too)"),
+        KeyBinding(.alt("d"), .deleteWordForward, help: "Delete the word after the cursor"),
         KeyBinding(.control("u"), .clearToStart, help: "Delete everything before the cursor"),
         KeyBinding(.control("k"), .clearToEnd, help: "Delete everything after the cursor"),
     ])
@@ -58,8 +63,8 @@ public struct TextField: Sendable, Hashable {
             before.append(character)
         } else if let edit = Self.keys.action(for: key) {
             switch edit {
-            case .deleteBackward, .deleteForward, .clearToStart, .clearToEnd, .deleteWord: self.overflowed = false
-            case .left, .right, .start, .end: break
+            case .deleteBackward, .deleteForward, .clearToStart, .clearToEnd, .deleteWord, .deleteWordForward: self.overflowed = false
+            case .left, .right, .start, .end, .wordLeft, .wordRight: break
             }
             switch edit {
             case .deleteBackward:
@@ -80,13 +85,20 @@ public struct TextField: Sendable, Hashable {
             case .end:
                 self.cursor = self.text.count
                 return true
+            case .wordLeft:
+                self.cursor = before.count - Self.wordBefore(before)
+                return true
+            case .wordRight:
+                self.cursor = cursor + Self.wordAfter(after)
+                return true
             case .clearToStart:
                 before = ""
             case .clearToEnd:
                 after = ""
             case .deleteWord:
-                while let last = before.last, last.isWhitespace { before.removeLast() }
-                while let last = before.last, !last.isWhitespace { before.removeLast() }
+                before.removeLast(Self.wordBefore(before))
+            case .deleteWordForward:
+                after.removeFirst(Self.wordAfter(after))
             }
         } else {
             return false
@@ -109,16 +121,30 @@ public struct TextField: Sendable, Hashable {
         guard let edit = Self.keys.action(for: key) else { return nil }
         self.isSelected = false
         switch edit {
-        case .deleteBackward, .deleteForward, .clearToStart, .clearToEnd, .deleteWord:
+        case .deleteBackward, .deleteForward, .clearToStart, .clearToEnd, .deleteWord, .deleteWordForward:
             self.overflowed = false
             self.text = ""
             self.cursor = 0
-        case .left, .start:
+        case .left, .start, .wordLeft:
             self.cursor = 0
-        case .right, .end:
+        case .right, .end, .wordRight:
             self.cursor = self.text.count
         }
         return true
+    }
+
+    /// The characters from the end of `text` back to the start of its last word (spaces after
+    /// the word included), as readline's Alt-b and ^W count them.
+    private static func wordBefore(_ text: String) -> Int {
+        let spaces = text.reversed().prefix { $0.isWhitespace }.count
+        return spaces + text.reversed().dropFirst(spaces).prefix { !$0.isWhitespace }.count
+    }
+
+    /// The characters from the start of `text` past the end of its first word (spaces before
+    /// the word included), as Alt-f and Alt-d count them.
+    private static func wordAfter(_ text: String) -> Int {
+        let spaces = text.prefix { $0.isWhitespace }.count
+        return spaces + text.dropFirst(spaces).prefix { !$0.isWhitespace }.count
     }
 
     /// Draws the field in `rect` (one row), scrolled so the cursor shows. Returns where the cursor
