@@ -104,6 +104,12 @@ private struct LineEditor: Program {
         _ = await run.value
     }
 
+    @Test func aLineBreakAtTheEndOfAPasteIsNotTyped() {
+        #expect(Paste.keys(typing: "qa30-password\n") == "qa30-password".map { .character($0) }, "copied with its line")
+        #expect(Paste.keys(typing: "ab\r\n\r\n") == [.character("a"), .character("b")])
+        #expect(Paste.keys(typing: "a\nb") == [.character("a"), .character(" "), .character("b")], "a break inside is a space")
+    }
+
     @Test func aPasteIsCutAtItsLimit() {
         #expect(Paste.keys(typing: String(repeating: "a", count: Paste.limit + 10)).count == Paste.limit)
         #expect(Paste.keys(typing: "é東\u{1B}[31m") == [.character("é"), .character("東"), .character("["), .character("3"), .character("1"), .character("m")])

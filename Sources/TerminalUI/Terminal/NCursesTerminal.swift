@@ -232,6 +232,8 @@ public final class NCursesTerminal: Terminal {
     /// Ctrl-Z. The terminal is in raw mode, so it reaches the program as a character; it still
     /// does what it does in a shell.
     private static let suspendCharacter: wint_t = 26
+    /// Ctrl-L, which redraws the screen in every full-screen terminal program.
+    private static let redrawCharacter: wint_t = 12
 
     /// Ctrl-Z: gives the terminal back to the shell and stops, as job control stops any program;
     /// `fg` continues here, with the terminal taken over again and the screen drawn afresh (at
@@ -250,10 +252,17 @@ public final class NCursesTerminal: Terminal {
         reset_prog_mode()
         self.writeControl("\u{1B}[?2004h")
         self.cursorVisible = true
+        if let size = InputPoller.windowSize(of: 0) { self.resize(to: size) }
+        // The shell wrote over the screen meanwhile.
+        self.redrawAll()
+    }
+
+    /// Forgets what the screen shows and draws all of it at the next frame (Ctrl-L, and after a
+    /// suspension): another program may have written on it, which ncurses cannot know.
+    private func redrawAll() {
         self.shown = nil
         clearok(market_stdscr(), true)
-        if let size = InputPoller.windowSize(of: 0) { self.resize(to: size) }
-        // Drawn again even at the same size: the shell wrote over the screen meanwhile.
+        // Drawn again even at the same size.
         self.continuation.yield(.resize(self.size))
     }
 
@@ -297,6 +306,8 @@ public final class NCursesTerminal: Terminal {
                 self.keyCode(Int32(bitPattern: character))
             } else if character == Self.suspendCharacter, self.paste == nil {
                 self.suspend()
+            } else if character == Self.redrawCharacter, self.paste == nil {
+                self.redrawAll()
             } else if self.paste != nil, let scalar = Unicode.Scalar(UInt32(character)) {
                 switch self.paste?.add(scalar) {
                 case .ended(let text)?:

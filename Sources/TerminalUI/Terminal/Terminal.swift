@@ -18,5 +18,6 @@ public protocol Terminal: AnyObject {
 public enum TerminalKeys {
     public static let helpSection = HelpSection(title: "Terminal", entries: [
         HelpSection.Entry(keys: "^Z", help: "Suspend to the shell; fg comes back"),
+        HelpSection.Entry(keys: "^L", help: "Draw the whole screen again (after another program wrote on it)"),
     ])
 }
