@@ -660,7 +660,7 @@ extension BuyerFlowTests {
         let cheapestFirst = BuyerFixtures.hits.sorted { $0.item.price < $1.item.price }
         _ = self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: cheapestFirst, offset: 0, limit: 50, total: 1_000))))
         #expect(state.search.rows == cheapestFirst)
-        #expect(line(state).contains("sorted by price ▲ (the best 1,000 matches)"), "\(line(state))")
+        #expect(line(state).contains("the newest 1,000 results for everything · sorted by price ▲"), "only the newest are sorted: \(line(state))")
         #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].hasPrefix(" # Item"), "a position, not a rank")
     }
 
@@ -719,5 +719,31 @@ extension BuyerFlowTests {
         let lines = self.program.canvas(for: state, size: state.shell.size).lines
         #expect(lines[2].contains("more than 1,000 results"), "\(lines[2])")
         #expect(lines[lines.count - 2].contains("1–4 of more than 1,000"), "\(lines[lines.count - 2])")
+    }
+
+    /// The last page came full, so the results seemed to go on; the page after it is empty. The
+    /// rows stay, and the list is known to end with them.
+    @Test func anEmptyPagePastAFullLastPageEndsTheResultsWhereTheyAre() {
+        var state = BuyerFixtures.loggedIn()
+        let commands = self.program.press([.character("r")], &state)
+        guard case .search(let request, let query, _, _)? = commands.first(where: { if case .search = $0 { true } else { false } }) else {
+            Issue.record("expected a search, got \(commands)")
+            return
+        }
+        let full = Page(items: BuyerFixtures.hits, offset: 0, limit: BuyerFixtures.hits.count, total: 1_001, totalIsExact: false)
+        _ = self.program.update(&state, .message(.searched(request: request, query: query, page: full)))
+        let next = self.program.press([.character("]")], &state)
+        guard case .search(let more, _, let offset, _)? = next.first(where: { if case .search = $0 { true } else { false } }) else {
+            Issue.record("expected the next page, got \(next)")
+            return
+        }
+        let empty = Page<SearchHit>(items: [], offset: offset, limit: 50, total: 1_001, totalIsExact: false)
+        _ = self.program.update(&state, .message(.searched(request: more, query: query, page: empty)))
+        #expect(state.search.rows == BuyerFixtures.hits, "the last rows stay")
+        #expect(!state.search.hasNextPage)
+        let lines = self.program.canvas(for: state, size: state.shell.size).lines
+        #expect(lines[2].contains("\(BuyerFixtures.hits.count) results"), "\(lines[2])")
+        #expect(lines[lines.count - 2].contains("That was the last page of results."), "\(lines[lines.count - 2])")
+        #expect(!lines.contains { $0.contains("No items match") })
     }
 }

@@ -88,6 +88,27 @@ import Testing
         }
     }
 
+    /// Past the count's cap the total is a lower bound, until a page that is not full shows
+    /// where the results end: then it is exact.
+    @Test func theLastPageOfMoreResultsThanTheCountCapMakesTheTotalExact() async throws {
+        try await TestMarket.with { market in
+            _ = try await market.productsQuery(
+                """
+                INSERT INTO items (category, seller_id, seller_name, name, keywords, terms, condition, price, quantity)
+                     SELECT 2, 1, 'S', 'Lamp ' || n, ARRAY['lamp'], ARRAY['lamp', n::text], 'new', 5, 1 FROM generate_series(1, 1010) AS n
+                """
+            )
+            let (buyer, _, _) = try await market.loggedInBuyer()
+            for keywords in [[], ["lamp"]] {
+                let first = try await buyer.search(category: .any, keywords: keywords, limit: 50, offset: 0)
+                #expect(first.total == 1_001 && !first.totalIsExact, "\(keywords): counted up to the cap")
+                let last = try await buyer.search(category: .any, keywords: keywords, limit: 50, offset: 1_000)
+                #expect(last.items.count == 10)
+                #expect(last.total == 1_010 && last.totalIsExact && !last.hasMore, "\(keywords): the end is known")
+            }
+        }
+    }
+
     @Test func aSortedSearchSortsAllItsMatchesBeforeCuttingPages() async throws {
         try await TestMarket.with { market in
             let (bikes, _) = try await market.loggedInSeller(name: "Bikes & Co")

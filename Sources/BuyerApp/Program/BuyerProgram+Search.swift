@@ -10,6 +10,17 @@ extension BuyerProgram {
     func searched(request: Int, query: SearchQuery, page: Page<SearchHit>, _ state: inout BuyerState) -> [BuyerCommand] {
         state.shell.finish(request)
         guard state.search.loadRequest == request else { return [] }
+        // Nothing past the page on show, which was full and so looked like it had more: it was
+        // the last, and stays on screen, now known to end the results.
+        if page.items.isEmpty, page.offset > 0, query == state.search.query, var shown = state.search.page, shown.offset < page.offset {
+            shown.total = shown.offset + shown.items.count
+            shown.totalIsExact = true
+            state.search.page = shown
+            state.search.loadRequest = nil
+            state.search.pendingQuery = nil
+            state.shell.noteEdge("That was the last page of results.")
+            return []
+        }
         state.search.loaded(page, query: query, visibleRows: Self.visibleRows(state, view: .search))
         // The other number of a word that found nothing, searched in its place: what it found.
         let names = state.search.categories

@@ -255,8 +255,14 @@ public struct SearchScreen: Sendable {
         guard let column = self.table.sortColumn, Self.columns.indices.contains(column) else { return ranked }
         let title = Self.columns[column].title.lowercased()
         let sorted = "sorted by \(title) \(self.table.sortAscending ? "▲" : "▼")"
-        guard self.pageOrder != nil, let page = self.page, page.total >= Paging.sortedSearchWindow else { return sorted }
-        return sorted + " (the best \(Format.count(Paging.sortedSearchWindow)) matches)"
+        return sorted
+    }
+
+    /// Whether the rows are the best (or, for no keywords, the newest) matches the server sorts,
+    /// which may be fewer than match.
+    private var isSortedWindow: Bool {
+        guard self.pageOrder != nil, let page = self.page else { return false }
+        return page.total >= Paging.sortedSearchWindow
     }
 
     public func position(visibleRows: Int) -> String? {
@@ -340,7 +346,12 @@ public struct SearchScreen: Sendable {
             canvas.write(spans: self.categoryNote(for: bar), x: note.x, y: note.y, limit: note.width)
         } else if let query = self.query, let page = self.page {
             // An inexact total is one past where the server stopped counting.
-            let total = page.totalIsExact ? Format.count(page.total) : "more than " + Format.count(page.total - 1)
+            let total =
+                if self.isSortedWindow { "the \(query.keywords.isEmpty ? "newest" : "best") \(Format.count(page.total))" } else if page.totalIsExact {
+                    Format.count(page.total)
+                } else {
+                    "more than " + Format.count(page.total - 1)
+                }
             let found = [Span("\(total) result\(page.total == 1 ? "" : "s") for ", .muted), Span(query.summary(naming: self.categories), .accent)]
             // No order to speak of for no results.
             let order = page.total == 0 ? [Span("")] : [false, true].map { Span(" · " + self.orderDescription(of: query, short: $0), .muted) }

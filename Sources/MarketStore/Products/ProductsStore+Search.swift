@@ -47,6 +47,12 @@ extension ProductsStore {
             await self.searchPage(category: category, keywords: keywords, limit: limit, offset: offset),
             await self.searchCount(category: category, keywords: keywords)
         )
+        // A page that is not full is the last: the results end with it, so its end is the exact
+        // total, however far the count went. (An empty page past the first says only that they
+        // end at or before its offset.)
+        if hits.count < limit, !hits.isEmpty || offset == 0 {
+            return Page(items: hits, offset: offset, limit: limit, total: offset + hits.count)
+        }
         return Page(
             items: hits,
             offset: offset,
