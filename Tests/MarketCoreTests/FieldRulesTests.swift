@@ -54,7 +54,21 @@ import Testing
         #expect(throws: FieldError.self) { try FieldRules.accountName.validate(String(repeating: "a", count: 33)) }
     }
 
-    @Test(arguments: ["bad\u{1B}[31mred", "new\nline", "tab\there", "bidi\u{202E}txt", "nul\u{0}"])
+    /// A name has to show: one of nothing but zero-width, formatting or blank characters would
+    /// be a row with no name in every buyer's results.
+    @Test(arguments: ["\u{200B}", "\u{301}", "\u{AD}", "\u{2800}", "\u{3164}", "\u{200B}\u{2800}\u{200D}"])
+    func refusesNamesThatShowNothing(name: String) {
+        let error = #expect(throws: FieldError.self) { try FieldRules.itemName.validate(name) }
+        #expect(error?.message == "Item name must show something: it holds only invisible characters.")
+    }
+
+    @Test func namesWithInvisibleCharactersAmongVisibleOnesAreKept() throws {
+        #expect(try FieldRules.accountName.validate("👨\u{200D}👩\u{200D}👧 family") == "👨\u{200D}👩\u{200D}👧 family", "joiners inside emoji")
+        #expect(try FieldRules.itemName.validate("می\u{200C}خواهم") == "می\u{200C}خواهم", "Persian's zero-width non-joiner")
+        #expect(try FieldRules.itemName.validate("e\u{301}") == "é")
+    }
+
+    @Test(arguments: ["bad\u{1B}[31mred", "new\nline", "tab\there", "bidi\u{202E}txt", "nul\u{0}", "rlm\u{200F}x", "line\u{2028}sep"])
     func rejectsControlCharacters(name: String) {
         let error = #expect(throws: FieldError.self) { try FieldRules.itemName.validate(name) }
         #expect(error?.message.contains("control characters") == true)

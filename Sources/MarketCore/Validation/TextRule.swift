@@ -37,6 +37,9 @@ public struct TextRule: Sendable, Hashable {
                 message: "\(self.label) must not contain control characters (found U+\(Text.hex(bad)))."
             )
         }
+        if !trimmed.contains(where: Text.isVisible) {
+            throw FieldError(field: self.field, message: "\(self.label) must show something: it holds only invisible characters.")
+        }
         let length = trimmed.count
         if length < self.minimumLength {
             throw FieldError(
@@ -74,8 +77,28 @@ public enum Text {
     public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true
-        case 0x202A...0x202E, 0x2066...0x2069: true
+        // Direction marks and overrides, and line and paragraph separators: they reorder or
+        // break what is around them on a terminal's line, or show as nothing at all.
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0x2028, 0x2029: true
         default: false
+        }
+    }
+
+    /// Whether `character` shows as something: not white space, nor only formatting characters
+    /// (zero-width space, soft hyphen), a combining mark with no letter, or a character drawn
+    /// blank (the braille blank, the Hangul fillers). A name of nothing else would show as no name.
+    public static func isVisible(_ character: Character) -> Bool {
+        character.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x2800, 0x3164, 0x115F, 0x1160, 0xFFA0, 0x180E: return false
+            default: break
+            }
+            switch scalar.properties.generalCategory {
+            case .format, .control, .spaceSeparator, .lineSeparator, .paragraphSeparator, .nonspacingMark, .enclosingMark, .unassigned, .surrogate:
+                return false
+            default:
+                return true
+            }
         }
     }
 
