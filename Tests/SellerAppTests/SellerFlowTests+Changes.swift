@@ -491,6 +491,33 @@ extension SellerFlowTests {
         _ = self.program.press([.character("a")], &state)
         #expect(state.modal == nil)
         #expect(state.shell.status == .warning("“Café crème mug €” has 1,000,000 units on sale, the most there can be."))
+
+        // Its box offers no Add either, and a or + there says why.
+        _ = self.program.press([.enter], &state)
+        guard case .detail(let detail)? = state.modal else {
+            Issue.record("Enter opens the item's box")
+            return
+        }
+        #expect(detail.menu.items.map(\.label) == ["Change price", "Remove units", "Close"])
+        state.shell.status = nil
+        _ = self.program.press([.character("+")], &state)
+        #expect(state.shell.status == .warning("“Café crème mug €” has 1,000,000 units on sale, the most there can be."))
+    }
+
+    /// The item box takes the list's other keys for its choices: + adds, Del removes.
+    @Test func theItemBoxTakesTheListsKeysForItsChoices() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.enter, .character("+")], &state)
+        guard case .add? = state.modal else {
+            Issue.record("+ in the box opens Add units, got \(String(describing: state.modal))")
+            return
+        }
+        _ = self.program.press([.escape], &state)
+        _ = self.program.press([.delete], &state)
+        guard case .remove? = state.modal else {
+            Issue.record("Del in the box opens Remove units, got \(String(describing: state.modal))")
+            return
+        }
     }
 
     /// The box's check follows what is on sale as the page fetched when it opened says.

@@ -89,7 +89,7 @@ extension BuyerProgram {
                 if BuyerKeys.action(for: key, in: state.view) == .refresh { return self.perform(.refresh, &state) }
                 // A key of another view's list (x from a search's box): said where it works.
                 if !BuyerKeys.table(for: state.view).binds(key), let view = BuyerKeys.view(binding: key, otherThan: state.view) {
-                    state.shell.note(key, worksIn: view.title, number: view.rawValue + 1)
+                    state.shell.note(key, worksIn: view.title, number: view.rawValue + 1, fromBox: true)
                 }
                 return []
             case .close:

@@ -65,7 +65,9 @@ public struct BuyerItemDetail: Sendable {
     }
 
     public mutating func handle(_ key: Key) -> Outcome {
-        switch self.menu.handle(key) {
+        // Del takes units out, as in the cart.
+        let key = key == .delete ? .character("x") : key
+        return switch self.menu.handle(key) {
         case .picked(let index):
             switch self.menu.items[index].key {
             case "a": self.detail == nil ? .none : .addToCart

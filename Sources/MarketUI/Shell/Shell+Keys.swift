@@ -113,8 +113,9 @@ extension Shell {
     }
 
     /// A key that does nothing in the view on show but does in another: the status line says
-    /// where, rather than the key being ignored without a word.
-    public mutating func note(_ key: Key, worksIn view: String, number: Int) {
-        self.status = .info("\(key) works in \(view) — press \(number) to go there.")
+    /// where, rather than the key being ignored without a word (from a box, which takes no view
+    /// keys, by way of Esc).
+    public mutating func note(_ key: Key, worksIn view: String, number: Int, fromBox: Bool = false) {
+        self.status = .info("\(key) works in \(view) — \(fromBox ? "Esc, then \(number)," : "press \(number)") to go there.")
     }
 }

@@ -5,8 +5,8 @@ public import TerminalUI
 /// Everything about one of the seller's items, with the actions on it as a menu.
 public struct ItemDetailScreen: Sendable {
     public var item: Item {
-        // An item sells out (or comes back) while its box is open: the choices follow.
-        didSet { if (oldValue.quantity == 0) != (self.item.quantity == 0) { self.menu = Self.menu(for: self.item) } }
+        // An item sells out (or comes back, or fills up) while its box is open: the choices follow.
+        didSet { if Self.choices(for: oldValue) != Self.choices(for: self.item) { self.menu = Self.menu(for: self.item) } }
     }
     public var menu: Menu
 
@@ -18,11 +18,19 @@ public struct ItemDetailScreen: Sendable {
         Menu.Item("Close", key: "q"),
     ])
 
-    /// Nothing to remove from an item with no units on sale: its box offers the price and
-    /// restocking.
-    static let soldOutActions = Menu([Menu.Item("Change price", key: "p"), Menu.Item("Add units", key: "a"), Menu.Item("Close", key: "q")])
+    /// The choices that apply to `item`: nothing to remove from an item with no units on sale,
+    /// no room to add to one with the most there can be.
+    static func choices(for item: Item) -> [Menu.Item] {
+        Self.actions.items.filter { choice in
+            switch choice.key {
+            case "a": item.quantity < FieldRules.maximumQuantity
+            case "x": item.quantity > 0
+            default: true
+            }
+        }
+    }
 
-    static func menu(for item: Item) -> Menu { item.quantity == 0 ? Self.soldOutActions : Self.actions }
+    static func menu(for item: Item) -> Menu { Menu(Self.choices(for: item)) }
 
     public init(item: Item) {
         self.item = item
@@ -40,14 +48,23 @@ public struct ItemDetailScreen: Sendable {
     }
 
     public mutating func handle(_ key: Key) -> Outcome {
+        // The list's other keys for the same acts work here too.
+        let key = Self.aliases[key] ?? key
         switch self.menu.handle(key) {
-        case .picked(let index) where self.menu.items[index].key == "p": .changePrice
-        case .picked(let index) where self.menu.items[index].key == "x": .removeUnits
-        case .picked(let index) where self.menu.items[index].key == "a": .addUnits
-        case .picked, .closed: .close
-        case .moved, .ignored: key == .character("x") && self.item.quantity == 0 ? .nothingToRemove : .none
+        case .picked(let index) where self.menu.items[index].key == "p": return .changePrice
+        case .picked(let index) where self.menu.items[index].key == "x": return .removeUnits
+        case .picked(let index) where self.menu.items[index].key == "a": return .addUnits
+        case .picked, .closed: return .close
+        case .moved, .ignored:
+            // A choice left out for this item: the app says why.
+            if key == .character("x"), self.item.quantity == 0 { return .nothingToRemove }
+            if key == .character("a"), self.item.quantity >= FieldRules.maximumQuantity { return .addUnits }
+            return .none
         }
     }
+
+    /// Keys that mean a choice's letter, as in the list: + adds units, Del removes some.
+    static let aliases: [Key: Key] = [.character("+"): .character("a"), .delete: .character("x")]
 
     public func frame(in screen: Rect) -> Rect {
         screen.centered(Size(width: min(screen.width - 4, 70), height: 17))
