@@ -101,6 +101,24 @@ extension BuyerFlowTests {
         #expect(loaded.detail?.item.id == item && loaded.request == nil)
     }
 
+    /// A box opened from the cart says what the cart holds now, after an add from it too.
+    @Test func theBoxOfACartLineFollowsTheCart() throws {
+        var state = BuyerFixtures.loggedIn()
+        BuyerFixtures.showCart(&state)
+        let line = try #require(state.cart.selected)
+        for command in self.program.press([.enter], &state) { _ = BuyerFixtures.answer(command, &state) }
+        var more = BuyerFixtures.cart
+        let index = try #require(more.lines.firstIndex { $0.itemID == line.itemID })
+        more.lines[index].quantity += 1
+        let refresh = self.program.press([.character("r")], &state)
+        guard case .loadCart(let request)? = refresh.first(where: { if case .loadCart = $0 { true } else { false } }) else {
+            Issue.record("r fetches the cart, got \(refresh)")
+            return
+        }
+        _ = self.program.update(&state, .message(.cartLoaded(request: request, cart: more)))
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines.contains { $0.contains("In cart") && $0.contains(Format.units(line.quantity + 1)) })
+    }
+
     @Test func aCartKeyInTheBoxOfASearchHitSaysWhereItWorks() {
         var state = BuyerFixtures.loggedIn()
         for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state) }

@@ -58,7 +58,8 @@ extension BuyerProgram {
                 state.modal = dialog.fromDetail.map(BuyerModal.detail)
             }
             state.cart.changedHere()
-            state.shell.status = .success("Added \(Format.count(added)) × \(name) to your cart (\(Format.units(inCart)) of it there now) — 2 shows the cart.")
+            let there = state.view == .cart ? "" : " — 2 shows the cart"
+            state.shell.status = .success("Added \(Format.count(added)) × \(name) to your cart (\(Format.units(inCart)) of it there now)\(there).")
             return self.loadCart(&state)
 
         case .removedFromCart(let request, _, let removed, let left):

@@ -139,14 +139,17 @@ public struct BuyerItemDetail: Sendable {
         self.menu.render(in: self.menuArea(in: screen), canvas: &canvas)
     }
 
-    /// What the buyer has of the item where the box was opened: from the results, whether it is
-    /// in the cart already (so `a` is no surprise).
+    /// What the buyer has of the item where the box was opened: from the results or the cart,
+    /// how much of it is in the cart (so `a` is no surprise).
     private func yoursRow(inCart: Int?) -> [(String, [Span])] {
         switch self.context {
         case .search:
             guard let inCart else { return [] }
             return [("In cart", [inCart > 0 ? Span(Format.units(inCart), .accent) : Span("none yet", .muted)])]
-        case .cart(let units): return [("In cart", [Span(Format.units(units), .accent)])]
+        case .cart(let units):
+            // As the cart is now (an add from this box changes it), else as when it was opened.
+            let now = inCart ?? units
+            return [("In cart", [now > 0 ? Span(Format.units(now), .accent) : Span("none now", .muted)])]
         case .purchase(let vote?): return [("Your vote", [vote == .up ? Span("👍 up", .positive) : Span("👎 down", .negative)])]
         case .purchase(nil): return [("Your vote", [Span("not yet — + or - below", .muted)])]
         }
