@@ -113,6 +113,29 @@ import Testing
         }
     }
 
+    /// A change made while a dashboard is between two waits (the answer on its way, the next
+    /// wait not sent yet) is not left to the end of the next wait: that one answers at once.
+    @Test func aChangeBetweenTwoWaitsEndsTheNextAtOnce() async throws {
+        try await TestMarket.with { market in
+            let (seller, profile) = try await market.loggedInSeller()
+            _ = try await seller.registerItem(draft("Lamp", quantity: 5))
+            let elsewhere = market.sellerClient()
+            _ = try await elsewhere.login(username: profile.username, password: password)
+            let page = SellerAPI.DisplayItemsForSale.Arguments(limit: 10)
+            _ = try await seller.awaitActivity(after: 0, wait: 1, page: page)
+            _ = try await elsewhere.registerItem(draft("Desk", quantity: 2))
+            let clock = ContinuousClock()
+            let began = clock.now
+            let next = try await seller.awaitActivity(after: 0, wait: 60, page: page)
+            #expect(clock.now - began < .seconds(30), "answered at once, not at the end of its minute")
+            #expect(next.items?.items.map(\.name) == ["Desk", "Lamp"])
+
+            // Owed once: the wait after that one waits for news again.
+            let quiet = try await seller.awaitActivity(after: 0, wait: 2, page: page)
+            #expect(clock.now - began >= .seconds(2), "\(quiet.rating.activity)")
+        }
+    }
+
     @Test func aChangeFromAnotherSessionOfTheSellerEndsTheWaitWithThePage() async throws {
         try await TestMarket.with { market in
             let (seller, profile) = try await market.loggedInSeller()

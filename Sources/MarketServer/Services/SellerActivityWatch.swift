@@ -58,7 +58,8 @@ public final class SellerActivityWatch: Service, Sendable {
         // The subscription coming up wakes every ticket. A fresh ticket forgets that wake-up,
         // and any late one of this wait's timer: the read that follows sees what happened so far.
         await self.park(ticket, atMost: Self.pollInterval)
-        self.unsubscribe(ticket)
+        // A change of the seller's items meanwhile is not in that read: it stays owed.
+        self.state.withLock { $0.unsubscribe(ticket, owingChanges: true) }
         return self.subscribe(ticket.seller, session: ticket.session)
     }
 
@@ -97,7 +98,9 @@ public final class SellerActivityWatch: Service, Sendable {
 
     /// The seller changed their items (a new item, a price, units off sale) in `session`: wakes
     /// the seller's waits of other sessions on this server, whose answers bring the page, so the
-    /// seller's other dashboards show the change at once (the session's own has its answer).
+    /// seller's other dashboards show the change at once (the session's own has its answer). A
+    /// dashboard between two waits (its answer on the way, its next wait not yet here) is owed
+    /// the change: its next wait answers at once.
     /// Changes are not activity and the database does not announce them (an announcement per
     /// price change would serialise commits); a dashboard on another seller server sees them
     /// with its wait's next answer.
@@ -169,10 +172,25 @@ struct SellerActivityWatchState {
         let session: SessionKey
         /// Whether news came (or the wait must end for another reason).
         var woken = false
+        /// Whether another session changed the seller's items since the ticket was taken.
+        var changed = false
         var continuation: CheckedContinuation<Void, Never>?
     }
 
+    /// A session whose wait for a seller ended lately: a dashboard sends the next one as soon as
+    /// it has the answer, and a change of the items in between is owed to that next wait.
+    private struct BetweenWaits {
+        var since: ContinuousClock.Instant
+        var owesChange = false
+    }
+
+    /// How long a session counts as between waits after one ended (its next may follow a
+    /// reconnection).
+    static let betweenWaits: Duration = .seconds(60)
+
     private var waiters: [SellerID: [UInt64: Waiter]] = [:]
+    private var between: [SellerID: [SessionKey: BetweenWaits]] = [:]
+    private var lastPruned = ContinuousClock.now
     private var nextID: UInt64 = 0
     private(set) var isListening = false
     /// Since when nobody waits; nil while someone does.
@@ -184,17 +202,31 @@ struct SellerActivityWatchState {
     /// Returns the ticket, and the subscription's keeper to resume (with true) if it was parked.
     mutating func subscribe(_ seller: SellerID, session: SessionKey) -> (Ticket, CheckedContinuation<Bool, Never>?) {
         defer { self.nextID += 1 }
-        self.waiters[seller, default: [:]][self.nextID] = Waiter(session: session)
+        // A change came while this session was between waits: this wait answers at once.
+        let owed = self.between[seller]?.removeValue(forKey: session)?.owesChange == true
+        if self.between[seller]?.isEmpty == true { self.between[seller] = nil }
+        self.waiters[seller, default: [:]][self.nextID] = Waiter(session: session, woken: owed, changed: owed)
         self.idleSince = nil
         let demand = self.demand
         self.demand = nil
         return (Ticket(id: self.nextID, seller: seller, session: session), demand)
     }
 
-    mutating func unsubscribe(_ ticket: Ticket) {
+    /// - Parameter owingChanges: the page is not read after this ticket (``SellerActivityWatch/ready(_:)``
+    ///   takes another), so a change it was woken for stays owed to the next.
+    mutating func unsubscribe(_ ticket: Ticket, owingChanges: Bool = false, now: ContinuousClock.Instant = .now) {
+        let changed = self.waiters[ticket.seller]?[ticket.id]?.changed ?? false
         self.waiters[ticket.seller]?[ticket.id] = nil
         if self.waiters[ticket.seller]?.isEmpty == true { self.waiters[ticket.seller] = nil }
-        if self.waiters.isEmpty && self.idleSince == nil { self.idleSince = .now }
+        if self.waiters.isEmpty && self.idleSince == nil { self.idleSince = now }
+        self.between[ticket.seller, default: [:]][ticket.session] = BetweenWaits(since: now, owesChange: owingChanges && changed)
+        if now - self.lastPruned > Self.betweenWaits {
+            self.lastPruned = now
+            self.between = self.between.compactMapValues { sessions in
+                let recent = sessions.filter { now - $0.value.since < Self.betweenWaits }
+                return recent.isEmpty ? nil : recent
+            }
+        }
     }
 
     /// Keeps `continuation` until the ticket is woken; returns true when it already was (or is
@@ -220,9 +252,18 @@ struct SellerActivityWatchState {
     }
 
     /// News of `seller`: wakes every ticket of that seller (but those of the session `except`).
+    /// With `except`, it is a change of the items by that session (not activity, which the next
+    /// wait's read of the totals catches up with): owed too to the sessions between waits.
     mutating func announce(_ seller: SellerID, except: SessionKey? = nil) -> [CheckedContinuation<Void, Never>] {
+        if let except, var sessions = self.between[seller] {
+            for session in sessions.keys where session != except { sessions[session]?.owesChange = true }
+            self.between[seller] = sessions
+        }
         guard let tickets = self.waiters[seller] else { return [] }
-        return tickets.filter { $0.value.session != except }.keys.compactMap { self.wake($0, of: seller) }
+        return tickets.filter { $0.value.session != except }.keys.compactMap { id in
+            if except != nil { self.waiters[seller]?[id]?.changed = true }
+            return self.wake(id, of: seller)
+        }
     }
 
     /// The subscription came up or went down: either way announcements may have been missed,
