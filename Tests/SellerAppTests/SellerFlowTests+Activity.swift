@@ -198,6 +198,23 @@ extension SellerFlowTests {
         _ = self.program.update(&state, .message(.account(.heartbeat)))
         rating.rating.thumbsDown += 2
         _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), news: .init(rating: rating, items: nil))))
-        #expect(state.shell.status == .success("At 10:43: 2 👎."))
+        #expect(state.shell.status == .info("At 10:43: 2 👎."), "bad news without a tick")
+    }
+
+    /// Registrations in another session that come one after another, each with a wait's answer,
+    /// are told whole: not the first alone, the rest shown in silence.
+    @Test func changesFromAnotherSessionThatComeWhileTheLastIsOnShowAddToIt() throws {
+        var state = SellerFixtures.loggedIn()
+        var items = SellerFixtures.items
+        for name in ["Lamp", "Desk", "Chair"] {
+            items.insert(SellerFixtures.item(Int64(100 + items.count), name, price: "5.00", quantity: 1), at: 0)
+            let page = Page(items: items, offset: 0, limit: ItemsScreen.pageSize, total: items.count)
+            _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), news: .init(rating: SellerFixtures.rating, items: page))))
+        }
+        #expect(state.shell.status == .info("3 items were registered in another session."))
+        items[5].price = Money("1.25")!
+        let page = Page(items: items, offset: 0, limit: ItemsScreen.pageSize, total: items.count)
+        _ = self.program.update(&state, .message(.activity(request: try #require(state.activityRequest), news: .init(rating: SellerFixtures.rating, items: page))))
+        #expect(state.shell.status == .info("1 item was changed and 3 registered in another session."))
     }
 }

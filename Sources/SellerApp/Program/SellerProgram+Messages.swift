@@ -20,9 +20,7 @@ extension SellerProgram {
             let followsNews = state.items.loadFollowsNews && state.items.loadChangesAnswered == state.changesAnswered
             state.items.loadFollowsNews = false
             self.show(page, &state)
-            if followsNews, Self.mayTellOfElsewhere(state), let sentence = Self.changedElsewhere(from: shown, to: page) {
-                state.shell.status = .info(sentence)
-            }
+            if followsNews { Self.tellOfElsewhere(from: shown, to: page, &state) }
             return []
 
         case .ratingLoaded(let request, let rating):
@@ -373,9 +371,7 @@ extension SellerProgram {
             return commands
         }
         // (Not while a request of the user's is out: the page may already show its change.)
-        if !isNews, Self.mayTellOfElsewhere(state), let sentence = Self.changedElsewhere(from: state.items.page, to: page) {
-            state.shell.status = .info(sentence)
-        }
+        if !isNews { Self.tellOfElsewhere(from: state.items.page, to: page, &state) }
         state.items.loadListing = listing
         self.show(page, &state)
         return []
@@ -390,24 +386,28 @@ extension SellerProgram {
         return state.shell.statusMayBeReplaced || state.shell.status?.kind == .success
     }
 
+    /// Tells of what another session of the seller changed, seen in a page that came without
+    /// news: on the status line when it may be replaced, and added to the sentence on show when
+    /// that is the last such (so a burst of changes is told whole).
+    static func tellOfElsewhere(from shown: Page<Item>?, to page: Page<Item>, _ state: inout SellerState) {
+        guard let found = Self.changedElsewhere(from: shown, to: page), !state.shell.isBusy else { return }
+        if let last = state.elsewhere, last.status == state.shell.status {
+            state.elsewhere = last.adding(found)
+        } else {
+            guard Self.mayTellOfElsewhere(state) else { return }
+            state.elsewhere = found
+        }
+        state.shell.status = state.elsewhere?.status
+    }
+
     /// What another session of the seller changed, seen in a page that came without news: the
     /// items whose price or units differ from the page on show, or that are new on it.
-    static func changedElsewhere(from shown: Page<Item>?, to page: Page<Item>) -> String? {
+    static func changedElsewhere(from shown: Page<Item>?, to page: Page<Item>) -> ElsewhereTally? {
         guard let shown, shown.offset == page.offset else { return nil }
         let changed = shown.changed(in: page) { was, now in was.price != now.price || was.quantity != now.quantity }
         let held = Set(shown.items.map(\.id))
         let new = shown.total < page.total ? page.items.filter { !held.contains($0.id) } : []
-        switch (changed.count, new.count) {
-        case (0, 0):
-            return nil
-        case (1, 0):
-            let item = changed[0]
-            return "\(Format.quoted(item.name)) was changed in another session: \(Format.money(item.price)), \(item.quantity == 0 ? "none" : Format.count(item.quantity)) on sale."
-        case (0, 1):
-            return "\(Format.quoted(new[0].name)) was registered in another session."
-        default:
-            return "\(Format.count(changed.count + new.count)) items were changed or registered in another session."
-        }
+        return changed.isEmpty && new.isEmpty ? nil : ElsewhereTally(changed: changed, registered: new)
     }
 
     func loadRating(_ state: inout SellerState) -> [SellerCommand] {

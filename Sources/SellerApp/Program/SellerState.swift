@@ -25,6 +25,8 @@ public struct SellerState: ClientState {
     /// The sum of news the status line last said: news that comes while it is still on show
     /// adds to it.
     public var news: NewsTally?
+    /// Changes of the items made in another session, told while the sentence is on show.
+    public var elsewhere: ElsewhereTally?
 
     /// - Parameter username: filled in on the login screen, which then starts at the password.
     public init(server: String, username: String = "") {
@@ -68,8 +70,8 @@ public struct NewsTally: Sendable, Hashable {
         self.since = since
     }
 
-    /// What the status line says of it.
-    public var status: StatusMessage { .success(self.sentence) }
+    /// What the status line says of it: good news with a tick, a thumbs-down without.
+    public var status: StatusMessage { self.down > 0 ? .info(self.sentence) : .success(self.sentence) }
 
     /// "At 10:43: 2 units of “Tomato seeds” sold, 1 👍.", "Since 10:29: 3 units sold, 1 👍."
     public var sentence: String {
@@ -82,6 +84,53 @@ public struct NewsTally: Sendable, Hashable {
         let named = sold == nil ? name.map { " for \($0)" } ?? "" : ""
         let parts = [sold, votes.isEmpty ? nil : votes.joined(separator: ", ") + named].compactMap { $0 }
         return (self.times > 1 ? "Since " : "At ") + self.since + ": " + parts.joined(separator: ", ") + "."
+    }
+}
+
+/// What another session of the seller changed (prices, units) or registered, as the pages that
+/// came told it; more that comes while the sentence is on show adds to it, so a burst of changes
+/// is told whole rather than only its first.
+public struct ElsewhereTally: Sendable, Hashable {
+    /// Items changed, as last seen, and items registered (also if changed since).
+    public var changed: [ItemID: Item] = [:]
+    public var registered: [ItemID: Item] = [:]
+
+    public init(changed: [Item] = [], registered: [Item] = []) {
+        for item in changed { self.changed[item.id] = item }
+        for item in registered { self.registered[item.id] = item }
+    }
+
+    /// This and then `later`.
+    public func adding(_ later: ElsewhereTally) -> ElsewhereTally {
+        var all = self
+        for (id, item) in later.registered {
+            all.registered[id] = item
+            all.changed[id] = nil
+        }
+        for (id, item) in later.changed {
+            if all.registered[id] != nil { all.registered[id] = item } else { all.changed[id] = item }
+        }
+        return all
+    }
+
+    public var status: StatusMessage { .info(self.sentence) }
+
+    /// "“Lamp” was changed in another session: 12.00, 3 on sale.", "3 items were registered in
+    /// another session.", "2 items were changed and 1 registered in another session."
+    public var sentence: String {
+        switch (self.changed.count, self.registered.count) {
+        case (1, 0):
+            let item = self.changed.values.first!
+            return "\(Format.quoted(item.name)) was changed in another session: \(Format.money(item.price)), \(item.quantity == 0 ? "none" : Format.count(item.quantity)) on sale."
+        case (0, 1):
+            return "\(Format.quoted(self.registered.values.first!.name)) was registered in another session."
+        case (let changed, 0):
+            return "\(Format.count(changed)) items were changed in another session."
+        case (0, let registered):
+            return "\(Format.count(registered)) items were registered in another session."
+        case (let changed, let registered):
+            return "\(Format.count(changed)) item\(changed == 1 ? " was" : "s were") changed and \(Format.count(registered)) registered in another session."
+        }
     }
 }
 
