@@ -201,6 +201,21 @@ extension SellerFlowTests {
         #expect(state.shell.status == .info("At 10:43: 2 👎."), "bad news without a tick")
     }
 
+    /// A sale the wait did not bring (its answer lost with the connection) is told when the
+    /// totals are read again, not absorbed in silence.
+    @Test func newsFoundByARefreshIsTold() throws {
+        var state = SellerFixtures.loggedIn()
+        let refresh = self.program.press([.character("r")], &state)
+        guard case .loadRating(let request)? = refresh.first(where: { if case .loadRating = $0 { true } else { false } }) else {
+            Issue.record("r reads the totals again, got \(refresh)")
+            return
+        }
+        var rating = SellerFixtures.rating
+        rating.itemsSold += 1
+        _ = self.program.update(&state, .message(.ratingLoaded(request: request, rating: rating)))
+        #expect(state.shell.status == .success("At 10:43: 1 unit sold."))
+    }
+
     /// Registrations in another session that come one after another, each with a wait's answer,
     /// are told whole: not the first alone, the rest shown in silence.
     @Test func changesFromAnotherSessionThatComeWhileTheLastIsOnShowAddToIt() throws {

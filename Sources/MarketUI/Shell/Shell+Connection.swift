@@ -5,12 +5,9 @@ extension Shell {
     /// Records a connection state change. Returns true when a lost connection came back, so the
     /// app can refresh what is on screen.
     public mutating func apply(connection state: ConnectionState) -> Bool {
-        let wasLost: Bool
-        switch self.connection {
-        case .waitingToReconnect: wasLost = self.hasConnected
-        case .connecting(let attempt): wasLost = self.hasConnected && attempt > 1
-        default: wasLost = false
-        }
+        // Back after any loss, also one mended at the first attempt: what the connection would
+        // have brought meanwhile (a dashboard's news, a push) is fetched again.
+        let wasLost = self.hasConnected && self.connection != .connected
         self.connection = state
         guard state == .connected else { return false }
         let recovered = wasLost

@@ -26,6 +26,11 @@ extension SellerProgram {
         case .ratingLoaded(let request, let rating):
             state.shell.finish(request)
             guard state.rating.loadRequest == request else { return [] }
+            // News the wait did not bring (its answer lost with a connection, say) is told here:
+            // a sale must not move the numbers on screen without a word.
+            if let before = state.rating.rating, rating.activity > before.activity {
+                self.tellNews(from: before, to: rating, page: nil, &state)
+            }
             state.rating.rating = rating
             state.rating.loadRequest = nil
             return self.watchActivity(&state)
@@ -336,24 +341,8 @@ extension SellerProgram {
     private func heard(_ news: SellerAPI.AwaitSellerActivity.Result, listing: ItemListing, _ state: inout SellerState) -> [SellerCommand] {
         let before = state.rating.rating
         let isNews = news.rating.activity != before?.activity
+        if isNews, let before { self.tellNews(from: before, to: news.rating, page: news.items, &state) }
         state.rating.rating = news.rating
-        // An error of the user's own stays until it has been read (a clock beat); news that comes
-        // while the last news is still on show adds to it, so a burst of sales is counted whole.
-        if isNews, let before, state.shell.status?.kind != .error || state.shell.statusBeats > 0 {
-            var tally = state.news.flatMap { $0.status == state.shell.status ? $0 : nil } ?? NewsTally(since: self.timeOfDay())
-            tally.times += 1
-            tally.sold += news.rating.itemsSold - before.itemsSold
-            tally.up += news.rating.rating.thumbsUp - before.rating.thumbsUp
-            tally.down += news.rating.rating.thumbsDown - before.rating.thumbsDown
-            // Which items: those whose units fell or whose votes moved, on the page on show.
-            let moved = news.items.flatMap { page in
-                state.items.page?.changed(in: page) { was, now in now.quantity < was.quantity || now.rating != was.rating }
-            } ?? []
-            for item in moved { tally.items[item.id] = item.name }
-            if moved.isEmpty { tally.someUnnamed = true }
-            state.news = tally
-            state.shell.status = tally.status
-        }
         guard let page = news.items else { return [] }
         // The page is the one on show unless the user turned it, sorted, found, or asked for
         // another meanwhile, or a change of theirs was answered since the wait was sent. Then
@@ -375,6 +364,26 @@ extension SellerProgram {
         state.items.loadListing = listing
         self.show(page, &state)
         return []
+    }
+
+    /// Tells of sales and votes between two readings of the seller's totals, naming the items
+    /// whose units fell or whose votes moved on `page` (the page that came with the news). An
+    /// error of the user's own stays until it has been read (a clock beat); news that comes while
+    /// the last news is still on show adds to it, so a burst of sales is counted whole.
+    private func tellNews(from before: SellerRating, to now: SellerRating, page: Page<Item>?, _ state: inout SellerState) {
+        guard state.shell.status?.kind != .error || state.shell.statusBeats > 0 else { return }
+        var tally = state.news.flatMap { $0.status == state.shell.status ? $0 : nil } ?? NewsTally(since: self.timeOfDay())
+        tally.times += 1
+        tally.sold += now.itemsSold - before.itemsSold
+        tally.up += now.rating.thumbsUp - before.rating.thumbsUp
+        tally.down += now.rating.thumbsDown - before.rating.thumbsDown
+        let moved = page.flatMap { page in
+            state.items.page?.changed(in: page) { was, now in now.quantity < was.quantity || now.rating != was.rating }
+        } ?? []
+        for item in moved { tally.items[item.id] = item.name }
+        if moved.isEmpty { tally.someUnnamed = true }
+        state.news = tally
+        state.shell.status = tally.status
     }
 
     /// Whether the status line may now tell of a change made in another session: not while a
