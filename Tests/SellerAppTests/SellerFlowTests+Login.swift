@@ -224,4 +224,19 @@ extension SellerFlowTests {
         _ = self.program.press([.escape], &state)
         #expect(state.shell.quitDialog != nil, "Esc on the login form still asks to quit")
     }
+
+    /// Going back to logging in and again to the new account keeps what was typed there.
+    @Test func theNewAccountFormKeepsWhatWasTypedWhileTheLoginFormIsOnShow() throws {
+        var state = SellerState(server: "127.0.0.1:7001", username: "demo")
+        _ = self.program.update(&state, .resize(Size(width: 120, height: 36)))
+        _ = self.program.press([.control("n")], &state)
+        let typed = state.login.form.fields.map(\.id)
+        _ = self.program.type("Zoë Market", &state)
+        let field = try #require(typed.first { state.login.form[$0] == "Zoë Market" }, "typed into the first field")
+        _ = self.program.press([.escape], &state)
+        #expect(state.login.mode == .login)
+        _ = self.program.press([.control("n")], &state)
+        #expect(state.login.mode == .createAccount)
+        #expect(state.login.form[field] == "Zoë Market")
+    }
 }

@@ -20,6 +20,9 @@ public struct LoginScreen: Sendable {
     /// The login form as it was when the user went to create an account, put back if they
     /// come back to logging in.
     var loginForm: Form?
+    /// The new account's form as it was when the user went back to logging in, put back if they
+    /// come back to it: what was typed is not thrown away by a look at the other box.
+    var createForm: Form?
 
     public init(role: Role, mode: Mode = .login, username: String = "", notice: StatusMessage? = nil) {
         self.role = role
@@ -150,8 +153,10 @@ public struct LoginScreen: Sendable {
         case .login:
             let form = self.form
             let username = form.fields.first { $0.id == "username" }
+            let created = self.createForm
             self = LoginScreen(role: self.role, mode: .createAccount)
             self.loginForm = form
+            if let created { self.form = created }
             if let username, username.touched, !Text.trimmingWhitespace(username.value).isEmpty {
                 self.form.set("username", to: Text.trimmingWhitespace(username.value))
                 self.validate()
@@ -159,8 +164,10 @@ public struct LoginScreen: Sendable {
         case .createAccount:
             let typed = Text.trimmingWhitespace(self.form["username"])
             let form = self.loginForm
+            let created = self.form
             self = LoginScreen(role: self.role, mode: .login)
             if let form { self.form = form }
+            self.createForm = created
             if !typed.isEmpty {
                 self.form.set("username", to: typed)
                 self.form.focus = self.form.fields.firstIndex { $0.id == "password" } ?? 0
