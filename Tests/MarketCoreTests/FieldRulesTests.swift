@@ -124,6 +124,10 @@ import Testing
         #expect(try FieldRules.parsePrice("1,250.00") == Money(cents: 125_000), "thousands grouped as the clients show them")
         #expect(try FieldRules.parsePrice("12,345") == Money(cents: 1_234_500))
         #expect(try FieldRules.parsePrice("5.") == Money(cents: 500), "a point without cents")
+        #expect(try FieldRules.parsePrice("0000000000000001") == Money(cents: 100), "zeros in front change nothing")
+        #expect(try FieldRules.parsePrice("00.50") == Money(cents: 50))
+        let zero = #expect(throws: FieldError.self) { try FieldRules.parsePrice("0000000000000000") }
+        #expect(zero?.message == "Price must be greater than zero.", "sixteen zeros are zero, not too much")
         let problems = [
             ".": "Price must be an amount like 12 or 12.50.",
             "5..": "Price must be an amount like 12 or 12.50.",

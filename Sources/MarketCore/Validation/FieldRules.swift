@@ -110,7 +110,7 @@ public enum FieldRules {
             guard !keyword.isEmpty, keyword.count <= maximumNameLength, keyword.allSatisfy({ $0.isLetter || $0.isNumber }) else {
                 throw FieldError(
                     field: "keywords",
-                    message: "Search keyword “\(keyword.prefix(40))” must be 1 to \(maximumNameLength) letters or digits."
+                    message: "Search keyword “\(keyword.count > 40 ? keyword.prefix(39) + "…" : keyword)” must be 1 to \(maximumNameLength) letters or digits."
                 )
             }
             if !result.contains(keyword) { result.append(keyword) }
@@ -140,6 +140,9 @@ public enum FieldRules {
         // Cents without the zero before them: .5 is 0.50; a point without them: 5. is 5.
         if text.hasSuffix("."), text.count > 1, text.filter({ $0 == "." }).count == 1 { text.removeLast() }
         if text.hasPrefix(".") { text = "0" + text }
+        // Zeros in front change nothing either: 0005 is 5 (and sixteen of them are zero, not an
+        // amount too large).
+        while text.count > 1, text.hasPrefix("0"), text.dropFirst().first?.isASCIIDigit == true { text.removeFirst() }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         // Zeros past the cents change nothing: 6.950 is 6.95.
         var exact = text
