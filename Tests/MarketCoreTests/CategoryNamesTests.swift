@@ -48,6 +48,7 @@ import Testing
         #expect(self.typed("s") == Category(rawValue: 4), "only one name has a word starting with s")
         #expect(self.problem("mu") == "“mu” fits 2 names: type more of one.")
         #expect(self.problem("99999999999") == "Category numbers go from 0 to 2,147,483,647.")
+        #expect(self.problem("-1") == "Category numbers go from 0 to 2,147,483,647.", "a negative number is a number too")
         #expect(self.problem("&") == "Type a category's number or name.")
         #expect(CategoryNames.none.category(typed: "books").flatMap { try? $0.get() } == nil)
     }

@@ -171,9 +171,11 @@ extension SellerFlowTests {
         #expect(state.shell.status == .warning("Idle: logging out in 55 seconds — press a key to stay."), "it counts down")
         _ = self.beats(10, &state)  // 295 s
         #expect(state.shell.status == .warning("Idle: logging out in 5 seconds — press a key to stay."))
+        let selected = state.items.table.selection
         let key = self.program.press([.down], &state)
         #expect(key.first?.account == .keepAlive, "the session is kept alive at once, not at the next beat: \(key)")
         #expect(state.shell.status == nil, "the warning goes with the key")
+        #expect(state.items.table.selection == selected, "and the key does nothing else")
         #expect(state.isLoggedIn)
         // Left alone again: warned again, and then logged out.
         _ = self.beats(48, &state)

@@ -240,7 +240,7 @@ extension BuyerProgram {
             }
             let units = state.cart.cart?.totalUnits ?? 0
             state.modal = .confirm(
-                Dialog(title: "Empty cart", lines: [Span(units == 1 ? "Remove the only unit in your cart?" : "Remove all \(Format.units(units)) from your cart?"), Span("Your saved cart is not touched until you save again.", .muted)], buttons: ["Empty", "Cancel"], focus: 1, isDestructive: true, actionTakesLetter: false),
+                Dialog(title: "Empty cart", lines: [Span(units == 1 ? "Remove the only unit in your cart?" : "Remove all \(Format.units(units)) from your cart?"), Span("This empties the cart here; a cart you saved stays saved.", .muted)], buttons: ["Empty", "Cancel"], focus: 1, isDestructive: true, actionTakesLetter: false),
                 .clearCart
             )
         case .saveCart:
@@ -269,7 +269,7 @@ extension BuyerProgram {
             guard let row = state.purchases.selected(timeZone: state.timeZone) else { return self.nothingSelected(&state) }
             let vote: Vote = action == .thumbsUp ? .up : .down
             if let given = row.line.feedback {
-                state.shell.status = .info("You already rated \(Format.quoted(row.line.name)) \(given == .up ? "👍" : "👎"); each item gets one vote.")
+                state.shell.status = .warning("You already rated \(Format.quoted(row.line.name)) \(given == .up ? "👍" : "👎"); each item gets one vote.")
                 return []
             }
             state.modal = .confirm(

@@ -55,7 +55,7 @@ public struct CategoryNames: Sendable, Hashable {
             }
             return .success(category)
         }
-        if text.allSatisfy(\.isASCIIDigit) {
+        if text.allSatisfy(\.isASCIIDigit) || (text.hasPrefix("-") && text.count > 1 && text.dropFirst().allSatisfy(\.isASCIIDigit)) {
             guard let number = Int32(text), let category = Category(rawValue: number) else {
                 return .failure(FieldError(field: field, message: "Category numbers go from 0 to \(Text.grouped(Category.maximum))."))
             }

@@ -106,8 +106,12 @@ extension ClientProgram {
                 guard state.shell.tick >= until || key == .control("c") else { return [] }
                 state.shell.keysHeldUntil = nil
             }
+            let warningOnShow = state.shell.idleWarning != nil && state.shell.status == state.shell.idleWarning
             let wasWarned = state.shell.noteActivity()
             let keepAlive = wasWarned ? self.keepAlive(&state) : []
+            // The key that answers "press a key to stay" only stays: pressed without a look at
+            // the screen, it must not also act on what is behind (x opening Remove units).
+            if warningOnShow, key != .interrupt { return keepAlive }
             if state.shell.hold(key) { return keepAlive }
             state.shell.dropOldStatus()
             state.shell.dropEdgeNote()
