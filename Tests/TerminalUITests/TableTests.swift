@@ -125,8 +125,12 @@ import TerminalUI
             .sorted("On sale", width: .fitting(minimum: 4, maximum: 10), alignment: .right, by: { $0.price }, text: { "\($0.price)" }),
         ])
         let rows = [Row(name: "a", price: 1_000_000_000), Row(name: "b", price: 7)]
-        #expect(table.layout(width: 200, rows: rows).map(\.width) == [189, 10], "ten digits fill the maximum")
-        #expect(table.layout(width: 200, rows: [Row(name: "b", price: 7)]).map(\.width) == [191, 8], "the title and its arrow")
+        #expect(table.layout(width: 60, rows: rows).map(\.width) == [49, 10], "ten digits fill the maximum")
+        #expect(table.layout(width: 60, rows: [Row(name: "b", price: 7)]).map(\.width) == [51, 8], "the title and its arrow")
+        // A flexible column stops at its maximum (80 cells): the rest stays blank at the right,
+        // rather than put the numbers far from their names.
+        #expect(table.layout(width: 200, rows: rows).map(\.width) == [80, 10])
+        #expect(table.layout(width: 200, rows: rows).map(\.x) == [0, 81])
         var canvas = Canvas(size: Size(width: 40, height: 3))
         table.render([Row(name: "b", price: 1_000_000)], state: TableState(), in: canvas.bounds, canvas: &canvas)
         #expect(canvas.lines[1].hasSuffix(" 1000000"), "not cut: \(canvas.lines[1])")

@@ -125,11 +125,14 @@ public struct Table<Row>: Sendable {
             shown[index] ? column.baseWidth(rows: rows) : 0
         }
         let spare = width - gaps - widths.reduce(0, +)
-        let weights = self.columns.enumerated().map { index, column -> Int in
-            if shown[index], case .flexible(_, let weight) = column.width { return max(1, weight) }
+        var weights = self.columns.enumerated().map { index, column -> Int in
+            if shown[index], case .flexible(_, let weight, _) = column.width { return max(1, weight) }
             return 0
         }
-        let totalWeight = weights.reduce(0, +)
+        let maximums = self.columns.map { column -> Int in
+            if case .flexible(_, _, let maximum) = column.width { return maximum }
+            return .max
+        }
         if spare < 0 {
             // Too narrow for every column at its width: the flexible ones (names) give way, the
             // widest first, down to their titles, before numbers and amounts are cut.
@@ -141,15 +144,26 @@ public struct Table<Row>: Sendable {
                 deficit -= 1
             }
         }
-        if spare > 0, totalWeight > 0 {
+        // Shared by weight; a column at its maximum takes no more, and what is left over once
+        // every flexible column is at its maximum stays blank at the right.
+        var left = max(0, spare)
+        while left > 0, weights.contains(where: { $0 > 0 }) {
+            let total = weights.reduce(0, +)
             var given = 0
             for index in widths.indices where weights[index] > 0 {
-                let share = spare * weights[index] / totalWeight
+                let share = max(0, min(left * weights[index] / total, maximums[index] - widths[index]))
                 widths[index] += share
                 given += share
             }
-            // Rounding leftovers go to the last flexible column.
-            if let last = weights.lastIndex(where: { $0 > 0 }) { widths[last] += spare - given }
+            // Rounding leftovers go to the last flexible column with room.
+            if given < left, let last = weights.indices.last(where: { weights[$0] > 0 && widths[$0] < maximums[$0] }) {
+                let more = max(0, min(left - given, maximums[last] - widths[last]))
+                widths[last] += more
+                given += more
+            }
+            for index in widths.indices where widths[index] >= maximums[index] { weights[index] = 0 }
+            if given == 0 { break }
+            left -= given
         }
         var result: [(x: Int, width: Int)] = []
         var x = 0

@@ -5,8 +5,10 @@ public struct TableColumn<Row>: Sendable {
     public enum Width: Sendable, Hashable {
         /// This many columns.
         case fixed(Int)
-        /// At least `minimum`, sharing the space left with other flexible columns by `weight`.
-        case flexible(minimum: Int, weight: Int)
+        /// At least `minimum`, sharing the space left with other flexible columns by `weight`, up
+        /// to `maximum` (names of 32 characters take at most 64 cells: much wider, a column only puts
+        /// the numbers after it far from the name they belong to).
+        case flexible(minimum: Int, weight: Int, maximum: Int = 80)
         /// As wide as the widest cell, from `minimum` to `maximum`: numbers and amounts, which
         /// should neither be cut nor leave the space others need.
         case fitting(minimum: Int, maximum: Int)
@@ -47,7 +49,7 @@ public struct TableColumn<Row>: Sendable {
         switch self.width {
         case .fixed(let width):
             return max(width, self.titleWidth)
-        case .flexible(let minimum, _):
+        case .flexible(let minimum, _, _):
             return max(minimum, self.titleWidth)
         case .fitting(let minimum, let maximum):
             let widest = rows.reduce(0) { max($0, DisplayWidth.of(self.text($1))) }
