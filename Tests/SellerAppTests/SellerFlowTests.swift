@@ -93,9 +93,20 @@ import TerminalUITesting
 
     @Test func anItemKeyPressedOnTheRatingSaysWhereItWorks() {
         var state = SellerFixtures.loggedIn()
-        _ = self.program.press([.character("2"), .character("n")], &state)
+        _ = self.program.press([.character("2"), .character("p")], &state)
         #expect(state.modal == nil)
-        #expect(state.shell.status?.text == "n works in My items — press 1 to go there.")
+        #expect(state.shell.status?.text == "p works in My items — press 1 to go there.")
+    }
+
+    @Test func aNewItemIsRegisteredFromTheRatingToo() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.character("2"), .character("n")], &state)
+        guard case .register? = state.modal else {
+            Issue.record("n opens the new item form, got \(String(describing: state.modal))")
+            return
+        }
+        _ = self.program.press([.escape], &state)
+        #expect(SellerKeys.hints(for: .rating).first == KeyHint(key: "n", label: "New"), "the footer offers it")
     }
 
     @Test func aTooSmallTerminalIgnoresKeysButCtrlC() {
@@ -113,7 +124,7 @@ import TerminalUITesting
         _ = self.program.press([.character(view == .items ? "1" : "2"), .character("?")], &state)
         let help = try #require(state.shell.help)
         let lines = help.lines.filter { !$0.isTitle }.map { "\($0.keys) \($0.text)" }
-        let tables = [SellerKeys.items.helpSection, SellerKeys.navigation.helpSection, SellerKeys.global.helpSection, Form.keys.helpSection,
+        let tables = [SellerKeys.items.helpSection, SellerKeys.rating.helpSection, SellerKeys.navigation.helpSection, SellerKeys.global.helpSection, Form.keys.helpSection,
                       Form.choiceKeys.helpSection, TextField.keys.helpSection, Dialog.keys.helpSection, Menu.keys.helpSection, HelpOverlay.keys.helpSection]
         for entry in tables.flatMap(\.entries) {
             #expect(lines.contains("\(entry.keys) \(entry.help)"), "\(entry.keys) \(entry.help)")
@@ -123,7 +134,7 @@ import TerminalUITesting
             #expect(lines.contains("\(choice.key.map(String.init) ?? "") \(choice.label)"), "\(choice.label)")
         }
         let titles = help.lines.filter(\.isTitle).map(\.text)
-        #expect(titles.first == (view == .items ? "My items" : "Everywhere"), "the view's own keys come first")
+        #expect(titles.first == (view == .items ? "My items" : "Rating"), "the view's own keys come first")
         #expect(titles.contains("Mouse"))
         #expect(lines.contains { $0.hasPrefix("Esc") && $0.contains("back") }, "Esc going back is told")
     }

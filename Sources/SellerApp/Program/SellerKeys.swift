@@ -66,6 +66,11 @@ public enum SellerKeys {
         KeyBinding(.character("["), .previousPage, help: "Previous screenful of items", hint: "Prev"),
     ])
 
+    /// The rating view's own: registering needs no selected item, so it works here too.
+    public static let rating = KeyMap<SellerAction>("Rating", [
+        KeyBinding(.character("n"), .newItem, help: "Register a new item for sale", hint: "New"),
+    ])
+
     public static let navigation = TableState.keys.map { SellerAction.move($0) }
 
     /// The help overlay in `view`: every key of the dashboard, from the tables that handle them,
@@ -74,7 +79,7 @@ public enum SellerKeys {
         let views: [HelpSection] =
             switch view {
             case .items: [self.items.helpSection, self.navigation.helpSection, self.global.helpSection]
-            case .rating: [self.global.helpSection, self.items.helpSection, self.itemsOnly(self.navigation).helpSection]
+            case .rating: [self.rating.helpSection, self.global.helpSection, self.items.helpSection, self.itemsOnly(self.navigation).helpSection]
             }
         return views + [
             ItemDetailScreen.actions.helpSection("Item details (Enter on an item)"),
@@ -100,20 +105,20 @@ public enum SellerKeys {
                 (hasRows || !$0.needsRow) && (hasNextPage || $0 != .nextPage) && (hasPreviousPage || $0 != .previousPage) && (isFinding || $0 != .showAll)
                     && (hasUnitsOnSale || $0 != .removeUnits) && (hasRoomForMore || $0 != .addUnits)
             } + self.global.hints
-        case .rating: self.global.hints
+        case .rating: self.rating.hints + self.global.hints
         }
     }
 
     /// The other view whose own keys include `key`, for a key that does nothing in `view`.
     public static func view(binding key: Key, otherThan view: SellerView) -> SellerView? {
-        view != .items && self.items.binds(key) ? .items : nil
+        view != .items && self.items.binds(key) && !self.rating.binds(key) ? .items : nil
     }
 
     /// The action for `key` in `view`: the view's own table first, then moving, then global.
     public static func action(for key: Key, in view: SellerView) -> SellerAction? {
         switch view {
         case .items: self.items.action(for: key) ?? self.navigation.action(for: key) ?? self.global.action(for: key)
-        case .rating: self.global.action(for: key)
+        case .rating: self.rating.action(for: key) ?? self.global.action(for: key)
         }
     }
 }
