@@ -78,6 +78,9 @@ import Testing
         #expect(try FieldRules.validateKeywords(["Bike", "bike", " RED "]) == ["bike", "red"])
         #expect(try FieldRules.validateKeywords(["vélo"]) == ["vélo"])
         #expect(throws: FieldError.self) { try FieldRules.validateKeywords(["a", "b", "c", "d", "e", "f"]) }
+        #expect(try FieldRules.validateKeywords(["a", "A", "a", "a", "a", "a"]) == ["a"], "a repeat counts once, as in a search")
+        #expect(try FieldRules.validateSearchKeywords(["mug", "mug", "mug", "mug", "mug", "mug"]) == ["mug"])
+        #expect(throws: FieldError.self) { try FieldRules.validateKeywords(Array(repeating: "a", count: 33)) }
         #expect(throws: FieldError.self) { try FieldRules.validateKeywords(["ninechars"]) }
         #expect(throws: FieldError.self) { try FieldRules.validateKeywords(["two words"]) }
         #expect(throws: FieldError.self) { try FieldRules.validateKeywords([""]) }

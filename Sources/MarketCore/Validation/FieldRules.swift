@@ -3,6 +3,8 @@
 public enum FieldRules {
     public static let maximumNameLength = 32
     public static let maximumKeywords = 5
+    /// The most keywords a request may send, repeats included (which count once).
+    public static let maximumKeywordsSent = 32
     public static let maximumKeywordLength = 8
     /// As the schema bounds a keyword (`market_valid_keywords`): see ``TextRule/maximumCodePoints``.
     public static let maximumKeywordCodePoints = 32
@@ -82,18 +84,20 @@ public enum FieldRules {
         return keyword
     }
 
-    /// Up to five keywords, each valid; duplicates (after lower-casing) are dropped.
+    /// Up to five different keywords, each valid; duplicates (after lower-casing) are dropped, so
+    /// "mug Mug mug" is one keyword, as a search takes it.
     public static func validateKeywords(_ values: [String], field: String = "keywords") throws(FieldError) -> [String] {
-        guard values.count <= maximumKeywords else {
-            throw FieldError(
-                field: field,
-                message: "At most \(maximumKeywords) keywords are allowed (got \(values.count))."
-            )
+        guard values.count <= maximumKeywordsSent else {
+            throw FieldError(field: field, message: "At most \(maximumKeywords) keywords are allowed (got \(values.count)).")
         }
         var result: [String] = []
         for value in values {
             let keyword = try validateKeyword(value, field: field)
             if !result.contains(keyword) { result.append(keyword) }
+            guard result.count <= maximumKeywords else {
+                let different = Set(values.map { Text.normalized($0).lowercased() }).count
+                throw FieldError(field: field, message: "At most \(maximumKeywords) keywords are allowed (got \(different)).")
+            }
         }
         return result
     }
@@ -101,8 +105,9 @@ public enum FieldRules {
     /// Search terms: up to five, each 1–32 letters or digits, lower-cased. Longer than item
     /// keywords so that long words of item names can be found too.
     public static func validateSearchKeywords(_ values: [String]) throws(FieldError) -> [String] {
-        guard values.count <= maximumKeywords else {
-            throw FieldError(field: "keywords", message: "At most \(maximumKeywords) search keywords are allowed (got \(values.count)).")
+        let different = values.count > maximumKeywordsSent ? values.count : Set(values.map { Text.normalized($0).lowercased() }).count
+        guard different <= maximumKeywords else {
+            throw FieldError(field: "keywords", message: "At most \(maximumKeywords) search keywords are allowed (got \(different)).")
         }
         var result: [String] = []
         for value in values {
