@@ -71,7 +71,7 @@ public enum BuyerKeys {
         KeyBinding(.character("X"), .clearCart, help: "Empty the cart (asks first)", hint: "Empty"),
         KeyBinding(.character("w"), .saveCart, help: "Save the cart so it is here at your next login", hint: "Save"),
         KeyBinding(.enter, .open, help: "Details of the selected item", hint: "Open"),
-        KeyBinding(.character("s"), .cycleSort, help: "Sort by the next column (click a title to sort by it)"),
+        KeyBinding(.character("s"), .cycleSort, help: "Sort by the next column (click a title to sort by it)", hint: "Sort"),
         KeyBinding(.character("S"), .reverseSort, help: "Reverse the sort order"),
     ])
 
