@@ -15,7 +15,7 @@ extension SellerProgram {
             case .add(let dialog): hints = dialog.hints
             case .detail(let detail): hints = detail.menu.hints
             case nil where state.view == .items && state.items.findField != nil:
-                hints = [KeyHint(key: "Enter", label: "Find"), KeyHint(key: "Esc", label: "Cancel")]
+                hints = [KeyHint(key: "Enter", label: "Find"), KeyHint(key: "Esc", label: "Cancel"), KeyHint(key: "F1", label: "Help")]
             case nil:
                 // `]` has somewhere to go: a screenful below, or a page not fetched yet.
                 let below = state.items.table.hasRowsBelow(visibleRows: visible, rowCount: state.items.rows.count)

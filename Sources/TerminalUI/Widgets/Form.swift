@@ -111,10 +111,12 @@ public struct Form: Sendable, Hashable {
         self.fields[index].movedOn = false
     }
 
-    /// The footer's keys for this form: moving between fields only where there are several.
+    /// The footer's keys for this form: moving between fields only where there are several, and
+    /// F1 for help (? types itself in a form).
     public var hints: [KeyHint] {
         let moves = self.fields.count > 1
         return Self.keys.hints(where: { moves || ($0 != .next && $0 != .previous) }, label: { $0 == .submit ? self.submitLabel : nil })
+            + [KeyHint(key: "F1", label: "Help")]
     }
 
     /// Moving between fields and leaving the form.
