@@ -12,8 +12,8 @@
 /// ```
 ///
 /// The transaction is psql running the statements and then a loop that waits (in 5 ms sleeps)
-/// for its number to appear in a table of releases; it gives up and rolls back after ten seconds,
-/// so a test that never releases cannot hold the database for longer.
+/// for its number to appear in a table of releases; it gives up and rolls back after thirty
+/// seconds, so a test that never releases cannot hold the database for longer.
 public final class HeldLocks: Sendable {
     let number: Int
     let market: TestMarket
@@ -46,11 +46,11 @@ extension TestMarket {
                 """
                 SET application_name = '\(name)'; BEGIN; \(statements);
                 DO $$ BEGIN
-                    FOR i IN 1..2000 LOOP
+                    FOR i IN 1..6000 LOOP
                         IF EXISTS (SELECT 1 FROM market_test_releases WHERE holder = \(number)) THEN RETURN; END IF;
                         PERFORM pg_sleep(0.005);
                     END LOOP;
-                    RAISE EXCEPTION 'held for ten seconds and never released';
+                    RAISE EXCEPTION 'held for thirty seconds and never released';
                 END $$;
                 COMMIT;
                 """
@@ -62,7 +62,7 @@ extension TestMarket {
                 try await self.productsQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = '\(name)' AND wait_event = 'PgSleep'") == ["1"]
             }
         } catch {
-            // Why the statements did not run, if they failed (the loop ends within ten seconds).
+            // Why the statements did not run, if they failed (the loop ends within thirty seconds).
             _ = try await transaction.value
             throw error
         }

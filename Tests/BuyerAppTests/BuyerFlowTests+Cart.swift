@@ -119,6 +119,24 @@ extension BuyerFlowTests {
         #expect(self.program.canvas(for: state, size: state.shell.size).lines.contains { $0.contains("In cart") && $0.contains(Format.units(line.quantity + 1)) })
     }
 
+    /// Alt with a key where no text field takes it is Esc and then the key, as typed (tmux
+    /// sends Esc and a key pressed soon after as Alt with the key).
+    @Test func altWithAKeyOutsideATextFieldIsEscThenTheKey() {
+        var state = BuyerFixtures.loggedIn()
+        for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state) }
+        guard case .detail? = state.modal else {
+            Issue.record("Enter opens the item's box")
+            return
+        }
+        _ = self.program.press([.alt("2")], &state)
+        #expect(state.modal == nil && state.view == .cart, "Esc closed the box, 2 showed the cart")
+        _ = self.program.press([.character("/")], &state)
+        _ = self.program.type("oak lamp", &state)
+        _ = self.program.press([.alt("b")], &state)
+        _ = self.program.type("desk ", &state)
+        #expect(state.search.bar["keywords"] == "oak desk lamp", "in a text field Alt-b is a word left")
+    }
+
     @Test func aCartKeyInTheBoxOfASearchHitSaysWhereItWorks() {
         var state = BuyerFixtures.loggedIn()
         for command in self.program.press([.enter], &state) { BuyerFixtures.answer(command, &state) }

@@ -136,7 +136,7 @@ extension SellerFlowTests {
             Issue.record("the box stays")
             return
         }
-        #expect(state.shell.status?.text.hasSuffix("has no units on sale: there is nothing to remove (a puts some on sale).") == true)
+        #expect(state.shell.status?.text.hasSuffix("has no units on sale, so none to remove; a puts some on sale.") == true)
 
         // Units come back while the box is open (the page is read again): Remove units is offered.
         var restocked = detail

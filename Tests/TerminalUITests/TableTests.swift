@@ -131,6 +131,14 @@ import TerminalUI
         // rather than put the numbers far from their names.
         #expect(table.layout(width: 200, rows: rows).map(\.width) == [80, 10])
         #expect(table.layout(width: 200, rows: rows).map(\.x) == [0, 81])
+
+        // What a column at its maximum cannot take is shared by the others' weights.
+        let three = Table<Row>(columns: [
+            .sorted("A", width: .flexible(minimum: 10, weight: 1, maximum: 20), by: { $0.name }, text: { $0.name }),
+            .sorted("B", width: .flexible(minimum: 10, weight: 1), by: { $0.name }, text: { $0.name }),
+            .sorted("C", width: .flexible(minimum: 10, weight: 1), by: { $0.name }, text: { $0.name }),
+        ])
+        #expect(three.layout(width: 122).map(\.width) == [20, 50, 50])
         var canvas = Canvas(size: Size(width: 40, height: 3))
         table.render([Row(name: "b", price: 1_000_000)], state: TableState(), in: canvas.bounds, canvas: &canvas)
         #expect(canvas.lines[1].hasSuffix(" 1000000"), "not cut: \(canvas.lines[1])")

@@ -152,8 +152,8 @@ public enum BuyerKeys {
     }
 
     /// The other view whose own keys include `key`, for a key that does nothing in `view`.
-    public static func view(binding key: Key, otherThan view: BuyerView) -> BuyerView? {
-        BuyerView.allCases.first { $0 != view && self.table(for: $0).binds(key) }
+    public static func views(binding key: Key, otherThan view: BuyerView) -> [(title: String, number: Int)] {
+        BuyerView.allCases.filter { $0 != view && self.table(for: $0).binds(key) }.map { ($0.title, $0.rawValue + 1) }
     }
 
     public static func action(for key: Key, in view: BuyerView) -> BuyerAction? {

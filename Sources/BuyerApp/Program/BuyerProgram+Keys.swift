@@ -30,7 +30,7 @@ extension BuyerProgram {
         }
         if state.view == .search, state.search.isEditing { return self.pressOnSearchBar(key, &state) }
         guard let action = BuyerKeys.action(for: key, in: state.view) else {
-            if let view = BuyerKeys.view(binding: key, otherThan: state.view) { state.shell.note(key, worksIn: view.title, number: view.rawValue + 1) }
+            state.shell.note(key, worksIn: BuyerKeys.views(binding: key, otherThan: state.view))
             return []
         }
         return self.perform(action, &state)
@@ -88,8 +88,8 @@ extension BuyerProgram {
                 // r refreshes the box with everything else.
                 if BuyerKeys.action(for: key, in: state.view) == .refresh { return self.perform(.refresh, &state) }
                 // A key of another view's list (x from a search's box): said where it works.
-                if !BuyerKeys.table(for: state.view).binds(key), let view = BuyerKeys.view(binding: key, otherThan: state.view) {
-                    state.shell.note(key, worksIn: view.title, number: view.rawValue + 1, fromBox: true)
+                if !BuyerKeys.table(for: state.view).binds(key) {
+                    state.shell.note(key, worksIn: BuyerKeys.views(binding: key, otherThan: state.view), fromBox: true)
                 }
                 return []
             case .close:

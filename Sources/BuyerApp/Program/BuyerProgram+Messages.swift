@@ -292,6 +292,13 @@ extension BuyerProgram {
         return []
     }
 
+    public func takesText(_ state: BuyerState) -> Bool {
+        guard state.shell.help == nil, state.shell.quitDialog == nil else { return false }
+        guard state.isLoggedIn else { return true }
+        if let modal = state.modal { return modal.takesText }
+        return state.view == .search && state.search.isEditing
+    }
+
     public func awaitsOutcome(_ state: BuyerState) -> Bool {
         switch state.modal {
         case .checkout(let screen)?: screen.mayHaveGoneThrough && screen.newestOrderBefore != nil

@@ -14,7 +14,8 @@ public struct ItemFind: Sendable, Hashable {
         self.text = try FieldRules.find.validate(text)
         self.words = Text.matchWords(of: self.text)
         guard !self.words.isEmpty else {
-            throw FieldError(field: "find", message: "Find looks for words: type letters or digits.")
+            let shown = self.text.count > 20 ? self.text.prefix(19) + "…" : self.text
+            throw FieldError(field: "find", message: "Find looks for words of letters or digits, and “\(shown)” has none.")
         }
     }
 

@@ -88,7 +88,7 @@ public enum FieldRules {
     /// "mug Mug mug" is one keyword, as a search takes it.
     public static func validateKeywords(_ values: [String], field: String = "keywords") throws(FieldError) -> [String] {
         guard values.count <= maximumKeywordsSent else {
-            throw FieldError(field: field, message: "At most \(maximumKeywords) keywords are allowed (got \(values.count)).")
+            throw FieldError(field: field, message: "At most \(maximumKeywordsSent) keywords may be sent, repeats included (got \(values.count)).")
         }
         var result: [String] = []
         for value in values {

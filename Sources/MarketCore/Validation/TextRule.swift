@@ -94,7 +94,8 @@ public enum Text {
             default: break
             }
             switch scalar.properties.generalCategory {
-            case .format, .control, .spaceSeparator, .lineSeparator, .paragraphSeparator, .nonspacingMark, .enclosingMark, .unassigned, .surrogate:
+            // (Unassigned counts as visible: an emoji newer than these tables is one.)
+            case .format, .control, .spaceSeparator, .lineSeparator, .paragraphSeparator, .nonspacingMark, .enclosingMark, .surrogate:
                 return false
             default:
                 return true

@@ -202,8 +202,9 @@ struct SellerActivityWatchState {
     /// Returns the ticket, and the subscription's keeper to resume (with true) if it was parked.
     mutating func subscribe(_ seller: SellerID, session: SessionKey) -> (Ticket, CheckedContinuation<Bool, Never>?) {
         defer { self.nextID += 1 }
-        // A change came while this session was between waits: this wait answers at once.
-        let owed = self.between[seller]?.removeValue(forKey: session)?.owesChange == true
+        // A change came while this session was between waits (lately): this wait answers at once.
+        let now = ContinuousClock.now
+        let owed = self.between[seller]?.removeValue(forKey: session).map { $0.owesChange && now - $0.since < Self.betweenWaits } == true
         if self.between[seller]?.isEmpty == true { self.between[seller] = nil }
         self.waiters[seller, default: [:]][self.nextID] = Waiter(session: session, woken: owed, changed: owed)
         self.idleSince = nil
@@ -219,7 +220,9 @@ struct SellerActivityWatchState {
         self.waiters[ticket.seller]?[ticket.id] = nil
         if self.waiters[ticket.seller]?.isEmpty == true { self.waiters[ticket.seller] = nil }
         if self.waiters.isEmpty && self.idleSince == nil { self.idleSince = now }
-        self.between[ticket.seller, default: [:]][ticket.session] = BetweenWaits(since: now, owesChange: owingChanges && changed)
+        // Another wait of the session that ended since (a reconnection's) may be owed a change.
+        let owedAlready = self.between[ticket.seller]?[ticket.session]?.owesChange ?? false
+        self.between[ticket.seller, default: [:]][ticket.session] = BetweenWaits(since: now, owesChange: owedAlready || (owingChanges && changed))
         if now - self.lastPruned > Self.betweenWaits {
             self.lastPruned = now
             self.between = self.between.compactMapValues { sessions in
@@ -235,6 +238,11 @@ struct SellerActivityWatchState {
         guard let waiter = self.waiters[ticket.seller]?[ticket.id], !waiter.woken else { return true }
         self.waiters[ticket.seller]?[ticket.id]?.continuation = continuation
         return false
+    }
+
+    /// Whether the ticket's wait is to end (news came, or a change was owed).
+    func isWoken(_ ticket: Ticket) -> Bool {
+        self.waiters[ticket.seller]?[ticket.id]?.woken ?? true
     }
 
     /// Wakes one ticket: returns its continuation, if parked, to resume outside the lock.

@@ -47,6 +47,9 @@ where State: ClientState, Message: ClientMessage, Command: ClientCommand, State.
     /// Whether a box says a change's answer was lost and can learn from the views, fetched
     /// again, whether it happened (then the views are fetched a few more times).
     func awaitsOutcome(_ state: State) -> Bool
+
+    /// Whether keys now go into a text field (a form, a bar), where they type rather than act.
+    func takesText(_ state: State) -> Bool
 }
 
 extension ClientProgram {
@@ -102,6 +105,12 @@ extension ClientProgram {
             }
             return commands
         case .key(let key):
+            // Alt with a key is for text fields (a word left, right, deleted). Elsewhere it is
+            // what it was typed as: Esc, then the key (tmux sends Esc and a key pressed within its
+            // escape time, half a second before 3.5, as Alt with the key).
+            if case .alt(let character) = key, !self.takesText(state) {
+                return self.update(&state, .key(.escape)) + self.update(&state, .key(.character(character)))
+            }
             if let until = state.shell.keysHeldUntil {
                 guard state.shell.tick >= until || key == .control("c") else { return [] }
                 state.shell.keysHeldUntil = nil
@@ -110,8 +119,9 @@ extension ClientProgram {
             let wasWarned = state.shell.noteActivity()
             let keepAlive = wasWarned ? self.keepAlive(&state) : []
             // The key that answers "press a key to stay" only stays: pressed without a look at
-            // the screen, it must not also act on what is behind (x opening Remove units).
-            if warningOnShow, key != .interrupt { return keepAlive }
+            // the screen, it must not also act on what is behind (x opening Remove units). Into a
+            // text field it types as ever (it may be the first of a paste).
+            if warningOnShow, key != .interrupt, !self.takesText(state) { return keepAlive }
             if state.shell.hold(key) { return keepAlive }
             state.shell.dropOldStatus()
             state.shell.dropEdgeNote()

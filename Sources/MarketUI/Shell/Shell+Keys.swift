@@ -115,7 +115,10 @@ extension Shell {
     /// A key that does nothing in the view on show but does in another: the status line says
     /// where, rather than the key being ignored without a word (from a box, which takes no view
     /// keys, by way of Esc).
-    public mutating func note(_ key: Key, worksIn view: String, number: Int, fromBox: Bool = false) {
-        self.status = .info("\(key) works in \(view) — \(fromBox ? "Esc, then \(number)," : "press \(number)") to go there.")
+    public mutating func note(_ key: Key, worksIn views: [(title: String, number: Int)], fromBox: Bool = false) {
+        guard !views.isEmpty else { return }
+        let titles = views.map(\.title).joined(separator: " and ")
+        let numbers = views.map { "\($0.number)" }.joined(separator: " or ")
+        self.status = .info("\(key) works in \(titles) — \(fromBox ? "Esc, then \(numbers)," : "press \(numbers)") to go there.")
     }
 }

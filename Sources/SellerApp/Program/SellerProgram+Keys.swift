@@ -19,7 +19,7 @@ extension SellerProgram {
         }
         if state.view == .items, state.items.findField != nil { return self.pressOnFindBar(key, &state) }
         guard let action = SellerKeys.action(for: key, in: state.view) else {
-            if let view = SellerKeys.view(binding: key, otherThan: state.view) { state.shell.note(key, worksIn: view.title, number: view.rawValue + 1) }
+            if let view = SellerKeys.view(binding: key, otherThan: state.view) { state.shell.note(key, worksIn: [(view.title, view.rawValue + 1)]) }
             return []
         }
         return self.perform(action, &state)
@@ -246,7 +246,7 @@ extension SellerProgram {
     }
 
     private func nothingToRemove(from item: Item, _ state: inout SellerState) {
-        state.shell.status = .warning("\(Format.quoted(item.name)) has no units on sale: there is nothing to remove (a puts some on sale).")
+        state.shell.status = .warning("\(Format.quoted(item.name)) has no units on sale, so none to remove; a puts some on sale.")
     }
 
     /// Buyers' votes and purchases move the rating and the items' units and thumbs, which the

@@ -229,6 +229,13 @@ extension SellerProgram {
         return opening + (opening.isEmpty ? "Put" : "put") + " \(more) of \(Format.quoted(item.name)) on sale; \(Format.units(item.quantity)) on sale now\(found)."
     }
 
+    public func takesText(_ state: SellerState) -> Bool {
+        guard state.shell.help == nil, state.shell.quitDialog == nil else { return false }
+        guard state.isLoggedIn else { return true }
+        if let modal = state.modal { return modal.takesText }
+        return state.view == .items && state.items.findField != nil
+    }
+
     public func awaitsOutcome(_ state: SellerState) -> Bool {
         switch state.modal {
         case .register(let form)?: form.mayHaveGoneThrough
@@ -340,9 +347,11 @@ extension SellerProgram {
     /// news, the page is fetched; with no news, the next answer brings it.
     private func heard(_ news: SellerAPI.AwaitSellerActivity.Result, listing: ItemListing, _ state: inout SellerState) -> [SellerCommand] {
         let before = state.rating.rating
-        let isNews = news.rating.activity != before?.activity
+        // Activity only grows: an answer read before a refresh that is on screen already is
+        // not news, and its totals are older than those shown.
+        let isNews = news.rating.activity > (before?.activity ?? -1)
         if isNews, let before { self.tellNews(from: before, to: news.rating, page: news.items, &state) }
-        state.rating.rating = news.rating
+        if isNews || before == nil { state.rating.rating = news.rating }
         guard let page = news.items else { return [] }
         // The page is the one on show unless the user turned it, sorted, found, or asked for
         // another meanwhile, or a change of theirs was answered since the wait was sent. Then

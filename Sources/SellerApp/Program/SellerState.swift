@@ -41,6 +41,7 @@ public struct SellerState: ClientState {
         self.modal = nil
         self.activityRequest = nil
         self.news = nil
+        self.elsewhere = nil
     }
 
     public mutating func categoriesChanged() {
@@ -70,8 +71,8 @@ public struct NewsTally: Sendable, Hashable {
         self.since = since
     }
 
-    /// What the status line says of it: good news with a tick, a thumbs-down without.
-    public var status: StatusMessage { self.down > 0 ? .info(self.sentence) : .success(self.sentence) }
+    /// What the status line says of it: with a tick unless it is only thumbs down.
+    public var status: StatusMessage { self.sold == 0 && self.up == 0 && self.down > 0 ? .info(self.sentence) : .success(self.sentence) }
 
     /// "At 10:43: 2 units of “Tomato seeds” sold, 1 👍.", "Since 10:29: 3 units sold, 1 👍."
     public var sentence: String {

@@ -29,7 +29,7 @@ public struct ItemFormScreen: DiscardingFormDialog {
             FormField(id: "keywords", label: "Keywords", hint: "Up to 5 words of 1–8 letters or digits", maximumLength: 80),
             FormField(id: "condition", label: "Condition", kind: .choice(Condition.allCases.map(\.description))),
             FormField(id: "price", label: "Price", hint: "e.g. 12.50", maximumLength: 16),
-            FormField(id: "quantity", label: "Units", value: "1", hint: "How many are for sale (0 lists it unseen until you add some)", maximumLength: 9),
+            FormField(id: "quantity", label: "Units", value: "1", hint: "How many are for sale (0: hidden until you add some)", maximumLength: 9),
         ], submitLabel: "Register")
         self.validate()
     }

@@ -294,6 +294,13 @@ public final class NCursesTerminal: Terminal {
             if status != KEY_CODE_YES, character == 27, self.paste == nil {
                 var next: wint_t = 0
                 let nextStatus = wget_wch(window, &next)
+                // A control sequence ncurses does not know (Ctrl-↑ where terminfo names none, an
+                // end-of-paste marker that came apart): read to its end and dropped, rather than
+                // its tail typed ("1;5A").
+                if nextStatus != ERR, nextStatus != KEY_CODE_YES, next == 0x5B || next == 0x4F {
+                    self.skipSequence(introducedBy: next)
+                    continue
+                }
                 if nextStatus != ERR, nextStatus != KEY_CODE_YES, let alt = KeyDecoder.afterEscape(UInt32(next)) {
                     self.continuation.yield(.key(alt))
                     continue
@@ -321,6 +328,19 @@ public final class NCursesTerminal: Terminal {
             } else if let event = KeyDecoder.character(UInt32(character)) {
                 self.continuation.yield(event)
             }
+        }
+    }
+
+    /// Reads the rest of a control sequence after Esc and `introducer` (`[`: parameters and
+    /// intermediates up to a final byte from @ to ~; `O`: one more character), up to what has
+    /// arrived and 32 characters at most.
+    private func skipSequence(introducedBy introducer: wint_t) {
+        let window = market_stdscr()
+        var character: wint_t = 0
+        for _ in 0..<32 {
+            let status = wget_wch(window, &character)
+            if status == ERR || status == KEY_CODE_YES { return }
+            if introducer == 0x4F || (0x40...0x7E).contains(character) { return }
         }
     }
 

@@ -144,24 +144,31 @@ public struct Table<Row>: Sendable {
                 deficit -= 1
             }
         }
-        // Shared by weight; a column at its maximum takes no more, and what is left over once
-        // every flexible column is at its maximum stays blank at the right.
+        // Shared by weight; a column that reaches its maximum takes no more, and what it could
+        // not take is shared again among the others. What is left once every flexible column is
+        // at its maximum stays blank at the right.
         var left = max(0, spare)
         while left > 0, weights.contains(where: { $0 > 0 }) {
             let total = weights.reduce(0, +)
             var given = 0
+            var capped = false
             for index in widths.indices where weights[index] > 0 {
-                let share = max(0, min(left * weights[index] / total, maximums[index] - widths[index]))
+                let room = max(0, maximums[index] - widths[index])
+                let share = min(left * weights[index] / total, room)
+                if share == room {
+                    capped = true
+                    weights[index] = 0
+                }
                 widths[index] += share
                 given += share
             }
-            // Rounding leftovers go to the last flexible column with room.
-            if given < left, let last = weights.indices.last(where: { weights[$0] > 0 && widths[$0] < maximums[$0] }) {
-                let more = max(0, min(left - given, maximums[last] - widths[last]))
-                widths[last] += more
-                given += more
+            // No column filled up: only rounding is left, a cell each from the last with room.
+            if !capped {
+                for index in widths.indices.reversed() where weights[index] > 0 && given < left && widths[index] < maximums[index] {
+                    widths[index] += 1
+                    given += 1
+                }
             }
-            for index in widths.indices where widths[index] >= maximums[index] { weights[index] = 0 }
             if given == 0 { break }
             left -= given
         }
