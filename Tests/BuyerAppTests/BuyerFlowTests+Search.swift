@@ -629,7 +629,7 @@ extension BuyerFlowTests {
         #expect(state.search.rows.map(\.item.price) == BuyerFixtures.hits.map(\.item.price).sorted())
         BuyerFixtures.sort([.character("S")], &state)
         #expect(line(state).contains("sorted by price ▼"), "\(line(state))")
-        #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].hasPrefix(" # Item"), "sorted by the server: positions, not ranks")
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].hasPrefix("    # Item"), "sorted by the server: positions, not ranks")
         // The first column's title goes back to the ranking.
         BuyerFixtures.sort([.character("s"), .character("s"), .character("s"), .character("s"), .character("s")], &state)
         #expect(line(state).contains("newest first"), "\(line(state))")
@@ -661,7 +661,7 @@ extension BuyerFlowTests {
         _ = self.program.update(&state, .message(.searched(request: request, query: query, page: Page(items: cheapestFirst, offset: 0, limit: 50, total: 1_000))))
         #expect(state.search.rows == cheapestFirst)
         #expect(line(state).contains("the newest 1,000 results for everything · sorted by price ▲"), "only the newest are sorted: \(line(state))")
-        #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].hasPrefix(" # Item"), "a position, not a rank")
+        #expect(self.program.canvas(for: state, size: state.shell.size).lines[4].hasPrefix("    # Item"), "a position, not a rank")
     }
 
     @Test func aNewSearchComesInItsRankingWhateverTheLastOneWasSortedBy() {

@@ -96,7 +96,9 @@ public struct SearchScreen: Sendable {
 
     public static let columns: [TableColumn<SearchHit>] = [
         // The position in the server's list: in its ranking, the rank. Its title goes back to it.
-        TableColumn("Rank", width: .fitting(minimum: 2, maximum: 6), alignment: .right, ascending: nil) { _ in "" }.arrivalOrder(),
+        // As wide when it reads "#" (sorted by another column) as when it reads "Rank▲", so the
+        // columns do not jump as a sort comes and goes.
+        TableColumn("Rank", width: .fitting(minimum: 5, maximum: 6), alignment: .right, ascending: nil) { _ in "" }.arrivalOrder(),
         .sorted("Item", width: .fitting(minimum: 6, maximum: 21), by: { $0.item.id }, text: { $0.item.id.description }),
         .sorted("Name", width: .flexible(minimum: 14, weight: 3), by: { Text.sortKey($0.item.name) }, text: { $0.item.name }),
         .sorted("Condition", width: .fixed(9), by: { $0.item.condition.rawValue }, text: { $0.item.condition.description }).hidden(below: 90),
