@@ -29,7 +29,11 @@ import Testing
 
                 try await tmux.press("n")
                 try await tmux.waitFor("Put an item on sale;")
-                try await tmux.type("Café crème mug €")
+                try await tmux.type("Café crème mug € lid")
+                // Readline's word keys as the terminal sends them (Esc and the key at once), and a
+                // control sequence of no known key: a word deleted, nothing typed, the form kept.
+                try await tmux.press("M-b", "M-f", "M-BSpace")
+                try await tmux.type("\u{1B}[1;5A")
                 try await tmux.press("Tab")
                 try await tmux.type("3")
                 try await tmux.press("Tab")

@@ -301,6 +301,11 @@ public final class NCursesTerminal: Terminal {
                     self.skipSequence(introducedBy: next)
                     continue
                 }
+                // Alt-Bksp: ncurses may hand the Bksp over as its key code.
+                if nextStatus == KEY_CODE_YES, Int32(bitPattern: next) == KEY_BACKSPACE {
+                    self.continuation.yield(.key(.control("w")))
+                    continue
+                }
                 if nextStatus != ERR, nextStatus != KEY_CODE_YES, let alt = KeyDecoder.afterEscape(UInt32(next)) {
                     self.continuation.yield(.key(alt))
                     continue
