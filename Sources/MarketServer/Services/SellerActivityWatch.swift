@@ -117,7 +117,7 @@ public final class SellerActivityWatch: Service, Sendable {
     }
 
     /// Whether announcements are heard now (for tests).
-    public var isListening: Bool { self.state.withLock { $0.isListening } }
+    package var isListening: Bool { self.state.withLock { $0.isListening } }
 
     /// Listens to the announcements while anyone waits and for ``linger`` after, reconnecting
     /// after failures; subscribes again when the next waiter comes.

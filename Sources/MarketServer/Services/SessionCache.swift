@@ -56,10 +56,10 @@ public final class SessionCache: Service, Sendable {
     }
 
     /// Whether the subscription to ended sessions is open, and so the cache in use (for tests).
-    public var isListening: Bool { self.state.withLock { $0.isListening } }
+    package var isListening: Bool { self.state.withLock { $0.isListening } }
 
     /// How many sessions the cache holds (for tests).
-    public var count: Int { self.state.withLock { $0.count } }
+    package var count: Int { self.state.withLock { $0.count } }
 
     private func setListening(_ listening: Bool) {
         self.state.withLock { $0.setListening(listening) }
