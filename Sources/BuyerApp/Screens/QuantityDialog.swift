@@ -106,7 +106,7 @@ public struct QuantityDialog: FormDialog {
         return FormBox.render(
             title: self.purpose == .add ? "Add to cart" : "Remove from cart",
             subtitle: [Span("\(self.item)  ", .muted), Span(self.name, .title)],
-            form: self.form, labelWidth: 6, inputWidth: 12, notice: notice, action: self.purpose == .add ? "adds" : "removes", width: 66, in: screen, canvas: &canvas
+            form: self.form, labelWidth: 6, inputWidth: 12, notice: notice, action: self.purpose == .add ? "adds" : "removes", width: 76, in: screen, canvas: &canvas
         )
     }
 }
