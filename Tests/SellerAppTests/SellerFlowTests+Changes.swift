@@ -504,6 +504,18 @@ extension SellerFlowTests {
         #expect(state.shell.status == .warning("“Café crème mug €” has 1,000,000 units on sale, the most there can be."))
     }
 
+    /// The wheel moves through an item box's choices as it moves through the list.
+    @Test func theWheelMovesThroughAnItemBoxsChoices() {
+        var state = SellerFixtures.loggedIn()
+        _ = self.program.press([.enter], &state)
+        _ = self.program.update(&state, .mouse(MouseEvent(.wheelDown, at: Point(x: 60, y: 18))))
+        guard case .detail(let detail)? = state.modal else {
+            Issue.record("the box stays")
+            return
+        }
+        #expect(detail.menu.selection == 1)
+    }
+
     /// The item box takes the list's other keys for its choices: + adds, Del removes.
     @Test func theItemBoxTakesTheListsKeysForItsChoices() {
         var state = SellerFixtures.loggedIn()

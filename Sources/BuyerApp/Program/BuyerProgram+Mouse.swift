@@ -8,6 +8,10 @@ extension BuyerProgram {
         if state.shell.handleOverlayClick(mouse) { return self.afterOverlay(&state) }
         let screen = Rect(size: state.shell.size)
         if let modal = state.modal {
+            // The wheel moves through an item box's choices, as it moves through a list.
+            if case .detail = modal, mouse.kind == .wheelUp || mouse.kind == .wheelDown {
+                return self.press(mouse.kind == .wheelUp ? .up : .down, &state)
+            }
             guard mouse.kind == .press else { return [] }
             switch modal {
             case .detail(let detail):

@@ -16,7 +16,7 @@ public enum ClientHelp {
             HelpSection.Entry(keys: "Click tab", help: "Switch to that view"),
             HelpSection.Entry(keys: "Click title", help: "Sort by that column, as s does; again reverses"),
             HelpSection.Entry(keys: "Click row", help: "Select it; click it again or double-click to open it"),
-            HelpSection.Entry(keys: "Wheel", help: "Move the selection three rows at a time (or scroll this help)"),
+            HelpSection.Entry(keys: "Wheel", help: "Moves three rows in a list, one choice in a box"),
             HelpSection.Entry(keys: "Click button", help: "Press a box's button or pick a menu choice"),
             HelpSection.Entry(keys: "Click key", help: "Press a key shown in the bottom line"),
             HelpSection.Entry(keys: "Click field", help: "Type in that field of a form, or pick the option clicked"),
