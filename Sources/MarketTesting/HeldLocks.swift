@@ -19,7 +19,7 @@ public final class HeldLocks: Sendable {
     let market: TestMarket
     let transaction: Task<[String], any Error>
     /// Numbers the transactions of a run, for their names and releases.
-    static let numbers = LockedValue(0)
+    static let numbers = Counter()
 
     init(number: Int, market: TestMarket, transaction: Task<[String], any Error>) {
         self.number = number
@@ -38,8 +38,9 @@ extension TestMarket {
     /// Runs `statements` (`;`-separated: row locks, changes) in a transaction on the products
     /// database that stays open until ``HeldLocks/release()``; returns once they have run.
     public func holdInProducts(_ statements: String) async throws -> HeldLocks {
-        let number = HeldLocks.numbers.withLock { $0 += 1; return $0 }
+        let number = HeldLocks.numbers.next()
         let name = "market-test-holder-\(number)"
+        // Committed on its own: in the holder's script it would commit only with the holder.
         _ = try await self.productsQuery("CREATE TABLE IF NOT EXISTS market_test_releases (holder integer PRIMARY KEY)")
         let transaction = Task {
             try await self.productsQuery(
@@ -92,12 +93,6 @@ extension TestMarket {
         }
         guard let rows = Int(count.first ?? ""), rows > 0 else { throw TestPostgresError("\(select) matched no row") }
         return false
-    }
-
-    /// Calls that PostgreSQL failed to break a deadlock or a serialization conflict, and that the
-    /// servers then ran once more (which hides the failure from the caller), since they started.
-    public var conflictsRetried: Int {
-        self.applications.reduce(0) { $0 + $1.customersDatabase.conflictsRetried + $1.productsDatabase.conflictsRetried }
     }
 
     private func poll(_ what: String, until done: () async throws -> Bool) async throws {

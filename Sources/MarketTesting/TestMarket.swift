@@ -95,6 +95,12 @@ public final class TestMarket: Sendable {
         self.servers.withLock { $0.values.map(\.application) }
     }
 
+    /// Calls that PostgreSQL failed to break a deadlock or a serialization conflict, and that the
+    /// servers then ran once more (which hides the failure from the caller), since they started.
+    public var conflictsRetried: Int {
+        self.applications.reduce(0) { $0 + $1.customersDatabase.conflictsRetried + $1.productsDatabase.conflictsRetried }
+    }
+
     /// The server of `role`'s parts (its session cache, its databases), for assertions.
     public func application(_ role: Role) -> MarketServerApplication {
         self.servers.withLock { $0[role]!.application }

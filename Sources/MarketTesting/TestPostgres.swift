@@ -153,7 +153,7 @@ public struct TestPostgresError: Error, CustomStringConvertible {
 }
 
 /// Hands out numbers, safely across tasks.
-private final class Counter: Sendable {
+final class Counter: Sendable {
     private let value = LockedValue(0)
     func next() -> Int { self.value.withLock { $0 += 1; return $0 } }
 }

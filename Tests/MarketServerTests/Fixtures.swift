@@ -33,6 +33,20 @@ extension TestMarket {
         _ = try await client.createAccount(username: username, password: password, name: name)
         return (client, try await client.login(username: username, password: password), username)
     }
+
+    /// Another connection in `buyer`'s session, so two calls of one session run side by side.
+    func buyerClient(inSessionOf buyer: BuyerClient) -> BuyerClient {
+        let client = self.buyerClient()
+        client.client.session = buyer.client.session
+        return client
+    }
+
+    /// Another connection in `seller`'s session.
+    func sellerClient(inSessionOf seller: SellerClient) -> SellerClient {
+        let client = self.sellerClient()
+        client.client.session = seller.client.session
+        return client
+    }
 }
 
 func draft(

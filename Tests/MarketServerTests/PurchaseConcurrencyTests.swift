@@ -120,8 +120,7 @@ import Testing
             let (seller, _) = try await market.loggedInSeller()
             let item = try await seller.registerItem(draft("Widget", quantity: 30))
             // The same session on a second connection, so the two changes run side by side.
-            let other = market.sellerClient()
-            other.client.session = seller.client.session
+            let other = market.sellerClient(inSessionOf: seller)
             let sale = try await market.holdInProducts("UPDATE items SET quantity = quantity - 3 WHERE id = \(item.id.number)")
             async let removed = Result.capturing { () throws(MarketError) in try await seller.removeUnits(1, of: item.id) }
             async let added = Result.capturing { () throws(MarketError) in try await other.addUnits(5, of: item.id) }
@@ -195,8 +194,7 @@ import Testing
             let item = try await seller.registerItem(draft("Candle", quantity: 10_000))
             let (buyer, _, _) = try await market.loggedInBuyer()
             // The session on a second connection too, so the two calls run side by side.
-            let other = market.buyerClient()
-            other.client.session = buyer.client.session
+            let other = market.buyerClient(inSessionOf: buyer)
 
             // The checkout first: it locks the line, then waits for the item.
             _ = try await buyer.addToCart(item.id, quantity: 2)
@@ -235,8 +233,7 @@ import Testing
             let (seller, _) = try await market.loggedInSeller()
             let item = try await seller.registerItem(draft("Mug", quantity: 10_000))
             let (buyer, _, _) = try await market.loggedInBuyer()
-            let other = market.buyerClient()
-            other.client.session = buyer.client.session
+            let other = market.buyerClient(inSessionOf: buyer)
             _ = try await buyer.addToCart(item.id, quantity: 2)
             let held = try await market.holdInProducts("SELECT 1 FROM cart_lines WHERE item_id = \(item.id.number) FOR UPDATE")
             async let added = Result.capturing { () throws(MarketError) in try await buyer.addToCart(item.id, quantity: 1) }
@@ -259,8 +256,7 @@ import Testing
             let second = try await seller.registerItem(draft("Ink", quantity: 100))
             let third = try await seller.registerItem(draft("Nib", quantity: 100))
             let (buyer, _, _) = try await market.loggedInBuyer()
-            let adder = market.buyerClient()
-            adder.client.session = buyer.client.session
+            let adder = market.buyerClient(inSessionOf: buyer)
             _ = try await buyer.addToCart(first.id, quantity: 1)
             _ = try await buyer.addToCart(second.id, quantity: 1)
 
@@ -296,10 +292,8 @@ import Testing
             let second = try await seller.registerItem(draft("Ink", quantity: 10_000))
             let (buyer, _, _) = try await market.loggedInBuyer()
             // The session on three connections, so the three calls run side by side.
-            let adder = market.buyerClient()
-            let payer = market.buyerClient()
-            adder.client.session = buyer.client.session
-            payer.client.session = buyer.client.session
+            let adder = market.buyerClient(inSessionOf: buyer)
+            let payer = market.buyerClient(inSessionOf: buyer)
             var failures: [String] = []
             var bought = 0
             for _ in 0..<50 {

@@ -95,8 +95,7 @@ import Testing
         try await TestMarket.with(configure: { $0.activityLinger = .seconds(1) }) { market in
             let (seller, _) = try await market.loggedInSeller()
             let activity = try await seller.rating().activity
-            let dashboard = market.sellerClient()
-            dashboard.client.session = seller.client.session
+            let dashboard = market.sellerClient(inSessionOf: seller)
             let waiting = Task { try await dashboard.awaitActivity(after: activity, wait: 60) }
             func connections(becoming expected: Int) async throws -> Int {
                 var count = market.openConnections(.seller)

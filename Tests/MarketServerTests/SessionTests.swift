@@ -36,8 +36,7 @@ import Testing
     @Test func loggingOutOfASessionAlreadyEndedSucceedsAndForgetsIt() async throws {
         try await TestMarket.with { market in
             let (buyer, _, _) = try await market.loggedInBuyer()
-            let elsewhere = market.buyerClient()
-            elsewhere.client.session = buyer.client.session
+            let elsewhere = market.buyerClient(inSessionOf: buyer)
             try await elsewhere.logout()
             #expect(buyer.client.session != nil)
             try await buyer.logout()

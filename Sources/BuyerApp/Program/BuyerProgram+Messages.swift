@@ -293,10 +293,7 @@ extension BuyerProgram {
     }
 
     public func takesText(_ state: BuyerState) -> Bool {
-        guard state.shell.help == nil, state.shell.quitDialog == nil else { return false }
-        guard state.isLoggedIn else { return true }
-        if let modal = state.modal { return modal.takesText }
-        return state.view == .search && state.search.isEditing
+        state.modal?.takesText ?? (state.view == .search && state.search.isEditing)
     }
 
     public func awaitsOutcome(_ state: BuyerState) -> Bool {

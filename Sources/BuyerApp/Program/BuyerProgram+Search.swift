@@ -12,12 +12,7 @@ extension BuyerProgram {
         guard state.search.loadRequest == request else { return [] }
         // Nothing past the page on show, which was full and so looked like it had more: it was
         // the last, and stays on screen, now known to end the results.
-        if page.items.isEmpty, page.offset > 0, query == state.search.query, var shown = state.search.page, shown.offset < page.offset {
-            shown.total = shown.offset + shown.items.count
-            shown.totalIsExact = true
-            state.search.page = shown
-            state.search.loadRequest = nil
-            state.search.pendingQuery = nil
+        if state.search.endedBefore(page, query: query) {
             state.shell.noteEdge("That was the last page of results.")
             return []
         }

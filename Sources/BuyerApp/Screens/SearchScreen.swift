@@ -198,6 +198,19 @@ public struct SearchScreen: Sendable {
         return problems
     }
 
+    /// An empty page of the search on show came from past the page on show, which was full and
+    /// so looked like it had more: that page was the last. It stays, now known to end the
+    /// results, and the load is over. Returns false (changing nothing) for any other page.
+    public mutating func endedBefore(_ page: Page<SearchHit>, query: SearchQuery) -> Bool {
+        guard page.items.isEmpty, page.offset > 0, query == self.query, var shown = self.page, shown.offset < page.offset else { return false }
+        shown.total = shown.offset + shown.items.count
+        shown.totalIsExact = true
+        self.page = shown
+        self.loadRequest = nil
+        self.pendingQuery = nil
+        return true
+    }
+
     /// Results arrived.
     public mutating func loaded(_ page: Page<SearchHit>, query: SearchQuery, visibleRows: Int) {
         // The same rows again (a refresh) keep the selection; in another order the list starts

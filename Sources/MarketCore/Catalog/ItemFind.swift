@@ -14,8 +14,7 @@ public struct ItemFind: Sendable, Hashable {
         self.text = try FieldRules.find.validate(text)
         self.words = Text.matchWords(of: self.text)
         guard !self.words.isEmpty else {
-            let shown = self.text.count > 20 ? self.text.prefix(19) + "…" : self.text
-            throw FieldError(field: "find", message: "Find looks for words of letters or digits, and “\(shown)” has none.")
+            throw FieldError(field: "find", message: "Find looks for words of letters or digits, and “\(Text.shortened(self.text, to: 20))” has none.")
         }
     }
 

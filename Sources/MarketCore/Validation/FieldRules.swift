@@ -63,9 +63,12 @@ public enum FieldRules {
         }
     }
 
+    /// A keyword as stored and compared: trimmed, composed, lower-cased.
+    static func keywordForm(_ value: String) -> String { Text.normalized(value).lowercased() }
+
     /// Normalises one keyword: trimmed, lower-cased, 1–8 characters, letters and digits only.
     public static func validateKeyword(_ value: String, field: String = "keywords") throws(FieldError) -> String {
-        let keyword = Text.normalized(value).lowercased()
+        let keyword = Self.keywordForm(value)
         guard !keyword.isEmpty else {
             throw FieldError(field: field, message: "Keywords must not be empty.")
         }
@@ -95,8 +98,7 @@ public enum FieldRules {
             let keyword = try validateKeyword(value, field: field)
             if !result.contains(keyword) { result.append(keyword) }
             guard result.count <= maximumKeywords else {
-                let different = Set(values.map { Text.normalized($0).lowercased() }).count
-                throw FieldError(field: field, message: "At most \(maximumKeywords) keywords are allowed (got \(different)).")
+                throw FieldError(field: field, message: "At most \(maximumKeywords) keywords are allowed (got \(Set(values.map(Self.keywordForm)).count)).")
             }
         }
         return result
@@ -105,17 +107,18 @@ public enum FieldRules {
     /// Search terms: up to five, each 1–32 letters or digits, lower-cased. Longer than item
     /// keywords so that long words of item names can be found too.
     public static func validateSearchKeywords(_ values: [String]) throws(FieldError) -> [String] {
-        let different = values.count > maximumKeywordsSent ? values.count : Set(values.map { Text.normalized($0).lowercased() }).count
+        // (Past the most that may be sent, not worth composing to count them.)
+        let keywords = values.count > maximumKeywordsSent ? [] : values.map(Self.keywordForm)
+        let different = values.count > maximumKeywordsSent ? values.count : Set(keywords).count
         guard different <= maximumKeywords else {
             throw FieldError(field: "keywords", message: "At most \(maximumKeywords) search keywords are allowed (got \(different)).")
         }
         var result: [String] = []
-        for value in values {
-            let keyword = Text.normalized(value).lowercased()
+        for keyword in keywords {
             guard !keyword.isEmpty, keyword.count <= maximumNameLength, keyword.allSatisfy({ $0.isLetter || $0.isNumber }) else {
                 throw FieldError(
                     field: "keywords",
-                    message: "Search keyword “\(keyword.count > 40 ? keyword.prefix(39) + "…" : keyword)” must be 1 to \(maximumNameLength) letters or digits."
+                    message: "Search keyword “\(Text.shortened(keyword, to: 40))” must be 1 to \(maximumNameLength) letters or digits."
                 )
             }
             if !result.contains(keyword) { result.append(keyword) }
@@ -147,7 +150,7 @@ public enum FieldRules {
         if text.hasPrefix(".") { text = "0" + text }
         // Zeros in front change nothing either: 0005 is 5 (and sixteen of them are zero, not an
         // amount too large).
-        while text.count > 1, text.hasPrefix("0"), text.dropFirst().first?.isASCIIDigit == true { text.removeFirst() }
+        while text.hasPrefix("0"), text.dropFirst().first?.isASCIIDigit == true { text.removeFirst() }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         // Zeros past the cents change nothing: 6.950 is 6.95.
         var exact = text

@@ -84,6 +84,12 @@ public enum Text {
         }
     }
 
+    /// `text` cut to `length` characters, the last of them … where it went on: for quoting what
+    /// was typed in a message.
+    public static func shortened(_ text: String, to length: Int) -> String {
+        text.count > length ? text.prefix(length - 1) + "…" : text
+    }
+
     /// Whether `character` shows as something: not white space, nor only formatting characters
     /// (zero-width space, soft hyphen), a combining mark with no letter, or a character drawn
     /// blank (the braille blank, the Hangul fillers). A name of nothing else would show as no name.

@@ -87,7 +87,7 @@ struct SessionCacheState {
     let freshness: Duration
     let capacity: Int
     private var entries: [SessionKey: Entry] = [:]
-    private var listening = false
+    private(set) var isListening = false
     private var forgotten: UInt64 = 0
 
     init(freshness: Duration, capacity: Int) {
@@ -96,11 +96,10 @@ struct SessionCacheState {
     }
 
     var ticket: Ticket { Ticket(forgotten: self.forgotten) }
-    var isListening: Bool { self.listening }
     var count: Int { self.entries.count }
 
     mutating func owner(of key: SessionKey, now: ContinuousClock.Instant) -> CustomersStore.SessionOwner? {
-        guard self.listening, let entry = self.entries[key] else { return nil }
+        guard self.isListening, let entry = self.entries[key] else { return nil }
         guard now - entry.confirmedAt < self.freshness else {
             self.entries[key] = nil
             return nil
@@ -109,7 +108,7 @@ struct SessionCacheState {
     }
 
     mutating func remember(_ key: SessionKey, owner: CustomersStore.SessionOwner, ticket: Ticket, now: ContinuousClock.Instant) {
-        guard self.listening, ticket == self.ticket else { return }
+        guard self.isListening, ticket == self.ticket else { return }
         if self.entries.count >= self.capacity {
             self.entries = self.entries.filter { now - $0.value.confirmedAt < self.freshness }
             if self.entries.count >= self.capacity { self.entries.removeAll(keepingCapacity: true) }
@@ -125,7 +124,7 @@ struct SessionCacheState {
     /// While not listening for ended sessions, nothing is cached.
     mutating func setListening(_ listening: Bool) {
         self.forgotten &+= 1
-        self.listening = listening
+        self.isListening = listening
         if !listening { self.entries.removeAll() }
     }
 }

@@ -48,12 +48,21 @@ where State: ClientState, Message: ClientMessage, Command: ClientCommand, State.
     /// again, whether it happened (then the views are fetched a few more times).
     func awaitsOutcome(_ state: State) -> Bool
 
-    /// Whether keys now go into a text field (a form, a bar), where they type rather than act.
+    /// Whether keys now go into a text field of a logged-in view (a box's form, a bar), where
+    /// they type rather than act. (The login box always takes text; help and the quit question
+    /// take none: see ``keysType(_:)``.)
     func takesText(_ state: State) -> Bool
 }
 
 extension ClientProgram {
     public func start(_ state: inout State) -> [Command] { [.account(.connect)] }
+
+    /// Whether keys now type into a text field: the login box's, or a view's (``takesText(_:)``);
+    /// never while help or the quit question is up.
+    func keysType(_ state: State) -> Bool {
+        guard state.shell.help == nil, state.shell.quitDialog == nil else { return false }
+        return !state.isLoggedIn || self.takesText(state)
+    }
 
     public func keepForNextLogin(_ state: inout State) {}
 
@@ -108,20 +117,20 @@ extension ClientProgram {
             // Alt with a key is for text fields (a word left, right, deleted). Elsewhere it is
             // what it was typed as: Esc, then the key (tmux sends Esc and a key pressed within its
             // escape time, half a second before 3.5, as Alt with the key).
-            if case .alt(let character) = key, !self.takesText(state) {
+            if case .alt(let character) = key, !self.keysType(state) {
                 return self.update(&state, .key(.escape)) + self.update(&state, .key(.character(character)))
             }
             if let until = state.shell.keysHeldUntil {
                 guard state.shell.tick >= until || key == .control("c") else { return [] }
                 state.shell.keysHeldUntil = nil
             }
-            let warningOnShow = state.shell.idleWarning != nil && state.shell.status == state.shell.idleWarning
+            let warningOnShow = state.shell.isIdleWarningOnShow
             let wasWarned = state.shell.noteActivity()
             let keepAlive = wasWarned ? self.keepAlive(&state) : []
             // The key that answers "press a key to stay" only stays: pressed without a look at
             // the screen, it must not also act on what is behind (x opening Remove units). Into a
             // text field it types as ever (it may be the first of a paste).
-            if warningOnShow, key != .interrupt, !self.takesText(state) { return keepAlive }
+            if warningOnShow, key != .interrupt, !self.keysType(state) { return keepAlive }
             if state.shell.hold(key) { return keepAlive }
             state.shell.dropOldStatus()
             state.shell.dropEdgeNote()

@@ -167,6 +167,9 @@ public struct Shell: Sendable {
 
     public var isBusy: Bool { !self.requests.isEmpty }
 
+    /// Whether the status line shows the warning that the session is about to end.
+    public var isIdleWarningOnShow: Bool { self.idleWarning != nil && self.status == self.idleWarning }
+
     /// The user pressed a key or used the mouse: the session is theirs again, and a warning that
     /// it was about to end goes. Returns whether there was one (the session then wants keeping
     /// alive at once, not at the next beat).

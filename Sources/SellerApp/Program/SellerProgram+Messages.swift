@@ -230,10 +230,7 @@ extension SellerProgram {
     }
 
     public func takesText(_ state: SellerState) -> Bool {
-        guard state.shell.help == nil, state.shell.quitDialog == nil else { return false }
-        guard state.isLoggedIn else { return true }
-        if let modal = state.modal { return modal.takesText }
-        return state.view == .items && state.items.findField != nil
+        state.modal?.takesText ?? (state.view == .items && state.items.findField != nil)
     }
 
     public func awaitsOutcome(_ state: SellerState) -> Bool {
@@ -351,7 +348,7 @@ extension SellerProgram {
         // not news, and its totals are older than those shown.
         let isNews = news.rating.activity > (before?.activity ?? -1)
         if isNews, let before { self.tellNews(from: before, to: news.rating, page: news.items, &state) }
-        if isNews || before == nil { state.rating.rating = news.rating }
+        if isNews { state.rating.rating = news.rating }
         guard let page = news.items else { return [] }
         // The page is the one on show unless the user turned it, sorted, found, or asked for
         // another meanwhile, or a change of theirs was answered since the wait was sent. Then
@@ -395,18 +392,18 @@ extension SellerProgram {
         state.shell.status = tally.status
     }
 
-    /// Whether the status line may now tell of a change made in another session: not while a
-    /// request of the user's is out (the page may already show its change), nor over a warning or
-    /// an error not yet read; but over the confirmation of the user's own last change, which the
+    /// Whether the status line may now tell of a change made in another session (never while a
+    /// request of the user's is out, which ``tellOfElsewhere(from:to:_:)`` sees to): not over a
+    /// warning or an error not yet read; but over the confirmation of the user's own last change, which the
     /// other session's may have just undone ("now costs 14.00" with 13.00 in the row).
     static func mayTellOfElsewhere(_ state: SellerState) -> Bool {
-        guard !state.shell.isBusy else { return false }
-        return state.shell.statusMayBeReplaced || state.shell.status?.kind == .success
+        state.shell.statusMayBeReplaced || state.shell.status?.kind == .success
     }
 
     /// Tells of what another session of the seller changed, seen in a page that came without
     /// news: on the status line when it may be replaced, and added to the sentence on show when
-    /// that is the last such (so a burst of changes is told whole).
+    /// that is the last such (so a burst of changes is told whole); not while a request of the
+    /// user's is out (the page may already show its change).
     static func tellOfElsewhere(from shown: Page<Item>?, to page: Page<Item>, _ state: inout SellerState) {
         guard let found = Self.changedElsewhere(from: shown, to: page), !state.shell.isBusy else { return }
         if let last = state.elsewhere, last.status == state.shell.status {
