@@ -3,6 +3,8 @@ import MarketUI
 public import TerminalUI
 
 extension BuyerProgram {
+    public func helpSections(_ state: BuyerState) -> [HelpSection] { BuyerKeys.help(for: state.view) }
+
     /// Routes a key: Ctrl-C first, then whatever is on top (help, the quit question, a box, the
     /// login screen, the search bar), then the view's key table.
     public func press(_ key: Key, _ state: inout BuyerState) -> [BuyerCommand] {
@@ -16,10 +18,6 @@ extension BuyerProgram {
                 state.modal = nil
                 return self.saveCart(then: .logout, &state)
             }
-        }
-        if state.shell.asksForHelpOverQuitQuestion(key) {
-            guard state.isLoggedIn else { state.shell.showHelp(on: state.login); return [] }
-            return self.perform(.help, &state)
         }
         if state.shell.handleOverlayKey(key) { return self.afterOverlay(&state) }
         guard state.isLoggedIn else { return state.shell.pressOnLogin(key, &state.login) }
@@ -187,7 +185,7 @@ extension BuyerProgram {
         case .previousView:
             return self.show(BuyerView(rawValue: (state.view.rawValue + BuyerView.allCases.count - 1) % BuyerView.allCases.count) ?? .search, &state)
         case .help:
-            state.shell.help = HelpOverlay(sections: BuyerKeys.help(for: state.view))
+            state.shell.help = HelpOverlay(sections: self.helpSections(state))
         case .refresh:
             return self.refreshAsked(&state)
         case .logout:

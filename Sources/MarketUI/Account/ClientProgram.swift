@@ -52,6 +52,9 @@ where State: ClientState, Message: ClientMessage, Command: ClientCommand, State.
     /// they type rather than act. (The login box always takes text; help and the quit question
     /// take none: see ``keysType(_:)``.)
     func takesText(_ state: State) -> Bool
+
+    /// The help overlay's sections for what is on show (logged in).
+    func helpSections(_ state: State) -> [HelpSection]
 }
 
 extension ClientProgram {
@@ -134,6 +137,11 @@ extension ClientProgram {
             if state.shell.hold(key) { return keepAlive }
             state.shell.dropOldStatus()
             state.shell.dropEdgeNote()
+            // Help over the quit question (which the question itself would ignore), in either app.
+            if state.shell.asksForHelpOverQuitQuestion(key) {
+                if state.isLoggedIn { state.shell.help = HelpOverlay(sections: self.helpSections(state)) } else { state.shell.showHelp(on: state.login) }
+                return keepAlive
+            }
             return keepAlive + self.press(key, &state)
         case .mouse(let mouse):
             let keepAlive = state.shell.noteActivity() ? self.keepAlive(&state) : []

@@ -3,13 +3,11 @@ import MarketUI
 public import TerminalUI
 
 extension SellerProgram {
+    public func helpSections(_ state: SellerState) -> [HelpSection] { SellerKeys.help(for: state.view) }
+
     /// Routes a key: Ctrl-C first, then whatever is on top (help, the quit question, a box, the
     /// login screen), then the view's key table.
     public func press(_ key: Key, _ state: inout SellerState) -> [SellerCommand] {
-        if state.shell.asksForHelpOverQuitQuestion(key) {
-            guard state.isLoggedIn else { state.shell.showHelp(on: state.login); return [] }
-            return self.perform(.help, &state)
-        }
         if state.shell.handleOverlayKey(key) { return [] }
         guard state.isLoggedIn else { return state.shell.pressOnLogin(key, &state.login) }
         // F1 shows every key from inside a box too; so does ?, unless the box takes text.
@@ -129,7 +127,7 @@ extension SellerProgram {
             state.view = SellerView(rawValue: (state.view.rawValue + SellerView.allCases.count - 1) % SellerView.allCases.count) ?? .items
             return self.fetchOnShow(&state)
         case .help:
-            state.shell.help = HelpOverlay(sections: SellerKeys.help(for: state.view))
+            state.shell.help = HelpOverlay(sections: self.helpSections(state))
         case .refresh:
             return self.refreshAsked(&state)
         case .logout:

@@ -9,9 +9,7 @@ extension SellerProgram {
         let screen = Rect(size: state.shell.size)
         if let modal = state.modal {
             // The wheel moves through an item box's choices, as it moves through a list.
-            if case .detail = modal, mouse.kind == .wheelUp || mouse.kind == .wheelDown {
-                return self.press(mouse.kind == .wheelUp ? .up : .down, &state)
-            }
+            if case .detail = modal, let key = mouse.wheelKey { return self.press(key, &state) }
             guard mouse.kind == .press, let keys = modal.keys(forClickAt: mouse.point, in: screen) else { return [] }
             return keys.flatMap { self.press($0, &state) }
         }
